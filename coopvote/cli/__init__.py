@@ -1,0 +1,50 @@
+"""The ``coopvote`` command line.
+
+Each sub-command lives in its own ``cmd_<name>.py`` module with a ``register(subparsers)`` function,
+found here by name, so that adding a command never means editing a shared list. Commands call the
+same service layer as the desktop app; they print plain words and exit non-zero with a message
+(never a traceback) when the input is bad.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from coopvote import __version__
+from coopvote.errors import CoopvoteError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coopvote",
+        description="Run the votes at a co-operative's general meeting.",
+    )
+    parser.add_argument("--version", action="version", version=f"coopvote {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    package = importlib.import_module(__name__)
+    for module_info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if module_info.name.startswith("cmd_"):
+            module = importlib.import_module(f"{__name__}.{module_info.name}")
+            module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        result = args.handler(args)
+    except CoopvoteError as error:
+        print(f"coopvote: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("coopvote: interrupted; everything already confirmed is saved.", file=sys.stderr)
+        return 130
+    return int(result or 0)
