@@ -51,12 +51,18 @@ class CountOptions:
     ``seed`` makes drawing of lots reproducible: the same seed replays the same count. ``min_seats`` and
     ``max_seats`` constrain how many winners come from each group of candidates (seats reserved per
     membership class); ``candidate_groups`` maps candidate index to that group's code.
+
+    ``tie_order``, when given, replaces the drawing of lots: of the candidates still tied after any
+    look-back, the one earliest in this order is chosen (excluded first, or its surplus moved first).
+    It exists to replay a count whose lots were already drawn, or another program's fixed order (droop's
+    ``[tie ...]`` line); a meeting normally leaves it empty and draws from ``seed``.
     """
 
     seed: int | str = 0
     candidate_groups: Mapping[int, str] = field(default_factory=dict)
     min_seats: Mapping[str, int] = field(default_factory=dict)
     max_seats: Mapping[str, int] = field(default_factory=dict)
+    tie_order: tuple[int, ...] = ()
 
 
 @dataclass
@@ -127,10 +133,10 @@ def decimal_string(value: Value, places: int | None = None) -> str:
     if isinstance(value, Fraction):
         if places is None:
             places = 0 if value.denominator == 1 else 6
-        scaled = value * (10**places)
-        truncated = scaled.numerator // scaled.denominator
-        sign = "-" if truncated < 0 else ""
-        digits = str(abs(truncated)).rjust(places + 1, "0")
+        scaled = abs(value) * (10**places)
+        truncated = scaled.numerator // scaled.denominator  # toward zero, whatever the sign
+        sign = "-" if value < 0 and truncated else ""
+        digits = str(truncated).rjust(places + 1, "0")
         if places == 0:
             return f"{sign}{digits}"
         return f"{sign}{digits[:-places]}.{digits[-places:]}"
