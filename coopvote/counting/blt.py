@@ -1,0 +1,222 @@
+"""BLT ballot files (the OpenSTV / OpaVote / droop / eSTV format), read and written exactly.
+
+A BLT file is the common currency of STV counting programs, so a returning officer can check a
+coopvote count with another program, or count another program's file with coopvote::
+
+    4 2            candidates, seats
+    -3             optional: withdrawn candidates, as negative numbers
+    3 1 2 0        weight, preferences..., 0
+    2.5 2 0        weights may be decimal (weighted voting)
+    0              end of ballots
+    "Ann"          one quoted name per candidate
+    ...
+    "Title"
+
+Identical ballots are grouped on reading: the group's value is the exact sum of their weights.
+Equal rankings (``1 2=3 0``) are refused: no rule coopvote implements gives them a meaning, and
+silently reading them one way would change the count. As an extension a weight may be written as a
+fraction ``p/q``, so that any weighted count coopvote makes can be written and read back unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from pathlib import Path
+
+from coopvote.counting.model import Ballot, Election
+from coopvote.errors import InputError
+
+_QUOTED = re.compile(r'"([^"]*)"')
+
+
+def _weight(token: str, where: str) -> Fraction:
+    try:
+        value = Fraction(token) if "/" in token else Fraction(Decimal(token))
+    except (ValueError, InvalidOperation, ZeroDivisionError):
+        raise InputError(f"{where}: the ballot weight {token!r} is not a number") from None
+    if value < 0:
+        raise InputError(f"{where}: the ballot weight {token!r} is negative")
+    return value
+
+
+def _ints(tokens: list[str], where: str, what: str) -> list[int]:
+    out: list[int] = []
+    for token in tokens:
+        try:
+            out.append(int(token))
+        except ValueError:
+            if "=" in token:
+                raise InputError(
+                    f"{where}: equal rankings ({token!r}) are not supported; each preference must be "
+                    "a single candidate number"
+                ) from None
+            raise InputError(f"{where}: {what} {token!r} is not a whole number") from None
+    return out
+
+
+def parse_blt(text: str, source: str = "BLT file") -> Election:
+    """Read BLT text; every problem is an InputError naming the line and what is wrong."""
+    lines = text.splitlines()
+    index = 0
+
+    def skip_blank() -> None:
+        nonlocal index
+        while index < len(lines) and (not lines[index].strip() or lines[index].lstrip().startswith("#")):
+            index += 1
+
+    skip_blank()
+    if index >= len(lines):
+        raise InputError(f"{source}: the file is empty")
+    header = lines[index].split()
+    where = f"{source}, line {index + 1}"
+    if len(header) != 2:
+        raise InputError(f"{where}: the first line must be 'number-of-candidates number-of-seats', found {lines[index]!r}")
+    n_candidates, seats = _ints(header, where, "header value")
+    if n_candidates < 1:
+        raise InputError(f"{where}: there must be at least one candidate")
+    if seats < 1:
+        raise InputError(f"{where}: the number of seats must be at least 1, not {seats}")
+    index += 1
+    skip_blank()
+
+    withdrawn: set[int] = set()
+    if index < len(lines) and lines[index].split() and lines[index].split()[0].startswith("-"):
+        where = f"{source}, line {index + 1}"
+        for number in _ints(lines[index].split(), where, "withdrawn candidate"):
+            if number >= 0 or -number > n_candidates:
+                raise InputError(f"{where}: withdrawn candidates are written -1 to -{n_candidates}, found {number}")
+            withdrawn.add(-number - 1)
+        index += 1
+
+    # Ballots: group by the text after the weight first (cheap), then parse each distinct ranking once.
+    int_weights: dict[str, int] = {}
+    exact_weights: dict[str, Fraction] = {}
+    first_line: dict[str, int] = {}
+    terminated = False
+    while index < len(lines):
+        line = lines[index].strip()
+        index += 1
+        if not line or line.startswith("#"):
+            continue
+        if line == "0":
+            terminated = True
+            break
+        if line.startswith('"'):
+            raise InputError(f"{source}, line {index}: a candidate name came before the '0' line that ends the ballots")
+        weight_text, _, rest = line.partition(" ")
+        rest = rest.strip()
+        if rest not in first_line:
+            first_line[rest] = index
+        if weight_text.isdigit():
+            int_weights[rest] = int_weights.get(rest, 0) + int(weight_text)
+        else:
+            if weight_text.startswith("("):
+                raise InputError(f"{source}, line {index}: ballot identifiers '(id)' are not supported")
+            value = _weight(weight_text, f"{source}, line {index}")
+            exact_weights[rest] = exact_weights.get(rest, Fraction(0)) + value
+    if not terminated:
+        raise InputError(f"{source}: the ballots are not ended by a line holding only 0")
+
+    groups: dict[tuple[int, ...], Fraction] = {}
+    for rest in first_line:
+        where = f"{source}, line {first_line[rest]}"
+        numbers = _ints(rest.split(), where, "preference")
+        if not numbers or numbers[-1] != 0:
+            raise InputError(f"{where}: a ballot line must end with 0")
+        ranking = numbers[:-1]
+        seen: set[int] = set()
+        for number in ranking:
+            if not 1 <= number <= n_candidates:
+                raise InputError(f"{where}: preference {number} is not a candidate number (1 to {n_candidates})")
+            if number in seen:
+                raise InputError(f"{where}: candidate {number} is ranked more than once")
+            seen.add(number)
+        key = tuple(number - 1 for number in ranking)
+        value = Fraction(int_weights.get(rest, 0)) + exact_weights.get(rest, Fraction(0))
+        groups[key] = groups.get(key, Fraction(0)) + value
+
+    names: list[str] = []
+    title: str | None = None
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        found = _QUOTED.findall(stripped)
+        leftover = _QUOTED.sub("", stripped).strip()
+        if not found or leftover:
+            raise InputError(f"{source}, line {index}: expected a name in double quotes, found {stripped!r}")
+        for name in found:
+            if len(names) < n_candidates:
+                names.append(name)
+            elif title is None:
+                title = name
+            else:
+                raise InputError(f"{source}, line {index}: unexpected text after the title: {stripped!r}")
+    if len(names) < n_candidates:
+        raise InputError(f"{source}: the header says {n_candidates} candidates but {len(names)} names follow the ballots")
+
+    ballots = tuple(Ballot(ranking, value) for ranking, value in groups.items() if value != 0)
+    return Election(
+        candidates=tuple(names),
+        seats=seats,
+        ballots=ballots,
+        withdrawn=frozenset(withdrawn),
+        title=title or "",
+    )
+
+
+def read_blt(path: str | Path) -> Election:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not a UTF-8 text file ({error.reason} at byte {error.start})") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+    return parse_blt(text, source=str(path))
+
+
+def _format_weight(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    denominator = value.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"  # not a finite decimal: the p/q extension
+    places = max(twos, fives)
+    scaled = value * 10**places
+    digits = str(scaled.numerator).rjust(places + 1, "0")
+    return f"{digits[:-places]}.{digits[-places:]}"
+
+
+def format_blt(election: Election) -> str:
+    """BLT text for an election; reading it back gives an equal Election."""
+    for name in (*election.candidates, election.title):
+        if '"' in name or "\n" in name:
+            raise InputError(f"the name {name!r} cannot be written to a BLT file (it holds a quote or line break)")
+    out = [f"{len(election.candidates)} {election.seats}"]
+    if election.withdrawn:
+        out.append(" ".join(f"-{c + 1}" for c in sorted(election.withdrawn)))
+    for ballot in election.ballots:
+        prefs = " ".join(str(c + 1) for c in ballot.ranking)
+        out.append(f"{_format_weight(Fraction(ballot.value))} {prefs} 0" if prefs else f"{_format_weight(Fraction(ballot.value))} 0")
+    out.append("0")
+    out.extend(f'"{name}"' for name in election.candidates)
+    out.append(f'"{election.title}"')
+    return "\n".join(out) + "\n"
+
+
+def write_blt(election: Election, path: str | Path) -> None:
+    Path(path).write_text(format_blt(election), encoding="utf-8")
