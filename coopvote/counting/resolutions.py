@@ -1,0 +1,412 @@
+"""Counting a resolution: weighted for and against, a threshold, ties, class consent, show of hands.
+
+Pure functions over plain data: the service layer stores a ``ResolutionTally`` (what was counted, per
+class) and gets back a ``ResolutionResult`` holding every figure a declaration shows, exact Fractions
+beside their decimal strings, and the reason in words in English and Welsh. Nothing is rounded before the
+decision; a percentage is rounded only for display, and never so that it looks like the threshold when
+it is not.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Literal
+
+from coopvote.counting.privacy import PrivacyWarning, small_class_warnings
+from coopvote.counting.resolution_texts import Language, text
+from coopvote.counting.weighting import BY_HEAD, WeightingScheme, class_strengths, parse_fraction
+from coopvote.errors import InputError
+
+Base = Literal["cast", "valid", "present"]
+TieRule = Literal["lost", "casting-vote", "lot"]
+BASES: tuple[str, ...] = ("cast", "valid", "present")
+TIE_RULES: tuple[str, ...] = ("lost", "casting-vote", "lot")
+ALL_CLASSES = "*"
+"""The class code of a show of hands counted without a per-class breakdown."""
+
+_NAMED_THRESHOLDS = {
+    "simple-majority": "> 1/2",
+    "majority": "> 1/2",
+    "two-thirds": ">= 2/3",
+    "three-quarters": ">= 3/4",
+}
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """``strict`` means "more than": exactly ``fraction`` is a tie, settled by the tie rule."""
+
+    strict: bool
+    fraction: Fraction
+
+    @classmethod
+    def parse(cls, raw: object, where: str = "threshold") -> Threshold:
+        """Read "> 1/2", ">= 2/3", ">= 3/4", any "> a/b" / ">= x%", or a name such as "two-thirds"."""
+        if isinstance(raw, Threshold):
+            return raw
+        if not isinstance(raw, str):
+            raise InputError(f'{where}: expected text such as ">= 2/3", got {raw!r}')
+        spec = _NAMED_THRESHOLDS.get(raw.strip().lower(), raw.strip())
+        if spec.startswith(">="):
+            strict, rest = False, spec[2:]
+        elif spec.startswith(">"):
+            strict, rest = True, spec[1:]
+        else:
+            raise InputError(f'{where}: {raw!r} must start with ">" (more than) or ">=" (at least)')
+        fraction = parse_fraction(rest, where)
+        if not 0 <= fraction < 1 and not (fraction == 1 and not strict):
+            raise InputError(f"{where}: {raw!r} cannot be met; use a fraction from 0 to 1")
+        return cls(strict, fraction)
+
+    def met(self, share: Fraction) -> bool:
+        return share > self.fraction if self.strict else share >= self.fraction
+
+    def is_tie(self, share: Fraction) -> bool:
+        return self.strict and share == self.fraction
+
+    def fraction_text(self) -> str:
+        """2/3 stays "2/3" (percentages of thirds never read exactly); 11/20 reads "55%"."""
+        if self.fraction.denominator <= 10:
+            return str(self.fraction)
+        return f"{percent_string(self.fraction, 4).rstrip('0').rstrip('.')}%"
+
+    def describe(self, language: Language = "en") -> str:
+        return text("more_than" if self.strict else "at_least", language, fraction=self.fraction_text())
+
+
+def percent_string(share: Fraction, places: int = 1) -> str:
+    """A share of 1 as a percentage, rounded half up at ``places`` decimal places (no float)."""
+    scaled = share * 100 * 10**places
+    rounded = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)
+    sign = "-" if rounded < 0 else ""
+    digits = str(abs(rounded)).rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}" if places else f"{sign}{digits}"
+
+
+def display_percent(share: Fraction, threshold: Threshold) -> str:
+    """One decimal place, or more where one place would make a share that misses look like the threshold."""
+    places = 1
+    while (
+        places < 6
+        and share != threshold.fraction
+        and percent_string(share, places) == percent_string(threshold.fraction, places)
+    ):
+        places += 1
+    return percent_string(share, places)
+
+
+@dataclass(frozen=True)
+class ResolutionRules:
+    """How an item is decided: threshold, base, tie rule, and whether it is counted by head regardless."""
+
+    threshold: Threshold = field(default_factory=lambda: Threshold(True, Fraction(1, 2)))
+    base: Base = "cast"
+    tie: TieRule = "lost"
+    by_head: bool = False
+
+    def __post_init__(self) -> None:
+        if self.base not in BASES:
+            raise InputError(f"base: {self.base!r} is not one of {', '.join(BASES)}")
+        if self.tie not in TIE_RULES:
+            raise InputError(f"tie: {self.tie!r} is not one of {', '.join(TIE_RULES)}")
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any], where: str = "item") -> ResolutionRules:
+        known = {"threshold", "base", "tie", "by_head"}
+        unknown = set(raw) - known
+        if unknown:
+            raise InputError(
+                f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
+            )
+        by_head = raw.get("by_head", False)
+        if not isinstance(by_head, bool):
+            raise InputError(f"{where}.by_head: expected true or false, got {by_head!r}")
+        try:
+            return cls(
+                threshold=Threshold.parse(raw.get("threshold", "> 1/2"), f"{where}.threshold"),
+                base=str(raw.get("base", "cast")),  # type: ignore[arg-type]  # checked in __post_init__
+                tie=str(raw.get("tie", "lost")),  # type: ignore[arg-type]
+                by_head=by_head,
+            )
+        except InputError as error:
+            message = str(error)
+            raise InputError(message if message.startswith(where) else f"{where}.{message}") from None
+
+
+@dataclass(frozen=True)
+class ClassTally:
+    """One class's count: papers (or hands) for, against, abstaining, rejected; members present.
+
+    ``*_value`` are the sums of the register's per-member vote values, needed only when the scheme is a
+    per-member fixed value; without them each paper counts 1 before weighting.
+    """
+
+    votes_for: int
+    votes_against: int
+    abstentions: int = 0
+    rejected: int = 0
+    present: int | None = None
+    for_value: Fraction | None = None
+    against_value: Fraction | None = None
+    abstain_value: Fraction | None = None
+    present_value: Fraction | None = None
+
+    @property
+    def returned(self) -> int:
+        return self.votes_for + self.votes_against + self.abstentions + self.rejected
+
+
+@dataclass(frozen=True)
+class ResolutionTally:
+    """What was counted for one item, as the service layer stores it."""
+
+    classes: Mapping[str, ClassTally]
+    mode: Literal["poll", "show-of-hands"] = "poll"
+    poll_demanded_by: str | None = None
+    chair: str | None = None
+    casting_vote: Literal["for", "against"] | None = None
+    seed: int | str = 0
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ClassFigures:
+    """One class's row: raw and weighted figures, its for-share and consent (None: not asked)."""
+
+    code: str
+    votes_for: Fraction
+    votes_against: Fraction
+    abstentions: Fraction
+    rejected: int
+    base: Fraction
+    multiplier: Fraction
+    weighted_for: Fraction
+    weighted_against: Fraction
+    weighted_abstentions: Fraction
+    weighted_base: Fraction
+    for_share: Fraction | None
+    consent: bool | None = None
+
+
+@dataclass(frozen=True)
+class TieResolution:
+    how: TieRule
+    outcome: bool
+    chair: str | None = None
+    casting_vote: str | None = None
+    seed: int | str | None = None
+
+
+@dataclass(frozen=True)
+class ResolutionResult:
+    """Everything a declaration of one resolution shows."""
+
+    title: str
+    mode: str
+    by_head: bool
+    scheme: str
+    base: Base
+    threshold: Threshold
+    classes: tuple[ClassFigures, ...]
+    total: ClassFigures
+    for_share: Fraction | None
+    for_percent: str
+    carried: bool
+    tie: TieResolution | None
+    consent_failed: tuple[str, ...]
+    stands: bool
+    poll_demanded_by: str | None
+    privacy: tuple[PrivacyWarning, ...]
+    notes: tuple[str, ...]
+
+    def reason(self, language: Language = "en") -> str:
+        """The decision in words, e.g. "carried: 70.0% for, at least 2/3 of votes cast needed"."""
+        outcome = text("carried" if self.carried else "not_carried", language)
+        threshold = self.threshold.describe(language)
+        base = text(f"base_{self.base}", language)
+        common = {"outcome": outcome, "percent": self.for_percent, "threshold": threshold, "base": base}
+        if self.for_share is None:
+            sentence = text("no_votes", language, outcome=outcome)
+        elif self.consent_failed:
+            sentence = text(
+                "consent_failed",
+                language,
+                classes=", ".join(self.consent_failed),
+                consent=Threshold.parse(self.consent_threshold_text).describe(language),
+                **common,
+            )
+        elif self.tie is not None and self.tie.how == "casting-vote":
+            side = text(self.tie.casting_vote or "against", language)
+            sentence = text("tie_casting", language, chair=self.tie.chair, side=side, **common)
+        elif self.tie is not None and self.tie.how == "lot":
+            sentence = text("tie_lot", language, seed=self.tie.seed, **common)
+        elif self.tie is not None:
+            sentence = text("tie_lost", language, **common)
+        else:
+            sentence = text("decided", language, **common)
+        extra = []
+        if self.mode == "show-of-hands":
+            extra.append(text("show_of_hands", language))
+        elif self.by_head and self.scheme != BY_HEAD.kind:
+            extra.append(text("by_head", language))
+        if self.poll_demanded_by:
+            extra.append(text("poll_demanded", language, by=self.poll_demanded_by))
+        return "; ".join([sentence, *extra])
+
+    consent_threshold_text: str = "> 1/2"
+
+
+def _raw(
+    tally: ClassTally, per_member: bool, code: str
+) -> tuple[Fraction, Fraction, Fraction, Fraction | None]:
+    """Raw for, against, abstain and present strength of one class, before weighting."""
+    if per_member:
+        needed = [tally.for_value, tally.against_value] + ([tally.abstain_value] if tally.abstentions else [])
+        if any(v is None for v in needed):
+            raise InputError(
+                f"class {code}: the scheme uses per-member vote values; enter the sums of values"
+            )
+        present = Fraction(tally.present_value) if tally.present_value is not None else None
+        return (
+            Fraction(tally.for_value or 0),
+            Fraction(tally.against_value or 0),
+            Fraction(tally.abstain_value or 0),
+            present,
+        )
+    present_count = Fraction(tally.present) if tally.present is not None else None
+    return (
+        Fraction(tally.votes_for),
+        Fraction(tally.votes_against),
+        Fraction(tally.abstentions),
+        present_count,
+    )
+
+
+def _base_amount(
+    base: Base, votes_for: Fraction, against: Fraction, abstain: Fraction, present: Fraction | None, code: str
+) -> Fraction:
+    if base == "cast":
+        return votes_for + against
+    if base == "valid":
+        return votes_for + against + abstain
+    if present is None:
+        raise InputError(f'class {code}: base "present" needs the number of members present')
+    if present < votes_for + against + abstain:
+        raise InputError(
+            f"class {code}: {present} present but {votes_for + against + abstain} valid votes returned"
+        )
+    return present
+
+
+def _validate(tally: ResolutionTally) -> None:
+    if not tally.classes:
+        raise InputError(f"{tally.title or 'resolution'}: no figures entered")
+    for code, figures in tally.classes.items():
+        for name in ("votes_for", "votes_against", "abstentions", "rejected"):
+            amount = getattr(figures, name)
+            if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+                raise InputError(
+                    f"class {code}: {name.replace('_', ' ')} must be a whole number ≥ 0, got {amount!r}"
+                )
+    if tally.mode not in ("poll", "show-of-hands"):
+        raise InputError(f'mode: {tally.mode!r} is not "poll" or "show-of-hands"')
+    if tally.poll_demanded_by is not None and tally.mode != "show-of-hands":
+        raise InputError("a poll can be demanded only on a show of hands")
+
+
+def count_resolution(
+    rules: ResolutionRules, scheme: WeightingScheme, tally: ResolutionTally
+) -> ResolutionResult:
+    """Decide one resolution from its per-class tally under the meeting's (or item's) weighting."""
+    _validate(tally)
+    by_head = rules.by_head or tally.mode == "show-of-hands"
+    counting = BY_HEAD if by_head else scheme
+    per_member = counting.kind == "fixed-value" and counting.per_member
+    if scheme.consent and ALL_CLASSES in tally.classes:
+        raise InputError("class consent needs figures per class; enter the show of hands class by class")
+    raws = {code: _raw(figures, per_member, code) for code, figures in tally.classes.items()}
+    bases = {code: _base_amount(rules.base, f, a, ab, p, code) for code, (f, a, ab, p) in raws.items()}
+    weighting = class_strengths(counting, bases)
+    consent_rule = Threshold.parse(scheme.consent_threshold, "weighting.consent_threshold")
+
+    rows: list[ClassFigures] = []
+    for code, (votes_for, against, abstain, _present) in raws.items():
+        multiplier = weighting.multipliers[code]
+        share = votes_for / bases[code] if bases[code] else None
+        consent: bool | None = None
+        if scheme.consent:
+            consent = (
+                consent_rule.met(share)
+                if share is not None
+                else (False if scheme.consent_absent == "fail" else None)
+            )
+        rows.append(
+            ClassFigures(
+                code, votes_for, against, abstain, tally.classes[code].rejected, bases[code], multiplier,
+                votes_for * multiplier, against * multiplier, abstain * multiplier,
+                bases[code] * multiplier, share, consent,
+            )
+        )  # fmt: skip
+
+    def total(attr: str) -> Fraction:
+        return sum((Fraction(getattr(row, attr)) for row in rows), Fraction(0))
+
+    weighted_base = total("weighted_base")
+    for_share = total("weighted_for") / weighted_base if weighted_base else None
+    totals = ClassFigures(
+        "", total("votes_for"), total("votes_against"), total("abstentions"), int(total("rejected")),
+        total("base"), Fraction(1), total("weighted_for"), total("weighted_against"),
+        total("weighted_abstentions"), weighted_base, for_share,
+    )  # fmt: skip
+    consent_failed = tuple(row.code for row in rows if row.consent is False)
+
+    tie: TieResolution | None = None
+    if for_share is None or consent_failed:
+        carried = False
+    elif rules.threshold.is_tie(for_share):
+        tie = _break_tie(rules.tie, tally)
+        carried = tie.outcome
+    else:
+        carried = rules.threshold.met(for_share)
+
+    privacy: list[PrivacyWarning] = []
+    if tally.mode == "poll" and ALL_CLASSES not in tally.classes:
+        returned = {code: figures.returned for code, figures in tally.classes.items()}
+        privacy = small_class_warnings(returned, scheme.privacy_minimum)
+    return ResolutionResult(
+        title=tally.title,
+        mode=tally.mode,
+        by_head=by_head,
+        scheme=counting.kind,
+        base=rules.base,
+        threshold=rules.threshold,
+        classes=tuple(rows),
+        total=totals,
+        for_share=for_share,
+        for_percent=display_percent(for_share, rules.threshold) if for_share is not None else "",
+        carried=carried,
+        tie=tie,
+        consent_failed=consent_failed,
+        stands=tally.poll_demanded_by is None,
+        poll_demanded_by=tally.poll_demanded_by,
+        privacy=tuple(privacy),
+        notes=weighting.notes,
+        consent_threshold_text=scheme.consent_threshold,
+    )
+
+
+def _break_tie(rule: TieRule, tally: ResolutionTally) -> TieResolution:
+    """Settle an exact tie: lost, the chair's casting vote (named), or a seeded, replayable lot."""
+    if rule == "casting-vote":
+        if tally.casting_vote not in ("for", "against") or not tally.chair:
+            raise InputError(
+                f"{tally.title or 'resolution'}: the vote is tied; enter the chair's name and casting vote (for/against)"
+            )
+        return TieResolution("casting-vote", tally.casting_vote == "for", tally.chair, tally.casting_vote)
+    if rule == "lot":
+        drawn = random.Random(tally.seed).random() < 0.5
+        return TieResolution("lot", drawn, seed=tally.seed)
+    return TieResolution("lost", False)
