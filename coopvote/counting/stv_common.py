@@ -21,14 +21,22 @@ def clean_rankings(election: Election) -> list[tuple[tuple[int, ...], Fraction]]
     """Rankings with withdrawn candidates and repeated marks removed, identical ones grouped.
 
     A withdrawn candidate is skipped as if never marked (droop, OpenSTV); a repeated mark for the
-    same candidate adds nothing, so only its first appearance counts. Empty rankings are kept: they
-    are valid papers that count towards the quota of rules that use the paper total, and are
-    non-transferable from the start.
+    same candidate adds nothing, so only its first appearance counts. A blank paper (no preference at
+    all) is not a vote and is dropped, as droop does (it counts 677 papers for Wichmann's M135, which
+    has two blank lines). A paper marked only for withdrawn candidates is kept as an empty ranking: it
+    was a valid vote and is non-transferable from the start.
     """
     withdrawn = election.withdrawn
     grouped: dict[tuple[int, ...], Fraction] = {}
     n = len(election.candidates)
     for ballot in election.ballots:
+        if not ballot.ranking:
+            continue
+        if not withdrawn and len(set(ballot.ranking)) == len(ballot.ranking):
+            if min(ballot.ranking) < 0 or max(ballot.ranking) >= n:
+                raise RuleError(f"a ballot ranks a candidate number outside 1 to {n}")
+            grouped[ballot.ranking] = grouped.get(ballot.ranking, Fraction(0)) + Fraction(ballot.value)
+            continue
         seen: set[int] = set()
         ranking: list[int] = []
         for c in ballot.ranking:
