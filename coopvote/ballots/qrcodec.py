@@ -1,0 +1,314 @@
+"""The text inside every ballot QR code and membership-card code, sealed against forgery.
+
+Codes are read by handheld scanners that type what they read as keystrokes ("keyboard wedge"). A
+scanner set to a US layout on a UK machine (or the reverse) swaps symbols such as ``"``, ``@``, ``#``
+and ``\\``, and caps lock turns letters to lower case, so a code uses only ``A-Z``, ``0-9`` and ``-``,
+which every such pairing types alike, and decoding accepts lower case and stray whitespace. Those
+characters are also QR "alphanumeric" mode, which keeps the symbols small.
+
+Ballot code (papers and vote slips), fields separated by ``-``::
+
+    CV1-<MEETING>-<ITEM>-<CLASS>-<SERIAL>-<FORM>-<MAC>
+
+- ``CV1``: format version 1. ``CV<n>`` with another n is recognised as a coopvote code of a version
+  this copy cannot read.
+- ``MEETING``: the meeting code, 1-12 of ``A-Z 0-9`` (no ``-``).
+- ``ITEM``: the agenda item number, 1-9999, decimal without leading zeros.
+- ``CLASS``: the membership class code, 1-12 of ``A-Z 0-9 -`` (it may itself hold ``-``; the fields
+  around it are fixed in number, so it is everything between the third field and the last three).
+- ``SERIAL``: the paper's serial, 1-99999999, decimal without leading zeros.
+- ``FORM``: ``P`` + variant letter (``S`` standard, ``E`` easy read, ``L`` large print) + page letter
+  (``A`` A4, ``U`` US Letter) on a ballot paper, so a reader can recompute its layout; or ``S`` + the
+  option number counted from 1 (no leading zeros) on a vote slip.
+- ``MAC``: the first 50 bits of HMAC-SHA256(secret, everything before ``-MAC`` in ASCII), as 10 base32
+  letters (RFC 4648 alphabet ``A-Z 2-7``, no padding).
+
+Membership card: ``CVM1-<MEETING>-<MEMBER>-<MAC>`` with the member number (1-16 of ``A-Z 0-9 -``)
+and the MAC computed the same way over ``CVM1-<MEETING>-<MEMBER>``. The distinct ``CVM`` prefix, the
+prefix inside the MAC, and the different field count keep a card from ever being read as a ballot.
+
+Neither code carries anything about who voted: a ballot code names a paper, never a member.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from coopvote.ballots.layout import PageSize, Variant
+from coopvote.ballots.texts import REASON_MESSAGES
+from coopvote.errors import InputError
+
+BALLOT_PREFIX = "CV"
+CARD_PREFIX = "CVM"
+VERSION = 1
+MAC_CHARS = 10
+MAC_BITS = MAC_CHARS * 5
+MIN_SECRET_BYTES = 16
+
+_MEETING = re.compile(r"[A-Z0-9]{1,12}")
+_CLASS = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
+_NUMBER = re.compile(r"[1-9][0-9]{0,7}")
+_FORM = re.compile(r"P[SEL][AU]|S[1-9][0-9]{0,3}")
+_MAC = re.compile(r"[A-Z2-7]{10}")
+_VERSIONED = re.compile(r"CV(M?)([0-9]{1,4})-")
+
+_VARIANT_LETTER: dict[str, str] = {"standard": "S", "easy-read": "E", "large-print": "L"}
+_PAGE_LETTER: dict[str, str] = {"A4": "A", "Letter": "U"}
+_LETTER_VARIANT: dict[str, Variant] = {"S": "standard", "E": "easy-read", "L": "large-print"}
+_LETTER_PAGE: dict[str, PageSize] = {"A": "A4", "U": "Letter"}
+
+
+class Reason(StrEnum):
+    """Why a scanned code was refused. One list for the codec, the service layer and the app.
+
+    The first group is decided from the code alone (here); the second needs the meeting record and is
+    raised by the service layer with the same exception so every screen words it the same way.
+    """
+
+    NOT_COOPVOTE = "not-coopvote"
+    MEMBERSHIP_CARD = "membership-card"
+    BALLOT_NOT_CARD = "ballot-not-card"
+    OTHER_MEETING = "other-meeting"
+    FORGED_OR_DAMAGED = "forged-or-damaged"
+    UNSUPPORTED_VERSION = "unsupported-version"
+    # Decided by the service layer, which knows the meeting's state:
+    VOTE_NOT_OPEN = "vote-not-open"
+    VOTE_CLOSED = "vote-closed"
+    WRONG_ITEM = "wrong-item"
+    SERIAL_NOT_ISSUED = "serial-not-issued"
+    SPOILT = "spoilt"
+    VOIDED = "voided"
+    ALREADY_COUNTED = "already-counted"
+    UNKNOWN_MEMBER = "unknown-member"
+
+
+def reason_message(reason: Reason, lang: str = "en", **fields: Any) -> str:
+    """The plain-words message for ``reason`` in English (``en``) or Welsh (``cy``).
+
+    Missing fields show as ``?`` rather than failing, so a message can always be shown.
+    """
+    template = REASON_MESSAGES[reason.value]["cy" if lang == "cy" else "en"]
+    return template.format_map(_Lenient(fields))
+
+
+class _Lenient(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+class QrRejected(InputError):
+    """A scanned code that must not be counted; ``reason`` says why, ``fields`` give the details.
+
+    ``str(error)`` is the English message; ``message("cy")`` gives the Welsh one.
+    """
+
+    def __init__(self, reason: Reason, **fields: Any) -> None:
+        self.reason = reason
+        self.fields: Mapping[str, Any] = dict(fields)
+        super().__init__(reason_message(reason, "en", **fields))
+
+    def message(self, lang: str = "en") -> str:
+        return reason_message(self.reason, lang, **self.fields)
+
+
+@dataclass(frozen=True)
+class BallotCode:
+    """What a ballot paper's or vote slip's code says.
+
+    ``option`` is None on a ballot paper and the 0-based option index on a vote slip (printed as
+    ``S1`` for option 0). ``variant`` and ``page_size`` describe a paper; on a slip they are the defaults
+    and mean nothing.
+    """
+
+    meeting: str
+    item: int
+    class_code: str
+    serial: int
+    option: int | None = None
+    variant: Variant = "standard"
+    page_size: PageSize = "A4"
+
+    @property
+    def is_slip(self) -> bool:
+        return self.option is not None
+
+
+@dataclass(frozen=True)
+class MemberCode:
+    """What a membership card's code says: the meeting and the member number, nothing more."""
+
+    meeting: str
+    member: str
+
+
+def _mac(secret: bytes, body: str) -> str:
+    digest = hmac.new(secret, body.encode("ascii"), hashlib.sha256).digest()
+    return base64.b32encode(digest[:MAC_CHARS * 5 // 8 + 1]).decode("ascii")[:MAC_CHARS]
+
+
+def _check_secret(secret: bytes) -> None:
+    if not isinstance(secret, bytes | bytearray) or len(secret) < MIN_SECRET_BYTES:
+        raise InputError(f"the meeting's QR secret must be at least {MIN_SECRET_BYTES} bytes")
+
+
+def _check(pattern: re.Pattern[str], value: str, what: str, limit: int) -> str:
+    if not pattern.fullmatch(value) or len(value) > limit:
+        raise InputError(f"{what} {value!r} cannot go in a QR code: use up to {limit} of A-Z, 0-9")
+    return value
+
+
+def encode(code: BallotCode, secret: bytes) -> str:
+    """The sealed QR text for a ballot paper or vote slip; raises InputError for a field that cannot fit."""
+    _check_secret(secret)
+    meeting = _check(_MEETING, code.meeting.upper(), "meeting code", 12)
+    class_code = _check(_CLASS, code.class_code.upper(), "class code", 12)
+    if not 1 <= code.item <= 9999:
+        raise InputError(f"item number {code.item} cannot go in a QR code: use 1 to 9999")
+    if not 1 <= code.serial <= 99_999_999:
+        raise InputError(f"serial {code.serial} cannot go in a QR code: use 1 to 99999999")
+    if code.option is None:
+        try:
+            form = "P" + _VARIANT_LETTER[code.variant] + _PAGE_LETTER[code.page_size]
+        except KeyError:
+            raise InputError(f"no QR form for variant {code.variant!r} on {code.page_size!r} paper") from None
+    else:
+        if not 0 <= code.option <= 9998:
+            raise InputError(f"option {code.option} cannot go in a QR code")
+        form = f"S{code.option + 1}"
+    body = f"{BALLOT_PREFIX}{VERSION}-{meeting}-{code.item}-{class_code}-{code.serial}-{form}"
+    return f"{body}-{_mac(bytes(secret), body)}"
+
+
+def encode_card(card: MemberCode, secret: bytes) -> str:
+    """The sealed code for a membership card."""
+    _check_secret(secret)
+    meeting = _check(_MEETING, card.meeting.upper(), "meeting code", 12)
+    member = _check(_CLASS, card.member.upper(), "member number", 16)
+    body = f"{CARD_PREFIX}{VERSION}-{meeting}-{member}"
+    return f"{body}-{_mac(bytes(secret), body)}"
+
+
+def _normalise(text: object) -> str:
+    if isinstance(text, bytes | bytearray):
+        text = bytes(text).decode("ascii", errors="replace")
+    if not isinstance(text, str):
+        raise QrRejected(Reason.NOT_COOPVOTE)
+    # Scanners add CR/LF/TAB; caps lock gives lower case. Only ASCII is upper-cased: "ß".upper() is "SS".
+    cleaned = text.strip().strip("\x00").strip()
+    return "".join(c.upper() if "a" <= c <= "z" else c for c in cleaned)
+
+
+def _version_of(text: str) -> tuple[bool, int] | None:
+    """(is_card, version) from the prefix, or None when it is not a coopvote code at all."""
+    match = _VERSIONED.match(text)
+    if not match:
+        return None
+    return match.group(1) == "M", int(match.group(2))
+
+
+def _seal_ok(secret: bytes, body: str, mac: str) -> bool:
+    return hmac.compare_digest(_mac(bytes(secret), body), mac)
+
+
+def decode(text: str, secret: bytes, meeting_code: str) -> BallotCode:
+    """Read and verify a scanned ballot or slip code for this meeting.
+
+    Raises ``QrRejected`` with reason NOT_COOPVOTE, MEMBERSHIP_CARD, OTHER_MEETING, FORGED_OR_DAMAGED
+    or UNSUPPORTED_VERSION; it raises nothing else for any input text.
+    """
+    _check_secret(secret)
+    raw = _normalise(text)
+    found = _version_of(raw)
+    if found is None:
+        raise QrRejected(Reason.NOT_COOPVOTE)
+    is_card, version = found
+    if is_card:
+        raise QrRejected(Reason.MEMBERSHIP_CARD)
+    if version != VERSION:
+        raise QrRejected(Reason.UNSUPPORTED_VERSION, version=version)
+    parts = raw.split("-")
+    if len(parts) < 7:
+        raise QrRejected(Reason.FORGED_OR_DAMAGED)
+    _, meeting, item, *class_parts, serial, form, mac = parts
+    class_code = "-".join(class_parts)
+    well_formed = (
+        _MEETING.fullmatch(meeting)
+        and _NUMBER.fullmatch(item)
+        and len(item) <= 4
+        and _CLASS.fullmatch(class_code)
+        and len(class_code) <= 12
+        and _NUMBER.fullmatch(serial)
+        and _FORM.fullmatch(form)
+        and _MAC.fullmatch(mac)
+    )
+    if not well_formed:
+        raise QrRejected(Reason.FORGED_OR_DAMAGED)
+    expected = meeting_code.strip().upper()
+    if meeting != expected:
+        raise QrRejected(Reason.OTHER_MEETING, meeting=meeting, expected=expected)
+    if not _seal_ok(secret, raw[: -(MAC_CHARS + 1)], mac):
+        raise QrRejected(Reason.FORGED_OR_DAMAGED)
+    if form.startswith("P"):
+        return BallotCode(meeting=meeting, item=int(item), class_code=class_code, serial=int(serial),
+                          option=None, variant=_LETTER_VARIANT[form[1]], page_size=_LETTER_PAGE[form[2]])
+    return BallotCode(meeting=meeting, item=int(item), class_code=class_code, serial=int(serial),
+                      option=int(form[1:]) - 1)
+
+
+def decode_card(text: str, secret: bytes, meeting_code: str) -> MemberCode:
+    """Read and verify a scanned membership-card code at the registration desk.
+
+    Raises ``QrRejected`` with reason NOT_COOPVOTE, BALLOT_NOT_CARD, OTHER_MEETING, FORGED_OR_DAMAGED
+    or UNSUPPORTED_VERSION.
+    """
+    _check_secret(secret)
+    raw = _normalise(text)
+    found = _version_of(raw)
+    if found is None:
+        raise QrRejected(Reason.NOT_COOPVOTE)
+    is_card, version = found
+    if not is_card:
+        raise QrRejected(Reason.BALLOT_NOT_CARD)
+    if version != VERSION:
+        raise QrRejected(Reason.UNSUPPORTED_VERSION, version=version)
+    parts = raw.split("-")
+    if len(parts) < 4:
+        raise QrRejected(Reason.FORGED_OR_DAMAGED)
+    _, meeting, *member_parts, mac = parts
+    member = "-".join(member_parts)
+    if not (_MEETING.fullmatch(meeting) and _CLASS.fullmatch(member) and len(member) <= 16
+            and _MAC.fullmatch(mac)):
+        raise QrRejected(Reason.FORGED_OR_DAMAGED)
+    expected = meeting_code.strip().upper()
+    if meeting != expected:
+        raise QrRejected(Reason.OTHER_MEETING, meeting=meeting, expected=expected)
+    if not _seal_ok(secret, raw[: -(MAC_CHARS + 1)], mac):
+        raise QrRejected(Reason.FORGED_OR_DAMAGED)
+    return MemberCode(meeting=meeting, member=member)
+
+
+def shuffled_serials(count: int, start: int, seed_bytes: bytes) -> list[int]:
+    """Serials ``start`` .. ``start + count - 1`` in a shuffled print order.
+
+    Papers are handed out from the top of a pile, so printing serials in order would let anyone who
+    watched the issue desk link a serial (and so a counted paper) to a voter. The order is a keyed hash
+    sort: the same seed gives the same order on every Python version and platform, so a reprint is
+    identical, while without the seed the order cannot be predicted.
+    """
+    if count < 0:
+        raise InputError(f"cannot print {count} papers")
+    if start < 1 or start + count - 1 > 99_999_999:
+        raise InputError(f"serials {start} to {start + count - 1} do not fit the range 1 to 99999999")
+    key = bytes(seed_bytes) or b"coopvote"
+
+    def rank(serial: int) -> bytes:
+        return hmac.new(key, serial.to_bytes(8, "big"), hashlib.sha256).digest()
+
+    return sorted(range(start, start + count), key=rank)

@@ -1,0 +1,151 @@
+"""Every printed and shown ballot sentence, in Welsh and English.
+
+Kept in one place so a Welsh speaker can check all of them at once. Each entry is a pair: Welsh
+first, as it is printed first. Placeholders use ``str.format`` names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+REASON_MESSAGES: dict[str, dict[str, str]] = {
+    "not-coopvote": {
+        "en": "This is not a coopvote ballot code.",
+        "cy": "Nid cod papur pleidleisio coopvote yw hwn.",
+    },
+    "membership-card": {
+        "en": "This is a membership card, not a ballot paper.",
+        "cy": "Cerdyn aelodaeth yw hwn, nid papur pleidleisio.",
+    },
+    "ballot-not-card": {
+        "en": "This is a ballot paper, not a membership card.",
+        "cy": "Papur pleidleisio yw hwn, nid cerdyn aelodaeth.",
+    },
+    "other-meeting": {
+        "en": "This code belongs to another meeting ({meeting}), not to this one ({expected}).",
+        "cy": "Mae'r cod hwn yn perthyn i gyfarfod arall ({meeting}), nid i'r cyfarfod hwn ({expected}).",
+    },
+    "forged-or-damaged": {
+        "en": "This code failed its seal check: it is damaged or forged. "
+        "Set the paper aside for the returning officer.",
+        "cy": "Methodd y cod hwn y prawf sêl: mae wedi'i ddifrodi neu wedi'i ffugio. "
+        "Rhowch y papur o'r neilltu i'r swyddog canlyniadau.",
+    },
+    "unsupported-version": {
+        "en": "This code is in format version {version}, which this copy of coopvote cannot read.",
+        "cy": "Mae'r cod hwn yn fersiwn fformat {version}, na all y copi hwn o coopvote ei ddarllen.",
+    },
+    "vote-not-open": {
+        "en": "The vote on item {item} is not open.",
+        "cy": "Nid yw'r bleidlais ar eitem {item} ar agor.",
+    },
+    "vote-closed": {
+        "en": "The vote on item {item} has closed.",
+        "cy": "Mae'r bleidlais ar eitem {item} wedi cau.",
+    },
+    "wrong-item": {
+        "en": "This paper is for item {item}, but item {expected} is being counted.",
+        "cy": "Mae'r papur hwn ar gyfer eitem {item}, ond eitem {expected} sy'n cael ei chyfrif.",
+    },
+    "serial-not-issued": {
+        "en": "Ballot {serial} for item {item} was never issued.",
+        "cy": "Ni chafodd papur pleidleisio {serial} ar gyfer eitem {item} ei roi erioed.",
+    },
+    "spoilt": {
+        "en": "Ballot {serial} for item {item} was recorded as spoilt and replaced.",
+        "cy": "Cofnodwyd papur pleidleisio {serial} ar gyfer eitem {item} fel papur wedi'i ddifetha, "
+        "a rhoddwyd un arall yn ei le.",
+    },
+    "voided": {
+        "en": "Ballot {serial} for item {item} was voided and cannot be counted.",
+        "cy": "Cafodd papur pleidleisio {serial} ar gyfer eitem {item} ei ddileu ac ni ellir ei gyfrif.",
+    },
+    "already-counted": {
+        "en": "Ballot {serial} for item {item} was already counted at {when} at {where}.",
+        "cy": "Cafodd papur pleidleisio {serial} ar gyfer eitem {item} ei gyfrif eisoes am {when} yn {where}.",
+    },
+    "unknown-member": {
+        "en": "Member number {member} is not on this meeting's register.",
+        "cy": "Nid yw rhif aelod {member} ar gofrestr y cyfarfod hwn.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One sentence in both languages."""
+
+    cy: str
+    en: str
+
+
+RESOLUTION_OPTIONS = (Pair("O blaid", "For"), Pair("Yn erbyn", "Against"), Pair("Ymatal", "Abstain"))
+EASY_OPTIONS = (
+    Pair("O blaid: rwy'n cytuno", "For: I agree"),
+    Pair("Yn erbyn: dydw i ddim yn cytuno", "Against: I do not agree"),
+    Pair("Ymatal: dydw i ddim eisiau dewis", "Abstain: I do not want to choose"),
+)
+
+ITEM = Pair("Eitem {number}", "Item {number}")
+SERIAL = Pair("Rhif", "No.")
+PREFERENCE = Pair("Dewis", "Preference")
+DO_NOT_FOLD = Pair("Peidiwch ag ysgrifennu dim byd arall ar y papur hwn.",
+                   "Do not write anything else on this paper.")
+SLIP_HINT = Pair("Rhwygwch y slip hwn i ffwrdd a'i roi yn y blwch pleidleisio i bleidleisio:",
+                 "Tear off this slip and put it in the ballot box to vote:")
+CUT_HERE = Pair("Rhwygwch yma", "Tear here")
+
+
+def instructions(kind: str, max_marks: int, options: int, columns: int, easy: bool) -> Pair:
+    """What the voter must do, saying how many marks or preferences are allowed."""
+    if kind == "resolution":
+        if easy:
+            return Pair("Dewiswch un. Rhowch X mewn un blwch yn unig.", "Choose one. Put X in one box only.")
+        return Pair(
+            "Pleidleisiwch un waith yn unig. Rhowch groes (X) yn y blwch wrth ymyl eich dewis.",
+            "Vote once only. Put a cross (X) in the box next to your choice.",
+        )
+    if kind == "ranking":
+        if easy:
+            return Pair(
+                "Rhowch X yng ngholofn 1 i'ch dewis cyntaf. Rhowch X yng ngholofn 2 i'ch ail ddewis. "
+                f"Un X ym mhob rhes. Un X ym mhob colofn. Hyd at {columns} dewis.",
+                "Put X in column 1 for your first choice. Put X in column 2 for your second choice. "
+                f"One X in each row. One X in each column. Up to {columns} choices.",
+            )
+        return Pair(
+            "Rhowch yr ymgeiswyr yn nhrefn eich dewis. Rhowch groes (X) yng ngholofn 1 wrth ymyl eich "
+            "dewis cyntaf, yng ngholofn 2 wrth ymyl eich ail ddewis, ac ati. Un groes yn unig ym mhob rhes "
+            f"ac ym mhob colofn. Gallwch roi hyd at {columns} dewis.",
+            "Rank the candidates in order of choice. Put a cross (X) in column 1 next to your first "
+            "choice, in column 2 next to your second choice, and so on. Only one cross in each row and "
+            f"each column. You may give up to {columns} preferences.",
+        )
+    if max_marks <= 0 or max_marks >= options:
+        if easy:
+            return Pair("Rhowch X wrth ymyl pob un rydych chi'n ei hoffi.", "Put X next to each one you like.")
+        return Pair(
+            "Pleidleisiwch dros gynifer o ymgeiswyr ag y mynnwch. Rhowch groes (X) yn y blwch wrth ymyl "
+            "pob un o'ch dewisiadau.",
+            "Vote for as many candidates as you wish. Put a cross (X) in the box next to each of your "
+            "choices.",
+        )
+    if max_marks == 1:
+        if easy:
+            return Pair("Dewiswch un person. Rhowch X mewn un blwch yn unig.",
+                        "Choose one person. Put X in one box only.")
+        return Pair(
+            "Pleidleisiwch dros un ymgeisydd yn unig. Rhowch groes (X) yn y blwch wrth ymyl eich dewis.",
+            "Vote for one candidate only. Put a cross (X) in the box next to your choice.",
+        )
+    if easy:
+        return Pair(
+            f"Dewiswch hyd at {max_marks} person. Rhowch X mewn hyd at {max_marks} blwch.",
+            f"Choose up to {max_marks} people. Put X in up to {max_marks} boxes.",
+        )
+    return Pair(
+        f"Pleidleisiwch dros hyd at {max_marks} ymgeisydd. Rhowch groes (X) yn y blwch wrth ymyl pob un o'ch "
+        f"dewisiadau. Peidiwch â rhoi mwy na {max_marks} croes.",
+        f"Vote for up to {max_marks} candidates. Put a cross (X) in the box next to each of your choices. "
+        f"Do not put more than {max_marks} crosses.",
+    )
