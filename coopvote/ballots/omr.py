@@ -1,0 +1,261 @@
+"""Reading scanned ballot papers: QR code, paper position, answer boxes, verdict.
+
+Pure core: pages in, plain dataclasses out, no database. For each page the reader
+
+1. finds and decodes the QR code (zxing-cpp, QR format only) and asks the caller's ``geometry_for``
+   what that ballot looks like on paper (layout mm);
+2. fits a map from layout mm to image px: QR corners seed it, the printed registration marks refine it
+   by least squares (``omr_geometry``); the QR's corner order also tells an upside-down sheet;
+3. measures every answer box's darkness and classifies it marked / empty / doubtful (``omr_marks``);
+4. turns box states into choices and rankings and gives the sheet a verdict: clear, or needs
+   adjudication with reasons (``omr_interpret``).
+
+A page that cannot be read comes back as ``UnreadableSheet`` carrying its picture, never dropped: the
+tellers must be able to account for every paper they fed in.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import numpy as np
+
+from coopvote.ballots.imaging import Gray, PageImage, png_bytes
+from coopvote.ballots.omr_geometry import (
+    MAX_ACCEPTED_RESIDUAL_MM,
+    MarkSearch,
+    PageTransform,
+    QrFound,
+    find_qr,
+    fit_page,
+)
+from coopvote.ballots.omr_interpret import (
+    QuestionBoxes,
+    QuestionReading,
+    RankingRules,
+    Reason,
+    interpret,
+)
+from coopvote.ballots.omr_marks import BoxMeasure, BoxRect, BoxState, Thresholds, measure_boxes
+from coopvote.errors import CoopvoteError
+
+CROP_DPI = 100.0
+"""Resolution of the normalised paper image kept for the adjudication queue: readable, ~100 kB."""
+
+
+@dataclass(frozen=True)
+class SheetGeometry:
+    """What the reader needs to know about one printed ballot design, in layout mm."""
+
+    page_size_mm: tuple[float, float]
+    qr_corners_mm: tuple[tuple[float, float], ...]
+    """Outer corners of the QR symbol (not its quiet zone): top-left, top-right, bottom-right, bottom-left."""
+    registration_marks_mm: tuple[tuple[float, float], ...]
+    """Centres of the solid registration marks."""
+    mark_size_mm: float
+    boxes: tuple[BoxRect, ...]
+    questions: tuple[QuestionBoxes, ...]
+
+
+GeometryLookup = Callable[[str], SheetGeometry]
+"""QR text -> the geometry of that ballot. Raises ``CoopvoteError`` (or KeyError/ValueError) when the
+QR code is not a ballot of this meeting."""
+
+
+class Verdict(StrEnum):
+    CLEAR = "clear"
+    ADJUDICATE = "needs adjudication"
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True)
+class SheetReading:
+    """Everything read from one sheet, and why it may need a person."""
+
+    source: str
+    page_index: int
+    qr_text: str
+    orientation: int
+    """How the paper lay in the picture: 0, 90, 180 (upside down) or 270 degrees clockwise."""
+    skew_degrees: float
+    boxes: tuple[BoxMeasure, ...]
+    questions: tuple[QuestionReading, ...]
+    verdict: Verdict
+    reasons: tuple[Reason, ...]
+    thresholds: Thresholds
+    fit: str
+    """How the paper was located: "affine from QR + 4 marks (0.12 mm)"."""
+    image_png: bytes | None = None
+    """The paper turned upright and cropped at CROP_DPI, for the adjudication queue."""
+    seconds: float = 0.0
+
+    @property
+    def marks(self) -> dict[str, tuple[int, ...]]:
+        """Question id -> chosen option indices (in preference order for rankings)."""
+        return {q.question_id: q.chosen for q in self.questions}
+
+    @property
+    def is_clear(self) -> bool:
+        return self.verdict is Verdict.CLEAR
+
+    def box(self, box_id: str) -> BoxMeasure:
+        for measure in self.boxes:
+            if measure.box_id == box_id:
+                return measure
+        raise KeyError(box_id)
+
+
+@dataclass(frozen=True)
+class UnreadableSheet:
+    """A page whose ballot could not be read at all; its picture is kept for a person to decide."""
+
+    source: str
+    page_index: int
+    reasons: tuple[Reason, ...]
+    detail: str
+    qr_text: str | None = None
+    image_png: bytes | None = None
+    verdict: Verdict = Verdict.UNREADABLE
+    seconds: float = 0.0
+
+    @property
+    def is_clear(self) -> bool:
+        return False
+
+
+Reading = SheetReading | UnreadableSheet
+
+
+@dataclass
+class ReaderOptions:
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    ranking_rules: RankingRules = field(default_factory=RankingRules)
+    keep_images: str = "adjudication"
+    """"adjudication": normalised picture only for sheets a person must see; "all"; or "none"."""
+    crop_dpi: float = CROP_DPI
+
+
+def read_page(page: PageImage, geometry_for: GeometryLookup, options: ReaderOptions | None = None) -> Reading:
+    """Read one page. Never raises for a bad picture: that is an ``UnreadableSheet``."""
+    options = options or ReaderOptions()
+    started = time.perf_counter()
+    gray = page.gray
+    codes = find_qr(gray)
+    if not codes:
+        return _unreadable(page, Reason.UNREADABLE_QR, "no QR code could be decoded", None, started)
+    chosen: tuple[QrFound, SheetGeometry] | None = None
+    refused: list[str] = []
+    for code in codes:
+        try:
+            chosen = (code, geometry_for(code.text))
+            break
+        except (CoopvoteError, KeyError, ValueError) as error:
+            refused.append(f"{code.text[:40]!r}: {error}")
+    if chosen is None:
+        return _unreadable(page, Reason.UNKNOWN_BALLOT, "; ".join(refused), codes[0].text, started)
+    code, geometry = chosen
+
+    transform, searches = fit_page(
+        code,
+        np.asarray(geometry.qr_corners_mm, dtype=np.float64),
+        geometry.registration_marks_mm,
+        geometry.mark_size_mm,
+        gray,
+    )
+    found = sum(1 for s in searches if s.found_px is not None)
+    reasons: list[Reason] = []
+    if transform.residual_mm > MAX_ACCEPTED_RESIDUAL_MM or (geometry.registration_marks_mm and found < 2):
+        # Without two marks the boxes far from the QR could be millimetres off: measure anyway (the
+        # numbers help the adjudicator) but never call such a sheet clear.
+        reasons.append(Reason.POOR_REGISTRATION)
+
+    measures = measure_boxes(gray, transform, geometry.boxes, options.thresholds)
+    states = {m.box_id: m.state for m in measures}
+    questions = interpret(geometry.questions, states, options.ranking_rules)
+    if any(m.state is BoxState.DOUBTFUL and m.ink_mm2 < options.thresholds.empty_mm2 for m in measures):
+        reasons.append(Reason.MARK_BESIDE_BOX)
+    for question in questions:
+        for reason in question.reasons:
+            if reason not in reasons:
+                reasons.append(reason)
+    verdict = Verdict.CLEAR if not reasons else Verdict.ADJUDICATE
+    keep = options.keep_images == "all" or (options.keep_images == "adjudication" and reasons)
+    image = png_bytes(normalised_page(gray, transform, geometry, options.crop_dpi), options.crop_dpi) if keep else None
+    rotation = transform.rotation_degrees()
+    orientation = int(round(rotation / 90.0)) % 4 * 90
+    skew = (rotation - orientation + 180.0) % 360.0 - 180.0
+    return SheetReading(
+        source=page.source,
+        page_index=page.page_index,
+        qr_text=code.text,
+        orientation=orientation,
+        skew_degrees=round(skew, 2),
+        boxes=tuple(measures),
+        questions=tuple(questions),
+        verdict=verdict,
+        reasons=tuple(reasons),
+        thresholds=options.thresholds,
+        fit=_describe_fit(transform, searches),
+        image_png=image,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def read_pages(
+    pages: Iterable[PageImage], geometry_for: GeometryLookup, options: ReaderOptions | None = None
+) -> Iterator[Reading]:
+    for page in pages:
+        yield read_page(page, geometry_for, options)
+
+
+def normalised_page(gray: Gray, transform: PageTransform, geometry: SheetGeometry, dpi: float) -> Gray:
+    """The paper resampled upright at ``dpi``: what the adjudicator sees, whatever the scan's skew."""
+    width_mm, height_mm = geometry.page_size_mm
+    step = 25.4 / dpi
+    cols = int(round(width_mm / step))
+    rows = int(round(height_mm / step))
+    xs = (np.arange(cols, dtype=np.float64) + 0.5) * step
+    ys = (np.arange(rows, dtype=np.float64) + 0.5) * step
+    m = transform.matrix
+    if transform.kind == "perspective":
+        grid_x, grid_y = np.meshgrid(xs, ys)
+        w = m[2, 0] * grid_x + m[2, 1] * grid_y + m[2, 2]
+        px = (m[0, 0] * grid_x + m[0, 1] * grid_y + m[0, 2]) / w
+        py = (m[1, 0] * grid_x + m[1, 1] * grid_y + m[1, 2]) / w
+    else:
+        # Affine maps are separable into a row part and a column part: two small outer sums.
+        px = (m[0, 0] * xs)[None, :] + (m[0, 1] * ys + m[0, 2])[:, None]
+        py = (m[1, 0] * xs)[None, :] + (m[1, 1] * ys + m[1, 2])[:, None]
+    c = np.floor(px).astype(np.intp)
+    r = np.floor(py).astype(np.intp)
+    inside = (r >= 0) & (r < gray.shape[0]) & (c >= 0) & (c < gray.shape[1])
+    out = np.full((rows, cols), 255, dtype=np.uint8)
+    out[inside] = gray[r[inside], c[inside]]
+    return out
+
+
+def _describe_fit(transform: PageTransform, searches: list[MarkSearch]) -> str:
+    found = sum(1 for s in searches if s.found_px is not None)
+    text = f"{transform.kind} from QR + {found}/{len(searches)} marks ({transform.residual_mm:.2f} mm)"
+    missing = [s.why_not for s in searches if s.found_px is None]
+    if missing:
+        text += "; not found: " + ", ".join(missing)
+    return text
+
+
+def _unreadable(page: PageImage, reason: Reason, detail: str, qr_text: str | None, started: float) -> UnreadableSheet:
+    gray = page.gray
+    # Keep the picture at roughly adjudication resolution: a 600 dpi scan need not be stored in full.
+    factor = max(1, int(max(gray.shape) // 1600))
+    return UnreadableSheet(
+        source=page.source,
+        page_index=page.page_index,
+        reasons=(reason,),
+        detail=detail,
+        qr_text=qr_text,
+        image_png=png_bytes(np.ascontiguousarray(gray[::factor, ::factor])),
+        seconds=time.perf_counter() - started,
+    )

@@ -1,0 +1,179 @@
+"""From box states to votes: which options a question's marks choose, and when a person must look.
+
+The reader never guesses. A sheet is "clear" only when every box is plainly marked or plainly empty
+and each question's marks make a vote its method allows; everything else is kept with its reasons for
+adjudication. Irregular rankings are also interpreted by the meeting's stated rule (so the adjudicator
+sees what the rule would count), but still sent to a person unless the caller says such papers may be
+counted without one.
+
+Ranking rules (``RankingRules``):
+
+* ``stop_at_duplicate`` (default True): where two or more candidates share a preference, the ranking is
+  valid only up to the preference before it, as in the Scottish Local Government Elections Order 2007
+  (rule 45 of schedule 1: a paper is not void for the later defect, it is counted up to it).
+* ``stop_at_gap`` (default True): a missing preference ends the ranking there (Scottish rules again);
+  with False, preferences after the gap move up (the rule some co-operatives' standing orders use).
+* A candidate marked at more than one preference keeps their first (highest) one; a later preference
+  whose only mark is a candidate already ranked counts as a gap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from coopvote.ballots.omr_marks import BoxState
+
+
+class Reason(StrEnum):
+    """Why a sheet goes to adjudication. Values are stable: they are stored and shown to tellers."""
+
+    UNREADABLE_QR = "unreadable QR code"
+    UNKNOWN_BALLOT = "QR code is not a ballot of this meeting"
+    POOR_REGISTRATION = "paper position uncertain"
+    DOUBTFUL_MARK = "doubtful mark"
+    MARK_BESIDE_BOX = "mark beside a box"
+    TOO_MANY_MARKS = "too many marks"
+    NO_MARKS = "no marks"
+    RANK_DUPLICATED = "preference given to several candidates"
+    RANK_SKIPPED = "preference skipped"
+    CANDIDATE_RANKED_TWICE = "candidate given several preferences"
+    MARK_IN_GRID_AND_BESIDE = "marks outside the grid order"
+
+
+class QuestionKind(StrEnum):
+    CHOOSE = "choose"
+    """Mark up to ``max_marks`` options (1 for a single choice or a yes/no; n for block voting)."""
+    RANK = "rank"
+    """A ranking grid: one box per option and preference."""
+
+
+@dataclass(frozen=True)
+class QuestionBoxes:
+    """How a question's boxes are laid out: for CHOOSE, ``boxes[option]``; for RANK,
+    ``grid[option][rank - 1]``. Box ids are those of the layout."""
+
+    question_id: str
+    kind: QuestionKind
+    options: tuple[str, ...]
+    max_marks: int = 1
+    boxes: tuple[Hashable, ...] = ()
+    grid: tuple[tuple[Hashable, ...], ...] = ()
+    blank_allowed: bool = False
+    """A blank answer is a valid abstention for this question; otherwise a blank is checked by a person
+    (a faint mark the reader could not see is likelier than a voter who took a paper and left it)."""
+
+
+@dataclass(frozen=True)
+class RankingRules:
+    stop_at_duplicate: bool = True
+    stop_at_gap: bool = True
+    count_irregular_without_adjudication: bool = False
+
+
+@dataclass
+class QuestionReading:
+    """The reading of one question on one sheet."""
+
+    question_id: str
+    chosen: tuple[int, ...] = ()
+    """CHOOSE: marked option indices in option order. RANK: option indices in preference order, valid
+    part only (per the ranking rules)."""
+    reasons: list[Reason] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Plain words for the adjudicator: which box, which preference."""
+
+
+def interpret_choose(question: QuestionBoxes, states: Mapping[Hashable, BoxState]) -> QuestionReading:
+    reading = QuestionReading(question.question_id)
+    marked = [i for i, box in enumerate(question.boxes) if states[box] is BoxState.MARKED]
+    doubtful = [i for i, box in enumerate(question.boxes) if states[box] is BoxState.DOUBTFUL]
+    reading.chosen = tuple(marked)
+    for i in doubtful:
+        reading.notes.append(f"{question.options[i]}: doubtful")
+    if doubtful:
+        reading.reasons.append(Reason.DOUBTFUL_MARK)
+    if len(marked) > question.max_marks:
+        reading.reasons.append(Reason.TOO_MANY_MARKS)
+        reading.notes.append(f"{len(marked)} marks where at most {question.max_marks} allowed")
+    if not marked and not doubtful and not question.blank_allowed:
+        reading.reasons.append(Reason.NO_MARKS)
+    return reading
+
+
+def interpret_ranking(
+    question: QuestionBoxes, states: Mapping[Hashable, BoxState], rules: RankingRules | None = None
+) -> QuestionReading:
+    rules = rules or RankingRules()
+    reading = QuestionReading(question.question_id)
+    ranks = max((len(row) for row in question.grid), default=0)
+    at_rank: list[list[int]] = [[] for _ in range(ranks)]
+    doubtful = False
+    for option, row in enumerate(question.grid):
+        for rank_index, box in enumerate(row):
+            state = states[box]
+            if state is BoxState.MARKED:
+                at_rank[rank_index].append(option)
+            elif state is BoxState.DOUBTFUL:
+                doubtful = True
+                reading.notes.append(f"{question.options[option]}, preference {rank_index + 1}: doubtful")
+    if doubtful:
+        reading.reasons.append(Reason.DOUBTFUL_MARK)
+
+    ranked: list[int] = []
+    irregular: list[Reason] = []
+    stopped = False
+    stop_index = -1
+    last_used = max((i for i, opts in enumerate(at_rank) if opts), default=-1)
+    for rank_index in range(last_used + 1):
+        options = at_rank[rank_index]
+        fresh = [o for o in options if o not in ranked]
+        if len(options) > 1:
+            irregular.append(Reason.RANK_DUPLICATED)
+            names = ", ".join(question.options[o] for o in options)
+            reading.notes.append(f"preference {rank_index + 1} given to {names}")
+            if rules.stop_at_duplicate:
+                stopped = True
+        elif options and not fresh:
+            irregular.append(Reason.CANDIDATE_RANKED_TWICE)
+            reading.notes.append(
+                f"{question.options[options[0]]} also marked at preference {rank_index + 1}"
+            )
+            if rules.stop_at_gap:
+                stopped = True
+        elif not options:
+            irregular.append(Reason.RANK_SKIPPED)
+            reading.notes.append(f"preference {rank_index + 1} not given")
+            if rules.stop_at_gap:
+                stopped = True
+        if stopped:
+            stop_index = rank_index
+            break
+        if len(fresh) == 1:
+            ranked.append(fresh[0])
+    # Marks after the stop are still worth telling the adjudicator about (they are not counted).
+    if stopped:
+        for later in range(stop_index + 1, last_used + 1):
+            if any(option in ranked for option in at_rank[later]):
+                irregular.append(Reason.CANDIDATE_RANKED_TWICE)
+    reading.chosen = tuple(ranked)
+    for reason in irregular:
+        if reason not in reading.reasons and not rules.count_irregular_without_adjudication:
+            reading.reasons.append(reason)
+    if last_used < 0 and not doubtful and not question.blank_allowed:
+        reading.reasons.append(Reason.NO_MARKS)
+    if len(ranked) > question.max_marks > 0 and question.max_marks < len(question.options):
+        reading.notes.append(f"only the first {question.max_marks} preferences can count")
+    return reading
+
+
+def interpret(
+    questions: Sequence[QuestionBoxes],
+    states: Mapping[Hashable, BoxState],
+    rules: RankingRules | None = None,
+) -> list[QuestionReading]:
+    return [
+        interpret_ranking(q, states, rules) if q.kind is QuestionKind.RANK else interpret_choose(q, states)
+        for q in questions
+    ]
