@@ -20,14 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import chain
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from coopvote.counting.constraints import SeatConstraints
-from coopvote.counting.model import CountOptions, Election, Outcome, Stage, Value
-from coopvote.counting.stv_common import StageLog, check_seats, clean_rankings, order_of_election
-from coopvote.counting.ties import TieBreaker
+from coopvote.counting.model import CountOptions, Election, Outcome, Value
+from coopvote.counting.stv_common import GregoryCount, check_seats, clean_rankings
 
 UNIT = 10**5
 _SAFE = 2**62
@@ -71,71 +70,38 @@ def _build(groups: list[tuple[tuple[int, ...], Fraction]], n: int) -> tuple[_Pap
     return papers, loss
 
 
-class _Count:
-    """The state of one Scottish count, in units."""
+class _Count(GregoryCount):
+    """One Scottish count; ``tot`` and the papers are numpy integers in units of 10^-5."""
+
+    rule_name = "scottish-stv"
+    scale = UNIT
+    look_back = "most_recent"
 
     def __init__(self, election: Election, options: CountOptions) -> None:
         check_seats(election)
-        self.election = election
-        self.n = n = len(election.candidates)
         groups = clean_rankings(election)
-        self.valid = sum((v for _, v in groups), Fraction(0))
+        super().__init__(election, options, sum((v for _, v in groups), Fraction(0)))
+        n = self.n
         self.papers, initial_loss = _build(groups, n)
         self.tot = np.zeros(n + 1, dtype=np.int64)
         np.add.at(self.tot, self.papers.owner, self.papers.count * self.papers.value)
         self.nt = int(self.tot[n])
-        self.loss = initial_loss  # units, may hold a fraction from truncated weights
-        self.quota = (int(self.valid) // (election.seats + 1) + 1) * UNIT if self.valid else UNIT
-        self.hopeful = np.zeros(n + 1, dtype=bool)
-        self.hopeful[:n] = True
-        for c in election.withdrawn:
-            self.hopeful[c] = False
-        self.elected: list[int] = []
-        self.excluded: list[int] = []
-        self.pending: list[int] = []  # elected with a surplus not yet transferred
-        self.ties = TieBreaker(options)
-        self.constraints = SeatConstraints.from_options(options)
-        self.log = StageLog(self.valid)
-        self.units: list[dict[int, int]] = []
+        self.loss = initial_loss  # units; holds a fraction only when weights were truncated
+        self.quota = (int(self.valid) // (election.seats + 1) + 1) * UNIT  # r. 46
+        self.stop_here = np.zeros(n + 1, dtype=bool)
 
-    # ---- bookkeeping -------------------------------------------------------------------------
-    def continuing(self) -> list[int]:
-        return [c for c in range(self.n) if self.hopeful[c]]
+    def transfer_value(self, c: int, surplus: Any) -> Value | None:
+        """The transfer value of a paper worth one vote (r. 48(3)), for the stage sheet."""
+        return Fraction(int(surplus) * UNIT // int(self.tot[c]), UNIT)
 
-    def seats_left(self) -> int:
-        return self.election.seats - len(self.elected)
-
-    def record(self, action: str, description: str, before: IntArray | None, **extra: object) -> Stage:
-        shown = [c for c in range(self.n) if c not in self.election.withdrawn]
-        totals: dict[int, Value] = {c: Fraction(int(self.tot[c]), UNIT) for c in shown}
-        transfers: dict[int, Value] = {}
-        if before is not None:
-            transfers = {c: Fraction(int(self.tot[c] - before[c]), UNIT) for c in shown if self.tot[c] != before[c]}
-        stage = Stage(
-            number=0,
-            action=action,
-            description=description,
-            totals=totals,
-            transfers=transfers,
-            non_transferable=Fraction(self.nt, UNIT),
-            exhausted=Fraction(self.nt, UNIT),
-            rounding_loss=self.loss / UNIT,
-            quota=Fraction(self.quota, UNIT),
-            **extra,  # type: ignore[arg-type]
-        )
-        self.log.add(stage)
-        self.units.append({c: int(self.tot[c]) for c in range(self.n)})
-        self.log.check_conservation(stage)
-        return stage
-
-    # ---- moving papers -----------------------------------------------------------------------
-    def move(self, source: int, surplus: int | None) -> None:
+    def move(self, source: int, surplus: Any) -> None:
         """Move all of ``source``'s papers on: at a reduced value for a surplus, else as they are."""
         p = self.papers
         idx = np.flatnonzero(p.owner == source)
         pos = p.pos[idx] + 1
         cand = p.prefs[idx, pos]
-        stop_here = self.hopeful.copy()
+        stop_here = self.stop_here
+        stop_here[: self.n] = self.hopeful[: self.n]
         stop_here[self.n] = True
         while True:
             skip = ~stop_here[cand]
@@ -145,7 +111,7 @@ class _Count:
             cand[skip] = p.prefs[idx[skip], pos[skip]]
         values = p.value[idx]
         if surplus is not None:
-            total = int(self.tot[source])
+            surplus, total = int(surplus), int(self.tot[source])
             if values.size and surplus * int(values.max()) >= _SAFE:
                 values = np.array([surplus * int(v) // total for v in values], dtype=np.int64)
             else:
@@ -161,117 +127,6 @@ class _Count:
         else:
             self.tot[source] -= surplus
             self.loss += surplus - moved
-
-    # ---- decisions -----------------------------------------------------------------------------
-    def elect_with_quota(self, stage: Stage) -> None:
-        reached = [c for c in self.continuing() if self.tot[c] >= self.quota]
-        if not reached:
-            return
-        ordered = order_of_election(reached, self.units[-1], self.ties, stage=stage.number, history=self.units)
-        for c in ordered:
-            if self.seats_left() <= 0:
-                break
-            if self.constraints.active and not self.constraints.can_elect(c, self.elected, self.seats_left()):
-                continue  # left continuing; the constraint pass below excludes them
-            self.hopeful[c] = False
-            self.elected.append(c)
-            stage.elected.append(c)
-            if self.tot[c] > self.quota:
-                self.pending.append(c)
-
-    def exclude(self, c: int, why: str) -> None:
-        before = self.tot.copy()
-        self.hopeful[c] = False
-        self.excluded.append(c)
-        self.move(c, None)
-        name = self.election.candidates[c]
-        stage = self.record("exclusion", f"exclusion of {name}: {why}", before, subject=c, excluded=[c])
-        self.elect_with_quota(stage)
-
-    def transfer_surplus(self, c: int) -> None:
-        before = self.tot.copy()
-        surplus = int(self.tot[c]) - self.quota
-        tv = Fraction(surplus * UNIT // int(self.tot[c]), UNIT)
-        self.pending.remove(c)
-        self.move(c, surplus)
-        name = self.election.candidates[c]
-        stage = self.record(
-            "surplus", f"transfer of the surplus of {name}", before, subject=c, transfer_value=tv
-        )
-        self.elect_with_quota(stage)
-
-    def constraint_step(self) -> bool:
-        """Apply the per-class seat limits; True if a stage was used."""
-        if not self.constraints.active:
-            return False
-        continuing = self.continuing()
-        blocked = sorted(
-            self.constraints.barred(self.elected, continuing)
-            | {c for c in continuing if not self.constraints.can_elect(c, self.elected, self.seats_left())}
-        )
-        if blocked:
-            low = min(blocked, key=lambda c: (int(self.tot[c]), c))
-            self.exclude(low, "their class cannot take another seat (seat limits)")
-            return True
-        forced = self.constraints.must_elect_now(self.elected, continuing, self.seats_left())
-        if forced:
-            stage = self.log.stages[-1]
-            for c in sorted(forced, key=lambda c: (-int(self.tot[c]), c)):
-                self.hopeful[c] = False
-                self.elected.append(c)
-                stage.elected.append(c)
-            return False
-        return False
-
-    def run(self) -> Outcome:
-        stage = self.record("first preferences", "first preferences counted", None)
-        self.elect_with_quota(stage)
-        notes: list[str] = []
-        while True:
-            if self.seats_left() <= 0:
-                break
-            if self.constraint_step():
-                continue
-            if self.seats_left() <= 0:
-                break
-            continuing = self.continuing()
-            if len(continuing) <= self.seats_left():
-                last = self.log.stages[-1]
-                for c in sorted(continuing, key=lambda c: (-int(self.tot[c]), c)):
-                    self.hopeful[c] = False
-                    self.elected.append(c)
-                    last.elected.append(c)
-                if len(self.elected) < self.election.seats:
-                    notes.append("fewer continuing candidates than seats: some seats are left unfilled")
-                break
-            if self.pending:
-                top = max(int(self.tot[c]) for c in self.pending)
-                tied = [c for c in self.pending if self.tot[c] == top]
-                chosen = self.ties.choose(
-                    tied, stage=len(self.units) + 1, purpose="surplus order", history=self.units,
-                    prefer="highest", direction="most_recent",
-                )
-                self.transfer_surplus(chosen)
-                continue
-            guarded = self.constraints.guarded(self.elected, continuing) if self.constraints.active else set()
-            candidates = [c for c in continuing if c not in guarded] or continuing
-            low = min(int(self.tot[c]) for c in candidates)
-            tied = [c for c in candidates if self.tot[c] == low]
-            chosen = self.ties.choose(
-                tied, stage=len(self.units) + 1, purpose="exclusion", history=self.units,
-                prefer="lowest", direction="most_recent",
-            )
-            self.exclude(chosen, "lowest vote")
-        return Outcome(
-            method=RULE.name,
-            seats=self.election.seats,
-            candidates=self.election.candidates,
-            elected=list(self.elected),
-            stages=self.log.stages,
-            quota=Fraction(self.quota, UNIT),
-            tie_breaks=self.ties.records,
-            notes=notes,
-        )
 
 
 class ScottishSTV:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
-from coopvote.counting.model import Election, Stage, Value
-from coopvote.counting.ties import Direction, TieBreaker
+from coopvote.counting.constraints import SeatConstraints
+from coopvote.counting.model import CountOptions, Election, Outcome, Stage, Value
+from coopvote.counting.ties import Direction, Prefer, TieBreaker
 from coopvote.errors import RuleError
 
 
@@ -115,3 +117,172 @@ def order_of_election(
                 )
             )
     return result
+
+
+class GregoryCount:
+    """The stage loop shared by the Gregory-method rules (Scottish STV, WIGM).
+
+    Subclasses hold the arithmetic: ``tot`` is indexable by candidate (index ``n`` holds the
+    non-transferable papers), ``move`` sends a candidate's papers on, ``scale`` turns the stored
+    numbers into votes. The loop follows SSI 2007/42 rr. 47-52: after every stage elect whoever has
+    the quota; stop when the seats are filled or the continuing candidates are no more than the
+    vacancies; otherwise move the largest surplus, never deferred, or else exclude the lowest.
+    """
+
+    rule_name = ""
+    scale = 1
+    look_back: Direction = "most_recent"
+
+    def __init__(self, election: Election, options: CountOptions, valid: Fraction) -> None:
+        self.election = election
+        self.n = len(election.candidates)
+        self.valid = valid
+        self.hopeful = [c not in election.withdrawn for c in range(self.n)] + [False]
+        self.elected: list[int] = []
+        self.excluded: list[int] = []
+        self.pending: list[int] = []
+        self.ties = TieBreaker(options)
+        self.constraints = SeatConstraints.from_options(options)
+        self.log = StageLog(valid)
+        self.history: list[dict[int, Value]] = []
+        self.tot: Any = []
+        self.quota: Any = 0
+        self.nt: Any = 0
+        self.loss: Any = 0
+        self.notes: list[str] = []
+
+    # ---- to provide --------------------------------------------------------------------------
+    def move(self, source: int, surplus: Any) -> None:
+        raise NotImplementedError
+
+    def has_quota(self, c: int) -> bool:
+        return bool(self.tot[c] >= self.quota)
+
+    def transfer_value(self, c: int, surplus: Any) -> Value | None:
+        return None
+
+    # ---- bookkeeping -------------------------------------------------------------------------
+    def votes(self, value: Any) -> Fraction:
+        return Fraction(value) / self.scale
+
+    def continuing(self) -> list[int]:
+        return [c for c in range(self.n) if self.hopeful[c]]
+
+    def seats_left(self) -> int:
+        return self.election.seats - len(self.elected)
+
+    def record(self, action: str, description: str, before: Sequence[Any] | None, **extra: Any) -> Stage:
+        shown = [c for c in range(self.n) if c not in self.election.withdrawn]
+        totals: dict[int, Value] = {c: self.votes(self.tot[c]) for c in shown}
+        transfers: dict[int, Value] = {}
+        if before is not None:
+            transfers = {c: self.votes(self.tot[c] - before[c]) for c in shown if self.tot[c] != before[c]}
+        nt = self.votes(self.nt)
+        stage = Stage(
+            number=0, action=action, description=description, totals=totals, transfers=transfers,
+            non_transferable=nt, exhausted=nt, rounding_loss=self.votes(self.loss),
+            quota=self.votes(self.quota), **extra,
+        )
+        self.log.add(stage)
+        self.history.append({c: self.tot[c] for c in range(self.n)})
+        self.log.check_conservation(stage)
+        return stage
+
+    # ---- decisions -----------------------------------------------------------------------------
+    def elect_with_quota(self, stage: Stage) -> None:
+        reached = [c for c in self.continuing() if self.has_quota(c)]
+        if not reached:
+            return
+        ordered = order_of_election(
+            reached, self.history[-1], self.ties, stage=stage.number, history=self.history,
+            direction=self.look_back,
+        )
+        for c in ordered:
+            if self.seats_left() <= 0:
+                break
+            if self.constraints.active and not self.constraints.can_elect(c, self.elected, self.seats_left()):
+                continue  # stays continuing; constraint_step excludes them next
+            self.hopeful[c] = False
+            self.elected.append(c)
+            stage.elected.append(c)
+            if self.tot[c] > self.quota:
+                self.pending.append(c)
+
+    def exclude(self, c: int, why: str) -> None:
+        before = list(self.tot)
+        self.hopeful[c] = False
+        self.excluded.append(c)
+        self.move(c, None)
+        name = self.election.candidates[c]
+        stage = self.record("exclusion", f"exclusion of {name}: {why}", before, subject=c, excluded=[c])
+        self.elect_with_quota(stage)
+
+    def transfer_surplus(self, c: int) -> None:
+        before = list(self.tot)
+        surplus = self.tot[c] - self.quota
+        tv = self.transfer_value(c, surplus)
+        self.pending.remove(c)
+        self.move(c, surplus)
+        name = self.election.candidates[c]
+        stage = self.record("surplus", f"transfer of the surplus of {name}", before, subject=c, transfer_value=tv)
+        self.elect_with_quota(stage)
+
+    def elect_all(self, candidates: Iterable[int], why: str) -> None:
+        stage = self.log.stages[-1]
+        for c in sorted(candidates, key=lambda c: (-self.tot[c], c)):
+            self.hopeful[c] = False
+            self.elected.append(c)
+            stage.elected.append(c)
+        self.notes.append(f"stage {stage.number}: {why}")
+
+    def constraint_step(self) -> bool:
+        """Apply the per-class seat limits; True if that used a stage."""
+        if not self.constraints.active:
+            return False
+        continuing = self.continuing()
+        left = self.seats_left()
+        blocked = self.constraints.barred(self.elected, continuing) | {
+            c for c in continuing if not self.constraints.can_elect(c, self.elected, left)
+        }
+        if blocked:
+            low = min(blocked, key=lambda c: (self.tot[c], c))
+            self.exclude(low, "their class cannot take another seat (seat limits)")
+            return True
+        forced = self.constraints.must_elect_now(self.elected, continuing, left)
+        if forced:
+            self.elect_all(forced, "elected without the quota: the remaining seats are reserved for their class")
+        return False
+
+    def pick(self, tied: list[int], purpose: str, prefer: Prefer) -> int:
+        return self.ties.choose(
+            tied, stage=len(self.history) + 1, purpose=purpose, history=self.history,
+            prefer=prefer, direction=self.look_back,
+        )
+
+    def run(self) -> Outcome:
+        stage = self.record("first preferences", "first preferences counted", None)
+        self.elect_with_quota(stage)
+        while self.seats_left() > 0:
+            if self.constraint_step():
+                continue
+            if self.seats_left() <= 0:
+                break
+            continuing = self.continuing()
+            if len(continuing) <= self.seats_left():
+                self.elect_all(continuing, "continuing candidates equal the vacancies, so all are elected")
+                break
+            if self.pending:
+                top = max(self.tot[c] for c in self.pending)
+                self.transfer_surplus(self.pick([c for c in self.pending if self.tot[c] == top], "surplus order", "highest"))
+                continue
+            guarded = self.constraints.guarded(self.elected, continuing) if self.constraints.active else set()
+            pool = [c for c in continuing if c not in guarded] or continuing
+            low = min(self.tot[c] for c in pool)
+            self.exclude(self.pick([c for c in pool if self.tot[c] == low], "exclusion", "lowest"), "lowest vote")
+        if len(self.elected) < self.election.seats:
+            self.notes.append("there were fewer candidates than seats: some seats are left unfilled")
+        return Outcome(
+            method=self.rule_name, seats=self.election.seats, candidates=self.election.candidates,
+            elected=list(self.elected), stages=self.log.stages, quota=self.votes(self.quota),
+            tie_breaks=self.ties.records, notes=self.notes,
+        )
