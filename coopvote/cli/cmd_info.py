@@ -1,0 +1,116 @@
+"""``coopvote info MEETING [--json]``: the meeting at a glance."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from coopvote.cli.common import add_meeting_argument, open_meeting, print_json
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("info", help="show a meeting: classes, agenda, attendance and quorum")
+    add_meeting_argument(parser)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(handler=run)
+
+
+def describe(service: Any) -> dict[str, Any]:
+    meeting = service.meeting()
+    quorum = service.quorum()
+    eligible, present, proxies = service.attendance_by_class()
+    return {
+        "code": meeting.code,
+        "name": {"cy": meeting.name_cy, "en": meeting.name_en},
+        "society": {"cy": meeting.society_cy, "en": meeting.society_en},
+        "date": meeting.held_on,
+        "place": meeting.place,
+        "notice_given": meeting.notice_given_on,
+        "languages": list(meeting.languages),
+        "weighting": meeting.weighting,
+        "classes": [
+            {
+                "code": c.code,
+                "name": {"cy": c.name_cy, "en": c.name_en},
+                "colour": c.colour,
+                "members": c.members,
+                "eligible": c.eligible,
+                "present": present.get(c.code, 0),
+                "proxies": proxies.get(c.code, 0),
+            }
+            for c in meeting.classes
+        ],
+        "items": [
+            {
+                "number": item.number,
+                "kind": item.kind,
+                "title": {"cy": item.title_cy, "en": item.title_en},
+                "special": item.special,
+                "threshold": item.threshold,
+                "by_head": item.by_head,
+                "method": item.method or None,
+                "seats": item.seats or None,
+                "options": list(item.options_en) if item.kind == "resolution" else None,
+                "candidates": [
+                    {"position": c.position, "name": c.name, "class": c.class_code, "withdrawn": c.withdrawn}
+                    for c in item.candidates
+                ]
+                or None,
+                "reserved": item.settings.get("reserved"),
+                "status": item.status,
+                "voting_open": item.is_open,
+            }
+            for item in meeting.items
+        ],
+        "attendance": {
+            "eligible": sum(eligible.values()),
+            "present": sum(present.values()),
+            "proxies": sum(proxies.values()),
+        },
+        "quorum": {
+            "met": quorum.met,
+            "required": quorum.required,
+            "present": quorum.present,
+            "explanation": {"cy": quorum.explanation_cy, "en": quorum.explanation_en},
+        },
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    service = open_meeting(args.meeting)
+    try:
+        info = describe(service)
+    finally:
+        service.close()
+    if args.json:
+        print_json(info)
+        return 0
+    print(f"{info['name']['cy']} / {info['name']['en']}")
+    print(f"{info['society']['cy']} / {info['society']['en']}")
+    print(f"{info['date'] or 'date not set'}, {info['place']}  (meeting code {info['code']})")
+    print("\nClasses / Dosbarthiadau:")
+    for c in info["classes"]:
+        print(
+            f"  {c['code']:<5} {c['name']['cy']} / {c['name']['en']}: {c['members']} members, "
+            f"{c['eligible']} may vote, {c['present']} present, {c['proxies']} by proxy"
+        )
+    print("\nAgenda / Agenda:")
+    for item in info["items"]:
+        state = "VOTING OPEN" if item["voting_open"] else item["status"]
+        if item["kind"] == "resolution":
+            special = "special resolution, " if item["special"] else ""
+            head = ", by head" if item["by_head"] else ""
+            print(f"  {item['number']}. {item['title']['cy']} / {item['title']['en']}")
+            print(f"     {special}threshold {item['threshold']}{head}; options For / Against / Abstain; [{state}]")
+        else:
+            print(f"  {item['number']}. {item['title']['cy']} / {item['title']['en']}")
+            reserved = item["reserved"] or {}
+            reserved_text = "; reserved " + ", ".join(f"{k} {v}" for k, v in reserved.items()) if reserved else ""
+            print(f"     {item['method']}, {item['seats']} seats{reserved_text}; [{state}]")
+            for cand in item["candidates"] or []:
+                print(f"       {cand['position']}. {cand['name']}" + (f" ({cand['class']})" if cand["class"] else ""))
+    q = info["quorum"]
+    print("\nQuorum / Cworwm:")
+    print(f"  {q['explanation']['cy']}")
+    print(f"  {q['explanation']['en']}")
+    return 0

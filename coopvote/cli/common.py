@@ -1,0 +1,42 @@
+"""Small helpers the sub-commands share: opening a meeting, printing JSON, naming the station."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from coopvote.service import MeetingService
+
+
+def add_meeting_argument(parser: Any) -> None:
+    parser.add_argument("meeting", metavar="MEETING", help="the meeting file (.coopvote) or a postgresql:// URL")
+
+
+def station_name() -> str:
+    return os.environ.get("COOPVOTE_STATION") or socket.gethostname()
+
+
+def open_meeting(target: str, actor: str = "cli") -> MeetingService:
+    return MeetingService.open(target, actor=actor, station=station_name())
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Fraction):
+        return str(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    raise TypeError(f"cannot put {type(value).__name__} in JSON")
+
+
+def print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
+    sys.stdout.write("\n")

@@ -1,0 +1,151 @@
+"""Opening, creating and migrating a meeting's database.
+
+A meeting file is opened like a document, so opening must never damage what it opens: a file that
+is not a meeting, is corrupt, or was written by a newer coopvote is refused with a message and left
+exactly as it was. SQLite runs in WAL mode with synchronous=FULL so that an accepted scan survives
+a crash or a pulled plug; the same code runs on PostgreSQL given a URL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from coopvote.errors import RecordError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+SUFFIX = ".coopvote"
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def is_url(target: str | Path) -> bool:
+    return "://" in str(target)
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        # Transactions are managed by the "begin" hook below, not by the driver.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin_immediate(connection: Any) -> None:
+        # Take the write lock at the start so two stations never deadlock upgrading a read lock.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def make_engine(target: str | Path) -> Engine:
+    if is_url(target):
+        return create_engine(str(target), future=True, pool_pre_ping=True)
+    return _sqlite_engine(Path(target))
+
+
+def _check_sqlite_header(path: Path) -> None:
+    if not path.exists():
+        raise RecordError(f"{path}: no such meeting file")
+    if path.is_dir():
+        raise RecordError(f"{path}: is a folder, not a meeting file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(16)
+    except PermissionError as error:
+        raise RecordError(f"{path}: cannot be read ({error.strerror})") from error
+    if header != b"SQLite format 3\x00":
+        raise RecordError(f"{path}: is not a coopvote meeting file (it is not an SQLite database)")
+    try:
+        probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = probe.execute("PRAGMA quick_check").fetchone()
+        finally:
+            probe.close()
+    except sqlite3.DatabaseError as error:
+        raise RecordError(f"{path}: the meeting file is damaged ({error})") from error
+    if not result or result[0] != "ok":
+        raise RecordError(f"{path}: the meeting file is damaged (integrity check: {result[0] if result else '?'})")
+
+
+def create_database(target: str | Path) -> Engine:
+    """Create a new, empty meeting database at the head revision."""
+    if not is_url(target):
+        path = Path(target)
+        if path.exists():
+            raise RecordError(f"{path}: already exists; choose another name or remove it first")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise RecordError(f"{path.parent}: cannot create the folder ({error.strerror})") from error
+    engine = make_engine(target)
+    try:
+        with engine.begin() as connection:
+            config = _alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except OperationalError as error:
+        engine.dispose()
+        raise RecordError(f"{target}: cannot create the meeting ({error.orig})") from error
+    return engine
+
+
+def open_database(target: str | Path, *, upgrade: bool = True) -> Engine:
+    """Open an existing meeting, refusing anything that is not one of ours at a version we know."""
+    if not is_url(target):
+        _check_sqlite_header(Path(target))
+    engine = make_engine(target)
+    try:
+        with engine.connect() as connection:
+            if not inspect(connection).has_table("alembic_version") or not inspect(connection).has_table("meeting"):
+                raise RecordError(f"{target}: is not a coopvote meeting (it has no meeting tables)")
+            current = MigrationContext.configure(connection).get_current_revision()
+            connection.rollback()
+    except (OperationalError, DatabaseError) as error:
+        engine.dispose()
+        raise RecordError(f"{target}: cannot be opened ({error.orig})") from error
+    except RecordError:
+        engine.dispose()
+        raise
+    scripts = ScriptDirectory.from_config(_alembic_config())
+    known = {revision.revision for revision in scripts.walk_revisions()}
+    if current not in known:
+        engine.dispose()
+        raise RecordError(
+            f"{target}: was written by a newer version of coopvote (schema {current}); "
+            "install the newer version to open it"
+        )
+    if current != scripts.get_current_head():
+        if not upgrade:
+            engine.dispose()
+            raise RecordError(f"{target}: uses an older schema ({current}); open it with upgrade allowed")
+        with engine.begin() as connection:
+            config = _alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    return engine

@@ -1,0 +1,184 @@
+"""The registration desk: checking members in and out, and proxies.
+
+The rules enforced here are the society's: a lapsed member cannot vote, a proxy holder cannot hold
+more than the rules allow, and a member who turns up in person cancels their own proxy.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coopvote.errors import RuleError
+from coopvote.record.models import Attendance, Member, MembershipClass, Proxy
+from coopvote.record.types import utcnow
+from coopvote.service.setup import SetupMixin
+
+DEFAULT_PROXY_LIMIT = 3
+
+
+def live_proxies_held(session: Session, holder_id: int) -> list[str]:
+    """Membership numbers of the members whose live proxy this member holds."""
+    return list(
+        session.scalars(
+            select(Member.number)
+            .join(Proxy, Proxy.appointer_id == Member.id)
+            .where(Proxy.holder_id == holder_id, Proxy.cancelled_at.is_(None))
+            .order_by(Member.number)
+        )
+    )
+
+
+def live_proxies_given(session: Session, appointer_id: int) -> str | None:
+    row = session.execute(
+        select(Proxy.holder_id, Proxy.holder_is_chair).where(
+            Proxy.appointer_id == appointer_id, Proxy.cancelled_at.is_(None)
+        )
+    ).first()
+    if row is None:
+        return None
+    if row.holder_is_chair:
+        return "chair"
+    holder = session.get(Member, row.holder_id)
+    return holder.number if holder else None
+
+
+class AttendanceMixin(SetupMixin):
+    def proxy_limit(self) -> int:
+        rules: dict[str, Any] = self.meeting().rules
+        proxies = rules.get("proxies", {})
+        return int(proxies.get("limit_per_holder", DEFAULT_PROXY_LIMIT)) if isinstance(proxies, dict) else DEFAULT_PROXY_LIMIT
+
+    def check_in(self, number: str) -> list[str]:
+        """Check a member in; returns notes for the desk (such as a proxy cancelled by attending)."""
+        notes: list[str] = []
+        with self.action("member checked in", member=number.strip()) as (session, act):
+            member = self._member_by_number(session, number)
+            act.details["member"] = member.number
+            if member.status != "active":
+                raise RuleError(
+                    f"member {member.number} ({member.name}) is {member.status} and cannot be checked in as a voter"
+                )
+            if member.present:
+                raise RuleError(f"member {member.number} ({member.name}) is already checked in")
+            member.present = True
+            session.add(Attendance(member_id=member.id))
+            proxy = session.scalar(select(Proxy).where(Proxy.appointer_id == member.id, Proxy.cancelled_at.is_(None)))
+            if proxy is not None:
+                proxy.cancelled_at = utcnow()
+                proxy.cancel_reason = "appointer attended in person"
+                notes.append(f"{member.name}'s proxy is cancelled: they are here in person")
+                act.details["proxy_cancelled"] = True
+        return notes
+
+    def check_out(self, number: str) -> None:
+        with self.action("member checked out", member=number.strip()) as (session, act):
+            member = self._member_by_number(session, number)
+            act.details["member"] = member.number
+            if not member.present:
+                raise RuleError(f"member {member.number} ({member.name}) is not checked in")
+            member.present = False
+            visit = session.scalar(
+                select(Attendance)
+                .where(Attendance.member_id == member.id, Attendance.checked_out_at.is_(None))
+                .order_by(Attendance.id.desc())
+            )
+            if visit is not None:
+                visit.checked_out_at = utcnow()
+
+    def appoint_proxy(
+        self, appointer: str, holder: str | None, *, directed: bool = False, instructions: str = ""
+    ) -> None:
+        """Record a proxy appointment. ``holder`` None means the chair of the meeting."""
+        limit = self.proxy_limit()
+        with self.action("proxy appointed", appointer=appointer.strip(), holder=holder or "chair") as (session, act):
+            giver = self._member_by_number(session, appointer)
+            act.details["appointer"] = giver.number
+            if giver.status != "active":
+                raise RuleError(f"member {giver.number} ({giver.name}) is {giver.status} and cannot appoint a proxy")
+            if giver.present:
+                raise RuleError(f"member {giver.number} ({giver.name}) is here in person and does not need a proxy")
+            if live_proxies_given(session, giver.id) is not None:
+                raise RuleError(f"member {giver.number} ({giver.name}) has already appointed a proxy; cancel it first")
+            holder_id = None
+            if holder is not None:
+                taker = self._member_by_number(session, holder)
+                act.details["holder"] = taker.number
+                if taker.id == giver.id:
+                    raise RuleError("a member cannot be their own proxy")
+                if taker.status != "active":
+                    raise RuleError(f"member {taker.number} ({taker.name}) is {taker.status} and cannot hold a proxy")
+                held = session.scalar(
+                    select(func.count())
+                    .select_from(Proxy)
+                    .where(Proxy.holder_id == taker.id, Proxy.cancelled_at.is_(None))
+                )
+                if (held or 0) >= limit:
+                    raise RuleError(
+                        f"member {taker.number} ({taker.name}) already holds {held} proxies; the rules allow {limit}"
+                    )
+                holder_id = taker.id
+            session.add(
+                Proxy(
+                    meeting_id=self.meeting_id,
+                    appointer_id=giver.id,
+                    holder_id=holder_id,
+                    holder_is_chair=holder is None,
+                    directed=directed,
+                    instructions=instructions,
+                )
+            )
+            act.details["directed"] = directed
+
+    def cancel_proxy(self, appointer: str, reason: str) -> None:
+        with self.action("proxy cancelled", appointer=appointer.strip(), reason=reason) as (session, act):
+            giver = self._member_by_number(session, appointer)
+            proxy = session.scalar(select(Proxy).where(Proxy.appointer_id == giver.id, Proxy.cancelled_at.is_(None)))
+            if proxy is None:
+                raise RuleError(f"member {giver.number} has no proxy to cancel")
+            proxy.cancelled_at = utcnow()
+            proxy.cancel_reason = reason
+
+    # -- quorum ------------------------------------------------------------------------------------
+
+    def attendance_by_class(self) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+        """Eligible members, members present in person, and live proxies counted, each by class code."""
+        with self.reading() as session:
+            codes = dict(
+                session.execute(
+                    select(MembershipClass.id, MembershipClass.code).where(MembershipClass.meeting_id == self.meeting_id)
+                ).all()
+            )
+            eligible: Counter[str] = Counter({code: 0 for code in codes.values()})
+            present: Counter[str] = Counter({code: 0 for code in codes.values()})
+            for class_id, is_present, count in session.execute(
+                select(Member.class_id, Member.present, func.count())
+                .where(Member.meeting_id == self.meeting_id, Member.status == "active")
+                .group_by(Member.class_id, Member.present)
+            ):
+                eligible[codes[class_id]] += count
+                if is_present:
+                    present[codes[class_id]] += count
+            holder = Member.__table__.alias("holder")
+            proxies: Counter[str] = Counter({code: 0 for code in codes.values()})
+            rows = session.execute(
+                select(Member.class_id, Proxy.holder_is_chair, holder.c.present)
+                .join(Proxy, Proxy.appointer_id == Member.id)
+                .outerjoin(holder, holder.c.id == Proxy.holder_id)
+                .where(Proxy.meeting_id == self.meeting_id, Proxy.cancelled_at.is_(None), Member.present.is_(False))
+            )
+            for class_id, is_chair, holder_present in rows:
+                if is_chair or holder_present:
+                    proxies[codes[class_id]] += 1
+            return dict(eligible), dict(present), dict(proxies)
+
+    def quorum(self) -> Any:
+        from coopvote.quorum import QuorumRule, assess
+
+        rules = self.meeting().rules
+        rule = QuorumRule.from_mapping(dict(rules.get("quorum", {})))  # type: ignore[arg-type]
+        eligible, present, proxies = self.attendance_by_class()
+        return assess(rule, eligible, present, proxies)

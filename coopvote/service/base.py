@@ -1,0 +1,136 @@
+"""The one door through which every change to a meeting passes.
+
+Each public action opens one transaction, does its work, appends its audit entry to the hash chain
+and commits, all or nothing: a crash, a full disk or a rule broken half-way leaves the record as it
+was before the action. Reads use short sessions of their own and never write.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from coopvote.errors import CoopvoteError, RecordError
+from coopvote.record.audit import GENESIS, entry_hash
+from coopvote.record.models import AuditEntry, Meeting
+from coopvote.record.types import utcnow
+
+
+@dataclass
+class Action:
+    """What an action will write to the audit log; the body may add details as it learns them."""
+
+    name: str
+    details: dict[str, Any] = field(default_factory=dict)
+    skip_audit: bool = False
+
+
+def explain_database_error(error: BaseException, where: str) -> str:
+    """Turn a driver error into words a teller can act on."""
+    original = getattr(error, "orig", error)
+    text = str(original)
+    lowered = text.lower()
+    if isinstance(original, sqlite3.OperationalError) or "sqlite" in type(original).__module__:
+        if "disk is full" in lowered or "database or disk is full" in lowered:
+            return f"{where}: the disk is full; nothing from this action was saved. Free some space and try again."
+        if "readonly" in lowered or "read-only" in lowered:
+            return f"{where}: the meeting file is read-only; nothing from this action was saved."
+        if "locked" in lowered or "busy" in lowered:
+            return f"{where}: the meeting file is locked by another program; nothing from this action was saved."
+        if "unable to open" in lowered or "no such" in lowered or "disk i/o" in lowered:
+            return f"{where}: the meeting file cannot be reached (moved or removed?); nothing from this action was saved."
+    if "could not connect" in lowered or "connection" in lowered or "server closed" in lowered:
+        return f"{where}: the database server cannot be reached; nothing from this action was saved."
+    return f"{where}: the database refused the change ({text}); nothing from this action was saved."
+
+
+class ServiceBase:
+    def __init__(self, engine: Engine, *, actor: str = "", station: str = "", where: str = "") -> None:
+        self.engine = engine
+        self.actor = actor
+        self.station = station
+        self.where = where or str(engine.url)
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        with self._sessions() as session:
+            meeting_id = session.scalar(select(Meeting.id).order_by(Meeting.id).limit(1))
+        self._meeting_id = meeting_id
+
+    @property
+    def meeting_id(self) -> int:
+        if self._meeting_id is None:
+            raise RecordError(f"{self.where}: holds no meeting yet")
+        return self._meeting_id
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+            session.rollback()
+
+    @contextmanager
+    def action(self, action_name: str, /, **details: Any) -> Iterator[tuple[Session, Action]]:
+        """Run one action as one transaction that ends with its audit entry."""
+        act = Action(action_name, dict(details))
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session, act
+                if not act.skip_audit:
+                    self._append_audit(session, act)
+        except CoopvoteError:
+            raise
+        except IntegrityError:
+            raise
+        except (OperationalError, DBAPIError) as error:
+            raise RecordError(explain_database_error(error, self.where)) from error
+        except OSError as error:
+            raise RecordError(f"{self.where}: {error.strerror or error}; nothing from this action was saved.") from error
+        finally:
+            session.close()
+
+    def _append_audit(self, session: Session, act: Action) -> None:
+        # Lock the meeting row so concurrent stations (PostgreSQL) append to the chain one at a time;
+        # the unique (meeting, sequence) constraint is the backstop.
+        meeting_id = self.meeting_id
+        session.execute(select(Meeting.id).where(Meeting.id == meeting_id).with_for_update())
+        last = session.execute(
+            select(AuditEntry.sequence, AuditEntry.entry_hash)
+            .where(AuditEntry.meeting_id == meeting_id)
+            .order_by(AuditEntry.sequence.desc())
+            .limit(1)
+        ).first()
+        sequence = 1 if last is None else last.sequence + 1
+        previous = GENESIS if last is None else last.entry_hash
+        at = utcnow()
+        digest = entry_hash(
+            sequence=sequence,
+            at=at,
+            actor=self.actor,
+            station=self.station,
+            action=act.name,
+            details=act.details,
+            previous_hash=previous,
+        )
+        session.add(
+            AuditEntry(
+                meeting_id=meeting_id,
+                sequence=sequence,
+                at=at,
+                actor=self.actor,
+                station=self.station,
+                action=act.name,
+                details=act.details,
+                previous_hash=previous,
+                entry_hash=digest,
+            )
+        )

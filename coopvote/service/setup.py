@@ -1,0 +1,288 @@
+"""Setting a meeting up: from its spec, and loading its membership register."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+
+from coopvote.errors import InputError, RuleError
+from coopvote.record.models import (
+    AgendaItem,
+    Candidate,
+    Meeting,
+    Member,
+    MembershipClass,
+    PaperIssue,
+    RecordedBallot,
+)
+from coopvote.service.base import ServiceBase
+from coopvote.service.views import CandidateView, ClassView, ItemView, MeetingView, MemberView
+from coopvote.spec import MeetingSpec
+
+MEETING_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+def new_meeting_code() -> str:
+    """Six characters from an alphabet without look-alikes (no O/0, I/1), safe on any keyboard layout."""
+    return "".join(secrets.choice(MEETING_CODE_ALPHABET) for _ in range(6))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    by_class: dict[str, int]
+    warnings: tuple[str, ...]
+    source_sha256: str
+
+
+class SetupMixin(ServiceBase):
+    def _populate_from_spec(self, spec: MeetingSpec) -> None:
+        """Write the whole spec as the meeting's first audited action."""
+        with self.action("meeting created", name=spec.name_en, classes=[c.code for c in spec.classes]) as (
+            session,
+            act,
+        ):
+            meeting = Meeting(
+                code=new_meeting_code(),
+                name_en=spec.name_en,
+                name_cy=spec.name_cy,
+                society_en=spec.society_en,
+                society_cy=spec.society_cy,
+                held_on=spec.held_on,
+                place=spec.place,
+                notice_given_on=spec.notice_given_on,
+                languages=",".join(spec.languages),
+                secret=secrets.token_bytes(32),
+                weighting=spec.weighting,
+                rules=spec.rules,
+            )
+            session.add(meeting)
+            session.flush()
+            self._meeting_id = meeting.id
+            for position, cls in enumerate(spec.classes):
+                session.add(
+                    MembershipClass(
+                        meeting_id=meeting.id,
+                        position=position,
+                        code=cls.code,
+                        name_en=cls.name_en,
+                        name_cy=cls.name_cy,
+                        colour=cls.colour,
+                        vote_value=cls.vote_value,
+                    )
+                )
+            for item_spec in spec.items:
+                item = AgendaItem(
+                    meeting_id=meeting.id,
+                    number=item_spec.number,
+                    kind=item_spec.kind,
+                    title_en=item_spec.title_en,
+                    title_cy=item_spec.title_cy,
+                    text_en=item_spec.text_en,
+                    text_cy=item_spec.text_cy,
+                    special=item_spec.special,
+                    threshold=item_spec.threshold,
+                    by_head=item_spec.by_head,
+                    method=item_spec.method,
+                    seats=item_spec.seats,
+                    max_marks=item_spec.max_marks,
+                    settings=item_spec.settings,
+                )
+                session.add(item)
+                session.flush()
+                for position, candidate in enumerate(item_spec.candidates, start=1):
+                    session.add(
+                        Candidate(
+                            item_id=item.id, position=position, name=candidate.name, class_code=candidate.class_code
+                        )
+                    )
+            act.details["meeting_code"] = meeting.code
+            act.details["items"] = [item.number for item in spec.items]
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def meeting(self) -> MeetingView:
+        with self.reading() as session:
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            counts = dict(
+                session.execute(
+                    select(Member.class_id, func.count()).where(Member.meeting_id == meeting.id).group_by(Member.class_id)
+                ).all()
+            )
+            eligible = dict(
+                session.execute(
+                    select(Member.class_id, func.count())
+                    .where(Member.meeting_id == meeting.id, Member.status == "active")
+                    .group_by(Member.class_id)
+                ).all()
+            )
+            classes = tuple(
+                ClassView(c.code, c.name_en, c.name_cy, c.colour, c.vote_value, counts.get(c.id, 0), eligible.get(c.id, 0))
+                for c in meeting.classes
+            )
+            items = tuple(_item_view(item) for item in meeting.items)
+            return MeetingView(
+                code=meeting.code,
+                name_en=meeting.name_en,
+                name_cy=meeting.name_cy,
+                society_en=meeting.society_en,
+                society_cy=meeting.society_cy,
+                held_on=meeting.held_on,
+                place=meeting.place,
+                notice_given_on=meeting.notice_given_on,
+                languages=tuple(meeting.languages.split(",")),
+                weighting=dict(meeting.weighting),
+                rules=dict(meeting.rules),
+                classes=classes,
+                items=items,
+            )
+
+    def find_members(self, text: str, limit: int = 50) -> list[MemberView]:
+        """Find members by number (exact first) or by any part of the name, case-insensitively."""
+        text = text.strip()
+        if not text:
+            return []
+        with self.reading() as session:
+            base = select(Member, MembershipClass.code).join(MembershipClass).where(Member.meeting_id == self.meeting_id)
+            exact = session.execute(base.where(func.lower(Member.number) == text.lower())).all()
+            rows = list(exact)
+            if len(rows) < limit:
+                pattern = f"%{text.lower()}%"
+                more = session.execute(
+                    base.where(func.lower(Member.name).like(pattern)).order_by(Member.name).limit(limit)
+                ).all()
+                seen = {m.id for m, _ in rows}
+                rows += [(m, code) for m, code in more if m.id not in seen]
+            return [self._member_view(session, member, code) for member, code in rows[:limit]]
+
+    def member(self, number: str) -> MemberView:
+        with self.reading() as session:
+            member = self._member_by_number(session, number)
+            code = session.get(MembershipClass, member.class_id)
+            assert code is not None
+            return self._member_view(session, member, code.code)
+
+    def _member_by_number(self, session: Any, number: str) -> Member:
+        member = session.scalar(
+            select(Member).where(Member.meeting_id == self.meeting_id, func.lower(Member.number) == number.strip().lower())
+        )
+        if member is None:
+            raise RuleError(f"no member with membership number {number!r}")
+        return member  # type: ignore[no-any-return]
+
+    def _member_view(self, session: Any, member: Member, class_code: str) -> MemberView:
+        from coopvote.service.attendance import live_proxies_given, live_proxies_held
+
+        held = live_proxies_held(session, member.id)
+        given = live_proxies_given(session, member.id)
+        return MemberView(
+            number=member.number,
+            name=member.name,
+            class_code=class_code,
+            vote_value=member.vote_value,
+            status=member.status,
+            present=member.present,
+            proxy_held_for=tuple(held),
+            proxy_given_to=given,
+        )
+
+    # -- the register ------------------------------------------------------------------------------
+
+    def class_names(self) -> dict[str, str]:
+        with self.reading() as session:
+            return {
+                c.code: c.name_en
+                for c in session.scalars(select(MembershipClass).where(MembershipClass.meeting_id == self.meeting_id))
+            }
+
+    def preview_register(self, source: Path | bytes, filename: str = "") -> Any:
+        """Read a register file without changing anything, so the desk can see every bad row first."""
+        from coopvote.register_import import read_register
+
+        return read_register(source, known_classes=self.class_names(), filename=filename or str(source))
+
+    def import_register(self, source: Path | bytes, filename: str = "", *, replace: bool = False) -> ImportResult:
+        """All or nothing: any bad row refuses the whole file, naming every bad row."""
+        preview = self.preview_register(source, filename)
+        label = filename or str(source)
+        if not preview.ok:
+            listed = "; ".join(str(problem) for problem in preview.errors[:20])
+            more = f" (and {len(preview.errors) - 20} more)" if len(preview.errors) > 20 else ""
+            raise InputError(f"{label}: {len(preview.errors)} bad row(s), nothing imported: {listed}{more}")
+        raw = source if isinstance(source, bytes) else Path(source).read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        return self._store_register(preview.rows, label, digest, tuple(preview.warnings), replace)
+
+    def _store_register(
+        self, rows: Iterable[Any], label: str, digest: str, warnings: tuple[str, ...], replace: bool
+    ) -> ImportResult:
+        rows = list(rows)
+        with self.action("register imported", file=Path(label).name, sha256=digest) as (session, act):
+            class_ids = {
+                c.code: c.id
+                for c in session.scalars(select(MembershipClass).where(MembershipClass.meeting_id == self.meeting_id))
+            }
+            existing = session.scalar(select(func.count()).select_from(Member).where(Member.meeting_id == self.meeting_id))
+            if existing:
+                if not replace:
+                    raise RuleError(
+                        f"the meeting already has {existing} members; importing again would replace them "
+                        "(use replace, before anyone is checked in)"
+                    )
+                started = session.scalar(
+                    select(func.count()).select_from(PaperIssue).join(AgendaItem).where(AgendaItem.meeting_id == self.meeting_id)
+                ) or session.scalar(
+                    select(func.count()).select_from(RecordedBallot).join(AgendaItem).where(AgendaItem.meeting_id == self.meeting_id)
+                )
+                present = session.scalar(
+                    select(func.count()).select_from(Member).where(Member.meeting_id == self.meeting_id, Member.present)
+                )
+                if started or present:
+                    raise RuleError("the register cannot be replaced once members are checked in or papers issued")
+                session.execute(delete(Member).where(Member.meeting_id == self.meeting_id))
+            by_class: dict[str, int] = {}
+            values = []
+            for row in rows:
+                by_class[row.class_code] = by_class.get(row.class_code, 0) + 1
+                values.append(
+                    {
+                        "meeting_id": self.meeting_id,
+                        "number": row.membership_number,
+                        "name": row.name,
+                        "class_id": class_ids[row.class_code],
+                        "vote_value": row.vote_value,
+                        "status": row.status,
+                        "present": False,
+                    }
+                )
+            if values:
+                session.execute(insert(Member), values)
+            act.details.update(members=len(values), by_class=by_class, replaced=existing or 0)
+        return ImportResult(len(values), by_class, warnings, digest)
+
+
+def _item_view(item: AgendaItem) -> ItemView:
+    return ItemView(
+        number=item.number,
+        kind=item.kind,
+        title_en=item.title_en,
+        title_cy=item.title_cy,
+        text_en=item.text_en,
+        text_cy=item.text_cy,
+        special=item.special,
+        threshold=item.threshold,
+        by_head=item.by_head,
+        method=item.method,
+        seats=item.seats,
+        max_marks=item.max_marks,
+        status=item.status,
+        candidates=tuple(CandidateView(c.position, c.name, c.class_code, c.withdrawn) for c in item.candidates),
+        settings=dict(item.settings),
+    )

@@ -1,0 +1,115 @@
+"""Plain read-only views the service hands to the CLI and the app, detached from any session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from fractions import Fraction
+
+
+@dataclass(frozen=True)
+class ClassView:
+    code: str
+    name_en: str
+    name_cy: str
+    colour: str
+    vote_value: Fraction
+    members: int = 0
+    eligible: int = 0
+
+
+@dataclass(frozen=True)
+class CandidateView:
+    position: int
+    name: str
+    class_code: str | None
+    withdrawn: bool
+
+
+@dataclass(frozen=True)
+class ItemView:
+    number: int
+    kind: str
+    title_en: str
+    title_cy: str
+    text_en: str
+    text_cy: str
+    special: bool
+    threshold: str
+    by_head: bool
+    method: str
+    seats: int
+    max_marks: int
+    status: str
+    candidates: tuple[CandidateView, ...]
+    settings: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    @property
+    def options_en(self) -> tuple[str, ...]:
+        if self.kind == "resolution":
+            return ("For", "Against", "Abstain")
+        return tuple(c.name for c in self.candidates)
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    code: str
+    name_en: str
+    name_cy: str
+    society_en: str
+    society_cy: str
+    held_on: date | None
+    place: str
+    notice_given_on: date | None
+    languages: tuple[str, ...]
+    weighting: dict[str, object]
+    rules: dict[str, object]
+    classes: tuple[ClassView, ...]
+    items: tuple[ItemView, ...]
+
+    def item(self, number: int) -> ItemView:
+        for item in self.items:
+            if item.number == number:
+                return item
+        raise KeyError(number)
+
+
+@dataclass(frozen=True)
+class MemberView:
+    number: str
+    name: str
+    class_code: str
+    vote_value: Fraction
+    status: str
+    present: bool
+    proxy_held_for: tuple[str, ...] = ()
+    proxy_given_to: str | None = None
+
+
+@dataclass(frozen=True)
+class PackToHand:
+    """What the desk hands over: one pack per line, in the class colour named."""
+
+    class_code: str
+    colour: str
+    for_member: str
+    as_proxy: bool
+    items: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ScanOutcome:
+    accepted: bool
+    message_en: str
+    message_cy: str
+    reason: str = ""
+    item: int | None = None
+    class_code: str | None = None
+    serial: int | None = None
+    marks: tuple[int, ...] = ()
+    first_counted_at: datetime | None = None
+    first_counted_station: str | None = None

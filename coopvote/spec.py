@@ -1,0 +1,265 @@
+"""The meeting definition file (TOML): classes, weighting, rules and agenda.
+
+A returning officer writes or checks this file before the meeting, so every mistake is reported
+with the table and key where it was found. The format is documented in ``docs/meeting-spec.md``
+with the demo meeting's spec as the worked example.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from coopvote.counting.rules import RANKED_METHODS, RULES
+from coopvote.errors import InputError
+
+THRESHOLDS = {"> 1/2", ">= 2/3", ">= 3/4"}
+KINDS = {"resolution", "election"}
+
+
+@dataclass(frozen=True)
+class ClassSpec:
+    code: str
+    name_en: str
+    name_cy: str
+    colour: str = "#777777"
+    vote_value: Fraction = Fraction(1)
+
+
+@dataclass(frozen=True)
+class CandidateSpec:
+    name: str
+    class_code: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    number: int
+    kind: str
+    title_en: str
+    title_cy: str
+    text_en: str = ""
+    text_cy: str = ""
+    special: bool = False
+    threshold: str = "> 1/2"
+    by_head: bool = False
+    method: str = ""
+    seats: int = 0
+    max_marks: int = 0
+    candidates: tuple[CandidateSpec, ...] = ()
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MeetingSpec:
+    name_en: str
+    name_cy: str
+    society_en: str
+    society_cy: str
+    held_on: date | None
+    place: str
+    notice_given_on: date | None
+    languages: tuple[str, ...]
+    classes: tuple[ClassSpec, ...]
+    weighting: dict[str, Any]
+    rules: dict[str, Any]
+    items: tuple[ItemSpec, ...]
+
+
+def _require(table: Mapping[str, Any], key: str, where: str, kind: type | tuple[type, ...] = str) -> Any:
+    if key not in table:
+        raise InputError(f"{where}: missing '{key}'")
+    value = table[key]
+    if not isinstance(value, kind):
+        raise InputError(f"{where}: '{key}' should be {_kind_name(kind)}, not {value!r}")
+    if isinstance(value, str) and not value.strip():
+        raise InputError(f"{where}: '{key}' is empty")
+    return value
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "a table"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _fraction(value: Any, where: str) -> Fraction:
+    try:
+        result = Fraction(str(value).strip())
+    except (ValueError, ZeroDivisionError) as error:
+        raise InputError(f"{where}: {value!r} is not a number or fraction like 1 or 1/3") from error
+    if result < 0:
+        raise InputError(f"{where}: {value!r} must not be negative")
+    return result
+
+
+def _date(value: Any, where: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as error:
+        raise InputError(f"{where}: {value!r} is not a date like 2026-11-28") from error
+
+
+def _classes(raw: Any, source: str) -> tuple[ClassSpec, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise InputError(f"{source}: needs at least one [[classes]] table")
+    seen: set[str] = set()
+    classes = []
+    for index, table in enumerate(raw, start=1):
+        where = f"{source}: [[classes]] number {index}"
+        if not isinstance(table, dict):
+            raise InputError(f"{where}: should be a table")
+        code = _require(table, "code", where).strip().upper()
+        if code in seen:
+            raise InputError(f"{where}: class code {code!r} is used twice")
+        if not code.replace("-", "").isalnum():
+            raise InputError(f"{where}: class code {code!r} may hold only letters, digits and '-'")
+        seen.add(code)
+        colour = str(table.get("colour", "#777777"))
+        if not (colour.startswith("#") and len(colour) == 7):
+            raise InputError(f"{where}: colour {colour!r} should look like #1b9e77")
+        classes.append(
+            ClassSpec(
+                code=code,
+                name_en=_require(table, "name_en", where),
+                name_cy=_require(table, "name_cy", where),
+                colour=colour,
+                vote_value=_fraction(table.get("vote_value", 1), f"{where}: vote_value"),
+            )
+        )
+    return tuple(classes)
+
+
+def _item(table: Any, index: int, source: str, class_codes: set[str]) -> ItemSpec:
+    where = f"{source}: [[items]] number {index}"
+    if not isinstance(table, dict):
+        raise InputError(f"{where}: should be a table")
+    number = _require(table, "number", where, int)
+    where = f"{source}: agenda item {number}"
+    kind = _require(table, "kind", where)
+    if kind not in KINDS:
+        raise InputError(f"{where}: kind {kind!r} should be 'resolution' or 'election'")
+    threshold = str(table.get("threshold", ">= 3/4" if table.get("special") else "> 1/2"))
+    _check_threshold(threshold, where)
+    settings = {k: table[k] for k in ("weighting", "tie", "reserved", "seed") if k in table}
+    candidates: tuple[CandidateSpec, ...] = ()
+    method = ""
+    seats = 0
+    max_marks = 0
+    if kind == "election":
+        method = _require(table, "method", where)
+        if method not in RULES:
+            raise InputError(f"{where}: method {method!r} is not one of {', '.join(RULES)}")
+        seats = _require(table, "seats", where, int)
+        if seats < 1:
+            raise InputError(f"{where}: seats must be at least 1")
+        raw_candidates = _require(table, "candidates", where, list)
+        parsed = []
+        for position, candidate in enumerate(raw_candidates, start=1):
+            cwhere = f"{where}: candidate {position}"
+            if isinstance(candidate, str):
+                candidate = {"name": candidate}
+            name = _require(candidate, "name", cwhere)
+            class_code = candidate.get("class")
+            if class_code is not None and str(class_code).upper() not in class_codes:
+                raise InputError(f"{cwhere}: class {class_code!r} is not one of {', '.join(sorted(class_codes))}")
+            parsed.append(CandidateSpec(name=name.strip(), class_code=str(class_code).upper() if class_code else None))
+        if len(parsed) < seats and method not in RANKED_METHODS:
+            raise InputError(f"{where}: {len(parsed)} candidates for {seats} seats")
+        candidates = tuple(parsed)
+        max_marks = int(table.get("max_marks", seats if method in {"fptp", "block"} else len(parsed)))
+        for code, bounds in dict(table.get("reserved", {})).items():
+            if str(code).upper() not in class_codes:
+                raise InputError(f"{where}: reserved seats name class {code!r}, which is not defined")
+            if not isinstance(bounds, dict) or not set(bounds) <= {"min", "max"}:
+                raise InputError(f"{where}: reserved.{code} should be a table with min and/or max")
+    return ItemSpec(
+        number=number,
+        kind=kind,
+        title_en=_require(table, "title_en", where),
+        title_cy=_require(table, "title_cy", where),
+        text_en=str(table.get("text_en", "")),
+        text_cy=str(table.get("text_cy", "")),
+        special=bool(table.get("special", False)),
+        threshold=threshold,
+        by_head=bool(table.get("by_head", False)),
+        method=method,
+        seats=seats,
+        max_marks=max_marks,
+        candidates=candidates,
+        settings=settings,
+    )
+
+
+def _check_threshold(threshold: str, where: str) -> None:
+    text = threshold.strip()
+    for operator in (">=", ">"):
+        if text.startswith(operator):
+            fraction = _fraction(text[len(operator) :], f"{where}: threshold")
+            if not 0 < fraction < 1:
+                raise InputError(f"{where}: threshold {threshold!r} should be between 0 and 1")
+            return
+    raise InputError(f"{where}: threshold {threshold!r} should look like '> 1/2', '>= 2/3' or '>= 3/4'")
+
+
+def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{source}: not valid TOML ({error})") from error
+    meeting = data.get("meeting")
+    if not isinstance(meeting, dict):
+        raise InputError(f"{source}: needs a [meeting] table")
+    where = f"{source}: [meeting]"
+    classes = _classes(data.get("classes"), source)
+    class_codes = {c.code for c in classes}
+    raw_items = data.get("items", [])
+    if not isinstance(raw_items, list):
+        raise InputError(f"{source}: [[items]] should be a list of tables")
+    items = tuple(_item(t, i, source, class_codes) for i, t in enumerate(raw_items, start=1))
+    numbers = [item.number for item in items]
+    if len(set(numbers)) != len(numbers):
+        raise InputError(f"{source}: agenda item numbers repeat: {numbers}")
+    rules = {key: data[key] for key in ("quorum", "proxies", "rules") if key in data}
+    for key, value in rules.items():
+        if not isinstance(value, dict):
+            raise InputError(f"{source}: [{key}] should be a table")
+    weighting = data.get("weighting", {"scheme": "one-member-one-vote"})
+    if not isinstance(weighting, dict):
+        raise InputError(f"{source}: [weighting] should be a table")
+    languages = meeting.get("languages", ["cy", "en"])
+    return MeetingSpec(
+        name_en=_require(meeting, "name_en", where),
+        name_cy=_require(meeting, "name_cy", where),
+        society_en=str(meeting.get("society_en", "")),
+        society_cy=str(meeting.get("society_cy", "")),
+        held_on=_date(meeting.get("date"), f"{where}: date"),
+        place=str(meeting.get("place", "")),
+        notice_given_on=_date(meeting.get("notice_given"), f"{where}: notice_given"),
+        languages=tuple(str(language) for language in languages),
+        classes=classes,
+        weighting=weighting,
+        rules=rules,
+        items=items,
+    )
+
+
+def load_spec(path: Path) -> MeetingSpec:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as error:
+        raise InputError(f"{path}: no such file") from error
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: is not UTF-8 text (byte {error.start})") from error
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror})") from error
+    return parse_spec(text, str(path))
