@@ -1,0 +1,439 @@
+"""A test deck: real ballot papers, marked in code the ways voters mark them, then scanned badly.
+
+Tellers print and mark a test deck before the meeting to prove the scanner set-up reads their papers;
+the tests and the reading benchmark use the same deck. Each sheet starts as a real PDF (the printing
+module's when it is present, else a plain rendering of the same layout) rasterised with pdfium, is
+marked with pen strokes in mm on that raster, then degraded the way scanners and phones degrade: a
+skew of up to 7 degrees, upside down, blur, heavy JPEG, 150-300 dpi, a slightly wrong scale.
+
+Every sheet carries its truth (which boxes were marked, how) and what a careful reader must conclude:
+the exact vote for clear marks, adjudication for anything a person has to judge.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter
+
+from coopvote.ballots.imaging import Gray, pages_from_pdf_bytes, to_gray
+from coopvote.ballots.layout import PaperForm, layout_for
+from coopvote.ballots.omr_interpret import Reason
+from coopvote.ballots.omr_layout import PaperQuestion
+from coopvote.ballots.qrcodec import BallotCode, encode
+
+TEST_SECRET = b"coopvote-test-deck-secret"
+TEST_MEETING = "TESTDECK"
+
+
+class Pen(StrEnum):
+    """How a box was marked. The first group are clear marks a reader must always get right."""
+
+    CROSS = "cross"
+    TICK = "tick"
+    SMALL_TICK = "small tick"
+    FILLED = "filled"
+    BLUE_CROSS = "blue cross"
+    FAINT_TICK = "faint tick"
+    """Pencil or a dying pen: grey and thin. Must not be missed: read as marked or sent to a person."""
+    HALF_OUT = "cross half outside"
+    BESIDE = "tick beside the box"
+    """A mark that missed its box: the box is empty, the sheet must go to a person."""
+    DOT = "tiny dot"
+    """A pen rested on the box: too little to be a vote, too much to ignore silently."""
+
+
+CLEAR_PENS = (Pen.CROSS, Pen.TICK, Pen.SMALL_TICK, Pen.FILLED, Pen.BLUE_CROSS)
+
+
+@dataclass(frozen=True)
+class Degradation:
+    """How the sheet was 'scanned'."""
+
+    dpi: float = 200.0
+    rotation: float = 0.0
+    """Skew in degrees (clockwise positive), applied on top of ``upside_down``."""
+    upside_down: bool = False
+    blur: float = 0.0
+    """Gaussian radius in px at the final resolution."""
+    jpeg_quality: int | None = None
+    scale: float = 1.0
+    """The scanner's scale error (0.97-1.03): the page is read at dpi*scale but reported as dpi."""
+    noise: float = 0.0
+    """Standard deviation of grey noise added (sensor noise, paper texture)."""
+
+    def describe(self) -> str:
+        parts = [f"{self.dpi:.0f}dpi"]
+        if self.rotation:
+            parts.append(f"rot{self.rotation:+.1f}")
+        if self.upside_down:
+            parts.append("upside-down")
+        if self.blur:
+            parts.append(f"blur{self.blur:.1f}")
+        if self.jpeg_quality:
+            parts.append(f"jpeg{self.jpeg_quality}")
+        if self.scale != 1.0:
+            parts.append(f"scale{self.scale:.3f}")
+        if self.noise:
+            parts.append(f"noise{self.noise:.0f}")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class DeckPaper:
+    """One ballot paper design of the deck, with its QR text."""
+
+    question: PaperQuestion
+    qr_text: str
+    serial: int
+
+
+@dataclass
+class DeckSheet:
+    """A marked, degraded sheet and what reading it must give."""
+
+    paper: DeckPaper
+    marks: dict[Hashable, Pen]
+    degradation: Degradation
+    image: Gray
+    expected_choice: tuple[int, ...]
+    """For a clear sheet: chosen option indices (option order), or the ranking (preference order)."""
+    expect_clear: bool | None
+    """True: must be read clear and exactly right. False: must go to adjudication. None: either, but a
+    clear reading must still be exactly right."""
+    expect_reasons: tuple[Reason, ...] = ()
+    label: str = ""
+    extras: list[str] = field(default_factory=list)
+
+
+def deck_papers(serial_start: int = 1) -> list[DeckPaper]:
+    """The kinds of paper a co-operative meeting uses: a resolution, a block election, ranking grids."""
+    forms = [
+        PaperQuestion(PaperForm("resolution", 3), ("For", "Against", "Abstain"), max_marks=1),
+        PaperQuestion(
+            PaperForm("election", 6), tuple(f"Candidate {c}" for c in "ABCDEF"), max_marks=2
+        ),
+        PaperQuestion(PaperForm("ranking", 5), tuple(f"Candidate {c}" for c in "ABCDE"), max_marks=5),
+        PaperQuestion(PaperForm("election", 4, variant="large-print"), tuple("WXYZ"), max_marks=1),
+    ]
+    papers = []
+    for index, question in enumerate(forms):
+        serial = serial_start + index
+        code = BallotCode(
+            meeting=TEST_MEETING, item=index + 1, class_code="EMP", serial=serial,
+            variant=question.form.variant, page_size=question.form.page_size,
+        )
+        papers.append(DeckPaper(question=question, qr_text=encode(code, TEST_SECRET), serial=serial))
+    return papers
+
+
+def paper_for_code(code: BallotCode) -> PaperQuestion:
+    """The deck's answer to 'what is item N?' (the service layer answers from the meeting record)."""
+    question = deck_papers()[code.item - 1].question
+    return question
+
+
+def with_serial(paper: DeckPaper, serial: int) -> DeckPaper:
+    code = BallotCode(
+        meeting=TEST_MEETING, item=_item_of(paper), class_code="EMP", serial=serial,
+        variant=paper.question.form.variant, page_size=paper.question.form.page_size,
+    )
+    return replace(paper, qr_text=encode(code, TEST_SECRET), serial=serial)
+
+
+def _item_of(paper: DeckPaper) -> int:
+    return int(paper.qr_text.split("-")[2])
+
+
+# --- the blank paper ------------------------------------------------------------------------------
+
+def blank_pdf(papers: Sequence[DeckPaper]) -> bytes:
+    """A PDF with one blank ballot per paper, drawn by the printing module when it exists."""
+    try:
+        from coopvote.ballots import pdf as printing  # noqa: F401
+    except ImportError:
+        printing = None
+    render = getattr(printing, "render_test_papers", None) if printing else None
+    if render is not None:
+        return bytes(render([(p.question.form, p.question.option_names, p.qr_text, p.serial) for p in papers]))
+    return _plain_pdf(papers)
+
+
+def _plain_pdf(papers: Sequence[DeckPaper]) -> bytes:
+    """The layout's elements drawn plainly with reportlab: marks, QR, boxes, labels, headings."""
+    import qrcode
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    for paper in papers:
+        layout = layout_for(paper.question.form)
+        height = layout.height
+        pdf.setPageSize((layout.width * mm, height * mm))
+
+        def rect(x: float, y: float, w: float, h: float, fill: bool = False) -> None:
+            pdf.rect(x * mm, (height - y - h) * mm, w * mm, h * mm, stroke=0 if fill else 1, fill=1 if fill else 0)
+
+        pdf.setFillGray(0)
+        for mark in layout.marks:
+            rect(mark.x, mark.y, mark.w, mark.h, fill=True)
+        pdf.setFillGray(0.55)
+        rect(layout.band.x, layout.band.y, layout.band.w, layout.band.h, fill=True)
+        pdf.setFillGray(0)
+        symbol = qrcode.QRCode(border=0, error_correction=qrcode.constants.ERROR_CORRECT_M)
+        symbol.add_data(paper.qr_text)
+        symbol.make(fit=True)
+        matrix = symbol.get_matrix()
+        module = layout.qr.w / len(matrix)
+        for r, row in enumerate(matrix):
+            c = 0
+            while c < len(row):
+                if row[c]:
+                    start = c
+                    while c < len(row) and row[c]:
+                        c += 1
+                    rect(layout.qr.x + start * module, layout.qr.y + r * module, (c - start) * module, module, True)
+                else:
+                    c += 1
+        pdf.setFont("Helvetica-Bold", 14)
+        pdf.drawString(layout.title_area.x * mm, (height - layout.title_area.y - 6) * mm, "Test deck ballot")
+        pdf.setFont("Helvetica", 9)
+        pdf.drawString(layout.serial_area.x * mm, (height - layout.serial_area.bottom + 1.5) * mm,
+                       f"Serial {paper.serial}")
+        pdf.drawString(layout.instructions_area.x * mm, (height - layout.instructions_area.y - 5) * mm,
+                       "Put a cross in the box of your choice.")
+        pdf.setLineWidth(0.5 * mm)
+        for answer in layout.boxes:
+            r_ = answer.rect
+            rect(r_.x, r_.y, r_.w, r_.h)
+        pdf.setFont("Helvetica", 11)
+        for index, label in enumerate(layout.labels):
+            pdf.drawString(label.x * mm, (height - label.y - label.h / 2 - 1.5) * mm,
+                           paper.question.option_names[index])
+        for number, column in enumerate(layout.rank_columns, start=1):
+            pdf.drawCentredString(column.centre[0] * mm, (height - column.bottom + 2.5) * mm, str(number))
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+# --- marking ----------------------------------------------------------------------------------------
+
+_INK = {Pen.BLUE_CROSS: 70, Pen.FAINT_TICK: 165}
+_WIDTH_MM = {Pen.FILLED: 0.6, Pen.FAINT_TICK: 0.3, Pen.SMALL_TICK: 0.5, Pen.DOT: 0.6}
+
+
+def _strokes(pen: Pen, rng: random.Random) -> list[list[tuple[float, float]]]:
+    """Pen strokes in box units (0..1 across the box; beyond for marks that miss the box)."""
+
+    def j(v: float, amount: float = 0.06) -> float:
+        return v + rng.uniform(-amount, amount)
+
+    if pen in (Pen.CROSS, Pen.BLUE_CROSS):
+        return [[(j(0.18), j(0.18)), (j(0.82), j(0.82))], [(j(0.82), j(0.18)), (j(0.18), j(0.82))]]
+    if pen in (Pen.TICK, Pen.FAINT_TICK):
+        return [[(j(0.22), j(0.52)), (j(0.42), j(0.80)), (j(0.86), j(0.16))]]
+    if pen is Pen.SMALL_TICK:
+        return [[(j(0.36, 0.03), j(0.52, 0.03)), (j(0.46, 0.03), j(0.64, 0.03)), (j(0.66, 0.03), j(0.36, 0.03))]]
+    if pen is Pen.HALF_OUT:
+        dx = rng.choice([-0.55, 0.55])
+        return [[(0.2 + dx, 0.2), (0.8 + dx, 0.8)], [(0.8 + dx, 0.2), (0.2 + dx, 0.8)]]
+    if pen is Pen.BESIDE:
+        # Just outside the box's left edge, within the blank margin round it.
+        x = -rng.uniform(0.06, 0.10)
+        return [[(x - 0.06, 0.45), (x, 0.62), (x + 0.03, 0.35)]]
+    if pen is Pen.DOT:
+        x, y = j(0.5, 0.1), j(0.5, 0.1)
+        return [[(x, y), (x + 0.06, y + 0.04)]]
+    raise ValueError(pen)
+
+
+def mark_page(
+    image: Image.Image, dpi: float, paper: DeckPaper, marks: dict[Hashable, Pen], rng: random.Random
+) -> None:
+    """Draw each mark on the raster in place, in mm as a pen would (width and ink per pen)."""
+    layout = layout_for(paper.question.form)
+    draw = ImageDraw.Draw(image)
+    px = dpi / 25.4
+    for box_id, pen in marks.items():
+        box = layout.box(box_id)
+        ink = _INK.get(pen, 25)
+        if pen is Pen.FILLED:
+            inset = 0.08
+            points = [
+                ((box.x + box.w * u) * px, (box.y + box.h * v) * px)
+                for u, v in [(inset, inset), (1 - inset, inset), (1 - inset, 1 - inset), (inset, 1 - inset)]
+            ]
+            draw.polygon(points, fill=ink)
+            continue
+        width = max(1, round(_WIDTH_MM.get(pen, 0.8) * px))
+        for stroke in _strokes(pen, rng):
+            points = [((box.x + box.w * u) * px, (box.y + box.h * v) * px) for u, v in stroke]
+            draw.line(points, fill=ink, width=width, joint="curve")
+
+
+def stray_line(image: Image.Image, dpi: float, paper: DeckPaper, rng: random.Random) -> None:
+    """A pen line across an option's name, well away from the boxes (doodle, underlining)."""
+    layout = layout_for(paper.question.form)
+    label = layout.labels[rng.randrange(len(layout.labels))]
+    px = dpi / 25.4
+    y = (label.y + label.h * rng.uniform(0.6, 0.8)) * px
+    draw = ImageDraw.Draw(image)
+    draw.line([(label.x * px, y), ((label.x + min(50.0, label.w * 0.6)) * px, y + 2)], fill=30,
+              width=max(1, round(0.6 * px)))
+
+
+# --- scanning badly ---------------------------------------------------------------------------------
+
+def degrade(image: Image.Image, degradation: Degradation, rng: random.Random) -> Gray:
+    """The marked raster as a scanner with these faults would deliver it."""
+    out = image
+    if degradation.upside_down:
+        out = out.rotate(180)
+    if degradation.rotation:
+        # PIL turns counter-clockwise for positive angles; keep the page whole on white.
+        out = out.rotate(-degradation.rotation, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+    if degradation.blur:
+        out = out.filter(ImageFilter.GaussianBlur(degradation.blur))
+    gray = np.asarray(out, dtype=np.float32)
+    if degradation.noise:
+        gray = gray + np.random.default_rng(rng.randrange(2**32)).normal(0, degradation.noise, gray.shape)
+    out = Image.fromarray(np.clip(gray, 0, 255).astype(np.uint8), mode="L")
+    if degradation.jpeg_quality:
+        buffer = io.BytesIO()
+        out.save(buffer, format="JPEG", quality=degradation.jpeg_quality)
+        out = Image.open(io.BytesIO(buffer.getvalue()))
+    return to_gray(out)
+
+
+def render_sheet(
+    paper: DeckPaper,
+    marks: dict[Hashable, Pen],
+    degradation: Degradation,
+    rng: random.Random,
+    stray: bool = False,
+    pdf_bytes: bytes | None = None,
+) -> Gray:
+    """Rasterise the paper's PDF at the degraded resolution, mark it, scan it badly."""
+    source = pdf_bytes if pdf_bytes is not None else blank_pdf([paper])
+    dpi = degradation.dpi * degradation.scale
+    page = next(pages_from_pdf_bytes(source, "test deck", dpi=dpi))
+    image = Image.fromarray(page.gray, mode="L")
+    mark_page(image, dpi, paper, marks, rng)
+    if stray:
+        stray_line(image, dpi, paper, rng)
+    return degrade(image, degradation, rng)
+
+
+def random_degradation(rng: random.Random, harsh: bool = False) -> Degradation:
+    """A plausible scan: 150-300 dpi, skew up to 7 degrees, sometimes upside down, blur, JPEG 20-40."""
+    return Degradation(
+        dpi=rng.choice([150.0, 200.0, 300.0]),
+        rotation=round(rng.uniform(-7.0, 7.0), 1) if harsh or rng.random() < 0.7 else 0.0,
+        upside_down=rng.random() < 0.25,
+        blur=round(rng.uniform(0.0, 1.5), 1) if harsh or rng.random() < 0.5 else 0.0,
+        jpeg_quality=rng.randint(20, 40) if harsh or rng.random() < 0.5 else None,
+        scale=round(rng.uniform(0.97, 1.03), 3),
+        noise=rng.choice([0.0, 4.0, 8.0]),
+    )
+
+
+def _pick(rng: random.Random, count: int, k: int) -> list[int]:
+    return sorted(rng.sample(range(count), k))
+
+
+def plan_marks(
+    paper: DeckPaper, scenario: str, rng: random.Random
+) -> tuple[dict[Hashable, Pen], tuple[int, ...], bool | None, tuple[Reason, ...]]:
+    """Marks for one sheet and what must be read from them.
+
+    Scenarios: "clear" (a valid vote in clear pens), "faint" (one mark in faint pen), "two" (one more
+    mark than allowed), "none", "beside" (the only mark misses its box), "half" (a cross half outside),
+    "dot" (a pen rested in a box beside a clear vote), "duplicate" and "skip" (ranking grids only),
+    "stray" (a clear vote plus a line through a name: read normally).
+    """
+    question = paper.question
+    n = question.form.options
+    ranking = question.form.kind == "ranking"
+    pen = rng.choice(CLEAR_PENS)
+
+    def box(option: int, rank: int | None = None) -> Hashable:
+        return (option, rank) if ranking else option
+
+    if scenario in ("clear", "stray"):
+        if ranking:
+            order = rng.sample(range(n), rng.randint(1, n))
+            return {box(o, r + 1): rng.choice(CLEAR_PENS) for r, o in enumerate(order)}, tuple(order), True, ()
+        chosen = _pick(rng, n, rng.randint(1, question.max_marks))
+        return {box(o): rng.choice(CLEAR_PENS) for o in chosen}, tuple(chosen), True, ()
+    if scenario == "faint":
+        if ranking:
+            order = rng.sample(range(n), 2)
+            marks = {box(order[0], 1): pen, box(order[1], 2): Pen.FAINT_TICK}
+            return marks, tuple(order), None, ()
+        option = rng.randrange(n)
+        return {box(option): Pen.FAINT_TICK}, (option,), None, ()
+    if scenario == "two":
+        if ranking:
+            raise ValueError("use 'duplicate' on a ranking grid")
+        chosen = _pick(rng, n, question.max_marks + 1)
+        return {box(o): pen for o in chosen}, tuple(chosen), False, (Reason.TOO_MANY_MARKS,)
+    if scenario == "none":
+        return {}, (), False, (Reason.NO_MARKS,)
+    if scenario == "beside":
+        option = rng.randrange(n)
+        return {box(option, 1): Pen.BESIDE}, (), False, (Reason.MARK_BESIDE_BOX,)
+    if scenario == "half":
+        option = rng.randrange(n)
+        return {box(option, 1): Pen.HALF_OUT}, (option,), None, ()
+    if scenario == "dot":
+        chosen = rng.sample(range(n), 2)
+        if ranking:
+            return {box(chosen[0], 1): pen, box(chosen[1], 2): Pen.DOT}, (chosen[0],), False, (Reason.DOUBTFUL_MARK,)
+        return {box(chosen[0]): pen, box(chosen[1]): Pen.DOT}, (chosen[0],), False, (Reason.DOUBTFUL_MARK,)
+    if scenario == "duplicate" and ranking:
+        a, b, c = rng.sample(range(n), 3)
+        marks = {box(a, 1): pen, box(b, 2): pen, box(c, 2): pen}
+        return marks, (a,), False, (Reason.RANK_DUPLICATED,)
+    if scenario == "skip" and ranking:
+        a, b = rng.sample(range(n), 2)
+        return {box(a, 1): pen, box(b, 3): pen}, (a,), False, (Reason.RANK_SKIPPED,)
+    raise ValueError(f"scenario {scenario!r} does not apply to a {question.form.kind} paper")
+
+
+SCENARIOS = ("clear", "clear", "clear", "stray", "faint", "two", "none", "beside", "half", "dot")
+RANKING_SCENARIOS = ("clear", "clear", "clear", "stray", "faint", "none", "beside", "dot", "duplicate", "skip")
+
+
+def make_deck(count: int, seed: int = 4, harsh: bool = False) -> list[DeckSheet]:
+    """``count`` sheets cycling through the deck's papers and scenarios, each degraded at random."""
+    rng = random.Random(seed)
+    papers = deck_papers()
+    pdfs: dict[int, bytes] = {}
+    sheets = []
+    for index in range(count):
+        base = papers[index % len(papers)]
+        paper = with_serial(base, 1000 + index)
+        ranking = paper.question.form.kind == "ranking"
+        scenarios = RANKING_SCENARIOS if ranking else SCENARIOS
+        scenario = scenarios[(index // len(papers)) % len(scenarios)]
+        marks, expected, clear, reasons = plan_marks(paper, scenario, rng)
+        degradation = random_degradation(rng, harsh)
+        if paper.serial not in pdfs:
+            pdfs[paper.serial] = blank_pdf([paper])
+        image = render_sheet(paper, marks, degradation, rng, stray=scenario == "stray", pdf_bytes=pdfs[paper.serial])
+        sheets.append(
+            DeckSheet(
+                paper=paper, marks=marks, degradation=degradation, image=image, expected_choice=expected,
+                expect_clear=clear, expect_reasons=reasons,
+                label=f"{index:03d} {paper.question.form.kind} {scenario} {degradation.describe()}",
+            )
+        )
+    return sheets
+
