@@ -177,6 +177,7 @@ class PaperLayout:
 @dataclass(frozen=True)
 class _Sizes:
     qr: float
+    title: float
     instructions: dict[Kind, float]
     row: float
     row_min: float
@@ -193,22 +194,22 @@ class _Sizes:
 
 _SIZES: dict[Variant, _Sizes] = {
     "standard": _Sizes(
-        qr=32.0,
-        instructions={"resolution": 24.0, "election": 24.0, "ranking": 32.0},
+        qr=32.0, title=41.0,
+        instructions={"resolution": 27.0, "election": 31.0, "ranking": 40.0},
         row=18.0, row_min=11.0, box=12.0, box_min=8.0,
         rank_row=12.0, rank_row_min=9.0, rank_box=9.0, rank_box_min=7.0,
         rank_header=9.0, name_min=55.0, picture=False,
     ),
     "large-print": _Sizes(
-        qr=34.0,
-        instructions={"resolution": 40.0, "election": 40.0, "ranking": 54.0},
+        qr=34.0, title=52.0,
+        instructions={"resolution": 22.0, "election": 27.0, "ranking": 47.0},
         row=24.0, row_min=17.0, box=16.0, box_min=13.0,
         rank_row=17.0, rank_row_min=14.0, rank_box=13.0, rank_box_min=10.0,
         rank_header=11.0, name_min=60.0, picture=False,
     ),
     "easy-read": _Sizes(
-        qr=34.0,
-        instructions={"resolution": 26.0, "election": 30.0, "ranking": 46.0},
+        qr=34.0, title=52.0,
+        instructions={"resolution": 22.0, "election": 27.0, "ranking": 47.0},
         row=36.0, row_min=24.0, box=22.0, box_min=16.0,
         rank_row=17.0, rank_row_min=14.0, rank_box=13.0, rank_box_min=10.0,
         rank_header=11.0, name_min=60.0, picture=True,
@@ -281,8 +282,9 @@ def layout_for(paper: PaperForm | HasForm) -> PaperLayout:
     foot_band = Rect(left, height - MARK_INSET - FOOT_BAND_HEIGHT, right - left, FOOT_BAND_HEIGHT)
     qr = Rect(right - size.qr, QR_TOP, size.qr, size.qr)
     serial_area = Rect(qr.x, qr.bottom + QR_QUIET_MM - 1.0, qr.w, 6.0)
-    title_area = Rect(left, QR_TOP, qr.x - QR_QUIET_MM - 2.0 - left, serial_area.bottom - QR_TOP)
-    instructions_area = Rect(left, serial_area.bottom + 2.0, right - left, size.instructions[form.kind])
+    title_bottom = max(serial_area.bottom, QR_TOP + size.title)
+    title_area = Rect(left, QR_TOP, qr.x - QR_QUIET_MM - 2.0 - left, title_bottom - QR_TOP)
+    instructions_area = Rect(left, title_bottom + 2.0, right - left, size.instructions[form.kind])
     top = instructions_area.bottom + 3.0
     bottom = foot_band.y - 3.0
     if form.kind == "ranking":
@@ -330,9 +332,9 @@ def _ranking_layout(
     columns = form.columns
     count = form.options
     col_w = min(size.rank_box + 6.0, _half_mm((right - left - size.name_min) / columns))
-    box_side = min(size.rank_box, col_w - 3.0)
+    box_side = min(size.rank_box, col_w - 4.0)
     if box_side < size.rank_box_min:
-        fit = int((right - left - size.name_min) // (size.rank_box_min + 3.0))
+        fit = int((right - left - size.name_min) // (size.rank_box_min + 4.0))
         raise InputError(
             f"{columns} preference columns do not fit across one {form.variant} {form.page_size} paper "
             f"(at most {fit}); limit the number of preferences or use the standard variant"

@@ -1,0 +1,241 @@
+"""Drawing primitives for ballot PDFs: embedded fonts, fitted bilingual text, fast QR codes, pictures.
+
+Everything takes layout millimetres from the page's top-left and converts to reportlab's points from
+the bottom-left here, so the page modules never juggle two coordinate systems.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_Q
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from coopvote.ballots.layout import Rect
+from coopvote.errors import InputError
+
+FONT = "CoopvoteDejaVuSans"
+FONT_BOLD = "CoopvoteDejaVuSans-Bold"
+QR_VERSION = 4
+"""Version 4 (33x33 modules) holds the longest code (59 characters) at level Q, so every code on a
+page has the same module size."""
+QR_MASK = 2
+"""A fixed mask is legal QR and spares the 8-way mask search, which is most of the encoding time."""
+
+
+def register_fonts() -> None:
+    """Register the shipped DejaVu fonts once; reportlab embeds the used glyphs in every PDF."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    folder = resources.files("coopvote") / "resources" / "fonts"
+    for name, filename in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        with resources.as_file(folder / filename) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+
+
+class Page:
+    """A canvas page seen in layout millimetres (origin top-left, y down)."""
+
+    def __init__(self, canvas: Canvas, height_mm: float) -> None:
+        self.c = canvas
+        self.h = height_mm
+
+    def rect(self, r: Rect, fill: Color | None = None, stroke: Color | None = None,
+             line_pt: float = 0.8, dash: tuple[float, float] | None = None) -> None:
+        c = self.c
+        c.saveState()
+        if fill is not None:
+            c.setFillColor(fill)
+        if stroke is not None:
+            c.setStrokeColor(stroke)
+            c.setLineWidth(line_pt)
+            if dash:
+                c.setDash(dash[0], dash[1])
+        c.rect(r.x * mm, (self.h - r.bottom) * mm, r.w * mm, r.h * mm,
+               stroke=1 if stroke is not None else 0, fill=1 if fill is not None else 0)
+        c.restoreState()
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, colour: Color, line_pt: float = 0.5,
+             dash: tuple[float, float] | None = None) -> None:
+        c = self.c
+        c.saveState()
+        c.setStrokeColor(colour)
+        c.setLineWidth(line_pt)
+        if dash:
+            c.setDash(dash[0], dash[1])
+        c.line(x1 * mm, (self.h - y1) * mm, x2 * mm, (self.h - y2) * mm)
+        c.restoreState()
+
+    def text(self, x: float, baseline_y: float, text: str, font: str, size: float,
+             colour: Color | None = None, align: str = "left") -> None:
+        c = self.c
+        c.setFillColor(colour or BLACK)
+        c.setFont(font, size)
+        y = (self.h - baseline_y) * mm
+        if align == "centre":
+            c.drawCentredString(x * mm, y, text)
+        elif align == "right":
+            c.drawRightString(x * mm, y, text)
+        else:
+            c.drawString(x * mm, y, text)
+
+
+BLACK = Color(0, 0, 0)
+WHITE = Color(1, 1, 1)
+GREY = Color(0.45, 0.45, 0.45)
+LIGHT = Color(0.75, 0.75, 0.75)
+PT_TO_MM = 25.4 / 72
+
+
+def class_colour(hex_colour: str) -> tuple[Color, Color]:
+    """The band colour and a readable text colour on it (black on light colours, white on dark)."""
+    try:
+        colour = HexColor(hex_colour)
+    except (ValueError, TypeError):
+        raise InputError(f"class colour {hex_colour!r} should look like #1b9e77") from None
+    luminance = 0.2126 * colour.red + 0.7152 * colour.green + 0.0722 * colour.blue
+    return colour, (BLACK if luminance > 0.5 else WHITE)
+
+
+@functools.lru_cache(maxsize=4096)
+def wrap(text: str, font: str, size: float, width_mm: float) -> tuple[str, ...]:
+    """Greedy word wrap by measured width; a word longer than the line is split by characters."""
+    limit = width_mm * mm
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split():
+            trial = f"{current} {word}" if current else word
+            if pdfmetrics.stringWidth(trial, font, size) <= limit:
+                current = trial
+                continue
+            if current:
+                lines.append(current)
+            current = word
+            while pdfmetrics.stringWidth(current, font, size) > limit and len(current) > 1:
+                cut = len(current) - 1
+                while cut > 1 and pdfmetrics.stringWidth(current[:cut], font, size) > limit:
+                    cut -= 1
+                lines.append(current[:cut])
+                current = current[cut:]
+        lines.append(current)
+    return tuple(lines)
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text to set in a block: its font, size relative to the block's base, and space after."""
+
+    text: str
+    bold: bool = False
+    scale: float = 1.0
+    gap_after: float = 0.0
+
+
+@dataclass(frozen=True)
+class Fitted:
+    size: float
+    lines: tuple[tuple[str, str, float, float], ...]  # text, font, size pt, baseline offset mm
+    height: float
+
+
+LEADING = 1.22
+
+
+@functools.lru_cache(maxsize=2048)
+def fit_block(runs: tuple[Run, ...], width: float, height: float, size: float, min_size: float,
+              where: str) -> Fitted:
+    """Set ``runs`` in a box, shrinking from ``size`` down to ``min_size`` (points) until they fit.
+
+    The minimum is a promise to the voter (16 pt for large print, 14 pt for Easy Read), so text that
+    still overflows raises InputError naming the place rather than printing smaller.
+    """
+    trial = size
+    while True:
+        placed: list[tuple[str, str, float, float]] = []
+        y = 0.0
+        for run in runs:
+            run_size = trial * run.scale
+            font = FONT_BOLD if run.bold else FONT
+            line_h = run_size * LEADING * PT_TO_MM
+            for line in wrap(run.text, font, run_size, width):
+                y += line_h
+                placed.append((line, font, run_size, y - line_h * 0.25))
+            y += run.gap_after
+        if y <= height + 0.01:
+            return Fitted(size=trial, lines=tuple(placed), height=y)
+        if trial - 0.5 < min_size - 1e-9:
+            raise InputError(f"{where}: the text does not fit at {min_size:g} pt; shorten it")
+        trial -= 0.5
+
+
+def draw_fitted(page: Page, area: Rect, fitted: Fitted, colour: Color | None = None,
+                valign: str = "top") -> None:
+    top = area.y
+    if valign == "middle":
+        top = area.y + (area.h - fitted.height) / 2
+    for text, font, size, offset in fitted.lines:
+        page.text(area.x, top + offset, text, font, size, colour)
+
+
+def qr_modules(text: str) -> list[list[bool]]:
+    """The QR module matrix (no quiet zone), at a fixed version, level and mask."""
+    code = qrcode.QRCode(version=QR_VERSION, error_correction=ERROR_CORRECT_Q, border=0, mask_pattern=QR_MASK)
+    code.add_data(text, optimize=0)
+    code.make(fit=False)
+    return code.modules  # type: ignore[return-value]
+
+
+def draw_qr(page: Page, area: Rect, text: str) -> None:
+    """Draw the code as merged horizontal runs of dark modules: one filled path, few rectangles."""
+    modules = qr_modules(text)
+    count = len(modules)
+    step = area.w * mm / count
+    left = area.x * mm
+    top = (page.h - area.y) * mm
+    ops = ["q 0 g"]
+    for r, row in enumerate(modules):
+        y = top - (r + 1) * step
+        start = -1
+        for col in range(count + 1):
+            dark = col < count and row[col]
+            if dark and start < 0:
+                start = col
+            elif not dark and start >= 0:
+                ops.append(f"{left + start * step:.3f} {y:.3f} {(col - start) * step:.3f} {step:.3f} re")
+                start = -1
+    ops.append("f Q")
+    page.c.addLiteral("\n".join(ops))
+
+
+def draw_hand(page: Page, area: Rect, stance: str) -> None:
+    """A thumbs-up (for), thumbs-down (against) or thumb-sideways (abstain) picture for Easy Read.
+
+    Drawn from shapes so the PDF needs no image files and prints crisply at any size.
+    """
+    fills = {"for": HexColor("#2e7d32"), "against": HexColor("#c62828"), "abstain": HexColor("#8a8a8a")}
+    angle = {"for": 0, "against": 180, "abstain": -90}[stance]
+    side = min(area.w, area.h) * mm
+    cx, cy = area.centre
+    c = page.c
+    c.saveState()
+    c.translate(cx * mm, (page.h - cy) * mm)
+    c.rotate(angle)
+    c.scale(side / 100.0, side / 100.0)
+    c.translate(-50, -50)
+    c.setLineWidth(3)
+    c.setStrokeColor(BLACK)
+    c.setFillColor(fills[stance])
+    c.roundRect(14, 12, 16, 46, 3, stroke=1, fill=1)  # cuff
+    c.roundRect(32, 8, 42, 54, 10, stroke=1, fill=1)  # fist
+    c.roundRect(34, 50, 18, 42, 9, stroke=1, fill=1)  # thumb
+    for y in (21, 34, 47):  # fingers folded across the fist
+        c.line(50, y, 74, y)
+    c.restoreState()
