@@ -157,7 +157,7 @@ def _feasible(chosen: tuple[int, ...], options: CountOptions) -> bool:
     )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(contests())
 def test_block_matches_brute_force_best_feasible_set(contest: tuple[Election, CountOptions]) -> None:
     """Among all seat-filling sets meeting every minimum and maximum, the count picks the one whose

@@ -207,7 +207,7 @@ class ResolutionResult:
     title: str
     mode: str
     by_head: bool
-    scheme: str
+    scheme: str  # the item's weighting scheme; ``by_head`` says when it was set aside
     base: Base
     threshold: Threshold
     classes: tuple[ClassFigures, ...]
@@ -250,13 +250,14 @@ class ResolutionResult:
         extra = []
         if self.mode == "show-of-hands":
             extra.append(text("show_of_hands", language))
-        elif self.by_head and self.scheme != BY_HEAD.kind:
+        elif self.by_head and self.scheme_weighted:
             extra.append(text("by_head", language))
         if self.poll_demanded_by:
             extra.append(text("poll_demanded", language, by=self.poll_demanded_by))
         return "; ".join([sentence, *extra])
 
     consent_threshold_text: str = "> 1/2"
+    scheme_weighted: bool = False
 
 
 def _raw(
@@ -380,7 +381,8 @@ def count_resolution(
         title=tally.title,
         mode=tally.mode,
         by_head=by_head,
-        scheme=counting.kind,
+        scheme=scheme.kind,
+        scheme_weighted=scheme.weighted,
         base=rules.base,
         threshold=rules.threshold,
         classes=tuple(rows),
