@@ -1,0 +1,76 @@
+"""Reading a register from an Excel workbook, row for row as the spreadsheet numbers them.
+
+Workbooks come from many programs (Excel, LibreOffice, Google Sheets, membership systems), some of
+which write a wrong sheet size; we ignore the stored size and read every row. Values are the cached
+results of formulas (``data_only``), which is what the person sees on screen.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from coopvote.register_columns import header_score
+from coopvote.register_model import Record, RegisterPreview, RowProblem
+from coopvote.register_text import cell_text
+
+_HEADER_ROWS = 20
+
+
+def read_xlsx_rows(data: bytes, preview: RegisterPreview) -> Iterator[Record] | None:
+    """Records (row, row, cell values) of the sheet that looks most like a register, or None."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - any failure of the workbook parser on untrusted bytes
+        _whole(preview, f"cannot be read as an .xlsx workbook ({_describe(error)}); open it in the spreadsheet "
+               "program and save it again as .xlsx or as CSV (UTF-8)")
+        return None
+    try:
+        sheets = [ws for ws in book.worksheets if hasattr(ws, "iter_rows")]
+        if not sheets:
+            _whole(preview, "the workbook has no worksheets")
+            book.close()
+            return None
+        best = max(sheets, key=lambda ws: (_sheet_score(ws), -sheets.index(ws)))
+    except Exception as error:  # noqa: BLE001
+        book.close()
+        _whole(preview, f"cannot be read as an .xlsx workbook ({_describe(error)})")
+        return None
+    preview.sheet = best.title
+    if len(sheets) > 1:
+        others = ", ".join(f"“{ws.title}”" for ws in sheets if ws is not best)
+        preview.warnings.append(f"Read the sheet “{best.title}”; the other sheets were not read: {others}.")
+    return _rows(book, best, preview)
+
+
+def _sheet_score(sheet: Any) -> int:
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()
+    score = 0
+    for row in sheet.iter_rows(min_row=1, max_row=_HEADER_ROWS, values_only=True):
+        score = max(score, header_score([cell_text(v) for v in row]))
+    return score
+
+
+def _rows(book: Any, sheet: Any, preview: RegisterPreview) -> Iterator[Record]:
+    number = 0
+    try:
+        for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+            yield number, number, values
+    except Exception as error:  # noqa: BLE001 - a corrupt sheet part shows up only while reading
+        preview.errors.append(RowProblem(number + 1, None, f"the workbook is damaged here and cannot be read "
+                                         f"further ({_describe(error)})", preview.filename, "row"))
+    finally:
+        book.close()
+
+
+def _whole(preview: RegisterPreview, reason: str) -> None:
+    preview.errors.append(RowProblem(None, None, reason, preview.filename))
+
+
+def _describe(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0][:120] if str(error).strip() else ""
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
