@@ -307,6 +307,11 @@ def class_strengths(scheme: WeightingScheme, papers: Mapping[str, int | Fraction
     ):
         notes.append("cap not applied: no uncapped class cast a paper, so there is nothing to scale against")
     multipliers = {code: (strength[code] / raw[code] if raw[code] else Fraction(0)) for code in raw}
+    for code in capped:
+        notes.append(
+            f"{code} held to its cap of {scheme.cap[code]} of the voting strength: "
+            f"each of its papers carries {multipliers[code]} (uncapped: {nominal[code] / raw[code]})"
+        )
     return WeightingResult(multipliers, raw, nominal, strength, forfeited, capped, tuple(notes))
 
 
