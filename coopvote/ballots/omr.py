@@ -42,6 +42,11 @@ from coopvote.ballots.omr_interpret import (
 from coopvote.ballots.omr_marks import BoxMeasure, BoxRect, BoxState, Thresholds, measure_boxes
 from coopvote.errors import CoopvoteError
 
+QR_REGIONS: tuple[tuple[float, float, float, float], ...] = ((0.5, 0.0, 1.0, 0.33), (0.0, 0.67, 0.5, 1.0))
+"""Where to look for the QR code first (fractions of the picture: left, top, right, bottom). Every
+layout prints it near the top-right corner: this region upright, the bottom-left one upside down.
+Elsewhere (sideways scans, photos with a background) the whole page is searched, only slower."""
+
 CROP_DPI = 100.0
 """Resolution of the normalised paper image kept for the adjudication queue: readable, ~100 kB."""
 
@@ -136,6 +141,7 @@ class ReaderOptions:
     keep_images: str = "adjudication"
     """"adjudication": normalised picture only for sheets a person must see; "all"; or "none"."""
     crop_dpi: float = CROP_DPI
+    qr_regions: tuple[tuple[float, float, float, float], ...] = QR_REGIONS
 
 
 def read_page(page: PageImage, geometry_for: GeometryLookup, options: ReaderOptions | None = None) -> Reading:
@@ -143,7 +149,7 @@ def read_page(page: PageImage, geometry_for: GeometryLookup, options: ReaderOpti
     options = options or ReaderOptions()
     started = time.perf_counter()
     gray = page.gray
-    codes = find_qr(gray)
+    codes = find_qr(gray, options.qr_regions)
     if not codes:
         return _unreadable(page, Reason.UNREADABLE_QR, "no QR code could be decoded", None, started)
     chosen: tuple[QrFound, SheetGeometry] | None = None

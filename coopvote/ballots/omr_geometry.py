@@ -47,17 +47,36 @@ class QrFound:
         return float(np.degrees(np.arctan2(dy, dx)) % 360.0)
 
 
-def find_qr(gray: Gray) -> list[QrFound]:
-    """Every QR code zxing-cpp can decode on the page, restricted to QR (8x faster than all formats).
+Region = tuple[float, float, float, float]
+"""Part of the picture as fractions of its width and height: left, top, right, bottom."""
 
-    A second pass with a global threshold rescues pages whose local contrast is poor (heavy blur, dim
-    photos); it costs time only when the first pass found nothing.
+
+def find_qr(gray: Gray, regions: Sequence[Region] = (), decimate_above_px: int = 2400) -> list[QrFound]:
+    """Every QR code zxing-cpp can decode on the page, restricted to the QR format.
+
+    Looking first in the likely ``regions`` (where the layout prints the code, upright or upside down)
+    makes decoding ~10x faster than a whole page; large pictures are searched at half resolution, as
+    the registration marks later fix the fine position anyway. Only if that fails is the whole page
+    searched in every rotation, then once more with a global threshold, which rescues pages whose
+    local contrast is poor (heavy blur, dim photos).
     """
-    results = zxingcpp.read_barcodes(gray, formats=_QR_ONLY)
-    if not results:
-        results = zxingcpp.read_barcodes(
-            gray, formats=_QR_ONLY, binarizer=zxingcpp.Binarizer.GlobalHistogram
-        )
+    height, width = gray.shape
+    step = 2 if max(height, width) > decimate_above_px else 1
+    for left, top, right, bottom in regions:
+        x0, x1 = int(left * width), int(right * width)
+        y0, y1 = int(top * height), int(bottom * height)
+        crop = np.ascontiguousarray(gray[y0:y1:step, x0:x1:step])
+        results = zxingcpp.read_barcodes(crop, formats=_QR_ONLY, try_rotate=False, try_invert=False)
+        found = _found(results, scale=step, dx=x0, dy=y0)
+        if found:
+            return found
+    found = _found(zxingcpp.read_barcodes(gray, formats=_QR_ONLY))
+    if not found:
+        found = _found(zxingcpp.read_barcodes(gray, formats=_QR_ONLY, binarizer=zxingcpp.Binarizer.GlobalHistogram))
+    return found
+
+
+def _found(results: Sequence[zxingcpp.Barcode], scale: int = 1, dx: int = 0, dy: int = 0) -> list[QrFound]:
     found = []
     for result in results:
         if not result.valid:
@@ -72,7 +91,7 @@ def find_qr(gray: Gray) -> list[QrFound]:
             ],
             dtype=np.float64,
         )
-        found.append(QrFound(text=result.text, corners=corners))
+        found.append(QrFound(text=result.text, corners=corners * scale + np.array([dx, dy], dtype=np.float64)))
     return found
 
 
@@ -199,7 +218,8 @@ def locate_mark(
     if window is None:
         return None, "outside the picture"
     pixels, x0, y0 = window
-    low, high = float(np.percentile(pixels, 2)), float(np.percentile(pixels, 98))
+    sample = pixels[::2, ::2]
+    low, high = float(sample.min()), float(sample.max())
     if high - low < 40:
         return None, "no contrast"
     level = (low + high) / 2
@@ -255,7 +275,11 @@ def fit_page(
         if where is not None:
             found_mm.append(mark)
             found_px.append(where)
-            transform = _best_fit(qr_corners_mm, qr.corners, found_mm, found_px)
+            # Refit after the first two marks only: by then predictions are within a fraction of a mm.
+            if len(found_mm) <= 2:
+                transform = _best_fit(qr_corners_mm, qr.corners, found_mm, found_px)
+    if len(found_mm) > 2:
+        transform = _best_fit(qr_corners_mm, qr.corners, found_mm, found_px)
     return transform, searches
 
 
