@@ -42,6 +42,21 @@ class PrintedBatch:
     meeting_code: str
     secret: bytes
 
+    def qr_text(self, serial: int, option: int | None = None, page_size: str = "A4") -> str:
+        """The sealed code printed on the paper with this serial (``option`` 1-based, for a vote slip)."""
+        from coopvote.ballots.qrcodec import BallotCode, encode
+
+        code = BallotCode(
+            meeting=self.meeting_code,
+            item=self.item,
+            class_code=self.class_code,
+            serial=serial,
+            option=None if option is None else option - 1,
+            variant=self.variant if option is None else "standard",  # type: ignore[arg-type]
+            page_size=page_size,  # type: ignore[arg-type]
+        )
+        return encode(code, self.secret)
+
 
 class PapersMixin(AttendanceMixin):
     def _item_row(self, session: Session, number: int) -> AgendaItem:
