@@ -294,3 +294,32 @@ def test_turnout_within_a_class_does_not_change_its_weight_under_thirds(
         count_resolution(rules(), THIRDS, _tally(classes, 0)).for_share
         == count_resolution(rules(), THIRDS, _tally(grown, 0)).for_share
     )
+
+
+def test_docs_quote_what_the_code_says() -> None:
+    """docs/counting.md quotes these results; if the code changes, the page must change with it."""
+    from pathlib import Path
+
+    page = " ".join((Path(__file__).resolve().parent.parent / "docs" / "counting.md").read_text().split())
+    abstaining = ResolutionTally({"ALL": ClassTally(60, 30, abstentions=20, rejected=4, present=130)})
+    tie = ResolutionTally({"ALL": ClassTally(50, 50)}, chair="Gwen Morgan", casting_vote="against", seed=2026)
+    hands = ResolutionTally(
+        {ALL_CLASSES: ClassTally(30, 20, abstentions=4)}, mode="show-of-hands", poll_demanded_by="Rhys Jones"
+    )
+    consent = WeightingScheme.from_mapping({"scheme": "class-share", "shares": SHARES, "class_consent": True})
+    quoted = [
+        count_resolution(rules(), THIRDS, CHECK).reason(),
+        count_resolution(rules(), THIRDS, CHECK).reason("cy"),
+        count_resolution(rules(), consent, CHECK).reason(),
+        count_resolution(rules(">= 3/4", by_head=True), THIRDS, CHECK).reason(),
+        count_resolution(rules(tie="lost"), OMOV, tie).reason(),
+        count_resolution(rules(tie="casting-vote"), OMOV, tie).reason(),
+        count_resolution(rules(tie="lot"), OMOV, tie).reason(),
+        count_resolution(rules(), THIRDS, hands).reason(),
+        *(
+            count_resolution(rules(">= 2/3", base=b), OMOV, abstaining).reason()
+            for b in ("cast", "valid", "present")
+        ),
+    ]
+    for sentence in quoted:
+        assert sentence in page
