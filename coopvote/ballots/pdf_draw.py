@@ -24,7 +24,7 @@ from coopvote.errors import InputError
 FONT = "CoopvoteDejaVuSans"
 FONT_BOLD = "CoopvoteDejaVuSans-Bold"
 QR_VERSION = 4
-"""Version 4 (33x33 modules) holds the longest code (59 characters) at level Q, so every code on a
+"""Version 4 (33x33 modules) holds the longest code (60 characters) at level Q, so every code on a
 page has the same module size."""
 QR_MASK = 2
 """A fixed mask is legal QR and spares the 8-way mask search, which is most of the encoding time."""

@@ -93,6 +93,7 @@ DO_NOT_FOLD = Pair("Peidiwch ag ysgrifennu dim byd arall ar y papur hwn.",
                    "Do not write anything else on this paper.")
 SLIP_HINT = Pair("Rhwygwch y slip hwn i ffwrdd a'i roi yn y blwch pleidleisio i bleidleisio:",
                  "Tear off this slip and put it in the ballot box to vote:")
+SLIP_HINT_SHORT = Pair("Rhowch y slip hwn yn y blwch.", "Put this slip in the box.")
 CUT_HERE = Pair("Rhwygwch yma", "Tear here")
 
 
