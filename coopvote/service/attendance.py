@@ -178,7 +178,14 @@ class AttendanceMixin(SetupMixin):
     def quorum(self) -> Any:
         from coopvote.quorum import QuorumRule, assess
 
-        rules = self.meeting().rules
-        rule = QuorumRule.from_mapping(dict(rules.get("quorum", {})))  # type: ignore[arg-type]
+        meeting = self.meeting()
+        rule = QuorumRule.from_mapping(dict(meeting.rules.get("quorum", {})))  # type: ignore[arg-type]
         eligible, present, proxies = self.attendance_by_class()
-        return assess(rule, eligible, present, proxies)
+        return assess(
+            rule,
+            eligible,
+            present,
+            proxies,
+            class_names={c.code: c.name_en for c in meeting.classes},
+            class_names_cy={c.code: c.name_cy for c in meeting.classes},
+        )

@@ -162,6 +162,17 @@ class SetupMixin(ServiceBase):
                 rows += [(m, code) for m, code in more if m.id not in seen]
             return [self._member_view(session, member, code) for member, code in rows[:limit]]
 
+    def members(self) -> list[MemberView]:
+        """Every member, in membership-number order (for lists, the demo and exports)."""
+        with self.reading() as session:
+            rows = session.execute(
+                select(Member, MembershipClass.code)
+                .join(MembershipClass)
+                .where(Member.meeting_id == self.meeting_id)
+                .order_by(Member.number)
+            ).all()
+            return [self._member_view(session, member, code) for member, code in rows]
+
     def member(self, number: str) -> MemberView:
         with self.reading() as session:
             member = self._member_by_number(session, number)
