@@ -323,3 +323,18 @@ def test_docs_quote_what_the_code_says() -> None:
     ]
     for sentence in quoted:
         assert sentence in page
+
+
+def test_result_as_plain_json_data() -> None:
+    import json
+
+    data = count_resolution(rules(), THIRDS, CHECK).to_dict()
+    again = json.loads(json.dumps(data))
+    assert again["for_share"] == "17/30" and again["for_percent"] == "56.7" and again["carried"] is True
+    assert again["classes"][0]["multiplier"] == {"exact": "1/45", "decimal": "0.022222"}
+    assert again["total"]["weighted_for"]["exact"] == "17/30"
+    assert again["reason"]["cy"].startswith("Pasiwyd")
+    with pytest.raises(InputError, match="not both"):
+        count_resolution(
+            rules(), OMOV, ResolutionTally({ALL_CLASSES: ClassTally(1, 0), "PS": ClassTally(1, 0)})
+        )

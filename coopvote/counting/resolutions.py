@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
+from coopvote.counting.model import decimal_string
 from coopvote.counting.privacy import PrivacyWarning, small_class_warnings
-from coopvote.counting.resolution_texts import Language, text
+from coopvote.counting.resolution_texts import LANGUAGES, Language, text
 from coopvote.counting.weighting import BY_HEAD, WeightingScheme, class_strengths, parse_fraction
 from coopvote.errors import InputError
 
@@ -190,6 +191,26 @@ class ClassFigures:
     for_share: Fraction | None
     consent: bool | None = None
 
+    @property
+    def for_percent(self) -> str:
+        return percent_string(self.for_share) if self.for_share is not None else ""
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-able figures: each amount as exact text ("1/45") beside a decimal ("0.022222")."""
+        row: dict[str, object] = {"class": self.code, "rejected": self.rejected, "consent": self.consent}
+        for name in _AMOUNTS:
+            value = getattr(self, name)
+            row[name] = {"exact": str(value), "decimal": decimal_string(value, 6)}
+        row["for_share"] = str(self.for_share) if self.for_share is not None else None
+        row["for_percent"] = self.for_percent
+        return row
+
+
+_AMOUNTS = (
+    "votes_for", "votes_against", "abstentions", "base", "multiplier",
+    "weighted_for", "weighted_against", "weighted_abstentions", "weighted_base",
+)  # fmt: skip
+
 
 @dataclass(frozen=True)
 class TieResolution:
@@ -259,6 +280,33 @@ class ResolutionResult:
     consent_threshold_text: str = "> 1/2"
     scheme_weighted: bool = False
 
+    def to_dict(self) -> dict[str, object]:
+        """The result as plain JSON-able data for the record and exports, reasons in both languages."""
+        tie = None
+        if self.tie is not None:
+            tie = {"how": self.tie.how, "carried": self.tie.outcome, "chair": self.tie.chair,
+                   "casting_vote": self.tie.casting_vote, "seed": self.tie.seed}  # fmt: skip
+        return {
+            "title": self.title,
+            "mode": self.mode,
+            "scheme": self.scheme,
+            "by_head": self.by_head,
+            "base": self.base,
+            "threshold": {"strict": self.threshold.strict, "fraction": str(self.threshold.fraction)},
+            "classes": [row.to_dict() for row in self.classes],
+            "total": self.total.to_dict(),
+            "for_share": str(self.for_share) if self.for_share is not None else None,
+            "for_percent": self.for_percent,
+            "carried": self.carried,
+            "tie": tie,
+            "consent_failed": list(self.consent_failed),
+            "stands": self.stands,
+            "poll_demanded_by": self.poll_demanded_by,
+            "privacy": [warning.message() for warning in self.privacy],
+            "notes": list(self.notes),
+            "reason": {language: self.reason(language) for language in LANGUAGES},
+        }
+
 
 def _raw(
     tally: ClassTally, per_member: bool, code: str
@@ -312,6 +360,10 @@ def _validate(tally: ResolutionTally) -> None:
                 raise InputError(
                     f"class {code}: {name.replace('_', ' ')} must be a whole number ≥ 0, got {amount!r}"
                 )
+    if ALL_CLASSES in tally.classes and len(tally.classes) > 1:
+        raise InputError(
+            f'enter the figures either for the whole room ("{ALL_CLASSES}") or per class, not both'
+        )
     if tally.mode not in ("poll", "show-of-hands"):
         raise InputError(f'mode: {tally.mode!r} is not "poll" or "show-of-hands"')
     if tally.poll_demanded_by is not None and tally.mode != "show-of-hands":
