@@ -209,9 +209,15 @@ def test_per_member_values() -> None:
 # -- properties -------------------------------------------------------------------------------------------
 
 CODES = ("PS", "EMP", "SUP", "INV")
-class_tallies = st.builds(
-    ClassTally, st.integers(0, 60), st.integers(0, 60), st.integers(0, 10), st.integers(0, 3)
-)
+
+
+@st.composite
+def class_tallies(draw: st.DrawFn) -> ClassTally:
+    votes_for, against, abstain = draw(st.integers(0, 60)), draw(st.integers(0, 60)), draw(st.integers(0, 10))
+    absent_voters = draw(st.integers(0, 20))  # present, but returned no valid paper
+    return ClassTally(
+        votes_for, against, abstain, draw(st.integers(0, 3)), votes_for + against + abstain + absent_voters
+    )
 
 
 @st.composite
@@ -234,11 +240,11 @@ def schemes(draw: st.DrawFn) -> WeightingScheme:
     return WeightingScheme(cap=cap, consent=consent)
 
 
-tallies = st.dictionaries(st.sampled_from(CODES), class_tallies, min_size=1)
+tallies = st.dictionaries(st.sampled_from(CODES), class_tallies(), min_size=1)
 rule_sets = st.builds(
     ResolutionRules,
     threshold=st.sampled_from(["> 1/2", ">= 2/3", ">= 3/4", "> 3/5", ">= 0"]).map(Threshold.parse),
-    base=st.sampled_from(["cast", "valid"]),
+    base=st.sampled_from(["cast", "valid", "present"]),
     tie=st.sampled_from(["lost", "casting-vote", "lot"]),
     by_head=st.booleans(),
 )
@@ -255,7 +261,11 @@ def test_adding_a_for_vote_never_loses_a_carried_resolution(
 ) -> None:
     before = count_resolution(rule, scheme, _tally(classes, seed))
     old = classes.get(code, ClassTally(0, 0))
-    more = {**classes, code: ClassTally(old.votes_for + 1, old.votes_against, old.abstentions, old.rejected)}
+    present = (old.present or 0) + 1  # one more member came and voted for
+    more = {
+        **classes,
+        code: ClassTally(old.votes_for + 1, old.votes_against, old.abstentions, old.rejected, present),
+    }
     after = count_resolution(rule, scheme, _tally(more, seed))
     if before.carried:
         assert after.carried
@@ -269,7 +279,10 @@ def test_scaling_every_count_keeps_the_percentages(
     rule: ResolutionRules, scheme: WeightingScheme, classes: dict[str, ClassTally], factor: int
 ) -> None:
     def scaled(t: ClassTally) -> ClassTally:
-        return ClassTally(t.votes_for * factor, t.votes_against * factor, t.abstentions * factor, t.rejected)
+        present = (t.present or 0) * factor
+        return ClassTally(
+            t.votes_for * factor, t.votes_against * factor, t.abstentions * factor, t.rejected, present
+        )
 
     before = count_resolution(rule, scheme, _tally(classes, 0))
     after = count_resolution(rule, scheme, _tally({c: scaled(t) for c, t in classes.items()}, 0))
@@ -279,7 +292,7 @@ def test_scaling_every_count_keeps_the_percentages(
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.sampled_from(("PS", "EMP", "SUP")), class_tallies, min_size=1), st.integers(2, 9))
+@given(st.dictionaries(st.sampled_from(("PS", "EMP", "SUP")), class_tallies(), min_size=1), st.integers(2, 9))
 def test_turnout_within_a_class_does_not_change_its_weight_under_thirds(
     classes: dict[str, ClassTally], factor: int
 ) -> None:
