@@ -15,6 +15,7 @@ from coopvote.ballots.layout import MARK_SIZE, PaperForm, PaperLayout, layout_fo
 from coopvote.ballots.omr import GeometryLookup, SheetGeometry
 from coopvote.ballots.omr_interpret import QuestionBoxes, QuestionKind
 from coopvote.ballots.omr_marks import HALO_GAP_MM, HALO_WIDTH_MM, BoxRect
+from coopvote.ballots.pdf_spec import BallotItem
 from coopvote.ballots.qrcodec import BallotCode, decode
 from coopvote.errors import InputError
 
@@ -32,6 +33,18 @@ class PaperQuestion:
     """1 for a resolution or single-winner election, the seats for block voting, the options for
     approval. On a ranking grid it only limits how many preferences count (said in notes)."""
     blank_allowed: bool = False
+
+
+def question_for_item(item: BallotItem, variant: str = "standard", page_size: str = "A4") -> PaperQuestion:
+    """What the reader needs from a printed item (``pdf_spec.BallotItem``): form, names, marks allowed.
+
+    An item's ``max_marks`` of 0 (approval voting) allows every option to be marked.
+    """
+    names = tuple(choice.label_en for choice in item.choices)
+    form = PaperForm(kind=item.kind, options=len(names), ranks=item.ranks, variant=variant,  # type: ignore[arg-type]
+                     page_size=page_size)  # type: ignore[arg-type]
+    max_marks = len(names) if item.max_marks == 0 or item.kind == "ranking" else item.max_marks
+    return PaperQuestion(form=form, option_names=names, max_marks=max_marks)
 
 
 def geometry_for_paper(question: PaperQuestion) -> SheetGeometry:
@@ -60,14 +73,17 @@ def _box_rects(layout: PaperLayout) -> tuple[BoxRect, ...]:
     for answer in layout.boxes:
         box = answer.rect
         row = layout.rows[answer.option]
-        clear = [box.y - row.y, row.bottom - box.bottom, row.right - box.right]
+        clear_y = [box.y - row.y, row.bottom - box.bottom]
         if answer.rank is not None and layout.rank_columns:
             column = layout.rank_columns[answer.rank - 1]
-            clear += [box.x - column.x, column.right - box.right]
+            clear_x = [box.x - column.x, column.right - box.right]
         else:
-            clear.append(box.x - layout.labels[answer.option].right)
-        reach = max(0.0, min(HALO_GAP_MM + HALO_WIDTH_MM, min(clear) - HALO_CLEARANCE_MM))
-        rects.append(BoxRect(box_id=answer.id, x=box.x, y=box.y, width=box.w, height=box.h, halo_mm=reach))
+            clear_x = [box.x - layout.labels[answer.option].right, row.right - box.right]
+        limit = HALO_GAP_MM + HALO_WIDTH_MM
+        reach_x = max(0.0, min(limit, min(clear_x) - HALO_CLEARANCE_MM))
+        reach_y = max(0.0, min(limit, min(clear_y) - HALO_CLEARANCE_MM))
+        rects.append(BoxRect(box_id=answer.id, x=box.x, y=box.y, width=box.w, height=box.h,
+                             halo_x_mm=reach_x, halo_y_mm=reach_y))
     return tuple(rects)
 
 

@@ -36,7 +36,7 @@ tick counts the same in a 9 mm ranking box and a 22 mm easy-read box."""
 EMPTY_MM2 = 0.5
 """Ink area under which a box counts as empty: scanner dust and JPEG noise stay well below it."""
 
-HALO_MARK_MM2 = 1.5
+HALO_MARK_MM2 = 1.0
 """Ink area in the ring just outside an empty box from which a mark is taken to have missed the box."""
 
 HALO_GAP_MM = 0.7
@@ -75,8 +75,10 @@ class BoxRect:
     y: float
     width: float
     height: float
-    halo_mm: float = HALO_GAP_MM + HALO_WIDTH_MM
-    """How far outside the box the paper is kept blank (0 turns the halo check off for this box)."""
+    halo_x_mm: float = HALO_GAP_MM + HALO_WIDTH_MM
+    """How far left and right of the box the paper is kept blank (0 turns the halo check off)."""
+    halo_y_mm: float = HALO_GAP_MM + HALO_WIDTH_MM
+    """The same above and below the box."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,10 @@ def _plan(boxes: tuple[BoxRect, ...], n: int, per_side: int) -> _Plan:
     # Halo: a ring just outside the outline, sampled round all four sides at three depths.
     halo = _halo_offsets(per_side)
     side, t, depth = halo[:, 0], halo[:, 1], halo[:, 2]
-    reach = np.array([[b.halo_mm] for b in boxes])
+    reach_x = np.array([[b.halo_x_mm] for b in boxes])
+    reach_y = np.array([[b.halo_y_mm] for b in boxes])
+    vertical = (side == 1) | (side == 3)
+    reach = np.where(vertical[None, :], reach_x, reach_y)
     gap = np.minimum(HALO_GAP_MM, reach * 0.6)
     offset = gap + depth[None, :] * (reach - gap)
     x0, y0 = origin[:, 0:1], origin[:, 1:2]
@@ -148,7 +153,11 @@ def _plan(boxes: tuple[BoxRect, ...], n: int, per_side: int) -> _Plan:
     top, right, bottom, left = side == 0, side == 1, side == 2, side == 3
     halo_x = np.where(top | bottom, x0 + span_x, np.where(right, x0 + w + offset, x0 - offset))
     halo_y = np.where(left | right, y0 + span_y, np.where(bottom, y0 + h + offset, y0 - offset))
-    ring_area = 2 * (reach[:, 0] - gap[:, 0]) * (size[:, 0] + size[:, 1] + 4 * reach[:, 0]) * (reach[:, 0] > 0)
+    gap_x, gap_y = np.minimum(HALO_GAP_MM, reach_x * 0.6), np.minimum(HALO_GAP_MM, reach_y * 0.6)
+    # Area of the four sides as sampled: each side's band width times its length.
+    ring_area = (
+        2 * (reach_x - gap_x) * (h + 2 * reach_x) + 2 * (reach_y - gap_y) * (w + 2 * reach_y)
+    )[:, 0] * ((reach_x > 0) & (reach_y > 0))[:, 0]
     return _Plan(
         inner_x=np.ascontiguousarray(inner_mm[..., 0], dtype=np.float32),
         inner_y=np.ascontiguousarray(inner_mm[..., 1], dtype=np.float32),

@@ -15,17 +15,28 @@ from __future__ import annotations
 import io
 import random
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from coopvote.ballots.imaging import Gray, pages_from_pdf_bytes, to_gray
-from coopvote.ballots.layout import PaperForm, layout_for
+from coopvote.ballots.imaging import Gray, to_gray
+from coopvote.ballots.layout import layout_for
+from coopvote.ballots.omr import GeometryLookup
 from coopvote.ballots.omr_interpret import Reason
-from coopvote.ballots.omr_layout import PaperQuestion
-from coopvote.ballots.qrcodec import BallotCode, encode
+from coopvote.ballots.omr_layout import PaperQuestion, meeting_lookup, question_for_item
+from coopvote.ballots.pdf import render_papers
+from coopvote.ballots.pdf_spec import (
+    BallotItem,
+    Choice,
+    MeetingInfo,
+    PaperSpec,
+    VotingClass,
+    papers_for,
+    resolution_item,
+)
+from coopvote.ballots.qrcodec import BallotCode
 
 TEST_SECRET = b"coopvote-test-deck-secret"
 TEST_MEETING = "TESTDECK"
@@ -84,15 +95,6 @@ class Degradation:
         return " ".join(parts)
 
 
-@dataclass(frozen=True)
-class DeckPaper:
-    """One ballot paper design of the deck, with its QR text."""
-
-    question: PaperQuestion
-    qr_text: str
-    serial: int
-
-
 @dataclass
 class DeckSheet:
     """A marked, degraded sheet and what reading it must give."""
@@ -111,115 +113,66 @@ class DeckSheet:
     extras: list[str] = field(default_factory=list)
 
 
-def deck_papers(serial_start: int = 1) -> list[DeckPaper]:
-    """The kinds of paper a co-operative meeting uses: a resolution, a block election, ranking grids."""
-    forms = [
-        PaperQuestion(PaperForm("resolution", 3), ("For", "Against", "Abstain"), max_marks=1),
-        PaperQuestion(
-            PaperForm("election", 6), tuple(f"Candidate {c}" for c in "ABCDEF"), max_marks=2
-        ),
-        PaperQuestion(PaperForm("ranking", 5), tuple(f"Candidate {c}" for c in "ABCDE"), max_marks=5),
-        PaperQuestion(PaperForm("election", 4, variant="large-print"), tuple("WXYZ"), max_marks=1),
+@dataclass(frozen=True)
+class DeckPaper:
+    """One ballot paper of the deck: what the printer prints and what the reader is told."""
+
+    spec: PaperSpec
+    question: PaperQuestion
+
+    @property
+    def qr_text(self) -> str:
+        return self.spec.qr_text
+
+    @property
+    def serial(self) -> int:
+        return self.spec.serial
+
+
+DECK_MEETING = MeetingInfo(code=TEST_MEETING, title_cy="Dec prawf", title_en="Test deck")
+DECK_CLASS = VotingClass(code="EMP", name_cy="Gweithwyr", name_en="Employees", colour="#2a6f97")
+
+
+def deck_items() -> list[tuple[BallotItem, str]]:
+    """The kinds of paper a co-operative meeting uses: a resolution, a block election (2 seats), a
+    ranking grid, a large-print election. Item numbers 1-4, with their print variant."""
+    names = ("Aled Ap Rhys", "Bethan Morgan", "Ceri Llewellyn", "Dewi Price", "Eirlys Hughes", "Ffion Jones")
+    return [
+        (resolution_item(1, "Cymeradwyo'r cyfrifon", "Approve the accounts"), "standard"),
+        (BallotItem(2, "Ethol y bwrdd", "Elect the board", "election",
+                    tuple(Choice(n, n) for n in names), max_marks=2), "standard"),
+        (BallotItem(3, "Ethol y cadeirydd", "Elect the chair", "ranking",
+                    tuple(Choice(n, n) for n in names[:5]), max_marks=1), "standard"),
+        (BallotItem(4, "Ethol trysorydd", "Elect a treasurer", "election",
+                    tuple(Choice(n, n) for n in names[:4]), max_marks=1), "large-print"),
     ]
-    papers = []
-    for index, question in enumerate(forms):
-        serial = serial_start + index
-        code = BallotCode(
-            meeting=TEST_MEETING, item=index + 1, class_code="EMP", serial=serial,
-            variant=question.form.variant, page_size=question.form.page_size,
-        )
-        papers.append(DeckPaper(question=question, qr_text=encode(code, TEST_SECRET), serial=serial))
-    return papers
+
+
+def deck_paper(item_index: int, serial: int) -> DeckPaper:
+    item, variant = deck_items()[item_index]
+    spec = papers_for(DECK_MEETING, item, DECK_CLASS, [serial], TEST_SECRET, variant=variant)[0]
+    return DeckPaper(spec=spec, question=question_for_item(item, variant))
+
+
+def deck_papers(serial_start: int = 1) -> list[DeckPaper]:
+    return [deck_paper(i, serial_start + i) for i in range(len(deck_items()))]
 
 
 def paper_for_code(code: BallotCode) -> PaperQuestion:
     """The deck's answer to 'what is item N?' (the service layer answers from the meeting record)."""
-    question = deck_papers()[code.item - 1].question
-    return question
+    item, variant = deck_items()[code.item - 1]
+    return question_for_item(item, variant, code.page_size)
 
 
-def with_serial(paper: DeckPaper, serial: int) -> DeckPaper:
-    code = BallotCode(
-        meeting=TEST_MEETING, item=_item_of(paper), class_code="EMP", serial=serial,
-        variant=paper.question.form.variant, page_size=paper.question.form.page_size,
-    )
-    return replace(paper, qr_text=encode(code, TEST_SECRET), serial=serial)
+def deck_lookup() -> GeometryLookup:
+    """The ``geometry_for`` a reader needs for deck papers."""
+    return meeting_lookup(TEST_SECRET, TEST_MEETING, paper_for_code)
 
-
-def _item_of(paper: DeckPaper) -> int:
-    return int(paper.qr_text.split("-")[2])
-
-
-# --- the blank paper ------------------------------------------------------------------------------
 
 def blank_pdf(papers: Sequence[DeckPaper]) -> bytes:
-    """A PDF with one blank ballot per paper, drawn by the printing module when it exists."""
-    try:
-        from coopvote.ballots import pdf as printing  # noqa: F401
-    except ImportError:
-        printing = None
-    render = getattr(printing, "render_test_papers", None) if printing else None
-    if render is not None:
-        return bytes(render([(p.question.form, p.question.option_names, p.qr_text, p.serial) for p in papers]))
-    return _plain_pdf(papers)
-
-
-def _plain_pdf(papers: Sequence[DeckPaper]) -> bytes:
-    """The layout's elements drawn plainly with reportlab: marks, QR, boxes, labels, headings."""
-    import qrcode
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen import canvas
-
+    """The papers as the printing module prints them, one page each."""
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
-    for paper in papers:
-        layout = layout_for(paper.question.form)
-        height = layout.height
-        pdf.setPageSize((layout.width * mm, height * mm))
-
-        def rect(x: float, y: float, w: float, h: float, fill: bool = False) -> None:
-            pdf.rect(x * mm, (height - y - h) * mm, w * mm, h * mm, stroke=0 if fill else 1, fill=1 if fill else 0)
-
-        pdf.setFillGray(0)
-        for mark in layout.marks:
-            rect(mark.x, mark.y, mark.w, mark.h, fill=True)
-        pdf.setFillGray(0.55)
-        rect(layout.band.x, layout.band.y, layout.band.w, layout.band.h, fill=True)
-        pdf.setFillGray(0)
-        symbol = qrcode.QRCode(border=0, error_correction=qrcode.constants.ERROR_CORRECT_M)
-        symbol.add_data(paper.qr_text)
-        symbol.make(fit=True)
-        matrix = symbol.get_matrix()
-        module = layout.qr.w / len(matrix)
-        for r, row in enumerate(matrix):
-            c = 0
-            while c < len(row):
-                if row[c]:
-                    start = c
-                    while c < len(row) and row[c]:
-                        c += 1
-                    rect(layout.qr.x + start * module, layout.qr.y + r * module, (c - start) * module, module, True)
-                else:
-                    c += 1
-        pdf.setFont("Helvetica-Bold", 14)
-        pdf.drawString(layout.title_area.x * mm, (height - layout.title_area.y - 6) * mm, "Test deck ballot")
-        pdf.setFont("Helvetica", 9)
-        pdf.drawString(layout.serial_area.x * mm, (height - layout.serial_area.bottom + 1.5) * mm,
-                       f"Serial {paper.serial}")
-        pdf.drawString(layout.instructions_area.x * mm, (height - layout.instructions_area.y - 5) * mm,
-                       "Put a cross in the box of your choice.")
-        pdf.setLineWidth(0.5 * mm)
-        for answer in layout.boxes:
-            r_ = answer.rect
-            rect(r_.x, r_.y, r_.w, r_.h)
-        pdf.setFont("Helvetica", 11)
-        for index, label in enumerate(layout.labels):
-            pdf.drawString(label.x * mm, (height - label.y - label.h / 2 - 1.5) * mm,
-                           paper.question.option_names[index])
-        for number, column in enumerate(layout.rank_columns, start=1):
-            pdf.drawCentredString(column.centre[0] * mm, (height - column.bottom + 2.5) * mm, str(number))
-        pdf.showPage()
-    pdf.save()
+    render_papers([p.spec for p in papers], buffer)
     return buffer.getvalue()
 
 
@@ -262,7 +215,7 @@ def mark_page(
     draw = ImageDraw.Draw(image)
     px = dpi / 25.4
     for box_id, pen in marks.items():
-        box = layout.box(box_id)
+        box = layout.box(box_id)  # type: ignore[arg-type]
         ink = _INK.get(pen, 25)
         if pen is Pen.FILLED:
             inset = 0.08
@@ -301,10 +254,14 @@ def degrade(image: Image.Image, degradation: Degradation, rng: random.Random) ->
         out = out.rotate(-degradation.rotation, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
     if degradation.blur:
         out = out.filter(ImageFilter.GaussianBlur(degradation.blur))
-    gray = np.asarray(out, dtype=np.float32)
     if degradation.noise:
-        gray = gray + np.random.default_rng(rng.randrange(2**32)).normal(0, degradation.noise, gray.shape)
-    out = Image.fromarray(np.clip(gray, 0, 255).astype(np.uint8), mode="L")
+        # A tiled field of grey noise: statistically the same as per-pixel noise for the reader, and
+        # a hundred times cheaper to make on a 300 dpi page.
+        tile = np.random.default_rng(rng.randrange(2**32)).normal(0, degradation.noise, (509, 503))
+        gray = np.asarray(out, dtype=np.int16)
+        reps = (-(-gray.shape[0] // tile.shape[0]), -(-gray.shape[1] // tile.shape[1]))
+        field = np.tile(np.round(tile).astype(np.int16), reps)[: gray.shape[0], : gray.shape[1]]
+        out = Image.fromarray(np.clip(gray + field, 0, 255).astype(np.uint8), mode="L")
     if degradation.jpeg_quality:
         buffer = io.BytesIO()
         out.save(buffer, format="JPEG", quality=degradation.jpeg_quality)
@@ -318,17 +275,47 @@ def render_sheet(
     degradation: Degradation,
     rng: random.Random,
     stray: bool = False,
-    pdf_bytes: bytes | None = None,
+    printed: tuple[bytes, int] | None = None,
 ) -> Gray:
-    """Rasterise the paper's PDF at the degraded resolution, mark it, scan it badly."""
-    source = pdf_bytes if pdf_bytes is not None else blank_pdf([paper])
+    """Rasterise the paper's PDF page at the degraded resolution, mark it, scan it badly.
+
+    ``printed`` is (PDF bytes, page index) of the paper when a whole deck was printed at once.
+    """
+    source, index = printed if printed is not None else (blank_pdf([paper]), 0)
     dpi = degradation.dpi * degradation.scale
-    page = next(pages_from_pdf_bytes(source, "test deck", dpi=dpi))
-    image = Image.fromarray(page.gray, mode="L")
+    image = Image.fromarray(rasterise_page(source, index, dpi), mode="L")
     mark_page(image, dpi, paper, marks, rng)
     if stray:
         stray_line(image, dpi, paper, rng)
     return degrade(image, degradation, rng)
+
+
+def rasterise_page(pdf_bytes: bytes, index: int, dpi: float) -> Gray:
+    """One page of a PDF in grey at ``dpi``, as pdfium draws it."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf_bytes)
+    try:
+        page = document[index]
+        gray = to_gray(page.render(scale=dpi / 72.0, grayscale=True).to_numpy())
+        page.close()
+    finally:
+        document.close()
+    return gray
+
+
+def scanned_pdf(sheets: Sequence[DeckSheet]) -> bytes:
+    """The degraded sheets as one multi-page PDF of JPEG pages, the way a sheet-feeding scanner
+    delivers a batch (each page keeps its physical size at its scan resolution)."""
+    images = [Image.fromarray(sheet.image, mode="L") for sheet in sheets]
+    if not images:
+        raise ValueError("no sheets")
+    buffer = io.BytesIO()
+    images[0].save(
+        buffer, format="PDF", save_all=True, append_images=images[1:],
+        resolution=sheets[0].degradation.dpi, quality=85,
+    )
+    return buffer.getvalue()
 
 
 def random_degradation(rng: random.Random, harsh: bool = False) -> Degradation:
@@ -414,20 +401,17 @@ RANKING_SCENARIOS = ("clear", "clear", "clear", "stray", "faint", "none", "besid
 def make_deck(count: int, seed: int = 4, harsh: bool = False) -> list[DeckSheet]:
     """``count`` sheets cycling through the deck's papers and scenarios, each degraded at random."""
     rng = random.Random(seed)
-    papers = deck_papers()
-    pdfs: dict[int, bytes] = {}
+    kinds = len(deck_items())
+    papers = [deck_paper(index % kinds, 1000 + index) for index in range(count)]
+    printed = blank_pdf(papers)
     sheets = []
-    for index in range(count):
-        base = papers[index % len(papers)]
-        paper = with_serial(base, 1000 + index)
+    for index, paper in enumerate(papers):
         ranking = paper.question.form.kind == "ranking"
         scenarios = RANKING_SCENARIOS if ranking else SCENARIOS
-        scenario = scenarios[(index // len(papers)) % len(scenarios)]
+        scenario = scenarios[(index // kinds) % len(scenarios)]
         marks, expected, clear, reasons = plan_marks(paper, scenario, rng)
         degradation = random_degradation(rng, harsh)
-        if paper.serial not in pdfs:
-            pdfs[paper.serial] = blank_pdf([paper])
-        image = render_sheet(paper, marks, degradation, rng, stray=scenario == "stray", pdf_bytes=pdfs[paper.serial])
+        image = render_sheet(paper, marks, degradation, rng, stray=scenario == "stray", printed=(printed, index))
         sheets.append(
             DeckSheet(
                 paper=paper, marks=marks, degradation=degradation, image=image, expected_choice=expected,
