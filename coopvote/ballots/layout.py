@@ -281,7 +281,7 @@ def layout_for(paper: PaperForm | HasForm) -> PaperLayout:
     band = Rect(left, BAND_TOP, right - left, BAND_HEIGHT)
     foot_band = Rect(left, height - MARK_INSET - FOOT_BAND_HEIGHT, right - left, FOOT_BAND_HEIGHT)
     qr = Rect(right - size.qr, QR_TOP, size.qr, size.qr)
-    serial_area = Rect(qr.x, qr.bottom + QR_QUIET_MM - 1.0, qr.w, 6.0)
+    serial_area = Rect(qr.x, qr.bottom + QR_QUIET_MM - 0.5, qr.w, 6.0)
     title_bottom = max(serial_area.bottom, QR_TOP + size.title)
     title_area = Rect(left, QR_TOP, qr.x - QR_QUIET_MM - 2.0 - left, title_bottom - QR_TOP)
     instructions_area = Rect(left, title_bottom + 2.0, right - left, size.instructions[form.kind])

@@ -219,7 +219,8 @@ def draw_serial(page: Page, area: Rect, serial: int, size: float) -> None:
 def open_canvas(buffer: io.BytesIO, width: float, height: float, title: str) -> Canvas:
     """A canvas writing to memory, so a failure part-way leaves no half-written file behind."""
     register_fonts()
-    canvas = Canvas(buffer, pagesize=(width * mm, height * mm), pageCompression=1, invariant=1)
+    canvas = Canvas(buffer, pagesize=(width * mm, height * mm), pageCompression=1, invariant=1,
+                    initialFontName=FONT, initialFontSize=10)
     canvas.setTitle(title)
     canvas.setAuthor("coopvote")
     canvas.setCreator("coopvote")
