@@ -351,3 +351,10 @@ def test_result_as_plain_json_data() -> None:
         count_resolution(
             rules(), OMOV, ResolutionTally({ALL_CLASSES: ClassTally(1, 0), "PS": ClassTally(1, 0)})
         )
+
+
+def test_privacy_minimum_from_the_meeting_rules_overrides_the_scheme() -> None:
+    tally = ResolutionTally({"PS": ClassTally(6, 1), "EMP": ClassTally(40, 60)})
+    assert count_resolution(rules(), THIRDS, tally).privacy == ()
+    warned = count_resolution(rules(), THIRDS, tally, privacy_minimum=10)
+    assert [(w.class_code, w.minimum) for w in warned.privacy] == [("PS", 10)]

@@ -222,3 +222,16 @@ def test_cap_holds_exactly_and_others_keep_proportions(
             assert (code in result.capped) == (strength == cap[code] * total and counts[code] > strength)
         else:
             assert strength == counts[code]  # uncapped classes keep their strength, hence proportions
+
+
+def test_register_class_values_stand_in_for_fixed_values() -> None:
+    register = {"PS": "2", "EMP": 1, "SUP": 1}
+    scheme = WeightingScheme.from_mapping({"scheme": "fixed-value"}, class_values=register)
+    assert scheme.values == {"PS": 2, "EMP": 1, "SUP": 1}
+    # Values written in the table win over the register's.
+    table = WeightingScheme.from_mapping(
+        {"scheme": "fixed-value", "values": {"PS": 3}}, class_values=register
+    )
+    assert table.values == {"PS": 3}
+    # Other schemes ignore the register values.
+    assert WeightingScheme.from_mapping({}, class_values=register).values == {}

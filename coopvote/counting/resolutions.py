@@ -371,9 +371,16 @@ def _validate(tally: ResolutionTally) -> None:
 
 
 def count_resolution(
-    rules: ResolutionRules, scheme: WeightingScheme, tally: ResolutionTally
+    rules: ResolutionRules,
+    scheme: WeightingScheme,
+    tally: ResolutionTally,
+    *,
+    privacy_minimum: int | None = None,
 ) -> ResolutionResult:
-    """Decide one resolution from its per-class tally under the meeting's (or item's) weighting."""
+    """Decide one resolution from its per-class tally under the meeting's (or item's) weighting.
+
+    ``privacy_minimum`` replaces the scheme's when the meeting sets it elsewhere (``[rules]``).
+    """
     _validate(tally)
     by_head = rules.by_head or tally.mode == "show-of-hands"
     counting = BY_HEAD if by_head else scheme
@@ -428,7 +435,8 @@ def count_resolution(
     privacy: list[PrivacyWarning] = []
     if tally.mode == "poll" and ALL_CLASSES not in tally.classes:
         returned = {code: figures.returned for code, figures in tally.classes.items()}
-        privacy = small_class_warnings(returned, scheme.privacy_minimum)
+        minimum = privacy_minimum if privacy_minimum is not None else scheme.privacy_minimum
+        privacy = small_class_warnings(returned, minimum)
     return ResolutionResult(
         title=tally.title,
         mode=tally.mode,

@@ -152,12 +152,18 @@ class WeightingScheme:
 
     @classmethod
     def from_mapping(
-        cls, raw: Mapping[str, Any], override: Mapping[str, Any] | None = None
+        cls,
+        raw: Mapping[str, Any],
+        override: Mapping[str, Any] | None = None,
+        *,
+        class_values: Mapping[str, Any] | None = None,
     ) -> WeightingScheme:
         """Build from the meeting spec's ``[weighting]`` table, with an item's table laid over it.
 
         An item that names its own ``scheme`` replaces the meeting's table outright (so a meeting's shares do
         not leak into an item counted one member one vote); otherwise the item's keys replace the meeting's.
+        ``class_values`` (each class's ``vote_value`` from the register) stand in for a fixed-value scheme's
+        ``values`` when the table gives none and does not ask for per-member values.
         """
         merged: dict[str, Any] = dict(raw)
         if override:
@@ -177,10 +183,13 @@ class WeightingScheme:
         for key, flag in (("per_member", per_member), ("class_consent", consent)):
             if not isinstance(flag, bool):
                 raise InputError(f"weighting.{key}: expected true or false, got {flag!r}")
+        values = merged.get("values", {})
+        if kind == "fixed-value" and not values and not per_member and class_values:
+            values = class_values
         return cls(
             kind=kind,  # type: ignore[arg-type]  # checked in __post_init__
             shares=_fraction_table(merged.get("shares", {}), "weighting.shares"),
-            values=_fraction_table(merged.get("values", {}), "weighting.values"),
+            values=_fraction_table(values, "weighting.values"),
             per_member=per_member,
             absent_class=str(merged.get("absent_class", "redistribute")),  # type: ignore[arg-type]
             cap=_fraction_table(merged.get("cap", {}), "weighting.cap"),
