@@ -102,7 +102,7 @@ def _fill(preview: RegisterPreview, records: Iterable[Record] | None, known: Cla
     columns, header_line, notes = found
     preview.columns = columns.found_headings()
     preview.warnings.extend(notes)
-    builder = _RowBuilder(preview, columns, _class_lookup(known), single_class, unit)
+    builder = _RowBuilder(preview, columns, known, single_class, unit)
     for first, last, cells in _chain(head, it):
         if first > header_line:
             builder.add(first, last, cells)
@@ -116,6 +116,17 @@ def _chain(head: list[Record], rest: Iterator[Record]) -> Iterator[Record]:
 
 def _single_class(known: ClassNames | None) -> str | None:
     return next(iter(known)) if known is not None and len(known) == 1 else None
+
+
+def _listing_of_classes(known: ClassNames | None) -> str:
+    """"PS (People supported), EMP (Employees)": what an unknown-class message offers instead."""
+    if not known:
+        return ""
+    parts = []
+    for code, names in known.items():
+        first = names if isinstance(names, str) else next(iter(names), "")
+        parts.append(f"{code} ({first})" if first and norm(first) != norm(code) else code)
+    return ", ".join(parts)
 
 
 def _class_lookup(known: ClassNames | None) -> dict[str, str] | None:
@@ -141,13 +152,13 @@ class _RowBuilder:
         self,
         preview: RegisterPreview,
         columns: ColumnMap,
-        classes: dict[str, str] | None,
+        known: ClassNames | None,
         single_class: str | None,
         unit: Literal["line", "row"],
     ) -> None:
         self.preview = preview
         self.cols = columns
-        self.classes = classes
+        self.classes = _class_lookup(known)
         self.single_class = single_class
         self.unit = unit
         self.seen: dict[str, int] = {}
@@ -168,9 +179,7 @@ class _RowBuilder:
         self.h_number = columns.heading(columns.number)
         self.h_name = columns.heading(columns.name) or " + ".join(
             h for h in (columns.heading(columns.given), columns.heading(columns.family)) if h)
-        self.known_listing = ", ".join(
-            f"{code}" for code in (sorted(set(classes.values())) if classes else [])
-        )
+        self.known_listing = _listing_of_classes(known)
 
     def problem(self, line: int, column: str | None, reason: str) -> None:
         self.preview.errors.append(RowProblem(line, column, reason, self.preview.filename, self.unit))
@@ -192,8 +201,8 @@ class _RowBuilder:
         texts = [*texts, *[""] * (width + 1 - len(texts))]  # index ``width`` is an always-empty column
         if self.unnamed and "".join(texts[i] for i in self.unnamed).strip():
             self.ignored_lines.append(first)
-        if last > first:
-            self._multiline(first, last, texts)
+        if last > first and self._multiline(first, last, texts):
+            return  # an unclosed quote: every other complaint about this record would be noise
         errors_before = len(self.preview.errors)
         i_number, i_name, i_given, i_family, i_class, i_status, i_email = self.index
         number = clean(texts[i_number])
@@ -230,18 +239,22 @@ class _RowBuilder:
             if bad is not None:
                 self.problem(line, column, f"contains an invisible or control character (U+{ord(bad):04X})")
 
-    def _multiline(self, first: int, last: int, texts: list[str]) -> None:
+    def _multiline(self, first: int, last: int, texts: list[str]) -> bool:
+        """Report values that run over lines; True if one is a core field (then the row is unusable)."""
         core = {self.cols.number, self.cols.name, self.cols.given, self.cols.family, self.cols.klass,
                 self.cols.vote, self.cols.status}
+        broken = False
         for index, text in enumerate(texts):
             if "\n" in text or "\r" in text:
                 heading = self.cols.heading(index)
                 if index in core:
+                    broken = True
                     self.problem(first, heading, f"this value runs from line {first} to line {last}; check for a "
                                  "quotation mark that is not closed")
                 else:
                     self.preview.warnings.append(f"Line {first}: the value in column “{heading}” runs over "
                                                  f"several lines (to line {last}); kept as it is.")
+        return broken
 
     def _class(self, line: int, raw: str) -> str | None:
         if not raw:

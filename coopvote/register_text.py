@@ -232,11 +232,14 @@ def read_csv_records(data: bytes, preview: RegisterPreview) -> Iterator[Record] 
     if not data.strip():
         preview.errors.append(_whole(preview, "the file is empty: no headings and no members"))
         return None
-    decoded = decode(data, preview)
-    if decoded is None:
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    binary_line = None if utf16 else _looks_binary(data[:_SNIFF_CHARS].decode("latin-1"))
+    decoded = None if binary_line is not None else decode(data, preview)
+    if decoded is None and binary_line is None:
         return None
-    text, bad_lines = decoded
-    binary_line = _looks_binary(text)
+    text, bad_lines = decoded or ("", set())
+    if binary_line is None:
+        binary_line = _looks_binary(text)
     if binary_line is not None:
         preview.errors.append(_whole(
             preview, f"this looks like a binary file, not a CSV register (NUL or control bytes from line "
