@@ -62,6 +62,8 @@ def test_every_text_exists_in_both_languages() -> None:
         ("three-quarters", False, Fraction(3, 4), "at least 3/4"),
         (">= 55%", False, Fraction(11, 20), "at least 55%"),
         ("> 0.6", True, Fraction(3, 5), "more than 3/5"),
+        (">= 1/12", False, Fraction(1, 12), "at least 1/12"),
+        ("> 55.5%", True, Fraction(111, 200), "more than 55.5%"),
     ],
 )
 def test_threshold_forms(spec: str, strict: bool, fraction: Fraction, words: str) -> None:

@@ -69,8 +69,9 @@ class Threshold:
         return self.strict and share == self.fraction
 
     def fraction_text(self) -> str:
-        """2/3 stays "2/3" (percentages of thirds never read exactly); 11/20 reads "55%"."""
-        if self.fraction.denominator <= 10:
+        """2/3 stays "2/3" (a percentage of thirds never reads exactly); 11/20 reads "55%"; 1/12 stays "1/12"."""
+        exact_percent = (self.fraction * 100 * 10**4).denominator == 1
+        if self.fraction.denominator <= 10 or not exact_percent:
             return str(self.fraction)
         return f"{percent_string(self.fraction, 4).rstrip('0').rstrip('.')}%"
 
