@@ -302,9 +302,11 @@ def class_strengths(scheme: WeightingScheme, papers: Mapping[str, int | Fraction
             for code in present:
                 nominal[code] = scheme.shares[code] / present_share
         if present and absent_share:
-            names = ", ".join(c for c in scheme.shares if raw[c] == 0)
+            absent = [c for c in scheme.shares if raw[c] == 0]
             verb = "forfeited" if scheme.absent_class == "forfeit" else "shared out among the other classes"
-            notes.append(f"no papers from {names}: its share ({absent_share}) was {verb}")
+            verb = ("was " if len(absent) == 1 else "were ") + verb
+            whose = "its share" if len(absent) == 1 else "their shares"
+            notes.append(f"no papers from {', '.join(absent)}: {whose} ({absent_share}) {verb}")
     strength, capped = apply_cap(nominal, scheme.cap) if scheme.cap else (dict(nominal), ())
     if (
         scheme.cap
