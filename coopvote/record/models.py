@@ -91,7 +91,7 @@ class Member(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
     number: Mapped[str] = mapped_column(String(40))
-    name: Mapped[str] = mapped_column(String(200), index=True)
+    name: Mapped[str] = mapped_column(String(200))  # searched with LIKE '%..%', which no index serves
     class_id: Mapped[int] = mapped_column(ForeignKey("membership_class.id"), index=True)
     vote_value: Mapped[Fraction] = mapped_column(FractionType, default=Fraction(1))
     status: Mapped[str] = mapped_column(String(16), default="active")  # active | lapsed

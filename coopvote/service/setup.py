@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 
 from coopvote.errors import InputError, RuleError
 from coopvote.record.models import (
@@ -263,18 +263,17 @@ class SetupMixin(ServiceBase):
             for row in rows:
                 by_class[row.class_code] = by_class.get(row.class_code, 0) + 1
                 values.append(
-                    {
-                        "meeting_id": self.meeting_id,
-                        "number": row.membership_number,
-                        "name": row.name,
-                        "class_id": class_ids[row.class_code],
-                        "vote_value": row.vote_value,
-                        "status": row.status,
-                        "present": False,
-                    }
+                    (self.meeting_id, row.membership_number, row.name, class_ids[row.class_code], str(row.vote_value), row.status)
                 )
             if values:
-                session.execute(insert(Member), values)
+                # Plain driver executemany: 50,000 rows in well under a second, where per-row ORM work takes
+                # several. The SQL is standard; only the placeholder style follows the driver.
+                mark = "?" if session.bind.dialect.paramstyle == "qmark" else "%s"  # type: ignore[union-attr]
+                session.connection().exec_driver_sql(
+                    "INSERT INTO member (meeting_id, number, name, class_id, vote_value, status, present) "
+                    f"VALUES ({', '.join([mark] * 6)}, FALSE)",
+                    values,
+                )
             act.details.update(members=len(values), by_class=by_class, replaced=existing or 0)
         return ImportResult(len(values), by_class, warnings, digest)
 

@@ -136,7 +136,6 @@ def upgrade() -> None:
     with op.batch_alter_table('member', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_member_class_id'), ['class_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_member_meeting_id'), ['meeting_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_member_name'), ['name'], unique=False)
 
     op.create_table('paper_batch',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -315,7 +314,6 @@ def downgrade() -> None:
 
     op.drop_table('paper_batch')
     with op.batch_alter_table('member', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_member_name'))
         batch_op.drop_index(batch_op.f('ix_member_meeting_id'))
         batch_op.drop_index(batch_op.f('ix_member_class_id'))
 
