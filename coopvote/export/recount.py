@@ -1,0 +1,210 @@
+"""Recount an item from its exported ballots and definition alone, with the counting rules.
+
+This is the verifier's own path from papers to result: it never reads the meeting file, only the
+ballots CSV and the item's definition in results.json, and calls ``coopvote.counting`` directly. Its
+answer is then compared field by field with the declared result, so a fault anywhere between the scan
+and the declaration (a lost row, a wrong class, a changed mark, a mis-stored figure) shows up as a named
+discrepancy.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from fractions import Fraction
+from typing import Any
+
+from coopvote.counting.model import Ballot, CountOptions, Election, decimal_string
+from coopvote.counting.resolutions import ClassTally, ResolutionRules, ResolutionTally, Threshold, count_resolution
+from coopvote.counting.rules import RANKED_METHODS, get_rule
+from coopvote.counting.weighting import WeightingScheme, weigh_ballots
+from coopvote.errors import CoopvoteError, InputError
+from coopvote.export.content import BallotRow
+
+
+def _scheme(definition: dict[str, Any]) -> WeightingScheme:
+    override = definition.get("settings", {}).get("weighting")
+    return WeightingScheme.from_mapping(definition.get("weighting", {}), override if isinstance(override, dict) else None)
+
+
+def _general(definition: dict[str, Any]) -> dict[str, Any]:
+    rules = definition.get("rules", {})
+    general = rules.get("rules", {}) if isinstance(rules, dict) else {}
+    return general if isinstance(general, dict) else {}
+
+
+def election_of(definition: dict[str, Any], ballots: list[BallotRow]) -> tuple[Election, CountOptions]:
+    """The weighted election exactly as counted, from the valid papers grouped by class."""
+    classes: list[str] = list(definition["classes"])
+    groups: dict[str, list[Ballot]] = {}
+    for code in classes:
+        grouped = Counter(tuple(m - 1 for m in b.marks) for b in ballots if b.valid and b.class_code == code)
+        groups[code] = [Ballot(ranking, Fraction(n)) for ranking, n in sorted(grouped.items())]
+    weighted = weigh_ballots(_scheme(definition), groups) if any(groups.values()) else ()
+    candidates = definition["candidates"]
+    reserved = definition.get("settings", {}).get("reserved") or {}
+    seed = definition.get("settings", {}).get("seed")
+    options = CountOptions(
+        seed=int(seed) if seed is not None else 0,
+        candidate_groups={i: c["class"] for i, c in enumerate(candidates) if c.get("class")},
+        min_seats={k: int(v["min"]) for k, v in dict(reserved).items() if "min" in v},
+        max_seats={k: int(v["max"]) for k, v in dict(reserved).items() if "max" in v},
+    )
+    election = Election(
+        candidates=tuple(c["name"] for c in candidates),
+        seats=int(definition["seats"]),
+        ballots=tuple(weighted),
+        withdrawn=frozenset(i for i, c in enumerate(candidates) if c.get("withdrawn")),
+        title=definition["title"]["en"],
+    )
+    return election, options
+
+
+def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, Any]:
+    """The comparable figures of one item, in the shape of the declared summary's fields."""
+    number = definition.get("number")
+    for ballot in ballots:
+        if ballot.item != number:
+            raise InputError(f"ballots of item {number}: serial {ballot.serial} is marked as item {ballot.item}")
+        if ballot.class_code not in definition["classes"]:
+            raise InputError(f"ballots of item {number}: serial {ballot.serial} has unknown class {ballot.class_code!r}")
+    serials = Counter(b.serial for b in ballots)
+    doubled = sorted(s for s, n in serials.items() if n > 1)
+    if doubled:
+        raise InputError(f"ballots of item {number}: serial {doubled[0]} appears {serials[doubled[0]]} times")
+    papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
+    valid = {code: sum(1 for b in ballots if b.class_code == code and b.valid) for code in definition["classes"]}
+    rejected = Counter(b.reason or "rejected" for b in ballots if not b.valid)
+    figures: dict[str, Any] = {
+        "papers_by_class": papers,
+        "valid_by_class": valid,
+        "rejected_by_reason": dict(rejected),
+    }
+    try:
+        if definition["kind"] == "resolution":
+            figures.update(_resolution(definition, ballots, papers))
+        else:
+            figures.update(_election(definition, ballots, papers))
+    except CoopvoteError as error:
+        raise InputError(f"item {number}: the recount failed: {error}") from None
+    return figures
+
+
+def _resolution(definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int]) -> dict[str, Any]:
+    general = _general(definition)
+    settings = definition.get("settings", {})
+    tallies: dict[str, ClassTally] = {}
+    option_papers: list[dict[str, int]] = [{}, {}, {}]
+    for code in papers:
+        marks = Counter(b.marks[0] for b in ballots if b.valid and b.class_code == code and len(b.marks) == 1)
+        for b in ballots:
+            if b.valid and b.class_code == code and (len(b.marks) != 1 or b.marks[0] not in (1, 2, 3)):
+                raise InputError(f"serial {b.serial}: a valid resolution paper must hold one choice 1-3, not {b.marks}")
+        rejected = sum(1 for b in ballots if not b.valid and b.class_code == code)
+        tallies[code] = ClassTally(marks[1], marks[2], marks[3], rejected)
+        for option in (1, 2, 3):
+            option_papers[option - 1][code] = marks[option]
+    mode = "poll"
+    poll_by = None
+    hands = settings.get("show_of_hands") or definition.get("show_of_hands")
+    if hands:
+        poll_by = hands.get("poll_demanded_by") or None
+        if not poll_by and not sum(papers.values()):
+            mode = "show-of-hands"
+            tallies = {code: ClassTally(*[int(n) for n in f]) for code, f in hands["counts"].items()}
+    rules = ResolutionRules(
+        threshold=Threshold.parse(definition["threshold"], f"item {definition['number']} threshold"),
+        tie=str(general.get("tie", "lost")),  # type: ignore[arg-type]
+        by_head=bool(definition.get("by_head")),
+    )
+    casting = settings.get("casting_vote")
+    seed = settings.get("seed")
+    tally = ResolutionTally(
+        classes=tallies,
+        mode=mode,  # type: ignore[arg-type]
+        poll_demanded_by=poll_by,
+        chair=str(settings.get("casting_chair") or general.get("chair") or "the chair"),
+        casting_vote=casting if casting in {"for", "against"} else None,
+        seed=int(seed) if seed is not None else 0,
+        title=definition["title"]["en"],
+    )
+    result = count_resolution(rules, _scheme(definition), tally)
+    weighted: list[dict[str, str]] = [{}, {}, {}]
+    for row in result.classes:
+        weighted[0][row.code] = decimal_string(row.weighted_for, 6)
+        weighted[1][row.code] = decimal_string(row.weighted_against, 6)
+        weighted[2][row.code] = decimal_string(row.weighted_abstentions, 6)
+    return {
+        "options": [{"papers": option_papers[i], "weighted": weighted[i]} for i in range(3)],
+        "resolution": {
+            "carried": result.carried,
+            "for_share": str(result.for_share) if result.for_share is not None else None,
+            "for_percent": result.for_percent,
+            "by_head": result.by_head,
+            "mode": result.mode,
+        },
+    }
+
+
+def _election(definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int]) -> dict[str, Any]:
+    method = definition["method"]
+    count = len(definition["candidates"])
+    option_papers: list[dict[str, int]] = [{} for _ in range(count)]
+    for ballot in ballots:
+        if not ballot.valid:
+            continue
+        if any(not 1 <= m <= count for m in ballot.marks):
+            raise InputError(f"serial {ballot.serial}: marks {list(ballot.marks)} name no candidate 1-{count}")
+        marked = ballot.marks[:1] if method in RANKED_METHODS else ballot.marks
+        for mark in marked:
+            option_papers[mark - 1][ballot.class_code] = option_papers[mark - 1].get(ballot.class_code, 0) + 1
+    election, options = election_of(definition, ballots)
+    figures: dict[str, Any] = {"options": [{"papers": p} for p in option_papers]}
+    if not election.ballots:
+        figures["election"] = None
+        return figures
+    outcome = get_rule(method).count(election, options)
+    figures["election"] = {
+        "quota": decimal_string(outcome.quota, 5) if outcome.quota is not None else None,
+        "elected": outcome.elected_names,
+        "stages": [
+            {
+                "number": stage.number,
+                "totals": {outcome.candidates[i]: decimal_string(v, 5) for i, v in stage.totals.items()},
+                "non_transferable": decimal_string(stage.non_transferable, 5),
+                "elected": [outcome.candidates[i] for i in stage.elected],
+                "excluded": [outcome.candidates[i] for i in stage.excluded],
+            }
+            for stage in outcome.stages
+        ],
+    }
+    return figures
+
+
+def first_difference(expected: Any, found: Any, path: str = "") -> str | None:
+    """Where ``found`` (the recount) first differs from ``expected`` (the declared figures).
+
+    Only the fields the recount produces are compared; the declaration may hold more (words, notes).
+    """
+    if isinstance(found, dict):
+        if not isinstance(expected, dict):
+            return f"{path or 'result'}: declared {expected!r}, recounted {found!r}"
+        for key, value in found.items():
+            if key not in expected:
+                if value in (None, {}, []) or (isinstance(value, dict) and not any(value.values())):
+                    continue
+                return f"{path}{key}: missing from the declared result (recounted {value!r})"
+            problem = first_difference(expected[key], value, f"{path}{key}.")
+            if problem:
+                return problem
+        return None
+    if isinstance(found, list):
+        if not isinstance(expected, list) or len(expected) != len(found):
+            return f"{path.rstrip('.')}: declared {expected!r}, recounted {found!r}"
+        for index, (a, b) in enumerate(zip(expected, found, strict=True)):
+            problem = first_difference(a, b, f"{path}{index + 1}.")
+            if problem:
+                return problem
+        return None
+    if expected != found:
+        return f"{path.rstrip('.')}: declared {expected!r}, recounted {found!r}"
+    return None

@@ -1,0 +1,1 @@
+"""Printed records: the declaration of each item's result and the minutes extract (reportlab PDFs)."""

@@ -1,0 +1,301 @@
+"""The declaration of one item's result, in Welsh and English, ready to sign and pin up.
+
+It shows every figure a member needs to check the result by hand: papers issued and returned, valid
+and rejected (by reason), per class the papers and their weighted value, the weighting rule and the
+threshold in words, the outcome, and for an STV election the whole stage sheet. The verification code
+and its QR are the item's record digest (see coopvote.export.content), the same code the exported
+archive carries, so a declaration on a notice board can be checked against the archive later.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from coopvote.export.content import ItemRecord, MeetingRecord, qr_payload, short_code
+from coopvote.reports.fonts import FONT_BOLD
+from coopvote.reports.layout import (
+    BAD,
+    GOOD,
+    QrFlowable,
+    bilingual,
+    build_pdf,
+    grid,
+    header_cell,
+    header_text,
+    heading,
+    styles,
+    text,
+)
+from coopvote.reports.stages import stage_sheet
+from coopvote.reports.wording import LABELS, METHODS, reason_words, threshold_words, weighting_in_words
+
+CONTENT_WIDTH = 174 * mm
+
+
+def _meeting_block(meeting: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
+    society = meeting.get("society", {})
+    name = meeting.get("name", {})
+    when = " · ".join(x for x in (meeting.get("date") or "", meeting.get("place") or "") if x)
+    out: list[Flowable] = []
+    if society.get("cy") or society.get("en"):
+        out.append(bilingual(society.get("cy", ""), society.get("en", ""), st["society"], sep=" / "))
+    out.append(bilingual(name.get("cy", ""), name.get("en", ""), st["society"], sep=" / "))
+    if when:
+        out.append(Paragraph(text(when), st["society"]))
+    return out
+
+
+def _papers_table(item: ItemRecord, st: dict[str, Any]) -> Table:
+    keys = ("class", "printed", "issued", "spoilt", "returned", "valid", "rejected", "not_returned")
+    rows: list[list[Any]] = [[header_cell(k, st, right=k != "class") for k in keys]]
+    totals = [0] * 7
+    for row in item.reconciliation:
+        figures = [row["printed"], row["issued"], row["spoilt"], row["returned"], row["valid"], row["rejected"], row["not_returned"]]
+        totals = [a + b for a, b in zip(totals, figures, strict=True)]
+        rows.append([row["class"], *figures])
+    cy, en = LABELS["total"]
+    rows.append([f"{cy} / {en}", *totals])
+    return grid(rows, [27 * mm] + [21 * mm] * 7, total_row=True)
+
+
+def _rejected(result: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
+    reasons = result.get("rejected_by_reason") or {}
+    out: list[Flowable] = [heading("rejected_by_reason", st)]
+    if not reasons:
+        cy, en = LABELS["none_rejected"]
+        out.append(bilingual(cy, en, st["base"], sep=" / "))
+        return out
+    rows: list[list[Any]] = []
+    for reason, count in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])):
+        cy, en = reason_words(reason)
+        rows.append([Paragraph(f"{text(cy)} / <font color='#555555'>{text(en)}</font>", st["cell"]), count])
+    table = Table(rows, colWidths=[90 * mm, 20 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("ALIGN", (1, 0), (1, -1), "RIGHT"), ("FONTSIZE", (0, 0), (-1, -1), 8),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#cccccc"), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]))  # fmt: skip
+    out.append(table)
+    return out
+
+
+def _resolution_votes(item: ItemRecord, result: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
+    options = result.get("options") or []
+    classes = list(item.definition["classes"])
+    head = [header_cell("class", st)]
+    for key in ("for", "against", "abstain"):
+        cy, en = LABELS[key]
+        head += [
+            header_text(f"{cy}: {LABELS['papers_short'][0]}", f"{en}: {LABELS['papers_short'][1]}", st, right=True),
+            header_text(LABELS["weighted"][0], LABELS["weighted"][1], st, right=True),
+        ]
+    rows: list[list[Any]] = [head]
+    paper_totals = [0, 0, 0]
+    for code in classes:
+        row: list[Any] = [code]
+        for index in range(3):
+            option = options[index] if index < len(options) else {}
+            papers = int(option.get("papers", {}).get(code, 0))
+            paper_totals[index] += papers
+            row += [papers, option.get("weighted", {}).get(code, "")]
+        rows.append(row)
+    total: list[Any] = [" / ".join(LABELS["total"])]
+    for index in range(3):
+        option = options[index] if index < len(options) else {}
+        total += [paper_totals[index], _sum_decimals(option.get("weighted", {}).values())]
+    rows.append(total)
+    return [heading("votes", st), grid(rows, [34 * mm] + [23.3 * mm, 23.3 * mm] * 3, total_row=True)]
+
+
+def _sum_decimals(values: Any) -> str:
+    from decimal import Decimal
+
+    amounts = [Decimal(v) for v in values if v not in ("", None)]
+    if not amounts:
+        return ""
+    return format(sum(amounts, Decimal(0)), "f")
+
+
+def _resolution_outcome(item: ItemRecord, result: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
+    definition = item.definition
+    resolution = result.get("resolution") or {}
+    need_cy, need_en = threshold_words(str(resolution.get("threshold", definition["threshold"])))
+    out: list[Flowable] = [heading("threshold", st)]
+    out.append(bilingual(need_cy, need_en, st["base"], sep=" / "))
+    out.append(heading("outcome", st))
+    carried = bool(resolution.get("carried"))
+    cy, en = LABELS["carried" if carried else "not_carried"]
+    colour = GOOD.hexval()[2:] if carried else BAD.hexval()[2:]
+    out.append(Paragraph(f"<font color='#{colour}'>{text(cy)} / {text(en)}</font>", st["outcome"]))
+    words = result.get("outcome") or {}
+    out.append(bilingual(words.get("cy", ""), words.get("en", ""), st["base"]))
+    return out
+
+
+def _election_first_prefs(item: ItemRecord, result: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
+    classes = list(item.definition["classes"])
+    election = result.get("election") or {}
+    stages = election.get("stages") or []
+    first = stages[0]["totals"] if stages else {}
+    elected = set(election.get("elected") or [])
+    head: list[Any] = [header_cell("candidate", st), *[header_text(c, "", st, right=True) for c in classes]]
+    head += [header_cell("total", st, right=True), header_text(LABELS["weighted"][0], LABELS["weighted"][1], st, right=True)]
+    rows: list[list[Any]] = [head]
+    extra: list[tuple[Any, ...]] = []
+    for index, option in enumerate(result.get("options") or []):
+        name = option["label"]["en"]
+        papers = option.get("papers", {})
+        cells = [int(papers.get(code, 0)) for code in classes]
+        marker = " ✓" if name in elected else ""
+        rows.append([Paragraph(text(name + marker), st["cell_b" if marker else "cell"]), *cells, sum(cells), first.get(name, "")])
+        if marker:
+            extra.append(("TEXTCOLOR", (0, index + 1), (-1, index + 1), GOOD))
+    name_width = 58 * mm
+    rest = (CONTENT_WIDTH - name_width) / (len(classes) + 2)
+    table = grid(rows, [name_width] + [rest] * (len(classes) + 2), extra=extra)
+    method = item.definition.get("method", "")
+    method_cy, method_en = METHODS.get(method, (method, method))
+    out: list[Flowable] = [heading("first_prefs", st), table, Spacer(1, 2 * mm)]
+    facts = [
+        f"{LABELS['method'][0]} / {LABELS['method'][1]}: {method_cy} / {method_en}",
+        f"{LABELS['seats'][0]} / {LABELS['seats'][1]}: {item.definition.get('seats')}",
+    ]
+    if election.get("quota"):
+        facts.append(f"{LABELS['quota'][0]} / {LABELS['quota'][1]}: {election['quota']}")
+    reserved = item.definition.get("settings", {}).get("reserved") or {}
+    if reserved:
+        parts = []
+        for code, bounds in reserved.items():
+            bits = [f"min {bounds['min']}" if "min" in bounds else "", f"max {bounds['max']}" if "max" in bounds else ""]
+            parts.append(f"{code} " + ", ".join(b for b in bits if b))
+        facts.append(f"{LABELS['reserved'][0]} / {LABELS['reserved'][1]}: " + "; ".join(parts))
+    out += [Paragraph(text(f), st["base"]) for f in facts]
+    return out
+
+
+def _election_outcome(result: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
+    election = result.get("election") or {}
+    out: list[Flowable] = [heading("outcome", st)]
+    if not election:
+        cy, en = LABELS["no_votes"]
+        out.append(bilingual(cy, en, st["base"], sep=" / "))
+        return out
+    names = election.get("elected") or []
+    cy, en = LABELS["elected" if names else "nobody_elected"]
+    out.append(Paragraph(f"<font color='#{GOOD.hexval()[2:]}'>{text(cy)} / {text(en)}:</font>", st["outcome"]))
+    for name in names:
+        out.append(Paragraph(f"<font name='{FONT_BOLD}'>{text(name)}</font>", st["base"]))
+    for tie in election.get("tie_breaks") or []:
+        out.append(Paragraph(text(f"{LABELS['ties'][0]} / {LABELS['ties'][1]}: stage {tie['stage']}, {tie['purpose']}: "
+                                  f"{tie['chosen']} ({tie['how']})"), st["small"]))  # fmt: skip
+    for note in election.get("notes") or []:
+        out.append(Paragraph(text(f"{LABELS['notes'][0]} / {LABELS['notes'][1]}: {note}"), st["small"]))
+    return out
+
+
+def _signatures(meeting: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
+    general = (meeting.get("rules") or {}).get("rules") or {}
+    cells: list[Flowable] = []
+    sign_cy, sign_en = LABELS["signature"]
+    date_cy, date_en = LABELS["date"]
+    for key, name in (("chair", general.get("chair", "")), ("returning_officer", general.get("returning_officer", ""))):
+        cy, en = LABELS[key]
+        cells += [
+            Paragraph(f"<b>{text(cy)}</b> / <font color='#555555'>{text(en)}</font>" + (f": {text(name)}" if name else ""),
+                      st["cell"]),
+            Spacer(1, 5 * mm),
+            Paragraph(f"{text(sign_cy)} / {text(sign_en)} ______________________", st["small"]),
+            Spacer(1, 3 * mm),
+            Paragraph(f"{text(date_cy)} / {text(date_en)} ______________", st["small"]),
+            Spacer(1, 3 * mm),
+        ]  # fmt: skip
+    return cells
+
+
+def verification_block(
+    meeting_code: str, number: int | None, digest: str, st: dict[str, Any], extra: str = "", right: list[Flowable] | None = None
+) -> Table:
+    """The QR and verification code, with the signature lines (when given) beside them."""
+    code = short_code(digest)
+    cy, en = LABELS["verification"]
+    help_cy, help_en = LABELS["verification_help"]
+    plain = code.replace(" ", "")
+    words: list[Flowable] = [
+        Paragraph(f"<b>{text(cy)}</b> / <font color='#555555'>{text(en)}</font>", st["base"]),
+        Paragraph(text(code), st["code"]),
+        Paragraph(text(digest[:32]) + "<br/>" + text(digest[32:]), st["small"]),
+        Spacer(1, 1.5 * mm),
+        Paragraph(text(help_cy.format(code=plain)), st["small"]),
+        Paragraph(text(help_en.format(code=plain)), st["small"]),
+    ]
+    if extra:
+        words.append(Paragraph(text(extra), st["small"]))
+    qr = QrFlowable(qr_payload(meeting_code, number, digest), 27 * mm)
+    if right:
+        row: list[Any] = [qr, words, right]
+        widths = [31 * mm, 66 * mm, CONTENT_WIDTH - 97 * mm]
+    else:
+        row, widths = [qr, words], [31 * mm, CONTENT_WIDTH - 31 * mm]
+    table = Table([row], colWidths=widths, spaceBefore=3 * mm)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (0, 0), (1, 0), 0.6, "#9a9a9a"),
+                               ("LEFTPADDING", (2, 0), (2, 0), 8),
+                               ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))  # fmt: skip
+    return table
+
+
+def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]:
+    st = styles()
+    definition = item.definition
+    result = item.declared_result
+    story: list[Flowable] = [*_meeting_block(record.meeting, st), Spacer(1, 3 * mm)]
+    cy, en = LABELS["declaration"]
+    story.append(Paragraph(text(cy), st["title"]))
+    story.append(Paragraph(text(en), st["title_en"]))
+    item_cy, item_en = LABELS["item"]
+    title = definition["title"]
+    story.append(Spacer(1, 2 * mm))
+    story.append(Paragraph(f"<b>{item_cy} {definition['number']}: {text(title['cy'])}</b>", st["h2"]))
+    story.append(Paragraph(f"{item_en} {definition['number']}: {text(title['en'])}", st["en"]))
+    if definition.get("special"):
+        story.append(bilingual(*LABELS["special"], st["small"], sep=" / "))
+    if item.declaration is None:
+        story.append(Paragraph(f"<font color='#{BAD.hexval()[2:]}'><b>{text(' / '.join(LABELS['provisional']))}</b></font>", st["base"]))
+    story += [heading("papers", st), _papers_table(item, st)]
+    story += _rejected(result, st)
+    by_head = bool((result.get("resolution") or {}).get("by_head"))
+    rule_cy, rule_en = weighting_in_words(definition.get("weighting", {}), definition.get("settings", {}).get("weighting"), by_head)
+    if definition["kind"] == "resolution":
+        story += _resolution_votes(item, result, st)
+        story += [heading("weighting_rule", st), bilingual(rule_cy, rule_en, st["base"])]
+        story += _resolution_outcome(item, result, st)
+    else:
+        story += _election_first_prefs(item, result, st)
+        story += [heading("weighting_rule", st), bilingual(rule_cy, rule_en, st["base"])]
+        story += _election_outcome(result, st)
+    for warning in result.get("privacy_warnings") or []:
+        story.append(Paragraph(text(f"{LABELS['privacy'][0]} / {LABELS['privacy'][1]}: {warning}"), st["small"]))
+    declared = ""
+    if item.declaration:
+        by_cy, by_en = LABELS["declared_by"]
+        at = str(item.declaration["declared_at"]).replace("T", " ")[:16]
+        declared = f"{by_cy} / {by_en}: {item.declaration['declared_by']}, {at} UTC"
+    election = result.get("election") or {}
+    if definition["kind"] == "election" and election.get("stages"):
+        story += stage_sheet(election, [o["label"]["en"] for o in result.get("options") or []], st)
+    story.append(KeepTogether([verification_block(record.code, item.number, item.digest, st, declared,
+                                                  _signatures(record.meeting, st))]))  # fmt: skip
+    return story
+
+
+def render_declaration(record: MeetingRecord, item: ItemRecord) -> bytes:
+    """The declaration PDF of one item; its metadata carries the record digest for the verifier."""
+    title = item.definition["title"]
+    return build_pdf(
+        declaration_story(record, item),
+        title=f"{LABELS['declaration'][1]}: item {item.number}, {title['en']}",
+        subject=f"coopvote declaration; meeting {record.code}; item {item.number}; record digest {item.digest}",
+        keywords=f"coopvote-item-digest:{item.digest}",
+        footer_left=f"coopvote · {record.code} · {LABELS['item'][0]} / {LABELS['item'][1]} {item.number}",
+        footer_right=short_code(item.digest),
+    )

@@ -1,0 +1,175 @@
+"""Shared look of the printed records: styles, bilingual headings, tables, the QR block, page frame.
+
+Welsh comes first in dark ink and English follows in a softer grey, the convention of bilingual public
+notices in Wales, so a reader of either language finds their line at a glance.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from coopvote.reports.fonts import FONT, FONT_BOLD, register_fonts
+from coopvote.reports.wording import LABELS
+
+INK = colors.HexColor("#1a1a1a")
+ENGLISH = colors.HexColor("#555555")
+RULE = colors.HexColor("#9a9a9a")
+SHADE = colors.HexColor("#eef1f4")
+GOOD = colors.HexColor("#1b7f5f")
+BAD = colors.HexColor("#a8322f")
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=11.5, textColor=INK)
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=ENGLISH),
+        "en": ParagraphStyle("en", parent=base, textColor=ENGLISH),
+        "society": ParagraphStyle("society", parent=base, fontSize=8.5, leading=10.5, textColor=ENGLISH),
+        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=15, leading=18.5),
+        "title_en": ParagraphStyle("title_en", parent=base, fontSize=12.5, leading=15.5, textColor=ENGLISH),
+        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=13, spaceBefore=7, spaceAfter=2),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=9.6),
+        "cell_b": ParagraphStyle("cell_b", parent=base, fontName=FONT_BOLD, fontSize=8, leading=9.6),
+        "head": ParagraphStyle("head", parent=base, fontSize=7.3, leading=8.8),
+        "head_r": ParagraphStyle("head_r", parent=base, fontSize=7.3, leading=8.8, alignment=TA_RIGHT),
+        "outcome": ParagraphStyle("outcome", parent=base, fontName=FONT_BOLD, fontSize=14, leading=17),
+        "code": ParagraphStyle("code", parent=base, fontName=FONT_BOLD, fontSize=13, leading=16),
+    }
+
+
+def text(value: object) -> str:
+    return escape(str(value))
+
+
+def bilingual(cy: str, en: str, style: ParagraphStyle, *, sep: str = "<br/>") -> Paragraph:
+    """One paragraph: the Welsh, then the English in grey (``sep`` between them)."""
+    if cy == en:
+        return Paragraph(text(cy), style)
+    return Paragraph(f"{text(cy)}{sep}<font color='#555555'>{text(en)}</font>", style)
+
+
+def heading(key: str, st: dict[str, ParagraphStyle]) -> Paragraph:
+    cy, en = LABELS[key]
+    return Paragraph(f"{text(cy)} <font color='#555555' name='{FONT}'>/ {text(en)}</font>", st["h2"])
+
+
+def header_cell(key: str, st: dict[str, ParagraphStyle], *, right: bool = False) -> Paragraph:
+    cy, en = LABELS[key]
+    return header_text(cy, en, st, right=right)
+
+
+def header_text(cy: str, en: str, st: dict[str, ParagraphStyle], *, right: bool = False) -> Paragraph:
+    second = f"<br/><font color='#555555'>{text(en)}</font>" if en else ""
+    return Paragraph(f"<b>{text(cy)}</b>{second}", st["head_r" if right else "head"])
+
+
+def grid(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float] | None = None,
+    *,
+    header_rows: int = 1,
+    total_row: bool = False,
+    numeric_from: int = 1,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A ruled table with a shaded header, figures right-aligned, an optional bold total row."""
+    register_fonts()
+    table = Table([list(r) for r in rows], colWidths=list(widths) if widths else None, repeatRows=header_rows)
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.8, RULE),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, RULE),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
+        ("ALIGN", (numeric_from, header_rows), (-1, -1), "RIGHT"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if total_row:
+        commands += [("FONT", (0, -1), (-1, -1), FONT_BOLD, 8), ("LINEABOVE", (0, -1), (-1, -1), 0.8, RULE)]
+    table.setStyle(TableStyle(commands + list(extra)))
+    return table
+
+
+class QrFlowable(Flowable):
+    """A vector QR code (no bitmap), so it scans crisply from any printer."""
+
+    def __init__(self, payload: str, size: float = 30 * mm) -> None:
+        super().__init__()
+        self.payload = payload
+        self.size = size
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        widget = QrCodeWidget(self.payload, barLevel="M")
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(self.size, self.size, transform=[self.size / (x1 - x0), 0, 0, self.size / (y1 - y0), 0, 0])
+        drawing.add(widget)
+        drawing.drawOn(self.canv, 0, 0)
+
+
+def page_frame(footer_left: str, footer_right: str) -> Callable[[Canvas, Any], None]:
+    def draw(canvas: Canvas, doc: Any) -> None:
+        register_fonts()
+        canvas.saveState()
+        width, _height = A4
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(18 * mm, 14 * mm, width - 18 * mm, 14 * mm)
+        canvas.setFont(FONT, 7)
+        canvas.setFillColor(ENGLISH)
+        canvas.drawString(18 * mm, 10 * mm, footer_left)
+        page_cy, page_en = LABELS["page"]
+        canvas.drawRightString(width - 18 * mm, 10 * mm, f"{footer_right}   {page_cy} / {page_en} {doc.page}")
+        canvas.restoreState()
+
+    return draw
+
+
+def build_pdf(
+    story: list[Flowable],
+    *,
+    title: str,
+    subject: str,
+    keywords: str,
+    footer_left: str,
+    footer_right: str,
+) -> bytes:
+    """Lay the story out on A4 and return the PDF bytes, with the verification code in its metadata."""
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=20 * mm,
+        title=title,
+        subject=subject,
+        keywords=keywords,
+        author="coopvote",
+        creator="coopvote",
+        invariant=True,
+    )
+    frame = page_frame(footer_left, footer_right)
+    doc.build(story, onFirstPage=frame, onLaterPages=frame)
+    return buffer.getvalue()
