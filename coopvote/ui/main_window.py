@@ -1,0 +1,360 @@
+"""The main window: a navigation by role (start, desk, chair, teller, results) over one page each.
+
+The role pages are built only once a meeting is open, each on the same ``MeetingService``. The
+chair, teller, results and projector pages come from their own modules, imported when needed: if one
+cannot be loaded, its place says so plainly and the rest of the app carries on.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import traceback
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopvote.errors import CoopvoteError
+from coopvote.ui.app import AppSettings, application, arg, current_language
+from coopvote.ui.start import StartPage, make_demo_meeting, remember_meeting
+from coopvote.ui.widgets import QT_TRANSLATE_NOOP, BigLabel, Retranslatable, error_text
+
+ROLES: tuple[tuple[str, str, str, str], ...] = (
+    # key, module, class, label (translated in context "Roles")
+    ("start", "", "", QT_TRANSLATE_NOOP("Roles", "Start")),
+    ("desk", "desk", "DeskPage", QT_TRANSLATE_NOOP("Roles", "Registration desk")),
+    ("chair", "chair", "ChairPage", QT_TRANSLATE_NOOP("Roles", "Chair")),
+    ("teller", "teller", "TellerPage", QT_TRANSLATE_NOOP("Roles", "Teller")),
+    ("results", "results", "ResultsPage", QT_TRANSLATE_NOOP("Roles", "Results")),
+)
+MEETING_FILTER = QT_TRANSLATE_NOOP("MainWindow", "coopvote meetings (*.coopvote);;All files (*)")
+
+
+class NotAvailablePage(Retranslatable, QWidget):
+    """Stands in for a role page whose module could not be loaded."""
+
+    def __init__(self, role_label: str, reason: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.role_label = role_label
+        self.reason = reason
+        self.label = BigLabel(1.3, True, self)
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        role = QCoreApplication.translate("Roles", self.role_label)
+        self.label.setText(arg(self.tr("%1: not available in this copy of coopvote"), role))
+        self.detail.setText(self.reason)
+        self.setAccessibleName(self.label.text())
+
+
+def load_role_page(module: str, class_name: str, service: Any, parent: QWidget, label: str) -> QWidget:
+    """Import ``coopvote.ui.<module>`` and build its page; on any failure, a plain 'not available' page."""
+    try:
+        page_class = getattr(importlib.import_module(f"coopvote.ui.{module}"), class_name)
+        page = page_class(service, parent)
+    except Exception as error:  # noqa: BLE001 - one broken page must not stop the desk
+        traceback.print_exc(file=sys.stderr)
+        return NotAvailablePage(label, f"{type(error).__name__}: {error}", parent)
+    assert isinstance(page, QWidget)
+    return page
+
+
+class MainWindow(Retranslatable, QMainWindow):
+    def __init__(self, look: AppSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.look = look or application()[1]
+        self.service: Any = None
+        self.meeting_path = ""
+        self.pages: dict[str, QWidget] = {}
+        self.projector: QWidget | None = None
+        self.wizard: QWidget | None = None
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("roleNavigation")
+        self.nav.setIconSize(QSize(0, 0))
+        self.stack = QStackedWidget(self)
+        self.start_page = StartPage(self.stack)
+        self.start_page.newRequested.connect(self.new_meeting)
+        self.start_page.openRequested.connect(self.choose_meeting)
+        self.start_page.demoRequested.connect(self.open_demo)
+        self.start_page.recentChosen.connect(self.open_meeting)
+        self.stack.addWidget(self.start_page)
+        self.pages["start"] = self.start_page
+        for key, _module, _cls, _label in ROLES:
+            item = QListWidgetItem(self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.currentRowChanged.connect(self._role_changed)
+        self.nav.setCurrentRow(0)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav, 0)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.meeting_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.meeting_label, 1)
+        self._build_actions()
+        self.look.languageChanged.connect(self._sync_language_actions)
+        self.retranslate()
+        self._update_roles()
+        self.resize(self.sizeHint().expandedTo(QSize(1100, 720)))
+
+    # -- menus -------------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New, triggered=self.new_meeting)
+        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_meeting)
+        self.demo_action = QAction(self, triggered=self.open_demo)
+        self.close_action = QAction(self, triggered=self.close_meeting)
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        for action in (self.new_action, self.open_action, self.demo_action, self.close_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.go_menu = bar.addMenu("")
+        self.role_actions: list[QAction] = []
+        for index, (key, *_rest) in enumerate(ROLES):
+            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
+            action.setData(key)
+            action.triggered.connect(lambda _checked=False, k=key: self.show_role(k))
+            self.go_menu.addAction(action)
+            self.role_actions.append(action)
+        self.go_menu.addSeparator()
+        self.projector_action = QAction(self, shortcut=QKeySequence("F11"), triggered=self.show_projector)
+        self.go_menu.addAction(self.projector_action)
+
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        group = QActionGroup(self)
+        self.welsh_action = QAction("Cymraeg", self, checkable=True)
+        self.english_action = QAction("English", self, checkable=True)
+        self.welsh_action.triggered.connect(lambda: self.look.set_language("cy"))
+        self.english_action.triggered.connect(lambda: self.look.set_language("en"))
+        for action in (self.welsh_action, self.english_action):
+            group.addAction(action)
+            self.language_menu.addAction(action)
+        self.contrast_action = QAction(self, checkable=True, shortcut=QKeySequence("Ctrl+Shift+H"))
+        self.contrast_action.setChecked(self.look.high_contrast)
+        self.contrast_action.toggled.connect(self.look.set_high_contrast)
+        self.bigger_action = QAction(self, shortcut=QKeySequence.StandardKey.ZoomIn, triggered=self.look.bigger)
+        self.smaller_action = QAction(self, shortcut=QKeySequence.StandardKey.ZoomOut, triggered=self.look.smaller)
+        self.reset_text_action = QAction(self, shortcut=QKeySequence("Ctrl+0"),
+                                         triggered=lambda: self.look.set_text_scale(1.0))
+        for action in (self.contrast_action, self.bigger_action, self.smaller_action, self.reset_text_action):
+            self.view_menu.addAction(action)
+        self._sync_language_actions(self.look.language)
+
+    def _sync_language_actions(self, language: str) -> None:
+        self.welsh_action.setChecked(language == "cy")
+        self.english_action.setChecked(language == "en")
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self._title())
+        self.file_menu.setTitle(self.tr("&Meeting"))
+        self.new_action.setText(self.tr("&New meeting…"))
+        self.open_action.setText(self.tr("&Open…"))
+        self.demo_action.setText(self.tr("Open the &demo meeting"))
+        self.close_action.setText(self.tr("&Close meeting"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        for action, (_key, _module, _cls, label) in zip(self.role_actions, ROLES, strict=True):
+            action.setText(QCoreApplication.translate("Roles", label))
+        self.projector_action.setText(self.tr("&Projector window"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language / Iaith"))
+        self.contrast_action.setText(self.tr("&High contrast"))
+        self.bigger_action.setText(self.tr("&Bigger text"))
+        self.smaller_action.setText(self.tr("&Smaller text"))
+        self.reset_text_action.setText(self.tr("&Normal text size"))
+        for row, (_key, _module, _cls, label) in enumerate(ROLES):
+            item = self.nav.item(row)
+            item.setText(QCoreApplication.translate("Roles", label))
+        self.nav.setAccessibleName(self.tr("Roles"))
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 4 * self.fontMetrics().averageCharWidth())
+        self._update_meeting_label()
+
+    def _title(self) -> str:
+        if self.service is None:
+            return "coopvote"
+        return arg(self.tr("%1 – coopvote"), self._meeting_name())
+
+    def _meeting_name(self) -> str:
+        if self.service is None:
+            return ""
+        try:
+            meeting = self.service.meeting()
+        except CoopvoteError:
+            return ""
+        return meeting.name_cy if current_language() == "cy" else meeting.name_en
+
+    def _update_meeting_label(self) -> None:
+        if self.service is None:
+            self.meeting_label.setText(self.tr("No meeting open"))
+        else:
+            self.meeting_label.setText(arg(self.tr("%1 — %2"), self._meeting_name(), self.meeting_path))
+        self.setWindowTitle(self._title())
+
+    # -- roles -------------------------------------------------------------------------------------
+
+    def _update_roles(self) -> None:
+        for row in range(1, self.nav.count()):
+            item = self.nav.item(row)
+            flags = item.flags()
+            if self.service is None:
+                item.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
+            else:
+                item.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
+        for action in self.role_actions[1:]:
+            action.setEnabled(self.service is not None)
+        self.close_action.setEnabled(self.service is not None)
+        self.projector_action.setEnabled(self.service is not None)
+
+    def _role_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = ROLES[row][0]
+        page = self.pages.get(key)
+        if page is None:
+            page = self._build_page(row)
+        if page is None:
+            return
+        self.stack.setCurrentWidget(page)
+        activate = getattr(page, "activate", None)
+        if callable(activate):
+            activate()
+
+    def _build_page(self, row: int) -> QWidget | None:
+        key, module, class_name, label = ROLES[row]
+        if self.service is None or not module:
+            return None
+        page = load_role_page(module, class_name, self.service, self.stack, label)
+        self.stack.addWidget(page)
+        self.pages[key] = page
+        return page
+
+    def show_role(self, key: str) -> QWidget | None:
+        for row, role in enumerate(ROLES):
+            if role[0] == key:
+                if row and self.service is None:
+                    return None
+                self.nav.setCurrentRow(row)
+                return self.pages.get(key)
+        raise KeyError(key)
+
+    def show_projector(self) -> QWidget | None:
+        if self.service is None:
+            return None
+        if self.projector is None:
+            try:
+                module = importlib.import_module("coopvote.ui.projector")
+                self.projector = module.ProjectorWindow(self.service, None)
+            except Exception as error:  # noqa: BLE001
+                traceback.print_exc(file=sys.stderr)
+                self.start_page.banner.show_error(
+                    arg(self.tr("The projector window is not available: %1"), str(error)))
+                self.show_role("start")
+                return None
+        assert self.projector is not None
+        self.projector.show()
+        self.projector.raise_()
+        return self.projector
+
+    # -- meetings ----------------------------------------------------------------------------------
+
+    def choose_meeting(self) -> None:
+        dialog = QFileDialog(self, self.tr("Open a meeting"))
+        dialog.setNameFilter(QCoreApplication.translate("MainWindow", MEETING_FILTER))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.open_meeting)
+        dialog.open()
+
+    def open_meeting(self, path: str) -> bool:
+        from coopvote.cli.common import station_name
+        from coopvote.service import MeetingService
+
+        try:
+            service = MeetingService.open(path, actor="app", station=station_name())
+        except CoopvoteError as error:
+            self.show_role("start")
+            self.start_page.banner.show_error(error)
+            return False
+        self.set_service(service, path)
+        return True
+
+    def set_service(self, service: Any, path: str) -> None:
+        """Show a meeting: role pages are made afresh for it; the desk comes first."""
+        self.close_meeting()
+        self.service = service
+        self.meeting_path = path
+        remember_meeting(path)
+        self.start_page.refresh_recent()
+        self.start_page.banner.hide()
+        self._update_roles()
+        self._update_meeting_label()
+        self.show_role("desk")
+
+    def close_meeting(self) -> None:
+        if self.service is None:
+            return
+        self.nav.setCurrentRow(0)
+        for key in list(self.pages):
+            if key != "start":
+                page = self.pages.pop(key)
+                self.stack.removeWidget(page)
+                page.deleteLater()
+        if self.projector is not None:
+            self.projector.close()
+            self.projector.deleteLater()
+            self.projector = None
+        self.service.close()
+        self.service = None
+        self.meeting_path = ""
+        self._update_roles()
+        self._update_meeting_label()
+
+    def open_demo(self) -> bool:
+        try:
+            path = make_demo_meeting()
+        except (CoopvoteError, OSError) as error:
+            self.start_page.banner.show_error(error_text(error))
+            return False
+        return self.open_meeting(str(path))
+
+    def new_meeting(self) -> QWidget:
+        from coopvote.ui.wizard import NewMeetingWizard
+
+        wizard = NewMeetingWizard(self)
+        wizard.created.connect(self.set_service)
+        wizard.open()
+        self.wizard = wizard
+        return wizard
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.close_meeting()
+        super().closeEvent(event)
+
+
+def meeting_file_suffix(path: str) -> str:
+    return path if "://" in path or Path(path).suffix else f"{path}.coopvote"

@@ -1,0 +1,551 @@
+"""The new-meeting wizard: details, classes and weighting, rules, agenda, register, then create.
+
+Each page checks what it can with the core's own parsers (the spec, quorum and weighting rules) and
+shows their messages; the last page writes the meeting definition, creates the meeting through
+``MeetingService.create`` and imports the register, off the UI thread, all or nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from coopvote.errors import CoopvoteError
+from coopvote.ui.app import arg
+from coopvote.ui.widgets import MessageBanner, Retranslatable, run_in_background
+from coopvote.ui.wizard_pages import AgendaPage, RegisterPage, combo_labels
+from coopvote.ui.wizard_spec import TIE_RULES, WEIGHTING_SCHEMES, ClassRow, WizardData, build_spec
+
+DEFAULT_CLASSES = (
+    ClassRow("PS", "Pobl a gefnogir", "People supported", "#1b7f5f", "1/3"),
+    ClassRow("EMP", "Gweithwyr", "Employees", "#2f5fa8", "1/3"),
+    ClassRow("SUP", "Cefnogwyr cymunedol", "Community supporters", "#b5521b", "1/3"),
+)
+
+
+class WizardPage(Retranslatable, QWizardPage):
+    """A page with a banner for the core's messages about what was typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.banner = MessageBanner(self)
+        self.outer = QVBoxLayout(self)
+        self.outer.addWidget(self.banner)
+
+    def wizard_data(self) -> WizardData:
+        wizard = self.wizard()
+        assert isinstance(wizard, NewMeetingWizard)
+        return wizard.collect()
+
+
+class DetailsPage(WizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name_cy, self.name_en = QLineEdit(self), QLineEdit(self)
+        self.society_cy, self.society_en = QLineEdit(self), QLineEdit(self)
+        self.place = QLineEdit(self)
+        self.held_on = QDateEdit(self, calendarPopup=True)
+        self.held_on.setDate(QDate.currentDate().addDays(28))
+        self.notice = QDateEdit(self, calendarPopup=True)
+        self.notice.setDate(QDate.currentDate())
+        self.path = QLineEdit(self)
+        self.browse = QPushButton(self)
+        self.browse.clicked.connect(self._browse)
+        self.labels = [QLabel(self) for _ in range(8)]
+        form = QFormLayout()
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browse)
+        fields = [self.name_cy, self.name_en, self.society_cy, self.society_en, self.held_on, self.place,
+                  self.notice, path_row]
+        for label, field in zip(self.labels, fields, strict=True):
+            if isinstance(field, QWidget):
+                label.setBuddy(field)
+                form.addRow(label, field)
+            else:
+                label.setBuddy(self.path)
+                form.addRow(label, field)
+        self.outer.addLayout(form)
+        self.registerField("name_cy*", self.name_cy)
+        self.registerField("name_en*", self.name_en)
+        self.registerField("path*", self.path)
+        self.name_en.textEdited.connect(self._suggest_path)
+        self._path_touched = False
+        self.path.textEdited.connect(lambda _t: setattr(self, "_path_touched", True))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("The meeting"))
+        self.setSubTitle(self.tr("Its name in Welsh and English, when and where it is held, and where to keep "
+                                 "the meeting file."))
+        texts = [self.tr("Name in &Welsh:"), self.tr("Name in &English:"), self.tr("Society in W&elsh:"),
+                 self.tr("Society in Eng&lish:"), self.tr("&Date of the meeting:"), self.tr("&Place:"),
+                 self.tr("&Notice given on:"), self.tr("Meeting &file:")]
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+            buddy = label.buddy()
+            if buddy is not None:
+                buddy.setAccessibleName(text.replace("&", "").rstrip(":"))
+        self.browse.setText(self.tr("C&hoose…"))
+        self.browse.setAccessibleName(self.tr("Choose where to save the meeting file"))
+
+    def _suggest_path(self, name: str) -> None:
+        if self._path_touched:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        slug = "-".join("".join(c if c.isalnum() else " " for c in name.lower()).split()) or "meeting"
+        self.path.setText(str(Path(folder) / f"{slug}.coopvote"))
+
+    def _browse(self) -> None:
+        dialog = QFileDialog(self, self.tr("Save the meeting file as"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("coopvote")
+        dialog.setNameFilter(self.tr("coopvote meetings (*.coopvote)"))
+        if self.path.text():
+            dialog.selectFile(self.path.text())
+        dialog.fileSelected.connect(self._chosen)
+        dialog.open()
+
+    def _chosen(self, path: str) -> None:
+        self._path_touched = True
+        self.path.setText(path)
+
+    def fill(self, data: WizardData) -> None:
+        data.name_cy, data.name_en = self.name_cy.text().strip(), self.name_en.text().strip()
+        data.society_cy, data.society_en = self.society_cy.text().strip(), self.society_en.text().strip()
+        data.place = self.place.text().strip()
+        data.held_on = self.held_on.date().toPython()
+        data.notice_given = self.notice.date().toPython()
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        target = self.path.text().strip()
+        if "://" not in target and Path(target).exists():
+            self.banner.show_error(arg(self.tr("%1 already exists; choose another name for the new meeting file."),
+                                       target))
+            return False
+        return True
+
+
+class ClassesPage(WizardPage):
+    COLUMNS = 5
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, self.COLUMNS, self)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.add_button, self.remove_button, self.colour_button = QPushButton(self), QPushButton(self), QPushButton(self)
+        self.add_button.clicked.connect(lambda: self.add_class(ClassRow("", "", "", "#777777", "")))
+        self.remove_button.clicked.connect(self._remove)
+        self.colour_button.clicked.connect(self._choose_colour)
+        self.scheme = QComboBox(self)
+        self.absent = QComboBox(self)
+        self.scheme_label, self.absent_label, self.help = QLabel(self), QLabel(self), QLabel(self)
+        self.help.setWordWrap(True)
+        self.scheme_label.setBuddy(self.scheme)
+        self.absent_label.setBuddy(self.absent)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.colour_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.scheme_label, self.scheme)
+        form.addRow(self.absent_label, self.absent)
+        self.outer.addWidget(self.table, 1)
+        self.outer.addLayout(buttons)
+        self.outer.addLayout(form)
+        self.outer.addWidget(self.help)
+        self.scheme.currentIndexChanged.connect(self._scheme_changed)
+        for row in DEFAULT_CLASSES:
+            self.add_class(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Membership classes and weighting"))
+        self.setSubTitle(self.tr("One row per class: a short code, its names, the colour of its ballot papers. "
+                                 "The weighting scheme says how much each class's votes count."))
+        self.table.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name in Welsh"), self.tr("Name in English"),
+                                              self.tr("Colour"), self.tr("Share or votes")])
+        self.table.setAccessibleName(self.tr("Membership classes"))
+        self.add_button.setText(self.tr("&Add class"))
+        self.remove_button.setText(self.tr("&Remove class"))
+        self.colour_button.setText(self.tr("C&hoose colour…"))
+        self.scheme_label.setText(self.tr("&Weighting scheme:"))
+        self.absent_label.setText(self.tr("If a class casts no &votes:"))
+        combo_labels(self.scheme, WEIGHTING_SCHEMES, [self.tr("One member, one vote"),
+                                                       self.tr("Each class has a share of the vote"),
+                                                       self.tr("Fixed votes per member of each class")])
+        combo_labels(self.absent, ("redistribute", "forfeit"), [self.tr("share its part among the other classes"),
+                                                                 self.tr("its part is lost")])
+        self.scheme.setAccessibleName(self.tr("Weighting scheme"))
+        self.absent.setAccessibleName(self.tr("If a class casts no votes"))
+        self._scheme_changed()
+
+    def _scheme_changed(self) -> None:
+        scheme = self.scheme.currentData()
+        self.absent.setEnabled(scheme == "class-share")
+        self.help.setText({
+            "one-member-one-vote": self.tr("Every member's vote counts the same; the last column is not used."),
+            "class-share": self.tr("Last column: each class's share of the vote, such as 1/3; the shares add up "
+                                   "to 1."),
+            "fixed-value": self.tr("Last column: how many votes each member of the class has, such as 1 or 2."),
+        }.get(str(scheme), ""))
+
+    def add_class(self, row: ClassRow) -> None:
+        index = self.table.rowCount()
+        self.table.insertRow(index)
+        for column, value in enumerate((row.code, row.name_cy, row.name_en, row.colour, row.weight)):
+            self.table.setItem(index, column, QTableWidgetItem(value))
+        self._paint_colour(index)
+        self.table.setCurrentCell(index, 0)
+
+    def _paint_colour(self, row: int) -> None:
+        item = self.table.item(row, 3)
+        colour = QColor(item.text()) if item is not None else QColor()
+        if item is not None and colour.isValid():
+            item.setBackground(colour)
+            item.setForeground(QColor("#ffffff") if colour.lightness() < 140 else QColor("#000000"))
+
+    def _remove(self) -> None:
+        if self.table.currentRow() >= 0:
+            self.table.removeRow(self.table.currentRow())
+
+    def _choose_colour(self) -> None:
+        from PySide6.QtWidgets import QColorDialog
+
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        item = self.table.item(row, 3)
+        dialog = QColorDialog(QColor(item.text() if item else "#777777"), self)
+        dialog.colorSelected.connect(lambda colour: self._set_colour(row, colour.name()))
+        dialog.open()
+
+    def _set_colour(self, row: int, name: str) -> None:
+        self.table.setItem(row, 3, QTableWidgetItem(name))
+        self._paint_colour(row)
+
+    def rows(self) -> list[ClassRow]:
+        def cell(row: int, column: int) -> str:
+            item = self.table.item(row, column)
+            return item.text().strip() if item is not None else ""
+
+        return [ClassRow(cell(r, 0).upper(), cell(r, 1), cell(r, 2), cell(r, 3) or "#777777", cell(r, 4))
+                for r in range(self.table.rowCount()) if any(cell(r, c) for c in range(self.COLUMNS))]
+
+    def fill(self, data: WizardData) -> None:
+        data.classes = self.rows()
+        data.scheme = str(self.scheme.currentData())
+        data.absent_class = str(self.absent.currentData())
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        return self.wizard_check()
+
+    def wizard_check(self) -> bool:
+        wizard = self.wizard()
+        assert isinstance(wizard, NewMeetingWizard)
+        return wizard.check_spec(self.banner, upto="classes")
+
+
+class RulesPage(WizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.percent = QLineEdit("10", self)
+        self.absolute = QSpinBox(self)
+        self.absolute.setRange(0, 1_000_000)
+        self.minimums = QTableWidget(0, 2, self)
+        self.minimums.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.minimums.verticalHeader().hide()
+        self.proxies_count = QCheckBox(self)
+        self.proxies_count.setChecked(True)
+        self.proxy_limit = QSpinBox(self)
+        self.proxy_limit.setRange(0, 1000)
+        self.proxy_limit.setValue(3)
+        self.chair_may_hold = QCheckBox(self)
+        self.chair_may_hold.setChecked(True)
+        self.tie = QComboBox(self)
+        self.chair, self.officer = QLineEdit(self), QLineEdit(self)
+        self.labels = [QLabel(self) for _ in range(8)]
+        fields: list[QWidget] = [self.percent, self.absolute, self.minimums, self.proxies_count, self.proxy_limit,
+                                 self.chair_may_hold, self.tie, self.chair]
+        form = QFormLayout()
+        for label, field in zip(self.labels, fields, strict=True):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.officer_label = QLabel(self)
+        self.officer_label.setBuddy(self.officer)
+        form.addRow(self.officer_label, self.officer)
+        self.outer.addLayout(form)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Rules: quorum, proxies and ties"))
+        self.setSubTitle(self.tr("As the society's rules state them. Thresholds are set per item on the agenda "
+                                 "page."))
+        texts = [self.tr("Quorum, &percent of members:"), self.tr("Quorum, &fixed number (0 for none):"),
+                 self.tr("At least this many present from &each class:"), self.tr("Members at&tending by proxy:"),
+                 self.tr("Proxies one member may &hold:"), self.tr("The &chair:"), self.tr("A &tied resolution:"),
+                 self.tr("Name of the c&hair:")]
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+            label.buddy().setAccessibleName(text.replace("&", "").rstrip(":"))
+        self.officer_label.setText(self.tr("Name of the &returning officer:"))
+        self.officer.setAccessibleName(self.tr("Name of the returning officer"))
+        self.proxies_count.setText(self.tr("count towards the quorum"))
+        self.chair_may_hold.setText(self.tr("may hold proxies"))
+        self.minimums.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Minimum present")])
+        combo_labels(self.tie, TIE_RULES, [self.tr("the chair has a casting vote"), self.tr("is lost"),
+                                           self.tr("is decided by lot")])
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        kept = self.per_class()
+        classes = self.wizard_data().classes
+        self.minimums.setRowCount(len(classes))
+        for row, cls in enumerate(classes):
+            code = QTableWidgetItem(cls.code)
+            code.setFlags(code.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.minimums.setItem(row, 0, code)
+            self.minimums.setItem(row, 1, QTableWidgetItem(str(kept.get(cls.code, 0))))
+
+    def per_class(self) -> dict[str, int]:
+        found = {}
+        for row in range(self.minimums.rowCount()):
+            code, value = self.minimums.item(row, 0), self.minimums.item(row, 1)
+            if code is None or value is None:
+                continue
+            text = value.text().strip()
+            found[code.text()] = int(text) if text.isdigit() else (-1 if text else 0)
+        return found
+
+    def fill(self, data: WizardData) -> None:
+        data.quorum_percent = self.percent.text().strip()
+        data.quorum_absolute = self.absolute.value()
+        data.quorum_per_class = self.per_class()
+        data.proxies_count = self.proxies_count.isChecked()
+        data.proxy_limit = self.proxy_limit.value()
+        data.chair_may_hold = self.chair_may_hold.isChecked()
+        data.tie = str(self.tie.currentData())
+        data.chair = self.chair.text().strip()
+        data.returning_officer = self.officer.text().strip()
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        bad = [code for code, n in self.per_class().items() if n < 0]
+        if bad:
+            self.banner.show_error(arg(self.tr("The minimum for class %1 should be a whole number, 0 or more."),
+                                       ", ".join(bad)))
+            return False
+        wizard = self.wizard()
+        assert isinstance(wizard, NewMeetingWizard)
+        return wizard.check_spec(self.banner, upto="rules")
+
+
+class SummaryPage(WizardPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.save_toml = QCheckBox(self)
+        self.save_toml.setChecked(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.stage = QLabel(self)
+        self.stage.setWordWrap(True)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.outer.addWidget(self.intro)
+        self.outer.addWidget(self.text, 1)
+        self.outer.addWidget(self.save_toml)
+        row = QHBoxLayout()
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        self.outer.addWidget(self.stage)
+        self.outer.addLayout(row)
+        self.job: Any = None
+        self.result: tuple[Any, Any] | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Check and create"))
+        self.intro.setText(self.tr("This is the meeting definition that will be saved. Press Finish to create the "
+                                   "meeting and import the register."))
+        self.text.setAccessibleName(self.tr("Meeting definition"))
+        self.save_toml.setText(self.tr("&Save this definition beside the meeting file"))
+        self.cancel_button.setText(self.tr("&Stop"))
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        wizard = self.wizard()
+        assert isinstance(wizard, NewMeetingWizard)
+        try:
+            text, _spec = build_spec(wizard.collect())
+        except CoopvoteError as error:
+            self.banner.show_error(error)
+            text = ""
+        self.text.setPlainText(text)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        if self.result is not None:
+            return True
+        if self.job is not None and self.job.running:
+            return False
+        wizard = self.wizard()
+        assert isinstance(wizard, NewMeetingWizard)
+        self.start(wizard)
+        return False
+
+    def start(self, wizard: NewMeetingWizard) -> None:
+        from coopvote.cli.common import station_name
+        from coopvote.service import MeetingService
+
+        try:
+            text, spec = build_spec(wizard.collect())
+        except CoopvoteError as error:
+            self.banner.show_error(error)
+            return
+        target = wizard.details.path.text().strip()
+        register = wizard.register.path.text().strip()
+        keep_toml = self.save_toml.isChecked()
+        station = station_name()
+
+        def work() -> tuple[Any, Any]:
+            service = MeetingService.create(target, spec, actor="app", station=station)
+            try:
+                imported = None
+                if register and not job.cancelled:
+                    imported = service.import_register(Path(register), Path(register).name)
+                if job.cancelled:
+                    raise CoopvoteError("stopped")
+                if keep_toml and "://" not in target:
+                    Path(target).with_suffix(".toml").write_text(text, encoding="utf-8")
+            except BaseException:
+                service.close()
+                if "://" not in target:
+                    Path(target).unlink(missing_ok=True)
+                raise
+            return service, imported
+
+        from coopvote.ui.widgets import BackgroundJob
+
+        job = BackgroundJob(work, self)
+        self.job = job
+        job.finished.connect(self._created)
+        job.failed.connect(self._failed)
+        job.done.connect(self._idle)
+        self.progress.show()
+        self.cancel_button.show()
+        self.stage.setText(self.tr("Creating the meeting and importing the register…") if register
+                           else self.tr("Creating the meeting…"))
+        wizard.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        wizard.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        job.start()
+
+    def cancel(self) -> None:
+        if self.job is not None and self.job.running:
+            self.job.cancel()
+            self.stage.setText(self.tr("Stopped: no meeting file is kept."))
+
+    def _idle(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+            wizard.button(QWizard.WizardButton.BackButton).setEnabled(True)
+
+    def _failed(self, message: str) -> None:
+        self.stage.setText("")
+        self.banner.show_error(message)
+
+    def _created(self, result: tuple[Any, Any]) -> None:
+        self.result = result
+        self.stage.setText(self.tr("The meeting is created."))
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.accept()
+
+
+class NewMeetingWizard(QWizard):
+    created = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.details = DetailsPage(self)
+        self.classes = ClassesPage(self)
+        self.rules = RulesPage(self)
+        self.agenda = AgendaPage(self)
+        self.register = RegisterPage(self)
+        self.summary = SummaryPage(self)
+        for page in (self.details, self.classes, self.rules, self.agenda, self.register, self.summary):
+            self.addPage(page)
+        self.setWindowTitle(self.tr("New meeting"))
+        self.resize(900, 680)
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("New meeting"))
+        super().changeEvent(event)
+
+    def collect(self) -> WizardData:
+        data = WizardData()
+        self.details.fill(data)
+        self.classes.fill(data)
+        self.rules.fill(data)
+        self.agenda.fill(data)
+        return data
+
+    def check_spec(self, banner: MessageBanner, *, upto: str) -> bool:
+        """Check what is filled in so far with the core's parsers; an empty agenda is fine until its page."""
+        data = self.collect()
+        if upto != "agenda" and not data.items:
+            from coopvote.ui.wizard_spec import ItemRow
+
+            data.items = [ItemRow(title_cy="-", title_en="-")]
+        try:
+            build_spec(data)
+        except CoopvoteError as error:
+            banner.show_error(error)
+            return False
+        banner.hide()
+        return True
+
+    def accept(self) -> None:
+        if self.summary.result is None:
+            self.summary.validatePage()
+            return
+        service, _imported = self.summary.result
+        self.created.emit(service, self.details.path.text().strip())
+        super().accept()
+
+    def reject(self) -> None:
+        self.summary.cancel()
+        super().reject()
