@@ -164,6 +164,8 @@ class _RowBuilder:
         self.seen: dict[str, int] = {}
         self.votes: dict[str, Fraction | str] = {}
         self.class_cache: dict[str, str] = {}
+        self.combos: dict[tuple[str, str, str], tuple[str, Fraction, Status, bool]] = {}
+        """(class, vote, status) as written -> checked values: most rows repeat a handful of these."""
         self.blank_lines: list[int] = []
         self.ignored_lines: list[int] = []
         self.zero_votes = 0
@@ -198,7 +200,10 @@ class _RowBuilder:
                     return
                 self.ignored_lines.append(first)
             texts = texts[:width]
-        texts = [*texts, *[""] * (width + 1 - len(texts))]  # index ``width`` is an always-empty column
+        if len(texts) == width:
+            texts.append("")  # index ``width`` is an always-empty column for fields the file lacks
+        else:
+            texts = [*texts, *[""] * (width + 1 - len(texts))]
         if self.unnamed and "".join(texts[i] for i in self.unnamed).strip():
             self.ignored_lines.append(first)
         if last > first and self._multiline(first, last, texts):
@@ -222,12 +227,24 @@ class _RowBuilder:
                 self.seen[key] = first
         if not name:
             self.problem(first, self.h_name, "the name is empty")
-        class_code = self._class(first, raw_class)
         vote_index = self.cols.vote
-        vote = self._vote(first, None if vote_index is None or vote_index >= len(cells) else cells[vote_index])
-        status = self._status(first, clean(texts[i_status]))
-        if len(self.preview.errors) != errors_before or class_code is None or vote is None or status is None:
+        raw_vote = None if vote_index is None or vote_index >= len(cells) else cells[vote_index]
+        combo_key = (raw_class, raw_vote if isinstance(raw_vote, str) else repr(raw_vote), texts[i_status])
+        combo = self.combos.get(combo_key)
+        if combo is None:
+            class_code = self._class(first, raw_class)
+            vote = self._vote(first, raw_vote)
+            status = self._status(first, clean(texts[i_status]))
+            if class_code is None or vote is None or status is None:
+                return
+            combo = (class_code, vote, status, vote == 0)
+            if len(self.combos) < 10_000:
+                self.combos[combo_key] = combo
+        class_code, vote, status, zero_vote = combo
+        if len(self.preview.errors) != errors_before:
             return
+        if zero_vote:
+            self.zero_votes += 1
         email = clean(texts[i_email]) or None
         extra = {h: clean(texts[i]) for i, h in self.cols.extra if texts[i].strip()} if self.cols.extra else {}
         self.preview.rows.append(RegisterRow(first, number, name, class_code, vote, status, email, extra))
@@ -283,8 +300,6 @@ class _RowBuilder:
         if isinstance(result, str):
             self.problem(line, self.cols.heading(self.cols.vote), result)
             return None
-        if result == 0:
-            self.zero_votes += 1
         return result
 
     def _status(self, line: int, raw: str) -> Status | None:
