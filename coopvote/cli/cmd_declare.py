@@ -1,0 +1,78 @@
+"""``coopvote declare MEETING [--item N] [--by NAME] --out FILE.pdf``: print declarations or the minutes.
+
+With ``--by`` the items (closed, not yet declared) are declared first, as that person; without it the
+declarations are printed as they stand, marked provisional where an item is not declared yet.
+``--minutes`` prints the minutes extract instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from coopvote.cli.common import add_meeting_argument, open_meeting
+from coopvote.errors import InputError, RecordError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("declare", help="print the declaration of results (PDF), or the minutes extract")
+    add_meeting_argument(parser)
+    parser.add_argument("--item", type=int, help="only this agenda item (default: every item)")
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    parser.add_argument("--by", metavar="NAME", help="declare closed items first, as this returning officer")
+    parser.add_argument("--minutes", action="store_true", help="print the minutes extract of every item instead")
+    parser.set_defaults(handler=run)
+
+
+def merge_pdfs(parts: list[bytes]) -> bytes:
+    import io
+
+    import pypdfium2 as pdfium
+
+    merged = pdfium.PdfDocument.new()
+    for part in parts:
+        merged.import_pages(pdfium.PdfDocument(part))
+    buffer = io.BytesIO()
+    merged.save(buffer)
+    return buffer.getvalue()
+
+
+def run(args: argparse.Namespace) -> int:
+    from coopvote.export.archive import ballots_name, results_json
+    from coopvote.export.content import collect, meeting_digest, short_code
+    from coopvote.reports.declaration import render_declaration
+    from coopvote.reports.minutes import render_minutes
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise InputError(f"{out}: the declaration is written as a .pdf file")
+    service = open_meeting(args.meeting)
+    try:
+        numbers = [i.number for i in service.meeting().items]
+        if args.item is not None and args.item not in numbers:
+            raise InputError(f"there is no agenda item {args.item}; the items are {', '.join(map(str, numbers))}")
+        wanted = [args.item] if args.item is not None and not args.minutes else numbers
+        if args.by:
+            for item in service.meeting().items:
+                if item.number in wanted and item.status == "closed":
+                    service.declare(item.number, args.by)
+                    print(f"Declared item {item.number} as {args.by}.")
+        record = collect(service, wanted, audit=False)
+    finally:
+        service.close()
+    if args.minutes:
+        digest = meeting_digest(results_json(record), {ballots_name(i.number): i.csv_bytes for i in record.items})
+        data = render_minutes(record, digest)
+    else:
+        parts = [render_declaration(record, item) for item in record.items]
+        data = parts[0] if len(parts) == 1 else merge_pdfs(parts)
+    try:
+        out.write_bytes(data)
+    except OSError as error:
+        raise RecordError(f"{out}: cannot be written ({error.strerror})") from error
+    for item in record.items:
+        state = "declared" if item.declaration else "PROVISIONAL (not declared)"
+        print(f"Item {item.number}: {state}; verification code {short_code(item.digest)}")
+    print(f"Wrote {out}.")
+    return 0

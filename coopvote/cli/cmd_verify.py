@@ -1,0 +1,33 @@
+"""``coopvote verify ARCHIVE.zip [--code CODE]``: recount and check an exported record on its own."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "verify", help="check an exported archive: hashes, audit chain, and a recount of every item"
+    )
+    parser.add_argument("archive", metavar="ARCHIVE.zip", help="the archive written by 'coopvote export'")
+    parser.add_argument("--code", help="a verification code printed on a declaration or the minutes, to match")
+    parser.add_argument("--quiet", action="store_true", help="print only a discrepancy")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from coopvote.export.verify import Discrepancy, verify_archive
+
+    try:
+        report = verify_archive(args.archive, code=args.code)
+    except Discrepancy as problem:
+        print(f"DISCREPANCY / ANGHYSONDEB: {problem}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        for check in report.checks:
+            print(f"  ok  {check}")
+        print(f"The archive checks out: {report.items_recounted} items, {report.ballots_recounted} papers recounted.")
+        print("Mae'r archif yn gywir.")
+    return 0

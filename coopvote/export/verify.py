@@ -1,0 +1,259 @@
+"""Check an exported archive on its own: hashes, zip structure, audit chain, and a full recount.
+
+The checks run from the outside in and stop at the first discrepancy, which is named (file, item,
+figure) so a scrutineer knows where to look:
+
+1. the zip reads and every member matches its CRC;
+2. the container is exactly as coopvote writes it (so a changed header byte is caught too);
+3. manifest.json lists every file with the right SHA-256 and size, and nothing more;
+4. the verification codes (each item's record digest and the meeting digest) recompute;
+5. the audit log's hash chain is intact;
+6. every item is recounted from its ballots CSV and definition with coopvote.counting, independently
+   of the meeting file, and compared figure by figure with the declared result; the BLT file holds the
+   same ballots; each declaration PDF carries its item's code;
+7. the copy of the meeting file passes SQLite's integrity check and holds the same papers and audit.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coopvote.counting.blt import parse_blt
+from coopvote.errors import CoopvoteError, InputError
+from coopvote.export.archive import ARCHIVE_FORMAT, MEETING_FILE
+from coopvote.export.container import first_difference as first_byte_difference
+from coopvote.export.container import read_zip, write_zip
+from coopvote.export.content import (
+    RESULTS_FORMAT,
+    canonical_bytes,
+    item_digest,
+    meeting_digest,
+    read_ballots_csv,
+    sha256_hex,
+)
+from coopvote.export.recount import election_of, first_difference, recount
+from coopvote.record.audit import verify_chain
+
+
+class Discrepancy(CoopvoteError):
+    """The archive does not check out; the message names the first thing found wrong."""
+
+    exit_code = 1
+
+
+@dataclass
+class VerifyReport:
+    source: str
+    checks: list[str] = field(default_factory=list)
+    meeting_digest: str = ""
+    item_digests: dict[int, str] = field(default_factory=dict)
+    items_recounted: int = 0
+    ballots_recounted: int = 0
+
+    def passed(self, what: str) -> None:
+        self.checks.append(what)
+
+
+def _json(data: bytes, name: str) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise Discrepancy(f"{name}: is not valid JSON ({error})") from None
+
+
+def verify_archive(path: str | Path, code: str | None = None) -> VerifyReport:
+    target = Path(path)
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{target}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{target}: cannot be read ({error.strerror})") from None
+    return verify_bytes(data, str(target), code=code)
+
+
+def verify_bytes(data: bytes, source: str = "archive", *, code: str | None = None, meeting_file: bool = True) -> VerifyReport:
+    """Run every check on an archive's bytes; raise Discrepancy naming the first failure."""
+    report = VerifyReport(source)
+    try:
+        members_list, comment = read_zip(data, source)
+    except InputError as error:
+        raise Discrepancy(str(error)) from None
+    report.passed(f"zip readable, {len(members_list)} files, every CRC matches")
+    where = first_byte_difference(write_zip(members_list, comment), data)
+    if where is not None:
+        raise Discrepancy(f"{source}: the zip container was altered (byte {where} differs from how coopvote writes it)")
+    report.passed("zip container exactly as written by coopvote")
+    members = dict(members_list)
+    manifest = _check_manifest(members, report)
+    results = _check_digests(members, manifest, comment, report)
+    _check_audit(members, report)
+    for entry in results["items"]:
+        _check_item(entry, members, report)
+    if meeting_file and MEETING_FILE in members:
+        _check_meeting_file(members, results, report)
+    if code:
+        _check_code(code, report)
+    return report
+
+
+def _check_manifest(members: dict[str, bytes], report: VerifyReport) -> dict[str, Any]:
+    if "manifest.json" not in members:
+        raise Discrepancy(f"{report.source}: has no manifest.json")
+    raw = members["manifest.json"]
+    manifest = _json(raw, "manifest.json")
+    if not isinstance(manifest, dict) or manifest.get("format") != ARCHIVE_FORMAT:
+        raise Discrepancy(f"manifest.json: not a {ARCHIVE_FORMAT} manifest")
+    if canonical_bytes(manifest) + b"\n" != raw:
+        raise Discrepancy("manifest.json: was edited (it is not in the form coopvote writes)")
+    files = manifest.get("files")
+    if not isinstance(files, dict):
+        raise Discrepancy("manifest.json: has no list of files")
+    for name, data in members.items():
+        if name == "manifest.json":
+            continue
+        listed = files.get(name)
+        if not isinstance(listed, dict):
+            raise Discrepancy(f"{name}: is in the archive but not in the manifest (added?)")
+        if listed.get("bytes") != len(data) or listed.get("sha256") != sha256_hex(data):
+            raise Discrepancy(f"{name}: its SHA-256 does not match the manifest (altered)")
+    for name in files:
+        if name not in members:
+            raise Discrepancy(f"{name}: is in the manifest but missing from the archive (removed?)")
+    report.passed(f"manifest: {len(files)} files, every SHA-256 matches")
+    return manifest
+
+
+def _check_digests(members: dict[str, bytes], manifest: dict[str, Any], comment: bytes, report: VerifyReport) -> dict[str, Any]:
+    if "results.json" not in members:
+        raise Discrepancy("results.json: missing")
+    results = _json(members["results.json"], "results.json")
+    if not isinstance(results, dict) or results.get("format") != RESULTS_FORMAT or not isinstance(results.get("items"), list):
+        raise Discrepancy(f"results.json: not a {RESULTS_FORMAT} file")
+    code = str(results.get("meeting", {}).get("code", ""))
+    ballots: dict[str, bytes] = {}
+    for entry in results["items"]:
+        name = entry.get("ballots_file", "")
+        if name not in members:
+            raise Discrepancy(f"item {entry.get('number')}: its ballots file {name!r} is missing")
+        ballots[name] = members[name]
+        declared = entry["declaration"]["result"] if entry.get("declaration") else entry.get("result")
+        digest = item_digest(code, entry["definition"], declared, members[name])
+        if digest != entry.get("digest"):
+            raise Discrepancy(f"item {entry.get('number')}: its verification code does not recompute (record altered)")
+        if manifest.get("item_digests", {}).get(str(entry.get("number"))) != digest:
+            raise Discrepancy(f"item {entry.get('number')}: its verification code differs from the manifest's")
+        report.item_digests[int(entry["number"])] = digest
+    digest = meeting_digest(members["results.json"], ballots)
+    if digest != manifest.get("meeting_digest"):
+        raise Discrepancy("manifest.json: the meeting's verification code does not recompute")
+    if comment != f"coopvote archive {code} {digest}".encode("ascii"):
+        raise Discrepancy("the zip comment does not carry the meeting's verification code")
+    report.meeting_digest = digest
+    report.passed(f"verification codes recompute: meeting {digest[:16]}, {len(report.item_digests)} items")
+    return results
+
+
+def _check_audit(members: dict[str, bytes], report: VerifyReport) -> None:
+    raw = members.get("audit.jsonl")
+    if raw is None:
+        raise Discrepancy("audit.jsonl: missing")
+    entries = []
+    for number, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1):
+        try:
+            entry = json.loads(line)
+            entries.append(entry)
+        except json.JSONDecodeError:
+            raise Discrepancy(f"audit.jsonl, line {number}: is not valid JSON") from None
+    try:
+        problem = verify_chain(entries)
+    except (KeyError, TypeError, ValueError) as error:
+        raise Discrepancy(f"audit.jsonl: an entry is malformed ({error})") from None
+    if problem is not None:
+        raise Discrepancy(f"audit.jsonl: {problem}")
+    report.passed(f"audit chain intact: {len(entries)} entries")
+
+
+def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: VerifyReport) -> None:
+    number = entry["number"]
+    definition = entry["definition"]
+    name = entry["ballots_file"]
+    try:
+        ballots = read_ballots_csv(members[name], name)
+        figures = recount(definition, ballots)
+    except CoopvoteError as error:
+        raise Discrepancy(f"item {number}: {error}") from None
+    declared = entry["declaration"]["result"] if entry.get("declaration") else entry["result"]
+    for label, expected in (("declared result", declared), ("result in results.json", entry["result"])):
+        problem = first_difference(expected, figures)
+        if problem:
+            raise Discrepancy(f"item {number}: the recount differs from the {label}: {problem}")
+    if definition["kind"] == "election":
+        blt = members.get(entry.get("blt_file", ""))
+        if blt is None:
+            raise Discrepancy(f"item {number}: its BLT file is missing")
+        try:
+            from_blt = parse_blt(blt.decode("utf-8"), entry["blt_file"])
+        except (CoopvoteError, UnicodeDecodeError) as error:
+            raise Discrepancy(f"{entry['blt_file']}: cannot be read ({error})") from None
+        if from_blt != election_of(definition, ballots)[0]:
+            raise Discrepancy(f"{entry['blt_file']}: does not hold the same ballots as {name}")
+    pdf_name = f"declarations/item-{number:02d}.pdf"
+    if pdf_name in members and f"coopvote-item-digest:{entry['digest']}".encode() not in members[pdf_name]:
+        raise Discrepancy(f"{pdf_name}: does not carry item {number}'s verification code")
+    report.items_recounted += 1
+    report.ballots_recounted += len(ballots)
+    report.passed(f"item {number}: recounted {len(ballots)} papers, same result as declared")
+
+
+def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], report: VerifyReport) -> None:
+    with tempfile.TemporaryDirectory(prefix="coopvote-verify-") as work:
+        path = Path(work) / MEETING_FILE
+        path.write_bytes(members[MEETING_FILE])
+        try:
+            connection = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+            try:
+                check = connection.execute("PRAGMA integrity_check").fetchone()
+                if not check or check[0] != "ok":
+                    raise Discrepancy(f"{MEETING_FILE}: fails SQLite's integrity check ({check[0] if check else '?'})")
+                papers = connection.execute(
+                    "SELECT a.number, c.code, r.serial, r.valid, r.reject_reason, r.marks FROM recorded_ballot r "
+                    "JOIN agenda_item a ON a.id = r.item_id JOIN membership_class c ON c.id = r.class_id"
+                ).fetchall()
+                audit = connection.execute("SELECT COUNT(*), MAX(entry_hash) FROM audit_entry").fetchone()
+                last = connection.execute("SELECT entry_hash FROM audit_entry ORDER BY sequence DESC LIMIT 1").fetchone()
+            finally:
+                connection.close()
+        except sqlite3.DatabaseError as error:
+            raise Discrepancy(f"{MEETING_FILE}: is not a readable meeting file ({error})") from None
+    from_file = sorted((int(n), str(c), int(s), bool(v), str(r or ""), tuple(json.loads(m))) for n, c, s, v, r, m in papers)
+    from_csv: list[tuple[int, str, int, bool, str, tuple[int, ...]]] = []
+    for entry in results["items"]:
+        for b in read_ballots_csv(members[entry["ballots_file"]], entry["ballots_file"]):
+            from_csv.append((b.item, b.class_code, b.serial, b.valid, b.reason, b.marks))
+    if from_file != sorted(from_csv):
+        missing = sorted(set(from_csv) ^ set(from_file))
+        raise Discrepancy(f"{MEETING_FILE}: its papers differ from the ballots CSVs (first: {missing[:1]})")
+    lines = members["audit.jsonl"].decode("utf-8").splitlines()
+    if audit[0] != len(lines) or (lines and (last is None or json.loads(lines[-1])["entry_hash"] != last[0])):
+        raise Discrepancy(f"{MEETING_FILE}: its audit log differs from audit.jsonl")
+    report.passed(f"{MEETING_FILE}: integrity check ok, same {len(from_file)} papers and {audit[0]} audit entries")
+
+
+def _check_code(code: str, report: VerifyReport) -> None:
+    wanted = code.replace(" ", "").replace("-", "").lower()
+    if len(wanted) < 8 or any(c not in "0123456789abcdef" for c in wanted):
+        raise InputError(f"--code {code!r}: a verification code is hexadecimal, at least 8 digits")
+    if report.meeting_digest.startswith(wanted):
+        report.passed("the code given is this record's meeting code")
+        return
+    for number, digest in report.item_digests.items():
+        if digest.startswith(wanted):
+            report.passed(f"the code given is item {number}'s verification code")
+            return
+    raise Discrepancy(f"the code {code} matches neither this record nor any of its items (a different record?)")
