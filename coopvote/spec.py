@@ -229,7 +229,7 @@ def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
     numbers = [item.number for item in items]
     if len(set(numbers)) != len(numbers):
         raise InputError(f"{source}: agenda item numbers repeat: {numbers}")
-    rules = {key: data[key] for key in ("quorum", "proxies", "rules") if key in data}
+    rules: dict[str, Any] = {key: data[key] for key in ("quorum", "proxies", "rules") if key in data}
     for key, value in rules.items():
         if not isinstance(value, dict):
             raise InputError(f"{source}: [{key}] should be a table")

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from coopvote.record.db import create_database, open_database
-from coopvote.service.results import ResultsMixin
+from coopvote.service.sheets import SheetsMixin
 from coopvote.spec import MeetingSpec
 
 
-class MeetingService(ResultsMixin):
+class MeetingService(SheetsMixin):
     @classmethod
     def create(cls, target: str | Path, spec: MeetingSpec, *, actor: str = "", station: str = "") -> MeetingService:
         engine = create_database(target)

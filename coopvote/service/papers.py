@@ -11,7 +11,7 @@ import random
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from coopvote.errors import RuleError
@@ -105,7 +105,7 @@ class PapersMixin(AttendanceMixin):
             session.flush()
             serials = list(range(first, first + count))
             session.execute(
-                BallotPaper.__table__.insert(),
+                insert(BallotPaper),
                 [{"item_id": item.id, "class_id": cls.id, "batch_id": batch.id, "serial": s, "void_reason": ""} for s in serials],
             )
             random.Random(secrets.token_bytes(16)).shuffle(serials)
@@ -133,12 +133,12 @@ class PapersMixin(AttendanceMixin):
                 .order_by(AgendaItem.number)
             ).all()
             voters: list[tuple[Member, Proxy | None]] = [(member, None)]
-            for proxy in session.scalars(
+            for held in session.scalars(
                 select(Proxy).where(Proxy.holder_id == member.id, Proxy.cancelled_at.is_(None))
             ).all():
-                appointer = session.get(Member, proxy.appointer_id)
+                appointer = session.get(Member, held.appointer_id)
                 if appointer is not None and appointer.status == "active" and not appointer.present:
-                    voters.append((appointer, proxy))
+                    voters.append((appointer, held))
             issued_for: list[str] = []
             for voter, proxy in voters:
                 already = set(

@@ -223,7 +223,10 @@ class ResultsMixin(VotingMixin):
             poll_by = hands.poll_demanded_by or None
             if not poll_by and not result.total_papers:
                 mode = "show-of-hands"
-                tallies = {code: ClassTally(*[int(n) for n in figures]) for code, figures in hands.counts.items()}
+                tallies = {
+                    code: ClassTally(int(figures[0]), int(figures[1]), int(figures[2]))
+                    for code, figures in hands.counts.items()
+                }
         rules = ResolutionRules(
             threshold=Threshold.parse(view.threshold, f"item {view.number} threshold"),
             tie=str(general.get("tie", "lost")),  # type: ignore[arg-type]

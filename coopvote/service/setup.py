@@ -152,7 +152,7 @@ class SetupMixin(ServiceBase):
         with self.reading() as session:
             base = select(Member, MembershipClass.code).join(MembershipClass).where(Member.meeting_id == self.meeting_id)
             exact = session.execute(base.where(func.lower(Member.number) == text.lower())).all()
-            rows = list(exact)
+            rows: list[tuple[Member, str]] = [(m, c) for m, c in exact]
             if len(rows) < limit:
                 pattern = f"%{text.lower()}%"
                 more = session.execute(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from fractions import Fraction
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ class ItemView:
     max_marks: int
     status: str
     candidates: tuple[CandidateView, ...]
-    settings: dict[str, object] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
 
     @property
     def is_open(self) -> bool:
@@ -66,8 +67,8 @@ class MeetingView:
     place: str
     notice_given_on: date | None
     languages: tuple[str, ...]
-    weighting: dict[str, object]
-    rules: dict[str, object]
+    weighting: dict[str, Any]
+    rules: dict[str, Any]
     classes: tuple[ClassView, ...]
     items: tuple[ItemView, ...]
 
