@@ -4,7 +4,7 @@ The QR code alone is a small anchor: extrapolating a 4-point perspective from it
 80-130 mm away put them about 2.5 mm off. So the QR corners only seed a similarity fit; the printed
 registration marks near the page corners are then found near where that fit predicts them, and all
 points together are fitted by least squares (affine for flat scans; a full perspective only when at
-least four marks are found and the affine fit leaves them visibly off, as with a phone photo).
+least three marks are found and the affine fit leaves them visibly off, as with a phone photo).
 
 Coordinates: layout millimetres have their origin at the paper's top-left corner, x to the right and
 y downwards. Pixel coordinates are pixel edges: pixel (row r, column c) covers x in [c, c+1) and y in
@@ -198,48 +198,66 @@ class MarkSearch:
     why_not: str = ""
 
 
+MARK_SCORE_MIN = 0.6
+"""How mark-like the best spot must be: 1 is a solid dark square on clear paper, 0 plain paper or a
+uniformly dark area (a class band, the table behind a photographed sheet)."""
+
+
 def locate_mark(
     gray: Gray,
     predicted_px: Points,
     px_per_mm: float,
     size_mm: float,
-    search_mm: float = 3.0,
+    search_mm: float = 4.0,
 ) -> tuple[tuple[float, float] | None, str]:
-    """The centre of a solid printed mark near ``predicted_px``, or None and why.
+    """The centre of a solid printed square mark near ``predicted_px``, or None and why.
 
-    The window is the mark plus ``search_mm`` on each side. Its ink centroid is then re-taken twice in a
-    tight window round the previous estimate, so that other print caught at the window's edge (a
-    class band, the page edge) drops out. The ink found must be roughly the printed area, which
-    rejects a window holding only a finger, a fold shadow or nothing.
+    Every placement of a mark-sized square in the window is scored at once (integral image): its
+    share of dark pixels minus the share of dark pixels in a 1.2 mm ring round it. A lone black
+    square scores ~1; the edge of a dark band, a page edge or a photo's background scores far lower,
+    so they are never mistaken for the mark even when they fall inside the window.
     """
-    cx, cy = float(predicted_px[0]), float(predicted_px[1])
-    half = (size_mm / 2 + search_mm) * px_per_mm
-    window = _window(gray, cx, cy, half)
+    side = max(3, int(round(size_mm * px_per_mm)))
+    ring = max(2, int(round(1.2 * px_per_mm)))
+    outer = side + 2 * ring
+    half = (size_mm / 2 + search_mm) * px_per_mm + ring
+    window = _window(gray, float(predicted_px[0]), float(predicted_px[1]), half)
     if window is None:
         return None, "outside the picture"
     pixels, x0, y0 = window
+    if pixels.shape[0] <= outer or pixels.shape[1] <= outer:
+        return None, "at the picture's edge"
     sample = pixels[::2, ::2]
     low, high = float(sample.min()), float(sample.max())
     if high - low < 40:
         return None, "no contrast"
-    level = (low + high) / 2
-    expected = (size_mm * px_per_mm) ** 2
-    tight = (size_mm / 2 + 0.8) * px_per_mm
-    for _ in range(3):
-        ys, xs = np.nonzero(pixels < level)
-        if len(xs) < 0.2 * expected:
-            return None, "no mark"
-        cx, cy = x0 + float(xs.mean()) + 0.5, y0 + float(ys.mean()) + 0.5
-        window = _window(gray, cx, cy, tight)
-        if window is None:
-            return None, "outside the picture"
-        pixels, x0, y0 = window
-    dark = pixels < level
-    area = float(dark.sum())
-    if not 0.6 * expected <= area <= 1.4 * expected:
-        return None, f"ink {area / max(expected, 1):.2f} of the mark's area"
-    ys, xs = np.nonzero(dark)
-    return (x0 + float(xs.mean()) + 0.5, y0 + float(ys.mean()) + 0.5), ""
+    dark = (pixels < (low + high) / 2).astype(np.int32)
+    integral = np.zeros((dark.shape[0] + 1, dark.shape[1] + 1), dtype=np.int32)
+    integral[1:, 1:] = dark.cumsum(axis=0).cumsum(axis=1)
+
+    def box_sums(offset: int, size: int) -> npt.NDArray[np.int32]:
+        rows = integral.shape[0] - outer
+        cols = integral.shape[1] - outer
+        top, left = offset, offset
+        return (
+            integral[top + size : top + size + rows, left + size : left + size + cols]
+            - integral[top : top + rows, left + size : left + size + cols]
+            - integral[top + size : top + size + rows, left : left + cols]
+            + integral[top : top + rows, left : left + cols]
+        )
+
+    inner = box_sums(ring, side).astype(np.float64)
+    whole = box_sums(0, outer).astype(np.float64)
+    score = inner / side**2 - (whole - inner) / (outer**2 - side**2)
+    best = int(np.argmax(score))
+    r, c = divmod(best, score.shape[1])
+    if score[r, c] < MARK_SCORE_MIN:
+        return None, f"nothing mark-like (best {score[r, c]:.2f})"
+    # Centroid of the ink in the best square, grown by a pixel so blur cannot bias it.
+    top, left = r + ring - 1, c + ring - 1
+    patch = dark[max(0, top) : top + side + 2, max(0, left) : left + side + 2]
+    ys, xs = np.nonzero(patch)
+    return (x0 + max(0, left) + float(xs.mean()) + 0.5, y0 + max(0, top) + float(ys.mean()) + 0.5), ""
 
 
 def _window(gray: Gray, cx: float, cy: float, half: float) -> tuple[Gray, int, int] | None:
@@ -265,21 +283,25 @@ def fit_page(
     transform = fit_similarity(qr_corners_mm, qr.corners)
     centre = qr_corners_mm.mean(axis=0)
     order = sorted(marks_mm, key=lambda m: float(np.hypot(m[0] - centre[0], m[1] - centre[1])))
-    searches: list[MarkSearch] = []
-    found_mm: list[tuple[float, float]] = []
-    found_px: list[tuple[float, float]] = []
-    for mark in order:
-        predicted = transform.apply(np.array(mark))
-        where, why = locate_mark(gray, predicted, transform.px_per_mm(), mark_size_mm)
-        searches.append(MarkSearch(expected_mm=mark, found_px=where, why_not=why))
-        if where is not None:
-            found_mm.append(mark)
-            found_px.append(where)
-            # Refit after the first two marks only: by then predictions are within a fraction of a mm.
-            if len(found_mm) <= 2:
-                transform = _best_fit(qr_corners_mm, qr.corners, found_mm, found_px)
-    if len(found_mm) > 2:
-        transform = _best_fit(qr_corners_mm, qr.corners, found_mm, found_px)
+    found: dict[tuple[float, float], tuple[float, float]] = {}
+    why_not: dict[tuple[float, float], str] = {}
+    # A second pass looks again, wider, for marks the first missed: by then the fit uses every mark
+    # found, so a photo's perspective no longer throws the prediction off.
+    for search_mm in (4.0, 7.0):
+        for mark in order:
+            if mark in found:
+                continue
+            predicted = transform.apply(np.array(mark))
+            where, why = locate_mark(gray, predicted, transform.px_per_mm(), mark_size_mm, search_mm)
+            if where is None:
+                why_not[mark] = why
+                continue
+            found[mark] = where
+            why_not.pop(mark, None)
+            transform = _best_fit(qr_corners_mm, qr.corners, list(found), list(found.values()))
+        if len(found) == len(order):
+            break
+    searches = [MarkSearch(expected_mm=m, found_px=found.get(m), why_not=why_not.get(m, "")) for m in marks_mm]
     return transform, searches
 
 
@@ -296,7 +318,7 @@ def _best_fit(
     if len(marks_mm) == 1:
         return fit_similarity(src, dst)
     affine = fit_affine(src, dst)
-    if affine.residual_mm <= MAX_AFFINE_RESIDUAL_MM or len(marks_mm) < 4:
+    if affine.residual_mm <= MAX_AFFINE_RESIDUAL_MM or len(marks_mm) < 3:
         return affine
     perspective = fit_perspective(src, dst)
     return perspective if perspective.residual_mm < affine.residual_mm else affine

@@ -13,6 +13,7 @@ the exact vote for clear marks, adjudication for anything a person has to judge.
 from __future__ import annotations
 
 import io
+import math
 import random
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
@@ -56,7 +57,9 @@ class Pen(StrEnum):
     BESIDE = "tick beside the box"
     """A mark that missed its box: the box is empty, the sheet must go to a person."""
     DOT = "tiny dot"
-    """A pen rested on the box: too little to be a vote, too much to ignore silently."""
+    """A pen rested on the box: may be read as empty or sent to a person, never as a vote."""
+    HESITANT = "short stroke"
+    """A 2 mm stroke, as if the voter began a mark and stopped: must go to a person."""
 
 
 CLEAR_PENS = (Pen.CROSS, Pen.TICK, Pen.SMALL_TICK, Pen.FILLED, Pen.BLUE_CROSS)
@@ -77,6 +80,8 @@ class Degradation:
     """The scanner's scale error (0.97-1.03): the page is read at dpi*scale but reported as dpi."""
     noise: float = 0.0
     """Standard deviation of grey noise added (sensor noise, paper texture)."""
+    photo: bool = False
+    """Taken with a phone: the page in perspective on a dark table, lit unevenly."""
 
     def describe(self) -> str:
         parts = [f"{self.dpi:.0f}dpi"]
@@ -92,6 +97,8 @@ class Degradation:
             parts.append(f"scale{self.scale:.3f}")
         if self.noise:
             parts.append(f"noise{self.noise:.0f}")
+        if self.photo:
+            parts.append("photo")
         return " ".join(parts)
 
 
@@ -217,6 +224,13 @@ def mark_page(
     for box_id, pen in marks.items():
         box = layout.box(box_id)  # type: ignore[arg-type]
         ink = _INK.get(pen, 25)
+        if pen is Pen.HESITANT:
+            cx, cy = box.x + box.w * rng.uniform(0.4, 0.6), box.y + box.h * rng.uniform(0.4, 0.6)
+            angle = rng.uniform(0, math.pi)
+            dx, dy = math.cos(angle), math.sin(angle)
+            draw.line([((cx - dx) * px, (cy - dy) * px), ((cx + dx) * px, (cy + dy) * px)], fill=ink,
+                      width=max(1, round(0.5 * px)))
+            continue
         if pen is Pen.FILLED:
             inset = 0.08
             points = [
@@ -252,6 +266,8 @@ def degrade(image: Image.Image, degradation: Degradation, rng: random.Random) ->
     if degradation.rotation:
         # PIL turns counter-clockwise for positive angles; keep the page whole on white.
         out = out.rotate(-degradation.rotation, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+    if degradation.photo:
+        out = _photograph(out, rng)
     if degradation.blur:
         out = out.filter(ImageFilter.GaussianBlur(degradation.blur))
     if degradation.noise:
@@ -267,6 +283,42 @@ def degrade(image: Image.Image, degradation: Degradation, rng: random.Random) ->
         out.save(buffer, format="JPEG", quality=degradation.jpeg_quality)
         out = Image.open(io.BytesIO(buffer.getvalue()))
     return to_gray(out)
+
+
+def _photograph(page: Image.Image, rng: random.Random) -> Image.Image:
+    """The page on a dark table seen from a little off square, brighter on one side."""
+    width, height = page.size
+    margin = int(0.08 * max(width, height))
+    size = (width + 2 * margin, height + 2 * margin)
+    # Where the page's corners land in the photo: each pulled in by up to 4% of the page size.
+    jitter = [(rng.uniform(0, 0.04) * width, rng.uniform(0, 0.04) * height) for _ in range(4)]
+    signs = [(1, 1), (-1, 1), (-1, -1), (1, -1)]
+    source = [(0, 0), (width, 0), (width, height), (0, height)]
+    target = [
+        (margin + x + sx * jx, margin + y + sy * jy)
+        for (x, y), (sx, sy), (jx, jy) in zip(source, signs, jitter, strict=True)
+    ]
+    # PIL wants the map from photo to page: solve the 8 perspective coefficients.
+    rows, rhs = [], []
+    for (u, v), (x, y) in zip(target, source, strict=True):
+        rows.append([u, v, 1, 0, 0, 0, -u * x, -v * x])
+        rows.append([0, 0, 0, u, v, 1, -u * y, -v * y])
+        rhs += [x, y]
+    coeffs = np.linalg.solve(np.array(rows, dtype=np.float64), np.array(rhs, dtype=np.float64))
+    paper = page.transform(size, Image.Transform.PERSPECTIVE, tuple(coeffs), Image.Resampling.BILINEAR,
+                           fillcolor=0)
+    inside = Image.new("L", page.size, 255).transform(
+        size, Image.Transform.PERSPECTIVE, tuple(coeffs), Image.Resampling.BILINEAR, fillcolor=0
+    )
+    table = Image.new("L", size, 60)
+    photo = Image.composite(paper, table, inside)
+    # Light falling off across the page: 100% at one side down to 70-80% at the other.
+    low = rng.uniform(0.7, 0.8)
+    ramp = np.linspace(1.0, low, size[0], dtype=np.float32)[None, :]
+    if rng.random() < 0.5:
+        ramp = ramp[:, ::-1]
+    lit = np.asarray(photo, dtype=np.float32) * ramp
+    return Image.fromarray(np.clip(lit, 0, 255).astype(np.uint8), mode="L")
 
 
 def render_sheet(
@@ -342,7 +394,8 @@ def plan_marks(
 
     Scenarios: "clear" (a valid vote in clear pens), "faint" (one mark in faint pen), "two" (one more
     mark than allowed), "none", "beside" (the only mark misses its box), "half" (a cross half outside),
-    "dot" (a pen rested in a box beside a clear vote), "duplicate" and "skip" (ranking grids only),
+    "dot" (a pen rested in a box beside a clear vote), "hesitant" (a 2 mm stroke beside a clear vote),
+    "duplicate" and "skip" (ranking grids only),
     "stray" (a clear vote plus a line through a name: read normally).
     """
     question = paper.question
@@ -379,11 +432,13 @@ def plan_marks(
     if scenario == "half":
         option = rng.randrange(n)
         return {box(option, 1): Pen.HALF_OUT}, (option,), None, ()
-    if scenario == "dot":
+    if scenario in ("dot", "hesitant"):
         chosen = rng.sample(range(n), 2)
-        if ranking:
-            return {box(chosen[0], 1): pen, box(chosen[1], 2): Pen.DOT}, (chosen[0],), False, (Reason.DOUBTFUL_MARK,)
-        return {box(chosen[0]): pen, box(chosen[1]): Pen.DOT}, (chosen[0],), False, (Reason.DOUBTFUL_MARK,)
+        second = Pen.DOT if scenario == "dot" else Pen.HESITANT
+        marks = {box(chosen[0], 1): pen, box(chosen[1], 2): second}
+        if scenario == "dot":
+            return marks, (chosen[0],), None, ()
+        return marks, (chosen[0],), False, (Reason.DOUBTFUL_MARK,)
     if scenario == "duplicate" and ranking:
         a, b, c = rng.sample(range(n), 3)
         marks = {box(a, 1): pen, box(b, 2): pen, box(c, 2): pen}
@@ -394,8 +449,10 @@ def plan_marks(
     raise ValueError(f"scenario {scenario!r} does not apply to a {question.form.kind} paper")
 
 
-SCENARIOS = ("clear", "clear", "clear", "stray", "faint", "two", "none", "beside", "half", "dot")
-RANKING_SCENARIOS = ("clear", "clear", "clear", "stray", "faint", "none", "beside", "dot", "duplicate", "skip")
+SCENARIOS = ("clear", "clear", "two", "stray", "faint", "clear", "none", "beside", "half", "hesitant", "dot")
+RANKING_SCENARIOS = (
+    "clear", "duplicate", "skip", "clear", "stray", "faint", "none", "beside", "hesitant", "clear", "dot",
+)
 
 
 def make_deck(count: int, seed: int = 4, harsh: bool = False) -> list[DeckSheet]:
