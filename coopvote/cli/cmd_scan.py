@@ -1,0 +1,43 @@
+"""``coopvote scan MEETING FILES...``: read a batch of scanned sheets (images or PDFs) and record them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from coopvote.cli.common import add_meeting_argument, open_meeting
+from coopvote.service.views import ScanOutcome
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("scan", help="read scanned ballot sheets (images or multi-page PDFs)")
+    add_meeting_argument(parser)
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILES", help="scanned images or PDFs")
+    parser.add_argument("--dpi", type=float, default=150, help="resolution to read PDF pages at (default 150)")
+    parser.set_defaults(handler=run)
+
+
+def _progress_bar(done: int, outcome: ScanOutcome) -> None:
+    mark = "+" if outcome.accepted else ("?" if outcome.reason == "queued" else "x")
+    sys.stderr.write(f"\r  {done:>5} sheets read  [{mark}] {outcome.message_en[:70]:<70}")
+    sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    missing = [str(p) for p in args.files if not p.is_file()]
+    if missing:
+        print(f"coopvote: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    service = open_meeting(args.meeting, actor="scanner")
+    try:
+        summary = service.read_sheets(args.files, progress=_progress_bar, pdf_dpi=args.dpi)
+    finally:
+        service.close()
+    sys.stderr.write("\n")
+    print(f"{summary.pages} sheets read: {summary.accepted} counted, {summary.queued} set aside for adjudication")
+    for reason, count in summary.refused.most_common():
+        example = next(o for o in summary.outcomes if o.reason == reason)
+        print(f"  refused ({reason}): {count}, e.g. {example.message_en}")
+    return 0
