@@ -1,0 +1,449 @@
+"""Meek STV: every ballot is re-read at every iteration, and elected candidates keep only a fraction.
+
+Two named methods, one engine. ``MEEK_EXACT`` is Hill, Wichmann & Woodall's Algorithm 123 in exact
+rational arithmetic: quota = votes held by candidates / (seats + 1), elected when votes *exceed* the
+quota, iterate until the total surplus is at most omega (10^-10) or stops falling, then exclude the
+lowest candidate. ``MEEK_PRF`` is the Proportional Representation Foundation's reference rule: 9
+decimal places, quota truncated at 9 places plus 10^-9, elected at votes >= quota, each candidate's
+share of a ballot and each keep-factor update rounded *up* at 9 places, omega 10^-6, one exclusion
+at a time.
+
+The same engine, constructed with other parameters, reproduces droop's parametric Meek (rational,
+fixed or guarded arithmetic, optional batch defeat of certain losers) so that coopvote can be checked
+against every published reference count; ``rule_for_variant`` maps a reference file's variant tag to
+those parameters. Why the precision matters: Voting Matters 12's example elects A, B, X in exact
+arithmetic and A, B, Y at 9 places, so the method's arithmetic is part of the rule, not a detail.
+
+Values are integers scaled by 10^places (fixed, guarded) or Fractions (exact); never float.
+Exact Fractions grow with every iteration, so iterations per round are capped (``max_iterations``);
+reaching the cap ends the round as if the surplus were stable, and the count says so in its notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from coopvote.counting.constraints import SeatConstraints
+from coopvote.counting.meek_arith import Arith, Fixed, Guarded, Num
+from coopvote.counting.model import CountOptions, Election, Outcome, Stage, TieBreak
+from coopvote.counting.stv_common import check_seats, clean_rankings
+from coopvote.counting.ties import TieBreaker
+
+
+@dataclass(frozen=True)
+class MeekRule:
+    """A Meek count's parameters. ``precision=None`` is exact; ``guard > 0`` is droop's guarded mode.
+
+    ``omega`` is the exponent: iteration stops when the surplus is below 10^-omega. ``prf`` selects the
+    PR Foundation's rounding (shares rounded up, surplus strictly below omega); otherwise droop's
+    parametric rounding (share and remainder both rounded down, surplus at most omega).
+    ``defeat_batch="safe"`` defeats at once every certain loser, as droop's parametric Meek does.
+    ``ties="ballot"`` defeats the first tied candidate in ballot-file order (PRF), ``"order"`` the first in
+    ``CountOptions.tie_order`` if given, else ballot-file order (droop), ``"lot"`` the first in
+    ``tie_order`` if given, else draws lots from the count's seed.
+
+    ``kf_places`` (exact arithmetic only) rounds each updated keep factor *up* at that many places.
+    Exact keep factors grow doubly exponentially: on the ERS97 model election their denominators
+    pass 370 digits after 15 distributions and the count never finishes. Rounding the keep factor
+    up (as NZ and PRF do at 9 places) keeps every vote exact *given* the keep factors, and at 30
+    places moves no total by more than 10^-28.
+    """
+
+    name: str = "meek"
+    precision: int | None = None
+    guard: int = 0
+    omega: int = 10
+    prf: bool = False
+    defeat_batch: Literal["none", "safe"] = "none"
+    ties: Literal["ballot", "order", "lot"] = "order"
+    max_iterations: int = 1000
+    kf_places: int | None = None
+    elect_in_iteration: bool = True
+    label: str = "Meek STV (Hill, Wichmann & Woodall, Algorithm 123), exact arithmetic"
+
+    def _arith(self) -> Arith:
+        if self.precision is None:
+            return Arith()
+        if self.guard > 0:
+            return Guarded(self.precision, self.guard)
+        return Fixed(self.precision)
+
+    def count(self, election: Election, options: CountOptions) -> Outcome:
+        return _MeekCount(self, election, options).run()
+
+
+MEEK_EXACT = MeekRule(name="meek", ties="lot", kf_places=30, elect_in_iteration=False)
+MEEK_PRF = MeekRule(
+    name="meek-prf",
+    precision=9,
+    omega=6,
+    prf=True,
+    ties="ballot",
+    label="Meek STV, PR Foundation reference rule (9 decimal places)",
+)
+
+
+def rule_for_variant(variant: str) -> MeekRule:
+    """The rule object matching a reference file's variant tag (droop/stv-rs naming).
+
+    ``meek-o10-rational-d12`` (droop rational, omega 10^-10, batch defeat), ``meek-o9-guarded-p18-g9-d18``,
+    ``meek-prf-o6-fixed-p9-d9`` (PRF), ``meek-fixed9-omega6`` (droop/stv-rs fixed 9 places, omega 10^-6)
+    and ``meek_hww`` (Algorithm 123, exact, single exclusions).
+    """
+    parts = variant.split("-")
+    if variant in ("meek_hww", "hww"):
+        return MEEK_EXACT
+    if "prf" in parts:
+        return MEEK_PRF
+    omega = next((int(p[1:]) for p in parts if p.startswith("o") and p[1:].isdigit()), None)
+    if "rational" in parts:
+        return MeekRule(name="meek", omega=omega or 10, defeat_batch="safe", label="droop Meek, rational")
+    if "guarded" in parts:
+        precision = next(int(p[1:]) for p in parts if p.startswith("p") and p[1:].isdigit())
+        guard = next(int(p[1:]) for p in parts if p.startswith("g") and p[1:].isdigit())
+        return MeekRule(
+            name="meek",
+            precision=precision,
+            guard=guard,
+            omega=omega or precision // 2,
+            defeat_batch="safe",
+            label=f"droop Meek, guarded {precision}+{guard} places",
+        )
+    if "fixed9" in parts or "fixed" in parts:
+        omega6 = next((int(p[5:]) for p in parts if p.startswith("omega")), 6)
+        return MeekRule(
+            name="meek", precision=9, omega=omega6, defeat_batch="safe", label="droop Meek, fixed 9 places"
+        )
+    raise KeyError(f"unknown Meek variant {variant!r}")
+
+
+class _MeekCount:
+    """State of one count; methods follow the PRF reference rule's steps A-C."""
+
+    def __init__(self, rule: MeekRule, election: Election, options: CountOptions) -> None:
+        check_seats(election)
+        self.rule = rule
+        self.e = election
+        self.a = rule._arith()
+        self.n = len(election.candidates)
+        self.ties = TieBreaker(options)
+        self.constraints = SeatConstraints.from_options(options)
+        self.ballots = [(r, self.a.of(v), v) for r, v in clean_rankings(election) if r]
+        self.valid = election.total_value()
+        self.empty = self.valid - sum((v for _, _, v in self.ballots), Fraction(0))
+        self.state = {c: ("withdrawn" if c in election.withdrawn else "hopeful") for c in range(self.n)}
+        self.kf: dict[int, Num] = {
+            c: (self.a.zero if c in election.withdrawn else self.a.one) for c in range(self.n)
+        }
+        self.votes: dict[int, Num] = dict.fromkeys(range(self.n), self.a.zero)
+        self.residual: Num = self.a.zero
+        self.quota: Num = self.a.zero
+        self.surplus: Num = self.a.zero
+        self.elected: list[int] = []
+        self.stages: list[Stage] = []
+        self.notes: list[str] = []
+        self.omega = self.a.of(Fraction(1, 10**rule.omega))
+        self.tie_order = tuple(options.tie_order)
+
+    # -- arithmetic helpers ------------------------------------------------------------------------
+
+    def hopeful(self) -> list[int]:
+        return [c for c in range(self.n) if self.state[c] == "hopeful"]
+
+    def seats_left(self) -> int:
+        return self.e.seats - len(self.elected)
+
+    def scaled_value(self, per_unit: Num, value: Fraction, units: Num) -> Num:
+        """A per-paper amount times a group's value; exact for whole-number groups."""
+        if value.denominator == 1:
+            return per_unit * value.numerator
+        return self.a.mul(per_unit, units)
+
+    def distribute(self) -> None:
+        """Step B.2.a: each ballot gives each candidate its keep factor of what is left of it."""
+        a = self.a
+        votes: dict[int, Num] = dict.fromkeys(range(self.n), a.zero)
+        residual: Num = a.zero
+        for ranking, units, value in self.ballots:
+            weight = a.one
+            left: Num = self.scaled_value(a.one, value, units)
+            for c in ranking:
+                kf = self.kf[c]
+                if not kf:
+                    continue
+                if self.rule.prf:
+                    keep = a.mul(weight, kf, up=True)
+                    weight = weight - keep
+                elif a.exact and not isinstance(a, Guarded):
+                    keep = weight * kf
+                    weight = weight - keep
+                else:
+                    keep = a.mul(weight, kf)
+                    weight = a.mul(weight, a.one - kf)
+                share = self.scaled_value(keep, value, units)
+                votes[c] += share
+                left -= share
+                if a.cmp(weight, a.zero) <= 0:
+                    break
+            residual += left
+        self.votes = votes
+        self.residual = residual + a.of(self.empty)
+
+    def held(self) -> Num:
+        return sum(
+            (self.votes[c] for c in range(self.n) if self.state[c] in ("hopeful", "elected")), self.a.zero
+        )
+
+    def calc_quota(self) -> Num:
+        a = self.a
+        held = self.held()
+        if self.rule.prf or not a.exact:
+            return a.divint(held, self.e.seats + 1) + a.epsilon
+        return a.divint(held, self.e.seats + 1)
+
+    def has_quota(self, c: int) -> bool:
+        if self.a.exact and not self.rule.prf:
+            return self.a.cmp(self.votes[c], self.quota) > 0
+        return self.a.cmp(self.votes[c], self.quota) >= 0
+
+    # -- stage records -----------------------------------------------------------------------------
+
+    def record(self, action: str, description: str, **extra: object) -> Stage:
+        a = self.a
+        stage = Stage(
+            number=len(self.stages) + 1,
+            action=action,
+            description=description,
+            totals={c: a.out(self.votes[c]) for c in range(self.n) if self.state[c] != "withdrawn"},
+            non_transferable=a.out(self.residual),
+            exhausted=a.out(self.residual),
+            quota=a.out(self.quota),
+            keep_factors={c: a.out(self.kf[c]) for c in range(self.n) if self.state[c] != "withdrawn"},
+        )
+        for key, value in extra.items():
+            setattr(stage, key, value)
+        self.stages.append(stage)
+        return stage
+
+    # -- decisions ---------------------------------------------------------------------------------
+
+    def elect(self, candidates: Sequence[int]) -> list[int]:
+        """Elect in ballot-file order, as droop and stv-rs do; the order within one iteration changes nothing."""
+        order = sorted(candidates)
+        for c in order:
+            self.state[c] = "elected"
+            self.elected.append(c)
+        return order
+
+    def defeat(self, c: int) -> None:
+        self.state[c] = "defeated"
+        self.kf[c] = self.a.zero
+
+    def break_tie(self, tied: list[int], stage: int) -> int:
+        if len(tied) == 1:
+            return tied[0]
+        if self.rule.ties == "lot" and not self.tie_order:
+            return self.ties.choose(
+                tied, stage=stage, purpose="exclusion", history=[], prefer="lowest", direction="none"
+            )
+        order = () if self.rule.ties == "ballot" else self.tie_order
+        rank = {c: i for i, c in enumerate(order)}
+        chosen = min(tied, key=lambda c: (rank.get(c, len(rank)), c))
+        how = "given tie order" if order else "ballot file order"
+        self.ties.records.append(
+            TieBreak(stage=stage, purpose="exclusion", tied=sorted(tied), chosen=chosen, how=how)
+        )
+        return chosen
+
+    def batch_defeat(self) -> list[int]:
+        """droop's certain losers: the lowest groups whose votes plus the surplus cannot catch the next."""
+        if self.rule.defeat_batch == "none":
+            return []
+        a = self.a
+        protected = (
+            self.constraints.guarded(self.elected, self.hopeful()) if self.constraints.active else set()
+        )
+        ordered = sorted(self.hopeful(), key=lambda c: (Fraction(a.out(self.votes[c])), c))
+        groups: list[list[int]] = []
+        group: list[int] = []
+        base: Num = a.zero
+        for c in ordered:
+            if a.cmp(base + self.surplus, self.votes[c]) >= 0:
+                group.append(c)
+            else:
+                if group:
+                    groups.append(group)
+                group = [c]
+                base = self.votes[c]
+        if group:
+            groups.append(group)
+        total: Num = a.zero
+        max_defeat = len(self.hopeful()) - self.seats_left()
+        chosen: int | None = None
+        count = 0
+        for g in range(len(groups) - 1):
+            count += len(groups[g])
+            if count > max_defeat or protected.intersection(groups[g]):
+                break
+            total += sum((self.votes[c] for c in groups[g]), a.zero)
+            if a.cmp(total + self.surplus, self.votes[groups[g + 1][0]]) < 0:
+                chosen = g
+        if chosen is None:
+            return []
+        return sorted(c for g in groups[: chosen + 1] for c in g)
+
+    def winners(self) -> list[int]:
+        found = [c for c in self.hopeful() if self.has_quota(c)]
+        return self.constrained_winners(found) if self.constraints.active else found
+
+    def iterate(self) -> tuple[str, list[int], int]:
+        """Step B.2: repeat distribution until the surplus is settled (or, droop/PRF, someone is elected).
+
+        HWW (``elect_in_iteration=False``) elects only once the keep factors have settled, which is what
+        the OpenTally reference count of the ERS97 model election shows (stage 11: Vicar elected at
+        75.16 while the others sit at the quota of 73).
+        """
+        a = self.a
+        last: Num = a.of(self.valid)
+        iterations = 0
+        while True:
+            iterations += 1
+            self.distribute()
+            self.quota = self.calc_quota()
+            winners = self.winners()
+            if winners and self.rule.elect_in_iteration:
+                return "elected", self.elect(winners), iterations
+            surplus = sum((self.votes[c] - self.quota for c in self.elected), a.zero)
+            if self.rule.prf and a.cmp(surplus, a.zero) < 0:
+                surplus = a.zero
+            self.surplus = surplus
+            below = a.cmp(surplus, self.omega) < 0 if self.rule.prf else a.cmp(surplus, self.omega) <= 0
+            status = ""
+            if below:
+                status = "omega"
+            elif a.cmp(surplus, last) >= 0:
+                status = "stable"
+            elif iterations >= self.rule.max_iterations:
+                self.notes.append(
+                    f"iteration limit {self.rule.max_iterations} reached; surplus treated as stable"
+                )
+                status = "stable"
+            if status:
+                return ("elected", self.elect(winners), iterations) if winners else (status, [], iterations)
+            batch = self.batch_defeat()
+            if batch:
+                return "batch", batch, iterations
+            last = surplus
+            for c in self.elected:
+                kf = a.div(a.mul(self.kf[c], self.quota, up=True), self.votes[c], up=True)
+                if self.rule.kf_places is not None and isinstance(kf, Fraction):
+                    scale = 10**self.rule.kf_places
+                    kf = Fraction(-((-kf.numerator * scale) // kf.denominator), scale)
+                self.kf[c] = kf
+
+    def constrained_winners(self, winners: list[int]) -> list[int]:
+        """Elect in vote order only those the class limits allow."""
+        allowed: list[int] = []
+        order = sorted(winners, key=lambda c: (-Fraction(self.a.out(self.votes[c])), c))
+        for c in order:
+            if self.constraints.can_elect(c, self.elected + allowed, self.seats_left() - len(allowed)):
+                allowed.append(c)
+        return allowed
+
+    def apply_constraints(self) -> None:
+        """Bar candidates whose class is full or who would take a seat another class needs; elect
+        guarded candidates when the unfilled seats are only enough for the unmet minimums."""
+        if not self.constraints.active:
+            return
+        hopeful = self.hopeful()
+        doomed = sorted(
+            set(self.constraints.barred(self.elected, hopeful))
+            | {c for c in hopeful if not self.constraints.can_elect(c, self.elected, self.seats_left())}
+        )
+        for c in doomed:
+            self.defeat(c)
+        must = sorted(self.constraints.must_elect_now(self.elected, self.hopeful(), self.seats_left()))
+        if must:
+            self.elect(must)
+        if doomed or must:
+            self.distribute()
+            self.quota = self.calc_quota()
+            self.record(
+                "constraint",
+                "Seat limits per class applied",
+                excluded=doomed,
+                elected=must,
+            )
+
+    def complete(self) -> bool:
+        return len(self.hopeful()) <= self.seats_left() or self.seats_left() <= 0
+
+    def run(self) -> Outcome:
+        self.distribute()
+        self.quota = self.calc_quota()
+        winners = self.winners()
+        self.record("first preferences", "First preferences", elected=self.elect(winners) if winners else [])
+        self.apply_constraints()
+        while not self.complete():
+            status, chosen, iterations = self.iterate()
+            words = f"Surpluses distributed: {iterations} iteration(s)"
+            if status == "elected":
+                self.record("surplus", words + "; quota reached", elected=chosen)
+                self.apply_constraints()
+                continue
+            if status == "batch":
+                self.record("surplus", words + "; certain losers found")
+            else:
+                self.record("surplus", words + f"; surplus settled ({status})")
+                chosen = [self.lowest()]
+            for c in chosen:
+                self.defeat(c)
+            self.distribute()
+            self.quota = self.calc_quota()
+            winners = self.winners()
+            names = ", ".join(self.e.candidates[c] for c in chosen)
+            self.record(
+                "exclusion",
+                f"Excluded {names}" + (" (certain losers)" if status == "batch" else " (lowest)"),
+                excluded=list(chosen),
+                elected=self.elect(winners) if winners else [],
+            )
+            self.apply_constraints()
+        self.finish()
+        return Outcome(
+            method=self.rule.name,
+            seats=self.e.seats,
+            candidates=self.e.candidates,
+            elected=list(self.elected),
+            stages=self.stages,
+            quota=self.stages[0].quota,
+            tie_breaks=self.ties.records,
+            notes=[self.rule.label, *self.notes],
+        )
+
+    def lowest(self) -> int:
+        """Step B.3: the lowest hopeful, treating as tied everyone within the total surplus of it."""
+        a = self.a
+        guarded = self.constraints.guarded(self.elected, self.hopeful()) if self.constraints.active else set()
+        pool = [c for c in self.hopeful() if c not in guarded] or self.hopeful()
+        low = min(pool, key=lambda c: Fraction(a.out(self.votes[c])))
+        tied = [c for c in pool if a.cmp(self.votes[low] + self.surplus, self.votes[c]) >= 0]
+        return self.break_tie(tied, len(self.stages) + 1)
+
+    def finish(self) -> None:
+        left = self.hopeful()
+        if not left:
+            return
+        if self.seats_left() > 0:
+            chosen = self.elect(left)
+            self.record(
+                "elected", "Remaining candidates elected: no more than the unfilled seats", elected=chosen
+            )
+        else:
+            # Totals stay as they were when the last seat was filled (no further transfer).
+            self.record("excluded", "All seats filled: remaining candidates not elected", excluded=left)
+            for c in left:
+                self.defeat(c)
