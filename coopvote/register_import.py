@@ -168,6 +168,8 @@ class _RowBuilder:
         """(class, vote, status) as written -> checked values: most rows repeat a handful of these."""
         self.blank_lines: list[int] = []
         self.ignored_lines: list[int] = []
+        self.repeated_headings: list[int] = []
+        self.first_heading = columns.headings[0] if columns.headings else ""
         self.zero_votes = 0
         self.unnamed = columns.unnamed
         empty = columns.width
@@ -192,6 +194,9 @@ class _RowBuilder:
             self.blank_lines.append(first)
             return
         width = self.cols.width
+        if texts[0] == self.first_heading and [clean(t) for t in texts[:width]] == self.cols.headings:
+            self.repeated_headings.append(first)  # registers pasted together repeat their headings
+            return
         if len(texts) > width:
             if "".join(texts[width:]).strip():
                 if self.unit == "line":
@@ -314,6 +319,8 @@ class _RowBuilder:
         if self.blank_lines:
             preview.warnings.append(f"{len(self.blank_lines)} blank {self.unit}{'s' if len(self.blank_lines) != 1 else ''}"
                                     f" skipped ({_listing(self.unit, self.blank_lines)}).")
+        if self.repeated_headings:
+            preview.warnings.append(f"The headings were repeated and skipped ({_listing(self.unit, self.repeated_headings)}).")
         if self.ignored_lines:
             preview.warnings.append("Values in columns without a heading were ignored "
                                     f"({_listing(self.unit, self.ignored_lines)}).")

@@ -259,4 +259,4 @@ def _records(text: str, preview: RegisterPreview, bad_lines: set[int]) -> Iterat
                 continue
             yield first, last, row
     except csv.Error as error:
-        preview.errors.append(_problem(preview, last + 1, f"cannot be split into columns ({error})"))
+        preview.errors.append(_problem(preview, last + 1, f"cannot be split into columns ({error}); the rest of the file was not read"))

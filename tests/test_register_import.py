@@ -280,6 +280,14 @@ def test_invisible_characters_and_empty_number() -> None:
     assert "U+200B" in preview.errors[0].reason
 
 
+def test_repeated_headings_are_skipped_and_huge_fields_reported() -> None:
+    preview = read_text("Number,Name,Class\n1,A,PS\nNumber,Name,Class\n2,B,PS\n")
+    assert preview.ok and [r.line for r in preview.rows] == [2, 4]
+    assert any("repeated" in w and "line 3" in w for w in preview.warnings)
+    huge = read_text("number,name,class\n1,A,PS\n2,\"" + "x" * 200_000 + "\",PS\n")
+    assert not huge.ok and huge.errors[0].line == 3
+
+
 def test_row_problem_without_line_reads_as_a_sentence() -> None:
     assert str(RowProblem(None, None, "the file is empty", "r.csv")) == "r.csv: the file is empty"
 
@@ -361,7 +369,8 @@ def test_sample_round_trip_any_seed(tmp_path: Path, n: int, seed: int) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(data=st.binary(max_size=600), name=st.sampled_from(["r.csv", "r.xlsx", "r"]))
+@given(data=st.binary(max_size=600) | st.binary(max_size=300).map(lambda b: b"number;name;class;votes;status\n" + b),
+       name=st.sampled_from(["r.csv", "r.xlsx", "r"]))
 def test_arbitrary_bytes_never_crash(data: bytes, name: str) -> None:
     preview = read_register(data, known_classes=CLASSES, filename=name)
     assert isinstance(preview, RegisterPreview)
