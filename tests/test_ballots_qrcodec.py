@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from qrcode.util import MODE_ALPHA_NUM, QRData
 
 from coopvote.ballots.pdf_draw import QR_VERSION, qr_modules
+from coopvote.ballots.pdf_qr import qr_matrix
 from coopvote.ballots.qrcodec import (
     BallotCode,
     MemberCode,
@@ -216,3 +217,18 @@ def test_one_changed_character_is_never_accepted_as_another_code(
         return
     with pytest.raises(QrRejected):
         decode(changed, SECRET, MEETING)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.text(alphabet="0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:", min_size=0, max_size=67))
+def test_fast_encoder_matches_the_qrcode_package_module_for_module(text: str) -> None:
+    assert qr_matrix(text) == [[bool(v) for v in row] for row in qr_modules(text)]
+
+
+def test_fast_encoder_refuses_what_it_cannot_encode() -> None:
+    with pytest.raises(ValueError, match="alphanumeric"):
+        qr_matrix("cv1-lower")
+    with pytest.raises(ValueError, match="do not fit"):
+        qr_matrix("A" * 68)
+    real = encode(paper(), SECRET)
+    assert qr_matrix(real) == [[bool(v) for v in row] for row in qr_modules(real)]

@@ -10,8 +10,10 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+import numpy as np
 import qrcode
 from qrcode.constants import ERROR_CORRECT_Q
+from qrcode.util import MODE_ALPHA_NUM, QRData
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -19,6 +21,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from coopvote.ballots.layout import Rect
+from coopvote.ballots.pdf_qr import SIZE as QR_SIZE
+from coopvote.ballots.pdf_qr import qr_flat
 from coopvote.errors import InputError
 
 FONT = "CoopvoteDejaVuSans"
@@ -186,33 +190,33 @@ def draw_fitted(page: Page, area: Rect, fitted: Fitted, colour: Color | None = N
 
 
 def qr_modules(text: str) -> list[list[bool]]:
-    """The QR module matrix (no quiet zone), at a fixed version, level and mask."""
+    """The QR module matrix (no quiet zone) as the ``qrcode`` package makes it, at the fixed version,
+    level and mask. Kept as the reference that ``pdf_qr`` is tested against."""
     code = qrcode.QRCode(version=QR_VERSION, error_correction=ERROR_CORRECT_Q, border=0, mask_pattern=QR_MASK)
-    code.add_data(text, optimize=0)
+    code.add_data(QRData(text.encode("ascii"), mode=MODE_ALPHA_NUM, check_data=False))
     code.make(fit=False)
     return code.modules  # type: ignore[return-value]
 
 
+
+
 def draw_qr(page: Page, area: Rect, text: str) -> None:
     """Draw the code as merged horizontal runs of dark modules: one filled path, few rectangles."""
-    modules = qr_modules(text)
-    count = len(modules)
-    step = area.w * mm / count
-    left = area.x * mm
-    top = (page.h - area.y) * mm
-    ops = ["q 0 g"]
-    for r, row in enumerate(modules):
-        y = top - (r + 1) * step
-        start = -1
-        for col in range(count + 1):
-            dark = col < count and row[col]
-            if dark and start < 0:
-                start = col
-            elif not dark and start >= 0:
-                ops.append(f"{left + start * step:.3f} {y:.3f} {(col - start) * step:.3f} {step:.3f} re")
-                start = -1
-    ops.append("f Q")
-    page.c.addLiteral("\n".join(ops))
+    try:
+        grid = qr_flat(text)
+    except ValueError as error:
+        raise InputError(f"cannot draw QR code {text!r}: {error}") from None
+    step = area.w * mm / QR_SIZE
+    modules = np.zeros((QR_SIZE, QR_SIZE + 2), np.int8)
+    modules[:, 1:-1] = np.frombuffer(bytes(grid), np.uint8).reshape(QR_SIZE, QR_SIZE)
+    edges = np.diff(modules, axis=1)
+    rows, starts = np.nonzero(edges == 1)
+    _, ends = np.nonzero(edges == -1)
+    # Module units with y down, so every rectangle is written with small integers.
+    runs = "\n".join(map("%d %d %d 1 re".__mod__, zip(starts.tolist(), rows.tolist(), (ends - starts).tolist(),
+                                                       strict=True)))
+    transform = f"{step:.4f} 0 0 {-step:.4f} {area.x * mm:.3f} {(page.h - area.y) * mm:.3f} cm"
+    page.c.addLiteral(f"q 0 g {transform}\n{runs}\nf Q")
 
 
 def draw_hand(page: Page, area: Rect, stance: str) -> None:

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from reportlab.pdfgen.canvas import Canvas
+
 from coopvote.ballots import texts
 from coopvote.ballots.layout import Rect, Slip, SlipSheetLayout, slip_layout
-from coopvote.ballots.pdf import TEXT_SIZES, draw_serial, open_canvas, write_out
+from coopvote.ballots.pdf import TEXT_SIZES, binary_streams, draw_serial, open_canvas, write_out
 from coopvote.ballots.pdf_draw import (
     FONT,
     FONT_BOLD,
@@ -102,7 +104,15 @@ def render_slips(sheets: Sequence[SlipSheetSpec], out: Path | BinaryIO | str) ->
     buffer = io.BytesIO()
     first = next(iter(layouts.values()))[1]
     meeting = sheets[0].meeting
-    canvas = open_canvas(buffer, first.width, first.height, f"{meeting.title_cy} / {meeting.title_en}")
+    with binary_streams():
+        canvas = open_canvas(buffer, first.width, first.height, f"{meeting.title_cy} / {meeting.title_en}")
+        pages = _write_sheets(canvas, sheets, layouts)
+    write_out(buffer.getvalue(), out)
+    return pages
+
+
+def _write_sheets(canvas: Canvas, sheets: Sequence[SlipSheetSpec],
+                  layouts: dict[tuple[object, ...], tuple[str, SlipSheetLayout]]) -> int:
     defined: set[str] = set()
     pages = 0
     for sheet in sheets:
@@ -128,5 +138,4 @@ def render_slips(sheets: Sequence[SlipSheetSpec], out: Path | BinaryIO | str) ->
             canvas.showPage()
             pages += 1
     canvas.save()
-    write_out(buffer.getvalue(), out)
     return pages
