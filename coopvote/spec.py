@@ -220,6 +220,8 @@ def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
     if not isinstance(meeting, dict):
         raise InputError(f"{source}: needs a [meeting] table")
     where = f"{source}: [meeting]"
+    name_en = _require(meeting, "name_en", where)
+    name_cy = _require(meeting, "name_cy", where)
     classes = _classes(data.get("classes"), source)
     class_codes = {c.code for c in classes}
     raw_items = data.get("items", [])
@@ -238,8 +240,8 @@ def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
         raise InputError(f"{source}: [weighting] should be a table")
     languages = meeting.get("languages", ["cy", "en"])
     return MeetingSpec(
-        name_en=_require(meeting, "name_en", where),
-        name_cy=_require(meeting, "name_cy", where),
+        name_en=name_en,
+        name_cy=name_cy,
         society_en=str(meeting.get("society_en", "")),
         society_cy=str(meeting.get("society_cy", "")),
         held_on=_date(meeting.get("date"), f"{where}: date"),
