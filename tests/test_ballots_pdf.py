@@ -299,3 +299,17 @@ def test_layout_is_consistent(kind: str, variant: str, page: str) -> None:
 def test_kind_for_method() -> None:
     assert [kind_for_method(m) for m in ("fptp", "block", "approval", "irv", "stv", "meek-stv", "")] == [
         "election", "election", "election", "ranking", "ranking", "ranking", "resolution"]
+
+
+def test_fixed_mask_code_survives_a_poor_scan() -> None:
+    """Rotated, blurred and heavily JPEG-compressed, as a phone or cheap scanner might deliver it."""
+    from PIL import ImageFilter
+
+    paper = papers_for(MEETING, ITEMS["ranking"], CLASS, [98765], SECRET)[0]
+    image = Image.fromarray(rasterise(render([paper])))
+    for angle, blur, quality in ((4, 1.0, 30), (-7, 1.5, 20), (180, 0.8, 40)):
+        degraded = image.rotate(angle, expand=True, fillcolor=255).filter(ImageFilter.GaussianBlur(blur))
+        buffer = io.BytesIO()
+        degraded.save(buffer, "JPEG", quality=quality)
+        scanned = np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("L"))
+        assert [c.text for c in qr_codes(scanned)] == [paper.qr_text], (angle, blur, quality)
