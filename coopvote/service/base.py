@@ -7,6 +7,7 @@ was before the action. Reads use short sessions of their own and never write.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,9 +47,36 @@ def explain_database_error(error: BaseException, where: str) -> str:
             return f"{where}: the meeting file is locked by another program; nothing from this action was saved."
         if "unable to open" in lowered or "no such" in lowered or "disk i/o" in lowered:
             return f"{where}: the meeting file cannot be reached (moved or removed?); nothing from this action was saved."
-    if "could not connect" in lowered or "connection" in lowered or "server closed" in lowered:
+    sqlstate = str(getattr(original, "sqlstate", "") or "")
+    if sqlstate in {"40001", "40P01"}:
+        return f"{where}: another station was writing the same record at that moment; nothing from this action was saved. Try again."
+    if sqlstate == "55P03":
+        return (
+            f"{where}: another station has held the meeting for too long (its network may be down); "
+            "nothing from this action was saved. Try again."
+        )
+    if "could not connect" in lowered or "connection" in lowered or "server closed" in lowered or sqlstate[:2] in {"08", "57"}:
         return f"{where}: the database server cannot be reached; nothing from this action was saved."
     return f"{where}: the database refused the change ({text}); nothing from this action was saved."
+
+
+IN_DOUBT = (
+    "{where}: the connection to the database server was lost while saving, so this station cannot tell "
+    "whether the action was saved. When the connection is back, do it again: a paper already counted is "
+    "refused as such, so nothing is counted twice."
+)
+
+
+def _file_identity(engine: Engine) -> tuple[int, int] | None:
+    """(device, inode) of an SQLite meeting file, None for a server database or a missing file."""
+    database = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if not database or database == ":memory:":
+        return None
+    try:
+        status = os.stat(database)
+    except OSError:
+        return (-1, -1)
+    return (status.st_dev, status.st_ino)
 
 
 class ServiceBase:
@@ -61,6 +89,19 @@ class ServiceBase:
         with self._sessions() as session:
             meeting_id = session.scalar(select(Meeting.id).order_by(Meeting.id).limit(1))
         self._meeting_id = meeting_id
+        self._file_identity = _file_identity(engine)
+
+    def _check_file_in_place(self) -> None:
+        """Refuse to write once the meeting file was moved or removed while open.
+
+        SQLite would carry on writing through its open handle, with the WAL left beside the old name:
+        scans would look saved while the moved file lacks them until a clean close.
+        """
+        if self._file_identity is not None and _file_identity(self.engine) != self._file_identity:
+            raise RecordError(
+                f"{self.where}: the meeting file was moved or removed while open; nothing from this action "
+                "was saved. Put it back where it was, or close and open it where it is now."
+            )
 
     @property
     def meeting_id(self) -> int:
@@ -73,25 +114,37 @@ class ServiceBase:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
-            yield session
-            session.rollback()
+        try:
+            with self._sessions() as session:
+                yield session
+                session.rollback()
+        except (OperationalError, DBAPIError) as error:
+            if isinstance(error, IntegrityError):
+                raise
+            message = explain_database_error(error, self.where).replace("; nothing from this action was saved", "")
+            raise RecordError(message) from error
 
     @contextmanager
     def action(self, action_name: str, /, **details: Any) -> Iterator[tuple[Session, Action]]:
         """Run one action as one transaction that ends with its audit entry."""
         act = Action(action_name, dict(details))
+        self._check_file_in_place()
         session = self._sessions()
+        committing = False
         try:
             with session.begin():
                 yield session, act
                 if not act.skip_audit:
                     self._append_audit(session, act)
+                session.flush()
+                committing = True  # only the COMMIT itself is left: a lost connection now leaves it in doubt
         except CoopvoteError:
             raise
         except IntegrityError:
             raise
         except (OperationalError, DBAPIError) as error:
+            if committing and getattr(error, "connection_invalidated", False):
+                raise RecordError(IN_DOUBT.format(where=self.where)) from error
             raise RecordError(explain_database_error(error, self.where)) from error
         except OSError as error:
             raise RecordError(f"{self.where}: {error.strerror or error}; nothing from this action was saved.") from error
