@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSettings, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings, QTranslator, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -115,6 +115,8 @@ class AppSettings(QObject):
         self.app.installTranslator(translator)
         self._translator = translator
         self.language = language
+        # Qt posts LanguageChange to each window; deliver now so the switch is complete when this returns.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         settings().setValue("language", language)
         self.languageChanged.emit(language)
         return True

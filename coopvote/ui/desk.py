@@ -457,7 +457,7 @@ class DeskPage(Retranslatable, QWidget):
         except (CoopvoteError, OSError) as error:
             self.banner.show_error(str(error))
             return False
-        self.banner.show_ok(arg(self.tr("%n membership card(s) saved to %1.", "", count), path))
+        self.banner.show_ok(arg(self.tr("Membership cards saved to %1 (%2 cards)."), path, count))
         if open_after:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
         return True

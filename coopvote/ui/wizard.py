@@ -505,14 +505,23 @@ class NewMeetingWizard(QWizard):
         self.summary = SummaryPage(self)
         for page in (self.details, self.classes, self.rules, self.agenda, self.register, self.summary):
             self.addPage(page)
-        self.setWindowTitle(self.tr("New meeting"))
+        self.retranslate()
         self.resize(900, 680)
+
+    def retranslate(self) -> None:
+        """Qt has no Welsh for its own wizard buttons, so they are named here."""
+        self.setWindowTitle(self.tr("New meeting"))
+        for which, text in ((QWizard.WizardButton.BackButton, self.tr("< &Back")),
+                            (QWizard.WizardButton.NextButton, self.tr("&Next >")),
+                            (QWizard.WizardButton.FinishButton, self.tr("&Finish")),
+                            (QWizard.WizardButton.CancelButton, self.tr("Cancel"))):
+            self.setButtonText(which, text)
 
     def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.LanguageChange:
-            self.setWindowTitle(self.tr("New meeting"))
+            self.retranslate()
         super().changeEvent(event)
 
     def collect(self) -> WizardData:

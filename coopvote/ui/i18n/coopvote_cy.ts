@@ -1,0 +1,1122 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy_GB" sourcelanguage="en_GB">
+  <context>
+    <name>AgendaPage</name>
+    <message>
+      <source>Agenda</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <source>The resolutions and elections members vote on, in order.</source>
+      <translation>Y penderfyniadau a'r etholiadau y mae'r aelodau'n pleidleisio arnynt, yn eu trefn.</translation>
+    </message>
+    <message>
+      <source>Agenda items</source>
+      <translation>Eitemau'r agenda</translation>
+    </message>
+    <message>
+      <source>Add &amp;resolution</source>
+      <translation>Ychwanegu &amp;penderfyniad</translation>
+    </message>
+    <message>
+      <source>Add &amp;election</source>
+      <translation>Ychwanegu &amp;etholiad</translation>
+    </message>
+    <message>
+      <source>Re&amp;move item</source>
+      <translation>&amp;Tynnu'r eitem</translation>
+    </message>
+    <message>
+      <source>Title in &amp;Welsh:</source>
+      <translation>Teitl yn &amp;Gymraeg:</translation>
+    </message>
+    <message>
+      <source>Title in &amp;English:</source>
+      <translation>Teitl yn &amp;Saesneg:</translation>
+    </message>
+    <message>
+      <source>Carried &amp;when For is:</source>
+      <translation>Yn cael ei basio &amp;os yw O blaid:</translation>
+    </message>
+    <message>
+      <source>Counting &amp;method:</source>
+      <translation>&amp;Dull cyfrif:</translation>
+    </message>
+    <message>
+      <source>&amp;Seats:</source>
+      <translation>Sedd&amp;i:</translation>
+    </message>
+    <message>
+      <source>&amp;Candidates (one a line; “Name | CLASS”):</source>
+      <translation>&amp;Ymgeiswyr (un i bob llinell; “Enw | DOSBARTH”):</translation>
+    </message>
+    <message>
+      <source>Seats per class:</source>
+      <translation>Seddi i bob dosbarth:</translation>
+    </message>
+    <message>
+      <source>S&amp;pecial resolution</source>
+      <translation>Penderfyniad &amp;arbennig</translation>
+    </message>
+    <message>
+      <source>Counted by &amp;head (one member, one vote)</source>
+      <translation>Cyfrif fesul pe&amp;n (un aelod, un bleidlais)</translation>
+    </message>
+    <message>
+      <source>more than half</source>
+      <translation>yn fwy na hanner</translation>
+    </message>
+    <message>
+      <source>at least two thirds</source>
+      <translation>yn ddwy ran o dair o leiaf</translation>
+    </message>
+    <message>
+      <source>at least three quarters</source>
+      <translation>yn dri chwarter o leiaf</translation>
+    </message>
+    <message>
+      <source>Single transferable vote (Scottish STV)</source>
+      <translation>Pleidlais sengl drosglwyddadwy (STV yr Alban)</translation>
+    </message>
+    <message>
+      <source>Single transferable vote (Meek)</source>
+      <translation>Pleidlais sengl drosglwyddadwy (Meek)</translation>
+    </message>
+    <message>
+      <source>Single transferable vote (weighted inclusive Gregory)</source>
+      <translation>Pleidlais sengl drosglwyddadwy (Gregory cynhwysol wedi'i bwysoli)</translation>
+    </message>
+    <message>
+      <source>Alternative vote (instant runoff)</source>
+      <translation>Pleidlais amgen (dileu fesul un)</translation>
+    </message>
+    <message>
+      <source>First past the post</source>
+      <translation>Y cyntaf heibio'r postyn</translation>
+    </message>
+    <message>
+      <source>Block vote</source>
+      <translation>Pleidlais floc</translation>
+    </message>
+    <message>
+      <source>Approval vote</source>
+      <translation>Pleidlais gymeradwyo</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Dosbarth</translation>
+    </message>
+    <message>
+      <source>At least</source>
+      <translation>O leiaf</translation>
+    </message>
+    <message>
+      <source>At most</source>
+      <translation>Ar y mwyaf</translation>
+    </message>
+    <message>
+      <source>Election</source>
+      <translation>Etholiad</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>Penderfyniad</translation>
+    </message>
+    <message>
+      <source>(no title yet)</source>
+      <translation>(dim teitl eto)</translation>
+    </message>
+    <message>
+      <source>%1. %2: %3</source>
+      <translation>%1. %2: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClassesPage</name>
+    <message>
+      <source>Membership classes and weighting</source>
+      <translation>Dosbarthiadau aelodaeth a phwysoli</translation>
+    </message>
+    <message>
+      <source>One row per class: a short code, its names, the colour of its ballot papers. The weighting scheme says how much each class's votes count.</source>
+      <translation>Un rhes i bob dosbarth: cod byr, ei enwau, a lliw ei bapurau pleidleisio. Mae'r cynllun pwysoli yn dweud faint mae pleidleisiau pob dosbarth yn ei gyfrif.</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Cod</translation>
+    </message>
+    <message>
+      <source>Name in Welsh</source>
+      <translation>Enw yn Gymraeg</translation>
+    </message>
+    <message>
+      <source>Name in English</source>
+      <translation>Enw yn Saesneg</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>Lliw</translation>
+    </message>
+    <message>
+      <source>Share or votes</source>
+      <translation>Cyfran neu bleidleisiau</translation>
+    </message>
+    <message>
+      <source>Membership classes</source>
+      <translation>Dosbarthiadau aelodaeth</translation>
+    </message>
+    <message>
+      <source>&amp;Add class</source>
+      <translation>&amp;Ychwanegu dosbarth</translation>
+    </message>
+    <message>
+      <source>&amp;Remove class</source>
+      <translation>&amp;Tynnu'r dosbarth</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose colour…</source>
+      <translation>&amp;Dewis lliw…</translation>
+    </message>
+    <message>
+      <source>&amp;Weighting scheme:</source>
+      <translation>Cynllun &amp;pwysoli:</translation>
+    </message>
+    <message>
+      <source>If a class casts no &amp;votes:</source>
+      <translation>Os nad yw dosbarth yn bwrw &amp;unrhyw bleidlais:</translation>
+    </message>
+    <message>
+      <source>One member, one vote</source>
+      <translation>Un aelod, un bleidlais</translation>
+    </message>
+    <message>
+      <source>Each class has a share of the vote</source>
+      <translation>Mae gan bob dosbarth gyfran o'r bleidlais</translation>
+    </message>
+    <message>
+      <source>Fixed votes per member of each class</source>
+      <translation>Nifer penodol o bleidleisiau i bob aelod o bob dosbarth</translation>
+    </message>
+    <message>
+      <source>share its part among the other classes</source>
+      <translation>rhannu ei gyfran rhwng y dosbarthiadau eraill</translation>
+    </message>
+    <message>
+      <source>its part is lost</source>
+      <translation>collir ei gyfran</translation>
+    </message>
+    <message>
+      <source>Weighting scheme</source>
+      <translation>Cynllun pwysoli</translation>
+    </message>
+    <message>
+      <source>If a class casts no votes</source>
+      <translation>Os nad yw dosbarth yn bwrw unrhyw bleidlais</translation>
+    </message>
+    <message>
+      <source>Every member's vote counts the same; the last column is not used.</source>
+      <translation>Mae pleidlais pob aelod yn cyfrif yr un fath; ni ddefnyddir y golofn olaf.</translation>
+    </message>
+    <message>
+      <source>Last column: each class's share of the vote, such as 1/3; the shares add up to 1.</source>
+      <translation>Y golofn olaf: cyfran pob dosbarth o'r bleidlais, er enghraifft 1/3; mae'r cyfrannau'n adio i 1.</translation>
+    </message>
+    <message>
+      <source>Last column: how many votes each member of the class has, such as 1 or 2.</source>
+      <translation>Y golofn olaf: sawl pleidlais sydd gan bob aelod o'r dosbarth, er enghraifft 1 neu 2.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Colour</name>
+    <message>
+      <source>red</source>
+      <translation>coch</translation>
+    </message>
+    <message>
+      <source>orange</source>
+      <translation>oren</translation>
+    </message>
+    <message>
+      <source>yellow</source>
+      <translation>melyn</translation>
+    </message>
+    <message>
+      <source>green</source>
+      <translation>gwyrdd</translation>
+    </message>
+    <message>
+      <source>blue</source>
+      <translation>glas</translation>
+    </message>
+    <message>
+      <source>purple</source>
+      <translation>porffor</translation>
+    </message>
+    <message>
+      <source>pink</source>
+      <translation>pinc</translation>
+    </message>
+    <message>
+      <source>brown</source>
+      <translation>brown</translation>
+    </message>
+    <message>
+      <source>grey</source>
+      <translation>llwyd</translation>
+    </message>
+    <message>
+      <source>black</source>
+      <translation>du</translation>
+    </message>
+    <message>
+      <source>white</source>
+      <translation>gwyn</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskPage</name>
+    <message>
+      <source>&amp;Find a member: type a name or number, or scan their card</source>
+      <translation>&amp;Dod o hyd i aelod: teipiwch enw neu rif, neu sganiwch y cerdyn aelodaeth</translation>
+    </message>
+    <message>
+      <source>name, membership number or card scan</source>
+      <translation>enw, rhif aelodaeth neu sgan cerdyn</translation>
+    </message>
+    <message>
+      <source>Find a member</source>
+      <translation>Dod o hyd i aelod</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Rhif</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Enw</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Dosbarth</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statws</translation>
+    </message>
+    <message>
+      <source>Here</source>
+      <translation>Yma</translation>
+    </message>
+    <message>
+      <source>Proxies held</source>
+      <translation>Yn ddirprwy dros</translation>
+    </message>
+    <message>
+      <source>Members found</source>
+      <translation>Aelodau a gafwyd</translation>
+    </message>
+    <message>
+      <source>Check &amp;in</source>
+      <translation>Cofrestru &amp;i mewn</translation>
+    </message>
+    <message>
+      <source>Check in</source>
+      <translation>Cofrestru i mewn</translation>
+    </message>
+    <message>
+      <source>Check &amp;out</source>
+      <translation>Cofrestru &amp;allan</translation>
+    </message>
+    <message>
+      <source>Check out</source>
+      <translation>Cofrestru allan</translation>
+    </message>
+    <message>
+      <source>&amp;Give ballot packs</source>
+      <translation>&amp;Rhoi pecynnau pleidleisio</translation>
+    </message>
+    <message>
+      <source>Give ballot packs</source>
+      <translation>Rhoi pecynnau pleidleisio</translation>
+    </message>
+    <message>
+      <source>Proxy form handed in for this member</source>
+      <translation>Ffurflen ddirprwy a roddwyd ar ran yr aelod hwn</translation>
+    </message>
+    <message>
+      <source>Proxy &amp;holder (number):</source>
+      <translation>Y dirprwy (rhif ae&amp;lodaeth):</translation>
+    </message>
+    <message>
+      <source>Membership number of the proxy holder</source>
+      <translation>Rhif aelodaeth y dirprwy</translation>
+    </message>
+    <message>
+      <source>The c&amp;hair holds it</source>
+      <translation>Y &amp;cadeirydd yw'r dirprwy</translation>
+    </message>
+    <message>
+      <source>&amp;Directed</source>
+      <translation>&amp;Gyda chyfarwyddyd</translation>
+    </message>
+    <message>
+      <source>Ins&amp;tructions:</source>
+      <translation>Cy&amp;farwyddiadau:</translation>
+    </message>
+    <message>
+      <source>Instructions on the proxy form</source>
+      <translation>Cyfarwyddiadau ar y ffurflen ddirprwy</translation>
+    </message>
+    <message>
+      <source>Record &amp;proxy</source>
+      <translation>Cofnodi'r dir&amp;prwy</translation>
+    </message>
+    <message>
+      <source>Record proxy</source>
+      <translation>Cofnodi'r dirprwy</translation>
+    </message>
+    <message>
+      <source>C&amp;ancel proxy</source>
+      <translation>Ca&amp;nslo'r dirprwy</translation>
+    </message>
+    <message>
+      <source>Cancel proxy</source>
+      <translation>Canslo'r dirprwy</translation>
+    </message>
+    <message>
+      <source>Print &amp;membership cards…</source>
+      <translation>Argraffu cardiau aelodae&amp;th…</translation>
+    </message>
+    <message>
+      <source>Print membership cards</source>
+      <translation>Argraffu cardiau aelodaeth</translation>
+    </message>
+    <message>
+      <source>That code was not accepted: %1</source>
+      <translation>Ni dderbyniwyd y cod hwnnw: %1</translation>
+    </message>
+    <message>
+      <source>No member matches “%1”.</source>
+      <translation>Nid oes aelod yn cyfateb i “%1”.</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ie</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>na</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>gweithredol</translation>
+    </message>
+    <message>
+      <source>lapsed</source>
+      <translation>wedi darfod</translation>
+    </message>
+    <message>
+      <source>No member chosen</source>
+      <translation>Dim aelod wedi'i ddewis</translation>
+    </message>
+    <message>
+      <source>Find a member above to check them in, hand over their ballot packs or record a proxy.</source>
+      <translation>Chwiliwch am aelod uchod i'w gofrestru i mewn, i roi'r pecynnau pleidleisio neu i gofnodi dirprwy.</translation>
+    </message>
+    <message>
+      <source>%1 – %2</source>
+      <translation>%1 – %2</translation>
+    </message>
+    <message>
+      <source>Class: %1</source>
+      <translation>Dosbarth: %1</translation>
+    </message>
+    <message>
+      <source>Status: %1</source>
+      <translation>Statws: %1</translation>
+    </message>
+    <message>
+      <source>Checked in</source>
+      <translation>Wedi cofrestru i mewn</translation>
+    </message>
+    <message>
+      <source>Not checked in</source>
+      <translation>Heb gofrestru i mewn</translation>
+    </message>
+    <message>
+      <source>Holds proxies for: %1</source>
+      <translation>Yn ddirprwy dros: %1</translation>
+    </message>
+    <message>
+      <source>Has appointed the chair as proxy</source>
+      <translation>Wedi penodi'r cadeirydd yn ddirprwy</translation>
+    </message>
+    <message>
+      <source>Has appointed %1 as proxy</source>
+      <translation>Wedi penodi %1 yn ddirprwy</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1 is checked in.</source>
+      <translation>Mae %1 wedi cofrestru i mewn.</translation>
+    </message>
+    <message>
+      <source>%1 is checked out.</source>
+      <translation>Mae %1 wedi cofrestru allan.</translation>
+    </message>
+    <message>
+      <source>Type the proxy holder's membership number, or tick “The chair holds it”.</source>
+      <translation>Teipiwch rif aelodaeth y dirprwy, neu ticiwch “Y cadeirydd yw'r dirprwy”.</translation>
+    </message>
+    <message>
+      <source>Proxy recorded: the chair holds %1's vote.</source>
+      <translation>Dirprwy wedi'i gofnodi: mae'r cadeirydd yn dal pleidlais %1.</translation>
+    </message>
+    <message>
+      <source>Proxy recorded: %1 holds %2's vote.</source>
+      <translation>Dirprwy wedi'i gofnodi: mae %1 yn dal pleidlais %2.</translation>
+    </message>
+    <message>
+      <source>%1's proxy is cancelled.</source>
+      <translation>Mae dirprwy %1 wedi'i ganslo.</translation>
+    </message>
+    <message>
+      <source>Paper %1 of item %2 is void. Hand over a fresh paper for item %2 from the stock.</source>
+      <translation>Mae papur %1 eitem %2 yn ddi-rym. Rhowch bapur newydd ar gyfer eitem %2 o'r stoc.</translation>
+    </message>
+    <message>
+      <source>Save membership cards as PDF</source>
+      <translation>Cadw'r cardiau aelodaeth fel PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Ffeiliau PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Membership cards saved to %1 (%2 cards).</source>
+      <translation>Cadwyd y cardiau aelodaeth yn %1 (%2 cerdyn).</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailsPage</name>
+    <message>
+      <source>The meeting</source>
+      <translation>Y cyfarfod</translation>
+    </message>
+    <message>
+      <source>Its name in Welsh and English, when and where it is held, and where to keep the meeting file.</source>
+      <translation>Ei enw yn Gymraeg ac yn Saesneg, pryd a ble y'i cynhelir, a ble i gadw ffeil y cyfarfod.</translation>
+    </message>
+    <message>
+      <source>Name in &amp;Welsh:</source>
+      <translation>Enw yn &amp;Gymraeg:</translation>
+    </message>
+    <message>
+      <source>Name in &amp;English:</source>
+      <translation>Enw yn &amp;Saesneg:</translation>
+    </message>
+    <message>
+      <source>Society in W&amp;elsh:</source>
+      <translation>Y gymdeithas yn G&amp;ymraeg:</translation>
+    </message>
+    <message>
+      <source>Society in Eng&amp;lish:</source>
+      <translation>Y gymdeithas yn Saes&amp;neg:</translation>
+    </message>
+    <message>
+      <source>&amp;Date of the meeting:</source>
+      <translation>&amp;Dyddiad y cyfarfod:</translation>
+    </message>
+    <message>
+      <source>&amp;Place:</source>
+      <translation>&amp;Lleoliad:</translation>
+    </message>
+    <message>
+      <source>&amp;Notice given on:</source>
+      <translation>Rhoddwyd &amp;rhybudd ar:</translation>
+    </message>
+    <message>
+      <source>Meeting &amp;file:</source>
+      <translation>&amp;Ffeil y cyfarfod:</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>D&amp;ewis…</translation>
+    </message>
+    <message>
+      <source>Choose where to save the meeting file</source>
+      <translation>Dewis ble i gadw ffeil y cyfarfod</translation>
+    </message>
+    <message>
+      <source>Save the meeting file as</source>
+      <translation>Cadw ffeil y cyfarfod fel</translation>
+    </message>
+    <message>
+      <source>coopvote meetings (*.coopvote)</source>
+      <translation>Cyfarfodydd coopvote (*.coopvote)</translation>
+    </message>
+    <message>
+      <source>%1 already exists; choose another name for the new meeting file.</source>
+      <translation>Mae %1 yn bodoli eisoes; dewiswch enw arall ar gyfer ffeil y cyfarfod newydd.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>Something unexpected went wrong: %1</source>
+      <translation>Aeth rhywbeth annisgwyl o'i le: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>coopvote meetings (*.coopvote);;All files (*)</source>
+      <translation>Cyfarfodydd coopvote (*.coopvote);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+      <source>&amp;Meeting</source>
+      <translation>&amp;Cyfarfod</translation>
+    </message>
+    <message>
+      <source>&amp;New meeting…</source>
+      <translation>Cyfarfod &amp;newydd…</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>&amp;Agor…</translation>
+    </message>
+    <message>
+      <source>Open the &amp;demo meeting</source>
+      <translation>Agor y cyfarfod &amp;enghreifftiol</translation>
+    </message>
+    <message>
+      <source>&amp;Close meeting</source>
+      <translation>Ca&amp;u'r cyfarfod</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Gadael</translation>
+    </message>
+    <message>
+      <source>&amp;Go</source>
+      <translation>&amp;Mynd</translation>
+    </message>
+    <message>
+      <source>&amp;Projector window</source>
+      <translation>Ffenestr y ta&amp;flunydd</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Golwg</translation>
+    </message>
+    <message>
+      <source>&amp;Language / Iaith</source>
+      <translation>&amp;Iaith / Language</translation>
+    </message>
+    <message>
+      <source>&amp;High contrast</source>
+      <translation>&amp;Cyferbyniad uchel</translation>
+    </message>
+    <message>
+      <source>&amp;Bigger text</source>
+      <translation>Testun &amp;mwy</translation>
+    </message>
+    <message>
+      <source>&amp;Smaller text</source>
+      <translation>Testun &amp;llai</translation>
+    </message>
+    <message>
+      <source>&amp;Normal text size</source>
+      <translation>Maint testun &amp;arferol</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>Rolau</translation>
+    </message>
+    <message>
+      <source>%1 – coopvote</source>
+      <translation>%1 – coopvote</translation>
+    </message>
+    <message>
+      <source>No meeting open</source>
+      <translation>Dim cyfarfod ar agor</translation>
+    </message>
+    <message>
+      <source>%1 — %2</source>
+      <translation>%1 — %2</translation>
+    </message>
+    <message>
+      <source>The projector window is not available: %1</source>
+      <translation>Nid yw ffenestr y taflunydd ar gael: %1</translation>
+    </message>
+    <message>
+      <source>Open a meeting</source>
+      <translation>Agor cyfarfod</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageBanner</name>
+    <message>
+      <source>Hide this message</source>
+      <translation>Cuddio'r neges hon</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewMeetingWizard</name>
+    <message>
+      <source>New meeting</source>
+      <translation>Cyfarfod newydd</translation>
+    </message>
+    <message>
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; &amp;Yn ôl</translation>
+    </message>
+    <message>
+      <source>&amp;Next &gt;</source>
+      <translation>&amp;Nesaf &gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Finish</source>
+      <translation>&amp;Gorffen</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Canslo</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotAvailablePage</name>
+    <message>
+      <source>%1: not available in this copy of coopvote</source>
+      <translation>%1: nid yw ar gael yn y copi hwn o coopvote</translation>
+    </message>
+  </context>
+  <context>
+    <name>PackPanel</name>
+    <message>
+      <source>1 %1 pack (proxy for %2)</source>
+      <translation>1 pecyn %1 (dirprwy dros %2)</translation>
+    </message>
+    <message>
+      <source>1 %1 pack (%2)</source>
+      <translation>1 pecyn %1 (%2)</translation>
+    </message>
+    <message>
+      <source>Give %1</source>
+      <translation>Rhowch %1</translation>
+    </message>
+    <message>
+      <source>Ballot packs to hand over</source>
+      <translation>Pecynnau pleidleisio i'w rhoi</translation>
+    </message>
+    <message>
+      <source>No packs to hand over yet.</source>
+      <translation>Dim pecynnau i'w rhoi eto.</translation>
+    </message>
+    <message>
+      <source>%1 pack, class %2, for %3 (proxy): items %4</source>
+      <translation>Pecyn %1, dosbarth %2, ar gyfer %3 (dirprwy): eitemau %4</translation>
+    </message>
+    <message>
+      <source>%1 pack, class %2, for %3: items %4</source>
+      <translation>Pecyn %1, dosbarth %2, ar gyfer %3: eitemau %4</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuorumPanel</name>
+    <message>
+      <source>Quorum</source>
+      <translation>Cworwm</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Dosbarth</translation>
+    </message>
+    <message>
+      <source>Needed</source>
+      <translation>Angen</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>Yn bresennol</translation>
+    </message>
+    <message>
+      <source>By proxy</source>
+      <translation>Drwy ddirprwy</translation>
+    </message>
+    <message>
+      <source>Quorum by class</source>
+      <translation>Cworwm fesul dosbarth</translation>
+    </message>
+    <message>
+      <source>Quorum cannot be worked out</source>
+      <translation>Ni ellir cyfrifo'r cworwm</translation>
+    </message>
+    <message>
+      <source>Quorate</source>
+      <translation>Mae cworwm</translation>
+    </message>
+    <message>
+      <source>Not quorate yet</source>
+      <translation>Dim cworwm eto</translation>
+    </message>
+    <message>
+      <source>All members</source>
+      <translation>Pob aelod</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterPage</name>
+    <message>
+      <source>Membership register</source>
+      <translation>Cofrestr aelodau</translation>
+    </message>
+    <message>
+      <source>A CSV or Excel (.xlsx) file: membership number, name, class, and optionally vote value and status. Leave it empty to create the meeting without members.</source>
+      <translation>Ffeil CSV neu Excel (.xlsx): rhif aelodaeth, enw, dosbarth, ac os mynnwch werth pleidlais a statws. Gadewch hi'n wag i greu'r cyfarfod heb aelodau.</translation>
+    </message>
+    <message>
+      <source>Register &amp;file:</source>
+      <translation>&amp;Ffeil y gofrestr:</translation>
+    </message>
+    <message>
+      <source>Register file</source>
+      <translation>Ffeil y gofrestr</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>D&amp;ewis…</translation>
+    </message>
+    <message>
+      <source>Chec&amp;k the file</source>
+      <translation>&amp;Gwirio'r ffeil</translation>
+    </message>
+    <message>
+      <source>&amp;Stop</source>
+      <translation>&amp;Stopio</translation>
+    </message>
+    <message>
+      <source>&amp;Problems (each must be fixed in the file):</source>
+      <translation>&amp;Problemau (rhaid cywiro pob un yn y ffeil):</translation>
+    </message>
+    <message>
+      <source>Problems in the register</source>
+      <translation>Problemau yn y gofrestr</translation>
+    </message>
+    <message>
+      <source>Pre&amp;view of the members:</source>
+      <translation>&amp;Rhagolwg o'r aelodau:</translation>
+    </message>
+    <message>
+      <source>Preview of the members</source>
+      <translation>Rhagolwg o'r aelodau</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Llinell</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Rhif</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Enw</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Dosbarth</translation>
+    </message>
+    <message>
+      <source>Vote value</source>
+      <translation>Gwerth pleidlais</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statws</translation>
+    </message>
+    <message>
+      <source>Choose the membership register</source>
+      <translation>Dewis y gofrestr aelodau</translation>
+    </message>
+    <message>
+      <source>Registers (*.csv *.xlsx *.txt);;All files (*)</source>
+      <translation>Cofrestrau (*.csv *.xlsx *.txt);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+      <source>Reading the register…</source>
+      <translation>Yn darllen y gofrestr…</translation>
+    </message>
+    <message>
+      <source>Stopped reading the register.</source>
+      <translation>Wedi rhoi'r gorau i ddarllen y gofrestr.</translation>
+    </message>
+    <message>
+      <source>%1 members can be imported (%2). Nothing is saved until you press Finish.</source>
+      <translation>Gellir mewnforio %1 aelod (%2). Ni chedwir dim nes i chi bwyso Gorffen.</translation>
+    </message>
+    <message>
+      <source>%1 problem(s): nothing will be imported. Fix the file, save it, and press “Check the file” again.</source>
+      <translation>%1 problem: ni fydd dim yn cael ei fewnforio. Cywirwch y ffeil, cadwch hi, a phwyswch “Gwirio'r ffeil” eto.</translation>
+    </message>
+    <message>
+      <source>Note: %1</source>
+      <translation>Sylwer: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Roles</name>
+    <message>
+      <source>Start</source>
+      <translation>Dechrau</translation>
+    </message>
+    <message>
+      <source>Registration desk</source>
+      <translation>Desg gofrestru</translation>
+    </message>
+    <message>
+      <source>Chair</source>
+      <translation>Cadeirydd</translation>
+    </message>
+    <message>
+      <source>Teller</source>
+      <translation>Rhifwr</translation>
+    </message>
+    <message>
+      <source>Results</source>
+      <translation>Canlyniadau</translation>
+    </message>
+  </context>
+  <context>
+    <name>RulesPage</name>
+    <message>
+      <source>Rules: quorum, proxies and ties</source>
+      <translation>Rheolau: cworwm, dirprwyon a phleidleisiau cyfartal</translation>
+    </message>
+    <message>
+      <source>As the society's rules state them. Thresholds are set per item on the agenda page.</source>
+      <translation>Fel y maent yn rheolau'r gymdeithas. Gosodir y trothwyon ar gyfer pob eitem ar dudalen yr agenda.</translation>
+    </message>
+    <message>
+      <source>Quorum, &amp;percent of members:</source>
+      <translation>Cworwm, &amp;canran o'r aelodau:</translation>
+    </message>
+    <message>
+      <source>Quorum, &amp;fixed number (0 for none):</source>
+      <translation>Cworwm, &amp;nifer penodol (0 am ddim):</translation>
+    </message>
+    <message>
+      <source>At least this many present from &amp;each class:</source>
+      <translation>O leiaf hyn yn bresennol o &amp;bob dosbarth:</translation>
+    </message>
+    <message>
+      <source>Members at&amp;tending by proxy:</source>
+      <translation>Aelodau sy'n bresennol drwy ddi&amp;rprwy:</translation>
+    </message>
+    <message>
+      <source>Proxies one member may &amp;hold:</source>
+      <translation>Dirprwyon y caiff un aelod eu &amp;dal:</translation>
+    </message>
+    <message>
+      <source>The &amp;chair:</source>
+      <translation>Y cadeir&amp;ydd:</translation>
+    </message>
+    <message>
+      <source>A &amp;tied resolution:</source>
+      <translation>Penderfyniad cyfar&amp;tal:</translation>
+    </message>
+    <message>
+      <source>Name of the c&amp;hair:</source>
+      <translation>&amp;Enw'r cadeirydd:</translation>
+    </message>
+    <message>
+      <source>Name of the &amp;returning officer:</source>
+      <translation>Enw'r &amp;swyddog canlyniadau:</translation>
+    </message>
+    <message>
+      <source>Name of the returning officer</source>
+      <translation>Enw'r swyddog canlyniadau</translation>
+    </message>
+    <message>
+      <source>count towards the quorum</source>
+      <translation>yn cyfrif tuag at y cworwm</translation>
+    </message>
+    <message>
+      <source>may hold proxies</source>
+      <translation>yn cael bod yn ddirprwy</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Dosbarth</translation>
+    </message>
+    <message>
+      <source>Minimum present</source>
+      <translation>Isafswm yn bresennol</translation>
+    </message>
+    <message>
+      <source>the chair has a casting vote</source>
+      <translation>mae gan y cadeirydd bleidlais fwrw</translation>
+    </message>
+    <message>
+      <source>is lost</source>
+      <translation>yn methu</translation>
+    </message>
+    <message>
+      <source>is decided by lot</source>
+      <translation>yn cael ei benderfynu drwy goelbren</translation>
+    </message>
+    <message>
+      <source>The minimum for class %1 should be a whole number, 0 or more.</source>
+      <translation>Dylai'r isafswm ar gyfer dosbarth %1 fod yn rhif cyfan, 0 neu fwy.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SpoiltPanel</name>
+    <message>
+      <source>Exchange a spoilt paper</source>
+      <translation>Cyfnewid papur a ddifethwyd</translation>
+    </message>
+    <message>
+      <source>It&amp;em:</source>
+      <translation>&amp;Eitem:</translation>
+    </message>
+    <message>
+      <source>Seria&amp;l number:</source>
+      <translation>Rhif c&amp;yfresol:</translation>
+    </message>
+    <message>
+      <source>Rea&amp;son:</source>
+      <translation>Rhe&amp;swm:</translation>
+    </message>
+    <message>
+      <source>for example: torn, wrong mark made</source>
+      <translation>er enghraifft: wedi rhwygo, marc anghywir</translation>
+    </message>
+    <message>
+      <source>&amp;Void spoilt paper</source>
+      <translation>Dile&amp;u'r papur a ddifethwyd</translation>
+    </message>
+    <message>
+      <source>Agenda item of the spoilt paper</source>
+      <translation>Eitem agenda'r papur a ddifethwyd</translation>
+    </message>
+    <message>
+      <source>Serial number of the spoilt paper</source>
+      <translation>Rhif cyfresol y papur a ddifethwyd</translation>
+    </message>
+    <message>
+      <source>Why the paper is spoilt</source>
+      <translation>Pam y difethwyd y papur</translation>
+    </message>
+    <message>
+      <source>Void spoilt paper</source>
+      <translation>Dileu'r papur a ddifethwyd</translation>
+    </message>
+    <message>
+      <source>%1. %2</source>
+      <translation>%1. %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>StartPage</name>
+    <message>
+      <source>coopvote</source>
+      <translation>coopvote</translation>
+    </message>
+    <message>
+      <source>Votes at a co-operative's general meeting: registration, paper ballots, counting and results. Start a new meeting, or open one.</source>
+      <translation>Pleidleisiau mewn cyfarfod cyffredinol cwmni cydweithredol: cofrestru, papurau pleidleisio, cyfrif a chanlyniadau. Dechreuwch gyfarfod newydd, neu agorwch un.</translation>
+    </message>
+    <message>
+      <source>&amp;New meeting…</source>
+      <translation>Cyfarfod &amp;newydd…</translation>
+    </message>
+    <message>
+      <source>New meeting</source>
+      <translation>Cyfarfod newydd</translation>
+    </message>
+    <message>
+      <source>&amp;Open a meeting file…</source>
+      <translation>&amp;Agor ffeil cyfarfod…</translation>
+    </message>
+    <message>
+      <source>Open a meeting file</source>
+      <translation>Agor ffeil cyfarfod</translation>
+    </message>
+    <message>
+      <source>Try the &amp;demo meeting</source>
+      <translation>Rhoi cynnig ar y cyfarfod &amp;enghreifftiol</translation>
+    </message>
+    <message>
+      <source>Try the demo meeting</source>
+      <translation>Rhoi cynnig ar y cyfarfod enghreifftiol</translation>
+    </message>
+    <message>
+      <source>&amp;Recent meetings</source>
+      <translation>Cyfarfodydd &amp;diweddar</translation>
+    </message>
+    <message>
+      <source>Recent meetings</source>
+      <translation>Cyfarfodydd diweddar</translation>
+    </message>
+    <message>
+      <source>Open &amp;selected</source>
+      <translation>Agor y cyfarfod a ddewi&amp;swyd</translation>
+    </message>
+    <message>
+      <source>&amp;Forget selected</source>
+      <translation>Ang&amp;hofio'r un a ddewiswyd</translation>
+    </message>
+    <message>
+      <source>%1 (file not found)</source>
+      <translation>%1 (ffeil heb ei chanfod)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SummaryPage</name>
+    <message>
+      <source>Check and create</source>
+      <translation>Gwirio a chreu</translation>
+    </message>
+    <message>
+      <source>This is the meeting definition that will be saved. Press Finish to create the meeting and import the register.</source>
+      <translation>Dyma ddiffiniad y cyfarfod a gaiff ei gadw. Pwyswch Gorffen i greu'r cyfarfod a mewnforio'r gofrestr.</translation>
+    </message>
+    <message>
+      <source>Meeting definition</source>
+      <translation>Diffiniad y cyfarfod</translation>
+    </message>
+    <message>
+      <source>&amp;Save this definition beside the meeting file</source>
+      <translation>&amp;Cadw'r diffiniad hwn wrth ymyl ffeil y cyfarfod</translation>
+    </message>
+    <message>
+      <source>&amp;Stop</source>
+      <translation>&amp;Stopio</translation>
+    </message>
+    <message>
+      <source>Creating the meeting and importing the register…</source>
+      <translation>Yn creu'r cyfarfod ac yn mewnforio'r gofrestr…</translation>
+    </message>
+    <message>
+      <source>Creating the meeting…</source>
+      <translation>Yn creu'r cyfarfod…</translation>
+    </message>
+    <message>
+      <source>Stopped: no meeting file is kept.</source>
+      <translation>Wedi stopio: ni chedwir ffeil cyfarfod.</translation>
+    </message>
+    <message>
+      <source>The meeting is created.</source>
+      <translation>Mae'r cyfarfod wedi'i greu.</translation>
+    </message>
+  </context>
+</TS>

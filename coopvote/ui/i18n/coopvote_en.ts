@@ -1,0 +1,1122 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+  <context>
+    <name>AgendaPage</name>
+    <message>
+      <source>Agenda</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <source>The resolutions and elections members vote on, in order.</source>
+      <translation>The resolutions and elections members vote on, in order.</translation>
+    </message>
+    <message>
+      <source>Agenda items</source>
+      <translation>Agenda items</translation>
+    </message>
+    <message>
+      <source>Add &amp;resolution</source>
+      <translation>Add &amp;resolution</translation>
+    </message>
+    <message>
+      <source>Add &amp;election</source>
+      <translation>Add &amp;election</translation>
+    </message>
+    <message>
+      <source>Re&amp;move item</source>
+      <translation>Re&amp;move item</translation>
+    </message>
+    <message>
+      <source>Title in &amp;Welsh:</source>
+      <translation>Title in &amp;Welsh:</translation>
+    </message>
+    <message>
+      <source>Title in &amp;English:</source>
+      <translation>Title in &amp;English:</translation>
+    </message>
+    <message>
+      <source>Carried &amp;when For is:</source>
+      <translation>Carried &amp;when For is:</translation>
+    </message>
+    <message>
+      <source>Counting &amp;method:</source>
+      <translation>Counting &amp;method:</translation>
+    </message>
+    <message>
+      <source>&amp;Seats:</source>
+      <translation>&amp;Seats:</translation>
+    </message>
+    <message>
+      <source>&amp;Candidates (one a line; “Name | CLASS”):</source>
+      <translation>&amp;Candidates (one a line; “Name | CLASS”):</translation>
+    </message>
+    <message>
+      <source>Seats per class:</source>
+      <translation>Seats per class:</translation>
+    </message>
+    <message>
+      <source>S&amp;pecial resolution</source>
+      <translation>S&amp;pecial resolution</translation>
+    </message>
+    <message>
+      <source>Counted by &amp;head (one member, one vote)</source>
+      <translation>Counted by &amp;head (one member, one vote)</translation>
+    </message>
+    <message>
+      <source>more than half</source>
+      <translation>more than half</translation>
+    </message>
+    <message>
+      <source>at least two thirds</source>
+      <translation>at least two thirds</translation>
+    </message>
+    <message>
+      <source>at least three quarters</source>
+      <translation>at least three quarters</translation>
+    </message>
+    <message>
+      <source>Single transferable vote (Scottish STV)</source>
+      <translation>Single transferable vote (Scottish STV)</translation>
+    </message>
+    <message>
+      <source>Single transferable vote (Meek)</source>
+      <translation>Single transferable vote (Meek)</translation>
+    </message>
+    <message>
+      <source>Single transferable vote (weighted inclusive Gregory)</source>
+      <translation>Single transferable vote (weighted inclusive Gregory)</translation>
+    </message>
+    <message>
+      <source>Alternative vote (instant runoff)</source>
+      <translation>Alternative vote (instant runoff)</translation>
+    </message>
+    <message>
+      <source>First past the post</source>
+      <translation>First past the post</translation>
+    </message>
+    <message>
+      <source>Block vote</source>
+      <translation>Block vote</translation>
+    </message>
+    <message>
+      <source>Approval vote</source>
+      <translation>Approval vote</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>At least</source>
+      <translation>At least</translation>
+    </message>
+    <message>
+      <source>At most</source>
+      <translation>At most</translation>
+    </message>
+    <message>
+      <source>Election</source>
+      <translation>Election</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>Resolution</translation>
+    </message>
+    <message>
+      <source>(no title yet)</source>
+      <translation>(no title yet)</translation>
+    </message>
+    <message>
+      <source>%1. %2: %3</source>
+      <translation>%1. %2: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>ClassesPage</name>
+    <message>
+      <source>Membership classes and weighting</source>
+      <translation>Membership classes and weighting</translation>
+    </message>
+    <message>
+      <source>One row per class: a short code, its names, the colour of its ballot papers. The weighting scheme says how much each class's votes count.</source>
+      <translation>One row per class: a short code, its names, the colour of its ballot papers. The weighting scheme says how much each class's votes count.</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Name in Welsh</source>
+      <translation>Name in Welsh</translation>
+    </message>
+    <message>
+      <source>Name in English</source>
+      <translation>Name in English</translation>
+    </message>
+    <message>
+      <source>Colour</source>
+      <translation>Colour</translation>
+    </message>
+    <message>
+      <source>Share or votes</source>
+      <translation>Share or votes</translation>
+    </message>
+    <message>
+      <source>Membership classes</source>
+      <translation>Membership classes</translation>
+    </message>
+    <message>
+      <source>&amp;Add class</source>
+      <translation>&amp;Add class</translation>
+    </message>
+    <message>
+      <source>&amp;Remove class</source>
+      <translation>&amp;Remove class</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose colour…</source>
+      <translation>C&amp;hoose colour…</translation>
+    </message>
+    <message>
+      <source>&amp;Weighting scheme:</source>
+      <translation>&amp;Weighting scheme:</translation>
+    </message>
+    <message>
+      <source>If a class casts no &amp;votes:</source>
+      <translation>If a class casts no &amp;votes:</translation>
+    </message>
+    <message>
+      <source>One member, one vote</source>
+      <translation>One member, one vote</translation>
+    </message>
+    <message>
+      <source>Each class has a share of the vote</source>
+      <translation>Each class has a share of the vote</translation>
+    </message>
+    <message>
+      <source>Fixed votes per member of each class</source>
+      <translation>Fixed votes per member of each class</translation>
+    </message>
+    <message>
+      <source>share its part among the other classes</source>
+      <translation>share its part among the other classes</translation>
+    </message>
+    <message>
+      <source>its part is lost</source>
+      <translation>its part is lost</translation>
+    </message>
+    <message>
+      <source>Weighting scheme</source>
+      <translation>Weighting scheme</translation>
+    </message>
+    <message>
+      <source>If a class casts no votes</source>
+      <translation>If a class casts no votes</translation>
+    </message>
+    <message>
+      <source>Every member's vote counts the same; the last column is not used.</source>
+      <translation>Every member's vote counts the same; the last column is not used.</translation>
+    </message>
+    <message>
+      <source>Last column: each class's share of the vote, such as 1/3; the shares add up to 1.</source>
+      <translation>Last column: each class's share of the vote, such as 1/3; the shares add up to 1.</translation>
+    </message>
+    <message>
+      <source>Last column: how many votes each member of the class has, such as 1 or 2.</source>
+      <translation>Last column: how many votes each member of the class has, such as 1 or 2.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Colour</name>
+    <message>
+      <source>red</source>
+      <translation>red</translation>
+    </message>
+    <message>
+      <source>orange</source>
+      <translation>orange</translation>
+    </message>
+    <message>
+      <source>yellow</source>
+      <translation>yellow</translation>
+    </message>
+    <message>
+      <source>green</source>
+      <translation>green</translation>
+    </message>
+    <message>
+      <source>blue</source>
+      <translation>blue</translation>
+    </message>
+    <message>
+      <source>purple</source>
+      <translation>purple</translation>
+    </message>
+    <message>
+      <source>pink</source>
+      <translation>pink</translation>
+    </message>
+    <message>
+      <source>brown</source>
+      <translation>brown</translation>
+    </message>
+    <message>
+      <source>grey</source>
+      <translation>grey</translation>
+    </message>
+    <message>
+      <source>black</source>
+      <translation>black</translation>
+    </message>
+    <message>
+      <source>white</source>
+      <translation>white</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeskPage</name>
+    <message>
+      <source>&amp;Find a member: type a name or number, or scan their card</source>
+      <translation>&amp;Find a member: type a name or number, or scan their card</translation>
+    </message>
+    <message>
+      <source>name, membership number or card scan</source>
+      <translation>name, membership number or card scan</translation>
+    </message>
+    <message>
+      <source>Find a member</source>
+      <translation>Find a member</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Here</source>
+      <translation>Here</translation>
+    </message>
+    <message>
+      <source>Proxies held</source>
+      <translation>Proxies held</translation>
+    </message>
+    <message>
+      <source>Members found</source>
+      <translation>Members found</translation>
+    </message>
+    <message>
+      <source>Check &amp;in</source>
+      <translation>Check &amp;in</translation>
+    </message>
+    <message>
+      <source>Check in</source>
+      <translation>Check in</translation>
+    </message>
+    <message>
+      <source>Check &amp;out</source>
+      <translation>Check &amp;out</translation>
+    </message>
+    <message>
+      <source>Check out</source>
+      <translation>Check out</translation>
+    </message>
+    <message>
+      <source>&amp;Give ballot packs</source>
+      <translation>&amp;Give ballot packs</translation>
+    </message>
+    <message>
+      <source>Give ballot packs</source>
+      <translation>Give ballot packs</translation>
+    </message>
+    <message>
+      <source>Proxy form handed in for this member</source>
+      <translation>Proxy form handed in for this member</translation>
+    </message>
+    <message>
+      <source>Proxy &amp;holder (number):</source>
+      <translation>Proxy &amp;holder (number):</translation>
+    </message>
+    <message>
+      <source>Membership number of the proxy holder</source>
+      <translation>Membership number of the proxy holder</translation>
+    </message>
+    <message>
+      <source>The c&amp;hair holds it</source>
+      <translation>The c&amp;hair holds it</translation>
+    </message>
+    <message>
+      <source>&amp;Directed</source>
+      <translation>&amp;Directed</translation>
+    </message>
+    <message>
+      <source>Ins&amp;tructions:</source>
+      <translation>Ins&amp;tructions:</translation>
+    </message>
+    <message>
+      <source>Instructions on the proxy form</source>
+      <translation>Instructions on the proxy form</translation>
+    </message>
+    <message>
+      <source>Record &amp;proxy</source>
+      <translation>Record &amp;proxy</translation>
+    </message>
+    <message>
+      <source>Record proxy</source>
+      <translation>Record proxy</translation>
+    </message>
+    <message>
+      <source>C&amp;ancel proxy</source>
+      <translation>C&amp;ancel proxy</translation>
+    </message>
+    <message>
+      <source>Cancel proxy</source>
+      <translation>Cancel proxy</translation>
+    </message>
+    <message>
+      <source>Print &amp;membership cards…</source>
+      <translation>Print &amp;membership cards…</translation>
+    </message>
+    <message>
+      <source>Print membership cards</source>
+      <translation>Print membership cards</translation>
+    </message>
+    <message>
+      <source>That code was not accepted: %1</source>
+      <translation>That code was not accepted: %1</translation>
+    </message>
+    <message>
+      <source>No member matches “%1”.</source>
+      <translation>No member matches “%1”.</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>active</translation>
+    </message>
+    <message>
+      <source>lapsed</source>
+      <translation>lapsed</translation>
+    </message>
+    <message>
+      <source>No member chosen</source>
+      <translation>No member chosen</translation>
+    </message>
+    <message>
+      <source>Find a member above to check them in, hand over their ballot packs or record a proxy.</source>
+      <translation>Find a member above to check them in, hand over their ballot packs or record a proxy.</translation>
+    </message>
+    <message>
+      <source>%1 – %2</source>
+      <translation>%1 – %2</translation>
+    </message>
+    <message>
+      <source>Class: %1</source>
+      <translation>Class: %1</translation>
+    </message>
+    <message>
+      <source>Status: %1</source>
+      <translation>Status: %1</translation>
+    </message>
+    <message>
+      <source>Checked in</source>
+      <translation>Checked in</translation>
+    </message>
+    <message>
+      <source>Not checked in</source>
+      <translation>Not checked in</translation>
+    </message>
+    <message>
+      <source>Holds proxies for: %1</source>
+      <translation>Holds proxies for: %1</translation>
+    </message>
+    <message>
+      <source>Has appointed the chair as proxy</source>
+      <translation>Has appointed the chair as proxy</translation>
+    </message>
+    <message>
+      <source>Has appointed %1 as proxy</source>
+      <translation>Has appointed %1 as proxy</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1 is checked in.</source>
+      <translation>%1 is checked in.</translation>
+    </message>
+    <message>
+      <source>%1 is checked out.</source>
+      <translation>%1 is checked out.</translation>
+    </message>
+    <message>
+      <source>Type the proxy holder's membership number, or tick “The chair holds it”.</source>
+      <translation>Type the proxy holder's membership number, or tick “The chair holds it”.</translation>
+    </message>
+    <message>
+      <source>Proxy recorded: the chair holds %1's vote.</source>
+      <translation>Proxy recorded: the chair holds %1's vote.</translation>
+    </message>
+    <message>
+      <source>Proxy recorded: %1 holds %2's vote.</source>
+      <translation>Proxy recorded: %1 holds %2's vote.</translation>
+    </message>
+    <message>
+      <source>%1's proxy is cancelled.</source>
+      <translation>%1's proxy is cancelled.</translation>
+    </message>
+    <message>
+      <source>Paper %1 of item %2 is void. Hand over a fresh paper for item %2 from the stock.</source>
+      <translation>Paper %1 of item %2 is void. Hand over a fresh paper for item %2 from the stock.</translation>
+    </message>
+    <message>
+      <source>Save membership cards as PDF</source>
+      <translation>Save membership cards as PDF</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Membership cards saved to %1 (%2 cards).</source>
+      <translation>Membership cards saved to %1 (%2 cards).</translation>
+    </message>
+  </context>
+  <context>
+    <name>DetailsPage</name>
+    <message>
+      <source>The meeting</source>
+      <translation>The meeting</translation>
+    </message>
+    <message>
+      <source>Its name in Welsh and English, when and where it is held, and where to keep the meeting file.</source>
+      <translation>Its name in Welsh and English, when and where it is held, and where to keep the meeting file.</translation>
+    </message>
+    <message>
+      <source>Name in &amp;Welsh:</source>
+      <translation>Name in &amp;Welsh:</translation>
+    </message>
+    <message>
+      <source>Name in &amp;English:</source>
+      <translation>Name in &amp;English:</translation>
+    </message>
+    <message>
+      <source>Society in W&amp;elsh:</source>
+      <translation>Society in W&amp;elsh:</translation>
+    </message>
+    <message>
+      <source>Society in Eng&amp;lish:</source>
+      <translation>Society in Eng&amp;lish:</translation>
+    </message>
+    <message>
+      <source>&amp;Date of the meeting:</source>
+      <translation>&amp;Date of the meeting:</translation>
+    </message>
+    <message>
+      <source>&amp;Place:</source>
+      <translation>&amp;Place:</translation>
+    </message>
+    <message>
+      <source>&amp;Notice given on:</source>
+      <translation>&amp;Notice given on:</translation>
+    </message>
+    <message>
+      <source>Meeting &amp;file:</source>
+      <translation>Meeting &amp;file:</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+      <source>Choose where to save the meeting file</source>
+      <translation>Choose where to save the meeting file</translation>
+    </message>
+    <message>
+      <source>Save the meeting file as</source>
+      <translation>Save the meeting file as</translation>
+    </message>
+    <message>
+      <source>coopvote meetings (*.coopvote)</source>
+      <translation>coopvote meetings (*.coopvote)</translation>
+    </message>
+    <message>
+      <source>%1 already exists; choose another name for the new meeting file.</source>
+      <translation>%1 already exists; choose another name for the new meeting file.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>Something unexpected went wrong: %1</source>
+      <translation>Something unexpected went wrong: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>coopvote meetings (*.coopvote);;All files (*)</source>
+      <translation>coopvote meetings (*.coopvote);;All files (*)</translation>
+    </message>
+    <message>
+      <source>&amp;Meeting</source>
+      <translation>&amp;Meeting</translation>
+    </message>
+    <message>
+      <source>&amp;New meeting…</source>
+      <translation>&amp;New meeting…</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>&amp;Open…</translation>
+    </message>
+    <message>
+      <source>Open the &amp;demo meeting</source>
+      <translation>Open the &amp;demo meeting</translation>
+    </message>
+    <message>
+      <source>&amp;Close meeting</source>
+      <translation>&amp;Close meeting</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
+      <source>&amp;Go</source>
+      <translation>&amp;Go</translation>
+    </message>
+    <message>
+      <source>&amp;Projector window</source>
+      <translation>&amp;Projector window</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>&amp;Language / Iaith</source>
+      <translation>&amp;Language / Iaith</translation>
+    </message>
+    <message>
+      <source>&amp;High contrast</source>
+      <translation>&amp;High contrast</translation>
+    </message>
+    <message>
+      <source>&amp;Bigger text</source>
+      <translation>&amp;Bigger text</translation>
+    </message>
+    <message>
+      <source>&amp;Smaller text</source>
+      <translation>&amp;Smaller text</translation>
+    </message>
+    <message>
+      <source>&amp;Normal text size</source>
+      <translation>&amp;Normal text size</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>Roles</translation>
+    </message>
+    <message>
+      <source>%1 – coopvote</source>
+      <translation>%1 – coopvote</translation>
+    </message>
+    <message>
+      <source>No meeting open</source>
+      <translation>No meeting open</translation>
+    </message>
+    <message>
+      <source>%1 — %2</source>
+      <translation>%1 — %2</translation>
+    </message>
+    <message>
+      <source>The projector window is not available: %1</source>
+      <translation>The projector window is not available: %1</translation>
+    </message>
+    <message>
+      <source>Open a meeting</source>
+      <translation>Open a meeting</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageBanner</name>
+    <message>
+      <source>Hide this message</source>
+      <translation>Hide this message</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewMeetingWizard</name>
+    <message>
+      <source>New meeting</source>
+      <translation>New meeting</translation>
+    </message>
+    <message>
+      <source>&lt; &amp;Back</source>
+      <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+      <source>&amp;Next &gt;</source>
+      <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Finish</source>
+      <translation>&amp;Finish</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotAvailablePage</name>
+    <message>
+      <source>%1: not available in this copy of coopvote</source>
+      <translation>%1: not available in this copy of coopvote</translation>
+    </message>
+  </context>
+  <context>
+    <name>PackPanel</name>
+    <message>
+      <source>1 %1 pack (proxy for %2)</source>
+      <translation>1 %1 pack (proxy for %2)</translation>
+    </message>
+    <message>
+      <source>1 %1 pack (%2)</source>
+      <translation>1 %1 pack (%2)</translation>
+    </message>
+    <message>
+      <source>Give %1</source>
+      <translation>Give %1</translation>
+    </message>
+    <message>
+      <source>Ballot packs to hand over</source>
+      <translation>Ballot packs to hand over</translation>
+    </message>
+    <message>
+      <source>No packs to hand over yet.</source>
+      <translation>No packs to hand over yet.</translation>
+    </message>
+    <message>
+      <source>%1 pack, class %2, for %3 (proxy): items %4</source>
+      <translation>%1 pack, class %2, for %3 (proxy): items %4</translation>
+    </message>
+    <message>
+      <source>%1 pack, class %2, for %3: items %4</source>
+      <translation>%1 pack, class %2, for %3: items %4</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuorumPanel</name>
+    <message>
+      <source>Quorum</source>
+      <translation>Quorum</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Needed</source>
+      <translation>Needed</translation>
+    </message>
+    <message>
+      <source>Present</source>
+      <translation>Present</translation>
+    </message>
+    <message>
+      <source>By proxy</source>
+      <translation>By proxy</translation>
+    </message>
+    <message>
+      <source>Quorum by class</source>
+      <translation>Quorum by class</translation>
+    </message>
+    <message>
+      <source>Quorum cannot be worked out</source>
+      <translation>Quorum cannot be worked out</translation>
+    </message>
+    <message>
+      <source>Quorate</source>
+      <translation>Quorate</translation>
+    </message>
+    <message>
+      <source>Not quorate yet</source>
+      <translation>Not quorate yet</translation>
+    </message>
+    <message>
+      <source>All members</source>
+      <translation>All members</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegisterPage</name>
+    <message>
+      <source>Membership register</source>
+      <translation>Membership register</translation>
+    </message>
+    <message>
+      <source>A CSV or Excel (.xlsx) file: membership number, name, class, and optionally vote value and status. Leave it empty to create the meeting without members.</source>
+      <translation>A CSV or Excel (.xlsx) file: membership number, name, class, and optionally vote value and status. Leave it empty to create the meeting without members.</translation>
+    </message>
+    <message>
+      <source>Register &amp;file:</source>
+      <translation>Register &amp;file:</translation>
+    </message>
+    <message>
+      <source>Register file</source>
+      <translation>Register file</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+      <source>Chec&amp;k the file</source>
+      <translation>Chec&amp;k the file</translation>
+    </message>
+    <message>
+      <source>&amp;Stop</source>
+      <translation>&amp;Stop</translation>
+    </message>
+    <message>
+      <source>&amp;Problems (each must be fixed in the file):</source>
+      <translation>&amp;Problems (each must be fixed in the file):</translation>
+    </message>
+    <message>
+      <source>Problems in the register</source>
+      <translation>Problems in the register</translation>
+    </message>
+    <message>
+      <source>Pre&amp;view of the members:</source>
+      <translation>Pre&amp;view of the members:</translation>
+    </message>
+    <message>
+      <source>Preview of the members</source>
+      <translation>Preview of the members</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Line</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Vote value</source>
+      <translation>Vote value</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Choose the membership register</source>
+      <translation>Choose the membership register</translation>
+    </message>
+    <message>
+      <source>Registers (*.csv *.xlsx *.txt);;All files (*)</source>
+      <translation>Registers (*.csv *.xlsx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Reading the register…</source>
+      <translation>Reading the register…</translation>
+    </message>
+    <message>
+      <source>Stopped reading the register.</source>
+      <translation>Stopped reading the register.</translation>
+    </message>
+    <message>
+      <source>%1 members can be imported (%2). Nothing is saved until you press Finish.</source>
+      <translation>%1 members can be imported (%2). Nothing is saved until you press Finish.</translation>
+    </message>
+    <message>
+      <source>%1 problem(s): nothing will be imported. Fix the file, save it, and press “Check the file” again.</source>
+      <translation>%1 problem(s): nothing will be imported. Fix the file, save it, and press “Check the file” again.</translation>
+    </message>
+    <message>
+      <source>Note: %1</source>
+      <translation>Note: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Roles</name>
+    <message>
+      <source>Start</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <source>Registration desk</source>
+      <translation>Registration desk</translation>
+    </message>
+    <message>
+      <source>Chair</source>
+      <translation>Chair</translation>
+    </message>
+    <message>
+      <source>Teller</source>
+      <translation>Teller</translation>
+    </message>
+    <message>
+      <source>Results</source>
+      <translation>Results</translation>
+    </message>
+  </context>
+  <context>
+    <name>RulesPage</name>
+    <message>
+      <source>Rules: quorum, proxies and ties</source>
+      <translation>Rules: quorum, proxies and ties</translation>
+    </message>
+    <message>
+      <source>As the society's rules state them. Thresholds are set per item on the agenda page.</source>
+      <translation>As the society's rules state them. Thresholds are set per item on the agenda page.</translation>
+    </message>
+    <message>
+      <source>Quorum, &amp;percent of members:</source>
+      <translation>Quorum, &amp;percent of members:</translation>
+    </message>
+    <message>
+      <source>Quorum, &amp;fixed number (0 for none):</source>
+      <translation>Quorum, &amp;fixed number (0 for none):</translation>
+    </message>
+    <message>
+      <source>At least this many present from &amp;each class:</source>
+      <translation>At least this many present from &amp;each class:</translation>
+    </message>
+    <message>
+      <source>Members at&amp;tending by proxy:</source>
+      <translation>Members at&amp;tending by proxy:</translation>
+    </message>
+    <message>
+      <source>Proxies one member may &amp;hold:</source>
+      <translation>Proxies one member may &amp;hold:</translation>
+    </message>
+    <message>
+      <source>The &amp;chair:</source>
+      <translation>The &amp;chair:</translation>
+    </message>
+    <message>
+      <source>A &amp;tied resolution:</source>
+      <translation>A &amp;tied resolution:</translation>
+    </message>
+    <message>
+      <source>Name of the c&amp;hair:</source>
+      <translation>Name of the c&amp;hair:</translation>
+    </message>
+    <message>
+      <source>Name of the &amp;returning officer:</source>
+      <translation>Name of the &amp;returning officer:</translation>
+    </message>
+    <message>
+      <source>Name of the returning officer</source>
+      <translation>Name of the returning officer</translation>
+    </message>
+    <message>
+      <source>count towards the quorum</source>
+      <translation>count towards the quorum</translation>
+    </message>
+    <message>
+      <source>may hold proxies</source>
+      <translation>may hold proxies</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Minimum present</source>
+      <translation>Minimum present</translation>
+    </message>
+    <message>
+      <source>the chair has a casting vote</source>
+      <translation>the chair has a casting vote</translation>
+    </message>
+    <message>
+      <source>is lost</source>
+      <translation>is lost</translation>
+    </message>
+    <message>
+      <source>is decided by lot</source>
+      <translation>is decided by lot</translation>
+    </message>
+    <message>
+      <source>The minimum for class %1 should be a whole number, 0 or more.</source>
+      <translation>The minimum for class %1 should be a whole number, 0 or more.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SpoiltPanel</name>
+    <message>
+      <source>Exchange a spoilt paper</source>
+      <translation>Exchange a spoilt paper</translation>
+    </message>
+    <message>
+      <source>It&amp;em:</source>
+      <translation>It&amp;em:</translation>
+    </message>
+    <message>
+      <source>Seria&amp;l number:</source>
+      <translation>Seria&amp;l number:</translation>
+    </message>
+    <message>
+      <source>Rea&amp;son:</source>
+      <translation>Rea&amp;son:</translation>
+    </message>
+    <message>
+      <source>for example: torn, wrong mark made</source>
+      <translation>for example: torn, wrong mark made</translation>
+    </message>
+    <message>
+      <source>&amp;Void spoilt paper</source>
+      <translation>&amp;Void spoilt paper</translation>
+    </message>
+    <message>
+      <source>Agenda item of the spoilt paper</source>
+      <translation>Agenda item of the spoilt paper</translation>
+    </message>
+    <message>
+      <source>Serial number of the spoilt paper</source>
+      <translation>Serial number of the spoilt paper</translation>
+    </message>
+    <message>
+      <source>Why the paper is spoilt</source>
+      <translation>Why the paper is spoilt</translation>
+    </message>
+    <message>
+      <source>Void spoilt paper</source>
+      <translation>Void spoilt paper</translation>
+    </message>
+    <message>
+      <source>%1. %2</source>
+      <translation>%1. %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>StartPage</name>
+    <message>
+      <source>coopvote</source>
+      <translation>coopvote</translation>
+    </message>
+    <message>
+      <source>Votes at a co-operative's general meeting: registration, paper ballots, counting and results. Start a new meeting, or open one.</source>
+      <translation>Votes at a co-operative's general meeting: registration, paper ballots, counting and results. Start a new meeting, or open one.</translation>
+    </message>
+    <message>
+      <source>&amp;New meeting…</source>
+      <translation>&amp;New meeting…</translation>
+    </message>
+    <message>
+      <source>New meeting</source>
+      <translation>New meeting</translation>
+    </message>
+    <message>
+      <source>&amp;Open a meeting file…</source>
+      <translation>&amp;Open a meeting file…</translation>
+    </message>
+    <message>
+      <source>Open a meeting file</source>
+      <translation>Open a meeting file</translation>
+    </message>
+    <message>
+      <source>Try the &amp;demo meeting</source>
+      <translation>Try the &amp;demo meeting</translation>
+    </message>
+    <message>
+      <source>Try the demo meeting</source>
+      <translation>Try the demo meeting</translation>
+    </message>
+    <message>
+      <source>&amp;Recent meetings</source>
+      <translation>&amp;Recent meetings</translation>
+    </message>
+    <message>
+      <source>Recent meetings</source>
+      <translation>Recent meetings</translation>
+    </message>
+    <message>
+      <source>Open &amp;selected</source>
+      <translation>Open &amp;selected</translation>
+    </message>
+    <message>
+      <source>&amp;Forget selected</source>
+      <translation>&amp;Forget selected</translation>
+    </message>
+    <message>
+      <source>%1 (file not found)</source>
+      <translation>%1 (file not found)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SummaryPage</name>
+    <message>
+      <source>Check and create</source>
+      <translation>Check and create</translation>
+    </message>
+    <message>
+      <source>This is the meeting definition that will be saved. Press Finish to create the meeting and import the register.</source>
+      <translation>This is the meeting definition that will be saved. Press Finish to create the meeting and import the register.</translation>
+    </message>
+    <message>
+      <source>Meeting definition</source>
+      <translation>Meeting definition</translation>
+    </message>
+    <message>
+      <source>&amp;Save this definition beside the meeting file</source>
+      <translation>&amp;Save this definition beside the meeting file</translation>
+    </message>
+    <message>
+      <source>&amp;Stop</source>
+      <translation>&amp;Stop</translation>
+    </message>
+    <message>
+      <source>Creating the meeting and importing the register…</source>
+      <translation>Creating the meeting and importing the register…</translation>
+    </message>
+    <message>
+      <source>Creating the meeting…</source>
+      <translation>Creating the meeting…</translation>
+    </message>
+    <message>
+      <source>Stopped: no meeting file is kept.</source>
+      <translation>Stopped: no meeting file is kept.</translation>
+    </message>
+    <message>
+      <source>The meeting is created.</source>
+      <translation>The meeting is created.</translation>
+    </message>
+  </context>
+</TS>
