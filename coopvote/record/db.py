@@ -20,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from coopvote.errors import RecordError
+from coopvote.record.connection import display_target, engine_options, normalise_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SUFFIX = ".coopvote"
@@ -65,7 +66,8 @@ def _sqlite_engine(path: Path) -> Engine:
 
 def make_engine(target: str | Path) -> Engine:
     if is_url(target):
-        return create_engine(str(target), future=True, pool_pre_ping=True)
+        url = normalise_url(str(target))
+        return create_engine(url, future=True, **engine_options(url))
     return _sqlite_engine(Path(target))
 
 
@@ -111,7 +113,7 @@ def create_database(target: str | Path) -> Engine:
             command.upgrade(config, "head")
     except OperationalError as error:
         engine.dispose()
-        raise RecordError(f"{target}: cannot create the meeting ({error.orig})") from error
+        raise RecordError(f"{display_target(target)}: cannot create the meeting ({error.orig})") from error
     return engine
 
 
@@ -123,12 +125,12 @@ def open_database(target: str | Path, *, upgrade: bool = True) -> Engine:
     try:
         with engine.connect() as connection:
             if not inspect(connection).has_table("alembic_version") or not inspect(connection).has_table("meeting"):
-                raise RecordError(f"{target}: is not a coopvote meeting (it has no meeting tables)")
+                raise RecordError(f"{display_target(target)}: is not a coopvote meeting (it has no meeting tables)")
             current = MigrationContext.configure(connection).get_current_revision()
             connection.rollback()
     except (OperationalError, DatabaseError) as error:
         engine.dispose()
-        raise RecordError(f"{target}: cannot be opened ({error.orig})") from error
+        raise RecordError(f"{display_target(target)}: cannot be opened ({error.orig})") from error
     except RecordError:
         engine.dispose()
         raise
@@ -137,13 +139,13 @@ def open_database(target: str | Path, *, upgrade: bool = True) -> Engine:
     if current not in known:
         engine.dispose()
         raise RecordError(
-            f"{target}: was written by a newer version of coopvote (schema {current}); "
+            f"{display_target(target)}: was written by a newer version of coopvote (schema {current}); "
             "install the newer version to open it"
         )
     if current != scripts.get_current_head():
         if not upgrade:
             engine.dispose()
-            raise RecordError(f"{target}: uses an older schema ({current}); open it with upgrade allowed")
+            raise RecordError(f"{display_target(target)}: uses an older schema ({current}); open it with upgrade allowed")
         with engine.begin() as connection:
             config = _alembic_config()
             config.attributes["connection"] = connection

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coopvote.record.connection import display_target
 from coopvote.record.db import create_database, open_database
 from coopvote.service.sheets import SheetsMixin
 from coopvote.spec import MeetingSpec
@@ -17,7 +18,7 @@ class MeetingService(SheetsMixin):
     @classmethod
     def create(cls, target: str | Path, spec: MeetingSpec, *, actor: str = "", station: str = "") -> MeetingService:
         engine = create_database(target)
-        service = cls(engine, actor=actor, station=station, where=str(target))
+        service = cls(engine, actor=actor, station=station, where=display_target(target))
         try:
             service._populate_from_spec(spec)
         except Exception:
@@ -29,7 +30,7 @@ class MeetingService(SheetsMixin):
 
     @classmethod
     def open(cls, target: str | Path, *, actor: str = "", station: str = "") -> MeetingService:
-        return cls(open_database(target), actor=actor, station=station, where=str(target))
+        return cls(open_database(target), actor=actor, station=station, where=display_target(target))
 
 
 __all__ = ["MeetingService"]
