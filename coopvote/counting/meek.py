@@ -115,7 +115,7 @@ def rule_for_variant(variant: str) -> MeekRule:
     if "fixed9" in parts or "fixed" in parts:
         omega6 = next((int(p[5:]) for p in parts if p.startswith("omega")), 6)
         return MeekRule(
-            name="meek", precision=9, omega=omega6, defeat_batch="safe", label="droop Meek, fixed 9 places"
+            name="meek", precision=9, omega=omega6, label="stv-rs (Droop.py-compatible) Meek, fixed 9 places"
         )
     raise KeyError(f"unknown Meek variant {variant!r}")
 
