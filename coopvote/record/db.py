@@ -8,6 +8,7 @@ a crash or a pulled plug; the same code runs on PostgreSQL given a URL.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,11 @@ def _check_sqlite_header(path: Path) -> None:
         raise RecordError(f"{path}: cannot be read ({error.strerror})") from error
     if header != b"SQLite format 3\x00":
         raise RecordError(f"{path}: is not a coopvote meeting file (it is not an SQLite database)")
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise RecordError(
+            f"{path}: the meeting file (or its folder) is read-only; coopvote must be able to write beside it. "
+            "Copy it to a folder you can write to, or change its permissions."
+        )
     try:
         probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
