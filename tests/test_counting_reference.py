@@ -265,7 +265,16 @@ def _check_helper_rule(entry: dict[str, Any], expected: dict[str, Any], election
         if expected.get("elected_in_order") is None and expected.get("elected_set") is None:
             pytest.skip("ers97_model is a partial worked example (stages 1-2); its comparison belongs to the ERS97 module's own tests")
     else:
-        rule = _rule("meek", "MEEK_PRF" if "prf" in rule_name or "prf" in entry["expected"] else "MEEK_EXACT")
+        # Meek: the Meek tests' full comparison (totals and quota at every election and defeat, with
+        # the rule parameters each reference file's variant tag names; HWW stage by stage at 2 dp).
+        _rule("meek", "MEEK_EXACT")
+        from tests.conftest import _find_shared_reference
+        from tests.test_counting_meek import check_meek_reference
+
+        root = _find_shared_reference()
+        assert root is not None
+        check_meek_reference(root / entry["expected"], root / entry["ballots_file"])
+        return
     outcome = rule.count(election, CountOptions(tie_order=_droop_tie_order(expected, election)))
     check_elected(expected, election, outcome)
 
