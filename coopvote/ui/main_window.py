@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -123,11 +124,11 @@ class MainWindow(Retranslatable, QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.new_action = QAction(self, shortcut=QKeySequence.StandardKey.New, triggered=self.new_meeting)
-        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_meeting)
-        self.demo_action = QAction(self, triggered=self.open_demo)
-        self.close_action = QAction(self, triggered=self.close_meeting)
-        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.new_action = self._action(self.new_meeting, QKeySequence.StandardKey.New)
+        self.open_action = self._action(self.choose_meeting, QKeySequence.StandardKey.Open)
+        self.demo_action = self._action(self.open_demo)
+        self.close_action = self._action(self.close_meeting)
+        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
         for action in (self.new_action, self.open_action, self.demo_action, self.close_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
@@ -136,35 +137,45 @@ class MainWindow(Retranslatable, QMainWindow):
         self.go_menu = bar.addMenu("")
         self.role_actions: list[QAction] = []
         for index, (key, *_rest) in enumerate(ROLES):
-            action = QAction(self, shortcut=QKeySequence(f"Ctrl+{index + 1}"))
+            action = self._action(lambda _checked=False, k=key: self.show_role(k), f"Ctrl+{index + 1}")
             action.setData(key)
-            action.triggered.connect(lambda _checked=False, k=key: self.show_role(k))
             self.go_menu.addAction(action)
             self.role_actions.append(action)
         self.go_menu.addSeparator()
-        self.projector_action = QAction(self, shortcut=QKeySequence("F11"), triggered=self.show_projector)
+        self.projector_action = self._action(self.show_projector, "F11")
         self.go_menu.addAction(self.projector_action)
 
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         group = QActionGroup(self)
-        self.welsh_action = QAction("Cymraeg", self, checkable=True)
-        self.english_action = QAction("English", self, checkable=True)
+        self.welsh_action = self._action(None, checkable=True)
+        self.english_action = self._action(None, checkable=True)
+        self.welsh_action.setText("Cymraeg")
+        self.english_action.setText("English")
         self.welsh_action.triggered.connect(lambda: self.look.set_language("cy"))
         self.english_action.triggered.connect(lambda: self.look.set_language("en"))
         for action in (self.welsh_action, self.english_action):
             group.addAction(action)
             self.language_menu.addAction(action)
-        self.contrast_action = QAction(self, checkable=True, shortcut=QKeySequence("Ctrl+Shift+H"))
+        self.contrast_action = self._action(None, "Ctrl+Shift+H", checkable=True)
         self.contrast_action.setChecked(self.look.high_contrast)
         self.contrast_action.toggled.connect(self.look.set_high_contrast)
-        self.bigger_action = QAction(self, shortcut=QKeySequence.StandardKey.ZoomIn, triggered=self.look.bigger)
-        self.smaller_action = QAction(self, shortcut=QKeySequence.StandardKey.ZoomOut, triggered=self.look.smaller)
-        self.reset_text_action = QAction(self, shortcut=QKeySequence("Ctrl+0"),
-                                         triggered=lambda: self.look.set_text_scale(1.0))
+        self.bigger_action = self._action(self.look.bigger, QKeySequence.StandardKey.ZoomIn)
+        self.smaller_action = self._action(self.look.smaller, QKeySequence.StandardKey.ZoomOut)
+        self.reset_text_action = self._action(lambda: self.look.set_text_scale(1.0), "Ctrl+0")
         for action in (self.contrast_action, self.bigger_action, self.smaller_action, self.reset_text_action):
             self.view_menu.addAction(action)
         self._sync_language_actions(self.look.language)
+
+    def _action(self, slot: Callable[..., object] | None, shortcut: QKeySequence.StandardKey | str | None = None,
+                *, checkable: bool = False) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
 
     def _sync_language_actions(self, language: str) -> None:
         self.welsh_action.setChecked(language == "cy")

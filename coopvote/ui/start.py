@@ -28,10 +28,12 @@ DEMO_MEMBERS = 240
 
 
 def recent_meetings() -> list[str]:
-    value = settings().value(RECENT_KEY, [])
+    value: object = settings().value(RECENT_KEY, [])
     if isinstance(value, str):
         value = [value] if value else []
-    return [str(v) for v in (value or []) if str(v)]
+    if not isinstance(value, list | tuple):
+        return []
+    return [str(v) for v in value if str(v)]
 
 
 def remember_meeting(path: str) -> None:

@@ -7,6 +7,7 @@ shows their messages; the last page writes the meeting definition, creates the m
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from coopvote.errors import CoopvoteError
 from coopvote.ui.app import arg
-from coopvote.ui.widgets import MessageBanner, Retranslatable, run_in_background
+from coopvote.ui.widgets import MessageBanner, Retranslatable
 from coopvote.ui.wizard_pages import AgendaPage, RegisterPage, combo_labels
 from coopvote.ui.wizard_spec import TIE_RULES, WEIGHTING_SCHEMES, ClassRow, WizardData, build_spec
 
@@ -68,9 +69,11 @@ class DetailsPage(WizardPage):
         self.name_cy, self.name_en = QLineEdit(self), QLineEdit(self)
         self.society_cy, self.society_en = QLineEdit(self), QLineEdit(self)
         self.place = QLineEdit(self)
-        self.held_on = QDateEdit(self, calendarPopup=True)
+        self.held_on = QDateEdit(self)
+        self.held_on.setCalendarPopup(True)
         self.held_on.setDate(QDate.currentDate().addDays(28))
-        self.notice = QDateEdit(self, calendarPopup=True)
+        self.notice = QDateEdit(self)
+        self.notice.setCalendarPopup(True)
         self.notice.setDate(QDate.currentDate())
         self.path = QLineEdit(self)
         self.browse = QPushButton(self)
@@ -80,15 +83,13 @@ class DetailsPage(WizardPage):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(self.browse)
-        fields = [self.name_cy, self.name_en, self.society_cy, self.society_en, self.held_on, self.place,
-                  self.notice, path_row]
-        for label, field in zip(self.labels, fields, strict=True):
-            if isinstance(field, QWidget):
-                label.setBuddy(field)
-                form.addRow(label, field)
-            else:
-                label.setBuddy(self.path)
-                form.addRow(label, field)
+        fields: list[QWidget] = [self.name_cy, self.name_en, self.society_cy, self.society_en, self.held_on,
+                                 self.place, self.notice]
+        for label, field in zip(self.labels, fields, strict=False):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.labels[-1].setBuddy(self.path)
+        form.addRow(self.labels[-1], path_row)
         self.outer.addLayout(form)
         self.registerField("name_cy*", self.name_cy)
         self.registerField("name_en*", self.name_en)
@@ -138,8 +139,8 @@ class DetailsPage(WizardPage):
         data.name_cy, data.name_en = self.name_cy.text().strip(), self.name_en.text().strip()
         data.society_cy, data.society_en = self.society_cy.text().strip(), self.society_en.text().strip()
         data.place = self.place.text().strip()
-        data.held_on = self.held_on.date().toPython()
-        data.notice_given = self.notice.date().toPython()
+        data.held_on = date(self.held_on.date().year(), self.held_on.date().month(), self.held_on.date().day())
+        data.notice_given = date(self.notice.date().year(), self.notice.date().month(), self.notice.date().day())
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         target = self.path.text().strip()
