@@ -1,0 +1,137 @@
+"""An Outcome as a returning officer (or a program) reads it: JSON-able dict and a stage table.
+
+Figures are decimal strings, never floats, at the precision the rule counts in (Scottish STV 5
+places, ERS97 2, PRF Meek 9); exact rules (WIGM, Meek) print 6 places truncated, which is what a
+stage sheet can show; the JSON also carries ``exact`` fractions for those so nothing is hidden.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from coopvote.counting.model import Outcome, Stage, Value, decimal_string
+
+PLACES: dict[str, int] = {"scottish-stv": 5, "ers97": 2, "meek-prf": 9}
+
+
+def places_for(outcome: Outcome) -> int | None:
+    """Decimal places to show: the rule's own precision, whole numbers for whole-vote counts."""
+    if outcome.method in PLACES:
+        return PLACES[outcome.method]
+    for stage in outcome.stages:
+        for value in (*stage.totals.values(), stage.non_transferable, stage.rounding_loss):
+            if Fraction(value).denominator != 1:
+                return 6
+    return 0
+
+
+def _fmt(value: Value | None, places: int | None) -> str | None:
+    if value is None:
+        return None
+    return decimal_string(Fraction(value), places)
+
+
+def _exact(value: Value) -> str:
+    f = Fraction(value)
+    return str(f.numerator) if f.denominator == 1 else f"{f.numerator}/{f.denominator}"
+
+
+def _stage_dict(outcome: Outcome, stage: Stage, places: int | None) -> dict[str, Any]:
+    names = outcome.candidates
+    entry: dict[str, Any] = {
+        "number": stage.number,
+        "action": stage.action,
+        "description": stage.description,
+        "totals": {names[c]: _fmt(v, places) for c, v in stage.totals.items()},
+        "transfers": {names[c]: _fmt(v, places) for c, v in stage.transfers.items()},
+        "non_transferable": _fmt(stage.non_transferable, places),
+        "exhausted": _fmt(stage.exhausted, places),
+        "rounding_loss": _fmt(stage.rounding_loss, places),
+        "quota": _fmt(stage.quota, places),
+        "transfer_value": _fmt(stage.transfer_value, places),
+        "subject": None if stage.subject is None else names[stage.subject],
+        "elected": [names[c] for c in stage.elected],
+        "excluded": [names[c] for c in stage.excluded],
+    }
+    if stage.keep_factors:
+        entry["keep_factors"] = {names[c]: _fmt(v, places) for c, v in stage.keep_factors.items()}
+    if any(Fraction(v).denominator != 1 and (Fraction(v) * 10 ** (places or 0)).denominator != 1 for v in stage.totals.values()):
+        entry["exact_totals"] = {names[c]: _exact(v) for c, v in stage.totals.items()}
+    return entry
+
+
+def outcome_to_dict(outcome: Outcome, places: int | None = None) -> dict[str, Any]:
+    """One JSON-able object: method, seats, elected names in order of election, every stage."""
+    places = places_for(outcome) if places is None else places
+    names = outcome.candidates
+    return {
+        "method": outcome.method,
+        "seats": outcome.seats,
+        "candidates": list(names),
+        "quota": _fmt(outcome.quota, places),
+        "elected": [names[c] for c in outcome.elected],
+        "places": places,
+        "stages": [_stage_dict(outcome, s, places) for s in outcome.stages],
+        "tie_breaks": [
+            {
+                "stage": t.stage,
+                "purpose": t.purpose,
+                "tied": [names[c] for c in t.tied],
+                "chosen": names[t.chosen],
+                "how": t.how,
+            }
+            for t in outcome.tie_breaks
+        ],
+        "notes": list(outcome.notes),
+    }
+
+
+def stage_table(outcome: Outcome, places: int | None = None) -> str:
+    """A plain-text stage sheet: one column per stage, one row per candidate."""
+    places = places_for(outcome) if places is None else places
+    names = outcome.candidates
+    stages = outcome.stages
+    shown = sorted({c for s in stages for c in s.totals})
+    label_width = max([len(names[c]) for c in shown] + [len("Non-transferable")])
+    cells: list[list[str]] = []
+    for s in stages:
+        column = [_fmt(s.totals.get(c, 0), places) or "" for c in shown]
+        column.append(_fmt(s.non_transferable, places) or "")
+        column.append(_fmt(s.rounding_loss, places) or "")
+        cells.append(column)
+    width = max([len(x) for col in cells for x in col] + [len(f"Stage {len(stages)}")])
+    lines = [f"Method: {outcome.method}   Seats: {outcome.seats}"]
+    if outcome.quota is not None:
+        lines.append(f"Quota: {_fmt(outcome.quota, places)}")
+    lines.append("")
+    lines.append(" " * label_width + "  " + "  ".join(f"Stage {s.number}".rjust(width) for s in stages))
+    labels = [names[c] for c in shown] + ["Non-transferable", "Rounding loss"]
+    for row, label in enumerate(labels):
+        marks = []
+        for col, s in enumerate(stages):
+            text = cells[col][row]
+            if row < len(shown):
+                c = shown[row]
+                if c in s.elected:
+                    text += "*"
+                elif c in s.excluded:
+                    text += "x"
+            marks.append(text.rjust(width + 1))
+        lines.append(label.ljust(label_width) + " " + " ".join(marks))
+    lines.append("")
+    lines.append("* elected at this stage   x excluded at this stage")
+    lines.append("")
+    for s in stages:
+        extra = ""
+        if s.transfer_value is not None:
+            extra = f" (transfer value {_fmt(s.transfer_value, places)})"
+        lines.append(f"Stage {s.number}: {s.description}{extra}")
+    for t in outcome.tie_breaks:
+        tied = ", ".join(names[c] for c in t.tied)
+        lines.append(f"Tie at stage {t.stage} ({t.purpose}) between {tied}: {names[t.chosen]} chosen by {t.how}")
+    for note in outcome.notes:
+        lines.append(f"Note: {note}")
+    lines.append("")
+    lines.append("Elected: " + ", ".join(names[c] for c in outcome.elected) if outcome.elected else "Elected: none")
+    return "\n".join(lines)
