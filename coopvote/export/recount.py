@@ -14,7 +14,13 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.counting.model import Ballot, CountOptions, Election, decimal_string
-from coopvote.counting.resolutions import ClassTally, ResolutionRules, ResolutionTally, Threshold, count_resolution
+from coopvote.counting.resolutions import (
+    ClassTally,
+    ResolutionRules,
+    ResolutionTally,
+    Threshold,
+    count_resolution,
+)
 from coopvote.counting.rules import RANKED_METHODS, get_rule
 from coopvote.counting.weighting import WeightingScheme, weigh_ballots
 from coopvote.errors import CoopvoteError, InputError
@@ -110,7 +116,7 @@ def _resolution(definition: dict[str, Any], ballots: list[BallotRow], papers: di
         poll_by = hands.get("poll_demanded_by") or None
         if not poll_by and not sum(papers.values()):
             mode = "show-of-hands"
-            tallies = {code: ClassTally(*[int(n) for n in f]) for code, f in hands["counts"].items()}
+            tallies = {code: ClassTally(int(f[0]), int(f[1]), int(f[2])) for code, f in hands["counts"].items()}
     rules = ResolutionRules(
         threshold=Threshold.parse(definition["threshold"], f"item {definition['number']} threshold"),
         tie=str(general.get("tie", "lost")),  # type: ignore[arg-type]

@@ -21,6 +21,7 @@ from coopvote.record.models import RecordedBallot
 from coopvote.register_sample import sample_members
 from coopvote.service import MeetingService
 from coopvote.service.papers import PrintedBatch
+from coopvote.service.voting import IdentifiedPaper
 from coopvote.spec import load_spec
 
 DEMO_SPEC = Path(__file__).resolve().parent.parent / "resources" / "demo" / "meeting.toml"
@@ -47,7 +48,7 @@ def reject_paper(service: MeetingService, qr_text: str, reason: str) -> bool:
     """Record a returned paper as rejected with ``reason`` (what adjudication records)."""
     with service.action("paper rejected", reason=reason) as (session, act):
         found = service._identify(session, qr_text)
-        if not hasattr(found, "serial") or not hasattr(found, "candidates"):
+        if not isinstance(found, IdentifiedPaper):
             act.skip_audit = True
             return False
         item_id = service._item_row(session, found.item).id

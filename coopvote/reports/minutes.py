@@ -21,10 +21,8 @@ from coopvote.reports.wording import LABELS
 def outcome_words(result: dict[str, Any]) -> tuple[str, str]:
     """The outcome in a few words: carried / not carried, or who was elected."""
     if result.get("resolution"):
-        carried = bool(result["resolution"].get("carried"))
-        cy, en = LABELS["carried" if carried else "not_carried"]
         words = result.get("outcome") or {}
-        return f"{cy}. {words.get('cy', '')}", f"{en}. {words.get('en', '')}"
+        return str(words.get("cy", "")), str(words.get("en", ""))
     election = result.get("election")
     if election:
         names = ", ".join(election.get("elected") or [])
@@ -51,8 +49,8 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
     story.append(bilingual(*LABELS["minutes_intro"], st["base"]))
     story.append(Spacer(1, 3 * mm))
     rows: list[list[Any]] = [[
-        header_text(LABELS["item"][0], LABELS["item"][1], st),
-        header_cell("outcome", st),
+        "",
+        header_text("Eitem a'r canlyniad", "Item and outcome", st),
         header_cell("declared_by", st),
         header_cell("verification", st),
     ]]  # fmt: skip

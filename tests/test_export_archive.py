@@ -1,0 +1,140 @@
+"""The exported archive: it verifies, it recounts, and any changed byte anywhere in it is caught."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coopvote.cli import main as cli
+from coopvote.export.archive import export_meeting
+from coopvote.export.container import write_zip
+from coopvote.export.content import canonical_bytes, sha256_hex
+from coopvote.export.sample import build_voted_meeting
+from coopvote.export.verify import Discrepancy, verify_bytes
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    folder = tmp_path_factory.mktemp("archive")
+    voted = build_voted_meeting(folder, members=24)
+    voted.service.close()
+    out = folder / "record.zip"
+    export_meeting(voted.path, out)
+    return voted.path, out.read_bytes()
+
+
+def members_of(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return [(n, z.read(n)) for n in z.namelist()]
+
+
+def test_archive_verifies_and_holds_every_part(archive: tuple[Path, bytes]) -> None:
+    _, data = archive
+    report = verify_bytes(data)
+    names = [n for n, _ in members_of(data)]
+    for expected in ("README.txt", "results.json", "audit.jsonl", "meeting.coopvote", "minutes.pdf", "manifest.json",
+                     "ballots/item-01.csv", "ballots/item-04.csv", "blt/item-04.blt", "declarations/item-04.pdf"):
+        assert expected in names
+    assert report.items_recounted == 4
+    assert report.ballots_recounted > 40
+    manifest = json.loads(dict(members_of(data))["manifest.json"])
+    assert manifest["meeting_digest"] == report.meeting_digest
+
+
+def rezip(members: list[tuple[str, bytes]], changes: dict[str, bytes]) -> bytes:
+    """Apply changes and re-seal every hash, as a careful forger would."""
+    updated = [(n, changes.get(n, d)) for n, d in members if n != "manifest.json"]
+    manifest = json.loads(dict(members)["manifest.json"])
+    manifest["files"] = {n: {"sha256": sha256_hex(d), "bytes": len(d)} for n, d in updated}
+    comment = zipfile.ZipFile(io.BytesIO(write_zip(members))).comment
+    return write_zip(updated + [("manifest.json", canonical_bytes(manifest) + b"\n")], comment)
+
+
+def test_changed_mark_with_resealed_hashes_is_caught_by_the_recount(archive: tuple[Path, bytes]) -> None:
+    _, data = archive
+    members = members_of(data)
+    csv = dict(members)["ballots/item-01.csv"].decode()
+    lines = csv.splitlines()
+    fields = lines[1].split(",")
+    fields[-1] = "2" if fields[-1] != "2" else "1"
+    forged = "\n".join([lines[0], ",".join(fields), *lines[2:]]) + "\n"
+    with pytest.raises(Discrepancy, match="item 1"):
+        verify_bytes(rezip(members, {"ballots/item-01.csv": forged.encode()}))
+
+
+def test_removed_paper_and_edited_result_are_caught(archive: tuple[Path, bytes]) -> None:
+    _, data = archive
+    members = members_of(data)
+    csv = dict(members)["ballots/item-04.csv"].decode().splitlines()
+    with pytest.raises(Discrepancy):
+        verify_bytes(rezip(members, {"ballots/item-04.csv": ("\n".join(csv[:-1]) + "\n").encode()}))
+    results = json.loads(dict(members)["results.json"])
+    results["items"][0]["declaration"]["result"]["resolution"]["carried"] = not results["items"][0]["declaration"]["result"]["resolution"]["carried"]
+    with pytest.raises(Discrepancy):
+        verify_bytes(rezip(members, {"results.json": json.dumps(results).encode()}))
+
+
+def test_code_check_names_a_foreign_code(archive: tuple[Path, bytes]) -> None:
+    _, data = archive
+    report = verify_bytes(data)
+    verify_bytes(data, code=report.item_digests[2][:16].upper())
+    with pytest.raises(Discrepancy, match="matches neither"):
+        verify_bytes(data, code="0123456789abcdef")
+
+
+def flipped(data: bytes, position: int, mask: int) -> bytes:
+    changed = bytearray(data)
+    changed[position] ^= mask
+    return bytes(changed)
+
+
+def sample_positions(data: bytes) -> list[int]:
+    """Start, middle and end of every member's local header and data, the central directory and the end record."""
+    positions: set[int] = set()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for info in z.infolist():
+            start = info.header_offset
+            data_start = start + 30 + len(info.filename.encode()) + len(info.extra)
+            end = data_start + info.compress_size
+            positions |= {start, start + 7, start + 14, start + 26, data_start - 1, data_start,
+                          (data_start + end) // 2, end - 1}
+    central = data.rfind(b"PK\x01\x02")
+    positions |= {central, central + 12, central + 40, len(data) - 22, len(data) - 10, len(data) - 1}
+    return sorted(p for p in positions if 0 <= p < len(data))
+
+
+def test_every_sampled_byte_flip_is_detected(archive: tuple[Path, bytes]) -> None:
+    _, data = archive
+    positions = sample_positions(data)
+    assert len(positions) > 100
+    for position in positions:
+        with pytest.raises(Discrepancy):
+            verify_bytes(flipped(data, position, 0x01), meeting_file=False)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(fraction=st.floats(min_value=0, max_value=1, exclude_max=True), mask=st.integers(min_value=1, max_value=255))
+def test_any_byte_flip_is_detected(archive: tuple[Path, bytes], fraction: float, mask: int) -> None:
+    _, data = archive
+    position = int(fraction * len(data))
+    with pytest.raises(Discrepancy):
+        verify_bytes(flipped(data, position, mask), meeting_file=False)
+
+
+def test_cli_export_and_verify(archive: tuple[Path, bytes], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    meeting, data = archive
+    out = tmp_path / "again.zip"
+    assert cli(["export", str(meeting), "--out", str(out)]) == 0
+    assert cli(["verify", str(out)]) == 0
+    assert "checks out" in capsys.readouterr().out
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(flipped(out.read_bytes(), len(data) // 3, 0x20))
+    assert cli(["verify", str(bad)]) == 1
+    assert "DISCREPANCY" in capsys.readouterr().err
+    assert cli(["verify", str(tmp_path / "missing.zip")]) == 2
