@@ -204,15 +204,15 @@ _SIZES: dict[Variant, _Sizes] = {
         qr=34.0, title=52.0,
         instructions={"resolution": 22.0, "election": 27.0, "ranking": 47.0},
         row=24.0, row_min=17.0, box=16.0, box_min=13.0,
-        rank_row=17.0, rank_row_min=14.0, rank_box=13.0, rank_box_min=10.0,
-        rank_header=11.0, name_min=60.0, picture=False,
+        rank_row=17.0, rank_row_min=14.0, rank_box=13.0, rank_box_min=8.5,
+        rank_header=11.0, name_min=50.0, picture=False,
     ),
     "easy-read": _Sizes(
         qr=34.0, title=52.0,
         instructions={"resolution": 22.0, "election": 27.0, "ranking": 47.0},
         row=36.0, row_min=24.0, box=22.0, box_min=16.0,
-        rank_row=17.0, rank_row_min=14.0, rank_box=13.0, rank_box_min=10.0,
-        rank_header=11.0, name_min=60.0, picture=True,
+        rank_row=17.0, rank_row_min=14.0, rank_box=13.0, rank_box_min=8.5,
+        rank_header=11.0, name_min=50.0, picture=True,
     ),
 }
 
@@ -337,7 +337,7 @@ def _ranking_layout(
         fit = int((right - left - size.name_min) // (size.rank_box_min + 4.0))
         raise InputError(
             f"{columns} preference columns do not fit across one {form.variant} {form.page_size} paper "
-            f"(at most {fit}); limit the number of preferences or use the standard variant"
+            f"(at most {fit}); print the standard variant for this item, or offer fewer preferences"
         )
     header = Rect(left, top, right - left, size.rank_header)
     rows_top = header.bottom

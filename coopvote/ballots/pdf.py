@@ -25,6 +25,7 @@ from coopvote.ballots.pdf_draw import (
     FONT,
     FONT_BOLD,
     GREY,
+    LEADING,
     LIGHT,
     WHITE,
     Page,
@@ -154,8 +155,10 @@ def _rows(page: Page, layout: PaperLayout, item: BallotItem, sizes: TextSizes, v
     runs_all = [_option_runs(item, i, variant) for i in range(len(item.choices))]
     labels = layout.labels
     # One size for every option so no name looks more prominent than another.
+    # Names in a ranking grid may wrap onto two close-set lines so many columns still fit.
+    leading = 1.08 if item.kind == "ranking" else LEADING
     common = min(
-        fit_block(runs, label.w, label.h, size, min_size, f"item {item.number} option {i + 1}").size
+        fit_block(runs, label.w, label.h, size, min_size, f"item {item.number} option {i + 1}", leading).size
         for i, (runs, label) in enumerate(zip(runs_all, labels, strict=True))
     )
     for row in layout.rows:
@@ -165,7 +168,7 @@ def _rows(page: Page, layout: PaperLayout, item: BallotItem, sizes: TextSizes, v
     if layout.rank_header is not None:
         _rank_header(page, layout, sizes, variant)
     for i, (runs, label) in enumerate(zip(runs_all, labels, strict=True)):
-        fitted = fit_block(runs, label.w, label.h, common, common, f"item {item.number} option {i + 1}")
+        fitted = fit_block(runs, label.w, label.h, common, common, f"item {item.number} option {i + 1}", leading)
         draw_fitted(page, label, fitted, valign="middle")
     for picture, choice in zip(layout.pictures, item.choices, strict=False):
         if choice.stance is not None:

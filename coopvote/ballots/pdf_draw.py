@@ -155,7 +155,7 @@ LEADING = 1.22
 
 @functools.lru_cache(maxsize=2048)
 def fit_block(runs: tuple[Run, ...], width: float, height: float, size: float, min_size: float,
-              where: str) -> Fitted:
+              where: str, leading: float = LEADING) -> Fitted:
     """Set ``runs`` in a box, shrinking from ``size`` down to ``min_size`` (points) until they fit.
 
     The minimum is a promise to the voter (16 pt for large print, 14 pt for Easy Read), so text that
@@ -168,7 +168,7 @@ def fit_block(runs: tuple[Run, ...], width: float, height: float, size: float, m
         for run in runs:
             run_size = trial * run.scale
             font = FONT_BOLD if run.bold else FONT
-            line_h = run_size * LEADING * PT_TO_MM
+            line_h = run_size * leading * PT_TO_MM
             for line in wrap(run.text, font, run_size, width):
                 y += line_h
                 placed.append((line, font, run_size, y - line_h * 0.25))
