@@ -1,0 +1,105 @@
+"""Declarations and minutes: bilingual, every figure present, fonts embedded, the QR scans to the code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+
+from coopvote.cli import main as cli
+from coopvote.export.content import MeetingRecord, collect, qr_payload, short_code
+from coopvote.export.sample import build_voted_meeting
+from coopvote.reports.declaration import render_declaration
+from coopvote.reports.minutes import render_minutes
+
+
+@pytest.fixture(scope="module")
+def record(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, MeetingRecord]:
+    folder = tmp_path_factory.mktemp("reports")
+    voted = build_voted_meeting(folder, members=24)
+    collected = collect(voted.service)
+    voted.service.close()
+    return voted.path, collected
+
+
+def pages(data: bytes) -> tuple[list[str], pdfium.PdfDocument]:
+    pdf = pdfium.PdfDocument(data)
+    return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))], pdf
+
+
+def save_pngs(pdf: pdfium.PdfDocument, folder: Path, stem: str) -> list[Path]:
+    out = []
+    for index in range(len(pdf)):
+        path = folder / f"{stem}-p{index + 1}.png"
+        pdf[index].render(scale=2).to_pil().save(path)
+        out.append(path)
+    return out
+
+
+def test_resolution_declaration(record: tuple[Path, MeetingRecord], artifacts_dir: Path) -> None:
+    _, rec = record
+    item = rec.item(1)
+    data = render_declaration(rec, item)
+    texts, pdf = pages(data)
+    save_pngs(pdf, artifacts_dir, "test-declaration-resolution")
+    text = "\n".join(texts)
+    assert len(pdf) <= 2
+    assert text.index("Datganiad o ganlyniad") < text.index("Declaration of the result")
+    for words in ("Rhoddwyd", "Issued", "Dychwelwyd", "Returned", "Gwrthodwyd", "Rejected", "Rheol pwysoli",
+                  "Weighting rule", "Trothwy", "Threshold", "Cadeirydd", "Chair", "Returning officer", "unmarked",
+                  short_code(item.digest)):
+        assert words in text, words
+    carried = item.declared_result["resolution"]["carried"]
+    assert ("PASIWYD / CARRIED" in text) == carried
+    totals = [r["issued"] for r in item.reconciliation]
+    assert str(sum(totals)) in text
+    assert b"/FontFile2" in data and b"+DejaVuSans" in data  # DejaVu subsets embedded
+
+
+def test_election_declaration_has_stage_sheet_and_scannable_qr(record: tuple[Path, MeetingRecord], artifacts_dir: Path) -> None:
+    _, rec = record
+    item = rec.item(4)
+    data = render_declaration(rec, item)
+    texts, pdf = pages(data)
+    pngs = save_pngs(pdf, artifacts_dir, "test-declaration-election")
+    text = "\n".join(texts)
+    election = item.declared_result["election"]
+    for name in election["elected"]:
+        assert name in text
+    assert "Taflen y camau cyfrif" in text and "Stage sheet" in text
+    last = election["stages"][-1]
+    assert f"Stage {last['number']}" in text
+    for value in list(last["totals"].values())[:3]:
+        assert value in text
+    from PIL import Image
+
+    found = [r.text for p in pngs for r in zxingcpp.read_barcodes(Image.open(p))]
+    assert qr_payload(rec.code, 4, item.digest) in found
+
+
+def test_minutes_extract_lists_every_item(record: tuple[Path, MeetingRecord], artifacts_dir: Path) -> None:
+    _, rec = record
+    data = render_minutes(rec, "ab" * 32)
+    texts, pdf = pages(data)
+    save_pngs(pdf, artifacts_dir, "test-minutes")
+    text = "\n".join(texts)
+    for item in rec.items:
+        assert item.definition["title"]["cy"][:20] in text
+        assert short_code(item.digest) in text
+    assert "ABAB ABAB ABAB ABAB" in text
+
+
+def test_cli_declare_one_item_and_all(record: tuple[Path, MeetingRecord], tmp_path: Path) -> None:
+    meeting, rec = record
+    one = tmp_path / "one.pdf"
+    assert cli(["declare", str(meeting), "--item", "2", "--out", str(one)]) == 0
+    texts, _ = pages(one.read_bytes())
+    assert short_code(rec.item(2).digest) in texts[0]
+    every = tmp_path / "all.pdf"
+    assert cli(["declare", str(meeting), "--out", str(every)]) == 0
+    texts, pdf = pages(every.read_bytes())
+    assert len(pdf) >= 4
+    assert cli(["declare", str(meeting), "--item", "9", "--out", str(one)]) == 2
+    assert cli(["declare", str(meeting), "--minutes", "--out", str(tmp_path / "m.pdf")]) == 0
