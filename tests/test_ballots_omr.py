@@ -205,6 +205,10 @@ def test_box_states_and_crop(deck: list[td.DeckSheet], lookup, artifacts_dir: Pa
                 assert measure.ink_mm2 < 0.5, (sheet.label, measure)
         crop = Image.open(io.BytesIO(reading.image_png or b""))
         assert crop.size == (827, 1169)  # A4 at 100 dpi
+        pixels = np.asarray(crop)
+        for x_mm, y_mm in ((10, 10), (200, 10), (10, 287), (200, 287)):  # registration mark centres
+            r, c = round(y_mm / 25.4 * 100), round(x_mm / 25.4 * 100)
+            assert pixels[r - 3 : r + 4, c - 3 : c + 4].mean() < 90, (sheet.label, x_mm, y_mm)
         if saved < 6 and (sheet.degradation.upside_down or sheet.degradation.rotation or sheet.expect_clear is False):
             stem = f"omr_{index:02d}_{sheet.label.split()[1]}_{sheet.label.split()[2]}"
             Image.fromarray(sheet.image).save(artifacts_dir / f"{stem}_scan.png")

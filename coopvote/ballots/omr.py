@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 import numpy as np
+from PIL import Image
 
 from coopvote.ballots.imaging import Gray, PageImage, png_bytes
 from coopvote.ballots.omr_geometry import (
@@ -218,29 +219,34 @@ def read_pages(
 
 
 def normalised_page(gray: Gray, transform: PageTransform, geometry: SheetGeometry, dpi: float) -> Gray:
-    """The paper resampled upright at ``dpi``: what the adjudicator sees, whatever the scan's skew."""
+    """The paper resampled upright at ``dpi``: what the adjudicator sees, whatever the scan's skew.
+
+    Pixel (row, col) of the result shows layout point ((col + 0.5), (row + 0.5)) * 25.4 / dpi mm, so a
+    screen can outline any box from the layout alone. Pillow resamples in C, several times faster
+    than numpy; nearest-neighbour because bilinear costs 50 ms a page there and scans are finer than
+    the 100 dpi shown anyway.
+    """
     width_mm, height_mm = geometry.page_size_mm
     step = 25.4 / dpi
-    cols = int(round(width_mm / step))
-    rows = int(round(height_mm / step))
-    xs = (np.arange(cols, dtype=np.float64) + 0.5) * step
-    ys = (np.arange(rows, dtype=np.float64) + 0.5) * step
-    m = transform.matrix
+    size = (int(round(width_mm / step)), int(round(height_mm / step)))
+    # Output pixel centre (c + 0.5, r + 0.5) * step mm -> image point; Pillow samples pixel centres
+    # at integer + 0.5 too, so the half-pixel terms cancel out except through the map itself.
+    out_to_mm = np.array([[step, 0.0, 0.5 * step], [0.0, step, 0.5 * step], [0.0, 0.0, 1.0]])
+    to_px = transform.matrix @ out_to_mm
+    to_px = to_px / to_px[2, 2]
+    to_px[0, 2] -= 0.5
+    to_px[1, 2] -= 0.5
+    image = Image.fromarray(gray, mode="L")
     if transform.kind == "perspective":
-        grid_x, grid_y = np.meshgrid(xs, ys)
-        w = m[2, 0] * grid_x + m[2, 1] * grid_y + m[2, 2]
-        px = (m[0, 0] * grid_x + m[0, 1] * grid_y + m[0, 2]) / w
-        py = (m[1, 0] * grid_x + m[1, 1] * grid_y + m[1, 2]) / w
+        m = to_px
+        # Pillow's perspective data: x = (a x' + b y' + c) / (g x' + h y' + 1), likewise y.
+        data = (m[0, 0], m[0, 1], m[0, 2] + 0.0, m[1, 0], m[1, 1], m[1, 2], m[2, 0], m[2, 1])
+        warped = image.transform(size, Image.Transform.PERSPECTIVE, data, Image.Resampling.NEAREST,
+                                 fillcolor=255)
     else:
-        # Affine maps are separable into a row part and a column part: two small outer sums.
-        px = (m[0, 0] * xs)[None, :] + (m[0, 1] * ys + m[0, 2])[:, None]
-        py = (m[1, 0] * xs)[None, :] + (m[1, 1] * ys + m[1, 2])[:, None]
-    c = np.floor(px).astype(np.intp)
-    r = np.floor(py).astype(np.intp)
-    inside = (r >= 0) & (r < gray.shape[0]) & (c >= 0) & (c < gray.shape[1])
-    out = np.full((rows, cols), 255, dtype=np.uint8)
-    out[inside] = gray[r[inside], c[inside]]
-    return out
+        data6 = tuple(float(v) for v in to_px[:2, :].ravel())
+        warped = image.transform(size, Image.Transform.AFFINE, data6, Image.Resampling.NEAREST, fillcolor=255)
+    return np.asarray(warped, dtype=np.uint8)
 
 
 def _describe_fit(transform: PageTransform, searches: list[MarkSearch]) -> str:

@@ -1,0 +1,122 @@
+"""Reading scanned ballot papers: time per sheet by kind of scan, and accuracy on the generated deck.
+
+Target: a 150 dpi A4 sheet in under 25 ms median on one core (VotingWorks reports 65 ms median on a
+laptop for its interpreter). The process is pinned to one CPU while timing. Accuracy counts, over a
+deck of generated, marked and degraded sheets, how many were read clear and right, clear and WRONG
+(must be 0), sent to adjudication as they should be, and sent to adjudication needlessly.
+
+Run: ``.venv/bin/python -m benchmarks ballots_read`` (environment: BENCH_DECK=<sheets> to change the
+deck size, default 132).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+from collections import Counter
+from collections.abc import Callable
+
+from coopvote.ballots import testdeck as td
+from coopvote.ballots.imaging import PageImage
+from coopvote.ballots.omr import ReaderOptions, SheetReading, read_page
+
+REPEATS = 5
+
+
+def _pin_to_one_core() -> Callable[[], None]:
+    if not hasattr(os, "sched_getaffinity"):
+        return lambda: None
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(before)})
+    return lambda: os.sched_setaffinity(0, before)
+
+
+def _kinds() -> list[tuple[str, int, dict[object, td.Pen], td.Degradation]]:
+    cross = td.Pen.CROSS
+    return [
+        ("resolution, 150 dpi, straight", 0, {1: cross}, td.Degradation(dpi=150)),
+        ("election, 150 dpi, skew 4, JPEG 30", 1, {0: cross, 3: td.Pen.TICK},
+         td.Degradation(dpi=150, rotation=4.0, jpeg_quality=30)),
+        ("ranking 5x5, 150 dpi, upside down", 2, {(1, 1): cross, (3, 2): cross, (0, 3): td.Pen.TICK},
+         td.Degradation(dpi=150, upside_down=True, rotation=-2.0, blur=0.8)),
+        ("ranking 5x5, 200 dpi, skew 7", 2, {(2, 1): cross}, td.Degradation(dpi=200, rotation=7.0)),
+        ("election, 300 dpi, skew 3", 1, {5: cross}, td.Degradation(dpi=300, rotation=3.0, jpeg_quality=40)),
+        ("large print, 150 dpi", 3, {2: td.Pen.FILLED}, td.Degradation(dpi=150, rotation=-1.0)),
+        ("phone photo (perspective)", 1, {2: cross}, td.Degradation(dpi=200, photo=True, jpeg_quality=60)),
+        ("doubtful -> adjudication + crop", 1, {2: cross, 4: td.Pen.HESITANT}, td.Degradation(dpi=150)),
+    ]
+
+
+def timing() -> None:
+    lookup = td.deck_lookup()
+    rng = random.Random(1)
+    options = ReaderOptions()
+    sheets = []
+    for name, item, marks, degradation in _kinds():
+        images = [td.render_sheet(td.deck_paper(item, 500 + k), marks, degradation, rng) for k in range(4)]
+        sheets.append((name, images))
+    # Warm caches (layout, sample plans) as a real batch would after its first sheet.
+    for _, images in sheets:
+        read_page(PageImage("warm", 0, images[0]), lookup, options)
+    restore = _pin_to_one_core()
+    try:
+        print(f"{'kind of sheet':40s} {'pixels':>11s} {'median ms':>10s} {'p95 ms':>8s}  verdict")
+        for name, images in sheets:
+            times = []
+            verdicts: Counter[str] = Counter()
+            for _ in range(REPEATS):
+                for index, image in enumerate(images):
+                    started = time.perf_counter()
+                    reading = read_page(PageImage("bench", index, image), lookup, options)
+                    times.append((time.perf_counter() - started) * 1000)
+                    verdicts[reading.verdict.value] += 1
+            times.sort()
+            p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+            shape = f"{images[0].shape[1]}x{images[0].shape[0]}"
+            verdict = ", ".join(f"{k} {v}" for k, v in verdicts.items())
+            print(f"{name:40s} {shape:>11s} {statistics.median(times):10.1f} {p95:8.1f}  {verdict}")
+    finally:
+        restore()
+
+
+def accuracy(count: int) -> None:
+    lookup = td.deck_lookup()
+    outcomes: Counter[str] = Counter()
+    by_scenario: dict[str, Counter[str]] = {}
+    for harsh, size, seed in ((False, count, 21), (True, count // 3, 22)):
+        for index, sheet in enumerate(td.make_deck(size, seed=seed, harsh=harsh)):
+            reading = read_page(PageImage("deck", index, sheet.image), lookup)
+            scenario = ("harsh " if harsh else "") + sheet.label.split()[2]
+            if not isinstance(reading, SheetReading):
+                outcome = "unreadable"
+            else:
+                chosen = next(iter(reading.marks.values()))
+                if reading.is_clear:
+                    outcome = "clear, right" if chosen == sheet.expected_choice else "CLEAR, WRONG"
+                    if sheet.expect_clear is False:
+                        outcome = "CLEAR, should adjudicate"
+                else:
+                    outcome = "adjudication, needless" if sheet.expect_clear is True else "adjudication, due"
+            outcomes[outcome] += 1
+            by_scenario.setdefault(scenario, Counter())[outcome] += 1
+    total = sum(outcomes.values())
+    print(f"\naccuracy on {total} generated sheets ({count} ordinary + {count // 3} harsh):")
+    for outcome in ("clear, right", "adjudication, due", "adjudication, needless", "CLEAR, WRONG",
+                    "CLEAR, should adjudicate", "unreadable"):
+        print(f"  {outcome:28s} {outcomes[outcome]:5d}")
+    print("  by scenario: " + "; ".join(
+        f"{name} " + "/".join(f"{k.split(',')[0][:5]}{'-' + k.split(', ')[1][:5] if ', ' in k else ''}={v}"
+                              for k, v in sorted(c.items()))
+        for name, c in sorted(by_scenario.items())
+    ))
+
+
+def main() -> None:
+    timing()
+    accuracy(int(os.environ.get("BENCH_DECK", "132")))
+
+
+if __name__ == "__main__":
+    main()
