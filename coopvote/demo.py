@@ -19,7 +19,7 @@ from typing import Any
 
 from coopvote.register_sample import write_sample_register
 from coopvote.service import MeetingService
-from coopvote.service.papers import PrintedBatch
+from coopvote.service.sheets import PrintRun
 from coopvote.spec import parse_spec
 
 DEMO_SEED = 2026
@@ -88,19 +88,29 @@ def registration(run: DemoRun, service: MeetingService) -> None:
     run.say(f"   {quorum.explanation_cy}")
 
 
-def print_papers(run: DemoRun, service: MeetingService) -> dict[tuple[int, str], PrintedBatch]:
+def print_papers(run: DemoRun, service: MeetingService) -> dict[tuple[int, str], PrintRun]:
+    """Print every item's papers per class, in shuffled serial order: slips for item 1, papers for the rest."""
     meeting = service.meeting()
-    eligible, present, proxies = service.attendance_by_class()
-    batches: dict[tuple[int, str], PrintedBatch] = {}
+    _eligible, present, proxies = service.attendance_by_class()
+    folder = run.out / "papers"
+    folder.mkdir(parents=True, exist_ok=True)
+    runs: dict[tuple[int, str], PrintRun] = {}
     for item in meeting.items:
         for cls in meeting.classes:
             needed = present.get(cls.code, 0) + proxies.get(cls.code, 0)
             count = needed + max(5, needed // 10)  # spares for spoilt papers
             kind = "slips" if item.number == 1 else "paper"
-            batches[(item.number, cls.code)] = service.add_paper_batch(item.number, cls.code, count, kind=kind)
-    total = sum(len(b.serials) for b in batches.values())
-    run.say(f"3. Papers allocated: {total} serials across {len(meeting.items)} items and {len(meeting.classes)} classes")
-    return batches
+            out = folder / f"item{item.number}-{cls.code}-{kind}.pdf"
+            runs[(item.number, cls.code)] = service.print_papers(item.number, cls.code, count, out, kind=kind)
+            run.written.append(out)
+    easy = folder / "item3-PS-easy-read-sample.pdf"
+    service.print_papers(3, "PS", 2, easy, variant="easy-read")
+    large = folder / "item2-SUP-large-print-sample.pdf"
+    service.print_papers(2, "SUP", 2, large, variant="large-print")
+    run.written += [easy, large]
+    total = sum(len(r.batch.serials) for r in runs.values())
+    run.say(f"3. Papers printed: {total} papers and slip sheets in {len(runs)} PDFs under {folder}")
+    return runs
 
 
 def issue_packs(run: DemoRun, service: MeetingService) -> None:
@@ -118,13 +128,18 @@ def _take(stock: dict[tuple[int, str], list[int]], item: int, code: str) -> int:
     return stock[(item, code)].pop()
 
 
-def vote(run: DemoRun, service: MeetingService, batches: dict[tuple[int, str], PrintedBatch]) -> None:
-    """Members mark their papers; tellers record them by slip, by keyed marks and by ranking."""
+def vote(run: DemoRun, service: MeetingService, printed: dict[tuple[int, str], PrintRun]) -> None:
+    """Members mark their papers; tellers record them by slip, by keyed marks, by ranking, and by scanning.
+
+    The people supported's papers for item 3 are marked with a pen drawn in code, scanned (skewed,
+    blurred, JPEG) into one PDF, and read back by the mark reader, as a sheet-feeding scanner would.
+    """
     rng = run.rng
     meeting = service.meeting()
     _eligible, present, proxies = service.attendance_by_class()
     voters = {code: present.get(code, 0) + proxies.get(code, 0) for code in present}
-    stock = {key: list(batch.serials) for key, batch in batches.items()}
+    batches = {key: r.batch for key, r in printed.items()}
+    stock = {key: list(reversed(batch.serials)) for key, batch in batches.items()}
     leanings = {  # chance of For / Against per class, per resolution
         1: {"PS": (0.85, 0.10), "EMP": (0.80, 0.12), "SUP": (0.75, 0.15)},
         2: {"PS": (0.55, 0.35), "EMP": (0.30, 0.65), "SUP": (0.50, 0.45)},
@@ -136,11 +151,16 @@ def vote(run: DemoRun, service: MeetingService, batches: dict[tuple[int, str], P
         service.open_vote(item.number)
         recorded = 0
         refused = 0
+        last_code: str = ""
+        last_marks: list[int] | None = None
+        if item.number == 3:
+            recorded += scan_marked_sheets(run, service, printed[(3, "PS")], voters["PS"], leanings[3]["PS"])
         for code, count in voters.items():
             batch = batches[(item.number, code)]
+            if item.number == 3 and code == "PS":
+                continue
             for _ in range(count - (1 if item.number == 2 and code == "PS" else 0)):  # one PS paper not returned
                 serial = _take(stock, item.number, code)
-                last_marks: list[int] | None
                 if item.kind == "resolution":
                     p_for, p_against = leanings[item.number][code]
                     roll = rng.random()
@@ -161,6 +181,48 @@ def vote(run: DemoRun, service: MeetingService, batches: dict[tuple[int, str], P
             f"5.{item.number} Item {item.number} ({item.title_en}): {recorded} papers recorded; "
             f"double scan refused: {again.message_en}"
         )
+
+
+def scan_marked_sheets(
+    run: DemoRun, service: MeetingService, printed: PrintRun, count: int, leaning: tuple[float, float]
+) -> int:
+    """Mark the first ``count`` printed papers, 'scan' them into one PDF, read it, adjudicate the doubtful."""
+    from PIL import Image
+
+    from coopvote.ballots.qrcodec import decode
+    from coopvote.ballots.testdeck import DeckPaper, Degradation, Pen, degrade, mark_page, rasterise_page
+
+    rng = run.rng
+    pdf = printed.path.read_bytes()
+    meeting = service.meeting()
+    pages = []
+    for index in range(count):
+        gray = rasterise_page(pdf, index, 150)
+        code = decode(printed.batch.qr_text(printed.batch.serials[index]), printed.batch.secret, meeting.code)
+        paper = DeckPaper(spec=None, question=service._paper_question(code))  # type: ignore[arg-type]
+        roll = rng.random()
+        option = 0 if roll < leaning[0] else 1 if roll < leaning[0] + leaning[1] else 2
+        marks = {option: rng.choice([Pen.CROSS, Pen.TICK, Pen.FILLED])}
+        if index == 3:
+            marks = {0: Pen.CROSS, 1: Pen.CROSS}  # two marks: the teller must decide
+        image = Image.fromarray(gray, mode="L")
+        mark_page(image, 150, paper, marks, rng)  # type: ignore[arg-type]
+        degradation = Degradation(dpi=150, rotation=rng.uniform(-5, 5), blur=0.5, jpeg_quality=45,
+                                  upside_down=index % 7 == 0)
+        pages.append(Image.fromarray(degrade(image, degradation, rng), mode="L"))
+    scans = run.out / "scans"
+    scans.mkdir(parents=True, exist_ok=True)
+    scanned = scans / "item3-PS-scanned.pdf"
+    pages[0].save(scanned, format="PDF", save_all=True, append_images=pages[1:], resolution=150, quality=60)
+    run.written.append(scanned)
+    summary = service.read_sheets([scanned])
+    for sheet in service.pending_sheets():
+        service.adjudicate(sheet.id, reject_reason="too-many-votes", by="Gareth Morgan (returning officer)")
+    run.say(
+        f"   scanned {summary.pages} marked sheets (skewed, blurred, some upside down): {summary.accepted} read clear, "
+        f"{summary.queued} set aside and adjudicated"
+    )
+    return summary.accepted + summary.queued
 
 
 def _ranking(rng: random.Random, item: Any, voter_class: str) -> list[int]:
@@ -192,9 +254,9 @@ def run_demo(out: Path, say: Callable[[str], None] = print) -> DemoRun:
     service = set_up(run)
     try:
         registration(run, service)
-        batches = print_papers(run, service)
+        printed = print_papers(run, service)
         issue_packs(run, service)
-        vote(run, service, batches)
+        vote(run, service, printed)
         results(run, service)
     finally:
         service.close()

@@ -72,9 +72,9 @@ def test_printed_papers_scanned_back_are_counted_and_doubtful_ones_adjudicated(t
     service.open_vote(1)
     service.open_vote(2)
     resolution_pdf = tmp_path / "item1.pdf"
-    assert service.print_papers(1, "EMP", 4, resolution_pdf) == 4
+    assert service.print_papers(1, "EMP", 4, resolution_pdf).pages == 4
     election_pdf = tmp_path / "item2.pdf"
-    assert service.print_papers(2, "PS", 2, election_pdf, variant="large-print") == 2
+    assert service.print_papers(2, "PS", 2, election_pdf, variant="large-print").pages == 2
     rng = random.Random(7)
     resolution_plans: list[list[object]] = [[0], [0], [1, 2], []]  # For, For, two marks, none
     election_plans: list[list[object]] = [[(2, 1), (0, 2)], [(1, 1), (2, 2), (0, 3)]]

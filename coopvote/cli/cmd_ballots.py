@@ -34,10 +34,10 @@ def run(args: argparse.Namespace) -> int:
         for cls in classes:
             count = args.count or max(1, cls.eligible + max(5, cls.eligible // 10))
             out = args.out if len(classes) == 1 else args.out.with_name(f"{args.out.stem}-{cls.code}{args.out.suffix}")
-            pages = service.print_papers(
+            printed = service.print_papers(
                 args.item, cls.code, count, out, kind=args.kind, variant=args.variant, page_size=args.page_size
             )
-            print(f"Printed {count} {args.kind} for item {args.item}, class {cls.code} ({args.variant}): {pages} pages -> {out}")
+            print(f"Printed {count} {args.kind} for item {args.item}, class {cls.code} ({args.variant}): {printed.pages} pages -> {out}")
     finally:
         service.close()
     return 0

@@ -161,6 +161,8 @@ class ResultsMixin(VotingMixin):
             hands = session.scalar(
                 select(ShowOfHands).where(ShowOfHands.item_id == item.id).order_by(ShowOfHands.id.desc()).limit(1)
             )
+            if hands is not None:
+                session.expunge(hands)  # read after the session ends: keep its loaded values from being expired
             meeting = item.meeting
             weighting_raw = dict(meeting.weighting)
             rules = dict(meeting.rules)

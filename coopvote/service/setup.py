@@ -217,7 +217,12 @@ class SetupMixin(ServiceBase):
         """Read a register file without changing anything, so the desk can see every bad row first."""
         from coopvote.register_import import read_register
 
-        return read_register(source, known_classes=self.class_names(), filename=filename or str(source))
+        with self.reading() as session:
+            names = {
+                c.code: (c.name_en, c.name_cy)
+                for c in session.scalars(select(MembershipClass).where(MembershipClass.meeting_id == self.meeting_id))
+            }
+        return read_register(source, known_classes=names, filename=filename or str(source))
 
     def import_register(self, source: Path | bytes, filename: str = "", *, replace: bool = False) -> ImportResult:
         """All or nothing: any bad row refuses the whole file, naming every bad row."""

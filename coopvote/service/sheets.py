@@ -24,6 +24,7 @@ from coopvote.counting.rules import RANKED_METHODS
 from coopvote.errors import RuleError
 from coopvote.record.models import AgendaItem, Meeting, MembershipClass, PendingSheet, RecordedBallot
 from coopvote.record.types import utcnow
+from coopvote.service.papers import PrintedBatch
 from coopvote.service.results import ResultsMixin
 from coopvote.service.views import ItemView, ScanOutcome
 
@@ -46,6 +47,15 @@ class ScanSummary:
     refused: Counter[str] = field(default_factory=Counter)
     outcomes: list[ScanOutcome] = field(default_factory=list)
     cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class PrintRun:
+    """A printed batch: its serials in page order, how many pages, and where the PDF is."""
+
+    batch: PrintedBatch
+    pages: int
+    path: Path
 
 
 @dataclass(frozen=True)
@@ -85,8 +95,8 @@ class SheetsMixin(ResultsMixin):
         kind: str = "paper",
         variant: str = "standard",
         page_size: str = "A4",
-    ) -> int:
-        """Allocate a batch, then print it in its shuffled order; returns the number of pages."""
+    ) -> PrintRun:
+        """Allocate a batch, then print it in its shuffled order (page k carries ``batch.serials[k]``)."""
         from coopvote.ballots.pdf import render_papers
         from coopvote.ballots.pdf_slips import render_slips
         from coopvote.ballots.pdf_spec import papers_for, slips_for
@@ -102,9 +112,9 @@ class SheetsMixin(ResultsMixin):
         voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)
         if kind == "slips":
             sheets = slips_for(info, printed_item, voting_class, batch.serials, batch.secret, variant, page_size)
-            return render_slips(sheets, out)
+            return PrintRun(batch, render_slips(sheets, out), Path(out))
         papers = papers_for(info, printed_item, voting_class, batch.serials, batch.secret, variant, page_size)
-        return render_papers(papers, out)
+        return PrintRun(batch, render_papers(papers, out), Path(out))
 
     # -- reading ----------------------------------------------------------------------------------
 
