@@ -124,6 +124,7 @@ class AppSettings(QObject):
     def set_high_contrast(self, on: bool) -> None:
         self.high_contrast = bool(on)
         self.app.setPalette(high_contrast_palette() if on else self.normal_palette)
+        self._restyle_all()
         settings().setValue("high_contrast", self.high_contrast)
         self.appearanceChanged.emit()
 
@@ -137,8 +138,17 @@ class AppSettings(QObject):
         else:
             font.setPixelSize(max(1, round(font.pixelSize() * scale)))
         self.app.setFont(font)
+        self._restyle_all()
         settings().setValue("text_scale", scale)
         self.appearanceChanged.emit()
+
+    def _restyle_all(self) -> None:
+        """Widgets with their own scaled font or colours redo them (Qt tells them only once exec() runs)."""
+        QCoreApplication.sendPostedEvents()
+        for widget in QApplication.allWidgets():
+            restyle = getattr(widget, "restyle", None)
+            if callable(restyle):
+                restyle()
 
     def bigger(self) -> None:
         index = TEXT_SCALES.index(self.text_scale)

@@ -136,6 +136,10 @@ class QuorumPanel(Retranslatable, QGroupBox):
         self.table.setAccessibleName(self.tr("Quorum by class"))
         self.refresh()
 
+    def restyle(self) -> None:
+        if hasattr(self, "table"):
+            self.refresh()
+
     def refresh(self) -> None:
         try:
             self.status = self.service.quorum()

@@ -203,8 +203,16 @@ class MainWindow(Retranslatable, QMainWindow):
             item = self.nav.item(row)
             item.setText(QCoreApplication.translate("Roles", label))
         self.nav.setAccessibleName(self.tr("Roles"))
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 4 * self.fontMetrics().averageCharWidth())
+        self.restyle()
         self._update_meeting_label()
+
+    def restyle(self) -> None:
+        """The role list is as wide as its longest name in the current language and text size."""
+        if not hasattr(self, "nav"):
+            return
+        metrics = self.nav.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.nav.item(r).text()) for r in range(self.nav.count())), default=0)
+        self.nav.setFixedWidth(widest + 4 * metrics.averageCharWidth())
 
     def _title(self) -> str:
         if self.service is None:

@@ -1,0 +1,162 @@
+"""The main window and app set-up: start screen, recent meetings, demo, roles, language, contrast, text size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QListWidget, QTableWidget
+
+from tests.helpers import small_meeting
+from tests.ui_fixtures import look, shot, window  # noqa: F401 - fixtures
+
+
+def test_start_screen_before_any_meeting(window: Any, artifacts_dir: Path) -> None:  # noqa: F811
+    assert window.stack.currentWidget() is window.start_page
+    assert window.meeting_label.text() == "No meeting open"
+    for row in range(1, window.nav.count()):  # no role but Start without a meeting
+        assert not window.nav.item(row).flags() & Qt.ItemFlag.ItemIsEnabled
+    assert window.show_role("desk") is None
+    shot(window, artifacts_dir, "screen-start")
+
+
+def test_opening_something_that_is_not_a_meeting_says_why(window: Any, tmp_path: Path) -> None:  # noqa: F811
+    notes = tmp_path / "notes.coopvote"
+    notes.write_text("hello")
+    assert not window.open_meeting(str(notes))
+    assert window.start_page.banner.kind == "error"
+    assert "not an SQLite database" in window.start_page.banner.text()
+    assert window.service is None
+
+
+def test_recent_meetings_are_remembered_and_reopen(window: Any, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811
+    small_meeting(tmp_path).close()
+    path = str(tmp_path / "small.coopvote")
+    assert window.open_meeting(path)
+    assert "Test Meeting" in window.meeting_label.text()
+    window.close_meeting()
+    recent = window.start_page.recent_list
+    assert recent.count() == 1 and recent.item(0).text() == str(Path(path).resolve())
+    recent.setFocus()
+    qtbot.keyClick(recent, Qt.Key.Key_Return)  # Enter on a recent meeting opens it
+    assert window.service is not None and window.stack.currentWidget() is window.pages["desk"]
+
+
+def test_the_demo_meeting_opens_with_members(
+    window: Any, tmp_path: Path, monkeypatch: Any, artifacts_dir: Path  # noqa: F811
+) -> None:
+    monkeypatch.setattr("coopvote.ui.start.demo_folder", lambda: tmp_path / "demo")
+    window.show_role("start")
+    window.start_page.demo_button.click()
+    assert window.service is not None
+    meeting = window.service.meeting()
+    assert meeting.name_en == "Annual General Meeting 2026"
+    assert sum(c.members for c in meeting.classes) == 240
+    desk = window.pages["desk"]
+    assert "Teifi" not in desk.quorum.explanation.text()
+    assert "Quorum is" in desk.quorum.explanation.text()
+    shot(window, artifacts_dir, "screen-desk-demo")
+
+
+def test_a_role_page_that_cannot_load_says_so(window: Any, qtbot: Any) -> None:  # noqa: F811
+    from coopvote.ui.main_window import NotAvailablePage, load_role_page
+
+    page = load_role_page("no_such_page", "Nothing", None, window, "Teller")
+    qtbot.addWidget(page)
+    assert isinstance(page, NotAvailablePage)
+    assert page.label.text() == "Teller: not available in this copy of coopvote"
+    assert "ModuleNotFoundError" in page.detail.text()
+
+
+def test_every_role_opens_on_a_meeting(window: Any, tmp_path: Path) -> None:  # noqa: F811
+    window.set_service(small_meeting(tmp_path), str(tmp_path / "small.coopvote"))
+    for key in ("desk", "chair", "teller", "results", "start"):
+        assert window.show_role(key) is window.stack.currentWidget()
+
+
+def test_keyboard_shortcuts_move_between_roles(window: Any, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811
+    window.set_service(small_meeting(tmp_path), str(tmp_path / "small.coopvote"))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.start_page
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.pages["desk"]
+
+
+def test_switching_to_welsh_at_run_time(window: Any, look: Any, artifacts_dir: Path) -> None:  # noqa: F811
+    window.welsh_action.trigger()
+    assert look.language == "cy"
+    assert window.nav.item(0).text() == "Dechrau"
+    assert window.nav.item(1).text() == "Desg gofrestru"
+    assert window.file_menu.title() == "&Cyfarfod"
+    assert window.start_page.new_button.text() == "Cyfarfod &newydd…"
+    assert window.meeting_label.text() == "Dim cyfarfod ar agor"
+    shot(window, artifacts_dir, "screen-start-welsh")
+    window.english_action.trigger()
+    assert window.nav.item(1).text() == "Registration desk"
+
+
+def test_high_contrast_and_bigger_text(
+    window: Any, look: Any, tmp_path: Path, artifacts_dir: Path  # noqa: F811
+) -> None:
+    window.set_service(small_meeting(tmp_path), str(tmp_path / "small.coopvote"))
+    desk = window.pages["desk"]
+    base = QApplication.font().pointSizeF()
+    title = desk.member_title.font().pointSizeF()
+    window.contrast_action.trigger()
+    assert look.high_contrast
+    assert QApplication.palette().color(QPalette.ColorRole.Window).name() == "#000000"
+    assert desk.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
+    window.bigger_action.trigger()
+    window.bigger_action.trigger()
+    assert QApplication.font().pointSizeF() > base * 1.2
+    assert desk.member_title.font().pointSizeF() > title * 1.2  # big labels grow with the text
+    shot(window, artifacts_dir, "screen-desk-high-contrast")
+    window.reset_text_action.trigger()
+    window.contrast_action.trigger()
+    assert QApplication.font().pointSizeF() == base
+    assert QApplication.palette().color(QPalette.ColorRole.Window).name() != "#000000"
+
+
+def test_input_controls_have_accessible_names(window: Any, tmp_path: Path) -> None:  # noqa: F811
+    window.set_service(small_meeting(tmp_path), str(tmp_path / "small.coopvote"))
+    wizard = window.new_meeting()
+    unnamed = []
+    for root in (window.pages["desk"], window.start_page, wizard):
+        for kind in (QLineEdit, QComboBox, QAbstractSpinBox, QTableWidget, QListWidget):
+            for control in root.findChildren(kind):
+                if control.parent() is not None and isinstance(control.parent(), QAbstractSpinBox | QComboBox):
+                    continue  # the line edit inside a spin box or combo box
+                if not control.accessibleName():
+                    unnamed.append(f"{type(root).__name__}: {type(control).__name__} {control.objectName()}")
+    assert unnamed == []
+    wizard.reject()
+
+
+def test_run_app_opens_the_meeting_and_returns_when_closed(look: Any, tmp_path: Path) -> None:  # noqa: F811
+    from coopvote.ui.app import run_app
+    from coopvote.ui.main_window import MainWindow
+
+    small_meeting(tmp_path).close()
+    seen: list[str] = []
+
+    def close_all() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                seen.append(widget.meeting_label.text())
+                widget.close()
+        QApplication.quit()
+
+    QTimer.singleShot(100, close_all)
+    assert run_app(tmp_path / "small.coopvote") == 0
+    assert any("Test Meeting" in text for text in seen)
+
+
+def test_the_command_line_knows_the_app_command() -> None:
+    from coopvote.cli import build_parser
+
+    args = build_parser().parse_args(["app", "meeting.coopvote"])
+    assert args.meeting == "meeting.coopvote" and callable(args.handler)
