@@ -1,0 +1,467 @@
+"""ERS97 STV: the Electoral Reform Society's 1997 rules for a hand count, followed to the letter.
+
+"How to conduct an election by the Single Transferable Vote", 3rd edition (1997), §§5-6. A co-op's
+rules often name this method because its result sheet can be checked by hand: every value is to two
+decimal places, surpluses move only the last batch of papers received, transfer values are
+truncated and the lost hundredths are shown as non-transferable. The count here keeps integer
+hundredths so that its stage sheet is the one a returning officer would write.
+
+Choices where the text is open are listed in docs/counting-ers97-meek.md; in short:
+
+* look-back points for ties (§5.2.3, §5.2.5, §5.6.2) are stage 1 and the end of every batch
+  (each surplus transfer is one batch; an exclusion has one batch per transfer value);
+* the §5.4.8 quota reduction is applied after each exclusion batch while nobody is elected;
+* within one stage candidates are deemed elected in descending order of votes, ties by §5.6.2;
+* after a surplus transfer the elected candidate keeps exactly the quota: the rounding loss and
+  any surplus left on papers with no next preference are non-transferable (§5.3.9-10);
+* empty papers (no valid preference, e.g. only for withdrawn candidates) count in the total valid
+  vote and are non-transferable from the start, as in Wichmann's ERBS validation files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from coopvote.counting.constraints import SeatConstraints
+from coopvote.counting.ers97_parts import (
+    Batch,
+    Parcel,
+    ers_quota,
+    exclusion_group,
+    hundredths,
+    may_defer,
+    paper_value,
+    transfer_value,
+)
+from coopvote.counting.model import CountOptions, Election, Outcome, Stage, TieBreak
+from coopvote.counting.stv_common import check_seats, clean_rankings
+from coopvote.counting.ties import TieBreaker, look_back
+from coopvote.errors import RuleError
+
+
+@dataclass(frozen=True)
+class ERS97Rule:
+    name: str = "ers97"
+
+    def count(self, election: Election, options: CountOptions) -> Outcome:
+        return _ERS97Count(election, options).run()
+
+
+RULE = ERS97Rule()
+
+
+class _ERS97Count:
+    def __init__(self, election: Election, options: CountOptions) -> None:
+        check_seats(election)
+        self.e = election
+        self.n = len(election.candidates)
+        self.groups: list[tuple[tuple[int, ...], int]] = []
+        for ranking, value in clean_rankings(election):
+            scaled = value * 100
+            if scaled.denominator != 1:
+                raise RuleError(
+                    f"ERS97 counts to two decimal places: a ballot group's value {value} is not a whole number "
+                    "of hundredths; use weights with at most two decimal places"
+                )
+            self.groups.append((ranking, int(scaled)))
+        self.valid_h = sum(p for _, p in self.groups)
+        self.state = {c: ("withdrawn" if c in election.withdrawn else "continuing") for c in range(self.n)}
+        self.votes: dict[int, int] = {c: 0 for c in range(self.n) if self.state[c] == "continuing"}
+        self.batches: dict[int, list[Batch]] = {c: [] for c in self.votes}
+        self.elected: list[int] = []
+        self.elected_stage: dict[int, int] = {}
+        self.pending: list[int] = []  # elected, surplus not yet transferred
+        self.nt_h = 0  # value of non-transferable papers
+        self.loss_h = 0  # non-transferable difference from truncation (§6.11)
+        self.quota = ers_quota(self.valid_h, election.seats)
+        self.stages: list[Stage] = []
+        self.history: list[dict[int, int]] = []  # look-back points: stage 1 and after every batch
+        self.ties = TieBreaker(options)
+        self.constraints = SeatConstraints.from_options(options)
+        self.notes: list[str] = []
+
+    # -- helpers -----------------------------------------------------------------------------------
+
+    def continuing(self) -> list[int]:
+        return [c for c in self.votes if self.state[c] == "continuing"]
+
+    def seats_left(self) -> int:
+        return self.e.seats - len(self.elected)
+
+    def next_preference(self, group: int, skip: Iterable[int] = ()) -> int | None:
+        """§6.10: the first preference for a continuing candidate (the paper has passed all others)."""
+        skipped = set(skip)
+        for c in self.groups[group][0]:
+            if self.state.get(c) == "continuing" and c not in skipped:
+                return c
+        return None
+
+    def surplus(self, c: int) -> int:
+        return max(self.votes[c] - self.quota, 0)
+
+    def mark(self) -> None:
+        self.history.append(dict(self.votes))
+
+    def record(self, action: str, description: str, before: dict[int, int], **extra: object) -> Stage:
+        stage = Stage(
+            number=len(self.stages) + 1,
+            action=action,
+            description=description,
+            totals={c: hundredths(v) for c, v in self.votes.items()},
+            transfers={
+                c: hundredths(self.votes[c] - before.get(c, 0))
+                for c in self.votes
+                if self.votes[c] != before.get(c, 0)
+            },
+            non_transferable=hundredths(self.nt_h),
+            exhausted=hundredths(self.nt_h),
+            rounding_loss=hundredths(self.loss_h),
+            quota=hundredths(self.quota),
+        )
+        for key, value in extra.items():
+            setattr(stage, key, value)
+        self.stages.append(stage)
+        return stage
+
+    # -- election (§5.1.7, §5.3.13, §5.4.9, §5.6.2) -----------------------------------------------------
+
+    def threshold_met(self, c: int) -> bool:
+        """Votes reach the quota, or the total active vote ÷ (unfilled places + 1) if that is lower."""
+        votes = self.votes[c]
+        if votes >= self.quota:
+            return True
+        active = sum(self.votes[x] for x in self.continuing()) + sum(self.surplus(x) for x in self.pending)
+        return votes > 0 and votes * (self.seats_left() + 1) >= active
+
+    def deem_elected(self, stage_number: int, why: list[str]) -> list[int]:
+        newly: list[int] = []
+        while self.seats_left() > 0:
+            reaching = [c for c in self.continuing() if self.threshold_met(c)]
+            if self.constraints.active:
+                reaching = [
+                    c for c in reaching if self.constraints.can_elect(c, self.elected, self.seats_left())
+                ]
+            if not reaching:
+                break
+            top = max(self.votes[c] for c in reaching)
+            tied = sorted(c for c in reaching if self.votes[c] == top)
+            if len(tied) > 1 and len([c for c in reaching if self.votes[c] >= top]) > self.seats_left():
+                remaining, at = look_back(tied, self.history, prefer="highest", direction="earliest")
+                names = ", ".join(self.e.candidates[c] for c in tied)
+                if len(remaining) > 1:
+                    why.append(
+                        f"{names} equal at every point with too few places: none deemed elected at this stage (§5.6.2)"
+                    )
+                    break
+                self.ties.records.append(
+                    TieBreak(
+                        stage=stage_number,
+                        purpose="election",
+                        tied=tied,
+                        chosen=remaining[0],
+                        how=f"earliest differing stage {at}",
+                    )
+                )
+                why.append(
+                    f"{self.e.candidates[remaining[0]]} deemed elected first of {names}: more votes at look-back point {at} (§5.6.2)"
+                )
+                tied = remaining
+            chosen = tied[0]
+            reason = (
+                "reached the quota"
+                if self.votes[chosen] >= self.quota
+                else "reached the total active vote ÷ (places left + 1)"
+            )
+            self.state[chosen] = "elected"
+            self.elected.append(chosen)
+            self.elected_stage[chosen] = stage_number
+            newly.append(chosen)
+            why.append(f"{self.e.candidates[chosen]} {reason} with {hundredths(self.votes[chosen])}")
+            if self.votes[chosen] > self.quota:
+                self.pending.append(chosen)
+        return newly
+
+    # -- stages ------------------------------------------------------------------------------------
+
+    def first_stage(self) -> None:
+        batches: dict[int, Batch] = {}
+        for g, (_ranking, papers) in enumerate(self.groups):
+            first = self.next_preference(g)
+            if first is None:
+                self.nt_h += papers
+                continue
+            batches.setdefault(first, Batch(stage=1, tv=100)).parcels.append(Parcel(g, papers, 100))
+            self.votes[first] += papers
+        for c, batch in batches.items():
+            self.batches[c].append(batch)
+        self.mark()
+        why: list[str] = []
+        elected = self.deem_elected(1, why)
+        self.record(
+            "first preferences",
+            f"First preferences; total valid vote {hundredths(self.valid_h)}, quota {hundredths(self.quota)}"
+            + ("; " + "; ".join(why) if why else ""),
+            {},
+            elected=elected,
+        )
+
+    def transfer_surplus(self, c: int, reason: str) -> None:
+        """§5.3: all papers if elected at stage 1, else only the last batch received."""
+        before = dict(self.votes)
+        stage_number = len(self.stages) + 1
+        surplus = self.surplus(c)
+        self.pending.remove(c)
+        examined = (
+            [p for b in self.batches[c] for p in b.parcels]
+            if self.elected_stage[c] == 1
+            else list(self.batches[c][-1].parcels)
+        )
+        moving: dict[int, list[Parcel]] = {}
+        for parcel in examined:
+            dest = self.next_preference(parcel.group)
+            if dest is not None:
+                moving.setdefault(dest, []).append(parcel)
+        papers_h = sum(p.papers_h for ps in moving.values() for p in ps)
+        value_h = sum(p.value for ps in moving.values() for p in ps)
+        credited = 0
+        if value_h > surplus:
+            tv = transfer_value(surplus, papers_h)
+            for dest, parcels in moving.items():
+                tv_here = min(tv, min(p.tv for p in parcels))
+                share = paper_value(sum(p.papers_h for p in parcels), tv_here)
+                self.batches[dest].append(
+                    Batch(stage_number, tv_here, [Parcel(p.group, p.papers_h, tv_here) for p in parcels])
+                )
+                self.votes[dest] += share
+                credited += share
+            self.loss_h += surplus - credited
+            tv_text = f"transfer value {hundredths(surplus)} ÷ {hundredths(papers_h)} papers = {hundredths(tv)} (truncated)"
+        else:
+            tv = max((p.tv for ps in moving.values() for p in ps), default=0)
+            for dest, parcels in moving.items():
+                share = sum(p.value for p in parcels)
+                self.batches[dest].append(
+                    Batch(stage_number, tv, [Parcel(p.group, p.papers_h, p.tv) for p in parcels])
+                )
+                self.votes[dest] += share
+                credited += share
+            self.nt_h += surplus - credited
+            tv_text = f"transferable papers worth {hundredths(value_h)} do not exceed the surplus: each moves at its present value"
+        self.votes[c] = self.quota
+        self.mark()
+        why: list[str] = []
+        elected = self.deem_elected(stage_number, why)
+        lost = surplus - credited
+        self.record(
+            "surplus",
+            f"Surplus of {self.e.candidates[c]} {hundredths(surplus)} ({reason}): {hundredths(sum(p.papers_h for p in examined))} "
+            f"papers examined, {hundredths(papers_h)} transferable; {tv_text}; credited {hundredths(credited)}, "
+            f"non-transferable {hundredths(lost)}" + ("; " + "; ".join(why) if why else ""),
+            before,
+            subject=c,
+            transfer_value=hundredths(tv),
+            elected=elected,
+        )
+
+    def exclude(self, group: list[int], reason: str) -> None:
+        """§5.4: move the excluded candidates' papers in batches, highest transfer value first."""
+        before = dict(self.votes)
+        stage_number = len(self.stages) + 1
+        for c in group:
+            self.state[c] = "excluded"
+        parcels = [(c, p) for c in group for b in self.batches[c] for p in b.parcels]
+        values = sorted({p.tv for _, p in parcels}, reverse=True)
+        why: list[str] = []
+        elected: list[int] = []
+        steps: list[str] = []
+        for tv in values:
+            if self.seats_left() <= 0:
+                break  # §5.5.2: no further transfers once the places are filled
+            moving: dict[int, list[Parcel]] = {}
+            nt = 0
+            taken = 0
+            for holder, parcel in parcels:
+                if parcel.tv != tv:
+                    continue
+                self.votes[holder] -= parcel.value
+                taken += parcel.value
+                dest = self.next_preference(parcel.group)
+                if dest is None:
+                    nt += parcel.value
+                else:
+                    moving.setdefault(dest, []).append(parcel)
+            credited = 0
+            for dest, ps in moving.items():
+                share = paper_value(sum(p.papers_h for p in ps), tv)
+                self.batches[dest].append(
+                    Batch(stage_number, tv, [Parcel(p.group, p.papers_h, tv) for p in ps])
+                )
+                self.votes[dest] += share
+                credited += share
+            self.nt_h += nt
+            self.loss_h += taken - credited - nt
+            steps.append(
+                f"batch at {hundredths(tv)}: {hundredths(credited)} transferred, {hundredths(nt)} non-transferable"
+            )
+            if not self.elected and self.nt_h + self.loss_h > 0:
+                lower = ers_quota(self.valid_h - self.nt_h - self.loss_h, self.e.seats)
+                if lower < self.quota:
+                    self.quota = lower
+                    why.append(
+                        f"quota recalculated to {hundredths(lower)} without the non-transferable vote (§5.4.8)"
+                    )
+            self.mark()
+            elected += self.deem_elected(stage_number, why)
+        for c in group:
+            if self.votes[c]:
+                self.notes.append(
+                    f"stage {stage_number}: {self.e.candidates[c]} kept {hundredths(self.votes[c])} (places filled)"
+                )
+        names = ", ".join(self.e.candidates[c] for c in group)
+        self.record(
+            "exclusion",
+            f"Exclusion of {names} ({reason}); " + "; ".join(steps) + ("; " + "; ".join(why) if why else ""),
+            before,
+            subject=group[0] if len(group) == 1 else None,
+            excluded=list(group),
+            elected=elected,
+        )
+
+    # -- choosing ----------------------------------------------------------------------------------
+
+    def protected(self) -> frozenset[int]:
+        if not self.constraints.active:
+            return frozenset()
+        return frozenset(self.constraints.guarded(self.elected, self.continuing()))
+
+    def choose_exclusion(self, deferred: int) -> tuple[list[int], str]:
+        continuing = self.continuing()
+        protected = self.protected()
+        group = exclusion_group(self.votes, continuing, self.seats_left(), deferred, protected)
+        if group:
+            return (
+                group,
+                f"bulk exclusion: {len(group)} lowest together, with deferred surpluses, not above the next (§5.2.5)",
+            )
+        pool = [c for c in continuing if c not in protected] or continuing
+        low = min(self.votes[c] for c in pool)
+        tied = [c for c in pool if self.votes[c] == low]
+        if len(tied) == 1:
+            return tied, "fewest votes"
+        chosen = self.ties.choose(
+            tied,
+            stage=len(self.stages) + 1,
+            purpose="exclusion",
+            history=self.history,
+            prefer="lowest",
+            direction="earliest",
+        )
+        return [chosen], f"fewest votes; tie settled by {self.ties.records[-1].how} (§5.2.5)"
+
+    def choose_surplus(self) -> tuple[int, str]:
+        top = max(self.surplus(c) for c in self.pending)
+        tied = [c for c in self.pending if self.surplus(c) == top]
+        if len(tied) == 1:
+            return tied[0], "largest surplus"
+        chosen = self.ties.choose(
+            tied,
+            stage=len(self.stages) + 1,
+            purpose="surplus order",
+            history=self.history,
+            prefer="highest",
+            direction="earliest",
+        )
+        return chosen, f"equal largest surplus; settled by {self.ties.records[-1].how} (§5.2.3)"
+
+    def constraint_step(self) -> bool:
+        """Barred candidates are formally excluded; guarded ones elected when only minimums remain."""
+        if not self.constraints.active:
+            return False
+        continuing = self.continuing()
+        barred = sorted(
+            set(self.constraints.barred(self.elected, continuing))
+            | {c for c in continuing if not self.constraints.can_elect(c, self.elected, self.seats_left())}
+        )
+        if barred and len(continuing) - len(barred) >= self.seats_left():
+            self.exclude(barred, "seat limits per class leave no place for them")
+            return True
+        must = sorted(self.constraints.must_elect_now(self.elected, continuing, self.seats_left()))
+        if must:
+            self.elect_all(must, "the unfilled places are needed for a class minimum")
+            return True
+        return False
+
+    def elect_all(self, candidates: list[int], why: str) -> None:
+        before = dict(self.votes)
+        for c in sorted(candidates, key=lambda x: -self.votes[x]):
+            self.state[c] = "elected"
+            self.elected.append(c)
+            self.elected_stage[c] = len(self.stages) + 1
+        self.record(
+            "elected",
+            f"{', '.join(self.e.candidates[c] for c in candidates)} deemed elected: {why}",
+            before,
+            elected=list(candidates),
+        )
+
+    def run(self) -> Outcome:
+        self.first_stage()
+        while self.seats_left() > 0:
+            continuing = self.continuing()
+            if not continuing:
+                break
+            if len(continuing) <= self.seats_left():
+                self.elect_all(continuing, "no more continuing candidates than places left (§5.5.1)")
+                break
+            if self.constraint_step():
+                continue
+            deferred = sum(self.surplus(c) for c in self.pending)
+            wait = ""
+            if self.pending:
+                wait = may_defer(self.votes, continuing, self.seats_left(), deferred, self.protected())
+                if not wait:
+                    c, reason = self.choose_surplus()
+                    self.transfer_surplus(c, reason)
+                    continue
+            group, reason = self.choose_exclusion(deferred)
+            if self.pending:
+                reason += f"; surplus transfer deferred: {wait}"
+            if len(continuing) - len(group) == self.seats_left():
+                before = dict(self.votes)
+                for c in group:
+                    self.state[c] = "excluded"
+                rest = self.continuing()
+                for c in sorted(rest, key=lambda x: -self.votes[x]):
+                    self.state[c] = "elected"
+                    self.elected.append(c)
+                self.record(
+                    "exclusion",
+                    f"Exclusion of {', '.join(self.e.candidates[c] for c in group)} ({reason}) would leave as many "
+                    f"continuing candidates as places: {', '.join(self.e.candidates[c] for c in rest)} deemed elected (§5.5.1)",
+                    before,
+                    excluded=list(group),
+                    elected=rest,
+                )
+                break
+            self.exclude(group, reason)
+        left = self.continuing()
+        if left and self.seats_left() <= 0:
+            for c in left:
+                self.state[c] = "excluded"
+            self.record(
+                "excluded",
+                "All places filled: remaining candidates formally excluded (§5.5.2)",
+                dict(self.votes),
+                excluded=left,
+            )
+        return Outcome(
+            method="ers97",
+            seats=self.e.seats,
+            candidates=self.e.candidates,
+            elected=list(self.elected),
+            stages=self.stages,
+            quota=self.stages[0].quota,
+            tie_breaks=self.ties.records,
+            notes=self.notes,
+        )
