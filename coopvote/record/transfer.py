@@ -1,0 +1,188 @@
+"""Moving a meeting between its file and a PostgreSQL server, losing nothing.
+
+Before the meeting the chair moves the file to the server so several teller stations can share it;
+afterwards it comes back to a file for the export archive. The copy is made table by table in
+foreign-key order with the same column types on both ends, keeping every id, so the audit chain,
+whose entries are hashed with their content, verifies on the copy as on the original. The target
+must be new and empty, the copy happens in one transaction, and it is compared row by row with
+the source before it is reported done; a copy that differs is removed rather than left half-right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, func, inspect, select, text
+from sqlalchemy.exc import DBAPIError
+
+from coopvote.errors import RecordError
+from coopvote.record.audit import entry_as_dict, verify_chain
+from coopvote.record.connection import display_target, is_postgres
+from coopvote.record.db import create_database, is_url, make_engine, open_database
+from coopvote.record.models import AuditEntry, Base
+
+CHUNK = 1000
+"""Rows per INSERT: big enough to be quick, small enough that ballot images never fill memory."""
+
+
+@dataclass
+class TransferReport:
+    source: str
+    target: str
+    rows: dict[str, int] = field(default_factory=dict)
+    audit_entries: int = 0
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.rows.values())
+
+
+def tables_in_order() -> list[Table]:
+    """Every meeting table, parents before children, so foreign keys hold at each insert."""
+    return list(Base.metadata.sorted_tables)
+
+
+def _rows(connection: Connection, table: Table) -> Iterator[dict[str, Any]]:
+    key = list(table.primary_key.columns)
+    result = connection.execution_options(yield_per=CHUNK).execute(select(table).order_by(*key))
+    for row in result:
+        yield dict(row._mapping)
+
+
+def _copy_table(source: Connection, target: Connection, table: Table) -> int:
+    copied = 0
+    chunk: list[dict[str, Any]] = []
+    for row in _rows(source, table):
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            target.execute(table.insert(), chunk)
+            copied += len(chunk)
+            chunk = []
+    if chunk:
+        target.execute(table.insert(), chunk)
+        copied += len(chunk)
+    return copied
+
+
+def _reset_sequences(target: Connection, tables: list[Table]) -> None:
+    """PostgreSQL's id sequences do not see ids inserted explicitly: move each past the largest id."""
+    for table in tables:
+        if "id" not in table.columns or not table.c.id.autoincrement:
+            continue
+        target.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table.name}), 1), "
+                f"(SELECT MAX(id) FROM {table.name}) IS NOT NULL)"
+            )
+        )
+
+
+def compare(source: Engine, target: Engine, *, tables: list[Table] | None = None) -> list[str]:
+    """Differences between two meetings, table by table and row by row ([] when they are the same)."""
+    differences: list[str] = []
+    with source.connect() as left, target.connect() as right:
+        for table in tables or tables_in_order():
+            left_count = left.scalar(select(func.count()).select_from(table)) or 0
+            right_count = right.scalar(select(func.count()).select_from(table)) or 0
+            if left_count != right_count:
+                differences.append(f"table {table.name}: {left_count} rows in the source, {right_count} in the copy")
+                continue
+            for a, b in zip(_rows(left, table), _rows(right, table), strict=True):
+                if a != b:
+                    changed = sorted(name for name in a if a[name] != b.get(name))
+                    differences.append(f"table {table.name}, id {a.get('id')}: differs in {', '.join(changed)}")
+                    break
+        left.rollback()
+        right.rollback()
+    return differences
+
+
+def audit_problem(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        entries = connection.execute(select(AuditEntry).order_by(AuditEntry.meeting_id, AuditEntry.sequence)).all()
+        connection.rollback()
+    problem = verify_chain(entry_as_dict(entry) for entry in entries)
+    return None if problem is None else str(problem)
+
+
+def _refuse_non_empty_server(target: str) -> None:
+    engine = make_engine(target)
+    try:
+        with engine.connect() as connection:
+            names = set(inspect(connection).get_table_names())
+    except DBAPIError as error:
+        raise RecordError(f"{display_target(target)}: cannot be reached ({error.orig})") from error
+    finally:
+        engine.dispose()
+    ours = {table.name for table in tables_in_order()} | {"alembic_version"}
+    if names & ours:
+        raise RecordError(
+            f"{display_target(target)}: already holds a meeting (or part of one); "
+            "give an empty database so nothing there is overwritten"
+        )
+
+
+def _remove_copy(target: str, engine: Engine) -> None:
+    """Take away a copy that failed, so no one mistakes it for the meeting."""
+    if is_url(target):
+        with engine.begin() as connection:
+            Base.metadata.drop_all(connection)
+            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        engine.dispose()
+    else:
+        engine.dispose()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+
+
+def transfer(
+    source: str | Path, target: str | Path, *, progress: Callable[[str, int], None] | None = None
+) -> TransferReport:
+    """Copy the meeting at ``source`` into the new, empty ``target`` and prove the copy is the same."""
+    source_text, target_text = str(source), str(target)
+    shown_source, shown_target = display_target(source_text), display_target(target_text)
+    if is_url(target_text):
+        _refuse_non_empty_server(target_text)
+    source_engine = open_database(source_text)
+    problem = audit_problem(source_engine)
+    if problem:
+        source_engine.dispose()
+        raise RecordError(f"{shown_source}: the audit chain is broken ({problem}); it was not copied")
+    target_engine = create_database(target_text)
+    report = TransferReport(shown_source, shown_target)
+    tables = tables_in_order()
+    try:
+        reading = source_engine.connect()
+        if is_postgres(source_text):
+            reading = reading.execution_options(isolation_level="REPEATABLE READ")
+        with reading, target_engine.begin() as writing:
+            for table in tables:
+                report.rows[table.name] = _copy_table(reading, writing, table)
+                if progress is not None:
+                    progress(table.name, report.rows[table.name])
+            if is_postgres(target_text):
+                _reset_sequences(writing, tables)
+            reading.rollback()
+        differences = compare(source_engine, target_engine, tables=tables)
+        if differences:
+            raise RecordError(
+                f"{shown_target}: the copy differs from {shown_source} ({'; '.join(differences[:5])}); it was removed"
+            )
+        problem = audit_problem(target_engine)
+        if problem:
+            raise RecordError(f"{shown_target}: the copied audit chain does not verify ({problem}); it was removed")
+    except RecordError:
+        _remove_copy(target_text, target_engine)
+        raise
+    except DBAPIError as error:
+        _remove_copy(target_text, target_engine)
+        raise RecordError(f"{shown_target}: the copy failed ({error.orig}); nothing was kept there") from error
+    finally:
+        source_engine.dispose()
+    report.audit_entries = report.rows.get(AuditEntry.__tablename__, 0)
+    target_engine.dispose()
+    return report

@@ -1,0 +1,128 @@
+"""A meeting moves from its file to PostgreSQL and back without losing or changing anything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from sqlalchemy import func, select, text, update
+
+from coopvote.cli import main as cli_main
+from coopvote.errors import RecordError
+from coopvote.record.db import open_database
+from coopvote.record.models import Member, PendingSheet
+from coopvote.record.transfer import audit_problem, compare, tables_in_order, transfer
+from coopvote.service import MeetingService
+from tests.helpers import small_meeting
+from tests.postgres_support import pg_url  # noqa: F401 - fixture
+
+
+def busy_meeting(folder: Path) -> Path:
+    """A meeting with a row in every table: desk, proxies, papers, counted and queued sheets, declarations."""
+    service = small_meeting(folder, station="desk-1")
+    service.appoint_proxy("P2", "E1", directed=True, instructions="For on item 1")
+    for number in ("E1", "E2", "E3", "P1"):
+        service.check_in(number)
+        service.issue_pack(number)
+    service.check_out("P1")
+    slips = service.add_paper_batch(1, "EMP", 6, kind="slips")
+    papers = service.add_paper_batch(2, "EMP", 6)
+    service.spoil_paper(2, papers.serials[5], "spoilt: torn")
+    service.record_show_of_hands(1, {"*": (5, 1, 0)})
+    service.open_vote(1)
+    service.open_vote(2)
+    for serial, option in zip(slips.serials[:4], (1, 1, 2, 3), strict=True):
+        assert service.record_paper(slips.qr_text(serial, option=option)).accepted
+    for serial, ranking in zip(papers.serials[:4], ([1, 2], [2, 1], [1, 3], [3]), strict=True):
+        assert service.record_paper(papers.qr_text(serial), ranking).accepted
+    blank = folder / "blank.png"
+    Image.new("L", (850, 1100), 255).save(blank)
+    summary = service.read_sheets([blank])
+    assert summary.queued + sum(summary.refused.values()) == 1
+    service.close_vote(1)
+    service.declare(1, "Eleri Prydderch")
+    service.close()
+    return folder / "small.coopvote"
+
+
+def test_file_to_server_and_back_loses_nothing(tmp_path: Path, pg_url: str) -> None:  # noqa: F811
+    original = busy_meeting(tmp_path)
+    report = transfer(original, pg_url)
+    assert report.rows["audit_entry"] > 20 and report.audit_entries == report.rows["audit_entry"]
+    assert "coopvote-ci-only" not in report.target
+    empty = [name for name, rows in report.rows.items() if rows == 0]
+    assert empty == [], f"the test meeting should fill every table, these are empty: {empty}"
+    source_engine, server_engine = open_database(original), open_database(pg_url)
+    try:
+        assert compare(source_engine, server_engine) == []
+        assert audit_problem(server_engine) is None
+        with server_engine.connect() as connection:
+            pending = connection.execute(select(PendingSheet.image_png)).scalar_one()
+        assert pending is not None and pending.startswith(b"\x89PNG")
+    finally:
+        source_engine.dispose()
+        server_engine.dispose()
+
+    # The meeting goes on at the server: new rows get new ids (the sequences moved past the copied ones).
+    live = MeetingService.open(pg_url, station="teller-2")
+    batch = live.add_paper_batch(2, "PS", 3)
+    assert live.record_paper(batch.qr_text(batch.serials[0]), [2, 1]).accepted
+    live.check_in("E4")
+    live.close_vote(2)
+    live.declare(2, "Eleri Prydderch")
+    expected_results = live.results(2).outcome_en
+    live.close()
+
+    back = tmp_path / "after" / "AGM-final.coopvote"
+    assert cli_main(["transfer", pg_url, str(back)]) == 0
+    server_engine, file_engine = open_database(pg_url), open_database(back)
+    try:
+        assert compare(server_engine, file_engine) == []
+        assert audit_problem(file_engine) is None
+        with file_engine.connect() as connection:
+            assert connection.scalar(select(func.count()).select_from(Member).where(Member.present)) == 4
+    finally:
+        server_engine.dispose()
+        file_engine.dispose()
+    final = MeetingService.open(back)
+    try:
+        assert final.results(2).outcome_en == expected_results
+    finally:
+        final.close()
+
+
+def test_compare_notices_a_changed_row(tmp_path: Path) -> None:
+    original = busy_meeting(tmp_path)
+    copy = tmp_path / "copy.coopvote"
+    transfer(original, copy)
+    source, target = open_database(original), open_database(copy)
+    try:
+        assert compare(source, target) == []
+        with target.begin() as connection:
+            connection.execute(update(Member).where(Member.number == "E2").values(name="Someone Else"))
+        differences = compare(source, target)
+        assert len(differences) == 1 and "table member" in differences[0] and "name" in differences[0]
+        with target.begin() as connection:
+            connection.execute(text("DELETE FROM show_of_hands"))
+        assert any("show_of_hands: 1 rows in the source, 0 in the copy" in d for d in compare(source, target))
+    finally:
+        source.dispose()
+        target.dispose()
+
+
+def test_a_target_that_holds_something_is_refused(tmp_path: Path, pg_url: str) -> None:  # noqa: F811
+    original = busy_meeting(tmp_path)
+    transfer(original, pg_url)
+    with pytest.raises(RecordError, match="already holds a meeting"):
+        transfer(original, pg_url)
+    with pytest.raises(RecordError, match="already exists"):
+        transfer(pg_url, original)
+    assert cli_main(["transfer", str(original), pg_url]) != 0
+
+
+def test_every_table_is_copied() -> None:
+    names = [table.name for table in tables_in_order()]
+    assert len(names) == len(set(names)) == 15
+    assert names.index("meeting") < names.index("member") < names.index("paper_issue")
+    assert names.index("paper_batch") < names.index("ballot_paper")
