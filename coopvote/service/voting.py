@@ -61,6 +61,8 @@ class IdentifiedPaper:
     method: str
     candidates: int
     max_marks: int
+    item_id: int = 0
+    class_id: int = 0
 
 
 class VotingMixin(PapersMixin):
@@ -140,6 +142,8 @@ class VotingMixin(PapersMixin):
             method=item.method,
             candidates=len(item.candidates),
             max_marks=item.max_marks,
+            item_id=item.id,
+            class_id=paper[0].class_id,
         )
 
     # -- recording -------------------------------------------------------------------------------
@@ -162,12 +166,10 @@ class VotingMixin(PapersMixin):
                     act.name = "paper refused"
                     act.details.update(reason="bad-marks", item=found.item, serial=found.serial)
                     return bad_marks(problem, found.item, found.serial)
-                item_id = self._item_row(session, found.item).id
-                class_id = self._class_row(session, found.class_code).id
                 session.add(
                     RecordedBallot(
-                        item_id=item_id,
-                        class_id=class_id,
+                        item_id=found.item_id,
+                        class_id=found.class_id,
                         serial=found.serial,
                         source="slip" if found.option is not None else source,
                         marks=chosen,
