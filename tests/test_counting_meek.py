@@ -321,3 +321,23 @@ def test_relabelling_invariance(
     assert sorted(plain.candidates[c] for c in first.elected) == sorted(
         shuffled.candidates[c] for c in second.elected
     )
+
+
+def test_fractional_weights_still_add_up() -> None:
+    """Class weights such as 5/3 have no 9-place form: the sheet must still add up to the valid vote."""
+    e = Election(
+        ("A", "B", "C"),
+        2,
+        (
+            Ballot((0, 1), Fraction(5, 3)),
+            Ballot((1,), Fraction(1, 3)),
+            Ballot((2, 0), Fraction(7, 6)),
+            Ballot((), Fraction(1, 7)),
+        ),
+    )
+    for rule in (MEEK_PRF, MEEK_EXACT):
+        outcome = rule.count(e, CountOptions())
+        assert sorted(outcome.elected) == [0, 2]
+        for stage in outcome.stages:
+            held = sum((Fraction(v) for v in stage.totals.values()), Fraction(0))
+            assert held + Fraction(stage.non_transferable) == e.total_value()

@@ -134,6 +134,10 @@ class _MeekCount:
         self.ballots = [(r, self.a.of(v), v) for r, v in clean_rankings(election) if r]
         self.valid = election.total_value()
         self.empty = self.valid - sum((v for _, _, v in self.ballots), Fraction(0))
+        # Non-transferable from the start: empty papers, plus (fixed point only) whatever a weighted
+        # group's value loses below the last place when scaled, so every stage still adds up.
+        placed = sum((self.scaled_value(self.a.one, v, u) for _, u, v in self.ballots), self.a.zero)
+        self.unplaced: Num = self.a.of(self.valid) - placed
         self.state = {c: ("withdrawn" if c in election.withdrawn else "hopeful") for c in range(self.n)}
         self.kf: dict[int, Num] = {
             c: (self.a.zero if c in election.withdrawn else self.a.one) for c in range(self.n)
@@ -190,7 +194,7 @@ class _MeekCount:
                     break
             residual += left
         self.votes = votes
-        self.residual = residual + a.of(self.empty)
+        self.residual = residual + self.unplaced
 
     def held(self) -> Num:
         return sum(
@@ -223,6 +227,11 @@ class _MeekCount:
             quota=a.out(self.quota),
             keep_factors={c: a.out(self.kf[c]) for c in range(self.n) if self.state[c] != "withdrawn"},
         )
+        held = sum((Fraction(v) for v in stage.totals.values()), Fraction(0))
+        if held + Fraction(stage.non_transferable) != self.valid:
+            # The valid vote itself has more places than the arithmetic (weights like 1/3): keep the
+            # sheet adding up exactly by stating the non-transferable vote as an exact fraction.
+            stage.non_transferable = self.valid - held
         for key, value in extra.items():
             setattr(stage, key, value)
         self.stages.append(stage)
