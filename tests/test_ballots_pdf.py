@@ -313,3 +313,25 @@ def test_fixed_mask_code_survives_a_poor_scan() -> None:
         degraded.save(buffer, "JPEG", quality=quality)
         scanned = np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("L"))
         assert [c.text for c in qr_codes(scanned)] == [paper.qr_text], (angle, blur, quality)
+
+
+def test_membership_cards_carry_only_the_member_number(artifacts_dir: Path) -> None:
+    from coopvote.ballots.pdf_cards import cards_for, render_cards
+    from coopvote.ballots.qrcodec import decode_card
+
+    members = [(f"M{100 + i}", name, CLASS) for i, name in enumerate(NAMES * 2)]
+    cards = cards_for(MEETING, members, SECRET)
+    out = io.BytesIO()
+    assert render_cards(cards, out) == 2
+    data = out.getvalue()
+    first = rasterise(data, 0)
+    Image.fromarray(first).save(artifacts_dir / "membership-cards.png")
+    read = []
+    for page in (0, 1):
+        codes = sorted(qr_codes(rasterise(data, page)), key=lambda c: (round(c.position.top_left.y / 50),
+                                                                       c.position.top_left.x))
+        read += [decode_card(c.text, SECRET, MEETING.code).member for c in codes]
+    assert read == [number for number, _, _ in members]
+    assert all(NAMES[0].upper() not in card.qr_text for card in cards)
+    text = pdfium.PdfDocument(data)[0].get_textpage().get_text_range()
+    assert "Rhodri Ŵyn Jones" in text and "Cerdyn aelodaeth" in text
