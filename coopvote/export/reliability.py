@@ -111,7 +111,7 @@ class _Child:
                 os._exit(code)
             os.close(write_end)
             self.pid = pid
-            self.stream = os.fdopen(read_end, "r")
+            self.stream: IO[str] = os.fdopen(read_end, "r")
             self.process: subprocess.Popen[str] | None = None
         else:
             env = {**os.environ, "PYTHONUNBUFFERED": "1"}
