@@ -335,3 +335,11 @@ def test_membership_cards_carry_only_the_member_number(artifacts_dir: Path) -> N
     assert all(NAMES[0].upper() not in card.qr_text for card in cards)
     text = pdfium.PdfDocument(data)[0].get_textpage().get_text_range()
     assert "Rhodri Ŵyn Jones" in text and "Cerdyn aelodaeth" in text
+
+
+def test_letters_the_font_lacks_are_refused_not_printed_as_boxes(tmp_path: Path) -> None:
+    item = BallotItem(10, "Ethol", "Elect", "election", (Choice("王小明", "王小明"), Choice("Siân", "Siân")))
+    target = tmp_path / "papers.pdf"
+    with pytest.raises(InputError, match="U\\+738B"):
+        render_papers(papers_for(MEETING, item, CLASS, [1], SECRET), target)
+    assert not target.exists()

@@ -133,6 +133,15 @@ def wrap(text: str, font: str, size: float, width_mm: float) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def check_glyphs(text: str, font: str, where: str) -> None:
+    """Refuse text the embedded font cannot show: a ballot must never print an empty box for a letter."""
+    covered = pdfmetrics.getFont(font).face.charToGlyph  # type: ignore[attr-defined]
+    missing = sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace()})
+    if missing:
+        shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:5])
+        raise InputError(f"{where}: the ballot font (DejaVu Sans) cannot print {shown} in {text!r}")
+
+
 @dataclass(frozen=True)
 class Run:
     """A piece of text to set in a block: its font, size relative to the block's base, and space after."""
@@ -161,6 +170,8 @@ def fit_block(runs: tuple[Run, ...], width: float, height: float, size: float, m
     The minimum is a promise to the voter (16 pt for large print, 14 pt for Easy Read), so text that
     still overflows raises InputError naming the place rather than printing smaller.
     """
+    for run in runs:
+        check_glyphs(run.text, FONT_BOLD if run.bold else FONT, where)
     trial = size
     while True:
         placed: list[tuple[str, str, float, float]] = []
