@@ -141,7 +141,7 @@ def instructions(kind: str, max_marks: int, options: int, columns: int, easy: bo
         )
     if easy:
         return Pair(
-            f"Dewiswch hyd at {max_marks} person. Rhowch X mewn hyd at {max_marks} blwch.",
+            f"Dewiswch hyd at {max_marks} o bobl. Rhowch X mewn hyd at {max_marks} blwch.",
             f"Choose up to {max_marks} people. Put X in up to {max_marks} boxes.",
         )
     return Pair(
