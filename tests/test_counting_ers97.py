@@ -12,7 +12,6 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +19,6 @@ from coopvote.counting.blt import parse_blt, read_blt
 from coopvote.counting.ers97 import RULE
 from coopvote.counting.ers97_parts import ers_quota, transfer_value
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome
-from coopvote.errors import RuleError
 
 D = Decimal
 
@@ -210,11 +208,20 @@ def test_seat_constraint_maximum() -> None:
     assert sorted(o.elected) == [0, 2]
 
 
-def test_weights_beyond_two_places_refused() -> None:
-    e = _election(1, "AB", [(1, "A")])
-    e = Election(e.candidates, 1, (Ballot((0,), Fraction(1, 3)), Ballot((1,), Fraction(1))))
-    with pytest.raises(RuleError):
-        RULE.count(e, CountOptions())
+def test_weights_beyond_two_places() -> None:
+    """Class weight 1/3. A alone: 3 papers at 1/3 (1.00 together); A then B: 1 paper at 1/3, which is
+    0.3333.. and enters the two-place count as 0.33; B: 1 paper at 1. Valid vote 7/3 exactly; the
+    1/300 cut off is shown as rounding loss from stage 1. Quota (7/3)/2 = 1.1666.. -> 1.17; A 1.33 is
+    elected. Every stage adds up to 7/3 exactly."""
+    third = Fraction(1, 3)
+    e = Election(("A", "B"), 1, (Ballot((0,), 3 * third), Ballot((0, 1), third), Ballot((1,), Fraction(1))))
+    o = RULE.count(e, CountOptions())
+    assert o.stages[0].quota == D("1.17") and o.stages[0].totals[0] == D("1.33")
+    assert o.elected == [0]
+    for stage in o.stages:
+        held = sum((Fraction(v) for v in stage.totals.values()), Fraction(0))
+        assert held + Fraction(stage.non_transferable) + Fraction(stage.rounding_loss) == Fraction(7, 3)
+    assert Fraction(o.stages[0].rounding_loss) == Fraction(1, 300)
 
 
 _ballots = st.lists(

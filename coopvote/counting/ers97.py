@@ -14,6 +14,8 @@ Choices where the text is open are listed in docs/counting-ers97-meek.md; in sho
 * within one stage candidates are deemed elected in descending order of votes, ties by §5.6.2;
 * after a surplus transfer the elected candidate keeps exactly the quota: the rounding loss and
   any surplus left on papers with no next preference are non-transferable (§5.3.9-10);
+* a weighted group's value is truncated to two places at the first stage (class weights such as 1/3);
+  what is cut off is shown as rounding loss, so the sheet still adds up to the exact valid vote;
 * empty papers (no valid preference, e.g. only for withdrawn candidates) count in the total valid
   vote and are non-transferable from the start, as in Wichmann's ERBS validation files.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 
 from coopvote.counting.constraints import SeatConstraints
 from coopvote.counting.ers97_parts import (
@@ -34,10 +37,9 @@ from coopvote.counting.ers97_parts import (
     paper_value,
     transfer_value,
 )
-from coopvote.counting.model import CountOptions, Election, Outcome, Stage, TieBreak
+from coopvote.counting.model import CountOptions, Election, Outcome, Stage, TieBreak, decimal_string
 from coopvote.counting.stv_common import check_seats, clean_rankings
 from coopvote.counting.ties import TieBreaker, look_back
-from coopvote.errors import RuleError
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,12 @@ class _ERS97Count:
         self.groups: list[tuple[tuple[int, ...], int]] = []
         for ranking, value in clean_rankings(election):
             scaled = value * 100
-            if scaled.denominator != 1:
-                raise RuleError(
-                    f"ERS97 counts to two decimal places: a ballot group's value {value} is not a whole number "
-                    "of hundredths; use weights with at most two decimal places"
-                )
-            self.groups.append((ranking, int(scaled)))
+            self.groups.append((ranking, scaled.numerator // scaled.denominator))
+        # The valid vote is exact; a weighted group's value below the second place (class weights such
+        # as 1/3) cannot enter a two-place count, and is shown as rounding loss from the first stage.
+        self.valid = election.total_value()
         self.valid_h = sum(p for _, p in self.groups)
+        self.initial_loss = self.valid - Fraction(self.valid_h, 100)
         self.state = {c: ("withdrawn" if c in election.withdrawn else "continuing") for c in range(self.n)}
         self.votes: dict[int, int] = {c: 0 for c in range(self.n) if self.state[c] == "continuing"}
         self.batches: dict[int, list[Batch]] = {c: [] for c in self.votes}
@@ -74,7 +75,7 @@ class _ERS97Count:
         self.pending: list[int] = []  # elected, surplus not yet transferred
         self.nt_h = 0  # value of non-transferable papers
         self.loss_h = 0  # non-transferable difference from truncation (§6.11)
-        self.quota = ers_quota(self.valid_h, election.seats)
+        self.quota = ers_quota(self.valid * 100, election.seats)
         self.stages: list[Stage] = []
         self.history: list[dict[int, int]] = []  # look-back points: stage 1 and after every batch
         self.ties = TieBreaker(options)
@@ -116,7 +117,9 @@ class _ERS97Count:
             },
             non_transferable=hundredths(self.nt_h),
             exhausted=hundredths(self.nt_h),
-            rounding_loss=hundredths(self.loss_h),
+            rounding_loss=hundredths(self.loss_h)
+            if not self.initial_loss
+            else Fraction(self.loss_h, 100) + self.initial_loss,
             quota=hundredths(self.quota),
         )
         for key, value in extra.items():
@@ -200,7 +203,7 @@ class _ERS97Count:
         elected = self.deem_elected(1, why)
         self.record(
             "first preferences",
-            f"First preferences; total valid vote {hundredths(self.valid_h)}, quota {hundredths(self.quota)}"
+            f"First preferences; total valid vote {decimal_string(self.valid, 2)}, quota {hundredths(self.quota)}"
             + ("; " + "; ".join(why) if why else ""),
             {},
             elected=elected,
@@ -305,7 +308,7 @@ class _ERS97Count:
                 f"batch at {hundredths(tv)}: {hundredths(credited)} transferred, {hundredths(nt)} non-transferable"
             )
             if not self.elected and self.nt_h + self.loss_h > 0:
-                lower = ers_quota(self.valid_h - self.nt_h - self.loss_h, self.e.seats)
+                lower = ers_quota(self.valid * 100 - self.nt_h - self.loss_h, self.e.seats)
                 if lower < self.quota:
                     self.quota = lower
                     why.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 
 def hundredths(value_h: int) -> Decimal:
@@ -18,10 +19,14 @@ def hundredths(value_h: int) -> Decimal:
     return Decimal(value_h).scaleb(-2)
 
 
-def ers_quota(total_h: int, seats: int) -> int:
-    """§5.1.6: total ÷ (seats + 1) to two places; if not exact, drop the remainder and add 0.01."""
-    quota, remainder = divmod(total_h, seats + 1)
-    return quota + 1 if remainder else quota
+def ers_quota(total_h: int | Fraction, seats: int) -> int:
+    """§5.1.6: total ÷ (seats + 1) to two places; if not exact, drop the remainder and add 0.01.
+
+    ``total_h`` is in hundredths; it may be a Fraction when class weights make the valid vote inexact.
+    """
+    share = Fraction(total_h) / (seats + 1)
+    quota = share.numerator // share.denominator
+    return quota + 1 if quota != share else quota
 
 
 def transfer_value(surplus_h: int, papers_h: int) -> int:
