@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from coopvote.cli import main as cli
 from coopvote.export.archive import export_meeting
-from coopvote.export.container import write_zip
+from coopvote.export.container import structure_positions, write_zip
 from coopvote.export.content import canonical_bytes, sha256_hex
 from coopvote.export.sample import build_voted_meeting
 from coopvote.export.verify import Discrepancy, verify_bytes
@@ -94,25 +94,10 @@ def flipped(data: bytes, position: int, mask: int) -> bytes:
     return bytes(changed)
 
 
-def sample_positions(data: bytes) -> list[int]:
-    """Start, middle and end of every member's local header and data, the central directory and the end record."""
-    positions: set[int] = set()
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        for info in z.infolist():
-            start = info.header_offset
-            data_start = start + 30 + len(info.filename.encode()) + len(info.extra)
-            end = data_start + info.compress_size
-            positions |= {start, start + 7, start + 14, start + 26, data_start - 1, data_start,
-                          (data_start + end) // 2, end - 1}
-    central = data.rfind(b"PK\x01\x02")
-    positions |= {central, central + 12, central + 40, len(data) - 22, len(data) - 10, len(data) - 1}
-    return sorted(p for p in positions if 0 <= p < len(data))
-
-
 def test_every_sampled_byte_flip_is_detected(archive: tuple[Path, bytes]) -> None:
     _, data = archive
-    positions = sample_positions(data)
-    assert len(positions) > 100
+    positions = structure_positions(data)[::3]  # the report command flips every one of them
+    assert len(positions) > 200
     for position in positions:
         with pytest.raises(Discrepancy):
             verify_bytes(flipped(data, position, 0x01), meeting_file=False)
@@ -138,3 +123,10 @@ def test_cli_export_and_verify(archive: tuple[Path, bytes], tmp_path: Path, caps
     assert cli(["verify", str(bad)]) == 1
     assert "DISCREPANCY" in capsys.readouterr().err
     assert cli(["verify", str(tmp_path / "missing.zip")]) == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(raw=st.binary(max_size=2000))
+def test_arbitrary_bytes_are_a_discrepancy_never_a_crash(raw: bytes) -> None:
+    with pytest.raises(Discrepancy):
+        verify_bytes(raw)

@@ -63,3 +63,20 @@ def first_difference(expected: bytes, found: bytes) -> int | None:
         if a != b:
             return index
     return min(len(expected), len(found))
+
+
+def structure_positions(data: bytes) -> list[int]:
+    """Byte positions in the zip's own structure: each local header, the edges of each member's data,
+    the central directory and the end record (where a CRC cannot notice a change)."""
+    positions: set[int] = set()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for info in archive.infolist():
+            start = info.header_offset
+            data_start = start + 30 + len(info.filename.encode()) + len(info.extra)
+            end = data_start + info.compress_size
+            positions |= set(range(start, data_start)) | {data_start, (data_start + end) // 2, end - 1}
+    central = data.rfind(b"PK\x01\x02")
+    first_central = data.find(b"PK\x01\x02")
+    positions |= set(range(first_central, first_central + 46)) | set(range(len(data) - 22, len(data)))
+    positions |= {central, central + 12, central + 40}
+    return sorted(p for p in positions if 0 <= p < len(data))
