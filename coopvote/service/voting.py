@@ -183,6 +183,12 @@ class VotingMixin(PapersMixin):
             with self.reading() as session:
                 again = self._identify(session, qr_text)
             if isinstance(again, ScanOutcome):
+                # The losing station's transaction was rolled back with its audit entry: log the refusal
+                # on its own, as every other refusal is logged.
+                with self.action(
+                    "paper refused", source=source, reason=again.reason, item=again.item, serial=again.serial
+                ):
+                    pass
                 return again
             raise
         return ScanOutcome(
