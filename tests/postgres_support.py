@@ -7,9 +7,11 @@ created from the URL's and dropped afterwards, so tests never see each other's m
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, select, text
@@ -68,3 +70,104 @@ def chain_problem(url_or_engine) -> str | None:  # type: ignore[no-untyped-def]
             engine.dispose()
     problem = verify_chain(entry_as_dict(row) for row in rows)
     return None if problem is None else str(problem)
+
+
+class CableCutter:
+    """A TCP relay between a station and the server that the test can unplug, as a pulled cable would.
+
+    ``cut()`` drops every open connection and refuses new ones until ``restore()``; ``cut_on(pattern)``
+    forwards the first client message containing ``pattern`` (for example ``b"COMMIT"``) and then
+    drops the connection before the server's answer can come back.
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        import socket
+        import threading
+
+        self._upstream = (host, port)
+        self._lock = threading.Lock()
+        self._pairs: list[tuple[socket.socket, socket.socket]] = []
+        self._refusing = False
+        self._trigger: bytes | None = None
+        self.triggered = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        self._closed = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def url_for(self, url: str) -> str:
+        return make_url(url).set(host="127.0.0.1", port=self.port).render_as_string(hide_password=False)
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while not self._closed:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            with self._lock:
+                refusing = self._refusing
+            if refusing:
+                client.close()
+                continue
+            try:
+                server = socket.create_connection(self._upstream, timeout=5)
+                server.settimeout(None)
+            except OSError:
+                client.close()
+                continue
+            with self._lock:
+                self._pairs.append((client, server))
+            threading.Thread(target=self._pump, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(server, client, False), daemon=True).start()
+
+    def _pump(self, source: Any, sink: Any, from_client: bool) -> None:
+        try:
+            while True:
+                data = source.recv(65536)
+                if not data:
+                    break
+                sink.sendall(data)
+                with self._lock:
+                    trigger = self._trigger if from_client else None
+                if trigger is not None and trigger in data:
+                    with self._lock:
+                        self._trigger = None
+                    self.triggered.set()
+                    self._drop(source, sink)
+                    return
+        except OSError:
+            pass
+        self._drop(source, sink)
+
+    @staticmethod
+    def _drop(*sockets: Any) -> None:
+        import socket
+
+        for sock in sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+
+    def cut(self) -> None:
+        with self._lock:
+            self._refusing = True
+            pairs, self._pairs = self._pairs, []
+        for pair in pairs:
+            self._drop(*pair)
+
+    def cut_on(self, pattern: bytes) -> None:
+        self.triggered.clear()
+        with self._lock:
+            self._trigger = pattern
+
+    def restore(self) -> None:
+        with self._lock:
+            self._refusing = False
+
+    def close(self) -> None:
+        self._closed = True
+        self.cut()
+        self._listener.close()

@@ -1,0 +1,167 @@
+"""Several teller stations on one meeting over the network (issue 7), against a real PostgreSQL server.
+
+Stations are separate processes scanning the same papers at the same moment: the database's
+constraints, not the app, make each paper count once, and the audit chain stays one chain. A
+station whose connection is cut says so at once with a RecordError, keeps nothing it did not
+confirm, and carries on when the connection is back; nothing it acknowledged is ever lost.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import make_url
+
+from benchmarks.bench_stations import prepare_meeting, run_stations
+from coopvote.errors import RecordError
+from coopvote.record.models import AuditEntry, RecordedBallot
+from coopvote.service import MeetingService
+from coopvote.service.views import ScanOutcome
+from tests.postgres_support import (
+    CableCutter,
+    chain_problem,
+    pg_url,  # noqa: F401 - fixture
+)
+
+STATIONS = 4
+PAPERS = 40
+
+
+def test_four_station_processes_count_each_paper_once(pg_url: str) -> None:  # noqa: F811
+    codes = prepare_meeting(pg_url, PAPERS)
+    rng = random.Random(11)
+    piles = []
+    for _ in range(STATIONS):  # every station scans every paper, each in its own order
+        pile = list(codes)
+        rng.shuffle(pile)
+        piles.append(pile)
+    watcher = MeetingService.open(pg_url, station="chair")
+    seen_before = watcher.results(1).total_papers
+    scans, _elapsed = run_stations(pg_url, piles)
+    errors = [s.reason for s in scans if s.reason.startswith("error")]
+    assert errors == [], errors[:3]
+    accepted = Counter(s.serial for s in scans if s.accepted)
+    assert len(accepted) == PAPERS and set(accepted.values()) == {1}, "a paper was counted twice or not at all"
+    refused = Counter(s.reason for s in scans if not s.accepted)
+    assert refused == {"already-counted": PAPERS * (STATIONS - 1)}
+    assert len({s.station for s in scans if s.accepted}) > 1, "only one station ever won: the run was not concurrent"
+
+    # every station sees the shared count: a fresh reader and the one open before the run
+    assert seen_before == 0
+    assert watcher.results(1).total_papers == PAPERS
+    with watcher.reading() as session:
+        assert session.scalar(select(func.count()).select_from(RecordedBallot)) == PAPERS
+        sequences = session.scalars(select(AuditEntry.sequence).order_by(AuditEntry.sequence)).all()
+        by_action = dict(session.execute(select(AuditEntry.action, func.count()).group_by(AuditEntry.action)).all())
+    watcher.close()
+    assert sequences == list(range(1, len(sequences) + 1)), "the audit chain forked or has a gap"
+    assert by_action["paper recorded"] == PAPERS and by_action["paper refused"] == PAPERS * (STATIONS - 1)
+    assert chain_problem(pg_url) is None
+
+
+@pytest.fixture
+def cutter(pg_url: str) -> Iterator[CableCutter]:  # noqa: F811
+    url = make_url(pg_url)
+    relay = CableCutter(url.host or "127.0.0.1", url.port or 5432)
+    yield relay
+    relay.close()
+
+
+def _counted(pg_url: str) -> Counter[int]:  # noqa: F811
+    service = MeetingService.open(pg_url)
+    try:
+        with service.reading() as session:
+            return Counter(session.scalars(select(RecordedBallot.serial)).all())
+    finally:
+        service.close()
+
+
+def test_a_station_that_loses_the_network_says_so_and_carries_on(pg_url: str, cutter: CableCutter) -> None:  # noqa: F811
+    codes = prepare_meeting(pg_url, 24)
+    station = MeetingService.open(cutter.url_for(pg_url), station="teller-1")
+    acknowledged: list[int] = []
+    unconfirmed: list[tuple[str, list[int] | None]] = []
+
+    def scan(code: str, marks: list[int] | None) -> None:
+        try:
+            outcome = station.record_paper(code, marks)
+        except RecordError:
+            unconfirmed.append((code, marks))
+            raise
+        assert outcome.accepted, outcome.message_en
+        assert outcome.serial is not None
+        acknowledged.append(outcome.serial)
+
+    for code, marks in codes[:6]:
+        scan(code, marks)
+
+    # 1. The cable is pulled between two scans: the next scan says so at once, and so do reads.
+    cutter.cut()
+    started = time.perf_counter()
+    with pytest.raises(RecordError, match="database server cannot be reached; nothing from this action was saved"):
+        scan(*codes[6])
+    assert time.perf_counter() - started < 30, "a lost network must be reported in seconds, not minutes"
+    with pytest.raises(RecordError, match="cannot be reached") as raised:
+        station.results(1)
+    assert pg_url.split("@")[0].split(":")[-1] not in str(raised.value)
+    cutter.restore()
+    for code, marks in codes[7:12]:
+        scan(code, marks)
+
+    # 2. The connection drops while the scan is being written (before COMMIT): nothing of it is kept.
+    cutter.cut_on(b"INSERT INTO recorded_ballot")
+    with pytest.raises(RecordError, match="cannot be reached; nothing from this action was saved"):
+        scan(*codes[12])
+    assert cutter.triggered.is_set()
+    assert not isinstance(station.identify(codes[12][0]), ScanOutcome), "a scan that failed was kept"
+    for code, marks in codes[13:16]:
+        scan(code, marks)
+
+    # 3. The connection drops after COMMIT was sent, before the answer: the station cannot know, says so,
+    #    and scanning the paper again is safe (counted now, or refused as already counted).
+    cutter.cut_on(b"COMMIT")
+    with pytest.raises(RecordError, match="cannot tell whether the action was saved"):
+        scan(*codes[16])
+    in_doubt = station.identify(codes[16][0])
+    assert isinstance(in_doubt, ScanOutcome) and in_doubt.reason == "already-counted"  # the server had committed
+    for code, marks in codes[17:]:
+        scan(code, marks)
+
+    # The tellers rescan whatever was not confirmed once the network is back.
+    assert len(unconfirmed) == 3
+    for code, marks in unconfirmed:
+        outcome = station.record_paper(code, marks)
+        assert outcome.accepted or outcome.reason == "already-counted", outcome.message_en
+    station.close()
+
+    counted = _counted(pg_url)
+    assert all(counted[serial] == 1 for serial in acknowledged), "an acknowledged scan was lost or doubled"
+    assert len(acknowledged) == 21 and sum(counted.values()) == 24 and set(counted.values()) == {1}
+    assert chain_problem(pg_url) is None
+
+
+def test_a_killed_server_connection_is_replaced_without_losing_a_scan(pg_url: str) -> None:  # noqa: F811
+    """The server ends the station's session (restart, admin, idle time-out): the next scan just works."""
+    codes = prepare_meeting(pg_url, 6)
+    station = MeetingService.open(pg_url, station="teller-2")
+    assert station.record_paper(*codes[0]).accepted
+    killer = MeetingService.open(pg_url, station="chair")
+    with killer.engine.connect() as connection:
+        killed = connection.execute(
+            text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        ).scalar_one()
+        connection.commit()
+    killer.close()
+    assert killed >= 1
+    for code, marks in codes[1:]:
+        assert station.record_paper(code, marks).accepted
+    station.close()
+    assert sum(_counted(pg_url).values()) == 6
