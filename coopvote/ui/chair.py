@@ -1,0 +1,326 @@
+"""The chair's console: the agenda, opening and closing each vote, live progress, and the result.
+
+The chair works through the agenda item by item: open the vote, watch papers come back per class (a
+cheap count refreshed every two seconds while the vote is open), close it, read the result with its
+breakdown by class and the STV stages, and declare it under their name. A resolution can instead be
+decided on a show of hands, with a poll demanded; a tie under a casting-vote rule asks the chair for
+it. Every rule is the service's; the console shows what the service says.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopvote.errors import CoopvoteError
+from coopvote.service.views import ItemView, MeetingView
+from coopvote.ui.app import arg, pick
+from coopvote.ui.chair_panels import CastingPanel, DeclarePanel, HandsPanel, ProgressPanel
+from coopvote.ui.results_panel import ResultPanel, describe
+from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable, error_text
+
+REFRESH_MS = 2000
+
+
+def tie_rule(meeting: MeetingView) -> str:
+    general = meeting.rules.get("rules", {})
+    return str(general.get("tie", "lost")) if isinstance(general, dict) else "lost"
+
+
+def rule_name(meeting: MeetingView, *keys: str) -> str:
+    """The chair's or returning officer's name from the meeting's [rules], to fill in for them."""
+    general = meeting.rules.get("rules", {})
+    if not isinstance(general, dict):
+        return ""
+    for key in keys:
+        if general.get(key):
+            return str(general[key])
+    return ""
+
+
+class ChairPage(Retranslatable, QWidget):
+    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.meeting: MeetingView = service.meeting()
+        self.current: int | None = None
+        self.banner = MessageBanner(self)
+
+        self.agenda_label = QLabel(self)
+        self.agenda = QListWidget(self)
+        self.agenda.setObjectName("agenda")
+        self.agenda.setWordWrap(True)
+        self.agenda_label.setBuddy(self.agenda)
+        self.agenda.currentItemChanged.connect(self._agenda_changed)
+
+        self.title = BigLabel(1.6, True, self)
+        self.title.setObjectName("itemTitle")
+        self.status = BigLabel(1.2, False, self)
+        self.status.setObjectName("itemStatus")
+        self.open_button = QPushButton(self)
+        self.close_button = QPushButton(self)
+        self.result_button = QPushButton(self)
+        self.open_button.clicked.connect(self.open_vote)
+        self.close_button.clicked.connect(self.close_vote)
+        self.result_button.clicked.connect(self.show_result)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.close_button, self.result_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.progress = ProgressPanel(self)
+        self.hands = HandsPanel(self)
+        self.hands.set_classes({c.code: (c.name_cy, c.name_en) for c in self.meeting.classes})
+        self.hands.record.connect(self.record_hands)
+        self.hands.pollDemanded.connect(self.demand_poll)
+        self.result_title = QLabel(self)
+        self.result = ResultPanel(self)
+        self.casting = CastingPanel(self)
+        self.casting.chair.setText(rule_name(self.meeting, "chair"))
+        self.casting.cast.connect(self.cast_vote)
+        self.declare_panel = DeclarePanel(self)
+        self.declare_panel.by.setText(rule_name(self.meeting, "chair", "returning_officer"))
+        self.declare_panel.declare.connect(self.declare)
+
+        detail = QWidget(self)
+        column = QVBoxLayout(detail)
+        column.addWidget(self.title)
+        column.addWidget(self.status)
+        column.addLayout(buttons)
+        column.addWidget(self.progress)
+        column.addWidget(self.hands)
+        column.addWidget(self.result_title)
+        column.addWidget(self.result)
+        column.addWidget(self.casting)
+        column.addWidget(self.declare_panel)
+        column.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(detail)
+
+        left = QVBoxLayout()
+        left.addWidget(self.agenda_label)
+        left.addWidget(self.agenda, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addWidget(self.scroll, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.retranslate()
+        self.refresh_agenda()
+
+    # -- the agenda ----------------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        """Called by the main window when the chair's page is shown."""
+        self.refresh_agenda()
+
+    def refresh_agenda(self) -> None:
+        try:
+            self.meeting = self.service.meeting()
+        except CoopvoteError as error:
+            self.banner.show_error(error)
+            return
+        keep = self.current
+        self.agenda.blockSignals(True)
+        self.agenda.clear()
+        for item in self.meeting.items:
+            entry = QListWidgetItem(self._agenda_text(item), self.agenda)
+            entry.setData(Qt.ItemDataRole.UserRole, item.number)
+        self.agenda.blockSignals(False)
+        numbers = [i.number for i in self.meeting.items]
+        if keep not in numbers:
+            open_items = [i.number for i in self.meeting.items if i.is_open]
+            waiting = [i.number for i in self.meeting.items if i.status in {"pending", "closed"}]
+            keep = (open_items or waiting or numbers or [None])[0]
+        if keep is not None:
+            self.agenda.setCurrentRow(numbers.index(keep))
+        self.select_item(keep)
+
+    def _agenda_text(self, item: ItemView) -> str:
+        return arg(self.tr("%1. %2: %3"), item.number, pick(cy=item.title_cy, en=item.title_en), describe(item.status))
+
+    def _agenda_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None:
+            self.select_item(int(current.data(Qt.ItemDataRole.UserRole)))
+
+    def item(self) -> ItemView | None:
+        if self.current is None:
+            return None
+        try:
+            return self.meeting.item(self.current)
+        except KeyError:
+            return None
+
+    def select_item(self, number: int | None) -> None:
+        self.current = number
+        item = self.item()
+        self.casting.hide()
+        if item is None:
+            self.title.setText(self.tr("The agenda has no items."))
+            self.status.clear()
+            for widget in (self.open_button, self.close_button, self.result_button, self.progress, self.hands,
+                           self.result_title, self.result, self.declare_panel):
+                widget.hide()
+            return
+        self.title.setText(arg(self.tr("Item %1: %2"), item.number, pick(cy=item.title_cy, en=item.title_en)))
+        self.status.setText(self._status_words(item))
+        self.status.setAccessibleName(self.status.text())
+        self.open_button.setVisible(item.status == "pending")
+        self.close_button.setVisible(item.status == "open")
+        self.result_button.setVisible(item.status != "open")
+        self.progress.setVisible(item.status in {"open", "closed", "declared"})
+        self.hands.setVisible(item.kind == "resolution" and item.status == "pending")
+        self.declare_panel.setVisible(item.status != "open")
+        self.declare_panel.button.setEnabled(item.status != "declared")
+        self.result_title.setVisible(item.status != "open")
+        self.result.setVisible(item.status != "open")
+        self.refresh_progress()
+        if item.status == "open":
+            self.result.show_result(None)
+        else:
+            self.show_result()
+
+    def _status_words(self, item: ItemView) -> str:
+        if item.status == "open":
+            return self.tr("Voting is open.")
+        if item.status == "closed":
+            return self.tr("Voting is closed; the result can be declared.")
+        if item.status == "declared":
+            return self.tr("The result has been declared.")
+        if item.kind == "resolution":
+            return self.tr("Not open yet: take a show of hands, or open a vote on paper.")
+        return self.tr("Not open yet.")
+
+    # -- live progress -------------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """The two-second refresh: only while the page is on screen and the item's vote is open."""
+        item = self.item()
+        if item is not None and item.status == "open" and self.isVisible():
+            self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        item = self.item()
+        if item is None or item.status == "pending":
+            return
+        try:
+            rows = self.service.reconciliation(item.number)
+        except CoopvoteError as error:
+            self.banner.show_error(error)
+            return
+        self.progress.show_rows(rows, {c.code: (c.name_cy, c.name_en) for c in self.meeting.classes})
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def _do(self, work: Any, success: str) -> bool:
+        try:
+            work()
+        except CoopvoteError as error:
+            self.banner.show_error(error)
+            return False
+        except Exception as error:  # noqa: BLE001 - shown, never a crash of the console
+            self.banner.show_error(error_text(error))
+            return False
+        self.banner.show_ok(success)
+        self.refresh_agenda()
+        return True
+
+    def open_vote(self) -> bool:
+        number = self.current
+        if number is None:
+            return False
+        return self._do(lambda: self.service.open_vote(number), arg(self.tr("Voting on item %1 is open."), number))
+
+    def close_vote(self) -> bool:
+        number = self.current
+        if number is None:
+            return False
+        return self._do(lambda: self.service.close_vote(number), arg(self.tr("Voting on item %1 is closed."), number))
+
+    def record_hands(self, counts: dict[str, tuple[int, int, int]]) -> bool:
+        number = self.current
+        if number is None:
+            return False
+        return self._do(lambda: self.service.record_show_of_hands(number, counts),
+                        arg(self.tr("Show of hands on item %1 recorded."), number))
+
+    def demand_poll(self, by: str) -> bool:
+        number = self.current
+        if number is None:
+            return False
+        return self._do(lambda: self.service.demand_poll(number, by),
+                        arg(self.tr("A poll on item %1 was demanded by %2: open the vote on paper."), number, by.strip()))
+
+    def cast_vote(self, side: str, chair: str) -> bool:
+        number = self.current
+        if number is None:
+            return False
+        words = self.tr("for") if side == "for" else self.tr("against")
+        return self._do(lambda: self.service.set_casting_vote(number, side, chair.strip()),
+                        arg(self.tr("Casting vote %1 recorded for item %2."), words, number))
+
+    def declare(self, by: str) -> bool:
+        number = self.current
+        if number is None:
+            return False
+        if not by.strip():
+            self.banner.show_error(self.tr("Enter the name of the person declaring the result."))
+            self.declare_panel.by.setFocus()
+            return False
+        return self._do(lambda: self.service.declare(number, by.strip()),
+                        arg(self.tr("The result of item %1 is declared by %2."), number, by.strip()))
+
+    def show_result(self) -> None:
+        item = self.item()
+        if item is None:
+            return
+        self.result_title.setText(arg(self.tr("Result of item %1"), item.number))
+        try:
+            result = self.service.results(item.number)
+        except CoopvoteError as error:
+            self.result.show_result(None, str(error))
+            tied = item.kind == "resolution" and tie_rule(self.meeting) == "casting-vote"
+            self.casting.setVisible(tied and item.status != "declared")
+            return
+        self.casting.setVisible(
+            result.resolution is not None and result.resolution.tie is not None
+            and result.resolution.tie.how == "casting-vote" and item.status != "declared"
+        )
+        if item.status == "pending" and not result.show_of_hands:
+            self.result.show_result(None, self.tr("No votes yet: open the vote or take a show of hands."))
+            return
+        self.result.show_result(result)
+
+    def retranslate(self) -> None:
+        self.agenda_label.setText(self.tr("&Agenda"))
+        self.open_button.setText(self.tr("&Open the vote"))
+        self.close_button.setText(self.tr("&Close the vote"))
+        self.result_button.setText(self.tr("Show the &result"))
+        for row in range(self.agenda.count()):
+            entry = self.agenda.item(row)
+            number = int(entry.data(Qt.ItemDataRole.UserRole))
+            entry.setText(self._agenda_text(self.meeting.item(number)))
+        if self.current is not None and self.item() is not None:
+            item = self.item()
+            assert item is not None
+            self.title.setText(arg(self.tr("Item %1: %2"), item.number, pick(cy=item.title_cy, en=item.title_en)))
+            self.status.setText(self._status_words(item))
+            self.result_title.setText(arg(self.tr("Result of item %1"), item.number))
