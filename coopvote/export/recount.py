@@ -16,6 +16,7 @@ from typing import Any
 from coopvote.counting.model import Ballot, CountOptions, Election, decimal_string
 from coopvote.counting.resolutions import (
     ClassTally,
+    ResolutionResult,
     ResolutionRules,
     ResolutionTally,
     Threshold,
@@ -95,11 +96,42 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
     return figures
 
 
+def resolution_weighted_totals(definition: dict[str, Any], ballots: list[BallotRow]) -> list[str]:
+    """Exact weighted totals for, against and abstaining (each truncated once, not summed from truncations)."""
+    papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
+    result = _resolution_result(definition, ballots, papers)
+    total = result.total
+    return [decimal_string(v, 6) for v in (total.weighted_for, total.weighted_against, total.weighted_abstentions)]
+
+
 def _resolution(definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int]) -> dict[str, Any]:
+    option_papers: list[dict[str, int]] = [{}, {}, {}]
+    for code in papers:
+        marks = Counter(b.marks[0] for b in ballots if b.valid and b.class_code == code and len(b.marks) == 1)
+        for option in (1, 2, 3):
+            option_papers[option - 1][code] = marks[option]
+    result = _resolution_result(definition, ballots, papers)
+    weighted: list[dict[str, str]] = [{}, {}, {}]
+    for row in result.classes:
+        weighted[0][row.code] = decimal_string(row.weighted_for, 6)
+        weighted[1][row.code] = decimal_string(row.weighted_against, 6)
+        weighted[2][row.code] = decimal_string(row.weighted_abstentions, 6)
+    return {
+        "options": [{"papers": option_papers[i], "weighted": weighted[i]} for i in range(3)],
+        "resolution": {
+            "carried": result.carried,
+            "for_share": str(result.for_share) if result.for_share is not None else None,
+            "for_percent": result.for_percent,
+            "by_head": result.by_head,
+            "mode": result.mode,
+        },
+    }
+
+
+def _resolution_result(definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int]) -> ResolutionResult:
     general = _general(definition)
     settings = definition.get("settings", {})
     tallies: dict[str, ClassTally] = {}
-    option_papers: list[dict[str, int]] = [{}, {}, {}]
     for code in papers:
         marks = Counter(b.marks[0] for b in ballots if b.valid and b.class_code == code and len(b.marks) == 1)
         for b in ballots:
@@ -107,8 +139,6 @@ def _resolution(definition: dict[str, Any], ballots: list[BallotRow], papers: di
                 raise InputError(f"serial {b.serial}: a valid resolution paper must hold one choice 1-3, not {b.marks}")
         rejected = sum(1 for b in ballots if not b.valid and b.class_code == code)
         tallies[code] = ClassTally(marks[1], marks[2], marks[3], rejected)
-        for option in (1, 2, 3):
-            option_papers[option - 1][code] = marks[option]
     mode = "poll"
     poll_by = None
     hands = settings.get("show_of_hands") or definition.get("show_of_hands")
@@ -133,22 +163,7 @@ def _resolution(definition: dict[str, Any], ballots: list[BallotRow], papers: di
         seed=int(seed) if seed is not None else 0,
         title=definition["title"]["en"],
     )
-    result = count_resolution(rules, _scheme(definition), tally)
-    weighted: list[dict[str, str]] = [{}, {}, {}]
-    for row in result.classes:
-        weighted[0][row.code] = decimal_string(row.weighted_for, 6)
-        weighted[1][row.code] = decimal_string(row.weighted_against, 6)
-        weighted[2][row.code] = decimal_string(row.weighted_abstentions, 6)
-    return {
-        "options": [{"papers": option_papers[i], "weighted": weighted[i]} for i in range(3)],
-        "resolution": {
-            "carried": result.carried,
-            "for_share": str(result.for_share) if result.for_share is not None else None,
-            "for_percent": result.for_percent,
-            "by_head": result.by_head,
-            "mode": result.mode,
-        },
-    }
+    return count_resolution(rules, _scheme(definition), tally)
 
 
 def _election(definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int]) -> dict[str, Any]:

@@ -14,7 +14,9 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from coopvote.errors import CoopvoteError
 from coopvote.export.content import ItemRecord, MeetingRecord, qr_payload, short_code
+from coopvote.export.recount import resolution_weighted_totals
 from coopvote.reports.fonts import FONT_BOLD
 from coopvote.reports.layout import (
     BAD,
@@ -101,11 +103,23 @@ def _resolution_votes(item: ItemRecord, result: dict[str, Any], st: dict[str, An
             row += [papers, option.get("weighted", {}).get(code, "")]
         rows.append(row)
     total: list[Any] = [" / ".join(LABELS["total"])]
+    exact = _exact_totals(item)
     for index in range(3):
         option = options[index] if index < len(options) else {}
-        total += [paper_totals[index], _sum_decimals(option.get("weighted", {}).values())]
+        weighted = exact[index] if exact else _sum_decimals(option.get("weighted", {}).values())
+        total += [paper_totals[index], weighted]
     rows.append(total)
     return [heading("votes", st), grid(rows, [34 * mm] + [23.3 * mm, 23.3 * mm] * 3, total_row=True)]
+
+
+def _exact_totals(item: ItemRecord) -> list[str] | None:
+    """Weighted totals from the exact count (a sum of the rows' truncated decimals can be 1e-6 short)."""
+    if not item.ballots:
+        return None
+    try:
+        return resolution_weighted_totals(item.definition, item.ballots)
+    except CoopvoteError:
+        return None
 
 
 def _sum_decimals(values: Any) -> str:
