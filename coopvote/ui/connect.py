@@ -55,6 +55,7 @@ class ConnectDialog(Retranslatable, QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.status.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
