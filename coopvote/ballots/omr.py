@@ -182,10 +182,18 @@ def read_page(page: PageImage, geometry_for: GeometryLookup, options: ReaderOpti
     measures = measure_boxes(gray, transform, geometry.boxes, options.thresholds)
     states = {m.box_id: m.state for m in measures}
     questions = interpret(geometry.questions, states, options.ranking_rules)
-    if any(m.state is BoxState.DOUBTFUL and m.ink_mm2 < options.thresholds.empty_mm2 for m in measures):
+    t = options.thresholds
+    faint_or_ink = [m.ink_mm2 >= t.empty_mm2 or m.faint_mm2 >= t.faint_mm2 for m in measures]
+    doubtful = [(m, inked) for m, inked in zip(measures, faint_or_ink, strict=True) if m.state is BoxState.DOUBTFUL]
+    beside = [m for m, inked in doubtful if not inked]
+    inside = [m for m, inked in doubtful if inked]
+    if beside:
         reasons.append(Reason.MARK_BESIDE_BOX)
     for question in questions:
         for reason in question.reasons:
+            # A box doubtful only for ink beside it is reported as that, not as a doubtful mark in it.
+            if reason is Reason.DOUBTFUL_MARK and not inside:
+                continue
             if reason not in reasons:
                 reasons.append(reason)
     verdict = Verdict.CLEAR if not reasons else Verdict.ADJUDICATE

@@ -28,13 +28,20 @@ INSET = 0.20
 DARK_RATIO = 0.80
 """A pixel is ink if it is darker than this share of the local paper level (about grey 204 on white)."""
 
-MARKED_MM2 = 2.0
+MARKED_MM2 = 1.7
 """Ink area (mm2, inside the inset box) from which a box counts as marked. A small ballpoint tick is
-about 3-4 mm2, a felt-pen cross 10-20, a filled 9 mm box ~29. Area rather than share, so that a small
+about 2-5 mm2, a felt-pen cross 10-20, a filled 9 mm box ~29; a 1.2 mm stroke ~1. Area rather than share, so that a small
 tick counts the same in a 9 mm ranking box and a 22 mm easy-read box."""
 
 EMPTY_MM2 = 0.5
 """Ink area under which a box counts as empty: scanner dust and JPEG noise stay well below it."""
+
+FAINT_RATIO = 0.90
+"""A lighter bar (about grey 216 on white) for faint ink: pencil, a dying pen, a blurred thin line."""
+
+FAINT_MM2 = 1.0
+"""Faint ink area from which an otherwise empty box is doubtful: a pencil tick blurred by the scanner
+can fall below the ink bar entirely, and must still reach a person rather than read as no vote."""
 
 HALO_MARK_MM2 = 1.0
 """Ink area in the ring just outside an empty box from which a mark is taken to have missed the box."""
@@ -57,11 +64,13 @@ class Thresholds:
     empty_mm2: float = EMPTY_MM2
     dark_ratio: float = DARK_RATIO
     halo_mm2: float = HALO_MARK_MM2
+    faint_ratio: float = FAINT_RATIO
+    faint_mm2: float = FAINT_MM2
 
-    def classify(self, ink_mm2: float) -> BoxState:
+    def classify(self, ink_mm2: float, faint_mm2: float = 0.0) -> BoxState:
         if ink_mm2 >= self.marked_mm2:
             return BoxState.MARKED
-        if ink_mm2 < self.empty_mm2:
+        if ink_mm2 < self.empty_mm2 and faint_mm2 < self.faint_mm2:
             return BoxState.EMPTY
         return BoxState.DOUBTFUL
 
@@ -88,6 +97,8 @@ class BoxMeasure:
     """Share of the inset box that is ink (0..1)."""
     ink_mm2: float
     """The same as an area: what the thresholds judge."""
+    faint_mm2: float
+    """Area of ink at the lighter, faint-ink bar (always >= ink_mm2)."""
     halo_mm2: float
     """Ink found in the ring just outside the box."""
     state: BoxState
@@ -214,14 +225,16 @@ def measure_boxes(
     paper = np.clip(local, 0.75 * global_paper, max(global_paper, 1.0))
     limit = (paper * thresholds.dark_ratio)[:, None]
     darkness = (inner < limit).mean(axis=1)
+    faint = (inner < (paper * thresholds.faint_ratio)[:, None]).mean(axis=1) * plan.inner_area
     halo_ink = (ring < limit).mean(axis=1) * plan.ring_area
     results = []
-    for box, dark, area, ring_ink in zip(boxes, darkness, plan.inner_area, halo_ink, strict=True):
+    for box, dark, area, light, ring_ink in zip(boxes, darkness, plan.inner_area, faint, halo_ink, strict=True):
         ink = float(dark * area)
-        state = thresholds.classify(ink)
+        state = thresholds.classify(ink, float(light))
         if state is BoxState.EMPTY and ring_ink >= thresholds.halo_mm2:
             state = BoxState.DOUBTFUL
         results.append(
-            BoxMeasure(box.box_id, round(float(dark), 4), round(ink, 2), round(float(ring_ink), 2), state)
+            BoxMeasure(box.box_id, round(float(dark), 4), round(ink, 2), round(float(light), 2),
+                       round(float(ring_ink), 2), state)
         )
     return results

@@ -59,7 +59,7 @@ class Pen(StrEnum):
     DOT = "tiny dot"
     """A pen rested on the box: may be read as empty or sent to a person, never as a vote."""
     HESITANT = "short stroke"
-    """A 2 mm stroke, as if the voter began a mark and stopped: must go to a person."""
+    """A 1.2 mm stroke, as if the voter began a mark and stopped: must go to a person."""
 
 
 CLEAR_PENS = (Pen.CROSS, Pen.TICK, Pen.SMALL_TICK, Pen.FILLED, Pen.BLUE_CROSS)
@@ -227,7 +227,7 @@ def mark_page(
         if pen is Pen.HESITANT:
             cx, cy = box.x + box.w * rng.uniform(0.4, 0.6), box.y + box.h * rng.uniform(0.4, 0.6)
             angle = rng.uniform(0, math.pi)
-            dx, dy = math.cos(angle), math.sin(angle)
+            dx, dy = 0.6 * math.cos(angle), 0.6 * math.sin(angle)
             draw.line([((cx - dx) * px, (cy - dy) * px), ((cx + dx) * px, (cy + dy) * px)], fill=ink,
                       width=max(1, round(0.5 * px)))
             continue
@@ -394,7 +394,7 @@ def plan_marks(
 
     Scenarios: "clear" (a valid vote in clear pens), "faint" (one mark in faint pen), "two" (one more
     mark than allowed), "none", "beside" (the only mark misses its box), "half" (a cross half outside),
-    "dot" (a pen rested in a box beside a clear vote), "hesitant" (a 2 mm stroke beside a clear vote),
+    "dot" (a pen rested in a box beside a clear vote), "hesitant" (a 1.2 mm stroke beside a clear vote),
     "duplicate" and "skip" (ranking grids only),
     "stray" (a clear vote plus a line through a name: read normally).
     """
