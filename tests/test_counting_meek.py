@@ -341,3 +341,25 @@ def test_fractional_weights_still_add_up() -> None:
         for stage in outcome.stages:
             held = sum((Fraction(v) for v in stage.totals.values()), Fraction(0))
             assert held + Fraction(stage.non_transferable) == e.total_value()
+
+
+def test_scaled_integer_path_equals_fractions(stv_reference: Path) -> None:
+    """MEEK_EXACT distributes in scaled integers; the Fraction path must give identical stages."""
+    from coopvote.counting import meek
+
+    election = read_blt(stv_reference / "ballots" / "ers97_model.blt")
+    fast = MEEK_EXACT.count(election, CountOptions())
+    original = meek._MeekCount.__init__
+
+    def slow_init(self: Any, *args: Any) -> None:
+        original(self, *args)
+        self.fast = False
+
+    meek._MeekCount.__init__ = slow_init  # type: ignore[method-assign]
+    try:
+        slow = MEEK_EXACT.count(election, CountOptions())
+    finally:
+        meek._MeekCount.__init__ = original  # type: ignore[method-assign]
+    assert [s.totals for s in fast.stages] == [s.totals for s in slow.stages]
+    assert [s.keep_factors for s in fast.stages] == [s.keep_factors for s in slow.stages]
+    assert [s.non_transferable for s in fast.stages] == [s.non_transferable for s in slow.stages]
