@@ -204,6 +204,8 @@ def _election_outcome(result: dict[str, Any], st: dict[str, Any]) -> list[Flowab
         out.append(Paragraph(text(f"{LABELS['ties'][0]} / {LABELS['ties'][1]}: stage {tie['stage']}, {tie['purpose']}: "
                                   f"{tie['chosen']} ({tie['how']})"), st["small"]))  # fmt: skip
     for note in election.get("notes") or []:
+        if note.startswith("seats reserved per class:"):
+            continue  # already shown in words beside the method
         out.append(Paragraph(text(f"{LABELS['notes'][0]} / {LABELS['notes'][1]}: {note}"), st["small"]))
     return out
 
