@@ -130,3 +130,25 @@ def test_cli_export_and_verify(archive: tuple[Path, bytes], tmp_path: Path, caps
 def test_arbitrary_bytes_are_a_discrepancy_never_a_crash(raw: bytes) -> None:
     with pytest.raises(Discrepancy):
         verify_bytes(raw)
+
+
+def test_show_of_hands_open_and_empty_items_export_and_verify(tmp_path: Path) -> None:
+    from tests.helpers import small_meeting
+
+    service = small_meeting(tmp_path)
+    service.record_show_of_hands(1, {"PS": (1, 1, 0), "EMP": (3, 0, 1)})
+    service.declare(1, "Gareth Morgan")
+    batch = service.add_paper_batch(2, "EMP", 4)
+    service.open_vote(2)
+    assert service.record_paper(batch.qr_text(batch.serials[0]), [2, 1]).accepted  # still open: provisional
+    service.close()
+    out = tmp_path / "small.zip"
+    summary = export_meeting(tmp_path / "small.coopvote", out)
+    report = verify_bytes(out.read_bytes())
+    assert report.items_recounted == 2 and report.ballots_recounted == 1
+    results = json.loads(dict(members_of(out.read_bytes()))["results.json"])
+    first, second = results["items"]
+    assert first["declaration"]["declared_by"] == "Gareth Morgan"
+    assert first["definition"]["show_of_hands"]["counts"] == {"PS": [1, 1, 0], "EMP": [3, 0, 1]}
+    assert second["declaration"] is None
+    assert summary.item_digests[1] == first["digest"]
