@@ -248,6 +248,29 @@ def results(run: DemoRun, service: MeetingService) -> dict[str, Any]:
     return data
 
 
+def declare_and_export(run: DemoRun) -> None:
+    """What the secretary does afterwards, with the same commands anyone would type."""
+    from coopvote.cli import main
+
+    meeting = str(run.meeting_path)
+    declarations = run.out / "declarations.pdf"
+    minutes = run.out / "minutes.pdf"
+    archive = run.out / "record.zip"
+    archive.unlink(missing_ok=True)
+    steps = [
+        ["declare", meeting, "--out", str(declarations)],
+        ["declare", meeting, "--minutes", "--out", str(minutes)],
+        ["export", meeting, "--out", str(archive)],
+        ["verify", str(archive)],
+    ]
+    for number, argv in enumerate(steps, start=1):
+        run.say(f"7.{number} coopvote {' '.join(argv)}")
+        code = main(argv)
+        if code != 0:
+            raise RuntimeError(f"the demo's step 'coopvote {' '.join(argv)}' failed with exit code {code}")
+    run.written += [declarations, minutes, archive]
+
+
 def run_demo(out: Path, say: Callable[[str], None] = print) -> DemoRun:
     run = DemoRun(out=out, say=say)
     _fresh_output(out)
@@ -260,6 +283,7 @@ def run_demo(out: Path, say: Callable[[str], None] = print) -> DemoRun:
         results(run, service)
     finally:
         service.close()
+    declare_and_export(run)
     run.written.insert(0, run.meeting_path)
     say("Outputs:")
     for path in run.written:

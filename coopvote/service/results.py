@@ -292,7 +292,7 @@ class ResultsMixin(VotingMixin):
         outcome = get_rule(view.method).count(election, options)
         result.election = outcome
         if SeatConstraints.from_options(options).active:
-            outcome.notes.append(f"seats reserved per class: {dict(reserved)}")
+            outcome.notes.append("seats reserved per class: " + reserved_in_words(dict(reserved)))
         elected = ", ".join(outcome.elected_names) or "nobody"
         result.outcome_en = f"Elected: {elected}."
         result.outcome_cy = f"Etholwyd: {elected}."
@@ -375,6 +375,19 @@ class ResultsMixin(VotingMixin):
             session.add(Declaration(item_id=item.id, result=summary, declared_by=declared_by))
             item.status = "declared"
         return summary
+
+
+def reserved_in_words(reserved: dict[str, Any]) -> str:
+    """"PS at least 2; EMP at least 1, at most 2": reserved seats as a declaration says them."""
+    parts = []
+    for code, bounds in reserved.items():
+        limits = []
+        if "min" in bounds:
+            limits.append(f"at least {bounds['min']}")
+        if "max" in bounds:
+            limits.append(f"at most {bounds['max']}")
+        parts.append(f"{code} {', '.join(limits)}")
+    return "; ".join(parts)
 
 
 def rejected_by_class(rows: Any, codes: dict[int, str]) -> dict[str, int]:
