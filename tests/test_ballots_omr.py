@@ -215,3 +215,24 @@ def test_box_states_and_crop(deck: list[td.DeckSheet], lookup, artifacts_dir: Pa
             (artifacts_dir / f"{stem}_normalised.png").write_bytes(reading.image_png or b"")
             saved += 1
     assert saved == 6
+
+
+@pytest.mark.parametrize(("item", "marks", "target", "rotation"), [
+    (1, {0: td.Pen.CROSS}, 3, 0.0),
+    (2, {(0, 1): td.Pen.CROSS, (1, 2): td.Pen.TICK}, (2, 3), 0.0),
+    (0, {1: td.Pen.TICK}, 2, 2.5),
+    (2, {(0, 1): td.Pen.FILLED}, (3, 1), -6.0),
+])
+def test_scanner_streak_through_a_box_is_not_read_as_a_vote(lookup, item, marks, target, rotation) -> None:  # type: ignore[no-untyped-def]
+    """A dirty feeder draws a line down the picture; where it crosses an empty box that box must not
+    become a vote."""
+    from coopvote.ballots.layout import layout_for
+
+    paper = td.deck_paper(item, 400 + item)
+    box = layout_for(paper.question.form).box(target)
+    degradation = td.Degradation(dpi=150, rotation=rotation, streak_at_mm=box.centre, jpeg_quality=35)
+    gray = td.render_sheet(paper, marks, degradation, __import__("random").Random(item))
+    reading = read_page(PageImage("streak", 0, gray), lookup)
+    assert isinstance(reading, SheetReading)
+    assert reading.verdict is Verdict.ADJUDICATE and Reason.SCANNER_STREAK in reading.reasons
+    assert reading.box(target).streak and reading.box(target).state is BoxState.DOUBTFUL

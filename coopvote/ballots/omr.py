@@ -185,8 +185,10 @@ def read_page(page: PageImage, geometry_for: GeometryLookup, options: ReaderOpti
     t = options.thresholds
     faint_or_ink = [m.ink_mm2 >= t.empty_mm2 or m.faint_mm2 >= t.faint_mm2 for m in measures]
     doubtful = [(m, inked) for m, inked in zip(measures, faint_or_ink, strict=True) if m.state is BoxState.DOUBTFUL]
-    beside = [m for m, inked in doubtful if not inked]
-    inside = [m for m, inked in doubtful if inked]
+    beside = [m for m, inked in doubtful if not inked and not m.streak]
+    inside = [m for m, inked in doubtful if inked and not m.streak]
+    if any(m.streak for m in measures):
+        reasons.append(Reason.SCANNER_STREAK)
     if beside:
         reasons.append(Reason.MARK_BESIDE_BOX)
     for question in questions:

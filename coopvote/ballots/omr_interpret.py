@@ -34,6 +34,7 @@ class Reason(StrEnum):
     POOR_REGISTRATION = "paper position uncertain"
     DOUBTFUL_MARK = "doubtful mark"
     MARK_BESIDE_BOX = "mark beside a box"
+    SCANNER_STREAK = "scanner streak across a box"
     TOO_MANY_MARKS = "too many marks"
     NO_MARKS = "no marks"
     RANK_DUPLICATED = "preference given to several candidates"

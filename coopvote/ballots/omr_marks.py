@@ -46,6 +46,9 @@ can fall below the ink bar entirely, and must still reach a person rather than r
 HALO_MARK_MM2 = 1.0
 """Ink area in the ring just outside an empty box from which a mark is taken to have missed the box."""
 
+STREAK_SHARE = 0.6
+"""Share of a picture column's (or row's) length that must be ink for it to count as a scanner streak."""
+
 HALO_GAP_MM = 0.7
 HALO_WIDTH_MM = 1.2
 
@@ -102,6 +105,8 @@ class BoxMeasure:
     halo_mm2: float
     """Ink found in the ring just outside the box."""
     state: BoxState
+    streak: bool = False
+    """A scanner streak runs through the box: its ink cannot be told from the voter's."""
 
 
 def page_paper_level(gray: Gray) -> float:
@@ -181,7 +186,7 @@ def _plan(boxes: tuple[BoxRect, ...], n: int, per_side: int) -> _Plan:
 
 def _sample(
     gray: Gray, transform: PageTransform, x_mm: npt.NDArray[np.float32], y_mm: npt.NDArray[np.float32]
-) -> npt.NDArray[np.uint8]:
+) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.intp], npt.NDArray[np.intp]]:
     """Nearest-pixel values at layout points. Points off the picture clamp to its edge (a box there is
     already a registration failure, reported elsewhere)."""
     if transform.kind == "perspective":
@@ -195,7 +200,23 @@ def _sample(
     rows = py.astype(np.intp)
     np.clip(cols, 0, gray.shape[1] - 1, out=cols)
     np.clip(rows, 0, gray.shape[0] - 1, out=rows)
-    return gray[rows, cols]
+    return gray[rows, cols], rows, cols
+
+
+def find_streaks(gray: Gray, paper_level: float, dark_ratio: float = DARK_RATIO) -> tuple[
+    npt.NDArray[np.bool_], npt.NDArray[np.bool_]
+]:
+    """Picture columns and rows that are ink along most of their length: a sheet feeder's dirty glass
+    or sensor draws such lines straight down (or across) the picture, whatever the paper's skew.
+
+    Printed matter never runs that long (the longest, a grid's column line, is under half the page),
+    so a line dark along more than STREAK_SHARE of the picture is the scanner's, and a box it crosses
+    cannot be trusted.
+    """
+    limit = paper_level * dark_ratio
+    columns = (gray[::4, :] < limit).mean(axis=0) > STREAK_SHARE
+    rows = (gray[:, ::4] < limit).mean(axis=1) > STREAK_SHARE
+    return columns, rows
 
 
 def measure_boxes(
@@ -215,10 +236,12 @@ def measure_boxes(
     n = int(np.clip(np.ceil(largest * (1 - 2 * INSET) * scale), 6, 40))
     per_side = int(np.clip(np.ceil(largest * scale / 2), 8, 40))
     plan = _plan(tuple(boxes), n, per_side)
-    inner = _sample(gray, transform, plan.inner_x, plan.inner_y)
-    ring = _sample(gray, transform, plan.halo_x, plan.halo_y)
+    inner, inner_rows, inner_cols = _sample(gray, transform, plan.inner_x, plan.inner_y)
+    ring, _, _ = _sample(gray, transform, plan.halo_x, plan.halo_y)
 
     global_paper = paper_level if paper_level is not None else page_paper_level(gray)
+    streak_cols, streak_rows = find_streaks(gray, global_paper, thresholds.dark_ratio)
+    streaked = np.asarray(streak_cols[inner_cols].any(axis=1) | streak_rows[inner_rows].any(axis=1))
     # The paper level next to each box follows uneven lighting (photos, scanner edges) but is kept within
     # reason of the page's level so that a box drowned in ink cannot lower its own bar.
     local = np.sort(ring, axis=1)[:, (ring.shape[1] * 3) // 4].astype(np.float64)
@@ -228,13 +251,14 @@ def measure_boxes(
     faint = (inner < (paper * thresholds.faint_ratio)[:, None]).mean(axis=1) * plan.inner_area
     halo_ink = (ring < limit).mean(axis=1) * plan.ring_area
     results = []
-    for box, dark, area, light, ring_ink in zip(boxes, darkness, plan.inner_area, faint, halo_ink, strict=True):
+    rows = zip(boxes, darkness, plan.inner_area, faint, halo_ink, streaked, strict=True)
+    for box, dark, area, light, ring_ink, streak in rows:
         ink = float(dark * area)
         state = thresholds.classify(ink, float(light))
-        if state is BoxState.EMPTY and ring_ink >= thresholds.halo_mm2:
+        if (state is BoxState.EMPTY and ring_ink >= thresholds.halo_mm2) or streak:
             state = BoxState.DOUBTFUL
         results.append(
             BoxMeasure(box.box_id, round(float(dark), 4), round(ink, 2), round(float(light), 2),
-                       round(float(ring_ink), 2), state)
+                       round(float(ring_ink), 2), state, bool(streak))
         )
     return results

@@ -82,6 +82,9 @@ class Degradation:
     """Standard deviation of grey noise added (sensor noise, paper texture)."""
     photo: bool = False
     """Taken with a phone: the page in perspective on a dark table, lit unevenly."""
+    streak_at_mm: tuple[float, float] | None = None
+    """A dirty scanner: a 2 px dark line straight down the whole picture, through this point of the
+    paper (on a skewed scan it crosses the paper at a slant, as a real one does)."""
 
     def describe(self) -> str:
         parts = [f"{self.dpi:.0f}dpi"]
@@ -99,6 +102,8 @@ class Degradation:
             parts.append(f"noise{self.noise:.0f}")
         if self.photo:
             parts.append("photo")
+        if self.streak_at_mm is not None:
+            parts.append("streak")
         return " ".join(parts)
 
 
@@ -261,11 +266,25 @@ def stray_line(image: Image.Image, dpi: float, paper: DeckPaper, rng: random.Ran
 def degrade(image: Image.Image, degradation: Degradation, rng: random.Random) -> Gray:
     """The marked raster as a scanner with these faults would deliver it."""
     out = image
+    px = degradation.dpi * degradation.scale / 25.4
+    point = None
+    if degradation.streak_at_mm is not None:
+        point = (degradation.streak_at_mm[0] * px, degradation.streak_at_mm[1] * px)
     if degradation.upside_down:
         out = out.rotate(180)
+        if point is not None:
+            point = (out.size[0] - point[0], out.size[1] - point[1])
     if degradation.rotation:
         # PIL turns counter-clockwise for positive angles; keep the page whole on white.
+        before = out.size
         out = out.rotate(-degradation.rotation, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+        if point is not None:
+            a = math.radians(-degradation.rotation)
+            dx, dy = point[0] - before[0] / 2, point[1] - before[1] / 2
+            point = (out.size[0] / 2 + dx * math.cos(a) + dy * math.sin(a),
+                     out.size[1] / 2 - dx * math.sin(a) + dy * math.cos(a))
+    if point is not None:
+        ImageDraw.Draw(out).line([(point[0], 0), (point[0], out.size[1])], fill=40, width=2)
     if degradation.photo:
         out = _photograph(out, rng)
     if degradation.blur:
