@@ -93,6 +93,10 @@ class StageTable(Retranslatable, QTableWidget):
             lost.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setItem(len(names), column, lost)
         self.setAccessibleName(arg(self.tr("Stage table: %1 stages"), len(stages)))
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        scroll = self.horizontalScrollBar().sizeHint().height()
+        self.setFixedHeight(height + 2 * self.frameWidth() + scroll)
 
     def cell_text(self, candidate: str, stage_number: int) -> str:
         """What the table shows for one candidate at one stage (for tests and screen readers)."""

@@ -1,0 +1,319 @@
+"""The scanning screen: built so a teller with a handheld scanner never has to touch the mouse.
+
+The code box has the focus and takes it back whenever a button took it; the scanner types the code
+and Enter. The answer fills the screen in green (counted) or red (refused, with the reason in plain
+words, Welsh first then English, as the service words it), with a sound. A paper (not a vote slip)
+then waits for its marks: one key 1/2/3 for a resolution, or a line of numbers and Enter for an
+election. The last scan can be undone with a reason.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coopvote.errors import CoopvoteError
+from coopvote.service.views import ItemView, MeetingView, ScanOutcome
+from coopvote.ui.app import arg, pick, scaled_font
+from coopvote.ui.teller_keyed import is_ranked, keyed_marks, looks_like_code
+from coopvote.ui.teller_sound import Sounds
+from coopvote.ui.widgets import BigLabel, Retranslatable, error_text
+
+STYLES = {
+    "ok": ("#0b6e2e", "#ffffff"),
+    "refused": ("#a30000", "#ffffff"),
+    "waiting": ("#ffd24d", "#1a1300"),
+    "idle": ("#e8ecf2", "#102040"),
+}
+
+
+class AnswerLabel(Retranslatable, QLabel):
+    """The big coloured answer: its ``state`` is ok, refused, waiting or idle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanAnswer")
+        self.state = "idle"
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.setFrameShape(QFrame.Shape.Box)
+        self.restyle()
+
+    def show_state(self, state: str, text: str) -> None:
+        self.state = state
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(state)
+        self.restyle()
+
+    def restyle(self) -> None:
+        background, foreground = STYLES.get(self.state, STYLES["idle"])
+        self.setStyleSheet(f"QLabel#scanAnswer {{ background: {background}; color: {foreground}; "
+                           f"border: 3px solid {foreground}; border-radius: 8px; padding: 12px; }}")
+        self.setFont(scaled_font(self, 2.2, bold=True))
+
+
+def both_languages(outcome: ScanOutcome) -> str:
+    """The service's answer, Welsh first, then English."""
+    if outcome.message_cy and outcome.message_cy != outcome.message_en:
+        return f"{outcome.message_cy}\n{outcome.message_en}"
+    return outcome.message_en or outcome.message_cy
+
+
+class ScanPanel(Retranslatable, QWidget):
+    """Code box, big answer, running counts and undo; emits ``recorded`` after every answer."""
+
+    recorded = Signal(object)  # ScanOutcome
+
+    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.meeting: MeetingView = service.meeting()
+        self.pending: Any = None  # IdentifiedPaper waiting for keyed marks
+        self.pending_text = ""
+        self.counted: Counter[int] = Counter()
+        self.refused = 0
+        self.last_shown_at = 0.0
+        self.sounds = Sounds(self)
+
+        self.input_label = QLabel(self)
+        self.input = QLineEdit(self)
+        self.input.setObjectName("scanInput")
+        self.input.setFont(scaled_font(self, 1.5))
+        self.input_label.setBuddy(self.input)
+        self.input.returnPressed.connect(self.entered)
+        self.input.installEventFilter(self)
+        self.answer = AnswerLabel(self)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.counts = BigLabel(1.2, True, self)
+        self.counts.setObjectName("scanCounts")
+        self.undo_reason = QLineEdit(self)
+        self.undo_label = QLabel(self)
+        self.undo_label.setBuddy(self.undo_reason)
+        self.undo_button = QPushButton(self)
+        self.undo_button.clicked.connect(self.undo)
+        self.undo_reason.returnPressed.connect(self.undo)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_label)
+        undo_row.addWidget(self.undo_reason, 1)
+        undo_row.addWidget(self.undo_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.input_label)
+        layout.addWidget(self.input)
+        layout.addWidget(self.answer, 1)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.counts)
+        layout.addLayout(undo_row)
+        self.retranslate()
+
+    # -- focus: the code box takes it back ---------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.input:
+            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                if self._key(event):
+                    return True
+            elif event.type() == QEvent.Type.FocusOut:
+                QTimer.singleShot(0, self.reclaim_focus)
+        return super().eventFilter(watched, event)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        """One key records a resolution paper waiting for its mark; Escape drops a waiting paper."""
+        if event.key() == Qt.Key.Key_Escape and self.pending is not None:
+            self.pending = None
+            self.input.clear()
+            self.answer.show_state("idle", self.tr("Paper set aside: nothing recorded. Scan the next code."))
+            return True
+        if (self.pending is not None and self.pending.kind == "resolution" and not self.input.text()
+                and event.text() in {"1", "2", "3"}):
+            self.record_pending([int(event.text())])
+            return True
+        return False
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        QTimer.singleShot(0, lambda: self.input.setFocus(Qt.FocusReason.OtherFocusReason))
+
+    def reclaim_focus(self) -> None:
+        """Back to the code box, unless the teller moved to another field to type in it (the undo reason)."""
+        if not self.isVisible():
+            return
+        focused = QApplication.focusWidget()
+        if isinstance(focused, QLineEdit | QAbstractSpinBox | QComboBox) and focused is not self.input:
+            return
+        if focused is not None and focused.window() is not self.window():
+            return
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- scanning ----------------------------------------------------------------------------------
+
+    def refresh_meeting(self) -> None:
+        try:
+            self.meeting = self.service.meeting()
+        except CoopvoteError:
+            pass
+
+    def entered(self) -> None:
+        text = self.input.text().strip()
+        self.input.clear()
+        if not text:
+            return
+        if self.pending is not None and not looks_like_code(text):
+            self._keyed(text)
+            return
+        self.handle_code(text)
+
+    def handle_code(self, text: str) -> ScanOutcome | None:
+        """A code from the scanner, the camera or the keyboard: a slip records at once, a paper waits for marks."""
+        dropped = self.pending
+        self.pending = None
+        try:
+            found = self.service.identify(text)
+            if isinstance(found, ScanOutcome):
+                return self.show_outcome(found)
+            if found.option is not None:
+                return self.show_outcome(self.service.record_paper(text, None, source="slip"))
+        except CoopvoteError as error:
+            self._error(error_text(error))
+            return None
+        self.pending = found
+        self.pending_text = text
+        prompt = self._prompt(found)
+        if dropped is not None:
+            prompt = arg(self.tr("Paper %1 of item %2 was not recorded (no marks keyed).\n%3"),
+                         dropped.serial, dropped.item, prompt)
+        self.answer.show_state("waiting", prompt)
+        self.last_shown_at = time.perf_counter()
+        return None
+
+    def _item(self, number: int) -> ItemView | None:
+        try:
+            return self.meeting.item(number)
+        except KeyError:
+            self.refresh_meeting()
+            try:
+                return self.meeting.item(number)
+            except KeyError:
+                return None
+
+    def _prompt(self, paper: Any) -> str:
+        item = self._item(paper.item)
+        title = pick(cy=item.title_cy, en=item.title_en) if item is not None else ""
+        head = arg(self.tr("Item %1 (%2), %3 paper %4"), paper.item, title, paper.class_code, paper.serial)
+        if paper.kind == "resolution":
+            return arg(self.tr("%1\nPress 1 For, 2 Against, 3 Abstain"), head)
+        names = ", ".join(f"{n}. {c.name}" for n, c in enumerate(item.candidates, start=1)) if item else ""
+        if is_ranked(paper.method):
+            return arg(self.tr("%1\nType the rank beside each candidate in order (- for a blank), then Enter:\n%2"),
+                       head, names)
+        return arg(self.tr("%1\nType the numbers of the marked candidates, then Enter:\n%2"), head, names)
+
+    def _keyed(self, text: str) -> None:
+        paper = self.pending
+        item = self._item(paper.item)
+        names = tuple(c.name for c in item.candidates) if item is not None else ()
+        keyed = keyed_marks(text, paper.kind, paper.method, names)
+        if keyed.problem:
+            self.answer.show_state("waiting", arg(self.tr("%1\nTry again: %2"), self._prompt(paper), keyed.problem))
+            self.sounds.play(False)
+            return
+        self.record_pending(list(keyed.marks), keyed.notes)
+
+    def record_pending(self, marks: list[int], notes: tuple[str, ...] = ()) -> ScanOutcome | None:
+        text = self.pending_text
+        self.pending = None
+        try:
+            outcome = self.service.record_paper(text, marks, source="keyed")
+        except CoopvoteError as error:
+            self._error(error_text(error))
+            return None
+        return self.show_outcome(outcome, notes)
+
+    def show_outcome(self, outcome: ScanOutcome, notes: tuple[str, ...] = ()) -> ScanOutcome:
+        words = both_languages(outcome)
+        if outcome.accepted and outcome.marks:
+            words += "\n" + self._marks_words(outcome)
+        if notes:
+            words += "\n" + "; ".join(notes)
+        self.answer.show_state("ok" if outcome.accepted else "refused", words)
+        self.last_shown_at = time.perf_counter()
+        self.sounds.play(outcome.accepted)
+        if outcome.accepted and outcome.item is not None:
+            self.counted[outcome.item] += 1
+        elif not outcome.accepted:
+            self.refused += 1
+        self._update_counts()
+        self.recorded.emit(outcome)
+        return outcome
+
+    def _marks_words(self, outcome: ScanOutcome) -> str:
+        item = self._item(outcome.item) if outcome.item is not None else None
+        if item is None:
+            return ""
+        if item.kind == "resolution":
+            labels = (self.tr("For"), self.tr("Against"), self.tr("Abstain"))
+            return " ".join(labels[m - 1] for m in outcome.marks if 1 <= m <= 3)
+        names = [item.candidates[m - 1].name for m in outcome.marks if 1 <= m <= len(item.candidates)]
+        if is_ranked(item.method):
+            return " › ".join(names)
+        return ", ".join(names)
+
+    def _error(self, text: str) -> None:
+        self.answer.show_state("refused", text)
+        self.last_shown_at = time.perf_counter()
+        self.sounds.play(False)
+
+    def undo(self) -> ScanOutcome | None:
+        reason = self.undo_reason.text()
+        try:
+            outcome = self.service.undo_last(reason)
+        except CoopvoteError as error:
+            self._error(error_text(error))
+            self.undo_reason.setFocus()
+            return None
+        if outcome.item is not None and self.counted[outcome.item] > 0:
+            self.counted[outcome.item] -= 1
+        self.undo_reason.clear()
+        self.answer.show_state("waiting", both_languages(outcome))
+        self._update_counts()
+        self.input.setFocus()
+        self.recorded.emit(outcome)
+        return outcome
+
+    def _update_counts(self) -> None:
+        parts = [arg(self.tr("item %1: %2"), item, count) for item, count in sorted(self.counted.items()) if count]
+        counted = sum(self.counted.values())
+        self.counts.setText(arg(self.tr("Counted here: %1 (%2)   Refused: %3"), counted,
+                                ", ".join(parts) or "-", self.refused))
+        self.counts.setAccessibleName(self.counts.text())
+
+    def retranslate(self) -> None:
+        self.input_label.setText(self.tr("&Code (scan, or type and press Enter)"))
+        self.input.setPlaceholderText(self.tr("Scan a ballot paper or vote slip"))
+        self.undo_label.setText(self.tr("Reason for undoing:"))
+        self.undo_button.setText(self.tr("&Undo the last scan"))
+        self.hint.setText(self.tr("A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 "
+                                  "for a resolution, or type the numbers and press Enter for an election. "
+                                  "Esc sets a paper aside."))
+        if self.answer.state == "idle":
+            self.answer.show_state("idle", self.tr("Ready: scan the first paper."))
+        self._update_counts()
