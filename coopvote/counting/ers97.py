@@ -386,7 +386,7 @@ class _ERS97Count:
             set(self.constraints.barred(self.elected, continuing))
             | {c for c in continuing if not self.constraints.can_elect(c, self.elected, self.seats_left())}
         )
-        if barred and len(continuing) - len(barred) >= self.seats_left():
+        if barred:
             self.exclude(barred, "seat limits per class leave no place for them")
             return True
         must = sorted(self.constraints.must_elect_now(self.elected, continuing, self.seats_left()))
@@ -395,18 +395,33 @@ class _ERS97Count:
             return True
         return False
 
+    def settle(self, candidates: list[int]) -> tuple[list[int], list[int]]:
+        """Deem elected in descending order of votes; any the class limits refuse are excluded."""
+        chosen: list[int] = []
+        refused: list[int] = []
+        for c in sorted(candidates, key=lambda x: -self.votes[x]):
+            allowed = not self.constraints.active or self.constraints.can_elect(
+                c, self.elected, self.seats_left()
+            )
+            if allowed and self.seats_left() > 0:
+                self.state[c] = "elected"
+                self.elected.append(c)
+                self.elected_stage[c] = len(self.stages) + 1
+                chosen.append(c)
+            else:
+                self.state[c] = "excluded"
+                refused.append(c)
+        return chosen, refused
+
     def elect_all(self, candidates: list[int], why: str) -> None:
         before = dict(self.votes)
-        for c in sorted(candidates, key=lambda x: -self.votes[x]):
-            self.state[c] = "elected"
-            self.elected.append(c)
-            self.elected_stage[c] = len(self.stages) + 1
-        self.record(
-            "elected",
-            f"{', '.join(self.e.candidates[c] for c in candidates)} deemed elected: {why}",
-            before,
-            elected=list(candidates),
-        )
+        chosen, refused = self.settle(candidates)
+        text = f"{', '.join(self.e.candidates[c] for c in chosen)} deemed elected: {why}"
+        if refused:
+            text += (
+                f"; {', '.join(self.e.candidates[c] for c in refused)} excluded by the seat limits per class"
+            )
+        self.record("elected", text, before, elected=chosen, excluded=refused)
 
     def run(self) -> Outcome:
         self.first_stage()
@@ -414,11 +429,11 @@ class _ERS97Count:
             continuing = self.continuing()
             if not continuing:
                 break
+            if self.constraint_step():
+                continue
             if len(continuing) <= self.seats_left():
                 self.elect_all(continuing, "no more continuing candidates than places left (§5.5.1)")
                 break
-            if self.constraint_step():
-                continue
             deferred = sum(self.surplus(c) for c in self.pending)
             wait = ""
             if self.pending:
@@ -434,16 +449,13 @@ class _ERS97Count:
                 before = dict(self.votes)
                 for c in group:
                     self.state[c] = "excluded"
-                rest = self.continuing()
-                for c in sorted(rest, key=lambda x: -self.votes[x]):
-                    self.state[c] = "elected"
-                    self.elected.append(c)
+                rest, refused = self.settle(self.continuing())
                 self.record(
                     "exclusion",
                     f"Exclusion of {', '.join(self.e.candidates[c] for c in group)} ({reason}) would leave as many "
                     f"continuing candidates as places: {', '.join(self.e.candidates[c] for c in rest)} deemed elected (§5.5.1)",
                     before,
-                    excluded=list(group),
+                    excluded=list(group) + refused,
                     elected=rest,
                 )
                 break

@@ -484,9 +484,26 @@ class _MeekCount:
         if not left:
             return
         if self.seats_left() > 0:
+            if self.constraints.active:
+                allowed: list[int] = []
+                for c in sorted(left, key=lambda c: (-Fraction(self.a.out(self.votes[c])), c)):
+                    if self.constraints.can_elect(
+                        c, self.elected + allowed, self.seats_left() - len(allowed)
+                    ):
+                        allowed.append(c)
+                refused = [c for c in left if c not in allowed]
+                for c in refused:
+                    self.defeat(c)
+                left = allowed
+            else:
+                refused = []
             chosen = self.elect(left)
             self.record(
-                "elected", "Remaining candidates elected: no more than the unfilled seats", elected=chosen
+                "elected",
+                "Remaining candidates elected: no more than the unfilled seats"
+                + (" (others refused by the seat limits per class)" if refused else ""),
+                elected=chosen,
+                excluded=refused,
             )
         else:
             # Totals stay as they were when the last seat was filled (no further transfer).
