@@ -282,3 +282,25 @@ def test_deferral_by_bulk_gap() -> None:
     assert "(b)" in reason
     assert exclusion_group(votes, [1, 2, 3, 4], 1, 300) == [4, 3]
     assert may_defer(votes, [1, 2, 3, 4], 1, 1200) == ""  # 9 + 12 > 20: must transfer
+
+
+@settings(max_examples=40, deadline=None)
+@given(_ballots, st.integers(1, 3), st.lists(st.sampled_from("XY"), min_size=5, max_size=5), st.booleans())
+def test_class_limits_always_hold(
+    ballots: list[tuple[int, tuple[int, ...]]], seats: int, groups: list[str], with_minimum: bool
+) -> None:
+    """At most one Y is ever elected; with "at least one X", an X is elected whenever one stands."""
+    election = _from(ballots, seats)
+    options = CountOptions(
+        candidate_groups=dict(enumerate(groups)),
+        max_seats={"Y": 1},
+        min_seats={"X": 1} if with_minimum else {},
+    )
+    outcome = RULE.count(election, options)
+    assert sum(1 for c in outcome.elected if groups[c] == "Y") <= 1
+    if with_minimum and "X" in groups:
+        assert any(groups[c] == "X" for c in outcome.elected)
+    for stage in outcome.stages:
+        assert sum(stage.totals.values()) + stage.non_transferable + stage.rounding_loss == int(
+            election.total_value()
+        )

@@ -363,3 +363,22 @@ def test_scaled_integer_path_equals_fractions(stv_reference: Path) -> None:
     assert [s.totals for s in fast.stages] == [s.totals for s in slow.stages]
     assert [s.keep_factors for s in fast.stages] == [s.keep_factors for s in slow.stages]
     assert [s.non_transferable for s in fast.stages] == [s.non_transferable for s in slow.stages]
+
+
+@settings(max_examples=30, deadline=None)
+@given(_ballots, st.integers(1, 3), st.lists(st.sampled_from("XY"), min_size=5, max_size=5), st.booleans())
+def test_class_limits_always_hold(
+    ballots: list[tuple[int, tuple[int, ...]]], seats: int, groups: list[str], with_minimum: bool
+) -> None:
+    """At most one Y is ever elected; with "at least one X", an X is elected whenever one stands."""
+    election = _from(ballots, seats)
+    options = CountOptions(
+        candidate_groups=dict(enumerate(groups)),
+        max_seats={"Y": 1},
+        min_seats={"X": 1} if with_minimum else {},
+    )
+    for rule in (MEEK_PRF, MEEK_EXACT):
+        outcome = rule.count(election, options)
+        assert sum(1 for c in outcome.elected if groups[c] == "Y") <= 1
+        if with_minimum and "X" in groups:
+            assert any(groups[c] == "X" for c in outcome.elected)
