@@ -203,20 +203,21 @@ def _sample(
     return gray[rows, cols], rows, cols
 
 
-def find_streaks(gray: Gray, paper_level: float, dark_ratio: float = DARK_RATIO) -> tuple[
-    npt.NDArray[np.bool_], npt.NDArray[np.bool_]
-]:
-    """Picture columns and rows that are ink along most of their length: a sheet feeder's dirty glass
-    or sensor draws such lines straight down (or across) the picture, whatever the paper's skew.
+def streak_lines(
+    gray: Gray, columns: npt.NDArray[np.intp], rows: npt.NDArray[np.intp], limit: float
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Which of these picture columns and rows are ink along most of their length.
 
-    Printed matter never runs that long (the longest, a grid's column line, is under half the page),
-    so a line dark along more than STREAK_SHARE of the picture is the scanner's, and a box it crosses
-    cannot be trusted.
+    A sheet feeder's dirty glass or sensor draws such lines straight down (or across) the picture,
+    whatever the paper's skew. Printed matter never runs that long (the longest, a grid's column
+    line, is under half the page), so a line dark along more than STREAK_SHARE of the picture is the
+    scanner's.
     """
-    limit = paper_level * dark_ratio
-    columns = (gray[::4, :] < limit).mean(axis=0) > STREAK_SHARE
-    rows = (gray[:, ::4] < limit).mean(axis=1) > STREAK_SHARE
-    return columns, rows
+    # Whole-picture passes, every 8th pixel along each line: cheaper than gathering only the lines
+    # the boxes use (about 2 ms for a 300 dpi page).
+    col_share = np.count_nonzero(gray[::8] < limit, axis=0) / max(1, (gray.shape[0] + 7) // 8)
+    row_share = np.count_nonzero(gray[:, ::8] < limit, axis=1) / max(1, (gray.shape[1] + 7) // 8)
+    return (col_share > STREAK_SHARE)[columns], (row_share > STREAK_SHARE)[rows]
 
 
 def measure_boxes(
@@ -240,8 +241,8 @@ def measure_boxes(
     ring, _, _ = _sample(gray, transform, plan.halo_x, plan.halo_y)
 
     global_paper = paper_level if paper_level is not None else page_paper_level(gray)
-    streak_cols, streak_rows = find_streaks(gray, global_paper, thresholds.dark_ratio)
-    streaked = np.asarray(streak_cols[inner_cols].any(axis=1) | streak_rows[inner_rows].any(axis=1))
+    on_col, on_row = streak_lines(gray, inner_cols, inner_rows, global_paper * thresholds.dark_ratio)
+    streaked = np.asarray(on_col.any(axis=1) | on_row.any(axis=1))
     # The paper level next to each box follows uneven lighting (photos, scanner edges) but is kept within
     # reason of the page's level so that a box drowned in ink cannot lower its own bar.
     local = np.sort(ring, axis=1)[:, (ring.shape[1] * 3) // 4].astype(np.float64)
