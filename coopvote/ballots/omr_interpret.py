@@ -9,10 +9,11 @@ counted without one.
 Ranking rules (``RankingRules``):
 
 * ``stop_at_duplicate`` (default True): where two or more candidates share a preference, the ranking is
-  valid only up to the preference before it, as in the Scottish Local Government Elections Order 2007
-  (rule 45 of schedule 1: a paper is not void for the later defect, it is counted up to it).
-* ``stop_at_gap`` (default True): a missing preference ends the ranking there (Scottish rules again);
-  with False, preferences after the gap move up (the rule some co-operatives' standing orders use).
+  valid only up to the preference before it: the paper is not void for the later defect, it counts up
+  to it, as Scottish council STV elections treat papers (from their guidance on doubtful papers; the
+  statutory wording was not checked here).
+* ``stop_at_gap`` (default True): a missing preference ends the ranking there, likewise; with False,
+  preferences after the gap move up (a rule some standing orders choose instead).
 * A candidate marked at more than one preference keeps their first (highest) one; a later preference
   whose only mark is a candidate already ranked counts as a gap.
 """
@@ -40,7 +41,6 @@ class Reason(StrEnum):
     RANK_DUPLICATED = "preference given to several candidates"
     RANK_SKIPPED = "preference skipped"
     CANDIDATE_RANKED_TWICE = "candidate given several preferences"
-    MARK_IN_GRID_AND_BESIDE = "marks outside the grid order"
 
 
 class QuestionKind(StrEnum):
