@@ -1,12 +1,14 @@
 """Meek STV: every ballot is re-read at every iteration, and elected candidates keep only a fraction.
 
 Two named methods, one engine. ``MEEK_EXACT`` is Hill, Wichmann & Woodall's Algorithm 123 in exact
-rational arithmetic: quota = votes held by candidates / (seats + 1), elected when votes *exceed* the
-quota, iterate until the total surplus is at most omega (10^-10) or stops falling, then exclude the
-lowest candidate. ``MEEK_PRF`` is the Proportional Representation Foundation's reference rule: 9
-decimal places, quota truncated at 9 places plus 10^-9, elected at votes >= quota, each candidate's
-share of a ballot and each keep-factor update rounded *up* at 9 places, omega 10^-6, one exclusion
-at a time.
+arithmetic: quota = votes held by candidates / (seats + 1), elected when votes *exceed* the quota
+(checked once the surplus has settled, and after each exclusion), iterate until the total surplus is
+at most 10^-10 or stops falling, then exclude the lowest candidate; ties by seeded lot. Its keep
+factors are rounded up at 30 places, because exact ones grow without bound (see ``MeekRule``).
+``MEEK_PRF`` is the Proportional Representation Foundation's reference rule: 9 decimal places, quota
+truncated at 9 places plus 10^-9, elected at votes >= quota, each candidate's share of a ballot and
+each keep-factor update rounded *up* at 9 places, omega 10^-6, one exclusion at a time, ties by
+ballot-file order.
 
 The same engine, constructed with other parameters, reproduces droop's parametric Meek (rational,
 fixed or guarded arithmetic, optional batch defeat of certain losers) so that coopvote can be checked
@@ -15,8 +17,8 @@ those parameters. Why the precision matters: Voting Matters 12's example elects 
 arithmetic and A, B, Y at 9 places, so the method's arithmetic is part of the rule, not a detail.
 
 Values are integers scaled by 10^places (fixed, guarded) or Fractions (exact); never float.
-Exact Fractions grow with every iteration, so iterations per round are capped (``max_iterations``);
-reaching the cap ends the round as if the surplus were stable, and the count says so in its notes.
+Iterations per round are capped (``max_iterations``); reaching the cap ends the round as if the
+surplus were stable, and the count says so in its notes.
 """
 
 from __future__ import annotations
@@ -384,6 +386,8 @@ class _MeekCount:
                 return "batch", batch, iterations
             last = surplus
             for c in self.elected:
+                if a.cmp(self.votes[c], a.zero) <= 0:
+                    continue  # elected without votes (a class minimum): nothing to keep or pass on
                 kf = a.div(a.mul(self.kf[c], self.quota, up=True), self.votes[c], up=True)
                 if self.rule.kf_places is not None and isinstance(kf, Fraction):
                     scale = 10**self.rule.kf_places
