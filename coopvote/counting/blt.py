@@ -21,6 +21,7 @@ fraction ``p/q``, so that any weighted count coopvote makes can be written and r
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from pathlib import Path
@@ -90,76 +91,79 @@ def parse_blt(text: str, source: str = "BLT file") -> Election:
             withdrawn.add(-number - 1)
         index += 1
 
-    # Ballots: group by the text after the weight first (cheap), then parse each distinct ranking once.
-    int_weights: dict[str, int] = {}
-    exact_weights: dict[str, Fraction] = {}
-    first_line: dict[str, int] = {}
-    terminated = False
-    while index < len(lines):
-        line = lines[index].strip()
-        index += 1
+    # Ballots. Identical lines are counted first (at C speed), then each distinct line is parsed once;
+    # a line number is looked up only when a message needs it.
+    stripped = [line.strip() for line in lines]
+    try:
+        end = stripped.index("0", index)
+    except ValueError:
+        raise InputError(f"{source}: the ballots are not ended by a line holding only 0") from None
+
+    def line_of(text: str) -> int:
+        return stripped.index(text, index) + 1
+
+    int_groups: dict[tuple[int, ...], int] = {}
+    exact_groups: dict[tuple[int, ...], Fraction] = {}
+    for text, repeats in Counter(stripped[index:end]).items():
+        line = text
         if not line or line.startswith("#"):
             continue
-        if line == "0":
-            terminated = True
-            break
         if line.startswith('"'):
-            raise InputError(f"{source}, line {index}: a candidate name came before the '0' line that ends the ballots")
+            raise InputError(f"{source}, line {line_of(line)}: a candidate name came before the '0' line that ends the ballots")
         weight_text, _, rest = line.partition(" ")
-        rest = rest.strip()
-        if rest not in first_line:
-            first_line[rest] = index
+        try:
+            numbers = [int(token) for token in rest.split()]
+        except ValueError:
+            numbers = _ints(rest.split(), f"{source}, line {line_of(line)}", "preference")
+        if not numbers or numbers[-1] != 0:
+            raise InputError(f"{source}, line {line_of(line)}: a ballot line must end with 0")
+        ranking = tuple(numbers[:-1])
+        if ranking and (min(ranking) < 1 or max(ranking) > n_candidates or len(set(ranking)) < len(ranking)):
+            where = f"{source}, line {line_of(line)}"
+            seen: set[int] = set()
+            for number in ranking:
+                if not 1 <= number <= n_candidates:
+                    raise InputError(f"{where}: preference {number} is not a candidate number (1 to {n_candidates})")
+                if number in seen:
+                    raise InputError(f"{where}: candidate {number} is ranked more than once")
+                seen.add(number)
+        key = tuple(number - 1 for number in ranking)
         if weight_text.isdigit():
-            int_weights[rest] = int_weights.get(rest, 0) + int(weight_text)
+            int_groups[key] = int_groups.get(key, 0) + int(weight_text) * repeats
         else:
             if weight_text.startswith("("):
-                raise InputError(f"{source}, line {index}: ballot identifiers '(id)' are not supported")
-            value = _weight(weight_text, f"{source}, line {index}")
-            exact_weights[rest] = exact_weights.get(rest, Fraction(0)) + value
-    if not terminated:
-        raise InputError(f"{source}: the ballots are not ended by a line holding only 0")
-
-    groups: dict[tuple[int, ...], Fraction] = {}
-    for rest in first_line:
-        where = f"{source}, line {first_line[rest]}"
-        numbers = _ints(rest.split(), where, "preference")
-        if not numbers or numbers[-1] != 0:
-            raise InputError(f"{where}: a ballot line must end with 0")
-        ranking = numbers[:-1]
-        seen: set[int] = set()
-        for number in ranking:
-            if not 1 <= number <= n_candidates:
-                raise InputError(f"{where}: preference {number} is not a candidate number (1 to {n_candidates})")
-            if number in seen:
-                raise InputError(f"{where}: candidate {number} is ranked more than once")
-            seen.add(number)
-        key = tuple(number - 1 for number in ranking)
-        value = Fraction(int_weights.get(rest, 0)) + exact_weights.get(rest, Fraction(0))
-        groups[key] = groups.get(key, Fraction(0)) + value
+                raise InputError(f"{source}, line {line_of(line)}: ballot identifiers '(id)' are not supported")
+            value = _weight(weight_text, f"{source}, line {line_of(line)}") * repeats
+            exact_groups[key] = exact_groups.get(key, Fraction(0)) + value
+    index = end + 1
+    groups: dict[tuple[int, ...], Fraction] = {key: Fraction(value) for key, value in int_groups.items() if value}
+    for key, value in exact_groups.items():
+        total = groups.get(key, Fraction(0)) + value
+        if total:
+            groups[key] = total
 
     names: list[str] = []
     title: str | None = None
     while index < len(lines):
-        line = lines[index]
+        text = stripped[index]
         index += 1
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
+        if not text or text.startswith("#"):
             continue
-        found = _QUOTED.findall(stripped)
-        leftover = _QUOTED.sub("", stripped).strip()
+        found = _QUOTED.findall(text)
+        leftover = _QUOTED.sub("", text).strip()
         if not found or leftover:
-            raise InputError(f"{source}, line {index}: expected a name in double quotes, found {stripped!r}")
+            raise InputError(f"{source}, line {index}: expected a name in double quotes, found {text!r}")
         for name in found:
             if len(names) < n_candidates:
                 names.append(name)
             elif title is None:
                 title = name
             else:
-                raise InputError(f"{source}, line {index}: unexpected text after the title: {stripped!r}")
+                raise InputError(f"{source}, line {index}: unexpected text after the title: {text!r}")
     if len(names) < n_candidates:
         raise InputError(f"{source}: the header says {n_candidates} candidates but {len(names)} names follow the ballots")
 
-    ballots = tuple(Ballot(ranking, value) for ranking, value in groups.items() if value != 0)
+    ballots = tuple(Ballot(ranking, value) for ranking, value in groups.items())
     return Election(
         candidates=tuple(names),
         seats=seats,

@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from coopvote.counting.constraints import SeatConstraints
 from coopvote.counting.model import CountOptions, Election, Outcome, Stage, Value
-from coopvote.counting.stv_common import StageLog, check_seats, clean_rankings
+from coopvote.counting.stv_common import StageLog, check_seats, clean_rankings, total_value
 from coopvote.counting.ties import TieBreaker
 from coopvote.errors import RuleError
 
@@ -42,7 +42,7 @@ class IRV:
             )
         n = len(election.candidates)
         groups = clean_rankings(election)
-        valid = sum((v for _, v in groups), Fraction(0))
+        valid = total_value(groups)
         ties = TieBreaker(options)
         log = StageLog(valid)
         constraints = SeatConstraints.from_options(options)

@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from coopvote.counting.model import CountOptions, Election, Outcome, Value
-from coopvote.counting.stv_common import GregoryCount, check_seats, clean_rankings
+from coopvote.counting.stv_common import GregoryCount, check_seats, clean_rankings, total_value
 
 UNIT = 10**5
 _SAFE = 2**62
@@ -56,16 +56,14 @@ def _build(groups: list[tuple[tuple[int, ...], Fraction]], n: int) -> tuple[_Pap
     starts = np.cumsum(lengths) - lengths
     cols = np.arange(flat.size, dtype=np.int64) - np.repeat(starts, lengths)
     prefs[rows, cols] = flat
-    count = np.empty(size, dtype=np.int64)
-    value = np.empty(size, dtype=np.int64)
+    count = np.fromiter((v.numerator if v.denominator == 1 else 1 for _, v in groups), dtype=np.int64, count=size)
+    value = np.full(size, UNIT, dtype=np.int64)
     loss = Fraction(0)
     for i, (_, v) in enumerate(groups):
-        if v.denominator == 1:
-            count[i], value[i] = v.numerator, UNIT
-        else:
+        if v.denominator != 1:
             scaled = v * UNIT
-            count[i], value[i] = 1, scaled.numerator // scaled.denominator
-            loss += scaled - value[i]
+            value[i] = scaled.numerator // scaled.denominator
+            loss += scaled - int(value[i])
     papers = _Papers(prefs, count, value, np.zeros(size, dtype=np.int64), prefs[:, 0].copy())
     return papers, loss
 
@@ -80,7 +78,7 @@ class _Count(GregoryCount):
     def __init__(self, election: Election, options: CountOptions) -> None:
         check_seats(election)
         groups = clean_rankings(election)
-        super().__init__(election, options, sum((v for _, v in groups), Fraction(0)))
+        super().__init__(election, options, total_value(groups))
         n = self.n
         self.papers, initial_loss = _build(groups, n)
         self.tot = np.zeros(n + 1, dtype=np.int64)

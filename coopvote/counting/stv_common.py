@@ -29,37 +29,53 @@ def clean_rankings(election: Election) -> list[tuple[tuple[int, ...], Fraction]]
     was a valid vote and is non-transferable from the start.
     """
     withdrawn = election.withdrawn
-    grouped: dict[tuple[int, ...], Fraction] = {}
+    whole: dict[tuple[int, ...], int] = {}  # integer sums stay ints: Fraction addition is slow
+    exact: dict[tuple[int, ...], Fraction] = {}
     n = len(election.candidates)
     for ballot in election.ballots:
-        if not ballot.ranking:
+        ranking = ballot.ranking
+        if not ranking:
             continue
-        if not withdrawn and len(set(ballot.ranking)) == len(ballot.ranking):
-            if min(ballot.ranking) < 0 or max(ballot.ranking) >= n:
-                raise RuleError(f"a ballot ranks a candidate number outside 1 to {n}")
-            grouped[ballot.ranking] = grouped.get(ballot.ranking, Fraction(0)) + Fraction(ballot.value)
-            continue
-        seen: set[int] = set()
-        ranking: list[int] = []
-        for c in ballot.ranking:
-            if not 0 <= c < n:
-                raise RuleError(f"a ballot ranks candidate number {c + 1}, but there are only {n} candidates")
-            if c in withdrawn or c in seen:
-                continue
-            seen.add(c)
-            ranking.append(c)
-        key = tuple(ranking)
-        grouped[key] = grouped.get(key, Fraction(0)) + Fraction(ballot.value)
-    return [(k, v) for k, v in grouped.items() if v != 0]
+        if withdrawn or len(set(ranking)) != len(ranking):
+            seen: set[int] = set()
+            kept: list[int] = []
+            for c in ranking:
+                if c in withdrawn or c in seen:
+                    continue
+                seen.add(c)
+                kept.append(c)
+            ranking = tuple(kept)
+        if ranking and (min(ranking) < 0 or max(ranking) >= n):
+            raise RuleError(f"a ballot ranks a candidate number outside 1 to {n}")
+        value = ballot.value
+        if not isinstance(value, int | Fraction):
+            value = Fraction(value)
+        if value.numerator < 0:
+            raise RuleError("a ballot has a negative weight; weights must be zero or more")
+        if value.denominator == 1:
+            whole[ranking] = whole.get(ranking, 0) + value.numerator
+        else:
+            exact[ranking] = exact.get(ranking, Fraction(0)) + value
+    grouped = {k: Fraction(v) for k, v in whole.items() if v}
+    for k, v in exact.items():
+        total = grouped.get(k, Fraction(0)) + v
+        if total:
+            grouped[k] = total
+        else:
+            grouped.pop(k, None)
+    return list(grouped.items())
+
+
+def total_value(groups: Sequence[tuple[tuple[int, ...], Fraction]]) -> Fraction:
+    """The sum of the group values, adding whole numbers as ints (many thousands of groups)."""
+    whole = sum(v.numerator for _, v in groups if v.denominator == 1)
+    return Fraction(whole) + sum((v for _, v in groups if v.denominator != 1), Fraction(0))
 
 
 def check_seats(election: Election) -> None:
     """Refuse counts that cannot mean anything, with words the officer can act on."""
     if election.seats < 1:
         raise RuleError(f"the contest {election.title or ''!s} must fill at least one seat, not {election.seats}")
-    for ballot in election.ballots:
-        if ballot.value < 0:
-            raise RuleError("a ballot has a negative weight; weights must be zero or more")
 
 
 @dataclass

@@ -23,7 +23,7 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.counting.model import CountOptions, Election, Outcome, Value
-from coopvote.counting.stv_common import GregoryCount, check_seats, clean_rankings
+from coopvote.counting.stv_common import GregoryCount, check_seats, clean_rankings, total_value
 from coopvote.counting.ties import Direction
 
 
@@ -33,7 +33,7 @@ class _Count(GregoryCount):
     def __init__(self, election: Election, options: CountOptions, name: str, look_back: Direction) -> None:
         check_seats(election)
         self.groups = clean_rankings(election)
-        super().__init__(election, options, sum((v for _, v in self.groups), Fraction(0)))
+        super().__init__(election, options, total_value(self.groups))
         self.rule_name = name
         self.look_back = look_back
         n = self.n
