@@ -149,7 +149,7 @@ def test_exclusion_tie_earliest_point_and_quota_recalculation() -> None:
     assert (
         len(o.tie_breaks) == 1
         and o.tie_breaks[0].chosen == 2
-        and o.tie_breaks[0].how == "earliest differing stage 1"
+        and o.tie_breaks[0].how == "earliest differing point: stage 1"
     )
     assert _names(e, o.stages[4].excluded) == "D" and o.stages[4].action == "excluded"
     assert o.elected == [1, 0]
@@ -304,3 +304,27 @@ def test_class_limits_always_hold(
         assert sum(stage.totals.values()) + stage.non_transferable + stage.rounding_loss == int(
             election.total_value()
         )
+
+
+def test_equal_surpluses_earliest_point() -> None:
+    """3 seats. A>C 14, B 11, C 8, D 7, E>B 3, F>D 5. Total 48, quota 48/4 = 12.00 (exact).
+
+    Stage 1: A 14 elected, surplus 2.00.
+    Stage 2: E 3 and F 5 differ by 2.00, not less than the surplus: deferred (§5.2.2(a)); E+F 8 + 2 > D 7,
+      so E alone is excluded: 3 papers to B (14): elected, surplus 2.00.
+    Stage 3: surpluses 2.00 + 2.00 = 4.00 exceed the gap F 5 / D 7 and F+D 12 + 4 > C 8: transfer now.
+      A and B have equal surpluses; at the earliest point (stage 1) A had more (14 against 11), so A's
+      goes first (§5.2.3): 14 papers to C at 2.00/14 = 0.142 -> 0.14, C 9.96, 0.04 lost.
+    Stage 4: B's 2.00 does not exceed the gap F 5 / D 7: deferred; F excluded, 5 papers to D (12.00):
+      elected, the last place.
+    """
+    e = _election(3, "ABCDEF", [(14, "AC"), (11, "B"), (8, "C"), (7, "D"), (3, "EB"), (5, "FD")])
+    o = RULE.count(e, CountOptions())
+    assert _names(e, o.stages[1].excluded) == "E" and _names(e, o.stages[1].elected) == "B"
+    s3 = o.stages[2]
+    assert s3.action == "surplus" and s3.subject == 0 and s3.transfer_value == D("0.14")
+    assert s3.totals[2] == D("9.96") and s3.rounding_loss == D("0.04")
+    assert len(o.tie_breaks) == 1 and o.tie_breaks[0].purpose == "surplus order"
+    assert o.tie_breaks[0].chosen == 0 and o.tie_breaks[0].how == "earliest differing point: stage 1"
+    assert _names(e, o.stages[3].excluded) == "F" and _names(e, o.stages[3].elected) == "D"
+    assert _names(e, o.elected) == "ABD"

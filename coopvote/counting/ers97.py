@@ -39,7 +39,7 @@ from coopvote.counting.ers97_parts import (
 )
 from coopvote.counting.model import CountOptions, Election, Outcome, Stage, TieBreak, decimal_string
 from coopvote.counting.stv_common import check_seats, clean_rankings
-from coopvote.counting.ties import TieBreaker, look_back
+from coopvote.counting.ties import Prefer, TieBreaker, look_back
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ class _ERS97Count:
         self.quota = ers_quota(self.valid * 100, election.seats)
         self.stages: list[Stage] = []
         self.history: list[dict[int, int]] = []  # look-back points: stage 1 and after every batch
+        self.labels: list[str] = []
         self.ties = TieBreaker(options)
         self.constraints = SeatConstraints.from_options(options)
         self.notes: list[str] = []
@@ -101,8 +102,10 @@ class _ERS97Count:
     def surplus(self, c: int) -> int:
         return max(self.votes[c] - self.quota, 0)
 
-    def mark(self) -> None:
+    def mark(self, label: str) -> None:
+        """A look-back point (§5.2.3: stage 1 and the end of every batch), named for the record."""
         self.history.append(dict(self.votes))
+        self.labels.append(label)
 
     def record(self, action: str, description: str, before: dict[int, int], **extra: object) -> Stage:
         stage = Stage(
@@ -163,11 +166,11 @@ class _ERS97Count:
                         purpose="election",
                         tied=tied,
                         chosen=remaining[0],
-                        how=f"earliest differing stage {at}",
+                        how=f"earliest differing point: {self.labels[(at or 1) - 1]}",
                     )
                 )
                 why.append(
-                    f"{self.e.candidates[remaining[0]]} deemed elected first of {names}: more votes at look-back point {at} (§5.6.2)"
+                    f"{self.e.candidates[remaining[0]]} deemed elected first of {names}: more votes at {self.labels[(at or 1) - 1]} (§5.6.2)"
                 )
                 tied = remaining
             chosen = tied[0]
@@ -198,7 +201,7 @@ class _ERS97Count:
             self.votes[first] += papers
         for c, batch in batches.items():
             self.batches[c].append(batch)
-        self.mark()
+        self.mark("stage 1")
         why: list[str] = []
         elected = self.deem_elected(1, why)
         self.record(
@@ -252,7 +255,7 @@ class _ERS97Count:
             self.nt_h += surplus - credited
             tv_text = f"transferable papers worth {hundredths(value_h)} do not exceed the surplus: each moves at its present value"
         self.votes[c] = self.quota
-        self.mark()
+        self.mark(f"stage {stage_number}")
         why: list[str] = []
         elected = self.deem_elected(stage_number, why)
         lost = surplus - credited
@@ -314,7 +317,7 @@ class _ERS97Count:
                     why.append(
                         f"quota recalculated to {hundredths(lower)} without the non-transferable vote (§5.4.8)"
                     )
-            self.mark()
+            self.mark(f"stage {stage_number}" + (f", batch at {hundredths(tv)}" if len(values) > 1 else ""))
             elected += self.deem_elected(stage_number, why)
         for c in group:
             if self.votes[c]:
@@ -352,14 +355,7 @@ class _ERS97Count:
         tied = [c for c in pool if self.votes[c] == low]
         if len(tied) == 1:
             return tied, "fewest votes"
-        chosen = self.ties.choose(
-            tied,
-            stage=len(self.stages) + 1,
-            purpose="exclusion",
-            history=self.history,
-            prefer="lowest",
-            direction="earliest",
-        )
+        chosen = self.settle_tie(tied, "exclusion", "lowest")
         return [chosen], f"fewest votes; tie settled by {self.ties.records[-1].how} (§5.2.5)"
 
     def choose_surplus(self) -> tuple[int, str]:
@@ -367,15 +363,22 @@ class _ERS97Count:
         tied = [c for c in self.pending if self.surplus(c) == top]
         if len(tied) == 1:
             return tied[0], "largest surplus"
-        chosen = self.ties.choose(
-            tied,
-            stage=len(self.stages) + 1,
-            purpose="surplus order",
-            history=self.history,
-            prefer="highest",
-            direction="earliest",
-        )
+        chosen = self.settle_tie(tied, "surplus order", "highest")
         return chosen, f"equal largest surplus; settled by {self.ties.records[-1].how} (§5.2.3)"
+
+    def settle_tie(self, tied: list[int], purpose: str, prefer: Prefer) -> int:
+        """§5.2.3/§5.2.5: the earliest look-back point where they differed, else lot; recorded."""
+        remaining, at = look_back(tied, self.history, prefer=prefer, direction="earliest")
+        if len(remaining) == 1:
+            chosen, how = remaining[0], f"earliest differing point: {self.labels[(at or 1) - 1]}"
+        else:
+            chosen, how = self.ties.lot(remaining)
+            if at is not None:
+                how = f"{self.labels[at - 1]} then {how}"
+        self.ties.records.append(
+            TieBreak(stage=len(self.stages) + 1, purpose=purpose, tied=sorted(tied), chosen=chosen, how=how)
+        )
+        return chosen
 
     def constraint_step(self) -> bool:
         """Barred candidates are formally excluded; guarded ones elected when only minimums remain."""
