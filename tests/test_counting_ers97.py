@@ -328,3 +328,18 @@ def test_equal_surpluses_earliest_point() -> None:
     assert o.tie_breaks[0].chosen == 0 and o.tie_breaks[0].how == "earliest differing point: stage 1"
     assert _names(e, o.stages[3].excluded) == "F" and _names(e, o.stages[3].elected) == "D"
     assert _names(e, o.elected) == "ABD"
+
+
+def test_equal_votes_too_few_places_look_back() -> None:
+    """1 seat. A 9, B 8, C>A 1, C>B 2. Total 20, quota 10.00; nobody reaches it (nor 20/2) at stage 1.
+    Stage 2: C excluded (C+B 11 > A 9, so no bulk): A 10, B 10, both at the quota with one place.
+    §5.6.2: at the earliest point where they differed, stage 1, A had more (9 against 8): A is deemed
+    elected; B is then formally excluded."""
+    e = _election(1, "ABC", [(9, "A"), (8, "B"), (1, "CA"), (2, "CB")])
+    o = RULE.count(e, CountOptions())
+    s2 = o.stages[1]
+    assert s2.totals[0] == s2.totals[1] == D("10.00") and _names(e, s2.elected) == "A"
+    assert (
+        o.tie_breaks[0].purpose == "election" and o.tie_breaks[0].how == "earliest differing point: stage 1"
+    )
+    assert o.elected == [0] and _names(e, o.stages[2].excluded) == "B"
