@@ -1,0 +1,55 @@
+"""The projector window: the current item and whether voting is open, then the declared result as a chart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from coopvote.service import MeetingService
+from tests.helpers import small_meeting
+from tests.ui_fixtures import look, shot, window  # noqa: F401 - fixtures
+
+
+def test_the_projector_follows_the_meeting_and_charts_the_declared_result(
+    window: Any, qtbot: Any, tmp_path: Path, artifacts_dir: Path  # noqa: F811
+) -> None:
+    service: MeetingService = small_meeting(tmp_path, station="projector")
+    window.set_service(service, str(tmp_path / "small.coopvote"))
+    projector = window.show_projector()
+    assert type(projector).__name__ == "ProjectorWindow"
+    qtbot.waitExposed(projector)
+    projector.timer.setInterval(50)
+    assert projector.isWindow() and projector is not window
+    assert projector.title_cy.text() == "1. Derbyn y cyfrifon"
+    assert projector.title_en.text() == "Receive the accounts"
+    assert projector.status.text() == "Heb agor eto · Not open yet"
+    assert projector.title_cy.font().pointSize() >= 36  # readable from the back of the hall
+
+    service.open_vote(1)
+    qtbot.waitUntil(lambda: projector.status.text() == "Pleidleisio ar agor · Voting is open", timeout=3000)
+    slips = service.add_paper_batch(1, "EMP", 3, kind="slips")
+    papers = service.add_paper_batch(1, "PS", 2)
+    service.record_paper(slips.qr_text(slips.serials[0], 1))
+    service.record_paper(slips.qr_text(slips.serials[1], 1))
+    service.record_paper(slips.qr_text(slips.serials[2], 2))
+    service.record_paper(papers.qr_text(papers.serials[0]), [2])
+    qtbot.wait(150)
+    assert not projector.chart_view.isVisible()  # no running figures while the vote is open
+    shot(projector, artifacts_dir, "screen-projector-open")
+
+    service.close_vote(1)
+    qtbot.waitUntil(lambda: projector.status.text().endswith("counting"), timeout=3000)
+    assert not projector.chart_view.isVisible()
+    service.declare(1, "Eleri Hughes")
+    qtbot.waitUntil(lambda: projector.chart_view.isVisible(), timeout=3000)
+    assert projector.status.text() == "Canlyniad wedi'i gyhoeddi · Result declared"
+    lines = projector.outcome.text().splitlines()
+    assert lines[0].startswith("Derbyniwyd") or lines[0] != lines[-1]  # Welsh first, then English
+    assert lines[-1].startswith("Not carried") or lines[-1].startswith("Carried")
+    bars = projector.bar_values()
+    assert bars["Pobl a gefnogir · People supported"] == [0.0, 1.0, 0.0]
+    assert bars["Gweithwyr · Employees"] == [2.0, 1.0, 0.0]
+    labels = projector.category_labels()
+    assert labels[0] == "O blaid<br>For<br>2" and labels[1] == "Yn erbyn<br>Against<br>2"
+    projector.resize(1600, 900)
+    shot(projector, artifacts_dir, "screen-projector-result")
