@@ -1,0 +1,177 @@
+"""Counting speed: coopvote against pip-installable peers on the same ballots and rule.
+
+Elections: Minneapolis 2017 mayor (IRV, 104,484 papers), Glasgow 2007 Partick West (Scottish STV,
+12,744 papers, the largest Glasgow ward), and a generated 100,000-paper, 20-candidate, 5-seat
+election (fixed seed; written as a BLT of one line per paper to benchmarks/_out).
+
+coopvote is timed twice: the whole ``coopvote count FILE --method M --json`` command as a separate
+process (start-up, imports, reading the file, counting, printing), and in-process the read + count
+and the count step alone. Peers (stvpoll, pyrankvote, pyrcv, votekit, pref-voting) live in their own
+venv, benchmarks/_peers/venv, created here if absent; each is timed on its count step only (its own
+ballot objects built beforehand) and its elected set compared with coopvote's. A peer that would
+not install, or has no such rule, is reported as such.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "_out"
+PEERS = HERE / "_peers"
+PEER_VENV = PEERS / "venv"
+PEER_PACKAGES = ["stvpoll", "pyrankvote", "pyrcv", "votekit", "pref-voting"]
+SEED = 20261127
+PEER_TIMEOUT = 600
+
+
+def _reference() -> Path | None:
+    for candidate in (ROOT.parent / "shared" / "reference" / "stv", ROOT.parent.parent / "shared" / "reference" / "stv"):
+        if (candidate / "manifest.json").is_file():
+            return candidate
+    return None
+
+
+def generate(path: Path, papers: int = 100_000, candidates: int = 20, seats: int = 5) -> Path:
+    """A Plackett-Luce electorate: popular candidates ranked first more often, short rankings common."""
+    if path.is_file():
+        return path
+    rng = random.Random(SEED)
+    weights = [1.0 / (i + 1) ** 0.7 for i in range(candidates)]
+    rng.shuffle(weights)
+    lines = [f"{candidates} {seats}"]
+    for _ in range(papers):
+        length = min(candidates, 1 + int(rng.expovariate(1 / 3.0)))
+        pool = list(range(candidates))
+        w = list(weights)
+        ranking = []
+        for _ in range(length):
+            pick = rng.choices(range(len(pool)), weights=w)[0]
+            ranking.append(pool.pop(pick) + 1)
+            w.pop(pick)
+        lines.append("1 " + " ".join(map(str, ranking)) + " 0")
+    lines.append("0")
+    lines.extend(f'"Candidate {i + 1:02d}"' for i in range(candidates))
+    lines.append('"Generated benchmark election (seed %d)"' % SEED)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def _best(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def time_coopvote(path: Path, method: str) -> dict[str, object]:
+    from coopvote.counting.blt import read_blt
+    from coopvote.counting.model import CountOptions
+    from coopvote.counting.report import outcome_to_dict
+    from coopvote.counting.rules import get_rule
+
+    rule = get_rule(method)
+    election = read_blt(path)
+    outcome = rule.count(election, CountOptions())
+    count_s = _best(lambda: rule.count(election, CountOptions()))
+    read_count_s = _best(lambda: outcome_to_dict(rule.count(read_blt(path), CountOptions())))
+    cli = [str(ROOT / ".venv" / "bin" / "coopvote"), "count", str(path), "--method", method, "--json"]
+    cli_times = []
+    elected_cli: list[str] = []
+    for _ in range(3):
+        started = time.perf_counter()
+        done = subprocess.run(cli, capture_output=True, text=True, check=True)
+        cli_times.append(time.perf_counter() - started)
+        elected_cli = json.loads(done.stdout)["elected"]
+    assert sorted(elected_cli) == sorted(outcome.elected_names)
+    return {
+        "elected": outcome.elected_names,
+        "count_s": count_s,
+        "read_count_s": read_count_s,
+        "cli_s": min(cli_times),
+    }
+
+
+def ensure_peer_venv() -> dict[str, str]:
+    """Create the peers' venv once; return package -> 'ok' or the reason it failed to install."""
+    status_file = PEERS / "install_status.json"
+    if PEER_VENV.is_dir() and status_file.is_file():
+        status: dict[str, str] = json.loads(status_file.read_text())
+        return status
+    PEERS.mkdir(parents=True, exist_ok=True)
+    if not PEER_VENV.is_dir():
+        subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
+    status = {}
+    for package in PEER_PACKAGES:
+        done = subprocess.run(
+            [str(PEER_VENV / "bin" / "pip"), "install", "-q", package], capture_output=True, text=True
+        )
+        status[package] = "ok" if done.returncode == 0 else (done.stderr.strip().splitlines() or ["failed"])[-1][:120]
+    status_file.write_text(json.dumps(status, indent=1))
+    return status
+
+
+def time_peers(path: Path, method: str, seats: int) -> list[dict[str, object]]:
+    """Each peer in its own process with a time limit, so one slow or broken peer is just a row."""
+    runner = HERE / "_peer_runner.py"
+    results: list[dict[str, object]] = []
+    for peer in PEER_PACKAGES:
+        try:
+            done = subprocess.run(
+                [str(PEER_VENV / "bin" / "python"), str(runner), str(path), method, str(seats), peer],
+                capture_output=True, text=True, timeout=PEER_TIMEOUT,
+            )
+        except subprocess.TimeoutExpired:
+            results.append({"peer": peer, "error": f"did not finish within {PEER_TIMEOUT} s"})
+            continue
+        if done.returncode != 0 or not done.stdout.strip():
+            tail = (done.stderr.strip().splitlines() or ["failed"])[-1]
+            results.append({"peer": peer, "error": tail[:100]})
+            continue
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return results
+
+
+def main() -> None:
+    reference = _reference()
+    elections: list[tuple[str, Path, str, int]] = []
+    if reference is not None:
+        elections.append(("Minneapolis 2017 mayor", reference / "ballots" / "minneapolis2017_mayor.blt", "irv", 1))
+        elections.append(("Glasgow 2007 Partick West", reference / "ballots" / "glasgow2007_partick_west.blt", "scottish-stv", 4))
+    else:
+        print("(../shared/reference/stv not found: reference elections skipped)")
+    generated = generate(OUT / "generated_100k_20c_5s.blt")
+    elections.append(("Generated 100k papers, 20 cand., 5 seats", generated, "scottish-stv", 5))
+
+    status = ensure_peer_venv()
+    failed = {p: s for p, s in status.items() if s != "ok"}
+    print(f"{'election':42} {'program':28} {'rule':14} {'count s':>9} {'read+count s':>13} {'whole CLI s':>12}  agrees")
+    for label, path, method, seats in elections:
+        ours = time_coopvote(path, method)
+        print(
+            f"{label:42} {'coopvote':28} {method:14} {ours['count_s']:9.4f} {ours['read_count_s']:13.4f} "
+            f"{ours['cli_s']:12.3f}  (reference)"
+        )
+        for peer in time_peers(path, method, seats):
+            name = str(peer.get("peer"))
+            if "error" in peer:
+                print(f"{'':42} {name:28} {str(peer.get('rule', '')):14} {'-':>9} {'':13} {'':12}  {peer['error']}")
+                continue
+            agrees = sorted(map(str, peer["elected"])) == sorted(ours["elected"])  # type: ignore[call-overload]
+            print(f"{'':42} {name:28} {str(peer['rule']):14} {float(peer['count_s']):9.4f} {'':13} {'':12}  {'yes' if agrees else 'NO'}")
+    for package, reason in failed.items():
+        print(f"peer {package} did not install: {reason}")
+    print(f"elected (generated): {', '.join(time_coopvote(generated, 'scottish-stv')['elected'])}")  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()
