@@ -11,11 +11,13 @@ import json
 import sys
 import time
 from collections import Counter
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 def read_blt(path: str) -> tuple[list[str], int, list[tuple[tuple[int, ...], int]]]:
-    lines = [line.strip() for line in open(path, encoding="utf-8")]
+    with open(path, encoding="utf-8") as handle:
+        lines = [line.strip() for line in handle]
     n, seats = map(int, lines[0].split())
     start = 1
     if lines[1].startswith("-"):

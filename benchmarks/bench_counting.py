@@ -58,7 +58,7 @@ def generate(path: Path, papers: int = 100_000, candidates: int = 20, seats: int
         lines.append("1 " + " ".join(map(str, ranking)) + " 0")
     lines.append("0")
     lines.extend(f'"Candidate {i + 1:02d}"' for i in range(candidates))
-    lines.append('"Generated benchmark election (seed %d)"' % SEED)
+    lines.append(f'"Generated benchmark election (seed {SEED})"')
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n")
     return path
