@@ -343,3 +343,34 @@ def test_equal_votes_too_few_places_look_back() -> None:
         o.tie_breaks[0].purpose == "election" and o.tie_breaks[0].how == "earliest differing point: stage 1"
     )
     assert o.elected == [0] and _names(e, o.stages[2].excluded) == "B"
+
+
+def test_tie_decided_inside_an_exclusion() -> None:
+    """Look-back points include the end of every batch, not only of every stage. 2 seats.
+    A 19 (A 9, A>Z>Y 2, A>B 8), B 9, X 6, Y>B 6, Z 2 (Z>X 1, Z 1). Total 42, quota 14.00 (exact).
+
+    Stage 1: A 19 elected, surplus 5.00.
+    Stage 2: Z 2 / X 6 differ by 4 < 5, and Z+X+Y 14 + 5 > B 9: no deferral. A's 19 papers: 10 are
+      transferable (value 10 > 5), TV 5.00/10 = 0.50: Z 3.00, B 13.00; the 9 others stay with A.
+    Stage 3: Z excluded. Batch at 1.00: Z's own papers, 1 to X (7), 1 non-transferable; X 7, Y 6.
+      Batch at 0.50: the 2 A>Z>Y papers to Y (7). X and Y end the stage equal.
+    Stage 4: X 7 and Y 7 tie for fewest (X+Y 14 > B 13: no bulk). They were equal at stages 1, 2 and 3,
+      but after stage 3's first batch Y had fewer: Y is excluded (a count looking only at stage ends
+      would have to draw lots). Y's 6 papers go to B (19): elected.
+    """
+    e = _election(
+        2, "ABXYZ", [(9, "A"), (2, "AZY"), (8, "AB"), (9, "B"), (6, "X"), (6, "YB"), (1, "ZX"), (1, "Z")]
+    )
+    o = RULE.count(e, CountOptions())
+    assert o.stages[0].quota == D("14.00")
+    assert o.stages[1].transfer_value == D("0.50") and o.stages[1].totals[4] == D("3.00")
+    assert o.stages[1].totals[1] == D("13.00") and o.stages[1].totals[0] == D("14.00")
+    s3 = o.stages[2]
+    assert _names(e, s3.excluded) == "Z" and s3.totals[2] == s3.totals[3] == D("7.00")
+    assert s3.non_transferable == D("1.00")
+    assert (
+        o.tie_breaks[0].how == "earliest differing point: stage 3, batch at 1.00"
+        and o.tie_breaks[0].chosen == 3
+    )
+    assert _names(e, o.stages[3].excluded) == "Y" and _names(e, o.stages[3].elected) == "B"
+    assert _names(e, o.elected) == "AB"

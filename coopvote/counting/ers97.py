@@ -137,7 +137,14 @@ class _ERS97Count:
         votes = self.votes[c]
         if votes >= self.quota:
             return True
-        active = sum(self.votes[x] for x in self.continuing()) + sum(self.surplus(x) for x in self.pending)
+        # §6.20: continuing candidates' votes plus votes awaiting transfer: surpluses, and papers of
+        # candidates being excluded that have not moved yet (later batches of this exclusion).
+        awaiting = sum(v for x, v in self.votes.items() if self.state[x] == "excluded")
+        active = (
+            sum(self.votes[x] for x in self.continuing())
+            + sum(self.surplus(x) for x in self.pending)
+            + awaiting
+        )
         return votes > 0 and votes * (self.seats_left() + 1) >= active
 
     def deem_elected(self, stage_number: int, why: list[str]) -> list[int]:
