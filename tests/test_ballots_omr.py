@@ -236,3 +236,14 @@ def test_scanner_streak_through_a_box_is_not_read_as_a_vote(lookup, item, marks,
     assert isinstance(reading, SheetReading)
     assert reading.verdict is Verdict.ADJUDICATE and Reason.SCANNER_STREAK in reading.reasons
     assert reading.box(target).streak and reading.box(target).state is BoxState.DOUBTFUL
+
+
+def test_sheet_partly_outside_the_picture_is_never_clear(lookup) -> None:  # type: ignore[no-untyped-def]
+    """A photo that cut off the bottom of the paper: the last boxes cannot be seen, so no verdict."""
+    rng = __import__("random").Random(8)
+    paper = td.deck_paper(1, 95)
+    gray = td.render_sheet(paper, {0: td.Pen.CROSS}, td.Degradation(dpi=150), rng)
+    cut = np.ascontiguousarray(gray[: int(gray.shape[0] * 0.62)])
+    reading = read_page(PageImage("cut", 0, cut), lookup)
+    assert isinstance(reading, SheetReading)
+    assert Reason.POOR_REGISTRATION in reading.reasons and not reading.is_clear

@@ -48,6 +48,10 @@ QR_REGIONS: tuple[tuple[float, float, float, float], ...] = ((0.5, 0.0, 1.0, 0.3
 layout prints it near the top-right corner: this region upright, the bottom-left one upside down.
 Elsewhere (sideways scans, photos with a background) the whole page is searched, only slower."""
 
+MIN_PX_PER_MM = 2.0
+MAX_PX_PER_MM = 50.0
+"""Scans between about 50 and 1270 dpi are plausible; outside that the fit has gone wrong."""
+
 CROP_DPI = 100.0
 """Resolution of the normalised paper image kept for the adjudication queue: readable, ~100 kB."""
 
@@ -164,7 +168,17 @@ def read_page(page: PageImage, geometry_for: GeometryLookup, options: ReaderOpti
     if chosen is None:
         return _unreadable(page, Reason.UNKNOWN_BALLOT, "; ".join(refused), codes[0].text, started)
     code, geometry = chosen
+    try:
+        return _measure(page, code, geometry, options, started)
+    except (np.linalg.LinAlgError, ValueError, IndexError, ZeroDivisionError) as error:
+        # A degenerate fit (a crumpled or folded sheet) must still come back with its picture.
+        return _unreadable(page, Reason.POOR_REGISTRATION, f"paper could not be located ({error})", code.text, started)
 
+
+def _measure(
+    page: PageImage, code: QrFound, geometry: SheetGeometry, options: ReaderOptions, started: float
+) -> Reading:
+    gray = page.gray
     transform, searches = fit_page(
         code,
         np.asarray(geometry.qr_corners_mm, dtype=np.float64),
@@ -172,11 +186,20 @@ def read_page(page: PageImage, geometry_for: GeometryLookup, options: ReaderOpti
         geometry.mark_size_mm,
         gray,
     )
+    scale = transform.px_per_mm()
+    if not MIN_PX_PER_MM <= scale <= MAX_PX_PER_MM:
+        return _unreadable(page, Reason.POOR_REGISTRATION, f"implausible resolution ({scale * 25.4:.0f} dpi)",
+                           code.text, started)
     found = sum(1 for s in searches if s.found_px is not None)
     reasons: list[Reason] = []
-    if transform.residual_mm > MAX_ACCEPTED_RESIDUAL_MM or (geometry.registration_marks_mm and found < 2):
-        # Without two marks the boxes far from the QR could be millimetres off: measure anyway (the
-        # numbers help the adjudicator) but never call such a sheet clear.
+    if (
+        transform.residual_mm > MAX_ACCEPTED_RESIDUAL_MM
+        or (geometry.registration_marks_mm and found < 2)
+        or not _boxes_inside(gray, transform, geometry)
+    ):
+        # Without two marks the boxes far from the QR could be millimetres off, and a box beyond the
+        # picture's edge cannot be seen at all: measure anyway (the numbers help the adjudicator) but
+        # never call such a sheet clear.
         reasons.append(Reason.POOR_REGISTRATION)
 
     measures = measure_boxes(gray, transform, geometry.boxes, options.thresholds)
@@ -219,6 +242,16 @@ def read_page(page: PageImage, geometry_for: GeometryLookup, options: ReaderOpti
         image_png=image,
         seconds=time.perf_counter() - started,
     )
+
+
+def _boxes_inside(gray: Gray, transform: PageTransform, geometry: SheetGeometry) -> bool:
+    corners = np.array([[(b.x, b.y), (b.x + b.width, b.y), (b.x, b.y + b.height), (b.x + b.width, b.y + b.height)]
+                        for b in geometry.boxes]).reshape(-1, 2)
+    if not len(corners):
+        return True
+    px = transform.apply(corners)
+    height, width = gray.shape
+    return bool((px[:, 0] >= 0).all() and (px[:, 0] < width).all() and (px[:, 1] >= 0).all() and (px[:, 1] < height).all())
 
 
 def read_pages(
