@@ -382,3 +382,16 @@ def test_class_limits_always_hold(
         assert sum(1 for c in outcome.elected if groups[c] == "Y") <= 1
         if with_minimum and "X" in groups:
             assert any(groups[c] == "X" for c in outcome.elected)
+
+
+def test_prf_with_seeded_lot() -> None:
+    """The PRF rule with lots asked for: the same B/C tie as the hand count is drawn, and replayable."""
+    import dataclasses
+
+    rule = dataclasses.replace(MEEK_PRF, ties="lot")
+    e = _election(2, "ABC", [(4, "AB"), (2, "AC"), (1, "B"), (2, "C")])
+    drawn = {rule.count(e, CountOptions(seed=s)).tie_breaks[0].chosen for s in range(10)}
+    assert drawn == {1, 2}
+    first = rule.count(e, CountOptions(seed=4))
+    assert first.tie_breaks[0].how == "lot (seed 4)"
+    assert rule.count(e, CountOptions(seed=4)).elected == first.elected
