@@ -54,10 +54,10 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"there is no agenda item {args.item}; the items are {', '.join(map(str, numbers))}")
         wanted = [args.item] if args.item is not None and not args.minutes else numbers
         if args.by:
-            for item in service.meeting().items:
-                if item.number in wanted and item.status == "closed":
-                    service.declare(item.number, args.by)
-                    print(f"Declared item {item.number} as {args.by}.")
+            for view in service.meeting().items:
+                if view.number in wanted and view.status == "closed":
+                    service.declare(view.number, args.by)
+                    print(f"Declared item {view.number} as {args.by}.")
         record = collect(service, wanted, audit=False)
     finally:
         service.close()
