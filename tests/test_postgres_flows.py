@@ -21,6 +21,8 @@ from tests import test_service_desk, test_service_voting
 from tests.helpers import SMALL_REGISTER, SMALL_SPEC
 from tests.postgres_support import chain_problem, fresh_database_url
 
+pytestmark = pytest.mark.postgres
+
 
 def server_meeting(url: str, *, register: bool = True, station: str = "test") -> MeetingService:
     service = MeetingService.create(url, parse_spec(SMALL_SPEC, "small.toml"), station=station)

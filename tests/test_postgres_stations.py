@@ -28,6 +28,8 @@ from tests.postgres_support import (
     pg_url,  # noqa: F401 - fixture
 )
 
+pytestmark = pytest.mark.postgres
+
 STATIONS = 4
 PAPERS = 40
 

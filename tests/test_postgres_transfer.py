@@ -17,6 +17,8 @@ from coopvote.service import MeetingService
 from tests.helpers import small_meeting
 from tests.postgres_support import pg_url  # noqa: F401 - fixture
 
+pytestmark = pytest.mark.postgres
+
 
 def busy_meeting(folder: Path) -> Path:
     """A meeting with a row in every table: desk, proxies, papers, counted and queued sheets, declarations."""
