@@ -111,7 +111,7 @@ def test_an_stv_election_shows_its_stages(window: Any, qtbot: Any, meeting: Meet
     assert page.result.cell("Siân ap Gwŷn", 1) == "2"  # EMP
     assert "quota 2" in page.result.stage_title.text()
     page.window().resize(1280, 1100)
-    page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
+    page.scroll_area.verticalScrollBar().setValue(page.scroll_area.verticalScrollBar().maximum())
     shot(page.window(), artifacts_dir, "screen-chair-stv")
     qtbot.keyClicks(page.declare_panel.by, "Eleri Hughes")
     qtbot.mouseClick(page.declare_panel.button, Qt.MouseButton.LeftButton)

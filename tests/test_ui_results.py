@@ -109,7 +109,7 @@ def test_declaration_preview_save_and_print(results_page: Any, qtbot: Any, tmp_p
     assert panel.declaration is None and not panel.save_button.isEnabled()
     panel.preview_button.click()
     qtbot.waitUntil(lambda: panel.declaration is not None, timeout=60_000)
-    assert not panel.declaration.declared
+    assert panel.declaration is not None and not panel.declaration.declared
     assert "provisional" in panel.caption.text()
 
     panel.minutes_button.click()

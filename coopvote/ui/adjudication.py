@@ -122,7 +122,8 @@ class AdjudicationPanel(Retranslatable, QWidget):
         self.retranslate()
 
     def refresh(self) -> None:
-        keep = self.current().id if self.current() is not None else None
+        shown = self.current()
+        keep = shown.id if shown is not None else None
         try:
             self.sheets = self.service.pending_sheets()
         except CoopvoteError as error:
@@ -169,7 +170,7 @@ class AdjudicationPanel(Retranslatable, QWidget):
         self.pixmap = None
         self.image.clear()
         if sheet.image_png:
-            image = QImage.fromData(sheet.image_png, "PNG")
+            image = QImage.fromData(sheet.image_png)
             if not image.isNull():
                 self.pixmap = QPixmap.fromImage(image)
                 width = max(self.image_scroll.viewport().width() - 8, 400)

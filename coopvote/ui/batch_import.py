@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -27,9 +27,15 @@ from PySide6.QtWidgets import (
 from coopvote.service.sheets import ScanSummary
 from coopvote.service.views import ScanOutcome
 from coopvote.ui.app import arg, pick
-from coopvote.ui.widgets import BackgroundJob, MessageBanner, Retranslatable, run_in_background
+from coopvote.ui.widgets import (
+    QT_TRANSLATE_NOOP,
+    BackgroundJob,
+    MessageBanner,
+    Retranslatable,
+    run_in_background,
+)
 
-SCAN_FILTER = "Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp *.pdf);;All files (*)"
+SCAN_FILTER = QT_TRANSLATE_NOOP("BatchImportPanel", "Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp *.pdf);;All files (*)")
 
 
 def count_pages(paths: list[Path]) -> int:
@@ -124,7 +130,7 @@ class BatchImportPanel(Retranslatable, QWidget):
     def choose_files(self) -> None:
         dialog = QFileDialog(self, self.tr("Scanned sheets to read"))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setNameFilter(self.tr(SCAN_FILTER))
+        dialog.setNameFilter(QCoreApplication.translate("BatchImportPanel", SCAN_FILTER))
         dialog.filesSelected.connect(lambda files: self.start([Path(f) for f in files]))
         dialog.open()
 

@@ -37,7 +37,7 @@ def decode_image(image: QImage) -> list[str]:
 
     if image.isNull():
         return []
-    found = zxingcpp.read_barcodes(grey_array(image), formats=zxingcpp.BarcodeFormat.QRCode)
+    found = zxingcpp.read_barcodes(grey_array(image), formats=zxingcpp.BarcodeFormat.QRCode)  # type: ignore[arg-type]
     return [code.text for code in found if code.text]
 
 

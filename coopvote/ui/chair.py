@@ -105,16 +105,16 @@ class ChairPage(Retranslatable, QWidget):
         column.addWidget(self.casting)
         column.addWidget(self.declare_panel)
         column.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(detail)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(detail)
 
         left = QVBoxLayout()
         left.addWidget(self.agenda_label)
         left.addWidget(self.agenda, 1)
         body = QHBoxLayout()
         body.addLayout(left, 1)
-        body.addWidget(self.scroll, 3)
+        body.addWidget(self.scroll_area, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addLayout(body, 1)
@@ -149,7 +149,8 @@ class ChairPage(Retranslatable, QWidget):
         if keep not in numbers:
             open_items = [i.number for i in self.meeting.items if i.is_open]
             waiting = [i.number for i in self.meeting.items if i.status in {"pending", "closed"}]
-            keep = (open_items or waiting or numbers or [None])[0]
+            candidates: list[int | None] = [*open_items, *waiting, *numbers, None]
+            keep = candidates[0]
         if keep is not None:
             self.agenda.setCurrentRow(numbers.index(keep))
         self.select_item(keep)

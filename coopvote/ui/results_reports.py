@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 
 from coopvote.errors import RecordError
 from coopvote.ui.app import arg
-from coopvote.ui.widgets import QT_TRANSLATE_NOOP, BackgroundJob, MessageBanner, Retranslatable, run_in_background
+from coopvote.ui.widgets import (
+    QT_TRANSLATE_NOOP,
+    BackgroundJob,
+    MessageBanner,
+    Retranslatable,
+    run_in_background,
+)
 
 PREVIEW_DPI = 200
 PDF_FILTER = QT_TRANSLATE_NOOP("DeclarationPanel", "PDF documents (*.pdf)")
@@ -133,9 +139,9 @@ class DeclarationPanel(Retranslatable, QWidget):
         self.pages_widget = QWidget(self)
         self.pages_layout = QVBoxLayout(self.pages_widget)
         self.page_labels: list[QLabel] = []
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages_widget)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.pages_widget)
         buttons = QHBoxLayout()
         for button in (self.preview_button, self.minutes_button, self.save_button, self.print_button):
             buttons.addWidget(button)
@@ -145,7 +151,7 @@ class DeclarationPanel(Retranslatable, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.busy)
         layout.addWidget(self.caption)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._enable()
         self.retranslate()
 
@@ -189,7 +195,7 @@ class DeclarationPanel(Retranslatable, QWidget):
             label = QLabel(self.pages_widget)
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             pixmap = QPixmap.fromImage(page.image())
-            label.setPixmap(pixmap.scaledToWidth(max(self.scroll.viewport().width() - 24, 480),
+            label.setPixmap(pixmap.scaledToWidth(max(self.scroll_area.viewport().width() - 24, 480),
                                                  Qt.TransformationMode.SmoothTransformation))
             label.setFrameShape(QLabel.Shape.Box)
             self.pages_layout.addWidget(label)
@@ -233,7 +239,8 @@ class DeclarationPanel(Retranslatable, QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()
+        dialog.setModal(True)
+        dialog.show()  # like open(): never exec(), the window keeps running
         self._print_dialog = dialog
 
     def print_to(self, printer: QPrinter) -> bool:

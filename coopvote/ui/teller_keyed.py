@@ -10,6 +10,7 @@ preference stops the ranking there), so a keyed paper and a scanned one are read
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from coopvote.ballots.omr_interpret import QuestionBoxes, QuestionKind, interpret_ranking
@@ -70,7 +71,7 @@ def keyed_marks(text: str, kind: str, method: str, candidates: tuple[str, ...]) 
         return KeyedMarks(problem=f"ranks run from 1 to {count}")
     grid = tuple(tuple((option, rank) for rank in range(count)) for option in range(count))
     question = QuestionBoxes("keyed", QuestionKind.RANK, candidates, max_marks=count, grid=grid)
-    states = {
+    states: dict[Hashable, BoxState] = {
         (option, rank): BoxState.MARKED if ranks[option] == rank + 1 else BoxState.EMPTY
         for option in range(count)
         for rank in range(count)

@@ -9,6 +9,7 @@ election. The last scan can be undone with a reason.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from typing import Any
@@ -167,10 +168,8 @@ class ScanPanel(Retranslatable, QWidget):
     # -- scanning ----------------------------------------------------------------------------------
 
     def refresh_meeting(self) -> None:
-        try:
+        with contextlib.suppress(CoopvoteError):
             self.meeting = self.service.meeting()
-        except CoopvoteError:
-            pass
 
     def entered(self) -> None:
         text = self.input.text().strip()
