@@ -25,8 +25,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from coopvote.counting.model import CountOptions, Election, Outcome, Value
-from coopvote.counting.stv_common import GregoryCount, check_seats, clean_rankings, total_value
+from coopvote.counting.model import Ballot, CountOptions, Election, Outcome, Value
+from coopvote.counting.stv_common import GregoryCount, check_seats
+from coopvote.errors import RuleError
 
 UNIT = 10**5
 _SAFE = 2**62
@@ -45,27 +46,43 @@ class _Papers:
     owner: IntArray
 
 
-def _build(groups: list[tuple[tuple[int, ...], Fraction]], n: int) -> tuple[_Papers, Fraction]:
-    """Arrays for the groups; a non-integral weight becomes one paper truncated to 5 places."""
-    size = len(groups)
-    lengths = np.fromiter((len(r) for r, _ in groups), dtype=np.int64, count=size)
+def _build(ballots: tuple[Ballot, ...], n: int) -> tuple[_Papers, Fraction, Fraction]:
+    """Arrays straight from the ballots: (papers, truncation loss in units, valid vote).
+
+    The rows need not be grouped or cleaned first: identical rankings in two rows move exactly as one
+    row would (truncation is per paper either way), and a repeated or withdrawn candidate is skipped
+    like any candidate who is not continuing. Blank papers are left out (not votes). A whole-number
+    value is that many papers of value 1; a fractional one is one paper truncated to 5 places.
+    """
+    kept = [b for b in ballots if b.ranking]
+    size = len(kept)
+    lengths = np.fromiter((len(b.ranking) for b in kept), dtype=np.int64, count=size)
     width = int(lengths.max()) + 1 if size else 1
     prefs = np.full((size, width), n, dtype=np.int64)
-    flat = np.fromiter(chain.from_iterable(r for r, _ in groups), dtype=np.int64, count=int(lengths.sum()))
+    flat = np.fromiter(chain.from_iterable(b.ranking for b in kept), dtype=np.int64, count=int(lengths.sum()))
+    if flat.size and (int(flat.min()) < 0 or int(flat.max()) >= n):
+        raise RuleError(f"a ballot ranks a candidate number outside 1 to {n}")
     rows = np.repeat(np.arange(size, dtype=np.int64), lengths)
     starts = np.cumsum(lengths) - lengths
     cols = np.arange(flat.size, dtype=np.int64) - np.repeat(starts, lengths)
     prefs[rows, cols] = flat
-    count = np.fromiter((v.numerator if v.denominator == 1 else 1 for _, v in groups), dtype=np.int64, count=size)
+    values = [b.value if isinstance(b.value, int | Fraction) else Fraction(b.value) for b in kept]
+    count = np.fromiter((v.numerator if v.denominator == 1 else 1 for v in values), dtype=np.int64, count=size)
     value = np.full(size, UNIT, dtype=np.int64)
+    if size and int(count.min()) < 0:
+        raise RuleError("a ballot has a negative weight; weights must be zero or more")
     loss = Fraction(0)
-    for i, (_, v) in enumerate(groups):
+    valid = Fraction(int(count.sum()))
+    for i, v in enumerate(values):
         if v.denominator != 1:
+            if v < 0:
+                raise RuleError("a ballot has a negative weight; weights must be zero or more")
+            valid += v - 1
             scaled = v * UNIT
             value[i] = scaled.numerator // scaled.denominator
             loss += scaled - int(value[i])
     papers = _Papers(prefs, count, value, np.zeros(size, dtype=np.int64), prefs[:, 0].copy())
-    return papers, loss
+    return papers, loss, valid
 
 
 class _Count(GregoryCount):
@@ -77,16 +94,32 @@ class _Count(GregoryCount):
 
     def __init__(self, election: Election, options: CountOptions) -> None:
         check_seats(election)
-        groups = clean_rankings(election)
-        super().__init__(election, options, total_value(groups))
-        n = self.n
-        self.papers, initial_loss = _build(groups, n)
+        n = len(election.candidates)
+        papers, initial_loss, valid = _build(election.ballots, n)
+        super().__init__(election, options, valid)
+        self.papers = papers
+        self.stop_here = np.zeros(n + 1, dtype=bool)
+        if election.withdrawn:
+            idx = np.arange(papers.pos.size, dtype=np.int64)
+            papers.pos, papers.owner = self._advance(idx, papers.pos.copy(), papers.owner.copy())
         self.tot = np.zeros(n + 1, dtype=np.int64)
-        np.add.at(self.tot, self.papers.owner, self.papers.count * self.papers.value)
+        np.add.at(self.tot, papers.owner, papers.count * papers.value)
         self.nt = int(self.tot[n])
         self.loss = initial_loss  # units; holds a fraction only when weights were truncated
         self.quota = (int(self.valid) // (election.seats + 1) + 1) * UNIT  # r. 46
-        self.stop_here = np.zeros(n + 1, dtype=bool)
+
+    def _advance(self, idx: IntArray, pos: IntArray, cand: IntArray) -> tuple[IntArray, IntArray]:
+        """Move each row on from ``pos`` until it reaches a continuing candidate or its end."""
+        stop_here = self.stop_here
+        stop_here[: self.n] = self.hopeful[: self.n]
+        stop_here[self.n] = True
+        prefs = self.papers.prefs
+        while True:
+            skip = ~stop_here[cand]
+            if not skip.any():
+                return pos, cand
+            pos[skip] += 1
+            cand[skip] = prefs[idx[skip], pos[skip]]
 
     def transfer_value(self, c: int, surplus: Any) -> Value | None:
         """The transfer value of a paper worth one vote (r. 48(3)), for the stage sheet."""
@@ -97,16 +130,7 @@ class _Count(GregoryCount):
         p = self.papers
         idx = np.flatnonzero(p.owner == source)
         pos = p.pos[idx] + 1
-        cand = p.prefs[idx, pos]
-        stop_here = self.stop_here
-        stop_here[: self.n] = self.hopeful[: self.n]
-        stop_here[self.n] = True
-        while True:
-            skip = ~stop_here[cand]
-            if not skip.any():
-                break
-            pos[skip] += 1
-            cand[skip] = p.prefs[idx[skip], pos[skip]]
+        pos, cand = self._advance(idx, pos, p.prefs[idx, pos])
         values = p.value[idx]
         if surplus is not None:
             surplus, total = int(surplus), int(self.tot[source])
