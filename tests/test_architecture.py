@@ -46,3 +46,17 @@ def test_importing_the_whole_core_loads_no_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_command_line_loads_no_database_stack_until_a_command_needs_it() -> None:
+    """``coopvote count`` and ``--help`` must start in a blink: building the parser imports no SQLAlchemy."""
+    script = (
+        "import sys\n"
+        "from coopvote.cli import build_parser\n"
+        "build_parser()\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'sqlalchemy', 'alembic', 'PySide6', 'reportlab'})\n"
+        "print(heavy)\n"
+        "sys.exit(1 if heavy else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -8,8 +8,6 @@ from typing import Any
 
 from coopvote.cli.common import station_name
 from coopvote.errors import CoopvoteError
-from coopvote.service import MeetingService
-from coopvote.spec import load_spec
 
 
 def register(subparsers: Any) -> None:
@@ -21,6 +19,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from coopvote.service import MeetingService
+    from coopvote.spec import load_spec
+
     spec = load_spec(args.spec)
     service = MeetingService.create(args.meeting, spec, actor="cli", station=station_name())
     try:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting, print_json
 from coopvote.counting.model import decimal_string
-from coopvote.service.results import ItemResult, result_summary
+
+if TYPE_CHECKING:
+    from coopvote.service.results import ItemResult
 
 
 def register(subparsers: Any) -> None:
@@ -19,6 +21,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from coopvote.service.results import result_summary
+
     service = open_meeting(args.meeting)
     try:
         numbers = [args.item] if args.item else [item.number for item in service.meeting().items]

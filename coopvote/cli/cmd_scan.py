@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting
-from coopvote.service.views import ScanOutcome
+
+if TYPE_CHECKING:
+    from coopvote.service.views import ScanOutcome
 
 
 def register(subparsers: Any) -> None:

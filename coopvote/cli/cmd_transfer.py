@@ -12,10 +12,6 @@ import argparse
 import sys
 from typing import Any
 
-from coopvote.record.connection import display_target
-from coopvote.record.db import is_url
-from coopvote.record.transfer import transfer
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -36,6 +32,11 @@ def _progress(table: str, rows: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the database stack takes a second to load, and other commands need none of it.
+    from coopvote.record.connection import display_target
+    from coopvote.record.db import is_url
+    from coopvote.record.transfer import transfer
+
     report = transfer(args.source, args.target, progress=_progress)
     print(
         f"Copied {report.total_rows} rows in {len(report.rows)} tables from {report.source} to {report.target}; "

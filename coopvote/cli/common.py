@@ -8,9 +8,10 @@ import socket
 import sys
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coopvote.service import MeetingService
+if TYPE_CHECKING:
+    from coopvote.service import MeetingService
 
 
 def add_meeting_argument(parser: Any) -> None:
@@ -22,6 +23,9 @@ def station_name() -> str:
 
 
 def open_meeting(target: str, actor: str = "cli") -> MeetingService:
+    # Imported here so that commands which need no meeting (count, --help) start quickly.
+    from coopvote.service import MeetingService
+
     return MeetingService.open(target, actor=actor, station=station_name())
 
 
