@@ -15,7 +15,7 @@ def test_twenty_random_kills_lose_and_double_nothing(tmp_path: Path) -> None:
     assert stats.problems == []
     assert stats.trials == 20
     assert stats.kills >= 18  # a trial only escapes a kill if the child finished every scan first
-    assert stats.shown_accepted > 20  # the trials really scanned
+    assert stats.shown_accepted > 60  # the trials really scanned (each child skips papers already counted)
     assert stats.lost == 0 and stats.doubled == 0
     assert stats.recorded >= stats.shown_accepted  # a scan committed but killed before it was shown is kept
 

@@ -76,6 +76,9 @@ def prepare_scan_meeting(folder: Path, papers: int = 400, seed: int = 1) -> tupl
 
 def scan_loop(meeting: str, job_file: str, station: str, emit: Callable[[str], None] | None = None) -> None:
     """The child: record every job in order, printing ``ok <serial>`` after each accepted commit."""
+    from sqlalchemy import select
+
+    from coopvote.record.models import RecordedBallot
     from coopvote.service import MeetingService
 
     def show(line: str) -> None:
@@ -84,8 +87,12 @@ def scan_loop(meeting: str, job_file: str, station: str, emit: Callable[[str], N
     say = emit or show
     jobs = json.loads(Path(job_file).read_text())
     service = MeetingService.open(meeting, station=station)
+    with service.reading() as session:
+        done = set(session.scalars(select(RecordedBallot.serial)))
     say("ready")
     for qr, marks in jobs:
+        if int(qr.split("-")[4]) in done:
+            continue  # counted before an earlier kill: a rescan would only be refused
         outcome = service.record_paper(qr, marks)
         if outcome.accepted:
             say(f"ok {outcome.serial}")
