@@ -110,24 +110,25 @@ def parse_blt(text: str, source: str = "BLT file") -> Election:
             continue
         if line.startswith('"'):
             raise InputError(f"{source}, line {line_of(line)}: a candidate name came before the '0' line that ends the ballots")
-        weight_text, _, rest = line.partition(" ")
-        try:
-            numbers = [int(token) for token in rest.split()]
-        except ValueError:
-            numbers = _ints(rest.split(), f"{source}, line {line_of(line)}", "preference")
-        if not numbers or numbers[-1] != 0:
+        tokens = line.split()
+        weight_text = tokens.pop(0)
+        if not tokens or tokens[-1] != "0":
+            _ints(tokens, f"{source}, line {line_of(line)}", "preference")
             raise InputError(f"{source}, line {line_of(line)}: a ballot line must end with 0")
-        ranking = tuple(numbers[:-1])
-        if ranking and (min(ranking) < 1 or max(ranking) > n_candidates or len(set(ranking)) < len(ranking)):
+        try:
+            key = tuple([int(token) - 1 for token in tokens[:-1]])
+        except ValueError:
+            _ints(tokens, f"{source}, line {line_of(line)}", "preference")
+            raise
+        if key and (min(key) < 0 or max(key) >= n_candidates or len(set(key)) < len(key)):
             where = f"{source}, line {line_of(line)}"
             seen: set[int] = set()
-            for number in ranking:
+            for number in (c + 1 for c in key):
                 if not 1 <= number <= n_candidates:
                     raise InputError(f"{where}: preference {number} is not a candidate number (1 to {n_candidates})")
                 if number in seen:
                     raise InputError(f"{where}: candidate {number} is ranked more than once")
                 seen.add(number)
-        key = tuple(number - 1 for number in ranking)
         if weight_text.isdigit():
             int_groups[key] = int_groups.get(key, 0) + int(weight_text) * repeats
         else:
