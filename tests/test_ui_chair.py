@@ -160,3 +160,18 @@ def test_a_poll_demanded_on_a_show_of_hands(window: Any, qtbot: Any, meeting: Me
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert meeting.meeting().item(1).status == "open"
     QApplication.processEvents()
+
+
+def test_every_page_follows_a_language_switch(window: Any, qtbot: Any, meeting: MeetingService,  # noqa: F811
+                                              tmp_path: Path, look: Any) -> None:  # noqa: F811
+    page = chair_page(window, qtbot, meeting, tmp_path / "small.coopvote")
+    teller = window.show_role("teller")
+    results = window.show_role("results")
+    projector = window.show_projector()
+    english = (page.open_button.text(), teller.tabs.tabText(0), results.tabs.tabText(1))
+    assert english == ("&Open the vote", "&Scan", "&Declaration")
+    assert look.set_language("cy")
+    assert all(text for text in (page.open_button.text(), teller.tabs.tabText(0), results.tabs.tabText(1)))
+    assert projector.status.text() == "Heb agor eto · Not open yet"  # the hall always sees both
+    assert look.set_language("en")
+    assert (page.open_button.text(), teller.tabs.tabText(0), results.tabs.tabText(1)) == english

@@ -223,3 +223,20 @@ def test_the_camera_tab_says_there_is_no_camera_and_reads_a_picture(teller: Any,
     assert teller.scan.counts.text().startswith("Counted here: 1 ")
     assert service.results(1).total_papers == 1
     assert camera.found_in(image) == []  # the same code held still is not scanned twice
+
+
+def test_sounds_are_real_wav_files_and_never_fail_without_a_device(tmp_path: Path, qapp: Any) -> None:
+    import wave
+
+    from coopvote.ui.teller_sound import Sounds, tone_wav
+
+    path = tone_wav(tmp_path / "ok.wav", (880.0, 1320.0), 0.2)
+    with wave.open(str(path)) as sound:
+        assert (sound.getnchannels(), sound.getsampwidth(), sound.getframerate()) == (1, 2, 22050)
+        assert sound.getnframes() == 2 * int(22050 * 0.2 / 2)
+        samples = np.frombuffer(sound.readframes(sound.getnframes()), dtype="<i2")
+    assert samples.max() > 10_000 and abs(int(samples[0])) < 500  # loud, with a soft start
+    sounds = Sounds()
+    assert not sounds.has_device  # no audio device on the test machine: the beep stands in
+    sounds.play(True)
+    sounds.play(False)

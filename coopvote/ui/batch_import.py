@@ -206,7 +206,7 @@ class BatchImportPanel(Retranslatable, QWidget):
         if summary.cancelled:
             text = arg(self.tr("Stopped. %1"), text)
         self.status.setText(text)
-        if refused:
+        if refused or summary.queued or summary.cancelled:
             self.banner.show_message(text, "warn")
         else:
             self.banner.show_ok(text)
