@@ -4,9 +4,10 @@ Elections: Minneapolis 2017 mayor (IRV, 104,484 papers), Glasgow 2007 Partick We
 12,744 papers, the largest Glasgow ward), and a generated 100,000-paper, 20-candidate, 5-seat
 election (fixed seed; written as a BLT of one line per paper to benchmarks/_out).
 
-coopvote is timed twice: the whole ``coopvote count FILE --method M --json`` command as a separate
-process (start-up, imports, reading the file, counting, printing), and in-process the read + count
-and the count step alone. Peers (stvpoll, pyrankvote, pyrcv, votekit, pref-voting) live in their own
+coopvote is timed as: the whole ``coopvote count FILE --method M --json`` command as a separate
+process (start-up, imports, reading the file, counting, printing); the same command run as
+``python -m coopvote.cli.cmd_count`` (without the dispatcher loading every other command); and
+in-process, the read + count + JSON rendering and the count step alone. Peers (stvpoll, pyrankvote, pyrcv, votekit, pref-voting) live in their own
 venv, benchmarks/_peers/venv, created here if absent; each is timed on its count step only (its own
 ballot objects built beforehand) and its elected set compared with coopvote's. A peer that would
 not install, or has no such rule, is reported as such.
@@ -84,21 +85,21 @@ def time_coopvote(path: Path, method: str) -> dict[str, object]:
     outcome = rule.count(election, CountOptions())
     count_s = _best(lambda: rule.count(election, CountOptions()))
     read_count_s = _best(lambda: outcome_to_dict(rule.count(read_blt(path), CountOptions())))
-    cli = [str(ROOT / ".venv" / "bin" / "coopvote"), "count", str(path), "--method", method, "--json"]
-    cli_times = []
-    elected_cli: list[str] = []
-    for _ in range(3):
-        started = time.perf_counter()
-        done = subprocess.run(cli, capture_output=True, text=True, check=True)
-        cli_times.append(time.perf_counter() - started)
-        elected_cli = json.loads(done.stdout)["elected"]
-    assert sorted(elected_cli) == sorted(outcome.elected_names)
-    return {
-        "elected": outcome.elected_names,
-        "count_s": count_s,
-        "read_count_s": read_count_s,
-        "cli_s": min(cli_times),
+    python = str(ROOT / ".venv" / "bin" / "python")
+    commands = {
+        "cli_s": [str(ROOT / ".venv" / "bin" / "coopvote"), "count", str(path), "--method", method, "--json"],
+        "lean_s": [python, "-m", "coopvote.cli.cmd_count", str(path), "--method", method, "--json"],
     }
+    result: dict[str, object] = {"elected": outcome.elected_names, "count_s": count_s, "read_count_s": read_count_s}
+    for key, command in commands.items():
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, check=True)
+            times.append(time.perf_counter() - started)
+            assert sorted(json.loads(done.stdout)["elected"]) == sorted(outcome.elected_names)
+        result[key] = min(times)
+    return result
 
 
 def ensure_peer_venv() -> dict[str, str]:
@@ -154,20 +155,26 @@ def main() -> None:
 
     status = ensure_peer_venv()
     failed = {p: s for p, s in status.items() if s != "ok"}
-    print(f"{'election':42} {'program':28} {'rule':14} {'count s':>9} {'read+count s':>13} {'whole CLI s':>12}  agrees")
+    print(
+        f"{'election':42} {'program':14} {'rule':24} {'count s':>9} {'read+count s':>13} "
+        f"{'coopvote count s':>17} {'cmd_count s':>12}  agrees"
+    )
     for label, path, method, seats in elections:
         ours = time_coopvote(path, method)
         print(
-            f"{label:42} {'coopvote':28} {method:14} {ours['count_s']:9.4f} {ours['read_count_s']:13.4f} "
-            f"{ours['cli_s']:12.3f}  (reference)"
+            f"{label:42} {'coopvote':14} {method:24} {ours['count_s']:9.4f} {ours['read_count_s']:13.4f} "
+            f"{ours['cli_s']:17.3f} {ours['lean_s']:12.3f}  (reference)"
         )
         for peer in time_peers(path, method, seats):
             name = str(peer.get("peer"))
             if "error" in peer:
-                print(f"{'':42} {name:28} {str(peer.get('rule', '')):14} {'-':>9} {'':13} {'':12}  {peer['error']}")
+                print(f"{'':42} {name:14} {str(peer.get('rule', '')):24} {'-':>9} {'':13} {'':17} {'':12}  {peer['error']}")
                 continue
             agrees = sorted(map(str, peer["elected"])) == sorted(ours["elected"])  # type: ignore[call-overload]
-            print(f"{'':42} {name:28} {str(peer['rule']):14} {float(peer['count_s']):9.4f} {'':13} {'':12}  {'yes' if agrees else 'NO'}")
+            print(
+                f"{'':42} {name:14} {str(peer['rule']):24} {float(peer['count_s']):9.4f} {'':13} {'':17} {'':12}  "
+                f"{'yes' if agrees else 'NO'}"
+            )
     for package, reason in failed.items():
         print(f"peer {package} did not install: {reason}")
     print(f"elected (generated): {', '.join(time_coopvote(generated, 'scottish-stv')['elected'])}")  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ from coopvote.counting.blt import read_blt
 from coopvote.counting.model import CountOptions
 from coopvote.counting.report import outcome_to_dict, stage_table
 from coopvote.counting.rules import RULES, get_rule
-from coopvote.errors import InputError
+from coopvote.errors import CoopvoteError, InputError
 
 
 def _seed(text: str) -> int | str:
@@ -50,15 +50,35 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the .blt ballot file")
+    parser.add_argument("--method", required=True, choices=sorted(RULES), help="counting rule")
+    parser.add_argument("--seats", type=int, default=None, help="seats to fill (default: the file's header)")
+    parser.add_argument("--seed", default="0", help="seed for drawing lots, so a count replays (default 0)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the stage table")
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "count",
         help="count a BLT ballot file",
         description="Count a BLT ballot file (OpenSTV/OpaVote/droop format) and show every stage.",
     )
-    parser.add_argument("file", help="the .blt ballot file")
-    parser.add_argument("--method", required=True, choices=sorted(RULES), help="counting rule")
-    parser.add_argument("--seats", type=int, default=None, help="seats to fill (default: the file's header)")
-    parser.add_argument("--seed", default="0", help="seed for drawing lots, so a count replays (default 0)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the stage table")
+    _add_arguments(parser)
     parser.set_defaults(handler=run)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m coopvote.cli.cmd_count``: the same command without loading every other command."""
+    parser = argparse.ArgumentParser(prog="coopvote count", description="Count a BLT ballot file.")
+    _add_arguments(parser)
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except CoopvoteError as error:
+        print(f"coopvote: {error}", file=sys.stderr)
+        return error.exit_code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
