@@ -16,7 +16,7 @@ import io
 import math
 import random
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
@@ -122,7 +122,6 @@ class DeckSheet:
     clear reading must still be exactly right."""
     expect_reasons: tuple[Reason, ...] = ()
     label: str = ""
-    extras: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
