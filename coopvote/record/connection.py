@@ -94,7 +94,10 @@ def display_target(target: str | Path) -> str:
     if "://" not in text:
         return text
     try:
-        return make_url(normalise_url(text)).render_as_string(hide_password=True)
+        url = make_url(normalise_url(text))
+        if url.drivername == DRIVER:
+            url = url.set(drivername="postgresql")  # the driver is ours to choose, not the reader's concern
+        return url.render_as_string(hide_password=True)
     except ArgumentError:
         return text.split("@")[-1] if "@" in text else text
 
@@ -124,3 +127,26 @@ def engine_options(target: str) -> dict[str, Any]:
             "options": server_settings,
         },
     }
+
+
+def server_problem(engine: Any) -> str | None:
+    """Why the meeting's server cannot be used right now, or None when it answers.
+
+    A station calls this every few seconds while idle (the app's status line), so a pulled cable is
+    shown before the next paper is scanned rather than at it. It costs one round trip; for a meeting
+    file it is always None.
+    """
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    if engine.url.get_backend_name() != "postgresql":
+        return None
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+            connection.rollback()
+    except DBAPIError as error:
+        original = getattr(error, "orig", error)
+        first_line = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+        return f"{display_target(engine.url.render_as_string(hide_password=False))}: the database server cannot be reached ({first_line})"
+    return None

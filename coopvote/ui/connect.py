@@ -112,7 +112,8 @@ class ConnectDialog(Retranslatable, QDialog):
         self.port.setValue(int(fields["port"]))
         self.database.setText(str(fields["database"]))
         self.user.setText(str(fields["user"]))
-        self.password.setText(str(fields["password"]))
+        password = str(fields["password"])
+        self.password.setText("" if password == "***" else password)  # a shown URL hides it: ask again
 
     def url(self) -> str:
         return build_url(self.host.text(), self.port.value(), self.database.text(), self.user.text(), self.password.text())
