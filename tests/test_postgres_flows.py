@@ -100,3 +100,14 @@ def test_meeting_reopens_from_its_url_and_the_password_is_never_shown(pg_meeting
         MeetingService.open(wrong)
     assert "not-the-password" not in str(raised.value)
     assert "cannot be opened" in str(raised.value)
+
+
+def test_a_missing_driver_is_explained_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from coopvote.record.db import make_engine
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as on an install without the postgres extra
+    with pytest.raises(RecordError, match=r"pip install 'coopvote\[postgres\]'") as raised:
+        make_engine("postgresql://coopvote:secret@127.0.0.1/agm")
+    assert "secret" not in str(raised.value)

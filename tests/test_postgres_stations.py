@@ -35,6 +35,7 @@ STATIONS = 4
 PAPERS = 40
 
 
+@pytest.mark.slow
 def test_four_station_processes_count_each_paper_once(pg_url: str) -> None:  # noqa: F811
     codes = prepare_meeting(pg_url, PAPERS)
     rng = random.Random(11)

@@ -68,7 +68,13 @@ def _sqlite_engine(path: Path) -> Engine:
 def make_engine(target: str | Path) -> Engine:
     if is_url(target):
         url = normalise_url(str(target))
-        return create_engine(url, future=True, **engine_options(url))
+        try:
+            return create_engine(url, future=True, **engine_options(url))
+        except ImportError as error:
+            raise RecordError(
+                f"{display_target(url)}: this coopvote cannot reach database servers (missing {error.name}); "
+                "install it with: pip install 'coopvote[postgres]'"
+            ) from error
     return _sqlite_engine(Path(target))
 
 
