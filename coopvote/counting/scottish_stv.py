@@ -27,6 +27,7 @@ import numpy.typing as npt
 
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome, Value
 from coopvote.counting.stv_common import GregoryCount, check_seats
+from coopvote.counting.ties import Direction
 from coopvote.errors import RuleError
 
 UNIT = 10**5
@@ -46,7 +47,7 @@ class _Papers:
     owner: IntArray
 
 
-def _build(ballots: tuple[Ballot, ...], n: int) -> tuple[_Papers, Fraction, Fraction]:
+def _build(ballots: tuple[Ballot, ...], n: int, unit: int = UNIT) -> tuple[_Papers, Fraction, Fraction]:
     """Arrays straight from the ballots: (papers, truncation loss in units, valid vote).
 
     The rows need not be grouped or cleaned first: identical rankings in two rows move exactly as one
@@ -68,7 +69,7 @@ def _build(ballots: tuple[Ballot, ...], n: int) -> tuple[_Papers, Fraction, Frac
     prefs[rows, cols] = flat
     values = [b.value if isinstance(b.value, int | Fraction) else Fraction(b.value) for b in kept]
     count = np.fromiter((v.numerator if v.denominator == 1 else 1 for v in values), dtype=np.int64, count=size)
-    value = np.full(size, UNIT, dtype=np.int64)
+    value = np.full(size, unit, dtype=np.int64)
     if size and int(count.min()) < 0:
         raise RuleError("a ballot has a negative weight; weights must be zero or more")
     loss = Fraction(0)
@@ -78,7 +79,7 @@ def _build(ballots: tuple[Ballot, ...], n: int) -> tuple[_Papers, Fraction, Frac
             if v < 0:
                 raise RuleError("a ballot has a negative weight; weights must be zero or more")
             valid += v - 1
-            scaled = v * UNIT
+            scaled = v * unit
             value[i] = scaled.numerator // scaled.denominator
             loss += scaled - int(value[i])
     papers = _Papers(prefs, count, value, np.zeros(size, dtype=np.int64), prefs[:, 0].copy())
@@ -90,12 +91,22 @@ class _Count(GregoryCount):
 
     rule_name = "scottish-stv"
     scale = UNIT
-    look_back = "most_recent"
+    look_back: Direction = "most_recent"
+
+    def initial_quota(self) -> int:
+        return (int(self.valid) // (self.election.seats + 1) + 1) * self.scale  # r. 46
+
+    def surplus_values(self, values: IntArray, surplus: int, total: int) -> IntArray:
+        """r. 48(3): surplus x value / total, truncated to the unit, per paper."""
+        if values.size and surplus * int(values.max()) >= _SAFE:
+            return np.array([surplus * int(v) // total for v in values], dtype=np.int64)
+        result: IntArray = (surplus * values) // total
+        return result
 
     def __init__(self, election: Election, options: CountOptions) -> None:
         check_seats(election)
         n = len(election.candidates)
-        papers, initial_loss, valid = _build(election.ballots, n)
+        papers, initial_loss, valid = _build(election.ballots, n, self.scale)
         super().__init__(election, options, valid)
         self.papers = papers
         self.stop_here = np.zeros(n + 1, dtype=bool)
@@ -106,7 +117,7 @@ class _Count(GregoryCount):
         np.add.at(self.tot, papers.owner, papers.count * papers.value)
         self.nt = int(self.tot[n])
         self.loss = initial_loss  # units; holds a fraction only when weights were truncated
-        self.quota = (int(self.valid) // (election.seats + 1) + 1) * UNIT  # r. 46
+        self.quota = self.initial_quota()
 
     def _advance(self, idx: IntArray, pos: IntArray, cand: IntArray) -> tuple[IntArray, IntArray]:
         """Move each row on from ``pos`` until it reaches a continuing candidate or its end."""
@@ -123,7 +134,8 @@ class _Count(GregoryCount):
 
     def transfer_value(self, c: int, surplus: Any) -> Value | None:
         """The transfer value of a paper worth one vote (r. 48(3)), for the stage sheet."""
-        return Fraction(int(surplus) * UNIT // int(self.tot[c]), UNIT)
+        one = np.array([self.scale], dtype=np.int64)
+        return Fraction(int(self.surplus_values(one, int(surplus), int(self.tot[c]))[0]), self.scale)
 
     def move(self, source: int, surplus: Any) -> None:
         """Move all of ``source``'s papers on: at a reduced value for a surplus, else as they are."""
@@ -133,11 +145,8 @@ class _Count(GregoryCount):
         pos, cand = self._advance(idx, pos, p.prefs[idx, pos])
         values = p.value[idx]
         if surplus is not None:
-            surplus, total = int(surplus), int(self.tot[source])
-            if values.size and surplus * int(values.max()) >= _SAFE:
-                values = np.array([surplus * int(v) // total for v in values], dtype=np.int64)
-            else:
-                values = (surplus * values) // total
+            surplus = int(surplus)
+            values = self.surplus_values(values, surplus, int(self.tot[source]))
         delta = np.zeros(self.n + 1, dtype=np.int64)
         np.add.at(delta, cand, p.count[idx] * values)
         moved = int(delta.sum())

@@ -23,6 +23,8 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.counting.model import CountOptions, Election, Outcome, Value
+from coopvote.counting.scottish_stv import IntArray
+from coopvote.counting.scottish_stv import _Count as _FixedCount
 from coopvote.counting.stv_common import GregoryCount, check_seats, clean_rankings, total_value
 from coopvote.counting.ties import Direction
 
@@ -87,3 +89,37 @@ class WIGM:
 
 
 RULE = WIGM()
+
+
+class _PRFCount(_FixedCount):
+    """The PR Foundation's reference WIGM: 4-place fixed point, every product and quotient truncated.
+
+    A.1 quota = valid / (seats + 1) truncated, plus 0.0001; B.1 elected at votes >= quota; B.3 new
+    weight = (weight x surplus, truncated) / total vote, truncated; D.1 ties by a fixed order.
+    """
+
+    rule_name = "wigm-prf"
+    scale = 10**4
+    look_back: Direction = "none"
+
+    def initial_quota(self) -> int:
+        return int(self.valid * self.scale) // (self.election.seats + 1) + 1
+
+    def surplus_values(self, values: IntArray, surplus: int, total: int) -> IntArray:
+        result: IntArray = ((values * surplus) // self.scale * self.scale) // total
+        return result
+
+
+class WIGMPRF:
+    """PR Foundation reference WIGM (single defeat), kept to check coopvote against droop's output.
+
+    It is not offered as a meeting's counting method; ``WIGM`` (exact) is.
+    """
+
+    name = "wigm-prf"
+
+    def count(self, election: Election, options: CountOptions) -> Outcome:
+        return _PRFCount(election, options).run()
+
+
+PRF_REFERENCE = WIGMPRF()
