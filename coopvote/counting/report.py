@@ -27,9 +27,13 @@ def places_for(outcome: Outcome) -> int | None:
 
 
 def _fmt(value: Value | None, places: int | None) -> str | None:
+    """A figure at ``places``; one that needs more (a transfer value in a whole-vote count) gets 6."""
     if value is None:
         return None
-    return decimal_string(Fraction(value), places)
+    exact = Fraction(value)
+    if places is not None and places < 6 and (exact * 10**places).denominator != 1:
+        places = 6
+    return decimal_string(exact, places)
 
 
 def _exact(value: Value) -> str:
