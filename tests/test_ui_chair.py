@@ -23,6 +23,11 @@ def chair_page(window: Any, qtbot: Any, service: MeetingService, path: Path) -> 
     return page
 
 
+def settle(qtbot: Any, page: Any) -> None:
+    """Wait for the count running in the background to be shown."""
+    qtbot.waitUntil(lambda: not page.result.loading, timeout=30_000)
+
+
 def select(page: Any, number: int) -> None:
     for row in range(page.agenda.count()):
         if page.agenda.item(row).data(Qt.ItemDataRole.UserRole) == number:
@@ -67,6 +72,7 @@ def test_open_watch_close_and_declare_a_resolution(window: Any, qtbot: Any, meet
 
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
+    settle(qtbot, page)
     assert page.status.text() == "Voting is closed; the result can be declared."
     assert page.result.outcome.text().startswith("Carried"), page.result.outcome.text()
     assert page.result.cell("For", 0) == "1" and page.result.cell("For", 1) == "1"
@@ -100,6 +106,7 @@ def test_an_stv_election_shows_its_stages(window: Any, qtbot: Any, meeting: Meet
         assert outcome.accepted, outcome.message_en
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
+    settle(qtbot, page)
     result = meeting.results(2)
     assert result.election is not None and len(result.election.stages) > 1
     assert page.result.stages.isVisible()
@@ -129,12 +136,14 @@ def test_show_of_hands_tied_then_the_casting_vote(window: Any, qtbot: Any, tmp_p
     page.hands.spins["EMP"][1].setValue(2)
     qtbot.mouseClick(page.hands.record_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
+    settle(qtbot, page)
     assert page.casting.isVisible(), page.result.outcome.text()
     assert "tied" in page.result.outcome.text()
     assert page.casting.chair.text() == "Eleri Hughes"
     shot(page.window(), artifacts_dir, "screen-chair-casting")
     qtbot.mouseClick(page.casting.for_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
+    settle(qtbot, page)
     assert page.result.result is not None
     assert page.result.result.resolution.carried
     assert "casting vote" in page.result.outcome.text().lower()

@@ -53,3 +53,16 @@ def test_the_projector_follows_the_meeting_and_charts_the_declared_result(
     assert labels[0] == "O blaid<br>For<br>2" and labels[1] == "Yn erbyn<br>Against<br>2"
     projector.resize(1600, 900)
     shot(projector, artifacts_dir, "screen-projector-result")
+
+
+def test_the_projector_can_be_put_on_a_screen(window: Any, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811
+    from PySide6.QtGui import QGuiApplication
+
+    window.set_service(small_meeting(tmp_path), str(tmp_path / "small.coopvote"))
+    projector = window.show_projector()
+    qtbot.waitExposed(projector)
+    projector.show_on(0)
+    qtbot.waitUntil(projector.isFullScreen, timeout=3000)
+    assert projector.screen() is QGuiApplication.screens()[0]
+    projector.showNormal()
+    assert window.show_projector() is projector  # one projector window, raised again

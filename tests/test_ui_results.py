@@ -48,6 +48,7 @@ def results_page(window: Any, qtbot: Any, voted: MeetingService, tmp_path: Path)
     assert type(page).__name__ == "ResultsPage", getattr(page, "reason", page)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
     window.resize(1280, 1000)
+    qtbot.waitUntil(lambda: not page.result.loading, timeout=30_000)
     return page
 
 
@@ -59,7 +60,7 @@ def pdf_pages(path: Path) -> list[np.ndarray]:
         document.close()
 
 
-def test_result_and_reconciliation(results_page: Any, artifacts_dir: Path) -> None:
+def test_result_and_reconciliation(results_page: Any, qtbot: Any, artifacts_dir: Path) -> None:
     page = results_page
     assert page.current == 1
     assert page.result.outcome.text().startswith("Carried"), page.result.outcome.text()
@@ -68,7 +69,9 @@ def test_result_and_reconciliation(results_page: Any, artifacts_dir: Path) -> No
     assert (rows["EMP"].issued, rows["EMP"].returned) == (3, 3)
     assert page.reconciliation.item(1, 2).text() == "3"  # EMP issued
     page.select(2)
-    assert page.result.stages.isVisible() or page.result.stages.rowCount() == 4
+    assert page.result.loading and page.result.outcome.text() == "Counting…"
+    qtbot.waitUntil(lambda: not page.result.loading, timeout=30_000)
+    assert page.result.stages.rowCount() == 4
     assert page.result.stages.cell_text("Siân ap Gwŷn", 1) == "3"
     # 5 EMP papers returned, 3 issued: the service's reconciliation says so and the page shows it
     assert "2 more paper(s) returned than issued" in page.reconciliation_problems.text()

@@ -93,6 +93,7 @@ class CameraPanel(Retranslatable, QWidget):
 
     def _update_buttons(self) -> None:
         running = self.camera is not None
+        self.choice.setVisible(self.available)
         self.choice.setEnabled(self.available and not running)
         self.start_button.setEnabled(self.available and not running)
         self.stop_button.setEnabled(running)

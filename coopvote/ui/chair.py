@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.errors import CoopvoteError
+from coopvote.service.results import ItemResult
 from coopvote.service.views import ItemView, MeetingView
 from coopvote.ui.app import arg, pick
 from coopvote.ui.chair_panels import CastingPanel, DeclarePanel, HandsPanel, ProgressPanel
@@ -86,6 +87,7 @@ class ChairPage(Retranslatable, QWidget):
         self.hands.pollDemanded.connect(self.demand_poll)
         self.result_title = QLabel(self)
         self.result = ResultPanel(self)
+        self.result.loaded.connect(self._result_loaded)
         self.casting = CastingPanel(self)
         self.casting.chair.setText(rule_name(self.meeting, "chair"))
         self.casting.cast.connect(self.cast_vote)
@@ -290,14 +292,19 @@ class ChairPage(Retranslatable, QWidget):
                         arg(self.tr("The result of item %1 is declared by %2."), number, by.strip()))
 
     def show_result(self) -> None:
+        """Count the item in the background; ``_result_loaded`` shows it (or why it cannot be counted)."""
         item = self.item()
         if item is None:
             return
         self.result_title.setText(arg(self.tr("Result of item %1"), item.number))
-        try:
-            result = self.service.results(item.number)
-        except CoopvoteError as error:
-            self.result.show_result(None, str(error))
+        self.casting.hide()
+        self.result.load(self.service, item.number)
+
+    def _result_loaded(self, result: ItemResult | None, problem: str) -> None:
+        item = self.item()
+        if item is None:
+            return
+        if result is None:
             tied = item.kind == "resolution" and tie_rule(self.meeting) == "casting-vote"
             self.casting.setVisible(tied and item.status != "declared")
             return
@@ -307,8 +314,6 @@ class ChairPage(Retranslatable, QWidget):
         )
         if item.status == "pending" and not result.show_of_hands:
             self.result.show_result(None, self.tr("No votes yet: open the vote or take a show of hands."))
-            return
-        self.result.show_result(result)
 
     def retranslate(self) -> None:
         self.agenda_label.setText(self.tr("&Agenda"))

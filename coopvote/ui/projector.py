@@ -12,12 +12,13 @@ from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QGuiApplication, QKeyEvent, QPainter, QPalette
+from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
 from coopvote.errors import CoopvoteError
 from coopvote.service.results import ItemResult
 from coopvote.service.views import ItemView, MeetingView
+from coopvote.ui.app import arg
 from coopvote.ui.results_panel import is_weighted, sentence, weighted_total
 from coopvote.ui.results_stages import amount
 from coopvote.ui.widgets import Retranslatable
@@ -141,6 +142,21 @@ class ProjectorWindow(Retranslatable, QWidget):
             others = [i for i, s in enumerate(screens) if s is not primary]
             QTimer.singleShot(0, lambda: self.show_on(others[0]))
         self.placed = True
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        """Right-click: choose the screen (the operator's, not the hall's, concern: named as Qt names them)."""
+        menu = QMenu(self)
+        for index, screen in enumerate(QGuiApplication.screens()):
+            geometry = screen.geometry()
+            action = menu.addAction(arg(self.tr("Full screen on screen %1: %2 (%3×%4)"), index + 1, screen.name(),
+                                        geometry.width(), geometry.height()))
+            action.triggered.connect(lambda _checked=False, i=index: self.show_on(i))
+        menu.addSeparator()
+        leave = menu.addAction(self.tr("Leave full screen (Esc)"))
+        leave.setEnabled(self.isFullScreen())
+        leave.triggered.connect(self.showNormal)
+        menu.popup(event.globalPos())
+        self.menu = menu
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """F11 toggles full screen, Escape leaves it, 1-9 move the window to that screen."""

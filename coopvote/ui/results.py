@@ -176,10 +176,7 @@ class ResultsPage(Retranslatable, QWidget):
         if item.status == "open":
             self.result.show_result(None, self.tr("Voting is open: the result is shown once it closes."))
         else:
-            try:
-                self.result.show_result(self.service.results(number))
-            except CoopvoteError as error:
-                self.result.show_result(None, str(error))
+            self.result.load(self.service, number)
         try:
             rows = self.service.reconciliation(number)
         except CoopvoteError as error:

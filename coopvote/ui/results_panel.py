@@ -9,7 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from coopvote.service.results import ItemResult
 from coopvote.ui.app import arg, pick
 from coopvote.ui.results_stages import StageTable, amount
-from coopvote.ui.widgets import BigLabel, Retranslatable
+from coopvote.ui.widgets import BackgroundJob, BigLabel, Retranslatable, run_in_background
 
 
 def option_label(labels: tuple[str, str]) -> str:
@@ -50,12 +50,20 @@ def is_weighted(result: ItemResult) -> bool:
 
 
 class ResultPanel(Retranslatable, QWidget):
-    """Outcome sentence, warnings, the table of papers by option and class, then the stages if any."""
+    """Outcome sentence, warnings, the table of papers by option and class, then the stages if any.
+
+    ``load`` counts in a worker thread (a large STV count can take a while) and emits ``loaded`` with
+    the result, or None and the service's reason it cannot be counted.
+    """
+
+    loaded = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result: ItemResult | None = None
         self.problem = ""
+        self.job: BackgroundJob | None = None
+        self.loading = False
         self.outcome = BigLabel(1.4, True, self)
         self.outcome.setObjectName("resultOutcome")
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -77,7 +85,33 @@ class ResultPanel(Retranslatable, QWidget):
             layout.addWidget(widget)
         self.retranslate()
 
+    def load(self, service: Any, number: int) -> None:
+        """Count item ``number`` off the UI thread; a newer ``load`` or ``show_result`` supersedes it."""
+        self._drop_job()
+        self.loading = True
+        self.result = None
+        self.problem = self.tr("Counting…")
+        self.retranslate()
+        self.job = run_in_background(lambda: service.results(number), self)
+        self.job.finished.connect(self._loaded)
+        self.job.failed.connect(lambda message: self._loaded(None, message))
+
+    def _loaded(self, result: ItemResult | None, problem: str = "") -> None:
+        self.loading = False
+        self.job = None
+        self.result = result
+        self.problem = problem
+        self.retranslate()
+        self.loaded.emit(result, problem)
+
+    def _drop_job(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+        self.loading = False
+
     def show_result(self, result: ItemResult | None, problem: str = "") -> None:
+        self._drop_job()
         self.result = result
         self.problem = problem
         self.retranslate()
