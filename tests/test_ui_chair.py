@@ -94,6 +94,7 @@ def test_open_watch_close_and_declare_a_resolution(window: Any, qtbot: Any, meet
 def test_an_stv_election_shows_its_stages(window: Any, qtbot: Any, meeting: MeetingService,  # noqa: F811
                                           tmp_path: Path, artifacts_dir: Path) -> None:
     page = chair_page(window, qtbot, meeting, tmp_path / "small.coopvote")
+    hand_out(meeting, ["P1", "P2", "E1", "E2", "E3"])
     select(page, 2)
     assert page.title.text() == "Item 2: Elect the Council"
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
@@ -117,6 +118,7 @@ def test_an_stv_election_shows_its_stages(window: Any, qtbot: Any, meeting: Meet
     assert page.result.cell("Siân ap Gwŷn", 0) == "1"  # PS first preferences
     assert page.result.cell("Siân ap Gwŷn", 1) == "2"  # EMP
     assert "quota 2" in page.result.stage_title.text()
+    assert page.progress.summary.text() == "5 of 5 papers returned"
     page.window().resize(1280, 1100)
     page.scroll_area.verticalScrollBar().setValue(page.scroll_area.verticalScrollBar().maximum())
     shot(page.window(), artifacts_dir, "screen-chair-stv")

@@ -80,7 +80,7 @@ class ProgressPanel(Retranslatable, QGroupBox):
         returned = sum(r.returned for r in self.rows)
         self.summary.setText(arg(self.tr("%1 of %2 papers returned"), returned, issued))
         self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(self.rows)))
+        height = self.table.horizontalHeader().sizeHint().height() + sum(self.table.rowHeight(r) for r in range(len(self.rows)))
         self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
         self.summary.setAccessibleName(self.summary.text())
 

@@ -58,7 +58,7 @@ class ReconciliationTable(Retranslatable, QTableWidget):
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, column, cell)
         self.resizeRowsToContents()
-        height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+        height = self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
         self.setFixedHeight(height + 2 * self.frameWidth() + 2)
 
     def problems(self) -> list[str]:

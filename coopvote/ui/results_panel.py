@@ -198,9 +198,8 @@ class ResultPanel(Retranslatable, QWidget):
             self._set(rows, column, value)
         self.table.setAccessibleName(self.tr("Votes by option and class"))
         self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(rows + 1))
-        self.table.setMinimumHeight(height + 2 * self.table.frameWidth())
-        self.table.setMaximumHeight(height + 2 * self.table.frameWidth() + 4)
+        height = self.table.horizontalHeader().sizeHint().height() + sum(self.table.rowHeight(r) for r in range(rows + 1))
+        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
 
     def _set(self, row: int, column: int, text: str) -> None:
         cell = QTableWidgetItem(text)
