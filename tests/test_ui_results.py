@@ -9,7 +9,6 @@ from typing import Any
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
-from PySide6.QtCore import QThreadPool
 from PySide6.QtPrintSupport import QPrinter
 
 from coopvote.export.verify import verify_archive
@@ -140,5 +139,5 @@ def test_export_the_record_then_verify_it(results_page: Any, qtbot: Any, tmp_pat
     panel.cancel()
     assert panel.status.text() == "Export cancelled: no archive is kept."
     assert panel.export_button.isEnabled()
-    QThreadPool.globalInstance().waitForDone(120_000)
+    assert panel.worker_done.wait(120)  # the export thread ran to its end, then removed its archive
     assert not cancelled.exists()

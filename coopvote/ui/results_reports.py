@@ -282,6 +282,7 @@ class ExportPanel(Retranslatable, QWidget):
         self.service = service
         self.job: BackgroundJob | None = None
         self.cancelled = threading.Event()
+        self.worker_done = threading.Event()  # set when the export thread has finished, cancelled or not
         self.summary: Any = None
         self.banner = MessageBanner(self)
         self.explanation = QLabel(self)
@@ -340,13 +341,17 @@ class ExportPanel(Retranslatable, QWidget):
 
         cancelled = self.cancelled
         cancelled.clear()
+        finished = self.worker_done = threading.Event()
 
         def work() -> Any:
-            summary = export_meeting(meeting, target)
-            if cancelled.is_set():
-                target.unlink(missing_ok=True)  # cancelled: leave nothing half-wanted behind
-                return None
-            return summary
+            try:
+                summary = export_meeting(meeting, target)
+                if cancelled.is_set():
+                    target.unlink(missing_ok=True)  # cancelled: leave nothing half-wanted behind
+                    return None
+                return summary
+            finally:
+                finished.set()
 
         self.summary = None
         self.banner.hide()
