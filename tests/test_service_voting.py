@@ -118,3 +118,17 @@ def test_election_result_counts_with_the_items_method(meeting: MeetingService) -
     assert len(result.election.elected) == 2
     assert result.seed is not None
     assert result.papers_by_option[0]["EMP"] == 4
+
+
+def test_closing_a_vote_backs_the_file_up_with_its_seed(tmp_path: Path) -> None:
+    small_meeting(tmp_path).close()
+    service = MeetingService.open(tmp_path / "small.coopvote", station="teller-1")
+    service.open_vote(1)
+    service.close_vote(1)
+    backups = sorted((tmp_path / "small.coopvote.backups").glob("small-*.coopvote"))
+    assert len(backups) == 1
+    copy = MeetingService.open(backups[0], backups=False)
+    assert copy.meeting().item(1).status == "closed"
+    assert copy.meeting().item(1).settings["seed"] == service.meeting().item(1).settings["seed"]
+    copy.close()
+    service.close()

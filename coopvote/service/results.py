@@ -7,14 +7,12 @@ re-run independently from an exported archive.
 
 from __future__ import annotations
 
-import secrets
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from coopvote.counting.constraints import SeatConstraints
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome, decimal_string
@@ -31,7 +29,6 @@ from coopvote.counting.rules import RANKED_METHODS, get_rule
 from coopvote.counting.weighting import WeightingScheme, weigh_ballots
 from coopvote.errors import RuleError
 from coopvote.record.models import (
-    AgendaItem,
     BallotPaper,
     Declaration,
     MembershipClass,
@@ -88,20 +85,6 @@ class ItemResult:
 
 
 class ResultsMixin(VotingMixin):
-    def _close_seed(self, session: Session, item: AgendaItem) -> int:
-        """Draw, once, the seed any lot for this item will use, so the count can be replayed exactly."""
-        settings = dict(item.settings)
-        if "seed" not in settings:
-            settings["seed"] = secrets.randbelow(10**9)
-            item.settings = settings
-        return int(settings["seed"])
-
-    def close_vote(self, item_number: int) -> None:
-        super().close_vote(item_number)
-        with self.action("lot seed drawn", item=item_number) as (session, act):
-            item = self._item_row(session, item_number)
-            act.details["seed"] = self._close_seed(session, item)
-
     # -- show of hands and polls -------------------------------------------------------------------
 
     def record_show_of_hands(self, item_number: int, counts: dict[str, tuple[int, int, int]]) -> None:

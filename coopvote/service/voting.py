@@ -7,6 +7,7 @@ why in plain words, in Welsh and English.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -85,13 +86,19 @@ class VotingMixin(PapersMixin):
                 raise RuleError(f"voting on item {item_number} is not open (it is {item.status})")
             item.status = "closed"
             item.closed_at = utcnow()
+            # Draw, once and on the record, the seed any lot in this item's count will use, so the
+            # count can be replayed exactly by anyone holding the exported record.
+            settings = dict(item.settings)
+            settings.setdefault("seed", secrets.randbelow(10**9))
+            item.settings = settings
+            act.details["seed"] = settings["seed"]
             act.details["papers_recorded"] = len(
                 session.scalars(select(RecordedBallot.id).where(RecordedBallot.item_id == item.id)).all()
             )
         self._after_close(item_number)
 
     def _after_close(self, item_number: int) -> None:
-        """Hook for automatic backups (see coopvote.service.backup)."""
+        """Called after a vote closes; ``MeetingService.open`` points it at a backup of the file."""
 
     # -- identifying a paper ---------------------------------------------------------------------
 
