@@ -83,6 +83,8 @@ def test_slips_count_once_and_forgeries_are_refused(teller: Any, qtbot: Any, ser
     assert answer.state == "refused"
     assert answer.text() != duplicate
     assert "Refused: 2" in teller.scan.counts.text()
+    teller.scan.refresh_totals()
+    assert teller.scan.totals.text() == "All stations: item 1: 1 returned of 0 issued; item 2: 0 returned of 0 issued"
     assert QApplication.focusWidget() is teller.scan.input
 
 

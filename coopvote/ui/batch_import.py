@@ -88,6 +88,7 @@ class BatchImportPanel(Retranslatable, QWidget):
         self.stop_flag = threading.Event()
         self.summary: ScanSummary | None = None
         self.seen: Counter[str] = Counter()
+        self.destroyed.connect(self.stop_flag.set)  # the meeting was closed: stop reading into it
         self.relay = _Relay(self)
         self.relay.total.connect(self._total, Qt.ConnectionType.QueuedConnection)
         self.relay.page.connect(self._page, Qt.ConnectionType.QueuedConnection)

@@ -106,6 +106,13 @@ class ScanPanel(Retranslatable, QWidget):
         self.hint.setWordWrap(True)
         self.counts = BigLabel(1.2, True, self)
         self.counts.setObjectName("scanCounts")
+        self.totals = QLabel(self)
+        self.totals.setObjectName("allStations")
+        self.totals.setWordWrap(True)
+        self.totals_timer = QTimer(self)
+        self.totals_timer.setInterval(2000)
+        self.totals_timer.timeout.connect(self.refresh_totals)
+        self.totals_timer.start()
         self.undo_reason = QLineEdit(self)
         self.undo_label = QLabel(self)
         self.undo_label.setBuddy(self.undo_reason)
@@ -123,6 +130,7 @@ class ScanPanel(Retranslatable, QWidget):
         layout.addWidget(self.answer, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.counts)
+        layout.addWidget(self.totals)
         layout.addLayout(undo_row)
         self.retranslate()
 
@@ -153,6 +161,7 @@ class ScanPanel(Retranslatable, QWidget):
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         QTimer.singleShot(0, lambda: self.input.setFocus(Qt.FocusReason.OtherFocusReason))
+        QTimer.singleShot(0, self.refresh_totals)
 
     def reclaim_focus(self) -> None:
         """Back to the code box, unless the teller moved to another field to type in it (the undo reason)."""
@@ -297,6 +306,24 @@ class ScanPanel(Retranslatable, QWidget):
         self.input.setFocus()
         self.recorded.emit(outcome)
         return outcome
+
+    def refresh_totals(self) -> None:
+        """Papers back of papers out for each open vote, from every station (a cheap count, every 2 s)."""
+        if not self.isVisible():
+            return
+        self.refresh_meeting()  # the chair may have opened or closed a vote at another station
+        parts = []
+        try:
+            for item in self.meeting.items:
+                if item.is_open:
+                    rows = self.service.reconciliation(item.number)
+                    parts.append(arg(self.tr("item %1: %2 returned of %3 issued"), item.number,
+                                     sum(r.returned for r in rows), sum(r.issued for r in rows)))
+        except CoopvoteError as error:
+            self.totals.setText(error_text(error))
+            return
+        self.totals.setText(arg(self.tr("All stations: %1"), "; ".join(parts)) if parts
+                            else self.tr("No vote is open."))
 
     def _update_counts(self) -> None:
         parts = [arg(self.tr("item %1: %2"), item, count) for item, count in sorted(self.counted.items()) if count]
