@@ -143,14 +143,17 @@ def test_run_app_opens_the_meeting_and_returns_when_closed(look: Any, tmp_path: 
     small_meeting(tmp_path).close()
     seen: list[str] = []
 
-    def close_all() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow):
-                seen.append(widget.meeting_label.text())
-                widget.close()
-        QApplication.quit()
+    def close_when_open() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows or windows[0].service is None:
+            QTimer.singleShot(20, close_when_open)  # the meeting opens once the service layer is loaded
+            return
+        seen.append(windows[0].meeting_label.text())
+        # exit(), not quit(): quit() closes every window, and the last one closing asks to quit again
+        # after exec() has returned, which would end every event loop of the tests that follow.
+        QApplication.exit(0)
 
-    QTimer.singleShot(100, close_all)
+    QTimer.singleShot(0, close_when_open)
     assert run_app(tmp_path / "small.coopvote") == 0
     assert any("Test Meeting" in text for text in seen)
 

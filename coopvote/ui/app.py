@@ -181,14 +181,21 @@ def application(argv: list[str] | None = None) -> tuple[QApplication, AppSetting
 
 def run_app(path: str | os.PathLike[str] | None = None) -> int:
     """Open the main window (on a meeting if ``path`` is given) and run until it closes."""
+    from shiboken6 import delete
+
     from coopvote.ui.main_window import MainWindow
+    from coopvote.ui.widgets import job_pool
 
     app, look = application()
     window = MainWindow(look)
     window.show()
     if path is not None:
-        window.open_meeting(str(path))
-    return int(app.exec())
+        window.open_meeting_soon(str(path))
+    code = int(app.exec())
+    window.close_meeting()
+    job_pool().waitForDone(10_000)
+    delete(window)  # now, not whenever the garbage collector gets to it during interpreter shutdown
+    return code
 
 
 def current_language() -> str:

@@ -215,7 +215,7 @@ class DeskPage(Retranslatable, QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        QTimer.singleShot(0, lambda: self.search.setFocus(Qt.FocusReason.OtherFocusReason))
+        QTimer.singleShot(0, self, self._back_to_search)  # with self as context: dropped if the page goes
 
     # -- finding -----------------------------------------------------------------------------------
 

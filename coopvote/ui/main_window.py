@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from coopvote.errors import CoopvoteError
 from coopvote.ui.app import AppSettings, application, arg, current_language
 from coopvote.ui.start import StartPage, make_demo_meeting, remember_meeting
-from coopvote.ui.widgets import QT_TRANSLATE_NOOP, BigLabel, Retranslatable, error_text
+from coopvote.ui.widgets import QT_TRANSLATE_NOOP, BackgroundJob, BigLabel, Retranslatable, error_text
 
 ROLES: tuple[tuple[str, str, str, str], ...] = (
     # key, module, class, label (translated in context "Roles")
@@ -65,6 +65,12 @@ class NotAvailablePage(Retranslatable, QWidget):
         self.label.setText(arg(self.tr("%1: not available in this copy of coopvote"), role))
         self.detail.setText(self.reason)
         self.setAccessibleName(self.label.text())
+
+
+def load_service_layer() -> None:
+    """Import what opening a meeting needs; run in the background so the window appears first."""
+    importlib.import_module("coopvote.service")
+    importlib.import_module("coopvote.cli.common")
 
 
 def load_role_page(module: str, class_name: str, service: Any, parent: QWidget, label: str) -> QWidget:
@@ -118,6 +124,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.retranslate()
         self._update_roles()
         self.resize(self.sizeHint().expandedTo(QSize(1100, 720)))
+        self.warm_up = BackgroundJob(load_service_layer, self)
+        self.warm_up.start()
 
     # -- menus -------------------------------------------------------------------------------------
 
@@ -308,6 +316,19 @@ class MainWindow(Retranslatable, QMainWindow):
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.open_meeting)
         dialog.open()
+
+    def open_meeting_soon(self, path: str) -> Any:
+        """Open a meeting once the service layer is loaded, which is done off the UI thread.
+
+        Loading the service (database, counting and ballot-reading libraries) takes longer than
+        showing the window, so the window is usable at once and says what it is opening meanwhile.
+        """
+        self.start_page.banner.show_message(arg(self.tr("Opening %1…"), path), "info")
+        job = BackgroundJob(load_service_layer, self)
+        job.finished.connect(lambda _result: self.open_meeting(path))
+        job.failed.connect(self.start_page.banner.show_error)
+        job.start()
+        return job
 
     def open_meeting(self, path: str) -> bool:
         from coopvote.cli.common import station_name

@@ -174,6 +174,18 @@ class BigLabel(Retranslatable, QLabel):
         self.setFont(scaled_font(self, self.factor, bold=self.bold))
 
 
+_POOL: QThreadPool | None = None
+
+
+def job_pool() -> QThreadPool:
+    """coopvote's own worker threads, apart from Qt's global pool (which Qt Multimedia and others use)."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool()
+        _POOL.setMaxThreadCount(4)
+    return _POOL
+
+
 class _WorkerSignals(QObject):
     finished = Signal(object)
     failed = Signal(str)
@@ -199,7 +211,8 @@ class _Worker(QRunnable):
                 self.signals.failed.emit(error_text(error))
             return
         if not self.cancelled:
-            self.signals.finished.emit(result)
+            # Wrapped: PySide6 miscounts references to a bare None sent through a queued object signal.
+            self.signals.finished.emit([result])
 
 
 class BackgroundJob(QObject):
@@ -219,7 +232,7 @@ class BackgroundJob(QObject):
 
     def start(self) -> None:
         self.running = True
-        QThreadPool.globalInstance().start(self._worker)
+        job_pool().start(self._worker)
 
     def cancel(self) -> None:
         self._worker.cancelled = True
@@ -231,11 +244,11 @@ class BackgroundJob(QObject):
     def cancelled(self) -> bool:
         return self._worker.cancelled
 
-    def _on_finished(self, result: object) -> None:
+    def _on_finished(self, wrapped: list[object]) -> None:
         if self._worker.cancelled:
             return
         self.running = False
-        self.finished.emit(result)
+        self.finished.emit(wrapped[0])
         self.done.emit()
 
     def _on_failed(self, message: str) -> None:
