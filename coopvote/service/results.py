@@ -26,7 +26,7 @@ from coopvote.counting.resolutions import (
     count_resolution,
 )
 from coopvote.counting.rules import RANKED_METHODS, get_rule
-from coopvote.counting.weighting import WeightingScheme, weigh_ballots
+from coopvote.counting.weighting import WeightingScheme, class_strengths, weigh_ballots
 from coopvote.errors import RuleError
 from coopvote.record.models import (
     BallotPaper,
@@ -252,8 +252,12 @@ class ResultsMixin(VotingMixin):
                     counts = result.papers_by_option.setdefault(candidate, {})
                     counts[code] = counts.get(code, 0) + n
         ballots = weigh_ballots(scheme, groups) if any(groups.values()) else ()
+        multipliers = paper_multipliers(scheme, result.valid_by_class)
         for candidate in range(len(names)):
-            result.papers_by_option.setdefault(candidate, {})
+            papers = result.papers_by_option.setdefault(candidate, {})
+            result.weighted_by_option[candidate] = {
+                code: papers.get(code, 0) * multipliers.get(code, Fraction(0)) for code in result.papers_by_class
+            }
         reserved = view.settings.get("reserved") or {}
         options = CountOptions(
             seed=result.seed or 0,
@@ -360,6 +364,17 @@ class ResultsMixin(VotingMixin):
         return summary
 
 
+def paper_multipliers(scheme: WeightingScheme, papers: dict[str, int]) -> dict[str, Fraction]:
+    """What one paper of each class is worth in an election count, on the scale ``weigh_ballots`` uses
+    (weighted values add up to the number of papers, so stage sheets read in familiar magnitudes)."""
+    raw = {code: Fraction(n) for code, n in papers.items()}
+    strengths = class_strengths(scheme, raw)
+    if not strengths.total_strength:
+        return {code: Fraction(0) for code in papers}
+    factor = sum(raw.values(), Fraction(0)) / strengths.total_strength
+    return {code: m * factor for code, m in strengths.multipliers.items()}
+
+
 def reserved_in_words(reserved: dict[str, Any]) -> str:
     """"PS at least 2; EMP at least 1, at most 2": reserved seats as a declaration says them."""
     parts = []
@@ -396,12 +411,14 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
                 "label": {"cy": cy, "en": en},
                 "papers": result.papers_by_option.get(index, {}),
                 "weighted": {k: decimal_string(v, 6) for k, v in result.weighted_by_option.get(index, {}).items()},
+                "weighted_exact": {k: str(v) for k, v in result.weighted_by_option.get(index, {}).items()},
             }
             for index, (cy, en) in enumerate(result.option_labels)
         ],
         "weighting": result.weighting,
         "seed": result.seed,
         "privacy_warnings": result.privacy_warnings,
+        "show_of_hands": result.show_of_hands,
         "outcome": {"cy": result.outcome_cy, "en": result.outcome_en},
     }
     if result.resolution is not None:
