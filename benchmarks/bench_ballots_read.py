@@ -6,7 +6,7 @@ deck of generated, marked and degraded sheets, how many were read clear and righ
 (must be 0), adjudicated, adjudicated needlessly, and read clear where a person was due.
 
 Run: ``.venv/bin/python -m benchmarks ballots_read`` (environment: BENCH_DECK=<sheets> to change the
-deck size, default 132).
+accuracy deck, default 132; BENCH_INK_DECK for the ink table, default 88).
 """
 
 from __future__ import annotations
@@ -130,9 +130,34 @@ def accuracy(count: int) -> None:
         print(f"{name:10s} {sum(row.values()):6d} {cells}")
 
 
+def ink_ranges(count: int) -> None:
+    """Ink (mm2) measured per kind of pen mark, min-max over a deck, as docs/scanning.md tabulates."""
+    lookup = td.deck_lookup()
+    ink: dict[str, list[float]] = {}
+    faint: dict[str, list[float]] = {}
+    halo: dict[str, list[float]] = {}
+    for harsh, size, seed in ((False, count, 61), (True, count // 2, 62)):
+        for index, sheet in enumerate(td.make_deck(size, seed=seed, harsh=harsh)):
+            reading = read_page(PageImage("deck", index, sheet.image), lookup)
+            if not isinstance(reading, SheetReading):
+                continue
+            for box in reading.boxes:
+                pen = sheet.marks.get(box.box_id)
+                name = pen.value if pen is not None else "(nothing)"
+                ink.setdefault(name, []).append(box.ink_mm2)
+                faint.setdefault(name, []).append(box.faint_mm2)
+                halo.setdefault(name, []).append(box.halo_mm2)
+    print(f"\nink per box, mm2 ({count} ordinary + {count // 2} harsh sheets):")
+    print(f"{'pen':22s} {'boxes':>5s} {'ink min-max':>14s} {'faint min-max':>14s} {'halo min-max':>13s}")
+    for name in sorted(ink):
+        print(f"{name:22s} {len(ink[name]):5d} {min(ink[name]):6.2f}-{max(ink[name]):<6.2f} "
+              f"{min(faint[name]):6.2f}-{max(faint[name]):<6.2f} {min(halo[name]):5.2f}-{max(halo[name]):<5.2f}")
+
+
 def main() -> None:
     timing()
     accuracy(int(os.environ.get("BENCH_DECK", "132")))
+    ink_ranges(int(os.environ.get("BENCH_INK_DECK", "88")))
 
 
 if __name__ == "__main__":
