@@ -247,3 +247,26 @@ def test_sheet_partly_outside_the_picture_is_never_clear(lookup) -> None:  # typ
     reading = read_page(PageImage("cut", 0, cut), lookup)
     assert isinstance(reading, SheetReading)
     assert Reason.POOR_REGISTRATION in reading.reasons and not reading.is_clear
+
+
+@pytest.mark.parametrize(("item_index", "variant", "page_size", "marks", "expected"), [
+    (0, "easy-read", "A4", {1: td.Pen.TICK}, (1,)),
+    (1, "easy-read", "Letter", {0: td.Pen.CROSS, 3: td.Pen.SMALL_TICK}, (0, 3)),
+    (2, "large-print", "Letter", {(4, 1): td.Pen.CROSS, (0, 2): td.Pen.FILLED}, (4, 0)),
+    (0, "standard", "Letter", {2: td.Pen.BLUE_CROSS}, (2,)),
+])
+def test_every_variant_and_page_size(item_index, variant, page_size, marks, expected) -> None:  # type: ignore[no-untyped-def]
+    """The QR code says the variant and page size; the reader lays the paper out from that."""
+    from coopvote.ballots.omr_layout import question_for_item
+    from coopvote.ballots.pdf_spec import papers_for
+
+    item, _ = td.deck_items()[item_index]
+    spec = papers_for(td.DECK_MEETING, item, td.DECK_CLASS, [700 + item_index], td.TEST_SECRET,
+                      variant=variant, page_size=page_size)[0]
+    paper = td.DeckPaper(spec=spec, question=question_for_item(item, variant, page_size))
+    degradation = td.Degradation(dpi=150, rotation=-3.5, upside_down=item_index == 1, jpeg_quality=30)
+    gray = td.render_sheet(paper, marks, degradation, __import__("random").Random(item_index))
+    reading = read_page(PageImage("variant", 0, gray), td.deck_lookup())
+    assert isinstance(reading, SheetReading)
+    assert reading.is_clear, reading.reasons
+    assert next(iter(reading.marks.values())) == expected
