@@ -7,7 +7,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QListWidget, QTableWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QTableWidget,
+)
 
 from tests.helpers import small_meeting
 from tests.ui_fixtures import look, shot, window  # noqa: F401 - fixtures
@@ -163,3 +171,17 @@ def test_the_command_line_knows_the_app_command() -> None:
 
     args = build_parser().parse_args(["app", "meeting.coopvote"])
     assert args.meeting == "meeting.coopvote" and callable(args.handler)
+
+
+def test_a_shared_meeting_is_remembered_without_its_password(window: Any, qtbot: Any) -> None:  # noqa: F811
+    from coopvote.ui.start import recent_meetings, remember_meeting
+
+    remember_meeting("postgresql://teller:s3cret@chair-laptop:5432/agm")
+    assert recent_meetings()[0] == "postgresql://teller:***@chair-laptop:5432/agm"
+    assert all("s3cret" not in path for path in recent_meetings())
+    window.start_page.refresh_recent()
+    assert not window.open_meeting(recent_meetings()[0])  # asks for the password again instead
+    dialog = window.findChild(QDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.host.text() == "chair-laptop" and dialog.password.text() == ""
+    dialog.reject()

@@ -103,6 +103,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.start_page.newRequested.connect(self.new_meeting)
         self.start_page.openRequested.connect(self.choose_meeting)
         self.start_page.demoRequested.connect(self.open_demo)
+        self.start_page.connectRequested.connect(self.connect_shared)
         self.start_page.recentChosen.connect(self.open_meeting)
         self.stack.addWidget(self.start_page)
         self.pages["start"] = self.start_page
@@ -135,9 +136,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.new_action = self._action(self.new_meeting, QKeySequence.StandardKey.New)
         self.open_action = self._action(self.choose_meeting, QKeySequence.StandardKey.Open)
         self.demo_action = self._action(self.open_demo)
+        self.connect_action = self._action(self.connect_shared)
         self.close_action = self._action(self.close_meeting)
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.open_action, self.demo_action, self.close_action):
+        for action in (self.new_action, self.open_action, self.demo_action, self.connect_action, self.close_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -195,6 +197,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.new_action.setText(self.tr("&New meeting…"))
         self.open_action.setText(self.tr("&Open…"))
         self.demo_action.setText(self.tr("Open the &demo meeting"))
+        self.connect_action.setText(self.tr("Connect to a &shared meeting…"))
         self.close_action.setText(self.tr("&Close meeting"))
         self.quit_action.setText(self.tr("&Quit"))
         self.go_menu.setTitle(self.tr("&Go"))
@@ -240,7 +243,12 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.service is None:
             self.meeting_label.setText(self.tr("No meeting open"))
         else:
-            self.meeting_label.setText(arg(self.tr("%1 — %2"), self._meeting_name(), self.meeting_path))
+            shown = self.meeting_path
+            if "://" in shown:
+                from coopvote.record.connection import display_target
+
+                shown = display_target(shown)
+            self.meeting_label.setText(arg(self.tr("%1 — %2"), self._meeting_name(), shown))
         self.setWindowTitle(self._title())
 
     # -- roles -------------------------------------------------------------------------------------
@@ -323,17 +331,34 @@ class MainWindow(Retranslatable, QMainWindow):
         Loading the service (database, counting and ballot-reading libraries) takes longer than
         showing the window, so the window is usable at once and says what it is opening meanwhile.
         """
-        self.start_page.banner.show_message(arg(self.tr("Opening %1…"), path), "info")
+        shown = path
+        if "://" in path:
+            from coopvote.record.connection import display_target
+
+            shown = display_target(path)
+        self.start_page.banner.show_message(arg(self.tr("Opening %1…"), shown), "info")
         job = BackgroundJob(load_service_layer, self)
         job.finished.connect(lambda _result: self.open_meeting(path))
         job.failed.connect(self.start_page.banner.show_error)
         job.start()
         return job
 
+    def connect_shared(self, initial: str = "") -> QWidget:
+        """Ask for a shared meeting's server details (the password is never stored) and open it."""
+        from coopvote.ui.connect import ConnectDialog
+
+        dialog = ConnectDialog(self, initial=initial)
+        dialog.accepted.connect(lambda: self.open_meeting_soon(dialog.url()))
+        dialog.open()
+        return dialog
+
     def open_meeting(self, path: str) -> bool:
         from coopvote.cli.common import station_name
         from coopvote.service import MeetingService
 
+        if "://" in path and ":***@" in path:  # a remembered server: its password is asked for again
+            self.connect_shared(path)
+            return False
         try:
             service = MeetingService.open(path, actor="app", station=station_name())
         except CoopvoteError as error:

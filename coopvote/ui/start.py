@@ -38,7 +38,11 @@ def recent_meetings() -> list[str]:
 
 def remember_meeting(path: str) -> None:
     """Put a meeting first in the recent list (a URL is kept as written; a file by its full path)."""
-    if "://" not in path:
+    if "://" in path:
+        from coopvote.record.connection import display_target
+
+        path = display_target(path)  # never keep a server password in the settings
+    else:
         path = str(Path(path).resolve())
     paths = [path, *[p for p in recent_meetings() if p != path]][:RECENT_LIMIT]
     settings().setValue(RECENT_KEY, paths)
@@ -83,6 +87,7 @@ class StartPage(Retranslatable, QWidget):
     newRequested = Signal()
     openRequested = Signal()
     demoRequested = Signal()
+    connectRequested = Signal()
     recentChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -94,7 +99,9 @@ class StartPage(Retranslatable, QWidget):
         self.new_button = QPushButton(self)
         self.open_button = QPushButton(self)
         self.demo_button = QPushButton(self)
-        for button in (self.new_button, self.open_button, self.demo_button):
+        self.connect_button = QPushButton(self)
+        self.connect_button.clicked.connect(self.connectRequested)
+        for button in (self.new_button, self.open_button, self.demo_button, self.connect_button):
             button.setMinimumHeight(button.sizeHint().height() * 2)
         self.new_button.clicked.connect(self.newRequested)
         self.open_button.clicked.connect(self.openRequested)
@@ -109,7 +116,7 @@ class StartPage(Retranslatable, QWidget):
         self.forget_button.clicked.connect(self._forget_selected)
 
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.demo_button):
+        for button in (self.new_button, self.open_button, self.demo_button, self.connect_button):
             buttons.addWidget(button)
         recent_buttons = QHBoxLayout()
         recent_buttons.addWidget(self.open_recent_button)
@@ -127,7 +134,8 @@ class StartPage(Retranslatable, QWidget):
         layout.addLayout(recent_buttons)
         self.setTabOrder(self.new_button, self.open_button)
         self.setTabOrder(self.open_button, self.demo_button)
-        self.setTabOrder(self.demo_button, self.recent_list)
+        self.setTabOrder(self.demo_button, self.connect_button)
+        self.setTabOrder(self.connect_button, self.recent_list)
         self.retranslate()
         self.refresh_recent()
 
@@ -141,6 +149,8 @@ class StartPage(Retranslatable, QWidget):
         self.open_button.setAccessibleName(self.tr("Open a meeting file"))
         self.demo_button.setText(self.tr("Try the &demo meeting"))
         self.demo_button.setAccessibleName(self.tr("Try the demo meeting"))
+        self.connect_button.setText(self.tr("Connect to a &shared meeting…"))
+        self.connect_button.setAccessibleName(self.tr("Connect to a shared meeting"))
         self.recent_label.setText(self.tr("&Recent meetings"))
         self.recent_list.setAccessibleName(self.tr("Recent meetings"))
         self.open_recent_button.setText(self.tr("Open &selected"))

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB" sourcelanguage="en_GB">
   <context>
+    <name>AdjudicationPanel</name>
+    <message>
+      <source>Sheet %1: %2 (no readable code)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sheet %1: item %2, %3 paper %4</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No sheets are waiting for adjudication.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The reader says: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No picture was kept for this sheet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter your name: every decision is recorded with who made it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Type the candidate or option numbers the voter clearly meant, separated by spaces (in order of preference for a ranking).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sheets &amp;waiting</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Refresh the queue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Marks the voter clearly meant:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. 1 for For; 3 1 2 for a ranking (in order of preference)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Accept</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Or reject &amp;because:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Re&amp;ject</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Decided &amp;by:</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>AgendaPage</name>
     <message>
       <source>Agenda</source>
@@ -130,6 +193,214 @@
     <message>
       <source>%1. %2: %3</source>
       <translation>%1. %2: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchImportPanel</name>
+    <message>
+      <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp *.pdf);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Scanned sheets to read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A folder of scanned sheets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Counting the pages…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stopping after this page…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reading %1 page(s)…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Page %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Page %1 of %2: %3 counted, %4 set aside for adjudication, %5 refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 page(s) read: %2 counted, %3 set aside for adjudication, %4 refused.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stopped. %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Read a batch of scanned ballot papers (images or PDF). Clear papers are counted; doubtful ones go to the adjudication queue with their picture.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Read scanned &amp;files…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Read a f&amp;older…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Stop</source>
+      <translation>&amp;Stopio</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraPanel</name>
+    <message>
+      <source>Camera on: %1. Hold a paper's code up to it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The camera stopped: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last code read: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Start the &amp;camera</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stop the camera</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No camera was found on this computer. Use the handheld scanner, or type the code on the Scan tab.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose a camera and start it; codes it sees are scanned as if typed.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>CastingPanel</name>
+    <message>
+      <source>Casting vote</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The vote is tied. The rules give the chair a casting vote.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Chair's name:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Casting vote &amp;for</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Casting vote &amp;against</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ChairPage</name>
+    <message>
+      <source>%1. %2: %3</source>
+      <translation>%1. %2: %3</translation>
+    </message>
+    <message>
+      <source>The agenda has no items.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Item %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Voting is open.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Voting is closed; the result can be declared.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The result has been declared.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not open yet: take a show of hands, or open a vote on paper.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not open yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Voting on item %1 is open.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Voting on item %1 is closed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show of hands on item %1 recorded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A poll on item %1 was demanded by %2: open the vote on paper.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>for</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>against</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Casting vote %1 recorded for item %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter the name of the person declaring the result.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The result of item %1 is declared by %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Result of item %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No votes yet: open the vote or take a show of hands.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Agenda</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Open the vote</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Close the vote</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the &amp;result</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -272,6 +543,123 @@
     <message>
       <source>white</source>
       <translation>gwyn</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectDialog</name>
+    <message>
+      <source>Connect to a shared meeting</source>
+      <translation>Cysylltu â chyfarfod a rennir</translation>
+    </message>
+    <message>
+      <source>Several stations can work on one meeting kept on the chair's PostgreSQL server. Ask the chair for these details.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Server (&amp;host):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Database:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;User:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>for example 192.168.1.20 or chair-laptop.local</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Test connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Connected: database %1 on %2 holds a meeting.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>DeclarationPanel</name>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save the declaration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 could not be written: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sent %1 page(s) to the printer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Preview the declaration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Preview the &amp;minutes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Save as PDF…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose Preview to see the declaration as it will be printed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Minutes extract: %1 page(s).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Declaration of item %1: %2 page(s).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Item %1 is not declared yet: this declaration is marked provisional (%2 page(s)).</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>DeclarePanel</name>
+    <message>
+      <source>Declaration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Declared by:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Declare the result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Once declared, the result is fixed and cannot be changed.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -572,6 +960,103 @@
     </message>
   </context>
   <context>
+    <name>ExportPanel</name>
+    <message>
+      <source>coopvote archives (*.zip)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export the record</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export works on a meeting file; copy a server meeting to a file first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporting to %1…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export cancelled: no archive is kept.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wrote %1 (%2 files, %3 bytes). Record verification code: %4</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The archive holds the results, every ballot as counted, the declarations, the minutes and the audit log, and can be checked on any computer with 'coopvote verify'.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Export the record…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>HandsPanel</name>
+    <message>
+      <source>Show of hands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>For</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Against</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abstain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1: hands %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Record the show of hands</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Poll demanded by:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record the &amp;poll demand</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ItemStatus</name>
+    <message>
+      <source>not open yet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>voting open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>voting closed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>declared</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>coopvote meetings (*.coopvote);;All files (*)</source>
@@ -592,6 +1077,10 @@
     <message>
       <source>Open the &amp;demo meeting</source>
       <translation>Agor y cyfarfod &amp;enghreifftiol</translation>
+    </message>
+    <message>
+      <source>Connect to a &amp;shared meeting…</source>
+      <translation>Cysylltu â chyfarfod a &amp;rennir…</translation>
     </message>
     <message>
       <source>&amp;Close meeting</source>
@@ -656,6 +1145,10 @@
     <message>
       <source>Open a meeting</source>
       <translation>Agor cyfarfod</translation>
+    </message>
+    <message>
+      <source>Opening %1…</source>
+      <translation>Yn agor %1…</translation>
     </message>
   </context>
   <context>
@@ -727,6 +1220,48 @@
     </message>
   </context>
   <context>
+    <name>ProgressPanel</name>
+    <message>
+      <source>Papers returned so far</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Dosbarth</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not yet returned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1 of %2 papers returned</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ProjectorWindow</name>
+    <message>
+      <source>Full screen on screen %1: %2 (%3×%4)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Leave full screen (Esc)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>QuorumPanel</name>
     <message>
       <source>Quorum</source>
@@ -771,6 +1306,41 @@
     <message>
       <source>%1 (%2)</source>
       <translation>%1 (%2)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReconciliationTable</name>
+    <message>
+      <source>Class</source>
+      <translation>Dosbarth</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Spoilt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Valid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not returned</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -870,6 +1440,121 @@
     <message>
       <source>Note: %1</source>
       <translation>Sylwer: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultPanel</name>
+    <message>
+      <source>Counting…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No result to show yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Privacy: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stages of the count (quota %1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stages of the count</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Papers returned: %1; valid: %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rejected papers: %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A poll was demanded by %1.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Decided on a show of hands.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tie at stage %1 settled by %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1
+papers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>First preferences</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Total papers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weighted votes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Papers returned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Votes by option and class</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ResultsPage</name>
+    <message>
+      <source>%1. %2: %3</source>
+      <translation>%1. %2: %3</translation>
+    </message>
+    <message>
+      <source>The agenda has no items.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Item %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Voting is open: the result is shown once it closes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The papers reconcile.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Items</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Papers out and back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Result</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Declaration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E&amp;xport</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -979,6 +1664,100 @@
     </message>
   </context>
   <context>
+    <name>ScanPanel</name>
+    <message>
+      <source>Paper set aside: nothing recorded. Scan the next code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paper %1 of item %2 was not recorded (no marks keyed).
+%3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Item %1 (%2), %3 paper %4</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1
+Press 1 For, 2 Against, 3 Abstain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1
+Type the rank beside each candidate in order (- for a blank), then Enter:
+%2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1
+Type the numbers of the marked candidates, then Enter:
+%2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1
+Try again: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>For</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Against</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Abstain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>item %1: %2 returned of %3 issued</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All stations: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No vote is open.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>item %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Counted here: %1 (%2)   Refused: %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Code (scan, or type and press Enter)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Scan a ballot paper or vote slip</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reason for undoing:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Undo the last scan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ready: scan the first paper.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SpoiltPanel</name>
     <message>
       <source>Exchange a spoilt paper</source>
@@ -1026,6 +1805,34 @@
     </message>
   </context>
   <context>
+    <name>StageTable</name>
+    <message>
+      <source>No stages to show</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Non-transferable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stage %1
+%2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 elected at stage %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 excluded at stage %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stage table: %1 stages</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>StartPage</name>
     <message>
       <source>coopvote</source>
@@ -1058,6 +1865,14 @@
     <message>
       <source>Try the demo meeting</source>
       <translation>Rhoi cynnig ar y cyfarfod enghreifftiol</translation>
+    </message>
+    <message>
+      <source>Connect to a &amp;shared meeting…</source>
+      <translation>Cysylltu â chyfarfod a &amp;rennir…</translation>
+    </message>
+    <message>
+      <source>Connect to a shared meeting</source>
+      <translation>Cysylltu â chyfarfod a rennir</translation>
     </message>
     <message>
       <source>&amp;Recent meetings</source>
@@ -1117,6 +1932,29 @@
     <message>
       <source>The meeting is created.</source>
       <translation>Mae'r cyfarfod wedi'i greu.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TellerPage</name>
+    <message>
+      <source>&amp;Scan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Scanned &amp;files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Adjudication (%1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Adjudication</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ca&amp;mera</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
   <context>
+    <name>AdjudicationPanel</name>
+    <message>
+      <source>Sheet %1: %2 (no readable code)</source>
+      <translation>Sheet %1: %2 (no readable code)</translation>
+    </message>
+    <message>
+      <source>Sheet %1: item %2, %3 paper %4</source>
+      <translation>Sheet %1: item %2, %3 paper %4</translation>
+    </message>
+    <message>
+      <source>No sheets are waiting for adjudication.</source>
+      <translation>No sheets are waiting for adjudication.</translation>
+    </message>
+    <message>
+      <source>The reader says: %1</source>
+      <translation>The reader says: %1</translation>
+    </message>
+    <message>
+      <source>No picture was kept for this sheet.</source>
+      <translation>No picture was kept for this sheet.</translation>
+    </message>
+    <message>
+      <source>Enter your name: every decision is recorded with who made it.</source>
+      <translation>Enter your name: every decision is recorded with who made it.</translation>
+    </message>
+    <message>
+      <source>Type the candidate or option numbers the voter clearly meant, separated by spaces (in order of preference for a ranking).</source>
+      <translation>Type the candidate or option numbers the voter clearly meant, separated by spaces (in order of preference for a ranking).</translation>
+    </message>
+    <message>
+      <source>Sheets &amp;waiting</source>
+      <translation>Sheets &amp;waiting</translation>
+    </message>
+    <message>
+      <source>&amp;Refresh the queue</source>
+      <translation>&amp;Refresh the queue</translation>
+    </message>
+    <message>
+      <source>&amp;Marks the voter clearly meant:</source>
+      <translation>&amp;Marks the voter clearly meant:</translation>
+    </message>
+    <message>
+      <source>e.g. 1 for For; 3 1 2 for a ranking (in order of preference)</source>
+      <translation>e.g. 1 for For; 3 1 2 for a ranking (in order of preference)</translation>
+    </message>
+    <message>
+      <source>&amp;Accept</source>
+      <translation>&amp;Accept</translation>
+    </message>
+    <message>
+      <source>Or reject &amp;because:</source>
+      <translation>Or reject &amp;because:</translation>
+    </message>
+    <message>
+      <source>Re&amp;ject</source>
+      <translation>Re&amp;ject</translation>
+    </message>
+    <message>
+      <source>Decided &amp;by:</source>
+      <translation>Decided &amp;by:</translation>
+    </message>
+  </context>
+  <context>
     <name>AgendaPage</name>
     <message>
       <source>Agenda</source>
@@ -130,6 +193,214 @@
     <message>
       <source>%1. %2: %3</source>
       <translation>%1. %2: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>BatchImportPanel</name>
+    <message>
+      <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp *.pdf);;All files (*)</source>
+      <translation>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp *.pdf);;All files (*)</translation>
+    </message>
+    <message>
+      <source>Scanned sheets to read</source>
+      <translation>Scanned sheets to read</translation>
+    </message>
+    <message>
+      <source>A folder of scanned sheets</source>
+      <translation>A folder of scanned sheets</translation>
+    </message>
+    <message>
+      <source>Counting the pages…</source>
+      <translation>Counting the pages…</translation>
+    </message>
+    <message>
+      <source>Stopping after this page…</source>
+      <translation>Stopping after this page…</translation>
+    </message>
+    <message>
+      <source>Reading %1 page(s)…</source>
+      <translation>Reading %1 page(s)…</translation>
+    </message>
+    <message>
+      <source>Page %1: %2</source>
+      <translation>Page %1: %2</translation>
+    </message>
+    <message>
+      <source>Page %1 of %2: %3 counted, %4 set aside for adjudication, %5 refused.</source>
+      <translation>Page %1 of %2: %3 counted, %4 set aside for adjudication, %5 refused.</translation>
+    </message>
+    <message>
+      <source>%1 page(s) read: %2 counted, %3 set aside for adjudication, %4 refused.</source>
+      <translation>%1 page(s) read: %2 counted, %3 set aside for adjudication, %4 refused.</translation>
+    </message>
+    <message>
+      <source>Stopped. %1</source>
+      <translation>Stopped. %1</translation>
+    </message>
+    <message>
+      <source>Read a batch of scanned ballot papers (images or PDF). Clear papers are counted; doubtful ones go to the adjudication queue with their picture.</source>
+      <translation>Read a batch of scanned ballot papers (images or PDF). Clear papers are counted; doubtful ones go to the adjudication queue with their picture.</translation>
+    </message>
+    <message>
+      <source>Read scanned &amp;files…</source>
+      <translation>Read scanned &amp;files…</translation>
+    </message>
+    <message>
+      <source>Read a f&amp;older…</source>
+      <translation>Read a f&amp;older…</translation>
+    </message>
+    <message>
+      <source>&amp;Stop</source>
+      <translation>&amp;Stop</translation>
+    </message>
+  </context>
+  <context>
+    <name>CameraPanel</name>
+    <message>
+      <source>Camera on: %1. Hold a paper's code up to it.</source>
+      <translation>Camera on: %1. Hold a paper's code up to it.</translation>
+    </message>
+    <message>
+      <source>The camera stopped: %1</source>
+      <translation>The camera stopped: %1</translation>
+    </message>
+    <message>
+      <source>Last code read: %1</source>
+      <translation>Last code read: %1</translation>
+    </message>
+    <message>
+      <source>Start the &amp;camera</source>
+      <translation>Start the &amp;camera</translation>
+    </message>
+    <message>
+      <source>Stop the camera</source>
+      <translation>Stop the camera</translation>
+    </message>
+    <message>
+      <source>No camera was found on this computer. Use the handheld scanner, or type the code on the Scan tab.</source>
+      <translation>No camera was found on this computer. Use the handheld scanner, or type the code on the Scan tab.</translation>
+    </message>
+    <message>
+      <source>Choose a camera and start it; codes it sees are scanned as if typed.</source>
+      <translation>Choose a camera and start it; codes it sees are scanned as if typed.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CastingPanel</name>
+    <message>
+      <source>Casting vote</source>
+      <translation>Casting vote</translation>
+    </message>
+    <message>
+      <source>The vote is tied. The rules give the chair a casting vote.</source>
+      <translation>The vote is tied. The rules give the chair a casting vote.</translation>
+    </message>
+    <message>
+      <source>Chair's name:</source>
+      <translation>Chair's name:</translation>
+    </message>
+    <message>
+      <source>Casting vote &amp;for</source>
+      <translation>Casting vote &amp;for</translation>
+    </message>
+    <message>
+      <source>Casting vote &amp;against</source>
+      <translation>Casting vote &amp;against</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChairPage</name>
+    <message>
+      <source>%1. %2: %3</source>
+      <translation>%1. %2: %3</translation>
+    </message>
+    <message>
+      <source>The agenda has no items.</source>
+      <translation>The agenda has no items.</translation>
+    </message>
+    <message>
+      <source>Item %1: %2</source>
+      <translation>Item %1: %2</translation>
+    </message>
+    <message>
+      <source>Voting is open.</source>
+      <translation>Voting is open.</translation>
+    </message>
+    <message>
+      <source>Voting is closed; the result can be declared.</source>
+      <translation>Voting is closed; the result can be declared.</translation>
+    </message>
+    <message>
+      <source>The result has been declared.</source>
+      <translation>The result has been declared.</translation>
+    </message>
+    <message>
+      <source>Not open yet: take a show of hands, or open a vote on paper.</source>
+      <translation>Not open yet: take a show of hands, or open a vote on paper.</translation>
+    </message>
+    <message>
+      <source>Not open yet.</source>
+      <translation>Not open yet.</translation>
+    </message>
+    <message>
+      <source>Voting on item %1 is open.</source>
+      <translation>Voting on item %1 is open.</translation>
+    </message>
+    <message>
+      <source>Voting on item %1 is closed.</source>
+      <translation>Voting on item %1 is closed.</translation>
+    </message>
+    <message>
+      <source>Show of hands on item %1 recorded.</source>
+      <translation>Show of hands on item %1 recorded.</translation>
+    </message>
+    <message>
+      <source>A poll on item %1 was demanded by %2: open the vote on paper.</source>
+      <translation>A poll on item %1 was demanded by %2: open the vote on paper.</translation>
+    </message>
+    <message>
+      <source>for</source>
+      <translation>for</translation>
+    </message>
+    <message>
+      <source>against</source>
+      <translation>against</translation>
+    </message>
+    <message>
+      <source>Casting vote %1 recorded for item %2.</source>
+      <translation>Casting vote %1 recorded for item %2.</translation>
+    </message>
+    <message>
+      <source>Enter the name of the person declaring the result.</source>
+      <translation>Enter the name of the person declaring the result.</translation>
+    </message>
+    <message>
+      <source>The result of item %1 is declared by %2.</source>
+      <translation>The result of item %1 is declared by %2.</translation>
+    </message>
+    <message>
+      <source>Result of item %1</source>
+      <translation>Result of item %1</translation>
+    </message>
+    <message>
+      <source>No votes yet: open the vote or take a show of hands.</source>
+      <translation>No votes yet: open the vote or take a show of hands.</translation>
+    </message>
+    <message>
+      <source>&amp;Agenda</source>
+      <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+      <source>&amp;Open the vote</source>
+      <translation>&amp;Open the vote</translation>
+    </message>
+    <message>
+      <source>&amp;Close the vote</source>
+      <translation>&amp;Close the vote</translation>
+    </message>
+    <message>
+      <source>Show the &amp;result</source>
+      <translation>Show the &amp;result</translation>
     </message>
   </context>
   <context>
@@ -272,6 +543,123 @@
     <message>
       <source>white</source>
       <translation>white</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectDialog</name>
+    <message>
+      <source>Connect to a shared meeting</source>
+      <translation>Connect to a shared meeting</translation>
+    </message>
+    <message>
+      <source>Several stations can work on one meeting kept on the chair's PostgreSQL server. Ask the chair for these details.</source>
+      <translation>Several stations can work on one meeting kept on the chair's PostgreSQL server. Ask the chair for these details.</translation>
+    </message>
+    <message>
+      <source>Server (&amp;host):</source>
+      <translation>Server (&amp;host):</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Port:</translation>
+    </message>
+    <message>
+      <source>&amp;Database:</source>
+      <translation>&amp;Database:</translation>
+    </message>
+    <message>
+      <source>&amp;User:</source>
+      <translation>&amp;User:</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation>Pass&amp;word:</translation>
+    </message>
+    <message>
+      <source>for example 192.168.1.20 or chair-laptop.local</source>
+      <translation>for example 192.168.1.20 or chair-laptop.local</translation>
+    </message>
+    <message>
+      <source>&amp;Test connection</source>
+      <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+      <source>Connected: database %1 on %2 holds a meeting.</source>
+      <translation>Connected: database %1 on %2 holds a meeting.</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeclarationPanel</name>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Save the declaration</source>
+      <translation>Save the declaration</translation>
+    </message>
+    <message>
+      <source>%1 could not be written: %2</source>
+      <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+      <source>Saved %1.</source>
+      <translation>Saved %1.</translation>
+    </message>
+    <message>
+      <source>Sent %1 page(s) to the printer.</source>
+      <translation>Sent %1 page(s) to the printer.</translation>
+    </message>
+    <message>
+      <source>&amp;Preview the declaration</source>
+      <translation>&amp;Preview the declaration</translation>
+    </message>
+    <message>
+      <source>Preview the &amp;minutes</source>
+      <translation>Preview the &amp;minutes</translation>
+    </message>
+    <message>
+      <source>&amp;Save as PDF…</source>
+      <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Print…</translation>
+    </message>
+    <message>
+      <source>Choose Preview to see the declaration as it will be printed.</source>
+      <translation>Choose Preview to see the declaration as it will be printed.</translation>
+    </message>
+    <message>
+      <source>Minutes extract: %1 page(s).</source>
+      <translation>Minutes extract: %1 page(s).</translation>
+    </message>
+    <message>
+      <source>Declaration of item %1: %2 page(s).</source>
+      <translation>Declaration of item %1: %2 page(s).</translation>
+    </message>
+    <message>
+      <source>Item %1 is not declared yet: this declaration is marked provisional (%2 page(s)).</source>
+      <translation>Item %1 is not declared yet: this declaration is marked provisional (%2 page(s)).</translation>
+    </message>
+  </context>
+  <context>
+    <name>DeclarePanel</name>
+    <message>
+      <source>Declaration</source>
+      <translation>Declaration</translation>
+    </message>
+    <message>
+      <source>Declared by:</source>
+      <translation>Declared by:</translation>
+    </message>
+    <message>
+      <source>&amp;Declare the result</source>
+      <translation>&amp;Declare the result</translation>
+    </message>
+    <message>
+      <source>Once declared, the result is fixed and cannot be changed.</source>
+      <translation>Once declared, the result is fixed and cannot be changed.</translation>
     </message>
   </context>
   <context>
@@ -572,6 +960,103 @@
     </message>
   </context>
   <context>
+    <name>ExportPanel</name>
+    <message>
+      <source>coopvote archives (*.zip)</source>
+      <translation>coopvote archives (*.zip)</translation>
+    </message>
+    <message>
+      <source>Export the record</source>
+      <translation>Export the record</translation>
+    </message>
+    <message>
+      <source>Export works on a meeting file; copy a server meeting to a file first.</source>
+      <translation>Export works on a meeting file; copy a server meeting to a file first.</translation>
+    </message>
+    <message>
+      <source>Exporting to %1…</source>
+      <translation>Exporting to %1…</translation>
+    </message>
+    <message>
+      <source>Export cancelled: no archive is kept.</source>
+      <translation>Export cancelled: no archive is kept.</translation>
+    </message>
+    <message>
+      <source>Wrote %1 (%2 files, %3 bytes). Record verification code: %4</source>
+      <translation>Wrote %1 (%2 files, %3 bytes). Record verification code: %4</translation>
+    </message>
+    <message>
+      <source>The archive holds the results, every ballot as counted, the declarations, the minutes and the audit log, and can be checked on any computer with 'coopvote verify'.</source>
+      <translation>The archive holds the results, every ballot as counted, the declarations, the minutes and the audit log, and can be checked on any computer with 'coopvote verify'.</translation>
+    </message>
+    <message>
+      <source>&amp;Export the record…</source>
+      <translation>&amp;Export the record…</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel</source>
+      <translation>&amp;Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandsPanel</name>
+    <message>
+      <source>Show of hands</source>
+      <translation>Show of hands</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation>For</translation>
+    </message>
+    <message>
+      <source>Against</source>
+      <translation>Against</translation>
+    </message>
+    <message>
+      <source>Abstain</source>
+      <translation>Abstain</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1: hands %2</source>
+      <translation>%1: hands %2</translation>
+    </message>
+    <message>
+      <source>&amp;Record the show of hands</source>
+      <translation>&amp;Record the show of hands</translation>
+    </message>
+    <message>
+      <source>Poll demanded by:</source>
+      <translation>Poll demanded by:</translation>
+    </message>
+    <message>
+      <source>Record the &amp;poll demand</source>
+      <translation>Record the &amp;poll demand</translation>
+    </message>
+  </context>
+  <context>
+    <name>ItemStatus</name>
+    <message>
+      <source>not open yet</source>
+      <translation>not open yet</translation>
+    </message>
+    <message>
+      <source>voting open</source>
+      <translation>voting open</translation>
+    </message>
+    <message>
+      <source>voting closed</source>
+      <translation>voting closed</translation>
+    </message>
+    <message>
+      <source>declared</source>
+      <translation>declared</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>coopvote meetings (*.coopvote);;All files (*)</source>
@@ -592,6 +1077,10 @@
     <message>
       <source>Open the &amp;demo meeting</source>
       <translation>Open the &amp;demo meeting</translation>
+    </message>
+    <message>
+      <source>Connect to a &amp;shared meeting…</source>
+      <translation>Connect to a &amp;shared meeting…</translation>
     </message>
     <message>
       <source>&amp;Close meeting</source>
@@ -656,6 +1145,10 @@
     <message>
       <source>Open a meeting</source>
       <translation>Open a meeting</translation>
+    </message>
+    <message>
+      <source>Opening %1…</source>
+      <translation>Opening %1…</translation>
     </message>
   </context>
   <context>
@@ -727,6 +1220,48 @@
     </message>
   </context>
   <context>
+    <name>ProgressPanel</name>
+    <message>
+      <source>Papers returned so far</source>
+      <translation>Papers returned so far</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>Issued</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>Returned</translation>
+    </message>
+    <message>
+      <source>Not yet returned</source>
+      <translation>Not yet returned</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>%1 of %2 papers returned</source>
+      <translation>%1 of %2 papers returned</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProjectorWindow</name>
+    <message>
+      <source>Full screen on screen %1: %2 (%3×%4)</source>
+      <translation>Full screen on screen %1: %2 (%3×%4)</translation>
+    </message>
+    <message>
+      <source>Leave full screen (Esc)</source>
+      <translation>Leave full screen (Esc)</translation>
+    </message>
+  </context>
+  <context>
     <name>QuorumPanel</name>
     <message>
       <source>Quorum</source>
@@ -771,6 +1306,41 @@
     <message>
       <source>%1 (%2)</source>
       <translation>%1 (%2)</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReconciliationTable</name>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Printed</source>
+      <translation>Printed</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>Issued</translation>
+    </message>
+    <message>
+      <source>Spoilt</source>
+      <translation>Spoilt</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>Returned</translation>
+    </message>
+    <message>
+      <source>Valid</source>
+      <translation>Valid</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
+      <source>Not returned</source>
+      <translation>Not returned</translation>
     </message>
   </context>
   <context>
@@ -870,6 +1440,122 @@
     <message>
       <source>Note: %1</source>
       <translation>Note: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultPanel</name>
+    <message>
+      <source>Counting…</source>
+      <translation>Counting…</translation>
+    </message>
+    <message>
+      <source>No result to show yet.</source>
+      <translation>No result to show yet.</translation>
+    </message>
+    <message>
+      <source>Privacy: %1</source>
+      <translation>Privacy: %1</translation>
+    </message>
+    <message>
+      <source>Stages of the count (quota %1)</source>
+      <translation>Stages of the count (quota %1)</translation>
+    </message>
+    <message>
+      <source>Stages of the count</source>
+      <translation>Stages of the count</translation>
+    </message>
+    <message>
+      <source>Papers returned: %1; valid: %2.</source>
+      <translation>Papers returned: %1; valid: %2.</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>Rejected papers: %1.</source>
+      <translation>Rejected papers: %1.</translation>
+    </message>
+    <message>
+      <source>A poll was demanded by %1.</source>
+      <translation>A poll was demanded by %1.</translation>
+    </message>
+    <message>
+      <source>Decided on a show of hands.</source>
+      <translation>Decided on a show of hands.</translation>
+    </message>
+    <message>
+      <source>Tie at stage %1 settled by %2.</source>
+      <translation>Tie at stage %1 settled by %2.</translation>
+    </message>
+    <message>
+      <source>%1
+papers</source>
+      <translation>%1
+papers</translation>
+    </message>
+    <message>
+      <source>First preferences</source>
+      <translation>First preferences</translation>
+    </message>
+    <message>
+      <source>Total papers</source>
+      <translation>Total papers</translation>
+    </message>
+    <message>
+      <source>Weighted votes</source>
+      <translation>Weighted votes</translation>
+    </message>
+    <message>
+      <source>Papers returned</source>
+      <translation>Papers returned</translation>
+    </message>
+    <message>
+      <source>Votes by option and class</source>
+      <translation>Votes by option and class</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultsPage</name>
+    <message>
+      <source>%1. %2: %3</source>
+      <translation>%1. %2: %3</translation>
+    </message>
+    <message>
+      <source>The agenda has no items.</source>
+      <translation>The agenda has no items.</translation>
+    </message>
+    <message>
+      <source>Item %1: %2</source>
+      <translation>Item %1: %2</translation>
+    </message>
+    <message>
+      <source>Voting is open: the result is shown once it closes.</source>
+      <translation>Voting is open: the result is shown once it closes.</translation>
+    </message>
+    <message>
+      <source>The papers reconcile.</source>
+      <translation>The papers reconcile.</translation>
+    </message>
+    <message>
+      <source>&amp;Items</source>
+      <translation>&amp;Items</translation>
+    </message>
+    <message>
+      <source>Papers out and back</source>
+      <translation>Papers out and back</translation>
+    </message>
+    <message>
+      <source>&amp;Result</source>
+      <translation>&amp;Result</translation>
+    </message>
+    <message>
+      <source>&amp;Declaration</source>
+      <translation>&amp;Declaration</translation>
+    </message>
+    <message>
+      <source>E&amp;xport</source>
+      <translation>E&amp;xport</translation>
     </message>
   </context>
   <context>
@@ -979,6 +1665,107 @@
     </message>
   </context>
   <context>
+    <name>ScanPanel</name>
+    <message>
+      <source>Paper set aside: nothing recorded. Scan the next code.</source>
+      <translation>Paper set aside: nothing recorded. Scan the next code.</translation>
+    </message>
+    <message>
+      <source>Paper %1 of item %2 was not recorded (no marks keyed).
+%3</source>
+      <translation>Paper %1 of item %2 was not recorded (no marks keyed).
+%3</translation>
+    </message>
+    <message>
+      <source>Item %1 (%2), %3 paper %4</source>
+      <translation>Item %1 (%2), %3 paper %4</translation>
+    </message>
+    <message>
+      <source>%1
+Press 1 For, 2 Against, 3 Abstain</source>
+      <translation>%1
+Press 1 For, 2 Against, 3 Abstain</translation>
+    </message>
+    <message>
+      <source>%1
+Type the rank beside each candidate in order (- for a blank), then Enter:
+%2</source>
+      <translation>%1
+Type the rank beside each candidate in order (- for a blank), then Enter:
+%2</translation>
+    </message>
+    <message>
+      <source>%1
+Type the numbers of the marked candidates, then Enter:
+%2</source>
+      <translation>%1
+Type the numbers of the marked candidates, then Enter:
+%2</translation>
+    </message>
+    <message>
+      <source>%1
+Try again: %2</source>
+      <translation>%1
+Try again: %2</translation>
+    </message>
+    <message>
+      <source>For</source>
+      <translation>For</translation>
+    </message>
+    <message>
+      <source>Against</source>
+      <translation>Against</translation>
+    </message>
+    <message>
+      <source>Abstain</source>
+      <translation>Abstain</translation>
+    </message>
+    <message>
+      <source>item %1: %2 returned of %3 issued</source>
+      <translation>item %1: %2 returned of %3 issued</translation>
+    </message>
+    <message>
+      <source>All stations: %1</source>
+      <translation>All stations: %1</translation>
+    </message>
+    <message>
+      <source>No vote is open.</source>
+      <translation>No vote is open.</translation>
+    </message>
+    <message>
+      <source>item %1: %2</source>
+      <translation>item %1: %2</translation>
+    </message>
+    <message>
+      <source>Counted here: %1 (%2)   Refused: %3</source>
+      <translation>Counted here: %1 (%2)   Refused: %3</translation>
+    </message>
+    <message>
+      <source>&amp;Code (scan, or type and press Enter)</source>
+      <translation>&amp;Code (scan, or type and press Enter)</translation>
+    </message>
+    <message>
+      <source>Scan a ballot paper or vote slip</source>
+      <translation>Scan a ballot paper or vote slip</translation>
+    </message>
+    <message>
+      <source>Reason for undoing:</source>
+      <translation>Reason for undoing:</translation>
+    </message>
+    <message>
+      <source>&amp;Undo the last scan</source>
+      <translation>&amp;Undo the last scan</translation>
+    </message>
+    <message>
+      <source>A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
+      <translation>A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</translation>
+    </message>
+    <message>
+      <source>Ready: scan the first paper.</source>
+      <translation>Ready: scan the first paper.</translation>
+    </message>
+  </context>
+  <context>
     <name>SpoiltPanel</name>
     <message>
       <source>Exchange a spoilt paper</source>
@@ -1026,6 +1813,35 @@
     </message>
   </context>
   <context>
+    <name>StageTable</name>
+    <message>
+      <source>No stages to show</source>
+      <translation>No stages to show</translation>
+    </message>
+    <message>
+      <source>Non-transferable</source>
+      <translation>Non-transferable</translation>
+    </message>
+    <message>
+      <source>Stage %1
+%2</source>
+      <translation>Stage %1
+%2</translation>
+    </message>
+    <message>
+      <source>%1 elected at stage %2</source>
+      <translation>%1 elected at stage %2</translation>
+    </message>
+    <message>
+      <source>%1 excluded at stage %2</source>
+      <translation>%1 excluded at stage %2</translation>
+    </message>
+    <message>
+      <source>Stage table: %1 stages</source>
+      <translation>Stage table: %1 stages</translation>
+    </message>
+  </context>
+  <context>
     <name>StartPage</name>
     <message>
       <source>coopvote</source>
@@ -1058,6 +1874,14 @@
     <message>
       <source>Try the demo meeting</source>
       <translation>Try the demo meeting</translation>
+    </message>
+    <message>
+      <source>Connect to a &amp;shared meeting…</source>
+      <translation>Connect to a &amp;shared meeting…</translation>
+    </message>
+    <message>
+      <source>Connect to a shared meeting</source>
+      <translation>Connect to a shared meeting</translation>
     </message>
     <message>
       <source>&amp;Recent meetings</source>
@@ -1117,6 +1941,29 @@
     <message>
       <source>The meeting is created.</source>
       <translation>The meeting is created.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TellerPage</name>
+    <message>
+      <source>&amp;Scan</source>
+      <translation>&amp;Scan</translation>
+    </message>
+    <message>
+      <source>Scanned &amp;files</source>
+      <translation>Scanned &amp;files</translation>
+    </message>
+    <message>
+      <source>&amp;Adjudication (%1)</source>
+      <translation>&amp;Adjudication (%1)</translation>
+    </message>
+    <message>
+      <source>&amp;Adjudication</source>
+      <translation>&amp;Adjudication</translation>
+    </message>
+    <message>
+      <source>Ca&amp;mera</source>
+      <translation>Ca&amp;mera</translation>
     </message>
   </context>
 </TS>

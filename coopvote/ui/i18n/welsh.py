@@ -67,6 +67,9 @@ WELSH: dict[str, str] = {
     "&Smaller text": "Testun &llai",
     "&Normal text size": "Maint testun &arferol",
     "No meeting open": "Dim cyfarfod ar agor",
+    "Connect to a &shared meeting…": "Cysylltu â chyfarfod a &rennir…",
+    "Connect to a shared meeting": "Cysylltu â chyfarfod a rennir",
+    "Opening %1…": "Yn agor %1…",
     "The projector window is not available: %1": "Nid yw ffenestr y taflunydd ar gael: %1",
     "Open a meeting": "Agor cyfarfod",
     # -- start screen
