@@ -170,7 +170,8 @@ def transfer(
         differences = compare(source_engine, target_engine, tables=tables)
         if differences:
             raise RecordError(
-                f"{shown_target}: the copy differs from {shown_source} ({'; '.join(differences[:5])}); it was removed"
+                f"{shown_target}: the copy differs from {shown_source} ({'; '.join(differences[:5])}); it was removed. "
+                "If a station was still recording during the copy, stop every station and run the transfer again."
             )
         problem = audit_problem(target_engine)
         if problem:
