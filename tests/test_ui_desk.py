@@ -135,3 +135,21 @@ def test_the_desk_in_welsh(desk: Any, qtbot: Any, look: Any, artifacts_dir: Path
     shot(desk.window(), artifacts_dir, "screen-desk-welsh")
     look.set_language("en")
     assert desk.check_in_button.text() == "Check &in"
+
+
+def test_printed_membership_cards_scan_back_at_the_desk(desk: Any, qtbot: Any, tmp_path: Path,
+                                                        artifacts_dir: Path) -> None:
+    import pypdfium2
+    import zxingcpp
+
+    target = tmp_path / "cards.pdf"
+    assert desk.write_cards(str(target), open_after=False)
+    assert "6 cards" in desk.banner.text()  # the six active members; the lapsed one gets none
+    page = pypdfium2.PdfDocument(str(target))[0]
+    image = page.render(scale=200 / 72).to_pil()
+    image.save(artifacts_dir / "membership-cards-page1.png")
+    codes = sorted(r.text for r in zxingcpp.read_barcodes(image) if r.text.startswith("CVM1-"))
+    assert len(codes) == 6
+    find_and_enter(qtbot, desk, codes[0])
+    assert desk.current is not None and desk.banner.kind != "error"
+    assert desk.current.number in {"P1", "P2", "E1", "E2", "E3", "E4"}

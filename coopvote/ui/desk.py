@@ -450,7 +450,7 @@ class DeskPage(Retranslatable, QWidget):
         dialog.open()
 
     def write_cards(self, path: str, *, open_after: bool = True) -> bool:
-        from coopvote.ui.cards_glue import write_membership_cards
+        from coopvote.ui.desk_cards import write_membership_cards
 
         try:
             count = write_membership_cards(self.service, path)
