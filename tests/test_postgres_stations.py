@@ -174,3 +174,26 @@ def test_a_killed_server_connection_is_replaced_without_losing_a_scan(pg_url: st
         assert station.record_paper(code, marks).accepted
     station.close()
     assert sum(_counted(pg_url).values()) == 6
+
+
+def test_a_station_stuck_holding_the_meeting_does_not_freeze_the_others(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    """A station that took the meeting's lock and went silent: the others say so instead of hanging."""
+    import coopvote.record.connection as connection_module
+
+    codes = prepare_meeting(pg_url, 3)
+    monkeypatch.setattr(connection_module, "LOCK_TIMEOUT", "1s")  # 20 s in the room; 1 s keeps the test quick
+    waiting = MeetingService.open(pg_url, station="teller-3")
+    stuck = MeetingService.open(pg_url, station="teller-4")
+    try:
+        with stuck.engine.connect() as holder:
+            holder.execute(text("SELECT id FROM meeting FOR UPDATE"))
+            with pytest.raises(RecordError, match="another station has held the meeting for too long"):
+                waiting.record_paper(*codes[0])
+            holder.rollback()
+        assert waiting.record_paper(*codes[0]).accepted
+    finally:
+        waiting.close()
+        stuck.close()
+    assert sum(_counted(pg_url).values()) == 1 and chain_problem(pg_url) is None
