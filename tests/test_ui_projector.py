@@ -50,7 +50,7 @@ def test_the_projector_follows_the_meeting_and_charts_the_declared_result(
     assert bars["Pobl a gefnogir · People supported"] == [0.0, 1.0, 0.0]
     assert bars["Gweithwyr · Employees"] == [2.0, 1.0, 0.0]
     labels = projector.category_labels()
-    assert labels[0] == "O blaid<br>For<br>2" and labels[1] == "Yn erbyn<br>Against<br>2"
+    assert labels[0] == "O blaid · For<br>2" and labels[1] == "Yn erbyn · Against<br>2"
     projector.resize(1600, 900)
     shot(projector, artifacts_dir, "screen-projector-result")
 

@@ -141,3 +141,59 @@ def test_export_the_record_then_verify_it(results_page: Any, qtbot: Any, tmp_pat
     assert panel.export_button.isEnabled()
     assert panel.worker_done.wait(120)  # the export thread ran to its end, then removed its archive
     assert not cancelled.exists()
+
+
+def test_a_whole_election_through_the_window(window: Any, qtbot: Any, tmp_path: Path,  # noqa: F811
+                                             artifacts_dir: Path) -> None:
+    """Chair opens, teller scans and keys ranks, chair closes and declares, the hall sees it, it is printed."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    service = small_meeting(tmp_path, station="hall")
+    window.set_service(service, str(tmp_path / "small.coopvote"))
+    projector = window.show_projector()
+    projector.timer.setInterval(50)
+    chair = window.show_role("chair")
+    chair.agenda.setCurrentRow(1)
+    qtbot.mouseClick(chair.open_button, Qt.MouseButton.LeftButton)
+    assert service.meeting().item(2).status == "open"
+    qtbot.waitUntil(lambda: projector.title_en.text() == "Elect the Council", timeout=3000)
+
+    papers = service.add_paper_batch(2, "EMP", 5)
+    teller = window.show_role("teller")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is teller.scan.input, timeout=3000)
+    for serial, ranks in zip(papers.serials, ("1 - 2", "1 - 2", "1 2 -", "- 1 -", "- 2 1"), strict=True):
+        qtbot.keyClicks(teller.scan.input, papers.qr_text(serial))
+        qtbot.keyClick(teller.scan.input, Qt.Key.Key_Return)
+        qtbot.keyClicks(teller.scan.input, ranks)
+        qtbot.keyClick(teller.scan.input, Qt.Key.Key_Return)
+        assert teller.scan.answer.state == "ok", teller.scan.answer.text()
+    qtbot.keyClicks(teller.scan.input, papers.qr_text(papers.serials[0]))  # scanned twice by mistake
+    qtbot.keyClick(teller.scan.input, Qt.Key.Key_Return)
+    assert teller.scan.answer.state == "refused"
+
+    chair = window.show_role("chair")
+    qtbot.mouseClick(chair.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not chair.result.loading, timeout=30_000)
+    assert chair.result.stages.columnCount() >= 2
+    assert chair.result.outcome.text() == "Elected: Siân ap Gwŷn, Aled Thomas."
+    chair.declare_panel.by.setText("Eleri Hughes")
+    qtbot.mouseClick(chair.declare_panel.button, Qt.MouseButton.LeftButton)
+    assert service.meeting().item(2).status == "declared"
+    qtbot.waitUntil(projector.chart_view.isVisible, timeout=3000)
+    assert projector.bar_values()["Gweithwyr · Employees"] == [3.0, 1.0, 1.0]  # first preferences
+    assert projector.category_labels()[0] == "Siân ap Gwŷn<br>3  ✓"
+    assert projector.chart.title().endswith("First preferences by class (✓ elected)")
+    shot(projector, artifacts_dir, "screen-projector-election")
+
+    results = window.show_role("results")
+    results.select(2)
+    results.declaration.preview_button.click()
+    qtbot.waitUntil(lambda: results.declaration.declaration is not None, timeout=60_000)
+    assert results.declaration.declaration.declared
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "declaration-printed.pdf"))
+    assert results.declaration.print_to(printer)
+    assert len(pdf_pages(tmp_path / "declaration-printed.pdf")) == len(results.declaration.declaration.pages)

@@ -30,6 +30,11 @@ STATUS_WORDS = {
     "closed": ("Pleidleisio wedi cau: yn cyfrif", "Voting has closed: counting"),
     "declared": ("Canlyniad wedi'i gyhoeddi", "Result declared"),
 }
+CHART_TITLES = {
+    "votes": ("Pleidleisiau fesul dosbarth", "Votes by class"),
+    "weighted": ("Pleidleisiau wedi'u pwysoli fesul dosbarth", "Weighted votes by class"),
+    "first": ("Dewisiadau cyntaf fesul dosbarth (✓ etholwyd)", "First preferences by class (✓ elected)"),
+}
 """Fixed words for the hall in both languages at once (the projector does not follow the app's language)."""
 
 
@@ -228,7 +233,9 @@ class ProjectorWindow(Retranslatable, QWidget):
         series = QStackedBarSeries()
         series.setLabelsVisible(True)
         series.setLabelsPosition(QStackedBarSeries.LabelsPosition.LabelsCenter)
-        labels = [f"{cy}<br>{en}" if cy != en else en for cy, en in result.option_labels]
+        labels = [f"{cy} · {en}" if cy != en else en for cy, en in result.option_labels]
+        elected = set(result.election.elected) if result.election is not None else set()
+        mark = {index: "  ✓" for index in elected}
         count = len(labels)
         largest = 0.0
         for code in result.papers_by_class:
@@ -247,7 +254,7 @@ class ProjectorWindow(Retranslatable, QWidget):
         for option in range(count):
             total = weighted_total(result, option) if weighted else sum(result.papers_by_option.get(option, {}).values())
             largest = max(largest, float(total))
-            labels[option] = f"{labels[option]}<br>{amount(total, 2)}"
+            labels[option] = f"{labels[option]}<br>{amount(total, 2)}{mark.get(option, '')}"
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(labels)
@@ -267,8 +274,9 @@ class ProjectorWindow(Retranslatable, QWidget):
         series.attachAxis(categories)
         series.attachAxis(values)
         self.chart.setTitleFont(self._font(20))
-        self.chart.setTitle("Pleidleisiau fesul dosbarth · Votes by class" if not weighted
-                            else "Pleidleisiau wedi'u pwysoli fesul dosbarth · Weighted votes by class")
+        ranked = result.election is not None and len(result.election.stages) > 1
+        title = CHART_TITLES["first"] if ranked else CHART_TITLES["weighted" if weighted else "votes"]
+        self.chart.setTitle("<br>".join(title) if ranked else " · ".join(title))
 
     def _font(self, points: int, bold: bool = False) -> QFont:
         font = QFont(self.font())
