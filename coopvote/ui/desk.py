@@ -158,6 +158,7 @@ class DeskPage(Retranslatable, QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(right_widget)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # wrap, never scroll sideways
         body = QHBoxLayout()
         body.addLayout(left, 3)
         body.addWidget(scroll, 2)

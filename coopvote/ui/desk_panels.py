@@ -115,7 +115,6 @@ class QuorumPanel(Retranslatable, QGroupBox):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.explanation = QLabel(self)
@@ -187,6 +186,8 @@ class SpoiltPanel(Retranslatable, QGroupBox):
         super().__init__(parent)
         self.service = service
         self.item = QComboBox(self)
+        self.item.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.item.setMinimumContentsLength(12)
         self.serial = QSpinBox(self)
         self.serial.setRange(1, 99_999_999)
         self.reason = QLineEdit(self)
