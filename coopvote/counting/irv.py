@@ -24,7 +24,7 @@ from coopvote.counting.ties import TieBreaker
 from coopvote.errors import RuleError
 
 
-def _plain(value: Fraction) -> Value:
+def _plain(value: Fraction | int) -> Value:
     return value.numerator if value.denominator == 1 else value
 
 
@@ -56,12 +56,16 @@ class IRV:
                 notes.append(f"excluded before counting by the seat limits of their class: {names}")
         held: dict[int, list[int]] = {c: [] for c in range(n)}
         pos = [0] * len(groups)
-        tot: dict[int, Fraction] = {c: Fraction(0) for c in range(n)}
-        exhausted = Fraction(0)
+        # Whole-number papers are added as ints (Fraction addition is slow); a weighted paper turns the
+        # total it joins into a Fraction, exactly.
+        amounts: list[Fraction | int] = [v.numerator if v.denominator == 1 else v for _, v in groups]
+        tot: dict[int, Fraction | int] = {c: 0 for c in range(n)}
+        exhausted: Fraction | int = 0
 
         def place(g: int) -> None:
             nonlocal exhausted
-            ranking, value = groups[g]
+            ranking = groups[g][0]
+            value = amounts[g]
             p = pos[g]
             while p < len(ranking) and ranking[p] not in continuing:
                 p += 1
@@ -77,9 +81,9 @@ class IRV:
         shown = [c for c in range(n) if c not in election.withdrawn]
         elected: list[int] = []
         action, description, subject = "first preferences", "first preferences counted", None
-        before: dict[int, Fraction] | None = None
+        before: dict[int, Fraction | int] | None = None
         while True:
-            active = sum((tot[c] for c in continuing), Fraction(0))
+            active = Fraction(sum(tot[c] for c in continuing))
             stage = Stage(
                 number=0,
                 action=action,
@@ -111,7 +115,7 @@ class IRV:
             before = dict(tot)
             continuing.discard(loser)
             moving, held[loser] = held[loser], []
-            tot[loser] = Fraction(0)
+            tot[loser] = 0
             for g in moving:
                 pos[g] += 1
                 place(g)
