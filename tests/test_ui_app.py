@@ -185,3 +185,13 @@ def test_a_shared_meeting_is_remembered_without_its_password(window: Any, qtbot:
     assert dialog is not None and dialog.isVisible()
     assert dialog.host.text() == "chair-laptop" and dialog.password.text() == ""
     dialog.reject()
+
+
+def test_an_open_meeting_is_backed_up_in_the_background(window: Any, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811
+    window.set_service(small_meeting(tmp_path), str(tmp_path / "small.coopvote"))
+    assert window.backup_timer.isActive()
+    job = window.back_up()
+    qtbot.waitUntil(lambda: not job.running, timeout=10000)
+    copies = list((tmp_path / "small.coopvote.backups").glob("*.coopvote"))
+    assert len(copies) == 1
+    assert window.backup_label.text() == f"Last backup: {copies[0].name}"

@@ -153,3 +153,12 @@ def test_printed_membership_cards_scan_back_at_the_desk(desk: Any, qtbot: Any, t
     find_and_enter(qtbot, desk, codes[0])
     assert desk.current is not None and desk.banner.kind != "error"
     assert desk.current.number in {"P1", "P2", "E1", "E2", "E3", "E4"}
+
+
+def test_the_packs_shown_are_cleared_for_the_next_member(desk: Any, qtbot: Any) -> None:
+    find_and_enter(qtbot, desk, "E1")
+    qtbot.keyClick(desk.check_in_button, Qt.Key.Key_Return)
+    qtbot.keyClick(desk.pack_button, Qt.Key.Key_Return)
+    assert desk.packs.text() == "Give 1 blue pack (EMP)"
+    find_and_enter(qtbot, desk, "E2")
+    assert desk.packs.text() == "No packs to hand over yet."

@@ -295,6 +295,8 @@ class DeskPage(Retranslatable, QWidget):
     def show_member(self, member: Any) -> None:
         self.current = member
         has = member is not None
+        if self.packs.packs and (not has or member.number != self.packs.member):
+            self.packs.show_packs("", [])  # the last hand-out was someone else's
         for widget in (self.check_in_button, self.check_out_button, self.pack_button, self.proxy_box):
             widget.setEnabled(has)
         if not has:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -41,6 +41,7 @@ ROLES: tuple[tuple[str, str, str, str], ...] = (
     ("teller", "teller", "TellerPage", QT_TRANSLATE_NOOP("Roles", "Teller")),
     ("results", "results", "ResultsPage", QT_TRANSLATE_NOOP("Roles", "Results")),
 )
+BACKUP_MINUTES = 3
 MEETING_FILTER = QT_TRANSLATE_NOOP("MainWindow", "coopvote meetings (*.coopvote);;All files (*)")
 
 
@@ -119,7 +120,13 @@ class MainWindow(Retranslatable, QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.meeting_label = QLabel(self)
+        self.backup_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.meeting_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self.backups: Any = None
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_MINUTES * 60_000)
+        self.backup_timer.timeout.connect(self.back_up)
         self._build_actions()
         self.look.languageChanged.connect(self._sync_language_actions)
         self.retranslate()
@@ -376,9 +383,32 @@ class MainWindow(Retranslatable, QMainWindow):
         remember_meeting(path)
         self.start_page.refresh_recent()
         self.start_page.banner.hide()
+        if "://" not in path:
+            from coopvote.export.backup import backup_on_close
+
+            self.backups = backup_on_close(service)  # each closed vote is copied at once, and every few minutes
+            self.backup_timer.start()
         self._update_roles()
         self._update_meeting_label()
         self.show_role("desk")
+
+    def back_up(self) -> Any:
+        """A backup copy in the background if the record changed; the status bar says how it went."""
+        backups = self.backups
+        if backups is None:
+            return None
+        job = BackgroundJob(backups.tick, self)
+        job.finished.connect(lambda _made: self._show_backup(backups))
+        job.start()
+        return job
+
+    def _show_backup(self, backups: Any) -> None:
+        if backups is not self.backups:
+            return
+        if backups.last_error:
+            self.backup_label.setText(arg(self.tr("Backup failed: %1"), backups.last_error))
+        elif backups.last_backup is not None:
+            self.backup_label.setText(arg(self.tr("Last backup: %1"), backups.last_backup.name))
 
     def close_meeting(self) -> None:
         if self.service is None:
@@ -393,6 +423,9 @@ class MainWindow(Retranslatable, QMainWindow):
             self.projector.close()
             self.projector.deleteLater()
             self.projector = None
+        self.backup_timer.stop()
+        self.backups = None
+        self.backup_label.clear()
         self.service.close()
         self.service = None
         self.meeting_path = ""

@@ -145,7 +145,7 @@ class ProjectorWindow(Retranslatable, QWidget):
         if not self.placed and len(screens) > 1:
             primary = QGuiApplication.primaryScreen()
             others = [i for i, s in enumerate(screens) if s is not primary]
-            QTimer.singleShot(0, lambda: self.show_on(others[0]))
+            QTimer.singleShot(0, self, lambda: self.show_on(others[0]))
         self.placed = True
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name

@@ -142,7 +142,7 @@ class ScanPanel(Retranslatable, QWidget):
                 if self._key(event):
                     return True
             elif event.type() == QEvent.Type.FocusOut:
-                QTimer.singleShot(0, self.reclaim_focus)
+                QTimer.singleShot(0, self, self.reclaim_focus)  # dropped if the panel is gone
         return super().eventFilter(watched, event)
 
     def _key(self, event: QKeyEvent) -> bool:
@@ -160,8 +160,8 @@ class ScanPanel(Retranslatable, QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        QTimer.singleShot(0, lambda: self.input.setFocus(Qt.FocusReason.OtherFocusReason))
-        QTimer.singleShot(0, self.refresh_totals)
+        QTimer.singleShot(0, self, lambda: self.input.setFocus(Qt.FocusReason.OtherFocusReason))
+        QTimer.singleShot(0, self, self.refresh_totals)
 
     def reclaim_focus(self) -> None:
         """Back to the code box, unless the teller moved to another field to type in it (the undo reason)."""

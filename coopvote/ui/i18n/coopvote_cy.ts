@@ -1150,6 +1150,14 @@
       <source>Opening %1…</source>
       <translation>Yn agor %1…</translation>
     </message>
+    <message>
+      <source>Backup failed: %1</source>
+      <translation>Methodd y copi wrth gefn: %1</translation>
+    </message>
+    <message>
+      <source>Last backup: %1</source>
+      <translation>Copi wrth gefn olaf: %1</translation>
+    </message>
   </context>
   <context>
     <name>MessageBanner</name>

@@ -1150,6 +1150,14 @@
       <source>Opening %1…</source>
       <translation>Opening %1…</translation>
     </message>
+    <message>
+      <source>Backup failed: %1</source>
+      <translation>Backup failed: %1</translation>
+    </message>
+    <message>
+      <source>Last backup: %1</source>
+      <translation>Last backup: %1</translation>
+    </message>
   </context>
   <context>
     <name>MessageBanner</name>

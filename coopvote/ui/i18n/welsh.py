@@ -70,6 +70,8 @@ WELSH: dict[str, str] = {
     "Connect to a &shared meeting…": "Cysylltu â chyfarfod a &rennir…",
     "Connect to a shared meeting": "Cysylltu â chyfarfod a rennir",
     "Opening %1…": "Yn agor %1…",
+    "Backup failed: %1": "Methodd y copi wrth gefn: %1",
+    "Last backup: %1": "Copi wrth gefn olaf: %1",
     "The projector window is not available: %1": "Nid yw ffenestr y taflunydd ar gael: %1",
     "Open a meeting": "Agor cyfarfod",
     # -- start screen
