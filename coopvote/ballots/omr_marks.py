@@ -43,7 +43,7 @@ FAINT_MM2 = 1.0
 """Faint ink area from which an otherwise empty box is doubtful: a pencil tick blurred by the scanner
 can fall below the ink bar entirely, and must still reach a person rather than read as no vote."""
 
-HALO_MARK_MM2 = 1.0
+HALO_MARK_MM2 = 0.8
 """Ink area in the ring just outside an empty box from which a mark is taken to have missed the box."""
 
 STREAK_SHARE = 0.6
