@@ -186,3 +186,20 @@ def test_every_page_follows_a_language_switch(window: Any, qtbot: Any, meeting: 
     assert projector.status.text() == "Heb agor eto · Not open yet"  # the hall always sees both
     assert look.set_language("en")
     assert (page.open_button.text(), teller.tabs.tabText(0), results.tabs.tabText(1)) == english
+
+
+def test_the_console_in_high_contrast_and_large_text(window: Any, qtbot: Any, meeting: MeetingService,  # noqa: F811
+                                                     tmp_path: Path, look: Any, artifacts_dir: Path) -> None:  # noqa: F811
+    meeting.open_vote(1)
+    slips = meeting.add_paper_batch(1, "EMP", 2, kind="slips")
+    meeting.record_paper(slips.qr_text(slips.serials[0], 1))
+    meeting.record_paper(slips.qr_text(slips.serials[1], 2))
+    meeting.close_vote(1)
+    page = chair_page(window, qtbot, meeting, tmp_path / "small.coopvote")
+    look.set_high_contrast(True)
+    look.set_text_scale(1.3)
+    settle(qtbot, page)
+    assert page.result.table.isVisible()
+    assert page.title.font().pointSizeF() > QApplication.font().pointSizeF()  # big labels grow with the text
+    window.resize(1280, 1000)
+    shot(page.window(), artifacts_dir, "screen-chair-high-contrast")

@@ -10,23 +10,21 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from coopvote.ui.app import arg, pick
+from coopvote.ui.results_stages import FittedTable
 from coopvote.ui.widgets import BigLabel, Retranslatable
 
 
@@ -39,11 +37,8 @@ class ProgressPanel(Retranslatable, QGroupBox):
         self.names: dict[str, tuple[str, str]] = {}
         self.summary = BigLabel(1.3, True, self)
         self.summary.setObjectName("progressSummary")
-        self.table = QTableWidget(0, 4, self)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table = FittedTable(0, 4, self)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -79,9 +74,7 @@ class ProgressPanel(Retranslatable, QGroupBox):
         issued = sum(r.issued for r in self.rows)
         returned = sum(r.returned for r in self.rows)
         self.summary.setText(arg(self.tr("%1 of %2 papers returned"), returned, issued))
-        self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().sizeHint().height() + sum(self.table.rowHeight(r) for r in range(len(self.rows)))
-        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
+        self.table.refit()
         self.summary.setAccessibleName(self.summary.text())
 
 

@@ -12,14 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -31,10 +28,11 @@ from coopvote.service.views import MeetingView
 from coopvote.ui.app import arg, pick
 from coopvote.ui.results_panel import ResultPanel, describe
 from coopvote.ui.results_reports import DeclarationPanel, ExportPanel
+from coopvote.ui.results_stages import FittedTable
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable
 
 
-class ReconciliationTable(Retranslatable, QTableWidget):
+class ReconciliationTable(Retranslatable, FittedTable):
     """Papers printed, issued, spoilt, returned, valid, rejected and not returned, per class."""
 
     FIELDS = ("printed", "issued", "spoilt", "returned", "valid", "rejected", "not_returned")
@@ -42,10 +40,7 @@ class ReconciliationTable(Retranslatable, QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(self.FIELDS) + 1, parent)
         self.rows: list[Any] = []
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.retranslate()
 
     def show_rows(self, rows: list[Any]) -> None:
@@ -57,9 +52,7 @@ class ReconciliationTable(Retranslatable, QTableWidget):
                 cell = QTableWidgetItem(str(getattr(figures, name)))
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(row, column, cell)
-        self.resizeRowsToContents()
-        height = self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
-        self.setFixedHeight(height + 2 * self.frameWidth() + 2)
+        self.refit()
 
     def problems(self) -> list[str]:
         return [f"{r.class_code}: {p}" for r in self.rows for p in r.problems]

@@ -11,10 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from coopvote.service.results import ItemResult
 from coopvote.ui.app import arg, pick
-from coopvote.ui.results_stages import StageTable, amount
+from coopvote.ui.results_stages import FittedTable, StageTable, amount
 from coopvote.ui.widgets import BackgroundJob, BigLabel, Retranslatable, run_in_background
 
 
@@ -72,11 +69,8 @@ class ResultPanel(Retranslatable, QWidget):
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
         self.warnings.setObjectName("privacyWarnings")
-        self.table = QTableWidget(0, 0, self)
+        self.table = FittedTable(0, 0, self)
         self.table.setObjectName("breakdownTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.stage_title = QLabel(self)
         self.stages = StageTable(self)
         layout = QVBoxLayout(self)
@@ -197,9 +191,7 @@ class ResultPanel(Retranslatable, QWidget):
         for column, value in enumerate(returned):
             self._set(rows, column, value)
         self.table.setAccessibleName(self.tr("Votes by option and class"))
-        self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().sizeHint().height() + sum(self.table.rowHeight(r) for r in range(rows + 1))
-        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
+        self.table.refit()
 
     def _set(self, row: int, column: int, text: str) -> None:
         cell = QTableWidgetItem(text)

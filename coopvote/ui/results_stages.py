@@ -9,10 +9,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from coopvote.counting.model import Outcome, Value, decimal_string
 from coopvote.ui.app import arg
@@ -39,17 +47,49 @@ def amount(value: Value | None, places: int = 5) -> str:
     return text
 
 
-class StageTable(Retranslatable, QTableWidget):
+class FittedTable(QTableWidget):
+    """A read-only table as tall as its rows, so the page scrolls as a whole and nothing is cut off,
+    whatever the text size (it fits itself again when the font changes)."""
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def refit(self) -> None:
+        self.resizeColumnsToContents()
+        self.resizeRowsToContents()
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        header = self.horizontalHeader().sizeHint().height() if self.horizontalHeader().isVisible() else 0
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount()))
+        scroll = self.horizontalScrollBar().sizeHint().height() if self.horizontalScrollBar().isVisible() else 0
+        return QSize(super().sizeHint().width(), header + rows + scroll + 2 * self.frameWidth() + 2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.refit()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.updateGeometry()  # a horizontal scroll bar may have come or gone
+
+
+class StageTable(Retranslatable, FittedTable):
     """Every stage of a count; empty (no rows) for a count that has none."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 0, parent)
         self.setObjectName("stageTable")
         self.outcome: Outcome | None = None
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setWordWrap(True)
 
     def show_outcome(self, outcome: Outcome | None) -> None:
@@ -93,10 +133,7 @@ class StageTable(Retranslatable, QTableWidget):
             lost.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.setItem(len(names), column, lost)
         self.setAccessibleName(arg(self.tr("Stage table: %1 stages"), len(stages)))
-        self.resizeRowsToContents()
-        height = self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
-        scroll = self.horizontalScrollBar().sizeHint().height()
-        self.setFixedHeight(height + 2 * self.frameWidth() + scroll)
+        self.refit()
 
     def cell_text(self, candidate: str, stage_number: int) -> str:
         """What the table shows for one candidate at one stage (for tests and screen readers)."""
