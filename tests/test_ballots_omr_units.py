@@ -192,3 +192,17 @@ def test_png_dpi_is_kept(tmp_path: Path) -> None:
     Image.new("L", (20, 30), 255).save(path, dpi=(300, 300))
     (page,) = load_pages(path)
     assert page.gray.shape == (30, 20) and page.dpi == pytest.approx(300, abs=1)
+
+
+def test_scan_paths_walks_folders_in_name_order(tmp_path: Path) -> None:
+    from coopvote.ballots.imaging import scan_paths
+
+    (tmp_path / "batch").mkdir()
+    for name, shade in (("b.png", 10), ("a.png", 20)):
+        Image.new("L", (8, 8), shade).save(tmp_path / "batch" / name)
+    (tmp_path / "batch" / "notes.txt").write_text("not a scan")
+    pages = list(scan_paths([tmp_path / "batch"]))
+    assert [Path(p.source).name for p in pages] == ["a.png", "b.png"]
+    assert [int(p.gray[0, 0]) for p in pages] == [20, 10]
+    with pytest.raises(InputError, match="no such file"):
+        list(scan_paths([tmp_path / "nowhere"]))
