@@ -5,63 +5,63 @@
     <name>AdjudicationPanel</name>
     <message>
       <source>Sheet %1: %2 (no readable code)</source>
-      <translation type="unfinished" />
+      <translation>Dalen %1: %2 (dim cod darllenadwy)</translation>
     </message>
     <message>
       <source>Sheet %1: item %2, %3 paper %4</source>
-      <translation type="unfinished" />
+      <translation>Dalen %1: eitem %2, papur %3 rhif %4</translation>
     </message>
     <message>
       <source>No sheets are waiting for adjudication.</source>
-      <translation type="unfinished" />
+      <translation>Does dim dalenni'n aros i'w dyfarnu.</translation>
     </message>
     <message>
       <source>The reader says: %1</source>
-      <translation type="unfinished" />
+      <translation>Mae'r darllenydd yn dweud: %1</translation>
     </message>
     <message>
       <source>No picture was kept for this sheet.</source>
-      <translation type="unfinished" />
+      <translation>Ni chadwyd llun o'r ddalen hon.</translation>
     </message>
     <message>
       <source>Enter your name: every decision is recorded with who made it.</source>
-      <translation type="unfinished" />
+      <translation>Rhowch eich enw: cofnodir pob penderfyniad gydag enw'r sawl a'i gwnaeth.</translation>
     </message>
     <message>
       <source>Type the candidate or option numbers the voter clearly meant, separated by spaces (in order of preference for a ranking).</source>
-      <translation type="unfinished" />
+      <translation>Teipiwch rifau'r ymgeiswyr neu'r dewisiadau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu, gyda bylchau rhyngddynt (yn nhrefn blaenoriaeth ar gyfer trefn restr).</translation>
     </message>
     <message>
       <source>Sheets &amp;waiting</source>
-      <translation type="unfinished" />
+      <translation>Dalenni'n &amp;aros</translation>
     </message>
     <message>
       <source>&amp;Refresh the queue</source>
-      <translation type="unfinished" />
+      <translation>&amp;Diweddaru'r ciw</translation>
     </message>
     <message>
       <source>&amp;Marks the voter clearly meant:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Marciau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu:</translation>
     </message>
     <message>
       <source>e.g. 1 for For; 3 1 2 for a ranking (in order of preference)</source>
-      <translation type="unfinished" />
+      <translation>e.e. 1 ar gyfer O blaid; 3 1 2 ar gyfer trefn restr (yn nhrefn blaenoriaeth)</translation>
     </message>
     <message>
       <source>&amp;Accept</source>
-      <translation type="unfinished" />
+      <translation>Der&amp;byn</translation>
     </message>
     <message>
       <source>Or reject &amp;because:</source>
-      <translation type="unfinished" />
+      <translation>Neu wrthod &amp;oherwydd:</translation>
     </message>
     <message>
       <source>Re&amp;ject</source>
-      <translation type="unfinished" />
+      <translation>&amp;Gwrthod</translation>
     </message>
     <message>
       <source>Decided &amp;by:</source>
-      <translation type="unfinished" />
+      <translation>Penderfynwyd ga&amp;n:</translation>
     </message>
   </context>
   <context>
@@ -199,55 +199,55 @@
     <name>BatchImportPanel</name>
     <message>
       <source>Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp *.pdf);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>Sganiau (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp *.pdf);;Pob ffeil (*)</translation>
     </message>
     <message>
       <source>Scanned sheets to read</source>
-      <translation type="unfinished" />
+      <translation>Dalenni wedi'u sganio i'w darllen</translation>
     </message>
     <message>
       <source>A folder of scanned sheets</source>
-      <translation type="unfinished" />
+      <translation>Ffolder o ddalenni wedi'u sganio</translation>
     </message>
     <message>
       <source>Counting the pages…</source>
-      <translation type="unfinished" />
+      <translation>Yn cyfrif y tudalennau…</translation>
     </message>
     <message>
       <source>Stopping after this page…</source>
-      <translation type="unfinished" />
+      <translation>Yn stopio ar ôl y dudalen hon…</translation>
     </message>
     <message>
       <source>Reading %1 page(s)…</source>
-      <translation type="unfinished" />
+      <translation>Yn darllen %1 tudalen…</translation>
     </message>
     <message>
       <source>Page %1: %2</source>
-      <translation type="unfinished" />
+      <translation>Tudalen %1: %2</translation>
     </message>
     <message>
       <source>Page %1 of %2: %3 counted, %4 set aside for adjudication, %5 refused.</source>
-      <translation type="unfinished" />
+      <translation>Tudalen %1 o %2: %3 wedi'u cyfrif, %4 wedi'u rhoi o'r neilltu i'w dyfarnu, %5 wedi'u gwrthod.</translation>
     </message>
     <message>
       <source>%1 page(s) read: %2 counted, %3 set aside for adjudication, %4 refused.</source>
-      <translation type="unfinished" />
+      <translation>Darllenwyd %1 tudalen: %2 wedi'u cyfrif, %3 wedi'u rhoi o'r neilltu i'w dyfarnu, %4 wedi'u gwrthod.</translation>
     </message>
     <message>
       <source>Stopped. %1</source>
-      <translation type="unfinished" />
+      <translation>Wedi stopio. %1</translation>
     </message>
     <message>
       <source>Read a batch of scanned ballot papers (images or PDF). Clear papers are counted; doubtful ones go to the adjudication queue with their picture.</source>
-      <translation type="unfinished" />
+      <translation>Darllen swp o bapurau pleidleisio wedi'u sganio (lluniau neu PDF). Cyfrifir y papurau clir; mae'r rhai amheus yn mynd i'r ciw dyfarnu gyda'u llun.</translation>
     </message>
     <message>
       <source>Read scanned &amp;files…</source>
-      <translation type="unfinished" />
+      <translation>Darllen &amp;ffeiliau wedi'u sganio…</translation>
     </message>
     <message>
       <source>Read a f&amp;older…</source>
-      <translation type="unfinished" />
+      <translation>Darllen ffo&amp;lder…</translation>
     </message>
     <message>
       <source>&amp;Stop</source>
@@ -258,54 +258,54 @@
     <name>CameraPanel</name>
     <message>
       <source>Camera on: %1. Hold a paper's code up to it.</source>
-      <translation type="unfinished" />
+      <translation>Camera ymlaen: %1. Daliwch god papur o'i flaen.</translation>
     </message>
     <message>
       <source>The camera stopped: %1</source>
-      <translation type="unfinished" />
+      <translation>Mae'r camera wedi stopio: %1</translation>
     </message>
     <message>
       <source>Last code read: %1</source>
-      <translation type="unfinished" />
+      <translation>Y cod olaf a ddarllenwyd: %1</translation>
     </message>
     <message>
       <source>Start the &amp;camera</source>
-      <translation type="unfinished" />
+      <translation>Cychwyn y &amp;camera</translation>
     </message>
     <message>
       <source>Stop the camera</source>
-      <translation type="unfinished" />
+      <translation>Stopio'r camera</translation>
     </message>
     <message>
       <source>No camera was found on this computer. Use the handheld scanner, or type the code on the Scan tab.</source>
-      <translation type="unfinished" />
+      <translation>Ni chafwyd hyd i gamera ar y cyfrifiadur hwn. Defnyddiwch y sganiwr llaw, neu teipiwch y cod ar y tab Sganio.</translation>
     </message>
     <message>
       <source>Choose a camera and start it; codes it sees are scanned as if typed.</source>
-      <translation type="unfinished" />
+      <translation>Dewiswch gamera a'i gychwyn; caiff y codau a wêl eu sganio fel pe baent wedi'u teipio.</translation>
     </message>
   </context>
   <context>
     <name>CastingPanel</name>
     <message>
       <source>Casting vote</source>
-      <translation type="unfinished" />
+      <translation>Pleidlais fwrw</translation>
     </message>
     <message>
       <source>The vote is tied. The rules give the chair a casting vote.</source>
-      <translation type="unfinished" />
+      <translation>Mae'r bleidlais yn gyfartal. Mae'r rheolau'n rhoi pleidlais fwrw i'r cadeirydd.</translation>
     </message>
     <message>
       <source>Chair's name:</source>
-      <translation type="unfinished" />
+      <translation>Enw'r cadeirydd:</translation>
     </message>
     <message>
       <source>Casting vote &amp;for</source>
-      <translation type="unfinished" />
+      <translation>Pleidlais fwrw o &amp;blaid</translation>
     </message>
     <message>
       <source>Casting vote &amp;against</source>
-      <translation type="unfinished" />
+      <translation>Pleidlais fwrw yn &amp;erbyn</translation>
     </message>
   </context>
   <context>
@@ -316,91 +316,91 @@
     </message>
     <message>
       <source>The agenda has no items.</source>
-      <translation type="unfinished" />
+      <translation>Does dim eitemau ar yr agenda.</translation>
     </message>
     <message>
       <source>Item %1: %2</source>
-      <translation type="unfinished" />
+      <translation>Eitem %1: %2</translation>
     </message>
     <message>
       <source>Voting is open.</source>
-      <translation type="unfinished" />
+      <translation>Mae'r pleidleisio ar agor.</translation>
     </message>
     <message>
       <source>Voting is closed; the result can be declared.</source>
-      <translation type="unfinished" />
+      <translation>Mae'r pleidleisio wedi cau; gellir cyhoeddi'r canlyniad.</translation>
     </message>
     <message>
       <source>The result has been declared.</source>
-      <translation type="unfinished" />
+      <translation>Mae'r canlyniad wedi'i gyhoeddi.</translation>
     </message>
     <message>
       <source>Not open yet: take a show of hands, or open a vote on paper.</source>
-      <translation type="unfinished" />
+      <translation>Heb agor eto: cymerwch bleidlais drwy godi dwylo, neu agorwch bleidlais ar bapur.</translation>
     </message>
     <message>
       <source>Not open yet.</source>
-      <translation type="unfinished" />
+      <translation>Heb agor eto.</translation>
     </message>
     <message>
       <source>Voting on item %1 is open.</source>
-      <translation type="unfinished" />
+      <translation>Mae'r pleidleisio ar eitem %1 ar agor.</translation>
     </message>
     <message>
       <source>Voting on item %1 is closed.</source>
-      <translation type="unfinished" />
+      <translation>Mae'r pleidleisio ar eitem %1 wedi cau.</translation>
     </message>
     <message>
       <source>Show of hands on item %1 recorded.</source>
-      <translation type="unfinished" />
+      <translation>Cofnodwyd y bleidlais drwy godi dwylo ar eitem %1.</translation>
     </message>
     <message>
       <source>A poll on item %1 was demanded by %2: open the vote on paper.</source>
-      <translation type="unfinished" />
+      <translation>Mynnodd %2 bleidlais ar bapur ar eitem %1: agorwch y bleidlais ar bapur.</translation>
     </message>
     <message>
       <source>for</source>
-      <translation type="unfinished" />
+      <translation>o blaid</translation>
     </message>
     <message>
       <source>against</source>
-      <translation type="unfinished" />
+      <translation>yn erbyn</translation>
     </message>
     <message>
       <source>Casting vote %1 recorded for item %2.</source>
-      <translation type="unfinished" />
+      <translation>Cofnodwyd pleidlais fwrw %1 ar gyfer eitem %2.</translation>
     </message>
     <message>
       <source>Enter the name of the person declaring the result.</source>
-      <translation type="unfinished" />
+      <translation>Rhowch enw'r sawl sy'n cyhoeddi'r canlyniad.</translation>
     </message>
     <message>
       <source>The result of item %1 is declared by %2.</source>
-      <translation type="unfinished" />
+      <translation>Cyhoeddwyd canlyniad eitem %1 gan %2.</translation>
     </message>
     <message>
       <source>Result of item %1</source>
-      <translation type="unfinished" />
+      <translation>Canlyniad eitem %1</translation>
     </message>
     <message>
       <source>No votes yet: open the vote or take a show of hands.</source>
-      <translation type="unfinished" />
+      <translation>Dim pleidleisiau eto: agorwch y bleidlais neu cymerwch bleidlais drwy godi dwylo.</translation>
     </message>
     <message>
       <source>&amp;Agenda</source>
-      <translation type="unfinished" />
+      <translation>&amp;Agenda</translation>
     </message>
     <message>
       <source>&amp;Open the vote</source>
-      <translation type="unfinished" />
+      <translation>A&amp;gor y bleidlais</translation>
     </message>
     <message>
       <source>&amp;Close the vote</source>
-      <translation type="unfinished" />
+      <translation>&amp;Cau'r bleidlais</translation>
     </message>
     <message>
       <source>Show the &amp;result</source>
-      <translation type="unfinished" />
+      <translation>Dangos y ca&amp;nlyniad</translation>
     </message>
   </context>
   <context>
@@ -553,113 +553,113 @@
     </message>
     <message>
       <source>Several stations can work on one meeting kept on the chair's PostgreSQL server. Ask the chair for these details.</source>
-      <translation type="unfinished" />
+      <translation>Gall sawl gorsaf weithio ar un cyfarfod a gedwir ar weinydd PostgreSQL y cadeirydd. Gofynnwch i'r cadeirydd am y manylion hyn.</translation>
     </message>
     <message>
       <source>Server (&amp;host):</source>
-      <translation type="unfinished" />
+      <translation>Gweinydd (&amp;gwesteiwr):</translation>
     </message>
     <message>
       <source>&amp;Port:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Porth:</translation>
     </message>
     <message>
       <source>&amp;Database:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Cronfa ddata:</translation>
     </message>
     <message>
       <source>&amp;User:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Defnyddiwr:</translation>
     </message>
     <message>
       <source>Pass&amp;word:</source>
-      <translation type="unfinished" />
+      <translation>C&amp;yfrinair:</translation>
     </message>
     <message>
       <source>for example 192.168.1.20 or chair-laptop.local</source>
-      <translation type="unfinished" />
+      <translation>er enghraifft 192.168.1.20 neu chair-laptop.local</translation>
     </message>
     <message>
       <source>&amp;Test connection</source>
-      <translation type="unfinished" />
+      <translation>Profi'r cysyll&amp;tiad</translation>
     </message>
     <message>
       <source>Connected: database %1 on %2 holds a meeting.</source>
-      <translation type="unfinished" />
+      <translation>Wedi cysylltu: mae cronfa ddata %1 ar %2 yn dal cyfarfod.</translation>
     </message>
   </context>
   <context>
     <name>DeclarationPanel</name>
     <message>
       <source>PDF documents (*.pdf)</source>
-      <translation type="unfinished" />
+      <translation>Dogfennau PDF (*.pdf)</translation>
     </message>
     <message>
       <source>Save the declaration</source>
-      <translation type="unfinished" />
+      <translation>Cadw'r datganiad</translation>
     </message>
     <message>
       <source>%1 could not be written: %2</source>
-      <translation type="unfinished" />
+      <translation>Ni ellid ysgrifennu %1: %2</translation>
     </message>
     <message>
       <source>Saved %1.</source>
-      <translation type="unfinished" />
+      <translation>Cadwyd %1.</translation>
     </message>
     <message>
       <source>Sent %1 page(s) to the printer.</source>
-      <translation type="unfinished" />
+      <translation>Anfonwyd %1 tudalen i'r argraffydd.</translation>
     </message>
     <message>
       <source>&amp;Preview the declaration</source>
-      <translation type="unfinished" />
+      <translation>&amp;Rhagolwg o'r datganiad</translation>
     </message>
     <message>
       <source>Preview the &amp;minutes</source>
-      <translation type="unfinished" />
+      <translation>Rhagolwg o'r &amp;cofnodion</translation>
     </message>
     <message>
       <source>&amp;Save as PDF…</source>
-      <translation type="unfinished" />
+      <translation>C&amp;adw fel PDF…</translation>
     </message>
     <message>
       <source>&amp;Print…</source>
-      <translation type="unfinished" />
+      <translation>Ar&amp;graffu…</translation>
     </message>
     <message>
       <source>Choose Preview to see the declaration as it will be printed.</source>
-      <translation type="unfinished" />
+      <translation>Dewiswch Rhagolwg i weld y datganiad fel y caiff ei argraffu.</translation>
     </message>
     <message>
       <source>Minutes extract: %1 page(s).</source>
-      <translation type="unfinished" />
+      <translation>Detholiad o'r cofnodion: %1 tudalen.</translation>
     </message>
     <message>
       <source>Declaration of item %1: %2 page(s).</source>
-      <translation type="unfinished" />
+      <translation>Datganiad eitem %1: %2 tudalen.</translation>
     </message>
     <message>
       <source>Item %1 is not declared yet: this declaration is marked provisional (%2 page(s)).</source>
-      <translation type="unfinished" />
+      <translation>Nid yw eitem %1 wedi'i chyhoeddi eto: mae'r datganiad hwn wedi'i nodi'n un dros dro (%2 tudalen).</translation>
     </message>
   </context>
   <context>
     <name>DeclarePanel</name>
     <message>
       <source>Declaration</source>
-      <translation type="unfinished" />
+      <translation>Datganiad</translation>
     </message>
     <message>
       <source>Declared by:</source>
-      <translation type="unfinished" />
+      <translation>Cyhoeddwyd gan:</translation>
     </message>
     <message>
       <source>&amp;Declare the result</source>
-      <translation type="unfinished" />
+      <translation>C&amp;yhoeddi'r canlyniad</translation>
     </message>
     <message>
       <source>Once declared, the result is fixed and cannot be changed.</source>
-      <translation type="unfinished" />
+      <translation>Unwaith y caiff ei gyhoeddi, mae'r canlyniad yn derfynol ac ni ellir ei newid.</translation>
     </message>
   </context>
   <context>
@@ -963,58 +963,58 @@
     <name>ExportPanel</name>
     <message>
       <source>coopvote archives (*.zip)</source>
-      <translation type="unfinished" />
+      <translation>Archifau coopvote (*.zip)</translation>
     </message>
     <message>
       <source>Export the record</source>
-      <translation type="unfinished" />
+      <translation>Allforio'r cofnod</translation>
     </message>
     <message>
       <source>Export works on a meeting file; copy a server meeting to a file first.</source>
-      <translation type="unfinished" />
+      <translation>Mae allforio'n gweithio ar ffeil cyfarfod; copïwch gyfarfod o'r gweinydd i ffeil yn gyntaf.</translation>
     </message>
     <message>
       <source>Exporting to %1…</source>
-      <translation type="unfinished" />
+      <translation>Yn allforio i %1…</translation>
     </message>
     <message>
       <source>Export cancelled: no archive is kept.</source>
-      <translation type="unfinished" />
+      <translation>Canslwyd yr allforio: ni chedwir archif.</translation>
     </message>
     <message>
       <source>Wrote %1 (%2 files, %3 bytes). Record verification code: %4</source>
-      <translation type="unfinished" />
+      <translation>Ysgrifennwyd %1 (%2 ffeil, %3 beit). Cod dilysu'r cofnod: %4</translation>
     </message>
     <message>
       <source>The archive holds the results, every ballot as counted, the declarations, the minutes and the audit log, and can be checked on any computer with 'coopvote verify'.</source>
-      <translation type="unfinished" />
+      <translation>Mae'r archif yn cynnwys y canlyniadau, pob papur pleidleisio fel y'i cyfrifwyd, y datganiadau, y cofnodion a'r log archwilio, a gellir ei gwirio ar unrhyw gyfrifiadur gyda 'coopvote verify'.</translation>
     </message>
     <message>
       <source>&amp;Export the record…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Allforio'r cofnod…</translation>
     </message>
     <message>
       <source>&amp;Cancel</source>
-      <translation type="unfinished" />
+      <translation>&amp;Canslo</translation>
     </message>
   </context>
   <context>
     <name>HandsPanel</name>
     <message>
       <source>Show of hands</source>
-      <translation type="unfinished" />
+      <translation>Codi dwylo</translation>
     </message>
     <message>
       <source>For</source>
-      <translation type="unfinished" />
+      <translation>O blaid</translation>
     </message>
     <message>
       <source>Against</source>
-      <translation type="unfinished" />
+      <translation>Yn erbyn</translation>
     </message>
     <message>
       <source>Abstain</source>
-      <translation type="unfinished" />
+      <translation>Ymatal</translation>
     </message>
     <message>
       <source>%1 (%2)</source>
@@ -1022,38 +1022,38 @@
     </message>
     <message>
       <source>%1: hands %2</source>
-      <translation type="unfinished" />
+      <translation>%1: dwylo %2</translation>
     </message>
     <message>
       <source>&amp;Record the show of hands</source>
-      <translation type="unfinished" />
+      <translation>&amp;Cofnodi'r bleidlais drwy godi dwylo</translation>
     </message>
     <message>
       <source>Poll demanded by:</source>
-      <translation type="unfinished" />
+      <translation>Pleidlais ar bapur wedi'i mynnu gan:</translation>
     </message>
     <message>
       <source>Record the &amp;poll demand</source>
-      <translation type="unfinished" />
+      <translation>Cofnodi'r &amp;galw am bleidlais ar bapur</translation>
     </message>
   </context>
   <context>
     <name>ItemStatus</name>
     <message>
       <source>not open yet</source>
-      <translation type="unfinished" />
+      <translation>heb agor eto</translation>
     </message>
     <message>
       <source>voting open</source>
-      <translation type="unfinished" />
+      <translation>pleidleisio ar agor</translation>
     </message>
     <message>
       <source>voting closed</source>
-      <translation type="unfinished" />
+      <translation>pleidleisio wedi cau</translation>
     </message>
     <message>
       <source>declared</source>
-      <translation type="unfinished" />
+      <translation>wedi'i gyhoeddi</translation>
     </message>
   </context>
   <context>
@@ -1231,7 +1231,7 @@
     <name>ProgressPanel</name>
     <message>
       <source>Papers returned so far</source>
-      <translation type="unfinished" />
+      <translation>Papurau a ddychwelwyd hyd yma</translation>
     </message>
     <message>
       <source>Class</source>
@@ -1239,15 +1239,15 @@
     </message>
     <message>
       <source>Issued</source>
-      <translation type="unfinished" />
+      <translation>Wedi'u rhoi</translation>
     </message>
     <message>
       <source>Returned</source>
-      <translation type="unfinished" />
+      <translation>Wedi'u dychwelyd</translation>
     </message>
     <message>
       <source>Not yet returned</source>
-      <translation type="unfinished" />
+      <translation>Heb eu dychwelyd eto</translation>
     </message>
     <message>
       <source>%1 (%2)</source>
@@ -1255,18 +1255,18 @@
     </message>
     <message>
       <source>%1 of %2 papers returned</source>
-      <translation type="unfinished" />
+      <translation>%1 o %2 papur wedi'u dychwelyd</translation>
     </message>
   </context>
   <context>
     <name>ProjectorWindow</name>
     <message>
       <source>Full screen on screen %1: %2 (%3×%4)</source>
-      <translation type="unfinished" />
+      <translation>Sgrin lawn ar sgrin %1: %2 (%3×%4)</translation>
     </message>
     <message>
       <source>Leave full screen (Esc)</source>
-      <translation type="unfinished" />
+      <translation>Gadael y sgrin lawn (Esc)</translation>
     </message>
   </context>
   <context>
@@ -1324,31 +1324,31 @@
     </message>
     <message>
       <source>Printed</source>
-      <translation type="unfinished" />
+      <translation>Wedi'u hargraffu</translation>
     </message>
     <message>
       <source>Issued</source>
-      <translation type="unfinished" />
+      <translation>Wedi'u rhoi</translation>
     </message>
     <message>
       <source>Spoilt</source>
-      <translation type="unfinished" />
+      <translation>Wedi'u difetha</translation>
     </message>
     <message>
       <source>Returned</source>
-      <translation type="unfinished" />
+      <translation>Wedi'u dychwelyd</translation>
     </message>
     <message>
       <source>Valid</source>
-      <translation type="unfinished" />
+      <translation>Dilys</translation>
     </message>
     <message>
       <source>Rejected</source>
-      <translation type="unfinished" />
+      <translation>Wedi'u gwrthod</translation>
     </message>
     <message>
       <source>Not returned</source>
-      <translation type="unfinished" />
+      <translation>Heb eu dychwelyd</translation>
     </message>
   </context>
   <context>
@@ -1454,72 +1454,73 @@
     <name>ResultPanel</name>
     <message>
       <source>Counting…</source>
-      <translation type="unfinished" />
+      <translation>Yn cyfrif…</translation>
     </message>
     <message>
       <source>No result to show yet.</source>
-      <translation type="unfinished" />
+      <translation>Dim canlyniad i'w ddangos eto.</translation>
     </message>
     <message>
       <source>Privacy: %1</source>
-      <translation type="unfinished" />
+      <translation>Preifatrwydd: %1</translation>
     </message>
     <message>
       <source>Stages of the count (quota %1)</source>
-      <translation type="unfinished" />
+      <translation>Camau'r cyfrif (cwota %1)</translation>
     </message>
     <message>
       <source>Stages of the count</source>
-      <translation type="unfinished" />
+      <translation>Camau'r cyfrif</translation>
     </message>
     <message>
       <source>Papers returned: %1; valid: %2.</source>
-      <translation type="unfinished" />
+      <translation>Papurau a ddychwelwyd: %1; dilys: %2.</translation>
     </message>
     <message>
       <source>%1: %2</source>
-      <translation type="unfinished" />
+      <translation>%1: %2</translation>
     </message>
     <message>
       <source>Rejected papers: %1.</source>
-      <translation type="unfinished" />
+      <translation>Papurau a wrthodwyd: %1.</translation>
     </message>
     <message>
       <source>A poll was demanded by %1.</source>
-      <translation type="unfinished" />
+      <translation>Mynnodd %1 bleidlais ar bapur.</translation>
     </message>
     <message>
       <source>Decided on a show of hands.</source>
-      <translation type="unfinished" />
+      <translation>Penderfynwyd drwy godi dwylo.</translation>
     </message>
     <message>
       <source>Tie at stage %1 settled by %2.</source>
-      <translation type="unfinished" />
+      <translation>Setlwyd y cyfartaledd yng ngham %1 drwy %2.</translation>
     </message>
     <message>
       <source>%1
 papers</source>
-      <translation type="unfinished" />
+      <translation>%1
+papur</translation>
     </message>
     <message>
       <source>First preferences</source>
-      <translation type="unfinished" />
+      <translation>Dewisiadau cyntaf</translation>
     </message>
     <message>
       <source>Total papers</source>
-      <translation type="unfinished" />
+      <translation>Cyfanswm y papurau</translation>
     </message>
     <message>
       <source>Weighted votes</source>
-      <translation type="unfinished" />
+      <translation>Pleidleisiau wedi'u pwysoli</translation>
     </message>
     <message>
       <source>Papers returned</source>
-      <translation type="unfinished" />
+      <translation>Papurau a ddychwelwyd</translation>
     </message>
     <message>
       <source>Votes by option and class</source>
-      <translation type="unfinished" />
+      <translation>Pleidleisiau fesul dewis a dosbarth</translation>
     </message>
   </context>
   <context>
@@ -1530,39 +1531,39 @@ papers</source>
     </message>
     <message>
       <source>The agenda has no items.</source>
-      <translation type="unfinished" />
+      <translation>Does dim eitemau ar yr agenda.</translation>
     </message>
     <message>
       <source>Item %1: %2</source>
-      <translation type="unfinished" />
+      <translation>Eitem %1: %2</translation>
     </message>
     <message>
       <source>Voting is open: the result is shown once it closes.</source>
-      <translation type="unfinished" />
+      <translation>Mae'r pleidleisio ar agor: dangosir y canlyniad pan fydd yn cau.</translation>
     </message>
     <message>
       <source>The papers reconcile.</source>
-      <translation type="unfinished" />
+      <translation>Mae'r papurau'n cysoni.</translation>
     </message>
     <message>
       <source>&amp;Items</source>
-      <translation type="unfinished" />
+      <translation>&amp;Eitemau</translation>
     </message>
     <message>
       <source>Papers out and back</source>
-      <translation type="unfinished" />
+      <translation>Papurau allan ac yn ôl</translation>
     </message>
     <message>
       <source>&amp;Result</source>
-      <translation type="unfinished" />
+      <translation>&amp;Canlyniad</translation>
     </message>
     <message>
       <source>&amp;Declaration</source>
-      <translation type="unfinished" />
+      <translation>&amp;Datganiad</translation>
     </message>
     <message>
       <source>E&amp;xport</source>
-      <translation type="unfinished" />
+      <translation>&amp;Allforio</translation>
     </message>
   </context>
   <context>
@@ -1675,94 +1676,101 @@ papers</source>
     <name>ScanPanel</name>
     <message>
       <source>Paper set aside: nothing recorded. Scan the next code.</source>
-      <translation type="unfinished" />
+      <translation>Papur wedi'i roi o'r neilltu: dim wedi'i gofnodi. Sganiwch y cod nesaf.</translation>
     </message>
     <message>
       <source>Paper %1 of item %2 was not recorded (no marks keyed).
 %3</source>
-      <translation type="unfinished" />
+      <translation>Ni chofnodwyd papur %1 eitem %2 (dim marciau wedi'u teipio).
+%3</translation>
     </message>
     <message>
       <source>Item %1 (%2), %3 paper %4</source>
-      <translation type="unfinished" />
+      <translation>Eitem %1 (%2), papur %3 rhif %4</translation>
     </message>
     <message>
       <source>%1
 Press 1 For, 2 Against, 3 Abstain</source>
-      <translation type="unfinished" />
+      <translation>%1
+Pwyswch 1 O blaid, 2 Yn erbyn, 3 Ymatal</translation>
     </message>
     <message>
       <source>%1
 Type the rank beside each candidate in order (- for a blank), then Enter:
 %2</source>
-      <translation type="unfinished" />
+      <translation>%1
+Teipiwch y rhif wrth bob ymgeisydd yn ei dro (- am fwlch), yna Enter:
+%2</translation>
     </message>
     <message>
       <source>%1
 Type the numbers of the marked candidates, then Enter:
 %2</source>
-      <translation type="unfinished" />
+      <translation>%1
+Teipiwch rifau'r ymgeiswyr a farciwyd, yna Enter:
+%2</translation>
     </message>
     <message>
       <source>%1
 Try again: %2</source>
-      <translation type="unfinished" />
+      <translation>%1
+Rhowch gynnig arall arni: %2</translation>
     </message>
     <message>
       <source>For</source>
-      <translation type="unfinished" />
+      <translation>O blaid</translation>
     </message>
     <message>
       <source>Against</source>
-      <translation type="unfinished" />
+      <translation>Yn erbyn</translation>
     </message>
     <message>
       <source>Abstain</source>
-      <translation type="unfinished" />
+      <translation>Ymatal</translation>
     </message>
     <message>
       <source>item %1: %2 returned of %3 issued</source>
-      <translation type="unfinished" />
+      <translation>eitem %1: %2 wedi'u dychwelyd o %3 a roddwyd</translation>
     </message>
     <message>
       <source>All stations: %1</source>
-      <translation type="unfinished" />
+      <translation>Pob gorsaf: %1</translation>
     </message>
     <message>
       <source>No vote is open.</source>
-      <translation type="unfinished" />
+      <translation>Does dim pleidlais ar agor.</translation>
     </message>
     <message>
       <source>item %1: %2</source>
-      <translation type="unfinished" />
+      <translation>eitem %1: %2</translation>
     </message>
     <message>
       <source>Counted here: %1 (%2)   Refused: %3</source>
-      <translation type="unfinished" />
+      <translation>Wedi'u cyfrif yma: %1 (%2)   Wedi'u gwrthod: %3</translation>
     </message>
     <message>
       <source>&amp;Code (scan, or type and press Enter)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Cod (sganiwch, neu teipiwch a phwyso Enter)</translation>
     </message>
     <message>
       <source>Scan a ballot paper or vote slip</source>
-      <translation type="unfinished" />
+      <translation>Sganiwch bapur pleidleisio neu slip pleidlais</translation>
     </message>
     <message>
       <source>Reason for undoing:</source>
-      <translation type="unfinished" />
+      <translation>Rheswm dros ddadwneud:</translation>
     </message>
     <message>
       <source>&amp;Undo the last scan</source>
-      <translation type="unfinished" />
+      <translation>&amp;Dadwneud y sgan olaf</translation>
     </message>
     <message>
       <source>A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
-      <translation type="unfinished" />
+      <translation>Cyfrifir slip pleidlais ar unwaith. Mae papur pleidleisio wedyn angen ei farciau: pwyswch 1, 2 neu 3 ar gyfer penderfyniad, neu teipiwch y rhifau a phwyso Enter ar gyfer etholiad. Mae Esc yn rhoi papur o'r neilltu.</translation>
     </message>
     <message>
       <source>Ready: scan the first paper.</source>
-      <translation type="unfinished" />
+      <translation>Yn barod: sganiwch y papur cyntaf.</translation>
     </message>
   </context>
   <context>
@@ -1816,28 +1824,29 @@ Try again: %2</source>
     <name>StageTable</name>
     <message>
       <source>No stages to show</source>
-      <translation type="unfinished" />
+      <translation>Dim camau i'w dangos</translation>
     </message>
     <message>
       <source>Non-transferable</source>
-      <translation type="unfinished" />
+      <translation>Na ellir eu trosglwyddo</translation>
     </message>
     <message>
       <source>Stage %1
 %2</source>
-      <translation type="unfinished" />
+      <translation>Cam %1
+%2</translation>
     </message>
     <message>
       <source>%1 elected at stage %2</source>
-      <translation type="unfinished" />
+      <translation>%1 wedi'i ethol yng ngham %2</translation>
     </message>
     <message>
       <source>%1 excluded at stage %2</source>
-      <translation type="unfinished" />
+      <translation>%1 wedi'i eithrio yng ngham %2</translation>
     </message>
     <message>
       <source>Stage table: %1 stages</source>
-      <translation type="unfinished" />
+      <translation>Tabl y camau: %1 cam</translation>
     </message>
   </context>
   <context>
@@ -1946,23 +1955,23 @@ Try again: %2</source>
     <name>TellerPage</name>
     <message>
       <source>&amp;Scan</source>
-      <translation type="unfinished" />
+      <translation>&amp;Sganio</translation>
     </message>
     <message>
       <source>Scanned &amp;files</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ffeiliau wedi'u sganio</translation>
     </message>
     <message>
       <source>&amp;Adjudication (%1)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Dyfarnu (%1)</translation>
     </message>
     <message>
       <source>&amp;Adjudication</source>
-      <translation type="unfinished" />
+      <translation>&amp;Dyfarnu</translation>
     </message>
     <message>
       <source>Ca&amp;mera</source>
-      <translation type="unfinished" />
+      <translation>Ca&amp;mera</translation>
     </message>
   </context>
 </TS>

@@ -307,6 +307,222 @@ WELSH: dict[str, str] = {
     "Creating the meeting…": "Yn creu'r cyfarfod…",
     "Stopped: no meeting file is kept.": "Wedi stopio: ni chedwir ffeil cyfarfod.",
     "The meeting is created.": "Mae'r cyfarfod wedi'i greu.",
+    # == the chair, teller, results, projector and connect pages
+    # -- adjudication
+    "Sheet %1: %2 (no readable code)": "Dalen %1: %2 (dim cod darllenadwy)",
+    "Sheet %1: item %2, %3 paper %4": "Dalen %1: eitem %2, papur %3 rhif %4",
+    "No sheets are waiting for adjudication.": "Does dim dalenni'n aros i'w dyfarnu.",
+    "The reader says: %1": "Mae'r darllenydd yn dweud: %1",
+    "No picture was kept for this sheet.": "Ni chadwyd llun o'r ddalen hon.",
+    "Enter your name: every decision is recorded with who made it.":
+        "Rhowch eich enw: cofnodir pob penderfyniad gydag enw'r sawl a'i gwnaeth.",
+    "Type the candidate or option numbers the voter clearly meant, separated by spaces (in order of preference for "
+    "a ranking).": "Teipiwch rifau'r ymgeiswyr neu'r dewisiadau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu, gyda "
+    "bylchau rhyngddynt (yn nhrefn blaenoriaeth ar gyfer trefn restr).",
+    "Sheets &waiting": "Dalenni'n &aros",
+    "&Refresh the queue": "&Diweddaru'r ciw",
+    "&Marks the voter clearly meant:": "&Marciau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu:",
+    "e.g. 1 for For; 3 1 2 for a ranking (in order of preference)":
+        "e.e. 1 ar gyfer O blaid; 3 1 2 ar gyfer trefn restr (yn nhrefn blaenoriaeth)",
+    "&Accept": "Der&byn",
+    "Or reject &because:": "Neu wrthod &oherwydd:",
+    "Re&ject": "&Gwrthod",
+    "Decided &by:": "Penderfynwyd ga&n:",
+    # -- batch import
+    "Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp *.pdf);;All files (*)":
+        "Sganiau (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp *.pdf);;Pob ffeil (*)",
+    "Scanned sheets to read": "Dalenni wedi'u sganio i'w darllen",
+    "A folder of scanned sheets": "Ffolder o ddalenni wedi'u sganio",
+    "Counting the pages…": "Yn cyfrif y tudalennau…",
+    "Stopping after this page…": "Yn stopio ar ôl y dudalen hon…",
+    "Reading %1 page(s)…": "Yn darllen %1 tudalen…",
+    "Page %1: %2": "Tudalen %1: %2",
+    "Page %1 of %2: %3 counted, %4 set aside for adjudication, %5 refused.":
+        "Tudalen %1 o %2: %3 wedi'u cyfrif, %4 wedi'u rhoi o'r neilltu i'w dyfarnu, %5 wedi'u gwrthod.",
+    "%1 page(s) read: %2 counted, %3 set aside for adjudication, %4 refused.":
+        "Darllenwyd %1 tudalen: %2 wedi'u cyfrif, %3 wedi'u rhoi o'r neilltu i'w dyfarnu, %4 wedi'u gwrthod.",
+    "Stopped. %1": "Wedi stopio. %1",
+    "Read a batch of scanned ballot papers (images or PDF). Clear papers are counted; doubtful ones go to the "
+    "adjudication queue with their picture.": "Darllen swp o bapurau pleidleisio wedi'u sganio (lluniau neu PDF). "
+    "Cyfrifir y papurau clir; mae'r rhai amheus yn mynd i'r ciw dyfarnu gyda'u llun.",
+    "Read scanned &files…": "Darllen &ffeiliau wedi'u sganio…",
+    "Read a f&older…": "Darllen ffo&lder…",
+    # -- camera
+    "Camera on: %1. Hold a paper's code up to it.": "Camera ymlaen: %1. Daliwch god papur o'i flaen.",
+    "The camera stopped: %1": "Mae'r camera wedi stopio: %1",
+    "Last code read: %1": "Y cod olaf a ddarllenwyd: %1",
+    "Start the &camera": "Cychwyn y &camera",
+    "Stop the camera": "Stopio'r camera",
+    "No camera was found on this computer. Use the handheld scanner, or type the code on the Scan tab.":
+        "Ni chafwyd hyd i gamera ar y cyfrifiadur hwn. Defnyddiwch y sganiwr llaw, neu teipiwch y cod ar y tab "
+        "Sganio.",
+    "Choose a camera and start it; codes it sees are scanned as if typed.":
+        "Dewiswch gamera a'i gychwyn; caiff y codau a wêl eu sganio fel pe baent wedi'u teipio.",
+    # -- chair
+    "Casting vote": "Pleidlais fwrw",
+    "The vote is tied. The rules give the chair a casting vote.":
+        "Mae'r bleidlais yn gyfartal. Mae'r rheolau'n rhoi pleidlais fwrw i'r cadeirydd.",
+    "Chair's name:": "Enw'r cadeirydd:",
+    "Casting vote &for": "Pleidlais fwrw o &blaid",
+    "Casting vote &against": "Pleidlais fwrw yn &erbyn",
+    "The agenda has no items.": "Does dim eitemau ar yr agenda.",
+    "Item %1: %2": "Eitem %1: %2",
+    "Voting is open.": "Mae'r pleidleisio ar agor.",
+    "Voting is closed; the result can be declared.": "Mae'r pleidleisio wedi cau; gellir cyhoeddi'r canlyniad.",
+    "The result has been declared.": "Mae'r canlyniad wedi'i gyhoeddi.",
+    "Not open yet: take a show of hands, or open a vote on paper.":
+        "Heb agor eto: cymerwch bleidlais drwy godi dwylo, neu agorwch bleidlais ar bapur.",
+    "Not open yet.": "Heb agor eto.",
+    "Voting on item %1 is open.": "Mae'r pleidleisio ar eitem %1 ar agor.",
+    "Voting on item %1 is closed.": "Mae'r pleidleisio ar eitem %1 wedi cau.",
+    "Show of hands on item %1 recorded.": "Cofnodwyd y bleidlais drwy godi dwylo ar eitem %1.",
+    "A poll on item %1 was demanded by %2: open the vote on paper.":
+        "Mynnodd %2 bleidlais ar bapur ar eitem %1: agorwch y bleidlais ar bapur.",
+    "for": "o blaid",
+    "against": "yn erbyn",
+    "Casting vote %1 recorded for item %2.": "Cofnodwyd pleidlais fwrw %1 ar gyfer eitem %2.",
+    "Enter the name of the person declaring the result.": "Rhowch enw'r sawl sy'n cyhoeddi'r canlyniad.",
+    "The result of item %1 is declared by %2.": "Cyhoeddwyd canlyniad eitem %1 gan %2.",
+    "Result of item %1": "Canlyniad eitem %1",
+    "No votes yet: open the vote or take a show of hands.":
+        "Dim pleidleisiau eto: agorwch y bleidlais neu cymerwch bleidlais drwy godi dwylo.",
+    "&Agenda": "&Agenda",
+    "&Open the vote": "A&gor y bleidlais",
+    "&Close the vote": "&Cau'r bleidlais",
+    "Show the &result": "Dangos y ca&nlyniad",
+    "Declaration": "Datganiad",
+    "Declared by:": "Cyhoeddwyd gan:",
+    "&Declare the result": "C&yhoeddi'r canlyniad",
+    "Once declared, the result is fixed and cannot be changed.":
+        "Unwaith y caiff ei gyhoeddi, mae'r canlyniad yn derfynol ac ni ellir ei newid.",
+    "Show of hands": "Codi dwylo",
+    "For": "O blaid",
+    "Against": "Yn erbyn",
+    "Abstain": "Ymatal",
+    "%1: hands %2": "%1: dwylo %2",
+    "&Record the show of hands": "&Cofnodi'r bleidlais drwy godi dwylo",
+    "Poll demanded by:": "Pleidlais ar bapur wedi'i mynnu gan:",
+    "Record the &poll demand": "Cofnodi'r &galw am bleidlais ar bapur",
+    "not open yet": "heb agor eto",
+    "voting open": "pleidleisio ar agor",
+    "voting closed": "pleidleisio wedi cau",
+    "declared": "wedi'i gyhoeddi",
+    "Papers returned so far": "Papurau a ddychwelwyd hyd yma",
+    "Issued": "Wedi'u rhoi",
+    "Returned": "Wedi'u dychwelyd",
+    "Not yet returned": "Heb eu dychwelyd eto",
+    "%1 of %2 papers returned": "%1 o %2 papur wedi'u dychwelyd",
+    # -- connect
+    "Several stations can work on one meeting kept on the chair's PostgreSQL server. Ask the chair for these "
+    "details.": "Gall sawl gorsaf weithio ar un cyfarfod a gedwir ar weinydd PostgreSQL y cadeirydd. Gofynnwch i'r "
+    "cadeirydd am y manylion hyn.",
+    "Server (&host):": "Gweinydd (&gwesteiwr):",
+    "&Port:": "&Porth:",
+    "&Database:": "&Cronfa ddata:",
+    "&User:": "&Defnyddiwr:",
+    "Pass&word:": "C&yfrinair:",
+    "for example 192.168.1.20 or chair-laptop.local": "er enghraifft 192.168.1.20 neu chair-laptop.local",
+    "&Test connection": "Profi'r cysyll&tiad",
+    "Connected: database %1 on %2 holds a meeting.": "Wedi cysylltu: mae cronfa ddata %1 ar %2 yn dal cyfarfod.",
+    # -- results, declarations, export
+    "PDF documents (*.pdf)": "Dogfennau PDF (*.pdf)",
+    "Save the declaration": "Cadw'r datganiad",
+    "%1 could not be written: %2": "Ni ellid ysgrifennu %1: %2",
+    "Saved %1.": "Cadwyd %1.",
+    "Sent %1 page(s) to the printer.": "Anfonwyd %1 tudalen i'r argraffydd.",
+    "&Preview the declaration": "&Rhagolwg o'r datganiad",
+    "Preview the &minutes": "Rhagolwg o'r &cofnodion",
+    "&Save as PDF…": "C&adw fel PDF…",
+    "&Print…": "Ar&graffu…",
+    "Choose Preview to see the declaration as it will be printed.":
+        "Dewiswch Rhagolwg i weld y datganiad fel y caiff ei argraffu.",
+    "Minutes extract: %1 page(s).": "Detholiad o'r cofnodion: %1 tudalen.",
+    "Declaration of item %1: %2 page(s).": "Datganiad eitem %1: %2 tudalen.",
+    "Item %1 is not declared yet: this declaration is marked provisional (%2 page(s)).":
+        "Nid yw eitem %1 wedi'i chyhoeddi eto: mae'r datganiad hwn wedi'i nodi'n un dros dro (%2 tudalen).",
+    "coopvote archives (*.zip)": "Archifau coopvote (*.zip)",
+    "Export the record": "Allforio'r cofnod",
+    "Export works on a meeting file; copy a server meeting to a file first.":
+        "Mae allforio'n gweithio ar ffeil cyfarfod; copïwch gyfarfod o'r gweinydd i ffeil yn gyntaf.",
+    "Exporting to %1…": "Yn allforio i %1…",
+    "Export cancelled: no archive is kept.": "Canslwyd yr allforio: ni chedwir archif.",
+    "Wrote %1 (%2 files, %3 bytes). Record verification code: %4":
+        "Ysgrifennwyd %1 (%2 ffeil, %3 beit). Cod dilysu'r cofnod: %4",
+    "The archive holds the results, every ballot as counted, the declarations, the minutes and the audit log, and "
+    "can be checked on any computer with 'coopvote verify'.": "Mae'r archif yn cynnwys y canlyniadau, pob papur "
+    "pleidleisio fel y'i cyfrifwyd, y datganiadau, y cofnodion a'r log archwilio, a gellir ei gwirio ar unrhyw "
+    "gyfrifiadur gyda 'coopvote verify'.",
+    "&Export the record…": "&Allforio'r cofnod…",
+    "&Cancel": "&Canslo",
+    "Full screen on screen %1: %2 (%3×%4)": "Sgrin lawn ar sgrin %1: %2 (%3×%4)",
+    "Leave full screen (Esc)": "Gadael y sgrin lawn (Esc)",
+    "Printed": "Wedi'u hargraffu",
+    "Spoilt": "Wedi'u difetha",
+    "Valid": "Dilys",
+    "Rejected": "Wedi'u gwrthod",
+    "Not returned": "Heb eu dychwelyd",
+    "Counting…": "Yn cyfrif…",
+    "No result to show yet.": "Dim canlyniad i'w ddangos eto.",
+    "Privacy: %1": "Preifatrwydd: %1",
+    "Stages of the count (quota %1)": "Camau'r cyfrif (cwota %1)",
+    "Stages of the count": "Camau'r cyfrif",
+    "Papers returned: %1; valid: %2.": "Papurau a ddychwelwyd: %1; dilys: %2.",
+    "%1: %2": "%1: %2",
+    "Rejected papers: %1.": "Papurau a wrthodwyd: %1.",
+    "A poll was demanded by %1.": "Mynnodd %1 bleidlais ar bapur.",
+    "Decided on a show of hands.": "Penderfynwyd drwy godi dwylo.",
+    "Tie at stage %1 settled by %2.": "Setlwyd y cyfartaledd yng ngham %1 drwy %2.",
+    "%1\npapers": "%1\npapur",
+    "First preferences": "Dewisiadau cyntaf",
+    "Total papers": "Cyfanswm y papurau",
+    "Weighted votes": "Pleidleisiau wedi'u pwysoli",
+    "Papers returned": "Papurau a ddychwelwyd",
+    "Votes by option and class": "Pleidleisiau fesul dewis a dosbarth",
+    "Voting is open: the result is shown once it closes.": "Mae'r pleidleisio ar agor: dangosir y canlyniad pan fydd "
+    "yn cau.",
+    "The papers reconcile.": "Mae'r papurau'n cysoni.",
+    "&Items": "&Eitemau",
+    "Papers out and back": "Papurau allan ac yn ôl",
+    "&Result": "&Canlyniad",
+    "&Declaration": "&Datganiad",
+    "E&xport": "&Allforio",
+    # -- teller
+    "Paper set aside: nothing recorded. Scan the next code.":
+        "Papur wedi'i roi o'r neilltu: dim wedi'i gofnodi. Sganiwch y cod nesaf.",
+    "Paper %1 of item %2 was not recorded (no marks keyed).\n%3":
+        "Ni chofnodwyd papur %1 eitem %2 (dim marciau wedi'u teipio).\n%3",
+    "Item %1 (%2), %3 paper %4": "Eitem %1 (%2), papur %3 rhif %4",
+    "%1\nPress 1 For, 2 Against, 3 Abstain": "%1\nPwyswch 1 O blaid, 2 Yn erbyn, 3 Ymatal",
+    "%1\nType the rank beside each candidate in order (- for a blank), then Enter:\n%2":
+        "%1\nTeipiwch y rhif wrth bob ymgeisydd yn ei dro (- am fwlch), yna Enter:\n%2",
+    "%1\nType the numbers of the marked candidates, then Enter:\n%2":
+        "%1\nTeipiwch rifau'r ymgeiswyr a farciwyd, yna Enter:\n%2",
+    "%1\nTry again: %2": "%1\nRhowch gynnig arall arni: %2",
+    "item %1: %2 returned of %3 issued": "eitem %1: %2 wedi'u dychwelyd o %3 a roddwyd",
+    "All stations: %1": "Pob gorsaf: %1",
+    "No vote is open.": "Does dim pleidlais ar agor.",
+    "item %1: %2": "eitem %1: %2",
+    "Counted here: %1 (%2)   Refused: %3": "Wedi'u cyfrif yma: %1 (%2)   Wedi'u gwrthod: %3",
+    "&Code (scan, or type and press Enter)": "&Cod (sganiwch, neu teipiwch a phwyso Enter)",
+    "Scan a ballot paper or vote slip": "Sganiwch bapur pleidleisio neu slip pleidlais",
+    "Reason for undoing:": "Rheswm dros ddadwneud:",
+    "&Undo the last scan": "&Dadwneud y sgan olaf",
+    "A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type "
+    "the numbers and press Enter for an election. Esc sets a paper aside.": "Cyfrifir slip pleidlais ar unwaith. Mae "
+    "papur pleidleisio wedyn angen ei farciau: pwyswch 1, 2 neu 3 ar gyfer penderfyniad, neu teipiwch y rhifau a "
+    "phwyso Enter ar gyfer etholiad. Mae Esc yn rhoi papur o'r neilltu.",
+    "Ready: scan the first paper.": "Yn barod: sganiwch y papur cyntaf.",
+    "No stages to show": "Dim camau i'w dangos",
+    "Non-transferable": "Na ellir eu trosglwyddo",
+    "Stage %1\n%2": "Cam %1\n%2",
+    "%1 elected at stage %2": "%1 wedi'i ethol yng ngham %2",
+    "%1 excluded at stage %2": "%1 wedi'i eithrio yng ngham %2",
+    "Stage table: %1 stages": "Tabl y camau: %1 cam",
+    "&Scan": "&Sganio",
+    "Scanned &files": "&Ffeiliau wedi'u sganio",
+    "&Adjudication (%1)": "&Dyfarnu (%1)",
+    "&Adjudication": "&Dyfarnu",
+    "Ca&mera": "Ca&mera",
 }
 
 WELSH_BY_CONTEXT: dict[tuple[str, str], str] = {}

@@ -1,0 +1,62 @@
+"""Every string the app shows has Welsh, with the same placeholders, and the compiled files are current."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from coopvote.ui.i18n.build import HERE, sources, tool
+from coopvote.ui.i18n.welsh import WELSH, WELSH_BY_CONTEXT
+
+PLACEHOLDER = re.compile(r"%[1-9]")
+
+
+def messages(ts: Path) -> list[tuple[str, str, str, str]]:
+    """(context, source, translation, type) for every message in a .ts file."""
+    found = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            found.append((name, message.findtext("source") or "", translation.text or "" if translation is not None
+                          else "", translation.get("type", "") if translation is not None else "unfinished"))
+    return found
+
+
+@pytest.fixture(scope="module")
+def fresh_sources(tmp_path_factory: pytest.TempPathFactory) -> set[tuple[str, str]]:
+    """What lupdate finds in the code as it is now (not what the committed .ts says)."""
+    ts = tmp_path_factory.mktemp("ts") / "now.ts"
+    subprocess.run([tool("pyside6-lupdate"), "-silent", "-locations", "none", *map(str, sources()), "-ts", str(ts)],
+                   check=True)
+    return {(context, source) for context, source, _t, _k in messages(ts)}
+
+
+def test_every_string_in_the_code_has_welsh(fresh_sources: set[tuple[str, str]]) -> None:
+    missing = sorted(f"[{c}] {s!r}" for c, s in fresh_sources if (c, s) not in WELSH_BY_CONTEXT and s not in WELSH)
+    assert missing == [], "run python -m coopvote.ui.i18n.build after adding Welsh for:\n" + "\n".join(missing)
+    assert len(fresh_sources) > 300
+
+
+def test_the_committed_translation_files_are_complete_and_current(fresh_sources: set[tuple[str, str]]) -> None:
+    committed = messages(HERE / "coopvote_cy.ts")
+    assert {(c, s) for c, s, _t, _k in committed} >= fresh_sources, "run python -m coopvote.ui.i18n.build"
+    assert [m for m in committed if m[3] == "unfinished"] == []
+    for name in ("coopvote_cy.qm", "coopvote_en.qm"):
+        assert (HERE / name).stat().st_mtime >= (HERE / name.replace(".qm", ".ts")).stat().st_mtime - 1
+
+
+def test_welsh_keeps_placeholders_and_mnemonics() -> None:
+    wrong = []
+    for english, welsh in [*WELSH.items(), *((s, w) for (_c, s), w in WELSH_BY_CONTEXT.items())]:
+        if sorted(set(PLACEHOLDER.findall(welsh))) != sorted(set(PLACEHOLDER.findall(english))):
+            wrong.append(f"placeholders differ: {english!r} -> {welsh!r}")
+        if welsh.replace("&&", "").count("&") != english.replace("&&", "").count("&"):
+            wrong.append(f"mnemonic differs: {english!r} -> {welsh!r}")
+        if not welsh or welsh.strip() != welsh:
+            wrong.append(f"empty or padded: {english!r}")
+    assert wrong == []
