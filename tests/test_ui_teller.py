@@ -242,3 +242,21 @@ def test_sounds_are_real_wav_files_and_never_fail_without_a_device(tmp_path: Pat
     assert not sounds.has_device  # no audio device on the test machine: the beep stands in
     sounds.play(True)
     sounds.play(False)
+
+
+def test_the_scanning_screen_in_welsh(teller: Any, qtbot: Any, service: MeetingService, look: Any,  # noqa: F811
+                                      artifacts_dir: Path) -> None:
+    assert look.set_language("cy")
+    assert teller.tabs.tabText(0) == "&Sganio"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is teller.scan.input, timeout=3000)
+    papers = service.add_paper_batch(1, "PS", 1)
+    scan(qtbot, teller, papers.qr_text(papers.serials[0]))
+    assert teller.scan.answer.state == "waiting"
+    assert "Derbyn y cyfrifon" in teller.scan.answer.text()  # the item's Welsh title
+    qtbot.keyClick(teller.scan.input, Qt.Key.Key_1)
+    assert teller.scan.answer.state == "ok"
+    assert teller.scan.answer.text().startswith("Wedi'i gyfrif")
+    teller.window().resize(1100, 760)
+    qtbot.waitUntil(lambda: "1 returned" in teller.scan.totals.text() or "1 wedi" in teller.scan.totals.text(),
+                    timeout=3000)
+    shot(teller.window(), artifacts_dir, "screen-teller-welsh")

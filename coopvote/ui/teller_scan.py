@@ -113,6 +113,10 @@ class ScanPanel(Retranslatable, QWidget):
         self.totals_timer.setInterval(2000)
         self.totals_timer.timeout.connect(self.refresh_totals)
         self.totals_timer.start()
+        self.totals_soon = QTimer(self)  # after a scan, once the teller pauses: never between two scans
+        self.totals_soon.setSingleShot(True)
+        self.totals_soon.setInterval(400)
+        self.totals_soon.timeout.connect(self.refresh_totals)
         self.undo_reason = QLineEdit(self)
         self.undo_label = QLabel(self)
         self.undo_label.setBuddy(self.undo_reason)
@@ -270,6 +274,7 @@ class ScanPanel(Retranslatable, QWidget):
         elif not outcome.accepted:
             self.refused += 1
         self._update_counts()
+        self.totals_soon.start()
         self.recorded.emit(outcome)
         return outcome
 
