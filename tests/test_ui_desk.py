@@ -162,3 +162,12 @@ def test_the_packs_shown_are_cleared_for_the_next_member(desk: Any, qtbot: Any) 
     assert desk.packs.text() == "Give 1 blue pack (EMP)"
     find_and_enter(qtbot, desk, "E2")
     assert desk.packs.text() == "No packs to hand over yet."
+
+
+def test_a_new_search_shows_its_own_first_member(desk: Any, qtbot: Any) -> None:
+    find_and_enter(qtbot, desk, "E1")
+    assert desk.current.number == "E1"
+    find_and_enter(qtbot, desk, "a")  # several matches: the panel follows the list, never the old member
+    assert len(desk.results) > 1
+    assert desk.current.number == desk.results[0].number
+    assert QApplication.focusWidget() is desk.table

@@ -64,6 +64,7 @@ class DeskPage(Retranslatable, QWidget):
         super().__init__(parent)
         self.service = service
         self.current: Any = None  # MemberView
+        self._classes: Any = None
         self.results: list[Any] = []
         self.banner = MessageBanner(self)
 
@@ -260,8 +261,10 @@ class DeskPage(Retranslatable, QWidget):
             self.banner.show_error(error)
             return
         self._fill_table()
+        self.table.clearSelection()
         if self.results:
             self.table.selectRow(0)
+        self.show_member(self.results[0] if self.results else None)
 
     def _fill_table(self) -> None:
         self.table.setRowCount(len(self.results))
@@ -323,11 +326,12 @@ class DeskPage(Retranslatable, QWidget):
         self.cancel_proxy_button.setEnabled(bool(member.proxy_given_to))
 
     def _class_name(self, code: str) -> str:
-        try:
-            classes = self.service.meeting().classes
-        except CoopvoteError:
-            return code
-        for c in classes:
+        if self._classes is None:
+            try:
+                self._classes = self.service.meeting().classes  # fixed for the meeting: read once
+            except CoopvoteError:
+                return code
+        for c in self._classes:
             if c.code == code:
                 return arg(self.tr("%1 (%2)"), c.name_cy if current_language() == "cy" else c.name_en, code)
         return code

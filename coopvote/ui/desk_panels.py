@@ -107,6 +107,7 @@ class QuorumPanel(Retranslatable, QGroupBox):
         super().__init__(parent)
         self.service = service
         self.status: Any = None
+        self._classes: Any = None
         self.verdict = BigLabel(1.4, True, self)
         self.verdict.setObjectName("quorumVerdict")
         self.table = QTableWidget(0, 4, self)
@@ -142,13 +143,14 @@ class QuorumPanel(Retranslatable, QGroupBox):
     def refresh(self) -> None:
         try:
             self.status = self.service.quorum()
-            meeting = self.service.meeting()
+            if self._classes is None:
+                self._classes = self.service.meeting().classes  # fixed for the meeting: read once
         except CoopvoteError as error:
             self.verdict.setText(self.tr("Quorum cannot be worked out"))
             self.explanation.setText(str(error))
             return
         welsh = current_language() == "cy"
-        names = {c.code: (c.name_cy if welsh else c.name_en) for c in meeting.classes}
+        names = {c.code: (c.name_cy if welsh else c.name_en) for c in self._classes}
         status = self.status
         if status.met:
             self.verdict.setText(self.tr("Quorate"))

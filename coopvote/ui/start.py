@@ -103,6 +103,7 @@ class StartPage(Retranslatable, QWidget):
         self.connect_button.clicked.connect(self.connectRequested)
         for button in (self.new_button, self.open_button, self.demo_button, self.connect_button):
             button.setMinimumHeight(button.sizeHint().height() * 2)
+            button.setAutoDefault(True)  # Enter presses the focused button, as Space does
         self.new_button.clicked.connect(self.newRequested)
         self.open_button.clicked.connect(self.openRequested)
         self.demo_button.clicked.connect(self.demoRequested)
