@@ -137,7 +137,10 @@ def parse_blt(text: str, source: str = "BLT file") -> Election:
             value = _weight(weight_text, f"{source}, line {line_of(line)}") * repeats
             exact_groups[key] = exact_groups.get(key, Fraction(0)) + value
     index = end + 1
-    groups: dict[tuple[int, ...], Fraction] = {key: Fraction(value) for key, value in int_groups.items() if value}
+    shared: dict[int, Fraction] = {}  # Fractions are immutable: one object per distinct whole weight
+    groups: dict[tuple[int, ...], Fraction] = {
+        key: shared.get(value) or shared.setdefault(value, Fraction(value)) for key, value in int_groups.items() if value
+    }
     for key, value in exact_groups.items():
         total = groups.get(key, Fraction(0)) + value
         if total:
