@@ -270,3 +270,14 @@ def test_every_variant_and_page_size(item_index, variant, page_size, marks, expe
     assert isinstance(reading, SheetReading)
     assert reading.is_clear, reading.reasons
     assert next(iter(reading.marks.values())) == expected
+
+
+def test_blank_back_of_a_duplex_scan_is_told_apart(lookup) -> None:  # type: ignore[no-untyped-def]
+    """A duplex scanner delivers the blank backs too: kept, but labelled so they can be set aside
+    together, and never confused with a ballot whose QR code failed."""
+    rng = np.random.default_rng(1)
+    back = np.clip(240 + rng.normal(0, 6, (1754, 1240)), 0, 255).astype(np.uint8)
+    back[900:904, 300:380] = 70  # a little show-through
+    reading = read_page(PageImage("duplex.pdf", 1, back), lookup)
+    assert isinstance(reading, UnreadableSheet) and reading.reasons == (Reason.BLANK_PAGE,)
+    assert reading.image_png

@@ -156,6 +156,8 @@ def read_page(page: PageImage, geometry_for: GeometryLookup, options: ReaderOpti
     gray = page.gray
     codes = find_qr(gray, options.qr_regions)
     if not codes:
+        if _is_blank(gray):
+            return _unreadable(page, Reason.BLANK_PAGE, "no QR code and next to no ink", None, started)
         return _unreadable(page, Reason.UNREADABLE_QR, "no QR code could be decoded", None, started)
     chosen: tuple[QrFound, SheetGeometry] | None = None
     refused: list[str] = []
@@ -242,6 +244,16 @@ def _measure(
         image_png=image,
         seconds=time.perf_counter() - started,
     )
+
+
+BLANK_INK_SHARE = 0.002
+"""A page with less ink than this share of its area (a printed ballot has several percent) is blank."""
+
+
+def _is_blank(gray: Gray) -> bool:
+    sample = gray[::4, ::4]
+    paper = float(np.percentile(sample, 90)) if sample.size else 255.0
+    return bool((sample < paper * 0.6).mean() < BLANK_INK_SHARE)
 
 
 def _boxes_inside(gray: Gray, transform: PageTransform, geometry: SheetGeometry) -> bool:

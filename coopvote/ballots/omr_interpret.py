@@ -31,6 +31,8 @@ class Reason(StrEnum):
     """Why a sheet goes to adjudication. Values are stable: they are stored and shown to tellers."""
 
     UNREADABLE_QR = "unreadable QR code"
+    BLANK_PAGE = "blank page"
+    """No QR code and next to no ink: the back of a sheet from a duplex scan, or a separator."""
     UNKNOWN_BALLOT = "QR code is not a ballot of this meeting"
     POOR_REGISTRATION = "paper position uncertain"
     DOUBTFUL_MARK = "doubtful mark"
