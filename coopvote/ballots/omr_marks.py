@@ -1,13 +1,15 @@
 """Measuring the answer boxes: how much of each box a voter has inked, and what that means.
 
-A box's darkness is the share of its inner area (inset ~20% from the printed outline, so the outline
-and small misregistration never count) that is clearly darker than the paper around it. A 6 px cross
-covers about a quarter of the inner area, a filled box nearly all, an empty box none; a thin faint
-tick only registers because "dark" is judged against the local paper level rather than pure black.
+A box's darkness is the share of its inner area (inset 20% from the printed outline, so the outline
+and small misregistration never count) that is clearly darker than the paper around it; its ink is
+that share as an area in mm2, which is what the thresholds judge. "Dark" is judged against the local
+paper level rather than pure black, so tinted paper and uneven light read alike.
 
-Two thresholds split the darkness scale into empty / doubtful / marked. Doubtful boxes are never
-guessed: they send the sheet to a person. A halo just outside each box catches a mark that missed the
-box (a tick beside it), which is also sent to a person rather than read as no vote.
+Two thresholds split the ink scale into empty / doubtful / marked, and a lighter faint-ink bar keeps
+a pencil tick from reading as empty. Doubtful boxes are never guessed: they send the sheet to a
+person. A halo just outside each box catches a mark that missed the box (a tick beside it), and a
+scanner streak through a box makes it doubtful whatever its ink. docs/scanning.md gives the measured
+ink of each kind of mark.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ DARK_RATIO = 0.80
 """A pixel is ink if it is darker than this share of the local paper level (about grey 204 on white)."""
 
 MARKED_MM2 = 1.7
-"""Ink area (mm2, inside the inset box) from which a box counts as marked. A small ballpoint tick is
-about 2-5 mm2, a felt-pen cross 10-20, a filled 9 mm box ~29; a 1.2 mm stroke ~1. Area rather than share, so that a small
-tick counts the same in a 9 mm ranking box and a 22 mm easy-read box."""
+"""Ink area (mm2, inside the inset box) from which a box counts as marked. On the test deck a small
+ballpoint tick measured 2.1-7.4 mm2, a cross 9-21, a filled 9 mm box 29; a 1.2 mm stroke 0.6-1.1.
+Area rather than share, so that a small tick counts the same in a 9 mm ranking box and a 22 mm
+Easy Read box."""
 
 EMPTY_MM2 = 0.5
 """Ink area under which a box counts as empty: scanner dust and JPEG noise stay well below it."""
