@@ -127,6 +127,14 @@ def test_keyed_marks_for_a_resolution_and_a_ranked_election_then_undo(teller: An
     assert teller.scan.answer.state == "ok", teller.scan.answer.text()
     assert "Siân ap Gwŷn › Aled Thomas" in teller.scan.answer.text()
 
+    # a code scanned while the undo reason box has the focus is scanned, never taken as a reason
+    teller.scan.undo_reason.setFocus()
+    qtbot.keyClicks(teller.scan.undo_reason, code)
+    qtbot.keyClick(teller.scan.undo_reason, Qt.Key.Key_Return)
+    assert teller.scan.answer.state == "refused" and "already" in teller.scan.answer.text().lower()
+    assert service.results(2).total_papers == 1  # nothing was undone
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is teller.scan.input, timeout=3000)
+
     # a bad line of marks is explained and the paper still waits
     scan(qtbot, teller, ballots.qr_text(ballots.serials[1]))
     qtbot.keyClicks(teller.scan.input, "9 1")
@@ -143,6 +151,9 @@ def test_keyed_ranks_follow_the_readers_ranking_rules() -> None:
     assert keyed_marks("1 2 2", "election", "scottish-stv", names).marks == (1,)  # 2 given twice: stop
     assert keyed_marks("2 4", "election", "block", names).marks == (2, 4)
     assert keyed_marks("x", "election", "block", names).problem
+    assert keyed_marks("3120", "election", "scottish-stv", names).marks == (2, 3, 1)  # one digit per candidate
+    assert keyed_marks("24", "election", "block", names).marks == (2, 4)
+    assert keyed_marks("2", "resolution", "", ()).marks == (2,)
 
 
 def test_a_batch_of_scanned_papers_then_the_adjudication_queue(teller: Any, qtbot: Any, service: MeetingService,

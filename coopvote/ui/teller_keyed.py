@@ -34,6 +34,11 @@ def looks_like_code(text: str) -> bool:
     return bool(text) and text.strip()[:1].isalpha()
 
 
+def is_scanned_code(text: str) -> bool:
+    """Whether text is surely a coopvote code (a paper, slip or card), not words a person typed."""
+    return re.fullmatch(r"CVM?\d+-[A-Z0-9]+(-[A-Z0-9]+)+", text.strip(), flags=re.IGNORECASE) is not None
+
+
 def numbers(text: str) -> list[int | None] | None:
     """The numbers on a keyed line, None for a blank; None for the whole line if something is not a number."""
     found: list[int | None] = []
@@ -56,6 +61,11 @@ def is_ranked(method: str) -> bool:
 def keyed_marks(text: str, kind: str, method: str, candidates: tuple[str, ...]) -> KeyedMarks:
     """Read a keyed line for a paper of this kind; the service still checks the marks before recording."""
     values = numbers(text)
+    count = len(candidates)
+    if values is not None and len(values) == 1 and kind != "resolution" and 1 < count <= 9:
+        digits = text.strip()
+        if digits.isdigit() and len(digits) > 1:
+            values = [None if d == "0" else int(d) for d in digits]  # "312": one digit per candidate
     if values is None:
         return KeyedMarks(problem="type numbers only, separated by spaces")
     if kind == "resolution":
@@ -63,7 +73,6 @@ def keyed_marks(text: str, kind: str, method: str, candidates: tuple[str, ...]) 
         return KeyedMarks(marks=tuple(chosen))
     if not is_ranked(method):
         return KeyedMarks(marks=tuple(v for v in values if v is not None))
-    count = len(candidates)
     if len(values) > count:
         return KeyedMarks(problem=f"{len(values)} ranks typed for {count} candidates")
     ranks = values + [None] * (count - len(values))

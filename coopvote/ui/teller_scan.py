@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from coopvote.errors import CoopvoteError
 from coopvote.service.views import ItemView, MeetingView, ScanOutcome
 from coopvote.ui.app import arg, pick, scaled_font
-from coopvote.ui.teller_keyed import is_ranked, keyed_marks, looks_like_code
+from coopvote.ui.teller_keyed import is_ranked, is_scanned_code, keyed_marks, looks_like_code
 from coopvote.ui.teller_sound import Sounds
 from coopvote.ui.widgets import BigLabel, Retranslatable, error_text
 
@@ -297,6 +297,12 @@ class ScanPanel(Retranslatable, QWidget):
 
     def undo(self) -> ScanOutcome | None:
         reason = self.undo_reason.text()
+        if is_scanned_code(reason):
+            # The scanner typed a code while the reason box had the focus: scan it, never undo with it.
+            self.undo_reason.clear()
+            self.input.setFocus()
+            self.handle_code(reason.strip())
+            return None
         try:
             outcome = self.service.undo_last(reason)
         except CoopvoteError as error:
