@@ -132,3 +132,35 @@ def test_cli_missing_rule_module_is_a_clear_error(
     path.write_text('2 1\n1 1 0\n0\n"a"\n"b"\n')
     assert main(["count", str(path), "--method", "future"]) == 2
     assert "not available in this build" in capsys.readouterr().err
+
+
+def test_windows_line_endings_and_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "w.blt"
+    path.write_bytes("\ufeff2 1\r\n3\t1 2 0\r\n0\r\n\"A\"\r\n\"B\"\r\n\"T\"\r\n".encode())
+    election = read_blt(path)
+    assert election.candidates == ("A", "B") and election.title == "T"
+    assert election.ballots == (Ballot((0, 1), Fraction(3)),)
+
+
+def test_report_table_and_json_show_ties_exhausted_and_fine_transfer_values() -> None:
+    from coopvote.counting.irv import RULE as IRV
+    from coopvote.counting.model import CountOptions
+    from coopvote.counting.report import outcome_to_dict, stage_table
+    from coopvote.counting.wigm import RULE as WIGM
+
+    election = parse_blt('3 1\n4 1 0\n3 2 0\n1 3 2 0\n1 3 0\n0\n"A"\n"B"\n"C"\n"T"\n')
+    outcome = IRV.count(election, CountOptions())
+    result = outcome_to_dict(outcome)
+    assert result["elected"] == ["A"]
+    assert [s["exhausted"] for s in result["stages"]] == ["0", "1", "5"]
+    assert result["tie_breaks"] == [
+        {"stage": 3, "purpose": "exclusion", "tied": ["A", "B"], "chosen": "B", "how": "most recent differing stage 1"}
+    ]
+    table = stage_table(outcome)
+    assert "Tie at stage 3 (exclusion) between A, B: B chosen by most recent differing stage 1" in table
+    assert "Elected: A" in table
+    two = parse_blt('3 2\n5 1 2 0\n1 2 0\n3 3 0\n0\n"A"\n"B"\n"C"\n')
+    wigm = outcome_to_dict(WIGM.count(two, CountOptions()))
+    surplus = wigm["stages"][1]
+    assert surplus["action"] == "surplus" and surplus["transfer_value"] == "0.400000"
+    assert surplus["totals"] == {"A": "3", "B": "3", "C": "3"}
