@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
+from coopvote.ui.wizard_spec import ItemRow
 from tests.helpers import SMALL_REGISTER
 from tests.ui_fixtures import look, shot, window  # noqa: F401 - fixtures
 
@@ -146,3 +147,35 @@ def test_cancelling_a_register_check_drops_its_result(window: Any, qtbot: Any, t
     qtbot.waitUntil(lambda: page.preview is not None, timeout=20000)
     assert len(page.preview.rows) + len(page.preview.errors) >= 49_000
     assert page.table.rowCount() == 200  # the preview shows a screenful, not 50,000 rows
+
+
+def test_stopping_the_creation_leaves_no_meeting_file(window: Any, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811
+    from coopvote.register_import import write_sample_register
+    from coopvote.ui.widgets import job_pool
+
+    big = write_sample_register(tmp_path / "big.csv", ["PS", "EMP", "SUP"], 50_000, seed=2)
+    target = tmp_path / "stopped.coopvote"
+    wizard = window.new_meeting()
+    wizard.details.name_cy.setText("Prawf")
+    wizard.details.name_en.setText("Test")
+    wizard.details.path.setText(str(target))
+    for _ in range(3):
+        _next(qtbot, wizard)
+    wizard.agenda.add_item(ItemRow(kind="resolution", title_cy="Derbyn", title_en="Receive"))
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.register
+    wizard.register.path.setText(str(big))
+    wizard.register.check_register()
+    qtbot.waitUntil(lambda: wizard.register.preview is not None, timeout=30000)
+    assert wizard.register.preview.ok, wizard.register.preview.errors[:3]
+    _next(qtbot, wizard)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert wizard.summary.job is not None and wizard.summary.job.running
+    assert wizard.summary.progress.isVisible() and wizard.summary.cancel_button.isVisible()
+    qtbot.mouseClick(wizard.summary.cancel_button, Qt.MouseButton.LeftButton)
+    assert "Stopped" in wizard.summary.stage.text()
+    assert job_pool().waitForDone(60000)  # the import in progress finishes, then its file is removed
+    qtbot.wait(50)
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("stopped")] == []
+    assert window.service is None and wizard.isVisible() and wizard.summary.result is None
