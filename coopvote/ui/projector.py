@@ -110,12 +110,11 @@ class ProjectorWindow(Retranslatable, QWidget):
         self.chart_view.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 24)
-        layout.addWidget(self.meeting_name)
-        layout.addWidget(self.title_cy)
-        layout.addWidget(self.title_en)
-        layout.addWidget(self.status)
-        layout.addWidget(self.outcome)
-        layout.addWidget(self.chart_view, 1)
+        layout.addStretch(1)  # centred while there is no chart; the chart takes nearly all the room after
+        for label in (self.meeting_name, self.title_cy, self.title_en, self.status, self.outcome):
+            layout.addWidget(label)
+        layout.addWidget(self.chart_view, 40)
+        layout.addStretch(1)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)

@@ -151,6 +151,9 @@ class ScanPanel(Retranslatable, QWidget):
 
     def _key(self, event: QKeyEvent) -> bool:
         """One key records a resolution paper waiting for its mark; Escape drops a waiting paper."""
+        if event.key() == Qt.Key.Key_Tab and is_scanned_code(self.input.text()):
+            self.entered()  # a scanner set to end its codes with Tab instead of Enter
+            return True
         if event.key() == Qt.Key.Key_Escape and self.pending is not None:
             self.pending = None
             self.input.clear()
