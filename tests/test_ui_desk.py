@@ -171,3 +171,17 @@ def test_a_new_search_shows_its_own_first_member(desk: Any, qtbot: Any) -> None:
     assert len(desk.results) > 1
     assert desk.current.number == desk.results[0].number
     assert QApplication.focusWidget() is desk.table
+
+
+def test_tab_walks_the_desk_in_working_order(desk: Any, qtbot: Any) -> None:
+    find_and_enter(qtbot, desk, "E2")
+    desk.search.setFocus()
+    seen = []
+    for _ in range(14):
+        widget = QApplication.focusWidget()
+        seen.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    expected = [desk.search, desk.table, desk.check_in_button, desk.holder, desk.chair_holds, desk.instructions,
+                desk.directed, desk.proxy_button, desk.spoilt.item, desk.spoilt.serial, desk.spoilt.reason,
+                desk.spoilt.button, desk.cards_button]
+    assert seen[: len(expected)] == expected  # disabled buttons (check out, packs, cancel proxy) are skipped
