@@ -51,7 +51,10 @@ def test_the_projector_follows_the_meeting_and_charts_the_declared_result(
     assert bars["Gweithwyr · Employees"] == [2.0, 1.0, 0.0]
     labels = projector.category_labels()
     assert labels[0] == "O blaid · For<br>2" and labels[1] == "Yn erbyn · Against<br>2"
+    small = projector.title_cy.font().pointSize()
     projector.resize(1600, 900)
+    qtbot.waitUntil(lambda: projector.title_cy.font().pointSize() > small, timeout=3000)  # grows with the window
+    assert projector.category_labels()[0] == "O blaid · For<br>2"  # the chart was redrawn at the new size
     shot(projector, artifacts_dir, "screen-projector-result")
 
 

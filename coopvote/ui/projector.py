@@ -62,8 +62,13 @@ def nice_step(largest: float) -> float:
     return step
 
 
+REFERENCE_HEIGHT = 720
+"""Type sizes are given for a window this tall and grow with it (a 1080p projector: half as big again)."""
+
+
 def big_label(parent: QWidget, points: int, bold: bool = True) -> QLabel:
     label = QLabel(parent)
+    label.setProperty("basePoints", points)
     font = QFont(label.font())
     font.setPointSize(points)
     font.setBold(bold)
@@ -80,6 +85,7 @@ class ProjectorWindow(Retranslatable, QWidget):
         self.setObjectName("projector")
         self.setWindowTitle("coopvote")
         self.shown_key: tuple[int, str] | None = None
+        self.scale = 1.0
         self.result: ItemResult | None = None
         self.placed = False
         palette = self.palette()
@@ -92,7 +98,7 @@ class ProjectorWindow(Retranslatable, QWidget):
         self.title_en = big_label(self, 28, False)
         self.status = big_label(self, 30)
         self.status.setObjectName("projectorStatus")
-        self.outcome = big_label(self, 26)
+        self.outcome = big_label(self, 22)
         self.outcome.setObjectName("projectorOutcome")
         self.chart = QChart()
         self.chart.setBackgroundBrush(QColor("#000000"))
@@ -259,6 +265,7 @@ class ProjectorWindow(Retranslatable, QWidget):
         categories.append(labels)
         categories.setLabelsFont(self._font(20 if count <= 4 else 14, True))
         categories.setLabelsColor(QColor("#ffffff"))
+        categories.setTruncateLabels(False)  # a name cut short is worse than one that runs close to the next
         values = QValueAxis()
         step = nice_step(largest)
         values.setRange(0, max(step, step * -(-largest // step)))
@@ -277,9 +284,27 @@ class ProjectorWindow(Retranslatable, QWidget):
         title = CHART_TITLES["first"] if ranked else CHART_TITLES["weighted" if weighted else "votes"]
         self.chart.setTitle("<br>".join(title) if ranked else " · ".join(title))
 
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        """Grow the type with the window, so the back of the hall can read it on any projector."""
+        super().resizeEvent(event)
+        self.chart_view.setMinimumHeight(int(self.height() * 0.45))  # the chart keeps near half the screen
+        scale = min(3.0, max(0.7, self.height() / REFERENCE_HEIGHT))
+        if abs(scale - self.scale) < 0.05:
+            return
+        self.scale = scale
+        for label in (self.meeting_name, self.title_cy, self.title_en, self.status, self.outcome):
+            font = QFont(label.font())
+            font.setPointSize(round(int(label.property("basePoints")) * scale))
+            label.setFont(font)
+        legend = QFont(self.chart.legend().font())
+        legend.setPointSize(round(20 * scale))
+        self.chart.legend().setFont(legend)
+        if self.result is not None:
+            self.fill_chart(self.result)
+
     def _font(self, points: int, bold: bool = False) -> QFont:
         font = QFont(self.font())
-        font.setPointSize(points)
+        font.setPointSize(round(points * self.scale))
         font.setBold(bold)
         return font
 
