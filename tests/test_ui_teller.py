@@ -9,8 +9,8 @@ from typing import Any
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
 from coopvote.ballots.testdeck import rasterise_page
@@ -168,7 +168,12 @@ def test_a_batch_of_scanned_papers_then_the_adjudication_queue(teller: Any, qtbo
     plans: list[list[object]] = [[0], [1], [0, 1], []]  # For, Against, two marks, no mark
     files = mark_and_scan(service, pdf, plans, tmp_path, 3.0, random.Random(11))
     teller.tabs.setCurrentWidget(teller.batch)
-    assert teller.batch.start(files)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    teller.batch.dropEvent(drop)  # dropped from the file manager
+    assert teller.batch.running
     assert not teller.batch.choose_files_button.isEnabled() and teller.batch.stop_button.isEnabled()
     qtbot.waitUntil(lambda: teller.batch.summary is not None, timeout=120_000)
     summary = teller.batch.summary

@@ -88,6 +88,7 @@ class BatchImportPanel(Retranslatable, QWidget):
         self.stop_flag = threading.Event()
         self.summary: ScanSummary | None = None
         self.seen: Counter[str] = Counter()
+        self.setAcceptDrops(True)  # scans can be dropped here from the file manager
         self.destroyed.connect(self.stop_flag.set)  # the meeting was closed: stop reading into it
         self.relay = _Relay(self)
         self.relay.total.connect(self._total, Qt.ConnectionType.QueuedConnection)
@@ -123,6 +124,24 @@ class BatchImportPanel(Retranslatable, QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.log, 1)
         self.retranslate()
+
+    # -- files dropped from the file manager ---------------------------------------------------------
+
+    @staticmethod
+    def _dropped(event: Any) -> list[Path]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        if self._dropped(event) and not self.running:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        paths = self._dropped(event)
+        if paths and self.start(paths):
+            event.acceptProposedAction()
 
     @property
     def running(self) -> bool:
@@ -220,8 +239,9 @@ class BatchImportPanel(Retranslatable, QWidget):
         self.banner.show_error(message)
 
     def retranslate(self) -> None:
-        self.explanation.setText(self.tr("Read a batch of scanned ballot papers (images or PDF). Clear papers are "
-                                         "counted; doubtful ones go to the adjudication queue with their picture."))
+        self.explanation.setText(self.tr("Read a batch of scanned ballot papers (images or PDF): choose them, or drop "
+                                         "them here. Clear papers are counted; doubtful ones go to the adjudication "
+                                         "queue with their picture."))
         self.choose_files_button.setText(self.tr("Read scanned &files…"))
         self.choose_folder_button.setText(self.tr("Read a f&older…"))
         self.stop_button.setText(self.tr("&Stop"))
