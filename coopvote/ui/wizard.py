@@ -71,9 +71,11 @@ class DetailsPage(WizardPage):
         self.place = QLineEdit(self)
         self.held_on = QDateEdit(self)
         self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("yyyy-MM-dd")  # as in the meeting definition; no day/month muddle
         self.held_on.setDate(QDate.currentDate().addDays(28))
         self.notice = QDateEdit(self)
         self.notice.setCalendarPopup(True)
+        self.notice.setDisplayFormat("yyyy-MM-dd")
         self.notice.setDate(QDate.currentDate())
         self.path = QLineEdit(self)
         self.browse = QPushButton(self)
