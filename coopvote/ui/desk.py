@@ -341,7 +341,7 @@ class DeskPage(Retranslatable, QWidget):
         member = self.current
         if member is None:
             return
-        target = self.pack_button if member.present else self.check_in_button
+        target: QWidget = self.pack_button if member.present else self.check_in_button
         if not target.isEnabled():
             target = self.search
         target.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -72,12 +72,12 @@ class PackPanel(Retranslatable, QGroupBox):
         self.packs = list(packs)
         while self.lines.count():
             row = self.lines.takeAt(0)
-            inner = row.layout()
-            if inner is not None:
-                while inner.count():
-                    child = inner.takeAt(0).widget()
-                    if child is not None:
-                        child.deleteLater()
+            inner = row.layout() if row is not None else None
+            while inner is not None and inner.count():
+                taken = inner.takeAt(0)
+                child = taken.widget() if taken is not None else None
+                if child is not None:
+                    child.deleteLater()
         if not self.packs:
             self.sentence.setText(self.tr("No packs to hand over yet."))
             self.sentence.setAccessibleName(self.sentence.text())
