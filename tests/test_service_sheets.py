@@ -104,6 +104,8 @@ def test_printed_papers_scanned_back_are_counted_and_doubtful_ones_adjudicated(t
         service.adjudicate(blank.id, accept_marks=[1], by="teller")
     service.close_vote(1)
     service.close_vote(2)
+    after_close = service.read_sheets(scans)
+    assert after_close.queued == 0 and after_close.refused["vote-closed"] == 6
     result = service.results(1)
     assert result.papers_by_option[0]["EMP"] == 2
     assert result.rejected_by_reason == {"too-many-votes": 1, "unmarked-or-uncertain": 1}
@@ -115,12 +117,20 @@ def test_printed_papers_scanned_back_are_counted_and_doubtful_ones_adjudicated(t
 
 def test_an_unreadable_page_is_kept_not_dropped(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
+    smudged = tmp_path / "smudged.png"
+    page = Image.new("L", (1654, 2339), 255)
+    from PIL import ImageDraw
+
+    ImageDraw.Draw(page).rectangle((200, 200, 1400, 900), fill=40)  # a page whose QR is covered by ink
+    page.save(smudged)
     blank = tmp_path / "blank.png"
     Image.new("L", (1654, 2339), 255).save(blank)
-    summary = service.read_sheets([blank])
-    assert summary.queued == 1
-    [kept] = service.pending_sheets()
+    summary = service.read_sheets([smudged, blank])
+    assert summary.queued == 2
+    kept, back_of_sheet = service.pending_sheets()
     assert kept.item is None and "unreadable QR code" in kept.reasons
+    assert back_of_sheet.reasons == ("blank page",)
+    service.adjudicate(back_of_sheet.id, reject_reason="no-valid-code", by="teller")
     with pytest.raises(RuleError, match="no readable code"):
         service.adjudicate(kept.id, accept_marks=[1])
     service.adjudicate(kept.id, reject_reason="no-valid-code", by="teller")

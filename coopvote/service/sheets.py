@@ -185,8 +185,9 @@ class SheetsMixin(ResultsMixin):
         source = f"{Path(reading.source).name} page {reading.page_index + 1}"
         qr_text = getattr(reading, "qr_text", None)
         identified = self.identify(qr_text) if qr_text else None
-        if isinstance(identified, ScanOutcome) and identified.reason in {"already-counted", "spoilt", "voided"}:
-            return identified  # a doubtful copy of a paper already dealt with needs no second decision
+        if isinstance(identified, ScanOutcome):
+            # The code itself is refused (counted already, vote closed, spoilt...): the marks need no decision.
+            return identified
         details: dict[str, Any] = {
             "qr_text": qr_text,
             "verdict": str(getattr(reading.verdict, "value", reading.verdict)),
