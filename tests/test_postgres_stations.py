@@ -9,6 +9,7 @@ confirm, and carries on when the connection is back; nothing it acknowledged is 
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ from coopvote.service import MeetingService
 from coopvote.service.views import ScanOutcome
 from tests.postgres_support import (
     CableCutter,
+    IsolatedStation,
     chain_problem,
     pg_url,  # noqa: F401 - fixture
 )
@@ -122,12 +124,37 @@ def test_a_station_that_loses_the_network_says_so_and_carries_on(pg_url: str, cu
     for code, marks in codes[7:12]:
         scan(code, marks)
 
-    # 2. The connection drops while the scan is being written (before COMMIT): nothing of it is kept.
-    cutter.cut_on(b"INSERT INTO recorded_ballot")
-    with pytest.raises(RecordError, match="cannot be reached; nothing from this action was saved"):
-        scan(*codes[12])
-    assert cutter.triggered.is_set()
-    assert not isinstance(station.identify(codes[12][0]), ScanOutcome), "a scan that failed was kept"
+    # 2. The connection drops in the middle of a write: the scan's row is written and its audit entry
+    #    waits for the meeting's lock (held here) when the cable goes. Nothing of it may be kept.
+    chair = MeetingService.open(pg_url, station="chair")  # straight to the server, not through the relay
+    with chair.engine.connect() as holder:
+        holder.execute(text("SELECT id FROM meeting FOR UPDATE"))
+
+        def pull_once_waiting() -> None:
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                with chair.engine.connect() as probe:
+                    waiting = probe.execute(
+                        text(
+                            "SELECT count(*) FROM pg_stat_activity "
+                            "WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                        )
+                    ).scalar_one()
+                if waiting:
+                    break
+                time.sleep(0.05)
+            cutter.cut()
+
+        puller = threading.Thread(target=pull_once_waiting)
+        puller.start()
+        with pytest.raises(RecordError, match="cannot be reached; nothing from this action was saved"):
+            scan(*codes[12])
+        puller.join()
+        holder.rollback()
+    chair.close()
+    cutter.restore()
+    after = station.identify(codes[12][0])
+    assert not isinstance(after, ScanOutcome), f"a scan that failed was kept: {after.message_en}"
     for code, marks in codes[13:16]:
         scan(code, marks)
 
@@ -197,3 +224,35 @@ def test_a_station_stuck_holding_the_meeting_does_not_freeze_the_others(
         waiting.close()
         stuck.close()
     assert sum(_counted(pg_url).values()) == 1 and chain_problem(pg_url) is None
+
+
+@pytest.mark.slow
+def test_a_pulled_cable_is_noticed_by_time_outs_and_the_station_carries_on(pg_url: str) -> None:  # noqa: F811
+    """Packets vanish (nothing refuses): only the connection's time-outs can notice, within seconds."""
+    import shutil
+
+    if shutil.which("ip") is None:
+        pytest.skip("the ip command (iproute2) is not installed")
+    codes = prepare_meeting(pg_url, 8)
+    station = IsolatedStation(pg_url, "teller-5")
+    acknowledged: list[int] = []
+    try:
+        for code, marks in codes[:3]:
+            answer = station.scan(code, marks)
+            assert answer["accepted"], answer
+            acknowledged.append(answer["serial"])
+        station.unplug()
+        lost = station.scan(*codes[3])
+        assert not lost["accepted"] and "cannot be reached" in lost.get("error", ""), lost
+        print(f"pulled cable noticed after {lost['seconds']:.1f} s: {lost['error'][:90]}")
+        assert lost["seconds"] < 30, f"a pulled cable took {lost['seconds']:.0f} s to notice"
+        station.plug_in()
+        for code, marks in codes[3:]:
+            answer = station.scan(code, marks)
+            assert answer["accepted"], answer
+            acknowledged.append(answer["serial"])
+    finally:
+        station.remove()
+    counted = _counted(pg_url)
+    assert sorted(counted) == sorted(acknowledged) and set(counted.values()) == {1}
+    assert chain_problem(pg_url) is None

@@ -23,7 +23,7 @@ DEFAULT_PORT = 5432
 
 CONNECT_TIMEOUT_S = 5
 """How long a station waits for the server before saying it cannot be reached."""
-TCP_USER_TIMEOUT_MS = 8000
+TCP_USER_TIMEOUT_MS = 5000
 """Unacknowledged data for this long means the network is gone (libpq and server side)."""
 LOCK_TIMEOUT = "20s"
 """A station never waits longer than this for another station's write; it says so instead."""
