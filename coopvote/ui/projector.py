@@ -8,12 +8,14 @@ refreshes itself every two seconds with cheap queries, counting again only when 
 
 from __future__ import annotations
 
+import html
+import math
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QGuiApplication, QKeyEvent, QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
 from coopvote.errors import CoopvoteError
 from coopvote.service.results import ItemResult
@@ -51,17 +53,27 @@ def current_item(meeting: MeetingView) -> ItemView | None:
     return items[0] if items else None
 
 
-def nice_step(largest: float) -> float:
-    """A tick interval of 1, 2 or 5 times a power of ten giving at most about eight ticks."""
-    step = 1.0
-    while largest / step > 8:
-        for factor in (2.0, 2.5, 2.0):
-            step *= factor
+def nice_step(largest: float, *, whole: bool = True) -> float:
+    """A tick interval of 1, 2 or 5 times a power of ten giving three to eight ticks (whole numbers of
+    papers never get a fractional step)."""
+    if largest <= 0:
+        return 1.0
+    exponent = math.floor(math.log10(largest / 8))
+    for power in (exponent, exponent + 1, exponent + 2):
+        for mantissa in (1.0, 2.0, 5.0):
+            step = mantissa * 10.0**power
             if largest / step <= 8:
-                break
-    return step
+                return max(step, 1.0) if whole else step
+    return largest  # pragma: no cover - the loop always finds one
 
 
+def labels_fit(totals: list[float], segments: list[float]) -> bool:
+    """Whether every non-empty bar segment is tall enough to carry its number legibly."""
+    largest = max(totals, default=0.0)
+    return largest > 0 and all(v == 0 or v >= 0.08 * largest for v in segments)
+
+
+LEGEND_POINTS = 16
 REFERENCE_HEIGHT = 720
 """Type sizes are given for a window this tall and grow with it (a 1080p projector: half as big again)."""
 
@@ -93,26 +105,27 @@ class ProjectorWindow(Retranslatable, QWidget):
         palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffffff"))
         self.setPalette(palette)
         self.setAutoFillBackground(True)
-        self.meeting_name = big_label(self, 22, False)
-        self.title_cy = big_label(self, 40)
-        self.title_en = big_label(self, 28, False)
-        self.status = big_label(self, 30)
+        self.meeting_name = big_label(self, 18, False)
+        self.title_cy = big_label(self, 34)
+        self.title_en = big_label(self, 24, False)
+        self.status = big_label(self, 26)
         self.status.setObjectName("projectorStatus")
-        self.outcome = big_label(self, 22)
+        self.outcome = big_label(self, 20)
         self.outcome.setObjectName("projectorOutcome")
         self.chart = QChart()
         self.chart.setBackgroundBrush(QColor("#000000"))
         self.chart.setTitleBrush(QColor("#ffffff"))
-        self.chart.legend().setLabelColor(QColor("#ffffff"))
-        legend_font = QFont(self.font())
-        legend_font.setPointSize(20)
-        self.chart.legend().setFont(legend_font)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart.legend().hide()  # the key is a wrapping line of text below: long class names never cut
+        self.key = big_label(self, LEGEND_POINTS, False)
+        self.key.setObjectName("projectorKey")
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.key.hide()
         self.chart.setMargins(QMargins(8, 8, 8, 8))
         self.chart_view = QChartView(self.chart, self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setStyleSheet("background: #000000; border: none;")
-        self.chart_view.setMinimumHeight(320)
+        self.chart_view.setMinimumHeight(270)
         self.chart_view.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 24)
@@ -120,6 +133,7 @@ class ProjectorWindow(Retranslatable, QWidget):
         for label in (self.meeting_name, self.title_cy, self.title_en, self.status, self.outcome):
             layout.addWidget(label)
         layout.addWidget(self.chart_view, 40)
+        layout.addWidget(self.key)
         layout.addStretch(1)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -219,12 +233,14 @@ class ProjectorWindow(Retranslatable, QWidget):
             for axis in self.chart.axes():
                 self.chart.removeAxis(axis)
             self.chart_view.hide()
+            self.key.hide()
             return
         words_cy, words_en = sentence(result.outcome_cy), sentence(result.outcome_en)
         self.outcome.setText(words_cy if words_cy == words_en else f"{words_cy}\n{words_en}")
         self.outcome.show()
         self.fill_chart(result)
         self.chart_view.show()
+        self.key.show()
 
     def fill_chart(self, result: ItemResult) -> None:
         """Each option's votes as a bar, stacked by class in the class colours (weighted where weighted)."""
@@ -236,13 +252,13 @@ class ProjectorWindow(Retranslatable, QWidget):
         names = {c.code: f"{c.name_cy} · {c.name_en}" for c in meeting.classes}
         weighted = is_weighted(result)
         series = QStackedBarSeries()
-        series.setLabelsVisible(True)
         series.setLabelsPosition(QStackedBarSeries.LabelsPosition.LabelsCenter)
         labels = [f"{cy} · {en}" if cy != en else en for cy, en in result.option_labels]
         elected = set(result.election.elected) if result.election is not None else set()
         mark = {index: "  ✓" for index in elected}
         count = len(labels)
         largest = 0.0
+        segments: list[float] = []
         for code in result.papers_by_class:
             bar = QBarSet(names.get(code, code))
             bar.setColor(QColor(colours.get(code, "#888888")))
@@ -255,11 +271,21 @@ class ProjectorWindow(Retranslatable, QWidget):
                 else:
                     value = result.papers_by_option.get(option, {}).get(code, 0)
                 bar.append(float(value))  # drawing only: the figures in words are exact
+                segments.append(float(value))
             series.append(bar)
+        self.key.setText("&nbsp;&nbsp;&nbsp; ".join(
+            f"<span style='color:{colours.get(code, '#888888')}'>■</span>&nbsp;"
+            + html.escape(names.get(code, code)).replace(" ", "&nbsp;")  # lines break between classes only
+            for code in result.papers_by_class))
+        totals: list[float] = []
         for option in range(count):
             total = weighted_total(result, option) if weighted else sum(result.papers_by_option.get(option, {}).values())
+            totals.append(float(total))
             largest = max(largest, float(total))
-            labels[option] = f"{labels[option]}<br>{amount(total, 2)}{mark.get(option, '')}"
+            labels[option] = f"{labels[option]}<br>{amount(total, 3 if weighted else 0)}{mark.get(option, '')}"
+        # numbers on the segments only where every one is tall enough to read; the totals are always below
+        series.setLabelsVisible(labels_fit(totals, segments))
+        series.setLabelsPrecision(3)
         self.chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(labels)
@@ -267,14 +293,14 @@ class ProjectorWindow(Retranslatable, QWidget):
         categories.setLabelsColor(QColor("#ffffff"))
         categories.setTruncateLabels(False)  # a name cut short is worse than one that runs close to the next
         values = QValueAxis()
-        step = nice_step(largest)
+        step = nice_step(largest, whole=not weighted)
         values.setRange(0, max(step, step * -(-largest // step)))
         values.setTickType(QValueAxis.TickType.TicksDynamic)
         values.setTickAnchor(0)
         values.setTickInterval(step)
         values.setLabelsFont(self._font(16))
         values.setLabelsColor(QColor("#ffffff"))
-        values.setLabelFormat("%.0f" if not weighted else "%.1f")
+        values.setLabelFormat("%.0f" if not weighted else ("%.2f" if step < 0.1 else "%.1f"))
         self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
@@ -287,18 +313,15 @@ class ProjectorWindow(Retranslatable, QWidget):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         """Grow the type with the window, so the back of the hall can read it on any projector."""
         super().resizeEvent(event)
-        self.chart_view.setMinimumHeight(int(self.height() * 0.45))  # the chart keeps near half the screen
+        self.chart_view.setMinimumHeight(int(self.height() * 0.38))  # the chart keeps well over a third
         scale = min(3.0, max(0.7, self.height() / REFERENCE_HEIGHT))
         if abs(scale - self.scale) < 0.05:
             return
         self.scale = scale
-        for label in (self.meeting_name, self.title_cy, self.title_en, self.status, self.outcome):
+        for label in (self.meeting_name, self.title_cy, self.title_en, self.status, self.outcome, self.key):
             font = QFont(label.font())
             font.setPointSize(round(int(label.property("basePoints")) * scale))
             label.setFont(font)
-        legend = QFont(self.chart.legend().font())
-        legend.setPointSize(round(20 * scale))
-        self.chart.legend().setFont(legend)
         if self.result is not None:
             self.fill_chart(self.result)
 
