@@ -33,13 +33,19 @@ def read_blt(path: str) -> tuple[list[str], int, list[tuple[tuple[int, ...], int
     return names, seats, [(r, c) for r, c in groups.items() if r]
 
 
+CPU: list[float] = []
+
+
 def best(fn: Callable[[], Any]) -> tuple[float, Any]:
-    times, result, spent = [], None, 0.0
+    """Best wall time of up to 3 runs (20 s budget); the best CPU time is kept in CPU."""
+    times, cpus, result, spent = [], [], None, 0.0
     while len(times) < 3 and spent < 20:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         result = fn()
         times.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
         spent += times[-1]
+    CPU.append(min(cpus))
     return min(times), result
 
 
@@ -132,6 +138,8 @@ def main() -> None:
     except Exception as error:  # a peer's failure is a row in the table, not a crash
         result = {"error": f"{type(error).__name__}: {str(error)[:100]}"}
     result["peer"] = peer
+    if CPU:
+        result["count_cpu_s"] = CPU[-1]
     print(json.dumps(result))
 
 
