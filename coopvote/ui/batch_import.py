@@ -239,9 +239,8 @@ class BatchImportPanel(Retranslatable, QWidget):
         self.banner.show_error(message)
 
     def retranslate(self) -> None:
-        self.explanation.setText(self.tr("Read a batch of scanned ballot papers (images or PDF): choose them, or drop "
-                                         "them here. Clear papers are counted; doubtful ones go to the adjudication "
-                                         "queue with their picture."))
+        self.explanation.setText(self.tr("Read a batch of scanned ballot papers (images or PDF). Clear papers are "
+                                         "counted; doubtful ones go to the adjudication queue with their picture."))
         self.choose_files_button.setText(self.tr("Read scanned &files…"))
         self.choose_folder_button.setText(self.tr("Read a f&older…"))
         self.stop_button.setText(self.tr("&Stop"))
