@@ -6,6 +6,7 @@ on the server instead of in a file, so a query that only SQLite accepts fails he
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -111,3 +112,26 @@ def test_a_missing_driver_is_explained_not_a_traceback(monkeypatch: pytest.Monke
     with pytest.raises(RecordError, match=r"pip install 'coopvote\[postgres\]'") as raised:
         make_engine("postgresql://coopvote:secret@127.0.0.1/agm")
     assert "secret" not in str(raised.value)
+
+
+def test_the_command_line_takes_the_server_url(
+    pg_meeting_factory: Callable[..., MeetingService], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coopvote.cli import main as cli_main
+
+    service = pg_meeting_factory()
+    url = service.engine.url.render_as_string(hide_password=False).replace("postgresql+psycopg://", "postgresql://")
+    password = service.engine.url.password or "?"
+    assert cli_main(["open", url, "--item", "1"]) == 0
+    assert "Voting is open on item 1" in capsys.readouterr().out
+    assert service.meeting().item(1).is_open  # the other station sees it at once
+    assert cli_main(["results", url, "--item", "1", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [item["item"] for item in shown["items"]] == [1]
+    assert cli_main(["open", url, "--item", "1"]) != 0
+    error = capsys.readouterr().err
+    assert "already open" in error and password not in error
+    wrong = url.replace(f":{password}@", ":nope@")
+    assert cli_main(["info", wrong]) != 0
+    error = capsys.readouterr().err
+    assert "cannot be opened" in error and "nope" not in error and "Traceback" not in error
