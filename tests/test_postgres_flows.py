@@ -18,7 +18,7 @@ from coopvote.errors import RecordError
 from coopvote.record.models import AuditEntry
 from coopvote.service import MeetingService
 from coopvote.spec import parse_spec
-from tests import test_service_desk, test_service_voting
+from tests import test_service_desk, test_service_sheets, test_service_voting
 from tests.helpers import SMALL_REGISTER, SMALL_SPEC
 from tests.postgres_support import chain_problem, fresh_database_url
 
@@ -45,6 +45,7 @@ def pg_meeting_factory(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[...
         return service
 
     monkeypatch.setattr(test_service_desk, "small_meeting", build)
+    monkeypatch.setattr(test_service_sheets, "small_meeting", build)
     yield build
     for databases, service in made:
         service.close()
@@ -67,6 +68,9 @@ DESK_FLOWS = [
     test_service_desk.test_spoilt_paper_is_voided_and_audited,
     test_service_desk.test_every_action_is_in_an_intact_chain,
     test_service_desk.test_a_refused_action_leaves_no_trace,
+    # printed papers read back by the scanner, adjudication, and a sheet kept with its picture
+    test_service_sheets.test_printed_papers_scanned_back_are_counted_and_doubtful_ones_adjudicated,
+    test_service_sheets.test_an_unreadable_page_is_kept_not_dropped,
 ]
 
 
