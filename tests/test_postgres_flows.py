@@ -60,7 +60,7 @@ VOTING_FLOWS = [
     test_service_voting.test_election_result_counts_with_the_items_method,
 ]
 
-DESK_FLOWS = [
+DESK_AND_SCANNER_FLOWS = [
     test_service_desk.test_bad_register_imports_nothing_and_names_every_bad_row,
     test_service_desk.test_lapsed_member_cannot_check_in_and_double_check_in_refused,
     test_service_desk.test_proxy_limit_and_attendance_cancels_proxy,
@@ -81,8 +81,8 @@ def test_teller_flow_on_postgres(flow: Callable[[MeetingService], None], pg_meet
     assert chain_problem(meeting.engine) is None
 
 
-@pytest.mark.parametrize("flow", DESK_FLOWS, ids=lambda f: f.__name__.removeprefix("test_"))
-def test_desk_flow_on_postgres(flow: Callable[[Path], None], pg_meeting_factory: Callable[..., MeetingService], tmp_path: Path) -> None:
+@pytest.mark.parametrize("flow", DESK_AND_SCANNER_FLOWS, ids=lambda f: f.__name__.removeprefix("test_"))
+def test_desk_and_scanner_flow_on_postgres(flow: Callable[[Path], None], pg_meeting_factory: Callable[..., MeetingService], tmp_path: Path) -> None:
     flow(tmp_path)
 
 
