@@ -195,3 +195,25 @@ def test_an_open_meeting_is_backed_up_in_the_background(window: Any, qtbot: Any,
     copies = list((tmp_path / "small.coopvote.backups").glob("*.coopvote"))
     assert len(copies) == 1
     assert window.backup_label.text() == f"Last backup: {copies[0].name}"
+
+
+def test_emitting_signals_does_not_wear_out_true(qapp: Any) -> None:
+    """PySide6 6.12.0's emit() gives back True without a reference; coopvote.ui makes up for it."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    import coopvote.ui
+
+    class Ticker(QObject):
+        tick = Signal(object)
+
+    ticker = Ticker()
+    seen: list[object] = []
+    ticker.tick.connect(seen.append)
+    before = sys.getrefcount(True)
+    for n in range(20_000):  # more than True's whole reference count in a fresh app
+        ticker.tick.emit(n)
+    seen.clear()
+    assert abs(sys.getrefcount(True) - before) < 50
+    assert isinstance(coopvote.ui.SIGNAL_EMIT_GUARDED, bool)

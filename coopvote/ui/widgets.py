@@ -211,8 +211,7 @@ class _Worker(QRunnable):
                 self.signals.failed.emit(error_text(error))
             return
         if not self.cancelled:
-            # Wrapped: PySide6 miscounts references to a bare None sent through a queued object signal.
-            self.signals.finished.emit([result])
+            self.signals.finished.emit(result)
 
 
 class BackgroundJob(QObject):
@@ -244,11 +243,11 @@ class BackgroundJob(QObject):
     def cancelled(self) -> bool:
         return self._worker.cancelled
 
-    def _on_finished(self, wrapped: list[object]) -> None:
+    def _on_finished(self, result: object) -> None:
         if self._worker.cancelled:
             return
         self.running = False
-        self.finished.emit(wrapped[0])
+        self.finished.emit(result)
         self.done.emit()
 
     def _on_failed(self, message: str) -> None:

@@ -345,6 +345,10 @@ WELSH: dict[str, str] = {
     "Read a batch of scanned ballot papers (images or PDF). Clear papers are counted; doubtful ones go to the "
     "adjudication queue with their picture.": "Darllen swp o bapurau pleidleisio wedi'u sganio (lluniau neu PDF). "
     "Cyfrifir y papurau clir; mae'r rhai amheus yn mynd i'r ciw dyfarnu gyda'u llun.",
+    "Read a batch of scanned ballot papers (images or PDF): choose them, or drop them here. Clear papers are "
+    "counted; doubtful ones go to the adjudication queue with their picture.": "Darllen swp o bapurau pleidleisio "
+    "wedi'u sganio (lluniau neu PDF): dewiswch nhw, neu gollyngwch nhw yma. Cyfrifir y papurau clir; mae'r rhai "
+    "amheus yn mynd i'r ciw dyfarnu gyda'u llun.",
     "Read scanned &files…": "Darllen &ffeiliau wedi'u sganio…",
     "Read a f&older…": "Darllen ffo&lder…",
     # -- camera
