@@ -135,3 +135,20 @@ def test_an_unreadable_page_is_kept_not_dropped(tmp_path: Path) -> None:
         service.adjudicate(kept.id, accept_marks=[1])
     service.adjudicate(kept.id, reject_reason="no-valid-code", by="teller")
     assert service.pending_sheets() == []
+
+
+def test_packs_hold_one_paper_per_item_in_pack_order(tmp_path: Path) -> None:
+    service = small_meeting(tmp_path)
+    runs = service.print_packs("PS", 3, tmp_path / "packs.pdf")
+    assert [r.batch.item for r in runs] == [1, 2]
+    assert runs[0].pages == 6
+    meeting = service.meeting()
+    secret = _secret(service)
+    found = []
+    for index in range(6):
+        gray = rasterise_page((tmp_path / "packs.pdf").read_bytes(), index, 100)
+        [code] = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)
+        found.append(decode(code.text, secret, meeting.code))
+    assert [c.item for c in found] == [1, 2, 1, 2, 1, 2]
+    assert [c.serial for c in found if c.item == 1] == list(runs[0].batch.serials)
+    assert {c.class_code for c in found} == {"PS"}

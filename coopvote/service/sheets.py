@@ -116,6 +116,37 @@ class SheetsMixin(ResultsMixin):
         papers = papers_for(info, printed_item, voting_class, batch.serials, batch.secret, variant, page_size)
         return PrintRun(batch, render_papers(papers, out), Path(out))
 
+    def print_packs(
+        self, class_code: str, count: int, out: Path, *, variant: str = "standard", page_size: str = "A4"
+    ) -> list[PrintRun]:
+        """Print ``count`` packs for a class: one paper per item still to be voted on, pack after pack.
+
+        Each item's serials are allocated and shuffled on their own, so a pack's papers share nothing
+        that could tie them together, and nothing ties a pack to the member it is handed to.
+        """
+        from coopvote.ballots.pdf import render_papers
+        from coopvote.ballots.pdf_spec import collate_packs, papers_for
+
+        meeting = self.meeting()
+        cls = next((c for c in meeting.classes if c.code.upper() == class_code.upper()), None)
+        if cls is None:
+            raise RuleError(f"there is no membership class {class_code!r}")
+        items = [item for item in meeting.items if item.status in {"pending", "open"}]
+        if not items:
+            raise RuleError("every item's vote is closed: there is nothing left to print packs for")
+        info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
+        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)
+        batches = []
+        per_item = []
+        for item in items:
+            batch = self.add_paper_batch(item.number, cls.code, count, variant=variant)
+            per_item.append(
+                papers_for(info, ballot_item_for(item), voting_class, batch.serials, batch.secret, variant, page_size)
+            )
+            batches.append(batch)
+        pages = render_papers(collate_packs(per_item), out)
+        return [PrintRun(batch, pages, Path(out)) for batch in batches]
+
     # -- reading ----------------------------------------------------------------------------------
 
     def _paper_question(self, code: BallotCode) -> PaperQuestion:
