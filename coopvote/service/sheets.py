@@ -22,7 +22,7 @@ from coopvote.ballots.pdf_spec import BallotItem, Choice, MeetingInfo, VotingCla
 from coopvote.ballots.qrcodec import BallotCode, QrRejected, decode
 from coopvote.counting.rules import RANKED_METHODS
 from coopvote.errors import RuleError
-from coopvote.record.models import AgendaItem, Meeting, MembershipClass, PendingSheet, RecordedBallot
+from coopvote.record.models import AgendaItem, Meeting, Member, MembershipClass, PendingSheet, RecordedBallot
 from coopvote.record.types import utcnow
 from coopvote.service.papers import PrintedBatch
 from coopvote.service.results import ResultsMixin
@@ -146,6 +146,33 @@ class SheetsMixin(ResultsMixin):
             batches.append(batch)
         pages = render_papers(collate_packs(per_item), out)
         return [PrintRun(batch, pages, Path(out)) for batch in batches]
+
+    def print_membership_cards(self, out: Path, page_size: str = "A4") -> int:
+        """A card for every active member, in class order then by name; the desk scans them to find members.
+
+        The card's code carries the member number only (sealed, with its own prefix), never a ballot.
+        """
+        from coopvote.ballots.pdf_cards import cards_for, render_cards
+
+        with self.reading() as session:
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
+            rows = session.execute(
+                select(Member.number, Member.name, MembershipClass)
+                .join(MembershipClass, MembershipClass.id == Member.class_id)
+                .where(Member.meeting_id == meeting.id, Member.status == "active")
+                .order_by(MembershipClass.position, Member.name, Member.number)
+            ).all()
+            members = [
+                (number, name, VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)) for number, name, cls in rows
+            ]
+            secret = bytes(meeting.secret)
+        if not members:
+            raise RuleError("the register has no active members to print cards for; import the register first")
+        cards = cards_for(info, members, secret)
+        render_cards(cards, Path(out), page_size)
+        return len(cards)
 
     # -- reading ----------------------------------------------------------------------------------
 
