@@ -217,3 +217,31 @@ def test_emitting_signals_does_not_wear_out_true(qapp: Any) -> None:
     seen.clear()
     assert abs(sys.getrefcount(True) - before) < 50
     assert isinstance(coopvote.ui.SIGNAL_EMIT_GUARDED, bool)
+
+
+def test_a_meeting_without_members_gets_its_register(window: Any, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811
+    from PySide6.QtWidgets import QWizard
+
+    from tests.helpers import SMALL_REGISTER
+
+    window.set_service(small_meeting(tmp_path, register=False), str(tmp_path / "small.coopvote"))
+    register = tmp_path / "members.csv"
+    register.write_text(SMALL_REGISTER + "X9,Someone,NOPE,1,active\n", encoding="utf-8")
+    dialog = window.import_register()
+    assert dialog is not None and dialog.isVisible()
+    page = dialog.register_page
+    page.path.setText(str(register))
+    page.check_register()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=5000)
+    assert "line 9" in page.errors.item(0).text() and "unknown class “NOPE”" in page.errors.item(0).text()
+    assert not dialog.button(QWizard.WizardButton.FinishButton).isEnabled()
+    register.write_text(SMALL_REGISTER, encoding="utf-8")
+    page.check_register()
+    qtbot.waitUntil(lambda: page.preview is not None and page.preview.ok, timeout=5000)
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert [c.members for c in window.service.meeting().classes] == [3, 4]
+    desk = window.pages["desk"]
+    assert window.stack.currentWidget() is desk
+    assert desk.banner.text() == "7 members imported."
+    assert "6 members" in desk.quorum.explanation.text()

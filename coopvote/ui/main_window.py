@@ -144,9 +144,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.open_action = self._action(self.choose_meeting, QKeySequence.StandardKey.Open)
         self.demo_action = self._action(self.open_demo)
         self.connect_action = self._action(self.connect_shared)
+        self.register_action = self._action(self.import_register)
         self.close_action = self._action(self.close_meeting)
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.open_action, self.demo_action, self.connect_action, self.close_action):
+        for action in (self.new_action, self.open_action, self.demo_action, self.connect_action,
+                       self.register_action, self.close_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -205,6 +207,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.open_action.setText(self.tr("&Open…"))
         self.demo_action.setText(self.tr("Open the &demo meeting"))
         self.connect_action.setText(self.tr("Connect to a &shared meeting…"))
+        self.register_action.setText(self.tr("Import the &register…"))
         self.close_action.setText(self.tr("&Close meeting"))
         self.quit_action.setText(self.tr("&Quit"))
         self.go_menu.setTitle(self.tr("&Go"))
@@ -271,6 +274,7 @@ class MainWindow(Retranslatable, QMainWindow):
         for action in self.role_actions[1:]:
             action.setEnabled(self.service is not None)
         self.close_action.setEnabled(self.service is not None)
+        self.register_action.setEnabled(self.service is not None)
         self.projector_action.setEnabled(self.service is not None)
 
     def _role_changed(self, row: int) -> None:
@@ -349,6 +353,27 @@ class MainWindow(Retranslatable, QMainWindow):
         job.failed.connect(self.start_page.banner.show_error)
         job.start()
         return job
+
+    def import_register(self) -> QWidget | None:
+        """Import (or, before anyone is checked in, replace) the open meeting's register."""
+        from coopvote.ui.register_dialog import open_import_register
+
+        if self.service is None:
+            return None
+        dialog = open_import_register(self.service, self)
+        if dialog is not None:
+            dialog.imported.connect(self._register_imported)
+        return dialog
+
+    def _register_imported(self, result: Any) -> None:
+        desk = self.show_role("desk")
+        if desk is not None:
+            activate = getattr(desk, "activate", None)
+            if callable(activate):
+                activate()  # fresh quorum figures for the new register
+            banner = getattr(desk, "banner", None)
+            if banner is not None:
+                banner.show_ok(arg(self.tr("%1 members imported."), result.imported))
 
     def connect_shared(self, initial: str = "") -> QWidget:
         """Ask for a shared meeting's server details (the password is never stored) and open it."""

@@ -265,8 +265,10 @@ class AgendaPage(_Page):
 class RegisterPage(_Page):
     """Pick the membership register, see it as it would import, with every bad row and its line."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, known: dict[str, list[str]] | None = None) -> None:
         super().__init__(parent)
+        self.known = known
+        """Class code -> names, for a meeting that exists; None takes them from the wizard's classes page."""
         self.preview: Any = None
         self.checked_path = ""
         self.job: BackgroundJob | None = None
@@ -352,8 +354,8 @@ class RegisterPage(_Page):
         if not path:
             return
         wizard = self.wizard()
-        known: dict[str, list[str]] = {}
-        if wizard is not None:
+        known: dict[str, list[str]] = dict(self.known or {})
+        if self.known is None and wizard is not None:
             for cls in wizard.classes.rows():  # type: ignore[attr-defined]
                 known[cls.code] = [cls.name_en, cls.name_cy]
         self.preview = None

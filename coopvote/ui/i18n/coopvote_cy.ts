@@ -1038,6 +1038,33 @@
     </message>
   </context>
   <context>
+    <name>ImportRegisterWizard</name>
+    <message>
+      <source>Import the register</source>
+      <translation>Mewnforio'r gofrestr</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>&amp;Mewnforio</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Canslo</translation>
+    </message>
+    <message>
+      <source>This meeting already has a register: importing replaces it, which is only possible before anyone is checked in.</source>
+      <translation>Mae gan y cyfarfod hwn gofrestr eisoes: mae mewnforio'n ei disodli, a dim ond cyn i neb gofrestru i mewn y mae hynny'n bosibl.</translation>
+    </message>
+    <message>
+      <source>Importing the register…</source>
+      <translation>Yn mewnforio'r gofrestr…</translation>
+    </message>
+    <message>
+      <source>%1 members imported.</source>
+      <translation>Mewnforiwyd %1 aelod.</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemStatus</name>
     <message>
       <source>not open yet</source>
@@ -1081,6 +1108,10 @@
     <message>
       <source>Connect to a &amp;shared meeting…</source>
       <translation>Cysylltu â chyfarfod a &amp;rennir…</translation>
+    </message>
+    <message>
+      <source>Import the &amp;register…</source>
+      <translation>Me&amp;wnforio'r gofrestr…</translation>
     </message>
     <message>
       <source>&amp;Close meeting</source>
@@ -1149,6 +1180,10 @@
     <message>
       <source>Opening %1…</source>
       <translation>Yn agor %1…</translation>
+    </message>
+    <message>
+      <source>%1 members imported.</source>
+      <translation>Mewnforiwyd %1 aelod.</translation>
     </message>
     <message>
       <source>Backup failed: %1</source>

@@ -1038,6 +1038,33 @@
     </message>
   </context>
   <context>
+    <name>ImportRegisterWizard</name>
+    <message>
+      <source>Import the register</source>
+      <translation>Import the register</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>&amp;Import</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>This meeting already has a register: importing replaces it, which is only possible before anyone is checked in.</source>
+      <translation>This meeting already has a register: importing replaces it, which is only possible before anyone is checked in.</translation>
+    </message>
+    <message>
+      <source>Importing the register…</source>
+      <translation>Importing the register…</translation>
+    </message>
+    <message>
+      <source>%1 members imported.</source>
+      <translation>%1 members imported.</translation>
+    </message>
+  </context>
+  <context>
     <name>ItemStatus</name>
     <message>
       <source>not open yet</source>
@@ -1081,6 +1108,10 @@
     <message>
       <source>Connect to a &amp;shared meeting…</source>
       <translation>Connect to a &amp;shared meeting…</translation>
+    </message>
+    <message>
+      <source>Import the &amp;register…</source>
+      <translation>Import the &amp;register…</translation>
     </message>
     <message>
       <source>&amp;Close meeting</source>
@@ -1149,6 +1180,10 @@
     <message>
       <source>Opening %1…</source>
       <translation>Opening %1…</translation>
+    </message>
+    <message>
+      <source>%1 members imported.</source>
+      <translation>%1 members imported.</translation>
     </message>
     <message>
       <source>Backup failed: %1</source>

@@ -70,6 +70,14 @@ WELSH: dict[str, str] = {
     "Connect to a &shared meeting…": "Cysylltu â chyfarfod a &rennir…",
     "Connect to a shared meeting": "Cysylltu â chyfarfod a rennir",
     "Opening %1…": "Yn agor %1…",
+    "Import the &register…": "Me&wnforio'r gofrestr…",
+    "Import the register": "Mewnforio'r gofrestr",
+    "&Import": "&Mewnforio",
+    "This meeting already has a register: importing replaces it, which is only possible before anyone is checked "
+    "in.": "Mae gan y cyfarfod hwn gofrestr eisoes: mae mewnforio'n ei disodli, a dim ond cyn i neb gofrestru i "
+    "mewn y mae hynny'n bosibl.",
+    "Importing the register…": "Yn mewnforio'r gofrestr…",
+    "%1 members imported.": "Mewnforiwyd %1 aelod.",
     "Backup failed: %1": "Methodd y copi wrth gefn: %1",
     "Last backup: %1": "Copi wrth gefn olaf: %1",
     "The projector window is not available: %1": "Nid yw ffenestr y taflunydd ar gael: %1",
