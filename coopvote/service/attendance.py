@@ -52,6 +52,21 @@ class AttendanceMixin(SetupMixin):
         proxies = rules.get("proxies", {})
         return int(proxies.get("limit_per_holder", DEFAULT_PROXY_LIMIT)) if isinstance(proxies, dict) else DEFAULT_PROXY_LIMIT
 
+    def card_member(self, card_text: str) -> str:
+        """The membership number on a scanned membership card, after checking its seal for this meeting.
+
+        Raises ``coopvote.ballots.qrcodec.QrRejected`` (an InputError, in plain words in both languages)
+        for a ballot, a forged card or another meeting's card.
+        """
+        from coopvote.ballots.qrcodec import decode_card
+        from coopvote.record.models import Meeting
+
+        with self.reading() as session:
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            code, secret = meeting.code, bytes(meeting.secret)
+        return decode_card(card_text, secret, code).member
+
     def check_in(self, number: str) -> list[str]:
         """Check a member in; returns notes for the desk (such as a proxy cancelled by attending)."""
         notes: list[str] = []

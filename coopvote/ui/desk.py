@@ -36,25 +36,14 @@ from coopvote.ui.desk_panels import PackPanel, QuorumPanel, SpoiltPanel
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable
 
 
-def meeting_secret(service: Any) -> tuple[str, bytes]:
-    """The meeting code and QR secret, for checking membership cards here and printing them."""
-    from coopvote.record.models import Meeting
-
-    with service.reading() as session:
-        meeting = session.get(Meeting, service.meeting_id)
-        return meeting.code, bytes(meeting.secret)
-
-
 def card_member(service: Any, text: str) -> tuple[str | None, str]:
     """(member number, '') for a good card scan, or (None, why not) in the language in use."""
-    from coopvote.ballots.qrcodec import QrRejected, decode_card
+    from coopvote.ballots.qrcodec import QrRejected
 
-    code, secret = meeting_secret(service)
     try:
-        card = decode_card(text, secret, code)
+        return service.card_member(text), ""
     except QrRejected as rejected:
         return None, rejected.message(current_language())
-    return card.member, ""
 
 
 class DeskPage(Retranslatable, QWidget):
