@@ -398,8 +398,7 @@ class RegisterPage(_Page):
             return
         counts = ", ".join(f"{code} {n}" for code, n in sorted(preview.members_by_class(active_only=False).items()))
         if preview.ok:
-            self.summary.setText(arg(self.tr("%1 members can be imported (%2). Nothing is saved until you press "
-                                             "Finish."), len(preview.rows), counts))
+            self.summary.setText(arg(self.tr("%1 members can be imported (%2). Nothing is saved yet."), len(preview.rows), counts))
         else:
             self.summary.setText(arg(self.tr("%1 problem(s): nothing will be imported. Fix the file, save it, and "
                                              "press “Check the file” again."), len(preview.errors)))

@@ -1473,8 +1473,8 @@
       <translation>Wedi rhoi'r gorau i ddarllen y gofrestr.</translation>
     </message>
     <message>
-      <source>%1 members can be imported (%2). Nothing is saved until you press Finish.</source>
-      <translation>Gellir mewnforio %1 aelod (%2). Ni chedwir dim nes i chi bwyso Gorffen.</translation>
+      <source>%1 members can be imported (%2). Nothing is saved yet.</source>
+      <translation>Gellir mewnforio %1 aelod (%2). Nid oes dim wedi'i gadw eto.</translation>
     </message>
     <message>
       <source>%1 problem(s): nothing will be imported. Fix the file, save it, and press “Check the file” again.</source>

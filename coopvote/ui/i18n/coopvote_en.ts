@@ -1473,8 +1473,8 @@
       <translation>Stopped reading the register.</translation>
     </message>
     <message>
-      <source>%1 members can be imported (%2). Nothing is saved until you press Finish.</source>
-      <translation>%1 members can be imported (%2). Nothing is saved until you press Finish.</translation>
+      <source>%1 members can be imported (%2). Nothing is saved yet.</source>
+      <translation>%1 members can be imported (%2). Nothing is saved yet.</translation>
     </message>
     <message>
       <source>%1 problem(s): nothing will be imported. Fix the file, save it, and press “Check the file” again.</source>

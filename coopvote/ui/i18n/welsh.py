@@ -298,8 +298,8 @@ WELSH: dict[str, str] = {
     "Registers (*.csv *.xlsx *.txt);;All files (*)": "Cofrestrau (*.csv *.xlsx *.txt);;Pob ffeil (*)",
     "Reading the register…": "Yn darllen y gofrestr…",
     "Stopped reading the register.": "Wedi rhoi'r gorau i ddarllen y gofrestr.",
-    "%1 members can be imported (%2). Nothing is saved until you press Finish.":
-        "Gellir mewnforio %1 aelod (%2). Ni chedwir dim nes i chi bwyso Gorffen.",
+    "%1 members can be imported (%2). Nothing is saved yet.":
+        "Gellir mewnforio %1 aelod (%2). Nid oes dim wedi'i gadw eto.",
     "%1 problem(s): nothing will be imported. Fix the file, save it, and press “Check the file” again.":
         "%1 problem: ni fydd dim yn cael ei fewnforio. Cywirwch y ffeil, cadwch hi, a phwyswch “Gwirio'r ffeil” "
         "eto.",
