@@ -60,3 +60,22 @@ def test_the_command_line_loads_no_database_stack_until_a_command_needs_it() -> 
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_app_reaches_the_record_only_through_the_service() -> None:
+    """The Qt layer is thin: it never opens a session on the record or imports the models itself.
+
+    ``coopvote.record.connection`` (building and displaying connection strings) is plain text work.
+    """
+    offenders = []
+    for path in (CORE / "ui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            module = ""
+            if isinstance(node, ast.ImportFrom) and node.module:
+                module = node.module
+            elif isinstance(node, ast.Import):
+                module = " ".join(alias.name for alias in node.names)
+            if "sqlalchemy" in module or ("coopvote.record" in module and module != "coopvote.record.connection"):
+                offenders.append(f"{path.relative_to(CORE.parent)}:{node.lineno} imports {module}")
+    assert offenders == []

@@ -32,9 +32,9 @@ from coopvote.ui.widgets import Retranslatable
 
 def try_connection(url: str) -> None:
     """Open the meeting at ``url`` and close it again; raises a RecordError that says what is wrong."""
-    from coopvote.record.db import open_database
+    from coopvote.service import MeetingService
 
-    open_database(url, upgrade=False).dispose()
+    MeetingService.open(url, backups=False).close()
 
 
 class ConnectDialog(Retranslatable, QDialog):
