@@ -245,3 +245,14 @@ def test_a_meeting_without_members_gets_its_register(window: Any, qtbot: Any, tm
     assert window.stack.currentWidget() is desk
     assert desk.banner.text() == "7 members imported."
     assert "6 members" in desk.quorum.explanation.text()
+
+
+def test_a_station_reopens_on_the_role_it_had(window: Any, tmp_path: Path) -> None:  # noqa: F811
+    small_meeting(tmp_path).close()
+    path = str(tmp_path / "small.coopvote")
+    assert window.open_meeting(path)
+    assert window.stack.currentWidget() is window.pages["desk"]  # a new station starts at the desk
+    window.show_role("teller")
+    window.close_meeting()
+    assert window.open_meeting(path)
+    assert window.stack.currentWidget() is window.pages["teller"]

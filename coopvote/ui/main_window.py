@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.errors import CoopvoteError
-from coopvote.ui.app import AppSettings, application, arg, current_language
+from coopvote.ui.app import AppSettings, application, arg, current_language, settings
 from coopvote.ui.start import StartPage, make_demo_meeting, remember_meeting
 from coopvote.ui.widgets import QT_TRANSLATE_NOOP, BackgroundJob, BigLabel, Retranslatable, error_text
 
@@ -42,6 +42,7 @@ ROLES: tuple[tuple[str, str, str, str], ...] = (
     ("results", "results", "ResultsPage", QT_TRANSLATE_NOOP("Roles", "Results")),
 )
 BACKUP_MINUTES = 3
+LAST_ROLE_KEY = "last_role"
 MEETING_FILTER = QT_TRANSLATE_NOOP("MainWindow", "coopvote meetings (*.coopvote);;All files (*)")
 
 
@@ -287,6 +288,8 @@ class MainWindow(Retranslatable, QMainWindow):
         if page is None:
             return
         self.stack.setCurrentWidget(page)
+        if key != "start" and self.service is not None:
+            settings().setValue(LAST_ROLE_KEY, key)  # a station keeps its role from one meeting to the next
         activate = getattr(page, "activate", None)
         if callable(activate):
             activate()
@@ -415,7 +418,12 @@ class MainWindow(Retranslatable, QMainWindow):
             self.backup_timer.start()
         self._update_roles()
         self._update_meeting_label()
-        self.show_role("desk")
+        self.show_role(self._station_role())
+
+    def _station_role(self) -> str:
+        """The role this station had last time (the desk for a new station)."""
+        role = str(settings().value(LAST_ROLE_KEY, "desk") or "desk")
+        return role if role in {key for key, *_rest in ROLES} - {"start"} else "desk"
 
     def back_up(self) -> Any:
         """A backup copy in the background if the record changed; the status bar says how it went."""
