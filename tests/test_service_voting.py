@@ -132,3 +132,21 @@ def test_closing_a_vote_backs_the_file_up_with_its_seed(tmp_path: Path) -> None:
     assert copy.meeting().item(1).settings["seed"] == service.meeting().item(1).settings["seed"]
     copy.close()
     service.close()
+
+
+def test_show_of_hands_then_a_poll_demanded_and_counted(meeting: MeetingService) -> None:
+    meeting.record_show_of_hands(1, {"PS": (1, 1, 0), "EMP": (3, 0, 0)})
+    hands = meeting.results(1)
+    assert hands.resolution is not None and hands.resolution.mode == "show-of-hands"
+    assert hands.resolution.carried
+    meeting.demand_poll(1, "Dafydd Llŵyd")
+    batch = meeting.add_paper_batch(1, "EMP", 3, kind="slips")
+    meeting.open_vote(1)
+    for serial, option in zip(batch.serials, (2, 2, 1), strict=True):
+        assert meeting.record_paper(batch.qr_text(serial, option=option)).accepted
+    meeting.close_vote(1)
+    poll = meeting.results(1)
+    assert poll.resolution is not None and poll.resolution.mode == "poll"
+    assert not poll.resolution.carried  # the poll, not the hands, decides
+    assert "poll demanded by Dafydd Llŵyd" in poll.outcome_en
+    assert poll.show_of_hands is not None and poll.show_of_hands["poll_demanded_by"] == "Dafydd Llŵyd"

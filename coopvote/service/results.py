@@ -221,7 +221,7 @@ class ResultsMixin(VotingMixin):
         tally = ResolutionTally(
             classes=tallies,
             mode=mode,  # type: ignore[arg-type]
-            poll_demanded_by=poll_by,
+            poll_demanded_by=poll_by if mode == "show-of-hands" else None,
             chair=str(view.settings.get("casting_chair") or general.get("chair") or "the chair"),
             casting_vote=casting if casting in {"for", "against"} else None,  # type: ignore[arg-type]
             seed=result.seed or 0,
@@ -235,6 +235,9 @@ class ResultsMixin(VotingMixin):
             result.weighted_by_option.setdefault(2, {})[row.code] = row.weighted_abstentions
         result.outcome_en = outcome.reason("en")
         result.outcome_cy = outcome.reason("cy")
+        if poll_by and mode == "poll":
+            result.outcome_en += f"; counted on a poll demanded by {poll_by}"
+            result.outcome_cy += f"; cyfrifwyd ar bleidlais a fynnwyd gan {poll_by}"
 
     def _count_election(
         self, result: ItemResult, scheme: WeightingScheme, marks_by_class: dict[str, list[tuple[int, ...]]]
