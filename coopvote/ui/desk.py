@@ -54,6 +54,7 @@ class DeskPage(Retranslatable, QWidget):
         self.service = service
         self.current: Any = None  # MemberView
         self._classes: Any = None
+        self._shown_before = False
         self.results: list[Any] = []
         self.banner = MessageBanner(self)
 
@@ -199,9 +200,10 @@ class DeskPage(Retranslatable, QWidget):
         self.show_member(self.current)
 
     def activate(self) -> None:
-        """Called when the desk is shown: fresh figures, focus in the search box."""
-        self.quorum.refresh()
-        self.spoilt.refresh()
+        """Called when the desk is shown: fresh figures (other stations may have moved on), focus in the search."""
+        if self._shown_before:
+            self.quorum.refresh()
+        self._shown_before = True
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.search.selectAll()
 

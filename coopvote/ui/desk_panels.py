@@ -134,20 +134,29 @@ class QuorumPanel(Retranslatable, QGroupBox):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Class"), self.tr("Needed"), self.tr("Present"), self.tr("By proxy")])
         self.table.setAccessibleName(self.tr("Quorum by class"))
-        self.refresh()
+        self.show_status()
 
     def restyle(self) -> None:
         if hasattr(self, "table"):
-            self.refresh()
+            self.show_status()
 
     def refresh(self) -> None:
+        """Ask the service again (after a check-in, or when the desk is shown)."""
         try:
             self.status = self.service.quorum()
             if self._classes is None:
                 self._classes = self.service.meeting().classes  # fixed for the meeting: read once
         except CoopvoteError as error:
+            self.status = None
             self.verdict.setText(self.tr("Quorum cannot be worked out"))
             self.explanation.setText(str(error))
+            return
+        self.show_status()
+
+    def show_status(self) -> None:
+        """Show the last answer in the current language and text size (both texts came from the service)."""
+        if self.status is None or self._classes is None:
+            self.refresh()
             return
         welsh = current_language() == "cy"
         names = {c.code: (c.name_cy if welsh else c.name_en) for c in self._classes}
@@ -187,6 +196,7 @@ class SpoiltPanel(Retranslatable, QGroupBox):
     def __init__(self, service: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self._items: Any = None
         self.item = QComboBox(self)
         self.item.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.item.setMinimumContentsLength(12)
@@ -219,17 +229,23 @@ class SpoiltPanel(Retranslatable, QGroupBox):
         self.serial.setAccessibleName(self.tr("Serial number of the spoilt paper"))
         self.reason.setAccessibleName(self.tr("Why the paper is spoilt"))
         self.button.setAccessibleName(self.tr("Void spoilt paper"))
-        self.refresh()
+        self.show_items()
 
     def refresh(self) -> None:
+        try:
+            self._items = self.service.meeting().items
+        except CoopvoteError:
+            self._items = ()
+        self.show_items()
+
+    def show_items(self) -> None:
+        if self._items is None:
+            self.refresh()
+            return
         current = self.item.currentData()
         self.item.clear()
-        try:
-            items = self.service.meeting().items
-        except CoopvoteError:
-            return
         welsh = current_language() == "cy"
-        for item in items:
+        for item in self._items:
             self.item.addItem(arg(self.tr("%1. %2"), str(item.number), item.title_cy if welsh else item.title_en),
                               item.number)
         if current is not None:

@@ -92,6 +92,7 @@ class MainWindow(Retranslatable, QMainWindow):
         super().__init__(parent)
         self.look = look or application()[1]
         self.service: Any = None
+        self._names: tuple[str, str] | None = None
         self.meeting_path = ""
         self.pages: dict[str, QWidget] = {}
         self.projector: QWidget | None = None
@@ -244,11 +245,13 @@ class MainWindow(Retranslatable, QMainWindow):
     def _meeting_name(self) -> str:
         if self.service is None:
             return ""
-        try:
-            meeting = self.service.meeting()
-        except CoopvoteError:
-            return ""
-        return meeting.name_cy if current_language() == "cy" else meeting.name_en
+        if self._names is None:
+            try:
+                meeting = self.service.meeting()
+            except CoopvoteError:
+                return ""
+            self._names = (meeting.name_cy, meeting.name_en)  # a meeting's name is fixed: read it once
+        return self._names[0] if current_language() == "cy" else self._names[1]
 
     def _update_meeting_label(self) -> None:
         if self.service is None:
@@ -461,6 +464,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.backup_label.clear()
         self.service.close()
         self.service = None
+        self._names = None
         self.meeting_path = ""
         self._update_roles()
         self._update_meeting_label()
