@@ -179,3 +179,10 @@ def test_stopping_the_creation_leaves_no_meeting_file(window: Any, qtbot: Any, t
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("stopped")] == []
     assert window.service is None and wizard.isVisible() and wizard.summary.result is None
+
+
+def test_the_first_page_needs_names_and_a_file(window: Any) -> None:  # noqa: F811
+    wizard = window.new_meeting()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert not wizard.details.validatePage()
+    assert "name in Welsh and in English" in wizard.details.banner.text()

@@ -8,6 +8,7 @@ keeps painting and the person can cancel waiting for it.
 from __future__ import annotations
 
 import colorsys
+import contextlib
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -202,16 +203,19 @@ class _Worker(QRunnable):
         try:
             result = self.work()
         except CoopvoteError as error:
-            if not self.cancelled:
-                self.signals.failed.emit(str(error))
+            self._send(self.signals.failed, str(error))
             return
         except Exception as error:  # noqa: BLE001 - shown to the person, never a crash of the UI thread
             traceback.print_exc()
-            if not self.cancelled:
-                self.signals.failed.emit(error_text(error))
+            self._send(self.signals.failed, error_text(error))
             return
-        if not self.cancelled:
-            self.signals.finished.emit(result)
+        self._send(self.signals.finished, result)
+
+    def _send(self, signal: Any, value: object) -> None:
+        if self.cancelled:
+            return
+        with contextlib.suppress(RuntimeError):  # shutting down, the receiver gone: nobody left to tell
+            signal.emit(value)
 
 
 class BackgroundJob(QObject):

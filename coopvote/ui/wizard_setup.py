@@ -143,6 +143,10 @@ class DetailsPage(WizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         target = self.path.text().strip()
+        if not (self.name_cy.text().strip() and self.name_en.text().strip() and target):
+            self.banner.show_error(self.tr("Give the meeting its name in Welsh and in English, and choose where to "
+                                           "save the meeting file."))
+            return False
         if "://" not in target and Path(target).exists():
             self.banner.show_error(arg(self.tr("%1 already exists; choose another name for the new meeting file."),
                                        target))

@@ -948,6 +948,10 @@
       <translation>Cyfarfodydd coopvote (*.coopvote)</translation>
     </message>
     <message>
+      <source>Give the meeting its name in Welsh and in English, and choose where to save the meeting file.</source>
+      <translation>Rhowch enw'r cyfarfod yn Gymraeg ac yn Saesneg, a dewiswch ble i gadw ffeil y cyfarfod.</translation>
+    </message>
+    <message>
       <source>%1 already exists; choose another name for the new meeting file.</source>
       <translation>Mae %1 yn bodoli eisoes; dewiswch enw arall ar gyfer ffeil y cyfarfod newydd.</translation>
     </message>

@@ -948,6 +948,10 @@
       <translation>coopvote meetings (*.coopvote)</translation>
     </message>
     <message>
+      <source>Give the meeting its name in Welsh and in English, and choose where to save the meeting file.</source>
+      <translation>Give the meeting its name in Welsh and in English, and choose where to save the meeting file.</translation>
+    </message>
+    <message>
       <source>%1 already exists; choose another name for the new meeting file.</source>
       <translation>%1 already exists; choose another name for the new meeting file.</translation>
     </message>

@@ -196,6 +196,8 @@ WELSH: dict[str, str] = {
     "&Notice given on:": "Rhoddwyd &rhybudd ar:",
     "Meeting &file:": "&Ffeil y cyfarfod:",
     "Choose where to save the meeting file": "Dewis ble i gadw ffeil y cyfarfod",
+    "Give the meeting its name in Welsh and in English, and choose where to save the meeting file.":
+        "Rhowch enw'r cyfarfod yn Gymraeg ac yn Saesneg, a dewiswch ble i gadw ffeil y cyfarfod.",
     "Save the meeting file as": "Cadw ffeil y cyfarfod fel",
     "coopvote meetings (*.coopvote)": "Cyfarfodydd coopvote (*.coopvote)",
     "%1 already exists; choose another name for the new meeting file.":
