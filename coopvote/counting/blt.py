@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from itertools import starmap
 from pathlib import Path
 
 import numpy as np
@@ -99,11 +100,12 @@ def _fast_groups(distinct: Counter[str], n_candidates: int) -> dict[tuple[int, .
         grid.sort(axis=1)
         if ((grid[:, 1:] == grid[:, :-1]) & (grid[:, 1:] != 0)).any():
             return None
+    indices = (values - 1).tolist()  # candidate numbers from 0, sliced straight into tuples below
     groups: dict[tuple[int, ...], int] = {}
     start = 0
     for count, repeats in zip(counts, distinct.values(), strict=True):
         stop = start + count
-        key = tuple([c - 1 for c in numbers[start + 1 : stop - 1]])
+        key = tuple(indices[start + 1 : stop - 1])
         groups[key] = groups.get(key, 0) + numbers[start] * repeats
         start = stop
     return groups
@@ -221,7 +223,7 @@ def parse_blt(text: str, source: str = "BLT file") -> Election:
     if len(names) < n_candidates:
         raise InputError(f"{source}: the header says {n_candidates} candidates but {len(names)} names follow the ballots")
 
-    ballots = tuple(Ballot(ranking, value) for ranking, value in groups.items())
+    ballots = tuple(starmap(Ballot, groups.items()))
     return Election(
         candidates=tuple(names),
         seats=seats,
