@@ -164,3 +164,20 @@ def test_report_table_and_json_show_ties_exhausted_and_fine_transfer_values() ->
     surplus = wigm["stages"][1]
     assert surplus["action"] == "surplus" and surplus["transfer_value"] == "0.400000"
     assert surplus["totals"] == {"A": "3", "B": "3", "C": "3"}
+
+
+def test_bulk_and_line_by_line_parsing_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    from coopvote.counting import blt
+
+    rng = random.Random(5)
+    lines = ["6 3"]
+    for _ in range(400):
+        ranking = rng.sample(range(1, 7), rng.randint(0, 6))
+        lines.append(" ".join(map(str, [rng.randint(0, 3), *ranking, 0])))
+    text = "\n".join([*lines, "0", *[f'"C{i}"' for i in range(6)], '"T"']) + "\n"
+    bulk = blt.parse_blt(text)
+    monkeypatch.setattr(blt, "_fast_groups", lambda distinct, n: None)
+    assert blt.parse_blt(text) == bulk
+    assert sum(b.value for b in bulk.ballots) == sum(int(line.split()[0]) for line in lines[1:])
