@@ -82,6 +82,10 @@ def test_every_role_opens_on_a_meeting(window: Any, tmp_path: Path) -> None:  # 
     window.set_service(small_meeting(tmp_path), str(tmp_path / "small.coopvote"))
     for key in ("desk", "chair", "teller", "results", "start"):
         assert window.show_role(key) is window.stack.currentWidget()
+    projector = window.show_projector()
+    assert projector is not None and projector.isVisible()
+    window.close_meeting()
+    assert window.projector is None
 
 
 def test_keyboard_shortcuts_move_between_roles(window: Any, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811

@@ -187,3 +187,14 @@ def test_tab_walks_the_desk_in_working_order(desk: Any, qtbot: Any) -> None:
                 desk.directed, desk.proxy_button, desk.spoilt.item, desk.spoilt.serial, desk.spoilt.reason,
                 desk.spoilt.button, desk.cards_button]
     assert seen[: len(expected)] == expected  # disabled buttons (check out, packs, cancel proxy) are skipped
+
+
+def test_checking_out_lowers_the_count(desk: Any, qtbot: Any) -> None:
+    find_and_enter(qtbot, desk, "E3")
+    qtbot.keyClick(desk.check_in_button, Qt.Key.Key_Return)
+    assert desk.quorum.status.present == 1
+    qtbot.mouseClick(desk.check_out_button, Qt.MouseButton.LeftButton)
+    assert desk.banner.text() == "Tomos Prys is checked out."
+    assert desk.quorum.status.present == 0
+    assert desk.check_in_button.isEnabled() and not desk.check_out_button.isEnabled()
+    assert QApplication.focusWidget() is desk.search
