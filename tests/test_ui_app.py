@@ -53,12 +53,13 @@ def test_recent_meetings_are_remembered_and_reopen(window: Any, qtbot: Any, tmp_
 
 
 def test_the_demo_meeting_opens_with_members(
-    window: Any, tmp_path: Path, monkeypatch: Any, artifacts_dir: Path  # noqa: F811
+    window: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any, artifacts_dir: Path  # noqa: F811
 ) -> None:
     monkeypatch.setattr("coopvote.ui.start.demo_folder", lambda: tmp_path / "demo")
     window.show_role("start")
     window.start_page.demo_button.click()
-    assert window.service is not None
+    assert "Preparing the demo meeting" in window.start_page.banner.text()
+    qtbot.waitUntil(lambda: window.service is not None, timeout=20000)
     meeting = window.service.meeting()
     assert meeting.name_en == "Annual General Meeting 2026"
     assert sum(c.members for c in meeting.classes) == 240

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopvote.errors import CoopvoteError
+from coopvote.errors import CoopvoteError, RecordError
 from coopvote.ui.app import AppSettings, application, arg, current_language, settings
 from coopvote.ui.start import StartPage, make_demo_meeting, remember_meeting
 from coopvote.ui.widgets import QT_TRANSLATE_NOOP, BackgroundJob, BigLabel, Retranslatable, error_text
@@ -469,13 +469,22 @@ class MainWindow(Retranslatable, QMainWindow):
         self._update_roles()
         self._update_meeting_label()
 
-    def open_demo(self) -> bool:
-        try:
-            path = make_demo_meeting()
-        except (CoopvoteError, OSError) as error:
-            self.start_page.banner.show_error(error_text(error))
-            return False
-        return self.open_meeting(str(path))
+    def open_demo(self) -> Any:
+        """Make a fresh practice copy of the demo meeting in the background, then open it."""
+        self.show_role("start")
+        self.start_page.banner.show_message(self.tr("Preparing the demo meeting…"), "info")
+
+        def work() -> str:
+            try:
+                return str(make_demo_meeting())
+            except OSError as error:
+                raise RecordError(error_text(error)) from error
+
+        job = BackgroundJob(work, self)
+        job.finished.connect(self.open_meeting)
+        job.failed.connect(self.start_page.banner.show_error)
+        job.start()
+        return job
 
     def new_meeting(self) -> QWidget:
         from coopvote.ui.wizard import NewMeetingWizard

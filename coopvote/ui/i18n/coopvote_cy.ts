@@ -1197,6 +1197,10 @@
       <source>Last backup: %1</source>
       <translation>Copi wrth gefn olaf: %1</translation>
     </message>
+    <message>
+      <source>Preparing the demo meeting…</source>
+      <translation>Yn paratoi'r cyfarfod enghreifftiol…</translation>
+    </message>
   </context>
   <context>
     <name>MessageBanner</name>

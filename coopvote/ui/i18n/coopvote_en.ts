@@ -1197,6 +1197,10 @@
       <source>Last backup: %1</source>
       <translation>Last backup: %1</translation>
     </message>
+    <message>
+      <source>Preparing the demo meeting…</source>
+      <translation>Preparing the demo meeting…</translation>
+    </message>
   </context>
   <context>
     <name>MessageBanner</name>

@@ -70,6 +70,7 @@ WELSH: dict[str, str] = {
     "Connect to a &shared meeting…": "Cysylltu â chyfarfod a &rennir…",
     "Connect to a shared meeting": "Cysylltu â chyfarfod a rennir",
     "Opening %1…": "Yn agor %1…",
+    "Preparing the demo meeting…": "Yn paratoi'r cyfarfod enghreifftiol…",
     "Import the &register…": "Me&wnforio'r gofrestr…",
     "Import the register": "Mewnforio'r gofrestr",
     "&Import": "&Mewnforio",
