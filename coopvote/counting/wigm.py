@@ -23,7 +23,6 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.counting.model import CountOptions, Election, Outcome, Value
-from coopvote.counting.scottish_stv import IntArray
 from coopvote.counting.scottish_stv import _Count as _FixedCount
 from coopvote.counting.stv_common import GregoryCount, check_seats, clean_rankings, total_value
 from coopvote.counting.ties import Direction
@@ -105,9 +104,8 @@ class _PRFCount(_FixedCount):
     def initial_quota(self) -> int:
         return int(self.valid * self.scale) // (self.election.seats + 1) + 1
 
-    def surplus_values(self, values: IntArray, surplus: int, total: int) -> IntArray:
-        result: IntArray = ((values * surplus) // self.scale * self.scale) // total
-        return result
+    def surplus_value(self, value: int, surplus: int, total: int) -> int:
+        return (value * surplus) // self.scale * self.scale // total
 
 
 class WIGMPRF:
