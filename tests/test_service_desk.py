@@ -171,3 +171,10 @@ def test_creating_over_an_existing_file_is_refused(tmp_path: Path) -> None:
     small_meeting(tmp_path).close()
     with pytest.raises(RecordError, match="already exists"):
         small_meeting(tmp_path)
+
+
+def test_schema_revisions_are_read_without_alembic() -> None:
+    from coopvote.record.db import known_revisions
+
+    revisions, head = known_revisions()
+    assert head in revisions and "0001" in revisions

@@ -9,15 +9,12 @@ a crash or a pulled plug; the same code runs on PostgreSQL given a URL.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from coopvote.errors import RecordError
@@ -27,16 +24,50 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 SUFFIX = ".coopvote"
 
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([^'\"\s]*)['\"]?\s*$", re.MULTILINE)
+
+
+def known_revisions() -> tuple[set[str], str]:
+    """Every schema revision this copy knows, and the newest, read from the migration files themselves.
+
+    Opening a meeting only needs to compare its revision with these; Alembic (slow to import) is loaded
+    only when a meeting is created or has to be upgraded.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        for key, value in _REVISION_LINE.findall(script.read_text(encoding="utf-8")):
+            if key == "revision":
+                revisions.add(value)
+            elif value not in {"", "None"}:
+                parents.add(value)
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RecordError(f"this copy of coopvote has a broken set of schema migrations (heads: {sorted(heads)})")
+    return revisions, heads.pop()
+
+
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return known_revisions()[1]
+
+
+def _upgrade(connection: Any) -> None:
+    from alembic import command
+
+    config = _alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
 
 
 def is_url(target: str | Path) -> bool:
@@ -120,9 +151,7 @@ def create_database(target: str | Path) -> Engine:
     engine = make_engine(target)
     try:
         with engine.begin() as connection:
-            config = _alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            _upgrade(connection)
     except OperationalError as error:
         engine.dispose()
         raise RecordError(f"{display_target(target)}: cannot create the meeting ({error.orig})") from error
@@ -138,7 +167,7 @@ def open_database(target: str | Path, *, upgrade: bool = True) -> Engine:
         with engine.connect() as connection:
             if not inspect(connection).has_table("alembic_version") or not inspect(connection).has_table("meeting"):
                 raise RecordError(f"{display_target(target)}: is not a coopvote meeting (it has no meeting tables)")
-            current = MigrationContext.configure(connection).get_current_revision()
+            current = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
             connection.rollback()
     except (OperationalError, DatabaseError) as error:
         engine.dispose()
@@ -146,20 +175,17 @@ def open_database(target: str | Path, *, upgrade: bool = True) -> Engine:
     except RecordError:
         engine.dispose()
         raise
-    scripts = ScriptDirectory.from_config(_alembic_config())
-    known = {revision.revision for revision in scripts.walk_revisions()}
+    known, head = known_revisions()
     if current not in known:
         engine.dispose()
         raise RecordError(
             f"{display_target(target)}: was written by a newer version of coopvote (schema {current}); "
             "install the newer version to open it"
         )
-    if current != scripts.get_current_head():
+    if current != head:
         if not upgrade:
             engine.dispose()
             raise RecordError(f"{display_target(target)}: uses an older schema ({current}); open it with upgrade allowed")
         with engine.begin() as connection:
-            config = _alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            _upgrade(connection)
     return engine

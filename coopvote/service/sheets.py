@@ -12,12 +12,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from coopvote.ballots.layout import PaperForm
-from coopvote.ballots.omr_layout import PaperQuestion
 from coopvote.ballots.pdf_spec import BallotItem, Choice, MeetingInfo, VotingClass, resolution_item
 from coopvote.ballots.qrcodec import BallotCode, QrRejected, decode
 from coopvote.counting.rules import RANKED_METHODS
@@ -27,6 +26,9 @@ from coopvote.record.types import utcnow
 from coopvote.service.papers import PrintedBatch
 from coopvote.service.results import ResultsMixin
 from coopvote.service.views import ItemView, ScanOutcome
+
+if TYPE_CHECKING:
+    from coopvote.ballots.omr_layout import PaperQuestion
 
 REJECTION_REASONS = {
     "no-valid-code": ("Dim cod dilys", "No valid code"),
@@ -177,6 +179,8 @@ class SheetsMixin(ResultsMixin):
     # -- reading ----------------------------------------------------------------------------------
 
     def _paper_question(self, code: BallotCode) -> PaperQuestion:
+        from coopvote.ballots.omr_layout import PaperQuestion  # the reader (numpy) loads only when scanning
+
         item = self.meeting().item(code.item)
         printed = ballot_item_for(item)
         form = PaperForm(
