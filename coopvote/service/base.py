@@ -112,6 +112,15 @@ class ServiceBase:
     def close(self) -> None:
         self.engine.dispose()
 
+    def server_problem(self) -> str | None:
+        """Why a shared (PostgreSQL) meeting cannot be reached right now, or None; always None for a file.
+
+        A station polls this while idle, off its UI thread, so a pulled cable shows before the next scan.
+        """
+        from coopvote.record.connection import server_problem
+
+        return server_problem(self.engine)
+
     @contextmanager
     def reading(self) -> Iterator[Session]:
         try:

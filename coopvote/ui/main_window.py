@@ -42,6 +42,8 @@ ROLES: tuple[tuple[str, str, str, str], ...] = (
     ("results", "results", "ResultsPage", QT_TRANSLATE_NOOP("Roles", "Results")),
 )
 BACKUP_MINUTES = 3
+CONNECTION_CHECK_SECONDS = 5
+
 LAST_ROLE_KEY = "last_role"
 MEETING_FILTER = QT_TRANSLATE_NOOP("MainWindow", "coopvote meetings (*.coopvote);;All files (*)")
 
@@ -129,6 +131,13 @@ class MainWindow(Retranslatable, QMainWindow):
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_MINUTES * 60_000)
         self.backup_timer.timeout.connect(self.back_up)
+        self.connection_label = QLabel(self)
+        self.connection_label.setAccessibleName(self.tr("Connection to the shared meeting"))
+        self.statusBar().addPermanentWidget(self.connection_label)
+        self.connection_timer = QTimer(self)
+        self.connection_timer.setInterval(CONNECTION_CHECK_SECONDS * 1000)
+        self.connection_timer.timeout.connect(self.check_connection)
+        self._connection_job: Any = None
         self._build_actions()
         self.look.languageChanged.connect(self._sync_language_actions)
         self.retranslate()
@@ -415,10 +424,15 @@ class MainWindow(Retranslatable, QMainWindow):
         self.start_page.refresh_recent()
         self.start_page.banner.hide()
         if "://" not in path:
-            from coopvote.export.backup import backup_on_close
+            # The service copies the file at each closed vote; the timer adds a copy every few minutes.
+            self.backups = getattr(service, "backups", None)
+            if self.backups is None:
+                from coopvote.export.backup import backup_on_close
 
-            self.backups = backup_on_close(service)  # each closed vote is copied at once, and every few minutes
+                self.backups = backup_on_close(service)
             self.backup_timer.start()
+        else:
+            self.connection_timer.start()
         self._update_roles()
         self._update_meeting_label()
         self.show_role(self._station_role())
@@ -437,6 +451,29 @@ class MainWindow(Retranslatable, QMainWindow):
         job.finished.connect(lambda _made: self._show_backup(backups))
         job.start()
         return job
+
+    def check_connection(self) -> Any:
+        """Ask the shared meeting's server if it answers, off the UI thread; say at once when it does not."""
+        service = self.service
+        if service is None or (self._connection_job is not None and self._connection_job.running):
+            return None
+        job = BackgroundJob(service.server_problem, self)
+        job.finished.connect(lambda problem: self._show_connection(service, problem))
+        self._connection_job = job
+        job.start()
+        return job
+
+    def _show_connection(self, service: Any, problem: Any) -> None:
+        if service is not self.service:
+            return
+        if problem:
+            self.connection_label.setText(
+                arg(self.tr("Connection lost: %1. Nothing unconfirmed is kept; carry on when it returns."), str(problem))
+            )
+            self.connection_label.setStyleSheet("color: white; background: #b00020; padding: 2px 6px;")
+        else:
+            self.connection_label.setText(self.tr("Connected to the shared meeting"))
+            self.connection_label.setStyleSheet("")
 
     def _show_backup(self, backups: Any) -> None:
         if backups is not self.backups:
@@ -462,6 +499,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.backup_timer.stop()
         self.backups = None
         self.backup_label.clear()
+        self.connection_timer.stop()
+        self.connection_label.clear()
+        self.connection_label.setStyleSheet("")
         self.service.close()
         self.service = None
         self._names = None

@@ -1094,6 +1094,10 @@
       <translation>Cyfarfodydd coopvote (*.coopvote);;Pob ffeil (*)</translation>
     </message>
     <message>
+      <source>Connection to the shared meeting</source>
+      <translation>Cysylltiad â'r cyfarfod a rennir</translation>
+    </message>
+    <message>
       <source>&amp;Meeting</source>
       <translation>&amp;Cyfarfod</translation>
     </message>
@@ -1188,6 +1192,14 @@
     <message>
       <source>%1 members imported.</source>
       <translation>Mewnforiwyd %1 aelod.</translation>
+    </message>
+    <message>
+      <source>Connection lost: %1. Nothing unconfirmed is kept; carry on when it returns.</source>
+      <translation>Collwyd y cysylltiad: %1. Ni chedwir dim heb ei gadarnhau; ewch ymlaen pan ddaw'n ôl.</translation>
+    </message>
+    <message>
+      <source>Connected to the shared meeting</source>
+      <translation>Wedi cysylltu â'r cyfarfod a rennir</translation>
     </message>
     <message>
       <source>Backup failed: %1</source>

@@ -1094,6 +1094,10 @@
       <translation>coopvote meetings (*.coopvote);;All files (*)</translation>
     </message>
     <message>
+      <source>Connection to the shared meeting</source>
+      <translation>Connection to the shared meeting</translation>
+    </message>
+    <message>
       <source>&amp;Meeting</source>
       <translation>&amp;Meeting</translation>
     </message>
@@ -1188,6 +1192,14 @@
     <message>
       <source>%1 members imported.</source>
       <translation>%1 members imported.</translation>
+    </message>
+    <message>
+      <source>Connection lost: %1. Nothing unconfirmed is kept; carry on when it returns.</source>
+      <translation>Connection lost: %1. Nothing unconfirmed is kept; carry on when it returns.</translation>
+    </message>
+    <message>
+      <source>Connected to the shared meeting</source>
+      <translation>Connected to the shared meeting</translation>
     </message>
     <message>
       <source>Backup failed: %1</source>

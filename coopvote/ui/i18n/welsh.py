@@ -80,6 +80,10 @@ WELSH: dict[str, str] = {
     "Importing the register…": "Yn mewnforio'r gofrestr…",
     "%1 members imported.": "Mewnforiwyd %1 aelod.",
     "Backup failed: %1": "Methodd y copi wrth gefn: %1",
+    "Connection to the shared meeting": "Cysylltiad â'r cyfarfod a rennir",
+    "Connection lost: %1. Nothing unconfirmed is kept; carry on when it returns.":
+        "Collwyd y cysylltiad: %1. Ni chedwir dim heb ei gadarnhau; ewch ymlaen pan ddaw'n ôl.",
+    "Connected to the shared meeting": "Wedi cysylltu â'r cyfarfod a rennir",
     "Last backup: %1": "Copi wrth gefn olaf: %1",
     "The projector window is not available: %1": "Nid yw ffenestr y taflunydd ar gael: %1",
     "Open a meeting": "Agor cyfarfod",
