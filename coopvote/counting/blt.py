@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from itertools import starmap
+from itertools import repeat
 from pathlib import Path
-
-import numpy as np
+from typing import cast
 
 from coopvote.counting.model import Ballot, Election
 from coopvote.errors import InputError
@@ -60,59 +60,115 @@ def _ints(tokens: list[str], where: str, what: str) -> list[int]:
     return out
 
 
-def _fast_groups(distinct: Counter[str], n_candidates: int) -> dict[tuple[int, ...], int] | None:
+Ranking = tuple[int, ...] | bytes
+"""Candidate indices in order of preference; the bulk reader keeps them as bytes (one byte each)."""
+
+_END = 255  # code of the "0" that ends a ballot line, in the bulk reader's byte strings
+_BAD = 254  # code of any token that is not a candidate number
+
+
+def _fast_groups(distinct: Counter[str], n_candidates: int) -> dict[Ranking, int] | None:
     """Whole-weight ballot lines, parsed in bulk; None when any line needs the careful path.
 
-    Large files (100,000 papers) are almost all single-spaced lines of whole numbers. Their tokens are
-    converted in one pass and checked with numpy; if anything is unusual (a decimal weight, a tab, a
-    comment, a bad number, a repeated candidate) the caller parses line by line and reports the exact
-    line and fault.
+    Large files (100,000 papers) are almost all single-spaced lines of whole numbers. All distinct
+    lines are split at once and every token is looked up in a table of candidate numbers, giving one
+    byte per token; each ranking is then a slice of those bytes (hashable, its hash kept, and cheap to
+    slice again as a count moves papers on). If anything is unusual (a decimal weight, a tab, a comment,
+    a bad number, a repeated candidate, more than 253 candidates) the caller parses line by line and
+    reports the exact line and fault. Pure Python: importing numpy would cost more than the whole read.
     """
-    lines = list(distinct)
-    if not lines or any(not line or line[0] in '#"' for line in lines):
+    if not distinct or n_candidates > _BAD - 1:
         return None
-    tokens = " ".join(lines).split()
-    counts = [line.count(" ") + 1 for line in lines]
-    if sum(counts) != len(tokens) or min(counts) < 2:
+    joined = " ".join(distinct)
+    if '"' in joined or "#" in joined:
         return None
-    try:
-        numbers = list(map(int, tokens))
-    except ValueError:
-        return None
-    values = np.array(numbers, dtype=np.int64)
-    ends = np.cumsum(np.array(counts, dtype=np.int64))
-    starts = ends - np.array(counts, dtype=np.int64)
-    is_pref = np.ones(values.size, dtype=bool)
-    is_pref[starts] = False
-    is_pref[ends - 1] = False
-    prefs = values[is_pref]
-    if (values[ends - 1] != 0).any() or (values[starts] < 0).any():
-        return None
-    if prefs.size and (int(prefs.min()) < 1 or int(prefs.max()) > n_candidates):
-        return None
-    width = int(max(counts)) - 2
-    if width > 1:  # a candidate ranked twice on a line: sort each row and compare neighbours
-        lengths = np.array(counts, dtype=np.int64) - 2
-        rows = np.repeat(np.arange(len(lines)), lengths)
-        cols = np.arange(prefs.size) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        grid = np.zeros((len(lines), width), dtype=np.int64)
-        grid[rows, cols] = prefs
-        grid.sort(axis=1)
-        if ((grid[:, 1:] == grid[:, :-1]) & (grid[:, 1:] != 0)).any():
-            return None
-    indices = (values - 1).tolist()  # candidate numbers from 0, sliced straight into tuples below
-    groups: dict[tuple[int, ...], int] = {}
+    tokens = joined.split(" ")  # a tab, a double space or an empty line shows up as a bad token
+    code = {str(number): number - 1 for number in range(1, n_candidates + 1)}
+    code["0"] = _END
+    codes = bytes(map(code.get, tokens, repeat(_BAD)))
+    groups: dict[bytes, int] = {}
+    get = groups.get
     start = 0
-    for count, repeats in zip(counts, distinct.values(), strict=True):
-        stop = start + count
-        key = tuple(indices[start + 1 : stop - 1])
-        groups[key] = groups.get(key, 0) + numbers[start] * repeats
-        start = stop
-    return groups
+    try:
+        for line, repeats in distinct.items():
+            stop = start + line.count(" ") + 1
+            weight = tokens[start]
+            if codes[stop - 1] != _END or stop - start < 2:
+                return None
+            key = codes[start + 1 : stop - 1]
+            if len(key) > 1 and len(set(key)) < len(key):
+                return None
+            if weight != "1":
+                repeats *= int(weight)
+                if repeats < 0:
+                    return None
+            groups[key] = get(key, 0) + repeats
+            start = stop
+    except ValueError:  # a weight int() does not take (a decimal): the careful path reads it
+        return None
+    marks = b"".join(groups)  # every preference of every line, to look for a bad number at C speed
+    if start != len(tokens) or _BAD in marks or _END in marks:
+        return None
+    return cast(dict[Ranking, int], groups)
+
+
+@dataclass
+class BltContents:
+    """A BLT file as read, before its ballot groups become Ballot objects.
+
+    ``groups`` maps each distinct ranking to the total weight of its papers: an int while every weight
+    was whole, else a Fraction; in file order, zero totals left out. Building 40,000 Ballots (and
+    their Fractions) costs more than a Scottish count of them, so ``coopvote count`` hands the groups
+    to a rule that takes them (``count_groups``) and builds the Election's ballots only for the others.
+    """
+
+    candidates: tuple[str, ...]
+    seats: int
+    withdrawn: frozenset[int]
+    title: str
+    groups: dict[Ranking, int | Fraction]
+    all_whole: bool
+
+    def whole_and_fractional(self) -> tuple[dict[Ranking, int], list[tuple[Ranking, Fraction]]]:
+        """The groups split as a rule counting whole papers needs them (see scottish_stv.split_ballots)."""
+        if self.all_whole:
+            return self.groups, []  # type: ignore[return-value]  # all_whole: every value is an int
+        whole: dict[Ranking, int] = {}
+        fractional: list[tuple[Ranking, Fraction]] = []
+        for ranking, value in self.groups.items():
+            if isinstance(value, int) or value.denominator == 1:
+                whole[ranking] = int(value)
+            else:
+                fractional.append((ranking, value))
+        return whole, fractional
+
+    def election(self, *, with_ballots: bool = True) -> Election:
+        """The Election; without ballots when a rule takes ``groups`` directly."""
+        ballots: tuple[Ballot, ...] = ()
+        if with_ballots:
+            shared: dict[int, Fraction] = {}  # Fractions are immutable: one object per distinct whole weight
+            values = [
+                v if isinstance(v, Fraction) else shared.get(v) or shared.setdefault(v, Fraction(v))
+                for v in self.groups.values()
+            ]
+            rankings = [k if isinstance(k, tuple) else tuple(k) for k in self.groups]
+            ballots = tuple(map(Ballot, rankings, values))
+        return Election(
+            candidates=self.candidates,
+            seats=self.seats,
+            ballots=ballots,
+            withdrawn=self.withdrawn,
+            title=self.title,
+        )
 
 
 def parse_blt(text: str, source: str = "BLT file") -> Election:
     """Read BLT text; every problem is an InputError naming the line and what is wrong."""
+    return parse_blt_groups(text, source).election()
+
+
+def parse_blt_groups(text: str, source: str = "BLT file") -> BltContents:
+    """Read BLT text into ballot groups; every problem is an InputError naming the line and what is wrong."""
     lines = text.splitlines()
     index = 0
 
@@ -158,8 +214,8 @@ def parse_blt(text: str, source: str = "BLT file") -> Election:
 
     distinct = Counter(stripped[index:end])
     fast = _fast_groups(distinct, n_candidates)
-    int_groups: dict[tuple[int, ...], int] = fast if fast is not None else {}
-    exact_groups: dict[tuple[int, ...], Fraction] = {}
+    int_groups: dict[Ranking, int] = fast if fast is not None else {}
+    exact_groups: dict[Ranking, Fraction] = {}
     for text, repeats in ({} if fast is not None else distinct).items():
         line = text
         if not line or line.startswith("#"):
@@ -193,14 +249,11 @@ def parse_blt(text: str, source: str = "BLT file") -> Election:
             value = _weight(weight_text, f"{source}, line {line_of(line)}") * repeats
             exact_groups[key] = exact_groups.get(key, Fraction(0)) + value
     index = end + 1
-    shared: dict[int, Fraction] = {}  # Fractions are immutable: one object per distinct whole weight
-    groups: dict[tuple[int, ...], Fraction] = {
-        key: shared.get(value) or shared.setdefault(value, Fraction(value)) for key, value in int_groups.items() if value
-    }
-    for key, value in exact_groups.items():
-        total = groups.get(key, Fraction(0)) + value
+    groups: dict[Ranking, int | Fraction] = {key: value for key, value in int_groups.items() if value}
+    for ranking, exact in exact_groups.items():
+        total = groups.get(ranking, 0) + exact
         if total:
-            groups[key] = total
+            groups[ranking] = total
 
     names: list[str] = []
     title: str | None = None
@@ -222,18 +275,21 @@ def parse_blt(text: str, source: str = "BLT file") -> Election:
                 raise InputError(f"{source}, line {index}: unexpected text after the title: {text!r}")
     if len(names) < n_candidates:
         raise InputError(f"{source}: the header says {n_candidates} candidates but {len(names)} names follow the ballots")
-
-    ballots = tuple(starmap(Ballot, groups.items()))
-    return Election(
+    return BltContents(
         candidates=tuple(names),
         seats=seats,
-        ballots=ballots,
         withdrawn=frozenset(withdrawn),
         title=title or "",
+        groups=groups,
+        all_whole=not exact_groups,
     )
 
 
 def read_blt(path: str | Path) -> Election:
+    return read_blt_groups(path).election()
+
+
+def read_blt_groups(path: str | Path) -> BltContents:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -243,7 +299,7 @@ def read_blt(path: str | Path) -> Election:
         raise InputError(f"{path}: not a UTF-8 text file ({error.reason} at byte {error.start})") from None
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from None
-    return parse_blt(text, source=str(path))
+    return parse_blt_groups(text, source=str(path))
 
 
 def _format_weight(value: Fraction) -> str:

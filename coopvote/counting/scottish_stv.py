@@ -31,7 +31,8 @@ from coopvote.errors import RuleError
 
 UNIT = 10**5
 
-Ranking = tuple[int, ...]
+Ranking = tuple[int, ...] | bytes
+"""Candidate indices in order of preference (the BLT reader gives bytes, one candidate a byte)."""
 Pile = dict[int, dict[Ranking, int]]
 """value of each paper (units) -> rest of the ranking after the current candidate -> papers."""
 
@@ -85,7 +86,7 @@ class _Count(GregoryCount):
         marked.update(chain.from_iterable(ranking for ranking, _ in fractional))
         if marked and (min(marked) < 0 or max(marked) >= n):
             raise RuleError(f"a ballot ranks a candidate number outside 1 to {n}")
-        blank = whole.get((), 0)
+        blank = whole.get((), 0) + whole.get(b"", 0)  # the BLT reader's rankings may be bytes
         if (whole and min(whole.values()) < 0 and any(k < 0 for r, k in whole.items() if r)) or any(
             weight < 0 for _, weight in fractional
         ):
