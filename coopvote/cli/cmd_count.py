@@ -10,10 +10,11 @@ import argparse
 import dataclasses
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from coopvote.counting.blt import read_blt_groups
-from coopvote.counting.model import CountOptions, Outcome
+from coopvote.counting.model import CountOptions, Election, Outcome
 from coopvote.counting.report import outcome_to_dict, stage_table
 from coopvote.counting.rules import RULES, get_rule
 from coopvote.errors import CoopvoteError, InputError
@@ -23,26 +24,36 @@ def _seed(text: str) -> int | str:
     return int(text) if text.lstrip("-").isdigit() else text
 
 
-def run(args: argparse.Namespace) -> int:
-    contents = read_blt_groups(args.file)
-    if args.seats is not None and args.seats < 1:
-        raise InputError(f"--seats must be at least 1, not {args.seats}")
+def count_file(path: str | Path, method: str, seats: int | None = None, seed: int | str = 0) -> tuple[Election, Outcome]:
+    """Read a BLT file and count it: the whole work of ``coopvote count`` but the printing.
+
+    A rule that takes ballot groups (``count_groups``: Scottish STV) is given them straight from the
+    reader, sparing the 40,000 Ballot objects of a 100,000-paper file; the Election it is given then
+    has no ballots. Every other rule gets the full Election.
+    """
+    contents = read_blt_groups(path)
+    if seats is not None and seats < 1:
+        raise InputError(f"--seats must be at least 1, not {seats}")
     try:
-        rule = get_rule(args.method)
+        rule = get_rule(method)
     except ModuleNotFoundError as error:
         raise InputError(
-            f"the counting method {args.method!r} is not available in this build ({error.name} is missing)"
+            f"the counting method {method!r} is not available in this build ({error.name} is missing)"
         ) from None
-    # A rule that takes ballot groups (Scottish STV) is spared 40,000 Ballot objects on a large file.
     count_groups = getattr(rule, "count_groups", None)
     election = contents.election(with_ballots=count_groups is None)
-    if args.seats is not None:
-        election = dataclasses.replace(election, seats=args.seats)
-    options = CountOptions(seed=_seed(args.seed))
+    if seats is not None:
+        election = dataclasses.replace(election, seats=seats)
+    options = CountOptions(seed=seed)
     if count_groups is not None:
         outcome: Outcome = count_groups(election, options, *contents.whole_and_fractional())
     else:
         outcome = rule.count(election, options)
+    return election, outcome
+
+
+def run(args: argparse.Namespace) -> int:
+    election, outcome = count_file(args.file, args.method, args.seats, _seed(args.seed))
     if args.json:
         result: dict[str, Any] = outcome_to_dict(outcome)
         result["title"] = election.title
