@@ -84,10 +84,15 @@ def _fast_groups(distinct: Counter[str], n_candidates: int) -> dict[Ranking, int
     """
     if not distinct or n_candidates > _SEP - 1:
         return None
-    tokens = (" ; ".join(distinct) + " ;").split(" ")  # a tab, double space or empty line: a bad token
     code = {str(number): number - 1 for number in range(1, n_candidates + 1)}
     code["0"] = _END
     code[";"] = _SEP
+    keys = _unit_weight_keys(distinct, code)
+    if keys is not None:
+        if any(map(ne, map(len, map(set, keys)), map(len, keys))):  # a candidate ranked twice
+            return None
+        return cast(dict[Ranking, int], dict(zip(keys, distinct.values(), strict=True)))
+    tokens = (" ; ".join(distinct) + " ;").split(" ")  # a tab, double space or empty line: a bad token
     codes = bytes(map(code.get, tokens, repeat(_BAD)))
     if codes.count(_SEP) != len(distinct):  # a ';' of the file's own
         return None
@@ -113,6 +118,27 @@ def _fast_groups(distinct: Counter[str], n_candidates: int) -> dict[Ranking, int
     except ValueError:  # a decimal weight: the careful path reads it
         return None
     return groups
+
+
+def _unit_weight_keys(distinct: Counter[str], code: dict[str, int]) -> list[bytes] | None:
+    """The rankings when every line is ``1 ... 0`` (the usual file), else None.
+
+    Cutting each line's ``1`` and ``0`` off in one string replacement leaves only the preferences to
+    split and look up, a third fewer tokens. A blank paper (``1 0``) does not fit the replacement,
+    so such a file takes the general bulk path.
+    """
+    if "1 0" in distinct:
+        return None
+    text = "\n".join(distinct)
+    if not (text.startswith("1 ") and text.endswith(" 0")) or ";" in text:
+        return None
+    core = text[2:-2].replace(" 0\n1 ", " ; ")
+    if core.count(";") != len(distinct) - 1:  # some line does not start with 1 or end with 0
+        return None
+    codes = bytes(map(code.get, core.split(" "), repeat(_BAD)))
+    if _BAD in codes or _END in codes:
+        return None
+    return codes.split(bytes([_SEP]))
 
 
 @dataclass
