@@ -4,24 +4,29 @@ Elections: Minneapolis 2017 mayor (IRV, 104,484 papers), Glasgow 2007 Partick We
 12,744 papers, the largest Glasgow ward), and a generated 100,000-paper, 20-candidate, 5-seat
 election (fixed seed; written as a BLT of one line per paper to benchmarks/_out).
 
-coopvote is timed as: the whole ``coopvote count FILE --method M --json`` command as a separate
-process (start-up, imports, reading the file, counting, printing); the same command run as
-``python -m coopvote.cli.cmd_count`` (without the dispatcher loading every other command); and
-in-process, the read + count + JSON rendering and the count step alone. Peers (stvpoll, pyrankvote, pyrcv, votekit, pref-voting) live in their own
-venv, benchmarks/_peers/venv, created here if absent; each is timed on its count step only (its own
-ballot objects built beforehand) and its elected set compared with coopvote's. A peer that would
-not install, or has no such rule, is reported as such.
+coopvote is timed as: the whole ``python -m coopvote count FILE --method M`` command as a separate
+process (start-up, imports, reading the file, counting, printing the stage table), median of 5 runs;
+the same with ``--json`` through ``python -m coopvote.cli.cmd_count``; and in-process, the read +
+count (``cmd_count.count_file``, exactly what the command does) and the count step alone. Two floor
+rows show what no reading or counting can remove: ``python -c pass`` and the command's imports.
+Peers (stvpoll, pyrankvote, pyrcv, votekit, pref-voting) live in their own venv,
+benchmarks/_peers/venv, created here if absent; each is timed on its count step only (its own ballot
+objects built beforehand) and its elected set compared with coopvote's. A peer that would not
+install, or has no such rule, is reported as such. ``COOPVOTE_BENCH_NO_PEERS=1`` skips the peers.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -82,33 +87,62 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _command(command: list[str], runs: int = 5) -> tuple[float, float, str]:
+    """Median wall and median CPU (user + system) of ``runs`` runs of a command; and its output."""
+    walls, cpus = [], []
+    out = ""
+    for _ in range(runs):
+        wall, cpu = time.perf_counter(), _children_cpu()
+        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        walls.append(time.perf_counter() - wall)
+        cpus.append(_children_cpu() - cpu)
+    return statistics.median(walls), statistics.median(cpus), out
+
+
 def time_coopvote(path: Path, method: str) -> dict[str, object]:
-    from coopvote.counting.blt import read_blt
+    from coopvote.cli.cmd_count import count_file
+    from coopvote.counting.blt import read_blt_groups
     from coopvote.counting.model import CountOptions
     from coopvote.counting.report import outcome_to_dict
     from coopvote.counting.rules import get_rule
 
+    election, outcome = count_file(path, method)
+    options = CountOptions()
     rule = get_rule(method)
-    election = read_blt(path)
-    outcome = rule.count(election, CountOptions())
-    count_s = _best(lambda: rule.count(election, CountOptions()))
-    read_count_s = _best(lambda: outcome_to_dict(rule.count(read_blt(path), CountOptions())))
+    count_groups = getattr(rule, "count_groups", None)
+    if count_groups is not None:  # as the command counts: from the reader's groups
+        groups = read_blt_groups(path).whole_and_fractional()
+        count_s = _best(lambda: count_groups(election, options, *groups))
+    else:
+        count_s = _best(lambda: rule.count(election, options))
+    read_count_s = _best(lambda: outcome_to_dict(count_file(path, method)[1]))
     python = str(ROOT / ".venv" / "bin" / "python")
-    commands = {
-        "cli_s": [str(ROOT / ".venv" / "bin" / "coopvote"), "count", str(path), "--method", method, "--json"],
-        "lean_s": [python, "-m", "coopvote.cli.cmd_count", str(path), "--method", method, "--json"],
-    }
     result: dict[str, object] = {"elected": outcome.elected_names, "count_s": count_s, "read_count_s": read_count_s}
-    for key, command in commands.items():
-        walls, cpus = [], []
-        for _ in range(3):
-            wall, cpu = time.perf_counter(), _children_cpu()
-            done = subprocess.run(command, capture_output=True, text=True, check=True)
-            walls.append(time.perf_counter() - wall)
-            cpus.append(_children_cpu() - cpu)
-            assert sorted(json.loads(done.stdout)["elected"]) == sorted(outcome.elected_names)
-        result[key] = (min(walls), min(cpus))
+    wall, cpu, out = _command([python, "-m", "coopvote", "count", str(path), "--method", method])
+    assert all(outcome.candidates[c] in out for c in outcome.elected)
+    result["cli_s"] = (wall, cpu)
+    wall, cpu, out = _command([python, "-m", "coopvote.cli.cmd_count", str(path), "--method", method, "--json"])
+    assert sorted(json.loads(out)["elected"]) == sorted(outcome.elected_names)
+    result["lean_s"] = (wall, cpu)
     return result
+
+
+def time_floor() -> dict[str, tuple[float, float]]:
+    """What every ``coopvote count`` pays before reading a byte: interpreter start-up and the imports."""
+    python = str(ROOT / ".venv" / "bin" / "python")
+    imports = (
+        "import coopvote.cli, coopvote.cli.cmd_count, coopvote.counting.scottish_stv; "
+        "coopvote.cli.build_parser('count')"
+    )
+    floor: dict[str, tuple[float, float]] = {}
+    for label, command in (
+        ("python -c pass", [python, "-c", "pass"]),
+        ("python -S -c pass (no site)", [python, "-S", "-c", "pass"]),
+        ("imports of coopvote count", [python, "-c", imports]),
+    ):
+        wall, cpu, _ = _command(command)
+        floor[label] = (wall, cpu)
+    return floor
 
 
 def ensure_peer_venv() -> dict[str, str]:
@@ -152,7 +186,7 @@ def time_peers(path: Path, method: str, seats: int) -> list[dict[str, object]]:
 
 
 def _pair(value: object) -> str:
-    wall, cpu = value  # type: ignore[misc]
+    wall, cpu = cast(tuple[float, float], value)
     return f"{float(wall):.3f}/{float(cpu):.3f}"
 
 
@@ -167,9 +201,11 @@ def main() -> None:
     generated = generate(OUT / "generated_100k_20c_5s.blt")
     elections.append(("Generated 100k papers, 20 cand., 5 seats", generated, "scottish-stv", 5))
 
-    status = ensure_peer_venv()
+    with_peers = os.environ.get("COOPVOTE_BENCH_NO_PEERS") != "1"
+    status = ensure_peer_venv() if with_peers else {}
     failed = {p: s for p, s in status.items() if s != "ok"}
-    print("times in seconds as wall/CPU (best of 5 in-process, 3 as a command, up to 3 for peers)")
+    print(f"load average at start: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+    print("times in seconds as wall/CPU (best of 5 in-process; median of 5 as a command; best of up to 3 for peers)")
     print(
         f"{'election':42} {'program':14} {'rule':24} {'count':>15} {'read+count':>15} "
         f"{'coopvote count':>15} {'cmd_count':>15}  agrees"
@@ -179,7 +215,7 @@ def main() -> None:
         ours = time_coopvote(path, method)
         cells = [_pair(ours[key]) for key in ("count_s", "read_count_s", "cli_s", "lean_s")]
         print(f"{label:42} {'coopvote':14} {method:24} " + " ".join(f"{c:>15}" for c in cells) + "  (reference)")
-        for peer in time_peers(path, method, seats):
+        for peer in time_peers(path, method, seats) if with_peers else []:
             name = str(peer.get("peer"))
             if "error" in peer:
                 print(f"{'':42} {name:14} {str(peer.get('rule', '')):24} {'-':>15} {'':15} {'':15} {'':15}  {peer['error']}")
@@ -187,6 +223,9 @@ def main() -> None:
             agrees = sorted(map(str, peer["elected"])) == sorted(ours["elected"])  # type: ignore[call-overload]
             cell = _pair((peer["count_s"], peer.get("count_cpu_s", float("nan"))))
             print(f"{'':42} {name:14} {str(peer['rule']):24} {cell:>15} {'':15} {'':15} {'':15}  {'yes' if agrees else 'NO'}")
+    for label, floor in time_floor().items():
+        print(f"{'floor: ' + label:42} {'':14} {'':24} {'':>15} {'':>15} {_pair(floor):>15}")
+    print(f"load average at end: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
     for package, reason in failed.items():
         print(f"peer {package} did not install: {reason}")
     print(f"elected (generated): {', '.join(ours['elected'])}")  # type: ignore[arg-type]
