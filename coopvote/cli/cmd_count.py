@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -55,6 +54,8 @@ def count_file(path: str | Path, method: str, seats: int | None = None, seed: in
 def run(args: argparse.Namespace) -> int:
     election, outcome = count_file(args.file, args.method, args.seats, _seed(args.seed))
     if args.json:
+        import json  # here: the stage table, the usual output, does not need it
+
         result: dict[str, Any] = outcome_to_dict(outcome)
         result["title"] = election.title
         result["file"] = str(args.file)
