@@ -89,7 +89,7 @@ def _fast_groups(distinct: Counter[str], n_candidates: int) -> dict[Ranking, int
     code[";"] = _SEP
     keys = _unit_weight_keys(distinct, code)
     if keys is not None:
-        if any(map(ne, map(len, map(set, keys)), map(len, keys))):  # a candidate ranked twice
+        if any(map(ne, map(len, map(frozenset, keys)), map(len, keys))):  # a candidate ranked twice
             return None
         return cast(dict[Ranking, int], dict(zip(keys, distinct.values(), strict=True)))
     tokens = (" ; ".join(distinct) + " ;").split(" ")  # a tab, double space or empty line: a bad token
@@ -104,7 +104,7 @@ def _fast_groups(distinct: Counter[str], n_candidates: int) -> dict[Ranking, int
     marks = b"".join(keys)
     if _BAD in marks or _END in marks:
         return None
-    if any(map(ne, map(len, map(set, keys)), map(len, keys))):  # a candidate ranked twice
+    if any(map(ne, map(len, map(frozenset, keys)), map(len, keys))):  # a candidate ranked twice
         return None
     if bytes(map(getitem, parts, repeat(0))).count(0) == len(parts):  # every weight is "1": only "1" has code 0
         return cast(dict[Ranking, int], dict(zip(keys, distinct.values(), strict=True)))
@@ -135,8 +135,11 @@ def _unit_weight_keys(distinct: Counter[str], code: dict[str, int]) -> list[byte
     core = text[2:-2].replace(" 0\n1 ", " ; ")
     if core.count(";") != len(distinct) - 1:  # some line does not start with 1 or end with 0
         return None
-    codes = bytes(map(code.get, core.split(" "), repeat(_BAD)))
-    if _BAD in codes or _END in codes:
+    try:
+        codes = bytes(map(code.__getitem__, core.split(" ")))
+    except KeyError:  # not a candidate number: the careful path says which and where
+        return None
+    if _END in codes:
         return None
     return codes.split(bytes([_SEP]))
 
