@@ -87,16 +87,28 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _command(command: list[str], runs: int = 5) -> tuple[float, float, str]:
+def _command(command: list[str], runs: int = 5, env: dict[str, str] | None = None) -> tuple[float, float, str]:
     """Median wall and median CPU (user + system) of ``runs`` runs of a command; and its output."""
     walls, cpus = [], []
     out = ""
     for _ in range(runs):
         wall, cpu = time.perf_counter(), _children_cpu()
-        out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
         walls.append(time.perf_counter() - wall)
         cpus.append(_children_cpu() - cpu)
     return statistics.median(walls), statistics.median(cpus), out
+
+
+def _with_bytecode_cache() -> dict[str, str]:
+    """The environment with compiled modules kept (in benchmarks/_out), as an installed coopvote has.
+
+    A development shell may set PYTHONDONTWRITEBYTECODE, so that every run compiles coopvote's
+    modules from source again; an installed wheel never does.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
+    return env
 
 
 def time_coopvote(path: Path, method: str) -> dict[str, object]:
@@ -118,9 +130,13 @@ def time_coopvote(path: Path, method: str) -> dict[str, object]:
     read_count_s = _best(lambda: outcome_to_dict(count_file(path, method)[1]))
     python = str(ROOT / ".venv" / "bin" / "python")
     result: dict[str, object] = {"elected": outcome.elected_names, "count_s": count_s, "read_count_s": read_count_s}
-    wall, cpu, out = _command([python, "-m", "coopvote", "count", str(path), "--method", method])
+    command = [python, "-m", "coopvote", "count", str(path), "--method", method]
+    wall, cpu, out = _command(command)
     assert all(outcome.candidates[c] in out for c in outcome.elected)
     result["cli_s"] = (wall, cpu)
+    _command(command, runs=1, env=_with_bytecode_cache())
+    wall, cpu, _ = _command(command, env=_with_bytecode_cache())
+    result["cli_pyc_s"] = (wall, cpu)
     wall, cpu, out = _command([python, "-m", "coopvote.cli.cmd_count", str(path), "--method", method, "--json"])
     assert sorted(json.loads(out)["elected"]) == sorted(outcome.elected_names)
     result["lean_s"] = (wall, cpu)
@@ -135,12 +151,15 @@ def time_floor() -> dict[str, tuple[float, float]]:
         "coopvote.cli.build_parser('count')"
     )
     floor: dict[str, tuple[float, float]] = {}
-    for label, command in (
-        ("python -c pass", [python, "-c", "pass"]),
-        ("python -S -c pass (no site)", [python, "-S", "-c", "pass"]),
-        ("imports of coopvote count", [python, "-c", imports]),
+    cached = _with_bytecode_cache()
+    for label, command, env in (
+        ("python -c pass", [python, "-c", "pass"], None),
+        ("python -S -c pass (no site)", [python, "-S", "-c", "pass"], None),
+        ("imports of coopvote count", [python, "-c", imports], None),
+        ("imports of coopvote count, .pyc kept", [python, "-c", imports], cached),
     ):
-        wall, cpu, _ = _command(command)
+        _command(command, runs=1, env=env)  # fills the bytecode cache where there is one
+        wall, cpu, _ = _command(command, env=env)
         floor[label] = (wall, cpu)
     return floor
 
@@ -205,24 +224,26 @@ def main() -> None:
     status = ensure_peer_venv() if with_peers else {}
     failed = {p: s for p, s in status.items() if s != "ok"}
     print(f"load average at start: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("PYTHONDONTWRITEBYTECODE is set: 'coopvote count' columns compile coopvote from source each run")
     print("times in seconds as wall/CPU (best of 5 in-process; median of 5 as a command; best of up to 3 for peers)")
     print(
         f"{'election':42} {'program':14} {'rule':24} {'count':>15} {'read+count':>15} "
-        f"{'coopvote count':>15} {'cmd_count':>15}  agrees"
+        f"{'coopvote count':>15} {'same, .pyc kept':>15} {'cmd_count':>15}  agrees"
     )
     ours: dict[str, object] = {}
     for label, path, method, seats in elections:
         ours = time_coopvote(path, method)
-        cells = [_pair(ours[key]) for key in ("count_s", "read_count_s", "cli_s", "lean_s")]
+        cells = [_pair(ours[key]) for key in ("count_s", "read_count_s", "cli_s", "cli_pyc_s", "lean_s")]
         print(f"{label:42} {'coopvote':14} {method:24} " + " ".join(f"{c:>15}" for c in cells) + "  (reference)")
         for peer in time_peers(path, method, seats) if with_peers else []:
             name = str(peer.get("peer"))
             if "error" in peer:
-                print(f"{'':42} {name:14} {str(peer.get('rule', '')):24} {'-':>15} {'':15} {'':15} {'':15}  {peer['error']}")
+                print(f"{'':42} {name:14} {str(peer.get('rule', '')):24} {'-':>15} {'':15} {'':15} {'':15} {'':15}  {peer['error']}")
                 continue
             agrees = sorted(map(str, peer["elected"])) == sorted(ours["elected"])  # type: ignore[call-overload]
             cell = _pair((peer["count_s"], peer.get("count_cpu_s", float("nan"))))
-            print(f"{'':42} {name:14} {str(peer['rule']):24} {cell:>15} {'':15} {'':15} {'':15}  {'yes' if agrees else 'NO'}")
+            print(f"{'':42} {name:14} {str(peer['rule']):24} {cell:>15} {'':15} {'':15} {'':15} {'':15}  {'yes' if agrees else 'NO'}")
     for label, floor in time_floor().items():
         print(f"{'floor: ' + label:42} {'':14} {'':24} {'':>15} {'':>15} {_pair(floor):>15}")
     print(f"load average at end: {' '.join(Path('/proc/loadavg').read_text().split()[:3])}")
