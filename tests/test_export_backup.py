@@ -78,3 +78,15 @@ def test_backup_refuses_clearly(tmp_path: Path) -> None:
     path, _ = prepare_scan_meeting(tmp_path, 4)
     with pytest.raises(RecordError, match="keep at least one"):
         backup_meeting(path, tmp_path / "b", keep=0)
+
+
+def test_a_copy_leaves_no_wal_files_beside_the_meeting(tmp_path: Path) -> None:
+    """Someone copying only the .coopvote file afterwards must get everything: no -wal left behind."""
+    from coopvote.export.backup import sqlite_snapshot
+    from tests.helpers import small_meeting
+
+    small_meeting(tmp_path).close()
+    meeting = tmp_path / "small.coopvote"
+    sqlite_snapshot(meeting, tmp_path / "copy.coopvote")
+    assert not (tmp_path / "small.coopvote-wal").exists()
+    assert not (tmp_path / "small.coopvote-shm").exists()

@@ -44,7 +44,12 @@ def sqlite_snapshot(source: Path, target: Path) -> None:
         raise RecordError(f"{source}: no such meeting file (moved or removed?)")
     target.unlink(missing_ok=True)
     try:
-        origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
+        # A read-write connection (that writes nothing) so that, as the last one to close, it folds the
+        # WAL back and removes it: a read-only one would leave -wal/-shm files beside the meeting, and a
+        # person copying just the .coopvote file then might leave recent changes behind.
+        origin = sqlite3.connect(source, timeout=10) if os.access(source, os.W_OK) else None
+        if origin is None:
+            origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error as error:
         raise RecordError(f"{source}: cannot be read for a copy ({error})") from error
     try:
