@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +144,23 @@ def test_fewer_candidates_than_seats_elects_all_and_says_so() -> None:
     outcome = SCOTTISH.count(election, CountOptions())
     assert sorted(outcome.elected) == [0, 1]
     assert any("unfilled" in n for n in outcome.notes)
+
+
+@pytest.mark.parametrize(
+    "name", ["glasgow2007_linn.blt", "dundee2022_w8_the_ferry.blt", "edinburgh2017_w11_city_centre.blt", "droop_42.blt"]
+)
+def test_the_fast_group_path_counts_exactly_as_the_election_path(stv_reference: Path, name: str) -> None:
+    """``coopvote count`` hands the reader's groups straight to Scottish STV; it must agree stage for stage."""
+    from coopvote.cli.cmd_count import count_file
+    from coopvote.counting.blt import read_blt
+    from coopvote.counting.model import CountOptions
+    from coopvote.counting.rules import get_rule
+
+    path = stv_reference / "ballots" / name
+    if not path.is_file():
+        pytest.skip(f"{name} is not in the shared reference set")
+    _election, fast = count_file(path, "scottish-stv", seed=3)
+    slow = get_rule("scottish-stv").count(read_blt(path), CountOptions(seed=3))
+    assert fast.elected == slow.elected
+    assert [s.totals for s in fast.stages] == [s.totals for s in slow.stages]
+    assert [s.non_transferable for s in fast.stages] == [s.non_transferable for s in slow.stages]
