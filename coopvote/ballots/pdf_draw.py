@@ -34,14 +34,24 @@ QR_MASK = 2
 """A fixed mask is legal QR and spares the 8-way mask search, which is most of the encoding time."""
 
 
-def register_fonts() -> None:
-    """Register the shipped DejaVu fonts once; reportlab embeds the used glyphs in every PDF."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
+def register_dejavu(regular: str, bold: str) -> bool:
+    """Register the shipped DejaVu fonts under these names, once; False when they already were.
+
+    Every PDF coopvote writes (papers, cards, declarations) uses them, so Welsh letters print the same
+    on any machine with no font installed; reportlab embeds only the glyphs a PDF uses.
+    """
+    if regular in pdfmetrics.getRegisteredFontNames():
+        return False
     folder = resources.files("coopvote") / "resources" / "fonts"
-    for name, filename in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+    for name, filename in ((regular, "DejaVuSans.ttf"), (bold, "DejaVuSans-Bold.ttf")):
         with resources.as_file(folder / filename) as path:
             pdfmetrics.registerFont(TTFont(name, str(path)))
+    return True
+
+
+def register_fonts() -> None:
+    """The ballot papers' fonts."""
+    register_dejavu(FONT, FONT_BOLD)
 
 
 class Page:
