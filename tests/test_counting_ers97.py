@@ -19,6 +19,7 @@ from coopvote.counting.blt import parse_blt, read_blt
 from coopvote.counting.ers97 import RULE
 from coopvote.counting.ers97_parts import ers_quota, transfer_value
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome
+from tests.counting_strategies import ballot_lists, election_from
 
 D = Decimal
 
@@ -224,22 +225,8 @@ def test_weights_beyond_two_places() -> None:
     assert Fraction(o.stages[0].rounding_loss) == Fraction(1, 300)
 
 
-_ballots = st.lists(
-    st.tuples(
-        st.integers(1, 9), st.permutations(range(5)).flatmap(lambda p: st.integers(1, 5).map(lambda k: p[:k]))
-    ),
-    min_size=1,
-    max_size=14,
-)
-
-
-def _from(ballots: list[tuple[int, tuple[int, ...]]], seats: int, order: list[int] | None = None) -> Election:
-    order = order or list(range(5))
-    return Election(
-        candidates=tuple(f"C{order[i]}" for i in range(5)),
-        seats=seats,
-        ballots=tuple(Ballot(tuple(order.index(c) for c in r), Fraction(w)) for w, r in ballots),
-    )
+_ballots = ballot_lists(max_size=14)
+_from = election_from
 
 
 @settings(max_examples=60, deadline=None)

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from coopvote.counting.blt import read_blt
 from coopvote.counting.meek import MEEK_EXACT, MEEK_PRF, MeekRule, rule_for_variant
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome
+from tests.counting_strategies import ballot_lists, election_from
 
 REFERENCE_DIR = (
     Path(__file__).resolve().parent.parent.parent / "shared" / "reference" / "stv" / "expected" / "meek"
@@ -275,22 +276,8 @@ def test_variant_names() -> None:
 
 # -- properties -----------------------------------------------------------------------------------
 
-_ballots = st.lists(
-    st.tuples(
-        st.integers(1, 9), st.permutations(range(5)).flatmap(lambda p: st.integers(1, 5).map(lambda k: p[:k]))
-    ),
-    min_size=1,
-    max_size=12,
-)
-
-
-def _from(ballots: list[tuple[int, tuple[int, ...]]], seats: int, order: list[int] | None = None) -> Election:
-    order = order or list(range(5))
-    return Election(
-        candidates=tuple(f"C{order[i]}" for i in range(5)),
-        seats=seats,
-        ballots=tuple(Ballot(tuple(order.index(c) for c in r), Fraction(w)) for w, r in ballots),
-    )
+_ballots = ballot_lists(max_size=12)
+_from = election_from
 
 
 @settings(max_examples=40, deadline=None)
