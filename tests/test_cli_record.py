@@ -126,3 +126,13 @@ def test_info_on_a_file_that_is_not_a_meeting(tmp_path: Path) -> None:
     result = run_cli("info", str(bogus))
     assert result.returncode == 3
     assert "is not a coopvote meeting file" in result.stderr
+
+
+def test_output_piped_into_head_ends_quietly(stv_reference: Path) -> None:
+    """`coopvote count ... --json | head` must not end in a traceback when head stops reading."""
+    command = (
+        f"{sys.executable} -m coopvote count {stv_reference / 'ballots' / 'ers97_model.blt'} --method ers97 --json | head -c 100"
+    )
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
+    assert result.stdout.startswith("{")
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr
