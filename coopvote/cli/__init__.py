@@ -62,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         result = args.handler(args)
+        sys.stdout.flush()  # inside the try, so a reader that went away is handled below
     except CoopvoteError as error:
         print(f"coopvote: {error}", file=sys.stderr)
         return error.exit_code
