@@ -101,8 +101,12 @@ def pages_from_image_bytes(data: bytes, source: str) -> Iterator[PageImage]:
     try:
         opened = Image.open(io.BytesIO(data))
         opened.load()
-    except (UnidentifiedImageError, OSError, ValueError) as error:
-        raise InputError(f"{source}: not an image coopvote can read ({error})") from error
+    except UnidentifiedImageError as error:
+        raise InputError(
+            f"{source}: not a picture or PDF coopvote can read (scans must be PDF, PNG, JPEG or TIFF)"
+        ) from error
+    except (OSError, ValueError) as error:
+        raise InputError(f"{source}: the picture is damaged or cut short ({error})") from error
     frames = getattr(opened, "n_frames", 1)
     for index in range(frames):
         try:
