@@ -206,13 +206,6 @@ class SetupMixin(ServiceBase):
 
     # -- the register ------------------------------------------------------------------------------
 
-    def class_names(self) -> dict[str, str]:
-        with self.reading() as session:
-            return {
-                c.code: c.name_en
-                for c in session.scalars(select(MembershipClass).where(MembershipClass.meeting_id == self.meeting_id))
-            }
-
     def preview_register(self, source: Path | bytes, filename: str = "") -> Any:
         """Read a register file without changing anything, so the desk can see every bad row first."""
         from coopvote.register_import import read_register
