@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint bench package clean app
+.PHONY: demo test lint bench reliability package clean app
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "coopvote needs Python 3.11 or newer"'
@@ -25,11 +25,15 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
 lint: $(STAMP)
-	$(PY) -m ruff check coopvote tests benchmarks
+	$(PY) -m ruff check coopvote tests benchmarks reliability
 	$(PY) -m mypy
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
+
+# Crash, fault, fuzz, tamper and secrecy trials at full size; rewrites docs/reliability.md (a few minutes).
+reliability: $(STAMP)
+	$(PY) -m reliability.report
 
 package: $(STAMP)
 	$(PY) -m pip install --quiet 'pyinstaller>=6'

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
-from coopvote.quorum import QuorumRule, assess
-from coopvote.register_import import read_register, write_sample_register
+from coopvote.meeting.quorum import QuorumRule, assess
+from coopvote.register.importer import read_register, write_sample_register
 
 CLASSES = {"PS": "People supported", "EMP": "Employees", "COM": "Community supporters"}
 OUT = Path(__file__).parent / "_out"

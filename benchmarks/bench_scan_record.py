@@ -11,10 +11,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from coopvote.demo import demo_spec_text
-from coopvote.register_sample import write_sample_register
+from coopvote.cli.demo import demo_spec_text
+from coopvote.meeting.spec import parse_spec
+from coopvote.register.sample import write_sample_register
 from coopvote.service import MeetingService
-from coopvote.spec import parse_spec
 
 SLIPS = 500
 

@@ -94,7 +94,7 @@ def run_stations(url: str, piles: list[Pile]) -> tuple[list[Scan], float]:
 
 def prepare_meeting(target: str, papers: int, *, slips: bool = True) -> list[tuple[str, list[int] | None]]:
     """A meeting with ``papers`` printed for item 1 (slips) or item 2 (ranked papers), voting open."""
-    from coopvote.spec import parse_spec
+    from coopvote.meeting.spec import parse_spec
     from tests.helpers import SMALL_REGISTER, SMALL_SPEC  # the small test meeting, also fine for timing
 
     service = MeetingService.create(target, parse_spec(SMALL_SPEC, "small.toml"), station="chair")

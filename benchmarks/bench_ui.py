@@ -66,9 +66,9 @@ def launch(meeting: str | None, settings: Path) -> tuple[float, float | None]:
 
 
 def make_meeting(folder: Path, members: int) -> Path:
-    from coopvote.register_import import write_sample_register
+    from coopvote.meeting.spec import load_spec
+    from coopvote.register.importer import write_sample_register
     from coopvote.service import MeetingService
-    from coopvote.spec import load_spec
 
     spec = load_spec(ROOT / "coopvote" / "resources" / "demo" / "meeting.toml")
     target = folder / f"bench-{members}.coopvote"

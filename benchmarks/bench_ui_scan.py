@@ -33,8 +33,8 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from coopvote.meeting.spec import parse_spec
     from coopvote.service import MeetingService
-    from coopvote.spec import parse_spec
     from coopvote.ui.teller_scan import ScanPanel
     from tests.helpers import SMALL_REGISTER, SMALL_SPEC
 

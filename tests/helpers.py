@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coopvote.meeting.spec import parse_spec
 from coopvote.service import MeetingService
-from coopvote.spec import parse_spec
 
 SMALL_SPEC = """
 [meeting]

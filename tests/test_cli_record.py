@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from coopvote.cli import main
-from coopvote.demo import demo_spec_text
-from coopvote.register_sample import write_sample_register
+from coopvote.cli.demo import demo_spec_text
+from coopvote.register.sample import write_sample_register
 from coopvote.service import MeetingService
 
 

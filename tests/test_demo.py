@@ -43,7 +43,7 @@ def test_demo_runs_the_whole_meeting_and_writes_its_outputs(tmp_path: Path) -> N
 
 def test_a_second_demo_run_starts_afresh(tmp_path: Path) -> None:
     """``make demo`` twice must not fail on the first run's meeting file: the old outputs are cleared."""
-    from coopvote.demo import _fresh_output
+    from coopvote.cli.demo import _fresh_output
 
     out = tmp_path / "demo-output"
     (out / "papers").mkdir(parents=True)

@@ -15,8 +15,8 @@ from coopvote.cli import main as cli
 from coopvote.export.archive import export_meeting
 from coopvote.export.container import structure_positions, write_zip
 from coopvote.export.content import canonical_bytes, sha256_hex
-from coopvote.export.sample import build_voted_meeting
 from coopvote.export.verify import Discrepancy, verify_bytes
+from reliability.sample import build_voted_meeting
 
 
 @pytest.fixture(scope="module")

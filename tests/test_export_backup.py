@@ -10,8 +10,8 @@ import pytest
 
 from coopvote.errors import RecordError
 from coopvote.export.backup import PeriodicBackup, backup_meeting, backup_on_close, list_backups
-from coopvote.export.reliability import prepare_scan_meeting
 from coopvote.service import MeetingService
+from reliability.crash import prepare_scan_meeting
 
 
 def recorded(path: Path) -> int:

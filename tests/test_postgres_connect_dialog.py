@@ -12,9 +12,9 @@ pytest.importorskip("pytestqt")
 from PySide6.QtCore import Qt  # noqa: E402
 
 from coopvote.errors import RecordError  # noqa: E402
+from coopvote.meeting.spec import parse_spec  # noqa: E402
 from coopvote.record.connection import build_url, display_target, parse_url  # noqa: E402
 from coopvote.service import MeetingService  # noqa: E402
-from coopvote.spec import parse_spec  # noqa: E402
 from tests.helpers import SMALL_SPEC  # noqa: E402
 from tests.postgres_support import pg_url  # noqa: E402, F401 - fixture
 from tests.ui_fixtures import look  # noqa: E402, F401 - fixture

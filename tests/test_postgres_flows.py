@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy import func, select
 
 from coopvote.errors import RecordError
+from coopvote.meeting.spec import parse_spec
 from coopvote.record.models import AuditEntry
 from coopvote.service import MeetingService
-from coopvote.spec import parse_spec
 from tests import test_service_desk, test_service_sheets, test_service_voting
 from tests.helpers import SMALL_REGISTER, SMALL_SPEC
 from tests.postgres_support import chain_problem, fresh_database_url

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopvote.errors import InputError
-from coopvote.quorum import QuorumRule, assess, format_fraction
+from coopvote.meeting.quorum import QuorumRule, assess, format_fraction
 
 MEMBERS = {"PS": 300, "EMP": 200, "COM": 100}
 

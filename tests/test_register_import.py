@@ -14,14 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coopvote.errors import InputError
-from coopvote.register_import import (
+from coopvote.register.importer import (
     RegisterPreview,
     RowProblem,
     read_register,
     sample_members,
     write_sample_register,
 )
-from coopvote.register_text import parse_vote_value
+from coopvote.register.text import parse_vote_value
 
 DATA = Path(__file__).parent / "data"
 CLASSES = {

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coopvote.export.reliability import check_meeting_file, kill_trials
+from reliability.crash import check_meeting_file, kill_trials
 
 
 @pytest.mark.slow

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from coopvote.export.faults import disk_full_trial, locked_trial, moved_trial, read_only_trial
+from reliability.faults import disk_full_trial, locked_trial, moved_trial, read_only_trial
 
 
 def test_disk_full(tmp_path: Path) -> None:

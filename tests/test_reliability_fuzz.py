@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopvote.export.fuzzing import FuzzStats, fuzz, mutate, run_one, sample_inputs
+from reliability.fuzzing import FuzzStats, fuzz, mutate, run_one, sample_inputs
 
 TARGETS = sample_inputs()
 

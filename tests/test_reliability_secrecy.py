@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from coopvote.export.archive import export_meeting
-from coopvote.export.sample import build_voted_meeting
+from reliability.sample import build_voted_meeting
 
 MEMBER_KEYS = {"member", "appointer", "holder", "packs_for", "member_id", "appointer_id", "holder_id", "number"}
 

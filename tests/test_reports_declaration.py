@@ -10,9 +10,9 @@ import zxingcpp
 
 from coopvote.cli import main as cli
 from coopvote.export.content import MeetingRecord, collect, qr_payload, short_code
-from coopvote.export.sample import build_voted_meeting
 from coopvote.reports.declaration import render_declaration
 from coopvote.reports.minutes import render_minutes
+from reliability.sample import build_voted_meeting
 
 
 @pytest.fixture(scope="module")

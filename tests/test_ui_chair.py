@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from coopvote.meeting.spec import parse_spec
 from coopvote.service import MeetingService
-from coopvote.spec import parse_spec
 from tests.helpers import SMALL_REGISTER, SMALL_SPEC, small_meeting
 from tests.ui_fixtures import look, shot, window  # noqa: F401 - fixtures
 

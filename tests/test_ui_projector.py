@@ -73,7 +73,7 @@ def test_the_projector_can_be_put_on_a_screen(window: Any, qtbot: Any, tmp_path:
 
 def test_a_weighted_result_is_charted_in_weighted_votes(window: Any, qtbot: Any, tmp_path: Path,  # noqa: F811
                                                         artifacts_dir: Path) -> None:
-    from coopvote.spec import parse_spec
+    from coopvote.meeting.spec import parse_spec
     from tests.helpers import SMALL_REGISTER, SMALL_SPEC
 
     spec = SMALL_SPEC.replace('scheme = "one-member-one-vote"', 'scheme = "class-share"\nshares = { PS = "1/2", EMP = "1/2" }')

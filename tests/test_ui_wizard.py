@@ -130,7 +130,7 @@ def test_wizard_shows_the_spec_error_and_stays(window: Any, qtbot: Any, tmp_path
 
 
 def test_cancelling_a_register_check_drops_its_result(window: Any, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811
-    from coopvote.register_import import write_sample_register
+    from coopvote.register.importer import write_sample_register
 
     big = write_sample_register(tmp_path / "big.csv", ["PS", "EMP", "SUP"], 50_000, seed=1)
     wizard = window.new_meeting()
@@ -150,7 +150,7 @@ def test_cancelling_a_register_check_drops_its_result(window: Any, qtbot: Any, t
 
 
 def test_stopping_the_creation_leaves_no_meeting_file(window: Any, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811
-    from coopvote.register_import import write_sample_register
+    from coopvote.register.importer import write_sample_register
     from coopvote.ui.widgets import job_pool
 
     big = write_sample_register(tmp_path / "big.csv", ["PS", "EMP", "SUP"], 50_000, seed=2)

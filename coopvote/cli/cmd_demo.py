@@ -14,7 +14,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from coopvote.demo import run_demo
+    from coopvote.cli.demo import run_demo
 
     run_demo(args.out)
     return 0

@@ -19,8 +19,8 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from coopvote.meeting.spec import load_spec
     from coopvote.service import MeetingService
-    from coopvote.spec import load_spec
 
     spec = load_spec(args.spec)
     service = MeetingService.create(args.meeting, spec, actor="cli", station=station_name())

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from coopvote.meeting.spec import MeetingSpec
 from coopvote.record.connection import display_target
 from coopvote.record.db import create_database, is_url, open_database
 from coopvote.service.sheets import SheetsMixin
-from coopvote.spec import MeetingSpec
 
 
 class MeetingService(SheetsMixin):

@@ -191,7 +191,7 @@ class AttendanceMixin(SetupMixin):
             return dict(eligible), dict(present), dict(proxies)
 
     def quorum(self) -> Any:
-        from coopvote.quorum import QuorumRule, assess
+        from coopvote.meeting.quorum import QuorumRule, assess
 
         meeting = self.meeting()
         rule = QuorumRule.from_mapping(dict(meeting.rules.get("quorum", {})))  # type: ignore[arg-type]

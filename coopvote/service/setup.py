@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from coopvote.errors import InputError, RuleError
+from coopvote.meeting.spec import MeetingSpec
 from coopvote.record.models import (
     AgendaItem,
     Candidate,
@@ -23,7 +24,6 @@ from coopvote.record.models import (
 )
 from coopvote.service.base import ServiceBase
 from coopvote.service.views import CandidateView, ClassView, ItemView, MeetingView, MemberView
-from coopvote.spec import MeetingSpec
 
 MEETING_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -208,7 +208,7 @@ class SetupMixin(ServiceBase):
 
     def preview_register(self, source: Path | bytes, filename: str = "") -> Any:
         """Read a register file without changing anything, so the desk can see every bad row first."""
-        from coopvote.register_import import read_register
+        from coopvote.register.importer import read_register
 
         with self.reading() as session:
             names = {

@@ -60,9 +60,9 @@ def demo_folder() -> Path:
 
 def make_demo_meeting(folder: Path | None = None) -> Path:
     """A fresh copy of the demo meeting (spec from resources, fictional register), ready for practice."""
-    from coopvote.register_sample import sample_members
+    from coopvote.meeting.spec import load_spec
+    from coopvote.register.sample import sample_members
     from coopvote.service import MeetingService
-    from coopvote.spec import load_spec
 
     folder = folder or demo_folder()
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,6 @@
 """The new-meeting wizard's agenda and register pages.
 
-The register page reads the file with ``coopvote.register_import`` off the UI thread (a 50,000-row
+The register page reads the file with ``coopvote.register.importer`` off the UI thread (a 50,000-row
 register takes a moment) and lists every bad row with its line, as the core reports it, so the file
 can be fixed in one pass and checked again before anything is created.
 """
@@ -348,7 +348,7 @@ class RegisterPage(_Page):
 
     def check_register(self) -> None:
         """Read the file in the background with the classes set on the earlier page."""
-        from coopvote.register_import import read_register
+        from coopvote.register.importer import read_register
 
         path = self.path.text().strip()
         if not path:

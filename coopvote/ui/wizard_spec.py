@@ -1,6 +1,6 @@
 """What the new-meeting wizard collects, written out as a meeting definition (TOML).
 
-The wizard writes TOML text and hands it to ``coopvote.spec.parse_spec`` rather than building a
+The wizard writes TOML text and hands it to ``coopvote.meeting.spec.parse_spec`` rather than building a
 MeetingSpec by hand: the same checks then apply as for a file written in an editor, and the text is
 saved beside the meeting so the returning officer can read, keep and reuse exactly what was set up.
 Qt-free, so it is tested directly.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from coopvote.spec import MeetingSpec, parse_spec
+from coopvote.meeting.spec import MeetingSpec, parse_spec
 
 WEIGHTING_SCHEMES = ("one-member-one-vote", "class-share", "fixed-value")
 TIE_RULES = ("casting-vote", "lost", "lot")
@@ -162,7 +162,7 @@ def build_toml(data: WizardData) -> str:
 def build_spec(data: WizardData, source: str = "new meeting") -> tuple[str, MeetingSpec]:
     """The TOML text and the checked spec; raises InputError naming the table and key at fault."""
     from coopvote.counting.weighting import WeightingScheme
-    from coopvote.quorum import QuorumRule
+    from coopvote.meeting.quorum import QuorumRule
 
     text = build_toml(data)
     spec = parse_spec(text, source)

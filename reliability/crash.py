@@ -6,7 +6,7 @@ with SIGKILL at a random moment, then checks the file: every serial the child sh
 recorded, none twice, every recorded paper has its audit entry, SQLite's integrity check passes and
 the audit chain is intact. The next trial carries on with the same meeting, so later trials run on a
 file that has already survived kills. Used by tests/test_reliability_crash.py and by the reliability
-report (``python -m coopvote.export.reliability_report``).
+report (``python -m reliability.report``).
 
 SIGKILL stops the process, not the machine: what the kernel has accepted still reaches the disk. A
 pulled plug is covered by SQLite's WAL with synchronous=FULL, which this cannot simulate.
@@ -56,8 +56,8 @@ title_en = "Receive the accounts"
 
 def prepare_scan_meeting(folder: Path, papers: int = 400, seed: int = 1) -> tuple[Path, Path]:
     """A meeting with item 1 open and ``papers`` printed; returns the file and a job list of scans."""
+    from coopvote.meeting.spec import parse_spec
     from coopvote.service import MeetingService
-    from coopvote.spec import parse_spec
 
     path = folder / "crash.coopvote"
     service = MeetingService.create(path, parse_spec(SMALL_SPEC, "crash.toml"), station="desk")
@@ -121,10 +121,14 @@ class _Child:
             self.stream: IO[str] = os.fdopen(read_end, "r")
             self.process: subprocess.Popen[str] | None = None
         else:
-            env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+            # The harness lives beside the package, not in it: the child finds it from the repository root.
+            root = str(Path(__file__).resolve().parents[1])
+            env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": os.pathsep.join(
+                p for p in (root, os.environ.get("PYTHONPATH", "")) if p
+            )}
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "coopvote.export.reliability", "scan", str(path), str(jobs), station],
-                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, start_new_session=True,
+                [sys.executable, "-m", "reliability.crash", "scan", str(path), str(jobs), station],
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, start_new_session=True, cwd=root,
             )  # fmt: skip
             assert self.process.stdout is not None
             self.pid = self.process.pid
@@ -281,5 +285,5 @@ if __name__ == "__main__":
     if len(sys.argv) == 5 and sys.argv[1] == "scan":
         scan_loop(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
-        print("usage: python -m coopvote.export.reliability scan MEETING JOBS.json STATION", file=sys.stderr)
+        print("usage: python -m reliability.crash scan MEETING JOBS.json STATION", file=sys.stderr)
         sys.exit(2)

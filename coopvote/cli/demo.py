@@ -17,10 +17,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from coopvote.register_sample import write_sample_register
+from coopvote.meeting.spec import parse_spec
+from coopvote.register.sample import write_sample_register
 from coopvote.service import MeetingService
 from coopvote.service.sheets import PrintRun
-from coopvote.spec import parse_spec
 
 DEMO_SEED = 2026
 MEMBERS = 600

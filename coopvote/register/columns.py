@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from coopvote.register_model import Status
+from coopvote.register.model import Status
 
 _PUNCTUATION = str.maketrans({ch: " " for ch in ".,;:_-#()[]/\\*'’\"!?"})
 

@@ -21,9 +21,9 @@ from coopvote.ballots.qrcodec import BallotCode, decode, encode
 from coopvote.counting.blt import format_blt, parse_blt
 from coopvote.counting.model import Ballot, Election
 from coopvote.errors import InputError
-from coopvote.register_import import read_register
-from coopvote.register_sample import sample_members
-from coopvote.spec import parse_spec
+from coopvote.meeting.spec import parse_spec
+from coopvote.register.importer import read_register
+from coopvote.register.sample import sample_members
 
 SECRET = b"fuzzing-secret-0123456789abcdef"
 MEETING = "FUZZ42"
@@ -59,8 +59,8 @@ def _spec(data: bytes) -> Any:
 
 def sample_inputs() -> dict[str, tuple[Callable[[bytes], Any], list[bytes]]]:
     """Each target's reader and its valid seed inputs."""
-    from coopvote.export.reliability import SMALL_SPEC
-    from coopvote.export.sample import DEMO_SPEC
+    from reliability.crash import SMALL_SPEC
+    from reliability.sample import DEMO_SPEC
 
     qr = [encode(BallotCode(MEETING, 3, "PS", 1234), SECRET).encode(),
           encode(BallotCode(MEETING, 12, "EMP", 77, option=1), SECRET).encode()]  # fmt: skip

@@ -11,9 +11,9 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
-from coopvote.register_columns import header_score
-from coopvote.register_model import Record, RegisterPreview, RowProblem
-from coopvote.register_text import cell_text
+from coopvote.register.columns import header_score
+from coopvote.register.model import Record, RegisterPreview, RowProblem
+from coopvote.register.text import cell_text
 
 _HEADER_ROWS = 20
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import event
 
 from coopvote.errors import CoopvoteError
-from coopvote.export.reliability import prepare_scan_meeting
+from reliability.crash import prepare_scan_meeting
 
 
 @dataclass

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from fractions import Fraction
 
-from coopvote.register_columns import header_score
-from coopvote.register_model import Record, RegisterPreview, RowProblem
+from coopvote.register.columns import header_score
+from coopvote.register.model import Record, RegisterPreview, RowProblem
 
 DELIMITERS = (",", ";", "\t")
 _SNIFF_CHARS = 65536

@@ -15,7 +15,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from coopvote.errors import InputError
-from coopvote.register_model import RegisterRow, Status
+from coopvote.register.model import RegisterRow, Status
 
 _GIVEN = ("Siân", "Dafydd", "Gwenllïan", "Ieuan", "Rhodri", "Elen", "Angharad", "Llŷr", "Emrys", "Catrin",
           "Owain", "Nia", "Heledd", "Bethan", "Iolo", "Tomos", "Mererid", "Eleri", "Sioned", "Carys", "Alun",

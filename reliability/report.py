@@ -2,7 +2,7 @@
 
 One command produces every figure, so the document is never edited by hand::
 
-    python -m coopvote.export.reliability_report [--kills 100] [--spawn-kills 10] [--fuzz 5000] [--flips 2000]
+    python -m reliability.report [--kills 100] [--spawn-kills 10] [--fuzz 5000] [--flips 2000]
 
 The tests run the same trials at a smaller size; this runs them larger and writes what it saw.
 """
@@ -25,13 +25,13 @@ from pathlib import Path
 
 from coopvote.export.archive import export_meeting
 from coopvote.export.container import structure_positions
-from coopvote.export.faults import all_fault_trials
-from coopvote.export.fuzzing import fuzz
-from coopvote.export.reliability import kill_trials
-from coopvote.export.sample import build_voted_meeting
 from coopvote.export.verify import Discrepancy, verify_bytes
+from reliability.crash import kill_trials
+from reliability.faults import all_fault_trials
+from reliability.fuzzing import fuzz
+from reliability.sample import build_voted_meeting
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def flip_trials(
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         secrecy = secrecy_figures(archive)
     seconds = time.monotonic() - started
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    command = "python -m coopvote.export.reliability_report " + " ".join(
+    command = "python -m reliability.report " + " ".join(
         f"--{k.replace('_', '-')} {v}" for k, v in vars(args).items() if k != "out"
     )
     lines += [

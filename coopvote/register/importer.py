@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Literal
 
 from coopvote.errors import InputError
-from coopvote.register_columns import ColumnMap, find_header, norm, status_lookup
-from coopvote.register_model import Record, RegisterPreview, RegisterRow, RowProblem, Status
-from coopvote.register_sample import sample_members, write_sample_register
-from coopvote.register_text import cell_text, clean, parse_vote_value, read_csv_records
-from coopvote.register_xlsx import read_xlsx_rows
+from coopvote.register.columns import ColumnMap, find_header, norm, status_lookup
+from coopvote.register.model import Record, RegisterPreview, RegisterRow, RowProblem, Status
+from coopvote.register.sample import sample_members, write_sample_register
+from coopvote.register.text import cell_text, clean, parse_vote_value, read_csv_records
+from coopvote.register.xlsx import read_xlsx_rows
 
 __all__ = [
     "RegisterPreview",

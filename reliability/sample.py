@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coopvote.counting.rules import RANKED_METHODS
+from coopvote.meeting.spec import load_spec
 from coopvote.record.models import RecordedBallot
-from coopvote.register_sample import sample_members
+from coopvote.register.sample import sample_members
 from coopvote.service import MeetingService
 from coopvote.service.papers import PrintedBatch
 from coopvote.service.voting import IdentifiedPaper
-from coopvote.spec import load_spec
 
-DEMO_SPEC = Path(__file__).resolve().parent.parent / "resources" / "demo" / "meeting.toml"
+DEMO_SPEC = Path(__file__).resolve().parent.parent / "coopvote" / "resources" / "demo" / "meeting.toml"
 
 REJECT_REASONS = ("unmarked", "marked for too many", "voter can be identified", "uncertain")
 
