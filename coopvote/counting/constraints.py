@@ -1,9 +1,10 @@
 """Seats reserved per membership class within one contest: constrained STV, shared by every rule.
 
 A society's rules may say "at least one seat for the people we support, at most four for employees".
-Every rule honours this the same way, so the construction lives here once. It is I.D. Hill's
-constrained STV (Voting Matters 9, 1998), as the Scottish practice applies it: at every decision the
-count asks whether the limits can still be met, given
+Every rule honours this the same way, so the construction lives here once. It is I. D. Hill's
+constrained STV ("STV with constraints", Voting matters 9, May 1998), for one set of classes that do not
+overlap, where Hill's list of every way the limits could be met collapses to an interval test: at every
+decision the count asks whether the limits can still be met, given
 
 * the seats already filled, per class,
 * the continuing candidates, per class,
@@ -17,7 +18,7 @@ more class with no limits. Then:
 
 * a continuing candidate is **doomed** when electing them would lower what can still be filled (or make
   a minimum impossible): a doomed candidate who reaches the quota is not elected, and doomed
-  candidates are excluded before anything else is done;
+  candidates are excluded before any surplus is moved or the lowest is excluded;
 * a continuing candidate is **guarded** when excluding them would do so: a guarded candidate is never
   chosen for exclusion, alone or in a group (a group is checked as a whole);
 * when the guarded candidates are as many as the seats that can still be filled, they are all elected
