@@ -12,10 +12,12 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopvote.counting.blt import parse_blt, read_blt
+from coopvote.counting.constraints import SeatTableError
 from coopvote.counting.ers97 import RULE
 from coopvote.counting.ers97_parts import ers_quota, transfer_value
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome
@@ -276,13 +278,18 @@ def test_deferral_by_bulk_gap() -> None:
 def test_class_limits_always_hold(
     ballots: list[tuple[int, tuple[int, ...]]], seats: int, groups: list[str], with_minimum: bool
 ) -> None:
-    """At most one Y is ever elected; with "at least one X", an X is elected whenever one stands."""
+    """At most one Y is ever elected; with "at least one X", an X is elected whenever one stands
+    (and when none stands the table is refused: a minimum no candidate can meet)."""
     election = _from(ballots, seats)
     options = CountOptions(
         candidate_groups=dict(enumerate(groups)),
         max_seats={"Y": 1},
         min_seats={"X": 1} if with_minimum else {},
     )
+    if with_minimum and "X" not in groups:
+        with pytest.raises(SeatTableError, match="class X: minimum 1 seats but only 0 candidates"):
+            RULE.count(election, options)
+        return
     outcome = RULE.count(election, options)
     assert sum(1 for c in outcome.elected if groups[c] == "Y") <= 1
     if with_minimum and "X" in groups:

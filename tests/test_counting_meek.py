@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopvote.counting.blt import read_blt
+from coopvote.counting.constraints import SeatTableError
 from coopvote.counting.meek import MEEK_EXACT, MEEK_PRF, MeekRule, rule_for_variant
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome
 from tests.counting_strategies import ballot_lists, election_from
@@ -357,13 +358,18 @@ def test_scaled_integer_path_equals_fractions(stv_reference: Path) -> None:
 def test_class_limits_always_hold(
     ballots: list[tuple[int, tuple[int, ...]]], seats: int, groups: list[str], with_minimum: bool
 ) -> None:
-    """At most one Y is ever elected; with "at least one X", an X is elected whenever one stands."""
+    """At most one Y is ever elected; with "at least one X", an X is elected whenever one stands
+    (and when none stands the table is refused: a minimum no candidate can meet)."""
     election = _from(ballots, seats)
     options = CountOptions(
         candidate_groups=dict(enumerate(groups)),
         max_seats={"Y": 1},
         min_seats={"X": 1} if with_minimum else {},
     )
+    if with_minimum and "X" not in groups:
+        with pytest.raises(SeatTableError, match="class X: minimum 1 seats but only 0 candidates"):
+            MEEK_PRF.count(election, options)
+        return
     for rule in (MEEK_PRF, MEEK_EXACT):
         outcome = rule.count(election, options)
         assert sum(1 for c in outcome.elected if groups[c] == "Y") <= 1

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coopvote.counting.constraints import SeatTableError, seat_table_problems
 from coopvote.counting.model import Ballot, CountOptions, Election
 from coopvote.counting.rules import get_rule
 from coopvote.counting.weighting import WeightingScheme, weigh_ballots
@@ -163,6 +164,13 @@ def test_block_matches_brute_force_best_feasible_set(contest: tuple[Election, Co
     """Among all seat-filling sets meeting every minimum and maximum, the count picks the one whose
     totals, sorted high to low, are greatest: what "top N, honouring reserved seats" means."""
     e, options = contest
+    problems = seat_table_problems(
+        e.seats, [options.candidate_groups[c] for c in range(len(e.candidates))], options.min_seats, options.max_seats
+    )
+    if problems:  # a table no count could meet is refused, naming the class
+        with pytest.raises(SeatTableError, match="class "):
+            get_rule("block").count(e, options)
+        return
     totals = {c: 0 for c in range(len(e.candidates))}
     for b in e.ballots:
         totals[b.ranking[0]] += int(b.value)

@@ -6,8 +6,11 @@ here and fptp.py and approval.py differ only in how many marks a paper may carry
 
 Ties for the last seat (or seats) are settled by lot from ``random.Random(options.seed)`` (through
 ``TieBreaker`` so a fixed ``tie_order`` can replay lots drawn elsewhere), one draw per seat, each
-recorded. Per-class seat constraints: a candidate whose class holds its maximum is passed over, and a
-candidate is passed over when electing them would leave too few seats for other classes' minimums.
+recorded. Per-class seat constraints (constraints.py): seats go in order of votes to candidates who are
+not *doomed*, i.e. whose election still leaves every class's minimum and maximum possible; a doomed
+candidate is passed over. This greedy choice is the best feasible set: the sets meeting the limits are
+the bases of a matroid, so taking the highest candidate who still fits gives the set whose totals,
+sorted high to low, are greatest (and the greatest total).
 Candidates fill seats even with no votes (an uncontested seat is still filled), in order of votes.
 """
 
@@ -54,7 +57,7 @@ def count_marks(election: Election, options: CountOptions, *, method: str, max_m
         for candidate in counted:
             totals[candidate] += Fraction(ballot.value)
 
-    constraints = SeatConstraints.from_options(options)
+    constraints = SeatConstraints.for_count(election, options)
     breaker = TieBreaker(options)
     elected: list[int] = []
     notes: list[str] = []
@@ -63,19 +66,19 @@ def count_marks(election: Election, options: CountOptions, *, method: str, max_m
     while len(elected) < election.seats:
         seats_left = election.seats - len(elected)
         open_ = [c for c in totals if c not in elected and c not in passed_over]
-        eligible = [c for c in open_ if constraints.can_elect(c, elected, seats_left)]
+        doomed = constraints.doomed(elected, open_, seats_left) if constraints.active else set()
+        eligible = [c for c in open_ if c not in doomed]
         top = max((totals[c] for c in eligible), default=None)
-        for candidate in sorted(set(open_) - set(eligible)):
-            # Barred now means barred for good: held seats and reserved seats only grow as seats fill.
+        for candidate in sorted(doomed):
+            # Doomed now means doomed for good: electing one who is not doomed keeps the others so.
             passed_over.add(candidate)
             if top is None or totals[candidate] >= top:
-                reason = _why_not(constraints, candidate, elected)
-                notes.append(f"{election.candidates[candidate]} passed over: {reason}")
+                notes.append(f"{election.candidates[candidate]} passed over: {constraints.why_doomed(candidate, elected)}")
         if top is None:
             notes.append(f"{seats_left} seat(s) left unfilled: no eligible candidate remains")
             break
         tied = sorted(c for c in eligible if totals[c] == top)
-        if len(tied) == 1 or _all_fit(constraints, tied, elected, seats_left):
+        if len(tied) == 1 or _all_fit(constraints, tied, elected, eligible, seats_left):
             elected.extend(tied)
             continue
         chosen, how = breaker.lot(tied)
@@ -101,32 +104,23 @@ def count_marks(election: Election, options: CountOptions, *, method: str, max_m
     )
 
 
-def _all_fit(constraints: SeatConstraints, tied: list[int], elected: list[int], seats_left: int) -> bool:
+def _all_fit(
+    constraints: SeatConstraints, tied: list[int], elected: list[int], eligible: list[int], seats_left: int
+) -> bool:
     """Whether every tied candidate can be elected; then the order among them cannot matter.
 
-    Electing one more candidate lowers the spare seats by one or leaves them, so if the whole set fits
-    at the end every order of electing them fits too.
+    Each is checked after the ones before it are elected, against the candidates still open; if the
+    whole set fits, every order of electing them fits too (the limits only ask how many per class).
     """
     if len(tied) > seats_left:
         return False
     chosen = list(elected)
     for candidate in tied:
-        if not constraints.can_elect(candidate, chosen, seats_left - (len(chosen) - len(elected))):
+        still_open = [c for c in eligible if c not in chosen]
+        if not constraints.can_elect(candidate, chosen, still_open, seats_left - (len(chosen) - len(elected))):
             return False
         chosen.append(candidate)
     return True
-
-
-def _why_not(constraints: SeatConstraints, candidate: int, elected: list[int]) -> str:
-    group = constraints.groups.get(candidate)
-    if group is not None and group in constraints.max_seats:
-        held = sum(1 for c in elected if constraints.groups.get(c) == group)
-        if held >= constraints.max_seats[group]:
-            return f"class {group} already holds its maximum of {constraints.max_seats[group]} seat(s)"
-    unmet = constraints.unmet_minimums(elected)
-    return "the remaining seats are needed for the minimum of " + ", ".join(
-        f"{g} ({n})" for g, n in sorted(unmet.items())
-    )
 
 
 def _describe(method: str, seats: int) -> str:

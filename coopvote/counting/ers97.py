@@ -80,7 +80,7 @@ class _ERS97Count:
         self.history: list[dict[int, int]] = []  # look-back points: stage 1 and after every batch
         self.labels: list[str] = []
         self.ties = TieBreaker(options)
-        self.constraints = SeatConstraints.from_options(options)
+        self.constraints = SeatConstraints.for_count(election, options)
         self.notes: list[str] = []
 
     # -- helpers -----------------------------------------------------------------------------------
@@ -152,9 +152,15 @@ class _ERS97Count:
         while self.seats_left() > 0:
             reaching = [c for c in self.continuing() if self.threshold_met(c)]
             if self.constraints.active:
-                reaching = [
-                    c for c in reaching if self.constraints.can_elect(c, self.elected, self.seats_left())
-                ]
+                doomed = self.constraints.doomed(self.elected, self.continuing(), self.seats_left())
+                for c in sorted(set(reaching) & doomed):
+                    text = (
+                        f"{self.e.candidates[c]} reached the quota but may not be deemed elected: "
+                        f"{self.constraints.why_doomed(c, self.elected)} (seats reserved per class)"
+                    )
+                    if text not in why:
+                        why.append(text)
+                reaching = [c for c in reaching if c not in doomed]
             if not reaching:
                 break
             top = max(self.votes[c] for c in reaching)
@@ -344,14 +350,21 @@ class _ERS97Count:
     # -- choosing ----------------------------------------------------------------------------------
 
     def protected(self) -> frozenset[int]:
+        """Guarded candidates: excluding any one of them would make the seat limits impossible."""
         if not self.constraints.active:
             return frozenset()
-        return frozenset(self.constraints.guarded(self.elected, self.continuing()))
+        return frozenset(self.constraints.guarded(self.elected, self.continuing(), self.seats_left()))
+
+    def may_exclude(self, group: list[int]) -> bool:
+        """Whether excluding ``group`` together keeps the seat limits possible (checked as a set)."""
+        if not self.constraints.active:
+            return True
+        return self.constraints.can_exclude(group, self.elected, self.continuing(), self.seats_left())
 
     def choose_exclusion(self, deferred: int) -> tuple[list[int], str]:
         continuing = self.continuing()
         protected = self.protected()
-        group = exclusion_group(self.votes, continuing, self.seats_left(), deferred, protected)
+        group = exclusion_group(self.votes, continuing, self.seats_left(), deferred, protected, self.may_exclude)
         if group:
             return (
                 group,
@@ -388,20 +401,19 @@ class _ERS97Count:
         return chosen
 
     def constraint_step(self) -> bool:
-        """Barred candidates are formally excluded; guarded ones elected when only minimums remain."""
+        """Seats reserved per class (constraints.py): guarded candidates are deemed elected when they are
+        as many as the places that can still be filled; otherwise doomed ones are formally excluded."""
         if not self.constraints.active:
             return False
         continuing = self.continuing()
-        barred = sorted(
-            set(self.constraints.barred(self.elected, continuing))
-            | {c for c in continuing if not self.constraints.can_elect(c, self.elected, self.seats_left())}
-        )
-        if barred:
-            self.exclude(barred, "seat limits per class leave no place for them")
-            return True
-        must = sorted(self.constraints.must_elect_now(self.elected, continuing, self.seats_left()))
+        must = sorted(self.constraints.must_elect(self.elected, continuing, self.seats_left()))
         if must:
-            self.elect_all(must, "the unfilled places are needed for a class minimum")
+            self.elect_all(must, "the places left are needed for the seat limits per class")
+            return True
+        doomed = sorted(self.constraints.doomed(self.elected, continuing, self.seats_left()))
+        if doomed:
+            reasons = sorted({self.constraints.why_doomed(c, self.elected) for c in doomed})
+            self.exclude(doomed, "they may not be elected: " + "; ".join(reasons) + " (seats reserved per class)")
             return True
         return False
 
@@ -411,7 +423,7 @@ class _ERS97Count:
         refused: list[int] = []
         for c in sorted(candidates, key=lambda x: -self.votes[x]):
             allowed = not self.constraints.active or self.constraints.can_elect(
-                c, self.elected, self.seats_left()
+                c, self.elected, self.continuing(), self.seats_left()
             )
             if allowed and self.seats_left() > 0:
                 self.state[c] = "elected"
@@ -447,7 +459,9 @@ class _ERS97Count:
             deferred = sum(self.surplus(c) for c in self.pending)
             wait = ""
             if self.pending:
-                wait = may_defer(self.votes, continuing, self.seats_left(), deferred, self.protected())
+                wait = may_defer(
+                    self.votes, continuing, self.seats_left(), deferred, self.protected(), self.may_exclude
+                )
                 if not wait:
                     c, reason = self.choose_surplus()
                     self.transfer_surplus(c, reason)

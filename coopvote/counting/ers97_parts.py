@@ -8,7 +8,7 @@ arithmetic; an unweighted paper is 100.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -70,6 +70,7 @@ def exclusion_group(
     seats_left: int,
     deferred_h: int,
     protected: frozenset[int] = frozenset(),
+    may_exclude: Callable[[list[int]], bool] | None = None,
 ) -> list[int]:
     """§5.2.5 bulk exclusion: the largest set (two or more) of lowest candidates whose votes, with the
     deferred surpluses, do not exceed the vote of the candidate next above, leaving enough candidates
@@ -83,7 +84,7 @@ def exclusion_group(
     running = 0
     for k in range(1, len(ordered)):
         c = ordered[k - 1]
-        if c in protected:
+        if c in protected or (may_exclude is not None and not may_exclude(ordered[:k])):
             break
         running += votes[c]
         if len(ordered) - k < seats_left:
@@ -101,6 +102,7 @@ def may_defer(
     seats_left: int,
     surplus_h: int,
     protected: frozenset[int] = frozenset(),
+    may_exclude: Callable[[list[int]], bool] | None = None,
 ) -> str:
     """§5.2.2: why the surpluses may wait, or "" if they must be transferred now.
 
@@ -115,7 +117,7 @@ def may_defer(
     if low not in protected and surplus_h <= votes[next_up] - votes[low]:
         gap = hundredths(votes[next_up] - votes[low])
         return f"surpluses {hundredths(surplus_h)} do not exceed the gap {gap} between the two lowest (§5.2.2(a))"
-    group = exclusion_group(votes, continuing, seats_left, surplus_h, protected)
+    group = exclusion_group(votes, continuing, seats_left, surplus_h, protected, may_exclude)
     if group:
         above = ordered[len(group)]
         gap = hundredths(votes[above] - sum(votes[c] for c in group))

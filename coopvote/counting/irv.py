@@ -45,11 +45,11 @@ class IRV:
         valid = total_value(groups)
         ties = TieBreaker(options)
         log = StageLog(valid)
-        constraints = SeatConstraints.from_options(options)
+        constraints = SeatConstraints.for_count(election, options)
         continuing = {c for c in range(n) if c not in election.withdrawn}
         notes: list[str] = []
         if constraints.active:
-            blocked = {c for c in continuing if not constraints.can_elect(c, [], 1)}
+            blocked = constraints.doomed([], continuing, 1)
             if blocked and blocked != continuing:
                 continuing -= blocked
                 names = ", ".join(election.candidates[c] for c in sorted(blocked))

@@ -132,7 +132,10 @@ class _MeekCount:
         self.a = rule._arith()
         self.n = len(election.candidates)
         self.ties = TieBreaker(options)
-        self.constraints = SeatConstraints.from_options(options)
+        self.constraints = SeatConstraints.for_count(election, options)
+        # Elected by the seat limits per class without the quota: their keep factor never rises above 1
+        # and only votes above the quota count as surplus (see ``update_keep_factors``).
+        self.below_quota: set[int] = set()
         self.ballots = [(r, self.a.of(v), v) for r, v in clean_rankings(election) if r]
         self.valid = election.total_value()
         self.empty = self.valid - sum((v for _, _, v in self.ballots), Fraction(0))
@@ -311,9 +314,6 @@ class _MeekCount:
         if self.rule.defeat_batch == "none":
             return []
         a = self.a
-        protected = (
-            self.constraints.guarded(self.elected, self.hopeful()) if self.constraints.active else set()
-        )
         ordered = sorted(self.hopeful(), key=lambda c: (Fraction(a.out(self.votes[c])), c))
         groups: list[list[int]] = []
         group: list[int] = []
@@ -334,7 +334,7 @@ class _MeekCount:
         count = 0
         for g in range(len(groups) - 1):
             count += len(groups[g])
-            if count > max_defeat or protected.intersection(groups[g]):
+            if count > max_defeat or not self.may_defeat([c for group in groups[: g + 1] for c in group]):
                 break
             total += sum((self.votes[c] for c in groups[g]), a.zero)
             if a.cmp(total + self.surplus, self.votes[groups[g + 1][0]]) < 0:
@@ -364,7 +364,11 @@ class _MeekCount:
             winners = self.winners()
             if winners and self.rule.elect_in_iteration:
                 return "elected", self.elect(winners), iterations
-            surplus = sum((self.votes[c] - self.quota for c in self.elected), a.zero)
+            surplus = sum((self.votes[c] - self.quota for c in self.elected if c not in self.below_quota), a.zero)
+            surplus += sum(
+                (self.votes[c] - self.quota for c in self.below_quota if a.cmp(self.votes[c], self.quota) > 0),
+                a.zero,
+            )
             if self.rule.prf and a.cmp(surplus, a.zero) < 0:
                 surplus = a.zero
             self.surplus = surplus
@@ -392,41 +396,65 @@ class _MeekCount:
                 if self.rule.kf_places is not None and isinstance(kf, Fraction):
                     scale = 10**self.rule.kf_places
                     kf = Fraction(-((-kf.numerator * scale) // kf.denominator), scale)
+                if c in self.below_quota and a.cmp(kf, a.one) > 0:
+                    kf = a.one  # below the quota: keeps every vote it gets, and passes nothing on
                 self.kf[c] = kf
 
+    def may_defeat(self, group: list[int]) -> bool:
+        """Whether defeating ``group`` together keeps the seat limits per class possible."""
+        if not self.constraints.active:
+            return True
+        return self.constraints.can_exclude(group, self.elected, self.hopeful(), self.seats_left())
+
     def constrained_winners(self, winners: list[int]) -> list[int]:
-        """Elect in vote order only those the class limits allow."""
+        """Elect in vote order only those the class limits allow; say why the others are not."""
         allowed: list[int] = []
         order = sorted(winners, key=lambda c: (-Fraction(self.a.out(self.votes[c])), c))
         for c in order:
-            if self.constraints.can_elect(c, self.elected + allowed, self.seats_left() - len(allowed)):
+            if self.constraints.can_elect(
+                c, self.elected + allowed, [h for h in self.hopeful() if h not in allowed],
+                self.seats_left() - len(allowed),
+            ):
                 allowed.append(c)
+            else:
+                note = (
+                    f"stage {len(self.stages) + 1}: {self.e.candidates[c]} reached the quota but is not elected: "
+                    f"{self.constraints.why_doomed(c, self.elected + allowed)} (seats reserved per class)"
+                )
+                if note not in self.notes:
+                    self.notes.append(note)
         return allowed
 
     def apply_constraints(self) -> None:
-        """Bar candidates whose class is full or who would take a seat another class needs; elect
-        guarded candidates when the unfilled seats are only enough for the unmet minimums."""
+        """Seats reserved per class (constraints.py): when the guarded candidates are as many as the
+        seats that can still be filled they are elected (keep factor 1 while below the quota);
+        otherwise every doomed candidate is defeated (keep factor 0)."""
         if not self.constraints.active:
             return
-        hopeful = self.hopeful()
-        doomed = sorted(
-            set(self.constraints.barred(self.elected, hopeful))
-            | {c for c in hopeful if not self.constraints.can_elect(c, self.elected, self.seats_left())}
-        )
+        must = sorted(self.constraints.must_elect(self.elected, self.hopeful(), self.seats_left()))
+        doomed: list[int] = []
+        if must:
+            self.below_quota.update(c for c in must if not self.has_quota(c))
+            self.elect(must)
+        if self.seats_left() > 0:
+            doomed = sorted(self.constraints.doomed(self.elected, self.hopeful(), self.seats_left()))
         for c in doomed:
             self.defeat(c)
-        must = sorted(self.constraints.must_elect_now(self.elected, self.hopeful(), self.seats_left()))
-        if must:
-            self.elect(must)
         if doomed or must:
             self.distribute()
             self.quota = self.calc_quota()
-            self.record(
-                "constraint",
-                "Seat limits per class applied",
-                excluded=doomed,
-                elected=must,
-            )
+            words = []
+            if must:
+                words.append(
+                    "elected " + ", ".join(self.e.candidates[c] for c in must)
+                    + ": the seats left are needed for the seat limits per class"
+                )
+            if doomed:
+                words.append(
+                    "defeated " + ", ".join(self.e.candidates[c] for c in doomed) + ": "
+                    + "; ".join(sorted({self.constraints.why_doomed(c, self.elected) for c in doomed}))
+                )
+            self.record("constraint", "Seats reserved per class: " + "; ".join(words), excluded=doomed, elected=must)
 
     def complete(self) -> bool:
         return len(self.hopeful()) <= self.seats_left() or self.seats_left() <= 0
@@ -477,7 +505,9 @@ class _MeekCount:
     def lowest(self) -> int:
         """Step B.3: the lowest hopeful, treating as tied everyone within the total surplus of it."""
         a = self.a
-        guarded = self.constraints.guarded(self.elected, self.hopeful()) if self.constraints.active else set()
+        guarded = (
+            self.constraints.guarded(self.elected, self.hopeful(), self.seats_left()) if self.constraints.active else set()
+        )
         pool = [c for c in self.hopeful() if c not in guarded] or self.hopeful()
         low = min(pool, key=lambda c: Fraction(a.out(self.votes[c])))
         tied = [c for c in pool if a.cmp(self.votes[low] + self.surplus, self.votes[c]) >= 0]
@@ -492,7 +522,7 @@ class _MeekCount:
                 allowed: list[int] = []
                 for c in sorted(left, key=lambda c: (-Fraction(self.a.out(self.votes[c])), c)):
                     if self.constraints.can_elect(
-                        c, self.elected + allowed, self.seats_left() - len(allowed)
+                        c, self.elected + allowed, [h for h in left if h not in allowed], self.seats_left() - len(allowed)
                     ):
                         allowed.append(c)
                 refused = [c for c in left if c not in allowed]

@@ -158,7 +158,7 @@ class GregoryCount:
         self.excluded: list[int] = []
         self.pending: list[int] = []
         self.ties = TieBreaker(options)
-        self.constraints = SeatConstraints.from_options(options)
+        self.constraints = SeatConstraints.for_count(election, options)
         self.log = StageLog(valid)
         self.history: list[dict[int, Value]] = []
         self.tot: Any = []
@@ -216,8 +216,16 @@ class GregoryCount:
         for c in ordered:
             if self.seats_left() <= 0:
                 break
-            if self.constraints.active and not self.constraints.can_elect(c, self.elected, self.seats_left()):
-                continue  # stays continuing; constraint_step excludes them next
+            if self.constraints.active and not self.constraints.can_elect(
+                c, self.elected, self.continuing(), self.seats_left()
+            ):
+                # Doomed: stays continuing and constraint_step excludes them next.
+                why = self.constraints.why_doomed(c, self.elected)
+                self.notes.append(
+                    f"stage {stage.number}: {self.election.candidates[c]} reached the quota but is not "
+                    f"elected: {why} (seats reserved per class)"
+                )
+                continue
             self.hopeful[c] = False
             self.elected.append(c)
             stage.elected.append(c)
@@ -244,29 +252,48 @@ class GregoryCount:
         self.elect_with_quota(stage)
 
     def elect_all(self, candidates: Iterable[int], why: str) -> None:
+        """Elect ``candidates`` at the last stage, highest first, none beyond the seat limits per class."""
         stage = self.log.stages[-1]
+        refused: list[int] = []
         for c in sorted(candidates, key=lambda c: (-self.tot[c], c)):
+            if self.seats_left() <= 0 or (
+                self.constraints.active
+                and not self.constraints.can_elect(c, self.elected, self.continuing(), self.seats_left())
+            ):
+                refused.append(c)
+                continue
             self.hopeful[c] = False
             self.elected.append(c)
             stage.elected.append(c)
         self.notes.append(f"stage {stage.number}: {why}")
+        if refused:
+            for c in refused:
+                self.hopeful[c] = False
+                self.excluded.append(c)
+            stage.excluded.extend(refused)
+            names = ", ".join(self.election.candidates[c] for c in refused)
+            self.notes.append(f"stage {stage.number}: {names} not elected: the seat limits per class leave no place")
 
     def constraint_step(self) -> bool:
-        """Apply the per-class seat limits; True if that used a stage."""
+        """Apply the seats reserved per class (constraints.py); True if that ended a stage or the count.
+
+        When the guarded candidates are as many as the seats that can still be filled, they are
+        elected; otherwise the lowest doomed candidate is excluded, one a stage, papers transferred.
+        """
         if not self.constraints.active:
             return False
         continuing = self.continuing()
         left = self.seats_left()
-        blocked = self.constraints.barred(self.elected, continuing) | {
-            c for c in continuing if not self.constraints.can_elect(c, self.elected, left)
-        }
-        if blocked:
-            low = min(blocked, key=lambda c: (self.tot[c], c))
-            self.exclude(low, "their class cannot take another seat (seat limits)")
-            return True
-        forced = self.constraints.must_elect_now(self.elected, continuing, left)
+        forced = self.constraints.must_elect(self.elected, continuing, left)
         if forced:
-            self.elect_all(forced, "elected without the quota: the remaining seats are reserved for their class")
+            self.elect_all(forced, "elected without the quota: the seats left are needed for the seat limits per class")
+            return True
+        doomed = self.constraints.doomed(self.elected, continuing, left)
+        if doomed:
+            low = min(doomed, key=lambda c: (self.tot[c], c))
+            why = self.constraints.why_doomed(low, self.elected)
+            self.exclude(low, f"cannot be elected: {why} (seats reserved per class)")
+            return True
         return False
 
     def pick(self, tied: list[int], purpose: str, prefer: Prefer) -> int:
@@ -291,12 +318,20 @@ class GregoryCount:
                 top = max(self.tot[c] for c in self.pending)
                 self.transfer_surplus(self.pick([c for c in self.pending if self.tot[c] == top], "surplus order", "highest"))
                 continue
-            guarded = self.constraints.guarded(self.elected, continuing) if self.constraints.active else set()
+            guarded = (
+                self.constraints.guarded(self.elected, continuing, self.seats_left()) if self.constraints.active else set()
+            )
             pool = [c for c in continuing if c not in guarded] or continuing
             low = min(self.tot[c] for c in pool)
             self.exclude(self.pick([c for c in pool if self.tot[c] == low], "exclusion", "lowest"), "lowest vote")
         if len(self.elected) < self.election.seats:
-            self.notes.append("there were fewer candidates than seats: some seats are left unfilled")
+            if self.constraints.active:
+                self.notes.append(
+                    "some seats are left unfilled: there were too few candidates, or too few the seat limits "
+                    "per class allow"
+                )
+            else:
+                self.notes.append("there were fewer candidates than seats: some seats are left unfilled")
         return Outcome(
             method=self.rule_name, seats=self.election.seats, candidates=self.election.candidates,
             elected=list(self.elected), stages=self.log.stages, quota=self.votes(self.quota),
