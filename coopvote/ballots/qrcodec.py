@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from coopvote.ballots.layout import PageSize, Variant
+from coopvote.ballots.paper import PageSize, Variant
 from coopvote.ballots.texts import REASON_MESSAGES
 from coopvote.errors import InputError
 
