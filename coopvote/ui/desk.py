@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.errors import CoopvoteError
-from coopvote.ui.app import arg, current_language
 from coopvote.ui.desk_panels import PackPanel, QuorumPanel, SpoiltPanel
+from coopvote.ui.look import arg, current_language
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable
 
 
