@@ -21,10 +21,14 @@ demo: $(STAMP)
 		echo "No screen here: the demo ran headless. Open it later with: $(PY) -m coopvote app demo-output/meeting.coopvote"; \
 	fi
 
+# The import contracts first (pyproject.toml, [tool.importlinter]): a cycle or an upward import fails
+# the build with the offending chain named, before any test runs.
 test: $(STAMP)
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
 
 lint: $(STAMP)
+	$(VENV)/bin/lint-imports
 	$(PY) -m ruff check coopvote tests benchmarks reliability
 	$(PY) -m mypy
 
@@ -40,4 +44,4 @@ package: $(STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean packaging/coopvote.spec
 
 clean:
-	rm -rf $(VENV) build dist demo-output .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist demo-output .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

@@ -22,7 +22,7 @@ TARGET = 1.5
 
 CHILD = r"""
 import sys, time
-from coopvote.ui.app import application
+from coopvote.ui.look import application
 from coopvote.ui.main_window import MainWindow
 app, look = application()
 window = MainWindow(look)

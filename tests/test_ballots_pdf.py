@@ -19,7 +19,6 @@ from PIL import Image
 
 from coopvote.ballots.layout import (
     QR_QUIET_MM,
-    VARIANTS,
     PaperForm,
     PaperLayout,
     Rect,
@@ -27,6 +26,7 @@ from coopvote.ballots.layout import (
     layout_for,
     slip_layout,
 )
+from coopvote.ballots.paper import VARIANTS
 from coopvote.ballots.pdf import render_papers
 from coopvote.ballots.pdf_slips import render_slips
 from coopvote.ballots.pdf_spec import (

@@ -22,9 +22,9 @@ from coopvote.ballots.qrcodec import (
     decode_card,
     encode,
     encode_card,
-    reason_message,
     shuffled_serials,
 )
+from coopvote.ballots.texts import reason_message, rejection_message
 from coopvote.errors import InputError
 
 SECRET = bytes(range(32))
@@ -123,7 +123,8 @@ def test_other_meeting_names_both_codes() -> None:
         decode(text, SECRET, MEETING)
     assert caught.value.reason is Reason.OTHER_MEETING
     assert "AGM2025" in str(caught.value) and MEETING in str(caught.value)
-    assert "AGM2025" in caught.value.message("cy") and "gyfarfod arall" in caught.value.message("cy")
+    welsh = rejection_message(caught.value, "cy")
+    assert "AGM2025" in welsh and "gyfarfod arall" in welsh
 
 
 def _tampered(text: str) -> list[str]:
@@ -167,7 +168,7 @@ def test_every_reason_has_english_and_welsh_messages() -> None:
 
 def test_service_layer_can_raise_shared_reasons() -> None:
     error = QrRejected(Reason.ALREADY_COUNTED, serial=12, item=4, when="10:02", where="Desk 2")
-    assert "already counted" in str(error) and "Desk 2" in error.message("cy")
+    assert "already counted" in rejection_message(error) and "Desk 2" in rejection_message(error, "cy")
 
 
 def test_encode_refuses_fields_that_cannot_be_scanned() -> None:

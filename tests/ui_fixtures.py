@@ -14,7 +14,7 @@ import pytest
 def look(qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """The app's look (language, contrast, text size) with settings in a throw-away INI file, English."""
     monkeypatch.setenv("COOPVOTE_SETTINGS", str(tmp_path / "settings.ini"))
-    from coopvote.ui.app import application
+    from coopvote.ui.look import application
 
     _app, settings = application()
     settings.set_language("en")

@@ -18,22 +18,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from coopvote.ballots.paper import KINDS, PAGE_SIZES, VARIANTS, Kind, PageSize, Variant
 from coopvote.errors import InputError
 
 if TYPE_CHECKING:
     from coopvote.ballots.qrcodec import BallotCode
 
-PageSize = Literal["A4", "Letter"]
-Variant = Literal["standard", "easy-read", "large-print"]
-Kind = Literal["resolution", "election", "ranking"]
-
-PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "Letter": (215.9, 279.4)}
-"""Width and height in mm of each supported paper size."""
-
-VARIANTS: tuple[Variant, ...] = ("standard", "easy-read", "large-print")
-KINDS: tuple[Kind, ...] = ("resolution", "election", "ranking")
 
 MARK_SIZE = 6.0
 """Side of each solid square registration mark."""

@@ -19,7 +19,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from coopvote.ballots import texts
-from coopvote.ballots.layout import PaperLayout, Rect, Variant, layout_for
+from coopvote.ballots.layout import PaperLayout, Rect, layout_for
+from coopvote.ballots.paper import Variant
 from coopvote.ballots.pdf_draw import (
     BLACK,
     FONT,

@@ -15,7 +15,8 @@ from typing import BinaryIO
 
 from reportlab.pdfgen.canvas import Canvas
 
-from coopvote.ballots.layout import PageSize, Rect, normalise_page_size, page_dimensions
+from coopvote.ballots.layout import Rect, normalise_page_size, page_dimensions
+from coopvote.ballots.paper import PageSize
 from coopvote.ballots.pdf import binary_streams, open_canvas, write_out
 from coopvote.ballots.pdf_draw import FONT, LIGHT, Page, Run, class_colour, draw_fitted, draw_qr, fit_block
 from coopvote.ballots.pdf_spec import MeetingInfo, VotingClass

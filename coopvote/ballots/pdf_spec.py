@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from coopvote.ballots.layout import Kind, PageSize, PaperForm, Variant, normalise_page_size
+from coopvote.ballots.layout import PaperForm, normalise_page_size
+from coopvote.ballots.paper import Kind, PageSize, Variant
 from coopvote.ballots.qrcodec import BallotCode, encode
 from coopvote.ballots.texts import RESOLUTION_OPTIONS
 from coopvote.errors import InputError

@@ -41,8 +41,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from coopvote.ballots.layout import PageSize, Variant
-from coopvote.ballots.texts import REASON_MESSAGES
+from coopvote.ballots.paper import PageSize, Variant
+from coopvote.ballots.texts import reason_message  # also imported from here by service/voting.py
 from coopvote.errors import InputError
 
 BALLOT_PREFIX = "CV"
@@ -89,33 +89,18 @@ class Reason(StrEnum):
     UNKNOWN_MEMBER = "unknown-member"
 
 
-def reason_message(reason: Reason, lang: str = "en", **fields: Any) -> str:
-    """The plain-words message for ``reason`` in English (``en``) or Welsh (``cy``).
-
-    Missing fields show as ``?`` rather than failing, so a message can always be shown.
-    """
-    template = REASON_MESSAGES[reason.value]["cy" if lang == "cy" else "en"]
-    return template.format_map(_Lenient(fields))
-
-
-class _Lenient(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "?"
-
-
 class QrRejected(InputError):
-    """A scanned code that must not be counted; ``reason`` says why, ``fields`` give the details.
+    """A scanned code that must not be counted: ``reason`` says what is wrong, ``fields`` the details.
 
-    ``str(error)`` is the English message; ``message("cy")`` gives the Welsh one.
+    The words for people are ``coopvote.ballots.texts.rejection_message(error, lang)``. ``str(error)``
+    is that English sentence too, because an InputError's text is what the command line and a sheet's
+    "unreadable" note show.
     """
 
     def __init__(self, reason: Reason, **fields: Any) -> None:
         self.reason = reason
         self.fields: Mapping[str, Any] = dict(fields)
         super().__init__(reason_message(reason, "en", **fields))
-
-    def message(self, lang: str = "en") -> str:
-        return reason_message(self.reason, lang, **self.fields)
 
 
 @dataclass(frozen=True)

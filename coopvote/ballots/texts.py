@@ -6,7 +6,9 @@ first, as it is printed first. Placeholders use ``str.format`` names.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 REASON_MESSAGES: dict[str, dict[str, str]] = {
     "not-coopvote": {
@@ -69,6 +71,37 @@ REASON_MESSAGES: dict[str, dict[str, str]] = {
         "cy": "Nid yw rhif aelod {member} ar gofrestr y cyfarfod hwn.",
     },
 }
+
+
+
+class Refusal(Protocol):
+    """What a refusal carries: a reason (``coopvote.ballots.qrcodec.Reason``) and the details to word it."""
+
+    @property
+    def reason(self) -> str: ...
+
+    @property
+    def fields(self) -> Mapping[str, Any]: ...
+
+
+def reason_message(reason: str, lang: str = "en", **fields: Any) -> str:
+    """The plain-words message for a refusal ``reason`` in English (``en``) or Welsh (``cy``).
+
+    ``reason`` is a ``coopvote.ballots.qrcodec.Reason`` (a string enum) or its value. Missing fields
+    show as ``?`` rather than failing, so a message can always be shown.
+    """
+    template = REASON_MESSAGES[str(reason)]["cy" if lang == "cy" else "en"]
+    return template.format_map(_Lenient(fields))
+
+
+def rejection_message(refusal: Refusal, lang: str = "en") -> str:
+    """A refused code (``QrRejected``) in words for the person holding it, in ``lang``."""
+    return reason_message(refusal.reason, lang, **refusal.fields)
+
+
+class _Lenient(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "?"
 
 
 @dataclass(frozen=True)

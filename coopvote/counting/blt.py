@@ -162,7 +162,7 @@ class BltContents:
     all_whole: bool
 
     def whole_and_fractional(self) -> tuple[dict[Ranking, int], list[tuple[Ranking, Fraction]]]:
-        """The groups split as a rule counting whole papers needs them (see scottish_stv.split_ballots)."""
+        """The groups split as a rule counting whole papers needs them (see fixed_gregory.split_ballots)."""
         if self.all_whole:
             return self.groups, []  # type: ignore[return-value]  # all_whole: every value is an int
         whole: dict[Ranking, int] = {}

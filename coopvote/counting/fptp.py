@@ -1,6 +1,6 @@
 """First past the post: one seat, one mark per paper, the candidate with the most votes wins.
 
-It is the block vote with one seat (see block.py), kept as its own rule so a meeting spec and a
+It is the block vote with one seat (see marks.py), kept as its own rule so a meeting spec and a
 declaration name the method members know. A tie for the seat is settled by a recorded, seeded lot.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coopvote.counting.block import count_marks
+from coopvote.counting.marks import count_marks
 from coopvote.counting.model import CountOptions, Election, Outcome
 from coopvote.errors import InputError
 

@@ -22,8 +22,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from coopvote.counting.fixed_gregory import FixedPointGregoryCount
 from coopvote.counting.model import CountOptions, Election, Outcome, Value
-from coopvote.counting.scottish_stv import _Count as _FixedCount
 from coopvote.counting.stv_common import GregoryCount, check_seats, clean_rankings, total_value
 from coopvote.counting.ties import Direction
 
@@ -90,7 +90,7 @@ class WIGM:
 RULE = WIGM()
 
 
-class _PRFCount(_FixedCount):
+class _PRFCount(FixedPointGregoryCount):
     """The PR Foundation's reference WIGM: 4-place fixed point, every product and quotient truncated.
 
     A.1 quota = valid / (seats + 1) truncated, plus 0.0001; B.1 elected at votes >= quota; B.3 new

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from coopvote.errors import CoopvoteError
 from coopvote.service.sheets import REJECTION_REASONS, PendingView
-from coopvote.ui.app import arg, pick
+from coopvote.ui.look import arg, pick
 from coopvote.ui.teller_keyed import numbers
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable, error_text
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from coopvote.service.sheets import ScanSummary
 from coopvote.service.views import ScanOutcome
-from coopvote.ui.app import arg, pick
+from coopvote.ui.look import arg, pick
 from coopvote.ui.widgets import (
     QT_TRANSLATE_NOOP,
     BackgroundJob,

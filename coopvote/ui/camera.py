@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from coopvote.ui.app import arg
+from coopvote.ui.look import arg
 from coopvote.ui.widgets import BigLabel, Retranslatable
 
 DECODE_EVERY = 0.15  # seconds between frames searched for a code

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from coopvote.errors import CoopvoteError
 from coopvote.service.results import ItemResult
 from coopvote.service.views import ItemView, MeetingView
-from coopvote.ui.app import arg, pick
 from coopvote.ui.chair_panels import CastingPanel, DeclarePanel, HandsPanel, ProgressPanel
+from coopvote.ui.look import arg, pick
 from coopvote.ui.results_panel import ResultPanel, describe
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable, error_text
 

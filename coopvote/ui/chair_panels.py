@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopvote.ui.app import arg, pick
+from coopvote.ui.look import arg, pick
 from coopvote.ui.results_stages import FittedTable
 from coopvote.ui.widgets import BigLabel, Retranslatable
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from coopvote.errors import CoopvoteError
 from coopvote.record.connection import DEFAULT_PORT, build_url, parse_url
-from coopvote.ui.app import arg
+from coopvote.ui.look import arg
 from coopvote.ui.widgets import Retranslatable
 
 

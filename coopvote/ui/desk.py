@@ -31,19 +31,20 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.errors import CoopvoteError
-from coopvote.ui.app import arg, current_language
 from coopvote.ui.desk_panels import PackPanel, QuorumPanel, SpoiltPanel
+from coopvote.ui.look import arg, current_language
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable
 
 
 def card_member(service: Any, text: str) -> tuple[str | None, str]:
     """(member number, '') for a good card scan, or (None, why not) in the language in use."""
     from coopvote.ballots.qrcodec import QrRejected
+    from coopvote.ballots.texts import rejection_message
 
     try:
         return service.card_member(text), ""
     except QrRejected as rejected:
-        return None, rejected.message(current_language())
+        return None, rejection_message(rejected, current_language())
 
 
 class DeskPage(Retranslatable, QWidget):

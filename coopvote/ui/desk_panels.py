@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from coopvote.errors import CoopvoteError
 from coopvote.service.views import PackToHand
-from coopvote.ui.app import arg, current_language
+from coopvote.ui.look import arg, current_language
 from coopvote.ui.widgets import BigLabel, Retranslatable, colour_name, swatch
 
 

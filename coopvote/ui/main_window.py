@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.errors import CoopvoteError, RecordError
-from coopvote.ui.app import AppSettings, application, arg, current_language, settings
+from coopvote.ui.look import AppSettings, application, arg, current_language, settings
 from coopvote.ui.start import StartPage, make_demo_meeting, remember_meeting
 from coopvote.ui.widgets import QT_TRANSLATE_NOOP, BackgroundJob, BigLabel, Retranslatable, error_text
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from coopvote.errors import CoopvoteError
-from coopvote.ui.app import arg
+from coopvote.ui.look import arg
 from coopvote.ui.widgets import BackgroundJob
 from coopvote.ui.wizard_pages import RegisterPage
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from coopvote.errors import CoopvoteError
 from coopvote.service.views import MeetingView
-from coopvote.ui.app import arg, pick
+from coopvote.ui.look import arg, pick
 from coopvote.ui.results_panel import ResultPanel, describe
 from coopvote.ui.results_reports import DeclarationPanel, ExportPanel
 from coopvote.ui.results_stages import FittedTable

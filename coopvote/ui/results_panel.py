@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.service.results import ItemResult
-from coopvote.ui.app import arg, pick
+from coopvote.ui.look import arg, pick
 from coopvote.ui.results_stages import FittedTable, StageTable, amount
 from coopvote.ui.widgets import BackgroundJob, BigLabel, Retranslatable, run_in_background
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.errors import RecordError
-from coopvote.ui.app import arg
+from coopvote.ui.look import arg
 from coopvote.ui.widgets import (
     QT_TRANSLATE_NOOP,
     BackgroundJob,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.counting.model import Outcome, Value, decimal_string
-from coopvote.ui.app import arg
+from coopvote.ui.look import arg
 from coopvote.ui.widgets import Retranslatable
 
 ELECTED_BACKGROUND = "#cdebd9"

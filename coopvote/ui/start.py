@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopvote.ui.app import arg, settings
+from coopvote.ui.look import arg, settings
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable
 
 RECENT_KEY = "recent_meetings"

@@ -12,9 +12,9 @@ from typing import Any
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from coopvote.ui.adjudication import AdjudicationPanel
-from coopvote.ui.app import arg
 from coopvote.ui.batch_import import BatchImportPanel
 from coopvote.ui.camera import CameraPanel
+from coopvote.ui.look import arg
 from coopvote.ui.teller_scan import ScanPanel
 from coopvote.ui.widgets import Retranslatable
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from coopvote.errors import CoopvoteError
 from coopvote.service.views import ItemView, MeetingView, ScanOutcome
-from coopvote.ui.app import arg, pick, scaled_font
+from coopvote.ui.look import arg, pick, scaled_font
 from coopvote.ui.teller_keyed import is_ranked, is_scanned_code, keyed_marks, looks_like_code
 from coopvote.ui.teller_sound import Sounds
 from coopvote.ui.widgets import BigLabel, Retranslatable, error_text

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from coopvote.ui.app import arg
+from coopvote.ui.look import arg
 from coopvote.ui.widgets import BackgroundJob, MessageBanner, Retranslatable
 from coopvote.ui.wizard_spec import (
     METHODS,

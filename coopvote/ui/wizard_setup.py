@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from coopvote.ui.app import arg
+from coopvote.ui.look import arg
 from coopvote.ui.widgets import MessageBanner, Retranslatable
 from coopvote.ui.wizard_pages import combo_labels
 from coopvote.ui.wizard_spec import TIE_RULES, WEIGHTING_SCHEMES, ClassRow, WizardData
