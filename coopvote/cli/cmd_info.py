@@ -16,9 +16,9 @@ def register(subparsers: Any) -> None:
 
 
 def describe(service: Any) -> dict[str, Any]:
-    meeting = service.meeting()
-    quorum = service.quorum()
-    eligible, present, proxies = service.attendance_by_class()
+    meeting = service.setup.meeting()
+    quorum = service.desk.quorum()
+    eligible, present, proxies = service.desk.attendance_by_class()
     return {
         "code": meeting.code,
         "name": {"cy": meeting.name_cy, "en": meeting.name_en},

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.errors import CoopvoteError
-from coopvote.service.sheets import REJECTION_REASONS, PendingView
+from coopvote.service.tellers import REJECTION_REASONS, PendingView
 from coopvote.ui.app import arg, pick
 from coopvote.ui.teller_keyed import numbers
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable, error_text
@@ -125,7 +125,7 @@ class AdjudicationPanel(Retranslatable, QWidget):
         shown = self.current()
         keep = shown.id if shown is not None else None
         try:
-            self.sheets = self.service.pending_sheets()
+            self.sheets = self.service.tellers.pending_sheets()
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -188,7 +188,7 @@ class AdjudicationPanel(Retranslatable, QWidget):
             self.by.setFocus()
             return None
         try:
-            outcome = self.service.adjudicate(sheet.id, by=by, **decision)
+            outcome = self.service.tellers.adjudicate(sheet.id, by=by, **decision)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return None

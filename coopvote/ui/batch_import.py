@@ -1,6 +1,6 @@
 """Reading a folder of scanned sheets off the UI thread, with a progress bar and a Stop button.
 
-``service.read_sheets`` runs in a worker thread (the shared SQLAlchemy engine gives it its own
+``tellers.read_sheets`` runs in a worker thread (the shared SQLAlchemy engine gives it its own
 connection); each page's outcome comes back to the window through a queued signal, so the bar moves
 and the window keeps painting. Stop is honoured between pages: what was read is kept, nothing is lost.
 """
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopvote.service.sheets import ScanSummary
+from coopvote.service.tellers import ScanSummary
 from coopvote.service.views import ScanOutcome
 from coopvote.ui.app import arg, pick
 from coopvote.ui.widgets import (
@@ -180,7 +180,7 @@ class BatchImportPanel(Retranslatable, QWidget):
 
         def work() -> ScanSummary:
             relay.total.emit(count_pages(paths))
-            return service.read_sheets(paths, progress=lambda n, outcome: relay.page.emit(n, outcome),
+            return service.tellers.read_sheets(paths, progress=lambda n, outcome: relay.page.emit(n, outcome),
                                        should_stop=stop.is_set)
 
         self.job = run_in_background(work, self)

@@ -41,7 +41,7 @@ def card_member(service: Any, text: str) -> tuple[str | None, str]:
     from coopvote.ballots.qrcodec import QrRejected
 
     try:
-        return service.card_member(text), ""
+        return service.desk.card_member(text), ""
     except QrRejected as rejected:
         return None, rejected.message(current_language())
 
@@ -248,7 +248,7 @@ class DeskPage(Retranslatable, QWidget):
 
     def run_search(self) -> None:
         try:
-            self.results = self.service.find_members(self.search.text())
+            self.results = self.service.setup.find_members(self.search.text())
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -276,7 +276,7 @@ class DeskPage(Retranslatable, QWidget):
 
     def select_member(self, number: str) -> None:
         try:
-            member = self.service.member(number)
+            member = self.service.setup.member(number)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -320,7 +320,7 @@ class DeskPage(Retranslatable, QWidget):
     def _class_name(self, code: str) -> str:
         if self._classes is None:
             try:
-                self._classes = self.service.meeting().classes  # fixed for the meeting: read once
+                self._classes = self.service.setup.meeting().classes  # fixed for the meeting: read once
             except CoopvoteError:
                 return code
         for c in self._classes:
@@ -339,7 +339,7 @@ class DeskPage(Retranslatable, QWidget):
 
     def _refresh_after(self, number: str) -> None:
         try:
-            member = self.service.member(number)
+            member = self.service.setup.member(number)
         except CoopvoteError:
             member = None
         self.results = [member if member is not None and m.number == member.number else m for m in self.results]
@@ -358,7 +358,7 @@ class DeskPage(Retranslatable, QWidget):
         if member is None:
             return
         try:
-            notes = self.service.check_in(member.number)
+            notes = self.service.desk.check_in(member.number)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -374,7 +374,7 @@ class DeskPage(Retranslatable, QWidget):
         if member is None:
             return
         try:
-            self.service.check_out(member.number)
+            self.service.desk.check_out(member.number)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -387,7 +387,7 @@ class DeskPage(Retranslatable, QWidget):
         if member is None:
             return
         try:
-            packs = self.service.issue_pack(member.number)
+            packs = self.service.desk.issue_pack(member.number)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -406,7 +406,7 @@ class DeskPage(Retranslatable, QWidget):
             self.holder.setFocus()
             return
         try:
-            self.service.appoint_proxy(member.number, holder, directed=self.directed.isChecked(),
+            self.service.desk.appoint_proxy(member.number, holder, directed=self.directed.isChecked(),
                                        instructions=self.instructions.text().strip())
         except CoopvoteError as error:
             self.banner.show_error(error)
@@ -427,7 +427,7 @@ class DeskPage(Retranslatable, QWidget):
         if member is None:
             return
         try:
-            self.service.cancel_proxy(member.number, "cancelled at the desk")
+            self.service.desk.cancel_proxy(member.number, "cancelled at the desk")
         except CoopvoteError as error:
             self.banner.show_error(error)
             return

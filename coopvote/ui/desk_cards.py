@@ -11,4 +11,4 @@ from typing import Any
 
 def write_membership_cards(service: Any, path: str | Path, page_size: str = "A4") -> int:
     """Write a card for every active member to ``path`` (PDF); returns how many cards."""
-    return int(service.print_membership_cards(Path(path), page_size))
+    return int(service.papers.print_membership_cards(Path(path), page_size))

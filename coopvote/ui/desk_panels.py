@@ -143,9 +143,9 @@ class QuorumPanel(Retranslatable, QGroupBox):
     def refresh(self) -> None:
         """Ask the service again (after a check-in, or when the desk is shown)."""
         try:
-            self.status = self.service.quorum()
+            self.status = self.service.desk.quorum()
             if self._classes is None:
-                self._classes = self.service.meeting().classes  # fixed for the meeting: read once
+                self._classes = self.service.setup.meeting().classes  # fixed for the meeting: read once
         except CoopvoteError as error:
             self.status = None
             self.verdict.setText(self.tr("Quorum cannot be worked out"))
@@ -233,7 +233,7 @@ class SpoiltPanel(Retranslatable, QGroupBox):
 
     def refresh(self) -> None:
         try:
-            self._items = self.service.meeting().items
+            self._items = self.service.setup.meeting().items
         except CoopvoteError:
             self._items = ()
         self.show_items()
@@ -259,7 +259,7 @@ class SpoiltPanel(Retranslatable, QGroupBox):
             return
         serial = self.serial.value()
         try:
-            self.service.spoil_paper(int(number), serial, self.reason.text())
+            self.service.papers.spoil_paper(int(number), serial, self.reason.text())
         except CoopvoteError as error:
             self.refused.emit(str(error))
             return

@@ -256,7 +256,7 @@ class MainWindow(Retranslatable, QMainWindow):
             return ""
         if self._names is None:
             try:
-                meeting = self.service.meeting()
+                meeting = self.service.setup.meeting()
             except CoopvoteError:
                 return ""
             self._names = (meeting.name_cy, meeting.name_en)  # a meeting's name is fixed: read it once

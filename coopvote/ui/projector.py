@@ -197,7 +197,7 @@ class ProjectorWindow(Retranslatable, QWidget):
 
     def refresh(self) -> None:
         try:
-            meeting = self.service.meeting()
+            meeting = self.service.setup.meeting()
         except CoopvoteError:
             return  # the hall keeps what it saw; the operator's screens say what is wrong
         self.meeting_name.setText(f"{meeting.name_cy} · {meeting.name_en}")
@@ -220,7 +220,7 @@ class ProjectorWindow(Retranslatable, QWidget):
         self.result = None
         if item.status == "declared":
             try:
-                self.result = self.service.results(item.number)
+                self.result = self.service.results.item_result(item.number)
             except CoopvoteError:
                 self.result = None
         self.show_result(self.result)
@@ -247,7 +247,7 @@ class ProjectorWindow(Retranslatable, QWidget):
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        meeting = self.service.meeting()
+        meeting = self.service.setup.meeting()
         colours = {c.code: c.colour for c in meeting.classes}
         names = {c.code: f"{c.name_cy} · {c.name_en}" for c in meeting.classes}
         weighted = is_weighted(result)

@@ -25,7 +25,7 @@ class ImportRegisterWizard(QWizard):
     def __init__(self, service: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        meeting = service.meeting()
+        meeting = service.setup.meeting()
         self.replace = sum(c.members for c in meeting.classes) > 0
         known = {c.code: [c.name_en, c.name_cy] for c in meeting.classes}
         self.register_page = RegisterPage(self, known=known)
@@ -61,7 +61,7 @@ class ImportRegisterWizard(QWizard):
         if not path or not self.register_page.isComplete():
             return
         service, replace = self.service, self.replace
-        self.job = BackgroundJob(lambda: service.import_register(Path(path), Path(path).name, replace=replace), self)
+        self.job = BackgroundJob(lambda: service.setup.import_register(Path(path), Path(path).name, replace=replace), self)
         self.job.finished.connect(self._imported)
         self.job.failed.connect(self._failed)
         self.job.done.connect(lambda: self.button(QWizard.WizardButton.FinishButton).setEnabled(True))

@@ -67,7 +67,7 @@ class ResultsPage(Retranslatable, QWidget):
     def __init__(self, service: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.meeting: MeetingView = service.meeting()
+        self.meeting: MeetingView = service.setup.meeting()
         self.current: int | None = None
         self.banner = MessageBanner(self)
         self.items_label = QLabel(self)
@@ -123,7 +123,7 @@ class ResultsPage(Retranslatable, QWidget):
 
     def refresh(self) -> None:
         try:
-            self.meeting = self.service.meeting()
+            self.meeting = self.service.setup.meeting()
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -171,7 +171,7 @@ class ResultsPage(Retranslatable, QWidget):
         else:
             self.result.load(self.service, number)
         try:
-            rows = self.service.reconciliation(number)
+            rows = self.service.results.reconciliation(number)
         except CoopvoteError as error:
             self.banner.show_error(error)
             rows = []

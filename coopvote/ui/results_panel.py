@@ -86,7 +86,7 @@ class ResultPanel(Retranslatable, QWidget):
         self.result = None
         self.problem = self.tr("Counting…")
         self.retranslate()
-        self.job = run_in_background(lambda: service.results(number), self)
+        self.job = run_in_background(lambda: service.results.item_result(number), self)
         self.job.finished.connect(self._loaded)
         self.job.failed.connect(lambda message: self._loaded(None, message))
 
@@ -145,7 +145,7 @@ class ResultPanel(Retranslatable, QWidget):
     def _details(self, result: ItemResult) -> str:
         lines = [arg(self.tr("Papers returned: %1; valid: %2."), result.total_papers, sum(result.valid_by_class.values()))]
         if result.rejected_by_reason:
-            from coopvote.service.sheets import REJECTION_REASONS
+            from coopvote.service.tellers import REJECTION_REASONS
 
             parts = []
             for reason, count in sorted(result.rejected_by_reason.items()):

@@ -312,7 +312,7 @@ class ExportPanel(Retranslatable, QWidget):
         self.retranslate()
 
     def meeting_file(self) -> Path | None:
-        url = self.service.engine.url
+        url = self.service.record.engine.url
         if url.get_backend_name() != "sqlite" or not url.database:
             return None
         return Path(url.database)

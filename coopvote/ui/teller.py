@@ -62,7 +62,7 @@ class TellerPage(Retranslatable, QWidget):
 
     def _queue_changed(self) -> None:
         try:
-            waiting = len(self.service.pending_sheets())
+            waiting = len(self.service.tellers.pending_sheets())
         except Exception:  # noqa: BLE001 - the count on a tab is a convenience
             waiting = 0
         self.waiting = waiting

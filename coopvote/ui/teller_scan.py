@@ -86,7 +86,7 @@ class ScanPanel(Retranslatable, QWidget):
     def __init__(self, service: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.meeting: MeetingView = service.meeting()
+        self.meeting: MeetingView = service.setup.meeting()
         self.pending: Any = None  # IdentifiedPaper waiting for keyed marks
         self.pending_text = ""
         self.counted: Counter[int] = Counter()
@@ -185,7 +185,7 @@ class ScanPanel(Retranslatable, QWidget):
 
     def refresh_meeting(self) -> None:
         with contextlib.suppress(CoopvoteError):
-            self.meeting = self.service.meeting()
+            self.meeting = self.service.setup.meeting()
 
     def entered(self) -> None:
         text = self.input.text().strip()
@@ -202,11 +202,11 @@ class ScanPanel(Retranslatable, QWidget):
         dropped = self.pending
         self.pending = None
         try:
-            found = self.service.identify(text)
+            found = self.service.tellers.identify(text)
             if isinstance(found, ScanOutcome):
                 return self.show_outcome(found)
             if found.option is not None:
-                return self.show_outcome(self.service.record_paper(text, None, source="slip"))
+                return self.show_outcome(self.service.tellers.record_paper(text, None, source="slip"))
         except CoopvoteError as error:
             self._error(error_text(error))
             return None
@@ -257,7 +257,7 @@ class ScanPanel(Retranslatable, QWidget):
         text = self.pending_text
         self.pending = None
         try:
-            outcome = self.service.record_paper(text, marks, source="keyed")
+            outcome = self.service.tellers.record_paper(text, marks, source="keyed")
         except CoopvoteError as error:
             self._error(error_text(error))
             return None
@@ -307,7 +307,7 @@ class ScanPanel(Retranslatable, QWidget):
             self.handle_code(reason.strip())
             return None
         try:
-            outcome = self.service.undo_last(reason)
+            outcome = self.service.tellers.undo_last(reason)
         except CoopvoteError as error:
             self._error(error_text(error))
             self.undo_reason.setFocus()
@@ -330,7 +330,7 @@ class ScanPanel(Retranslatable, QWidget):
         try:
             for item in self.meeting.items:
                 if item.is_open:
-                    rows = self.service.reconciliation(item.number)
+                    rows = self.service.results.reconciliation(item.number)
                     parts.append(arg(self.tr("item %1: %2 returned of %3 issued"), item.number,
                                      sum(r.returned for r in rows), sum(r.issued for r in rows)))
         except CoopvoteError as error:

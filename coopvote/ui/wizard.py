@@ -108,7 +108,7 @@ class SummaryPage(WizardPage):
             try:
                 imported = None
                 if register and not job.cancelled:
-                    imported = service.import_register(Path(register), Path(register).name)
+                    imported = service.setup.import_register(Path(register), Path(register).name)
                 if job.cancelled:
                     raise CoopvoteError("stopped")
                 if keep_toml and "://" not in target:
