@@ -49,7 +49,7 @@ def main() -> None:
     papers = service.papers.add_paper_batch(2, "PS", SCANS)
     direct = service.papers.add_paper_batch(1, "PS", SCANS, kind="slips")
 
-    panel = ScanPanel(service)
+    panel = ScanPanel(service.tellers, service.setup, service.results)
     panel.sounds.enabled = False  # the sound is asynchronous anyway; keep the figure about the screen
     panel.resize(1000, 700)
     panel.show()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting, print_json
+
+if TYPE_CHECKING:
+    from coopvote.service import MeetingService
 
 
 def register(subparsers: Any) -> None:
@@ -15,7 +18,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def describe(service: Any) -> dict[str, Any]:
+def describe(service: MeetingService) -> dict[str, Any]:
     meeting = service.setup.meeting()
     quorum = service.desk.quorum()
     eligible, present, proxies = service.desk.attendance_by_class()
