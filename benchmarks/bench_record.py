@@ -26,21 +26,21 @@ def _one_run(folder: Path) -> tuple[float, float, float, float]:
     path.unlink(missing_ok=True)
     service = MeetingService.create(path, spec)
     started = time.perf_counter()
-    result = service.import_register(register, register.name)
+    result = service.setup.import_register(register, register.name)
     imported = time.perf_counter() - started
     assert result.imported == MEMBERS
     service.close()
     started = time.perf_counter()
     opened = MeetingService.open(path)
-    meeting = opened.meeting()
+    meeting = opened.setup.meeting()
     open_time = time.perf_counter() - started
     assert sum(c.members for c in meeting.classes) == MEMBERS
     started = time.perf_counter()
-    quorum = opened.quorum()
+    quorum = opened.desk.quorum()
     quorum_time = time.perf_counter() - started
     assert quorum.members > 0
     started = time.perf_counter()
-    found = opened.find_members("Jones")
+    found = opened.setup.find_members("Jones")
     search_time = time.perf_counter() - started
     assert found
     opened.close()

@@ -25,20 +25,20 @@ def main() -> None:
         spec = parse_spec(demo_spec_text(), "demo")
         register = write_sample_register(folder / "m.csv", ["PS", "EMP", "SUP"], 600, seed=1)
         service = MeetingService.create(folder / "bench.coopvote", spec, station="bench")
-        service.import_register(register, register.name)
-        batch = service.add_paper_batch(1, "EMP", SLIPS, kind="slips")
-        service.open_vote(1)
+        service.setup.import_register(register, register.name)
+        batch = service.papers.add_paper_batch(1, "EMP", SLIPS, kind="slips")
+        service.voting.open_vote(1)
         codes = [batch.qr_text(serial, option=1 + serial % 3) for serial in batch.serials]
         accepted = []
         for code in codes:
             started = time.perf_counter()
-            outcome = service.record_paper(code)
+            outcome = service.tellers.record_paper(code)
             accepted.append(time.perf_counter() - started)
             assert outcome.accepted, outcome.message_en
         refused = []
         for code in codes[:100]:
             started = time.perf_counter()
-            outcome = service.record_paper(code)
+            outcome = service.tellers.record_paper(code)
             refused.append(time.perf_counter() - started)
             assert outcome.reason == "already-counted"
         service.close()

@@ -50,13 +50,13 @@ Pile = list[tuple[str, list[int] | None]]
 def _station(url: str, station: str, pile: Pile, barrier: Any) -> list[Scan]:
     service = MeetingService.open(url, actor=station, station=station)
     try:
-        service.meeting()  # warm the connection before the start
+        service.setup.meeting()  # warm the connection before the start
         barrier.wait(timeout=120)
         scans: list[Scan] = []
         for index, (code, marks) in enumerate(pile):
             started = time.perf_counter()
             try:
-                outcome = service.record_paper(code, marks)
+                outcome = service.tellers.record_paper(code, marks)
             except RecordError as error:
                 scans.append(Scan(station, index, False, f"error: {error}", time.perf_counter() - started, None, None))
                 continue
@@ -99,14 +99,14 @@ def prepare_meeting(target: str, papers: int, *, slips: bool = True) -> list[tup
 
     service = MeetingService.create(target, parse_spec(SMALL_SPEC, "small.toml"), station="chair")
     try:
-        service.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+        service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
         rng = random.Random(7)
         if slips:
-            batch = service.add_paper_batch(1, "EMP", papers, kind="slips")
-            service.open_vote(1)
+            batch = service.papers.add_paper_batch(1, "EMP", papers, kind="slips")
+            service.voting.open_vote(1)
             return [(batch.qr_text(serial, option=rng.choice((1, 2, 3))), None) for serial in batch.serials]
-        batch = service.add_paper_batch(2, "EMP", papers)
-        service.open_vote(2)
+        batch = service.papers.add_paper_batch(2, "EMP", papers)
+        service.voting.open_vote(2)
         return [(batch.qr_text(serial), rng.sample([1, 2, 3], rng.randint(1, 3))) for serial in batch.serials]
     finally:
         service.close()

@@ -74,7 +74,7 @@ def make_meeting(folder: Path, members: int) -> Path:
     target = folder / f"bench-{members}.coopvote"
     register = write_sample_register(folder / f"members-{members}.csv", [c.code for c in spec.classes], members)
     service = MeetingService.create(target, spec)
-    service.import_register(register, register.name)
+    service.setup.import_register(register, register.name)
     service.close()
     return target
 

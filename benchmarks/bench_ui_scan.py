@@ -42,14 +42,14 @@ def main() -> None:
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
     service = MeetingService.create(OUT / "bench.coopvote", parse_spec(SMALL_SPEC, "bench.toml"), station="bench")
-    service.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
-    service.open_vote(1)
-    service.open_vote(2)
-    slips = service.add_paper_batch(1, "EMP", SCANS, kind="slips")
-    papers = service.add_paper_batch(2, "PS", SCANS)
-    direct = service.add_paper_batch(1, "PS", SCANS, kind="slips")
+    service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    service.voting.open_vote(1)
+    service.voting.open_vote(2)
+    slips = service.papers.add_paper_batch(1, "EMP", SCANS, kind="slips")
+    papers = service.papers.add_paper_batch(2, "PS", SCANS)
+    direct = service.papers.add_paper_batch(1, "PS", SCANS, kind="slips")
 
-    panel = ScanPanel(service)
+    panel = ScanPanel(service.tellers, service.setup, service.results)
     panel.sounds.enabled = False  # the sound is asynchronous anyway; keep the figure about the screen
     panel.resize(1000, 700)
     panel.show()
@@ -94,7 +94,7 @@ def main() -> None:
     service_only = []
     for serial in direct.serials:
         started = time.perf_counter()
-        outcome = service.record_paper(direct.qr_text(serial, 1), None, source="slip")
+        outcome = service.tellers.record_paper(direct.qr_text(serial, 1), None, source="slip")
         service_only.append(time.perf_counter() - started)
         assert outcome.accepted
 
@@ -104,7 +104,7 @@ def main() -> None:
     print(summary("forged code (red)", forged))
     print(summary("ballot paper scanned (amber: marks?)", scan_paper))
     print(summary("ranks keyed '2 1 3' + Enter (green)", keyed))
-    print(summary("service.record_paper alone (no UI)", service_only))
+    print(summary("tellers.record_paper alone (no UI)", service_only))
     target = statistics.median(counted) * 1000
     print(f"target: counted scan shown in under 50 ms (median) -> {'met' if target < 50 else 'NOT met'} ({target:.2f} ms)")
     panel.close()

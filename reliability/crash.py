@@ -64,9 +64,9 @@ def prepare_scan_meeting(folder: Path, papers: int = 400, seed: int = 1) -> tupl
     rng = random.Random(seed)
     jobs: list[tuple[str, list[int]]] = []
     for code, count in (("PS", papers // 2), ("EMP", papers - papers // 2)):
-        batch = service.add_paper_batch(1, code, count)
+        batch = service.papers.add_paper_batch(1, code, count)
         jobs += [(batch.qr_text(serial), [rng.choice((1, 2, 3))]) for serial in batch.serials]
-    service.open_vote(1)
+    service.voting.open_vote(1)
     service.close()
     rng.shuffle(jobs)
     job_file = folder / "jobs.json"
@@ -87,13 +87,13 @@ def scan_loop(meeting: str, job_file: str, station: str, emit: Callable[[str], N
     say = emit or show
     jobs = json.loads(Path(job_file).read_text())
     service = MeetingService.open(meeting, station=station)
-    with service.reading() as session:
+    with service.record.reading() as session:
         done = set(session.scalars(select(RecordedBallot.serial)))
     say("ready")
     for qr, marks in jobs:
         if int(qr.split("-")[4]) in done:
             continue  # counted before an earlier kill: a rescan would only be refused
-        outcome = service.record_paper(qr, marks)
+        outcome = service.tellers.record_paper(qr, marks)
         if outcome.accepted:
             say(f"ok {outcome.serial}")
     say("done")

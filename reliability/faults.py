@@ -69,7 +69,7 @@ def _recorded(path: Path) -> set[int]:
 
 def _scan(service: object, job: tuple[str, list[int]]) -> tuple[int | None, str]:
     try:
-        outcome = service.record_paper(job[0], job[1])  # type: ignore[attr-defined]
+        outcome = service.tellers.record_paper(job[0], job[1])  # type: ignore[attr-defined]
     except CoopvoteError as error:
         return None, str(error)
     return (outcome.serial if outcome.accepted else None), ("" if outcome.accepted else outcome.message_en)
@@ -120,7 +120,7 @@ def disk_full_trial(folder: Path) -> FaultResult:
         path, jobs = _scans(folder)
 
         def cap(service: object) -> None:
-            engine = service.engine  # type: ignore[attr-defined]
+            engine = service.record.engine  # type: ignore[attr-defined]
             pages = sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0]
 
             @event.listens_for(engine, "connect")

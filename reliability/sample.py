@@ -22,6 +22,7 @@ from coopvote.record.models import RecordedBallot
 from coopvote.register.sample import sample_members
 from coopvote.service import MeetingService
 from coopvote.service.papers import PrintedBatch
+from coopvote.service.queries import class_row, item_row
 from coopvote.service.voting import IdentifiedPaper
 
 DEMO_SPEC = Path(__file__).resolve().parent.parent / "coopvote" / "resources" / "demo" / "meeting.toml"
@@ -46,17 +47,17 @@ def register_csv(classes: Sequence[str], members: int, seed: int) -> bytes:
 
 def reject_paper(service: MeetingService, qr_text: str, reason: str) -> bool:
     """Record a returned paper as rejected with ``reason`` (what adjudication records)."""
-    with service.action("paper rejected", reason=reason) as (session, act):
-        found = service._identify(session, qr_text)
+    with service.record.action("paper rejected", reason=reason) as (session, act):
+        found = service.tellers._identify(session, qr_text)
         if not isinstance(found, IdentifiedPaper):
             act.skip_audit = True
             return False
-        item_id = service._item_row(session, found.item).id
-        class_id = service._class_row(session, found.class_code).id
+        item_id = item_row(session, service.record.meeting_id, found.item).id
+        class_id = class_row(session, service.record.meeting_id, found.class_code).id
         session.add(
             RecordedBallot(
                 item_id=item_id, class_id=class_id, serial=found.serial, source="adjudicated", marks=[],
-                valid=False, reject_reason=reason, station=service.station,
+                valid=False, reject_reason=reason, station=service.record.station,
             )
         )
         act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
@@ -89,27 +90,27 @@ def build_voted_meeting(
     spec = load_spec(spec_path)
     path = folder / name
     service = MeetingService.create(path, spec, actor="returning officer", station="desk-1")
-    service.import_register(register_csv([c.code for c in spec.classes], members, seed), "members.csv")
+    service.setup.import_register(register_csv([c.code for c in spec.classes], members, seed), "members.csv")
     voted = VotedMeeting(service, path)
     roll = [m for m in sample_members([c.code for c in spec.classes], members, seed) if m.status == "active"]
     present = [m for m in roll if rng.random() < 0.85]
     for member in present:
-        service.check_in(member.membership_number)
-        service.issue_pack(member.membership_number)
+        service.desk.check_in(member.membership_number)
+        service.desk.issue_pack(member.membership_number)
     per_class: dict[str, int] = {}
     for member in present:
         per_class[member.class_code] = per_class.get(member.class_code, 0) + 1
-    meeting = service.meeting()
+    meeting = service.setup.meeting()
     for item in meeting.items:
         for code, count in per_class.items():
-            batch = service.add_paper_batch(item.number, code, count + 3)
+            batch = service.papers.add_paper_batch(item.number, code, count + 3)
             voted.batches[(item.number, code)] = [batch]
-        service.open_vote(item.number)
+        service.voting.open_vote(item.number)
         recorded = 0
         for code, count in per_class.items():
             batch = voted.batches[(item.number, code)][0]
             serials = list(batch.serials)
-            service.spoil_paper(item.number, serials.pop(), "torn")
+            service.papers.spoil_paper(item.number, serials.pop(), "torn")
             returned = serials[: max(0, count - rng.randint(0, 2))]
             for index, serial in enumerate(returned):
                 qr = batch.qr_text(serial)
@@ -118,12 +119,12 @@ def build_voted_meeting(
                     recorded += 1
                     continue
                 marks = random_marks(rng, item.kind, item.method, len(item.candidates), item.max_marks)
-                outcome = service.record_paper(qr, marks)
+                outcome = service.tellers.record_paper(qr, marks)
                 if not outcome.accepted:
                     raise AssertionError(f"sample scan refused: {outcome.message_en}")
                 recorded += 1
-        service.close_vote(item.number)
+        service.voting.close_vote(item.number)
         voted.recorded[item.number] = recorded
         if declare:
-            service.declare(item.number, "Gareth Morgan")
+            service.results.declare(item.number, "Gareth Morgan")
     return voted

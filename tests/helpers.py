@@ -67,5 +67,5 @@ SMALL_REGISTER = (
 def small_meeting(folder: Path, *, register: bool = True, station: str = "test") -> MeetingService:
     service = MeetingService.create(folder / "small.coopvote", parse_spec(SMALL_SPEC, "small.toml"), station=station)
     if register:
-        service.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+        service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
     return service

@@ -194,7 +194,7 @@ for line in sys.stdin:
     code, marks = json.loads(line)
     started = time.perf_counter()
     try:
-        outcome = service.record_paper(code, marks)
+        outcome = service.tellers.record_paper(code, marks)
         answer = {"accepted": outcome.accepted, "reason": outcome.reason, "serial": outcome.serial}
     except RecordError as error:
         answer = {"accepted": False, "error": str(error)}

@@ -59,20 +59,20 @@ def test_quorum_is_reached_live_and_explained(tmp_path: Path, demo_files: tuple[
     meeting = tmp_path / "agm.coopvote"
     assert main(["new", str(meeting), "--from", str(spec), "--register", str(register)]) == 0
     service = MeetingService.open(meeting)
-    required = service.quorum().required
-    members = [m for m in service.members() if m.status == "active"]
+    required = service.desk.quorum().required
+    members = [m for m in service.setup.members() if m.status == "active"]
     employees = [m for m in members if m.class_code != "PS"]
     for member in employees[:required]:
-        service.check_in(member.number)
-    status = service.quorum()
+        service.desk.check_in(member.number)
+    status = service.desk.quorum()
     assert status.present == required
     assert not status.met, "the rules also need 3 people supported present"
     assert "People supported" in status.explanation_en
     supported = [m for m in members if m.class_code == "PS"]
     for member in supported[:2]:
-        service.check_in(member.number)
-    service.appoint_proxy(supported[2].number, supported[0].number)
-    status = service.quorum()
+        service.desk.check_in(member.number)
+    service.desk.appoint_proxy(supported[2].number, supported[0].number)
+    status = service.desk.quorum()
     assert status.met, status.explanation_en
     assert "including 1 by proxy" in status.explanation_en
     service.close()

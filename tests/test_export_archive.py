@@ -136,11 +136,11 @@ def test_show_of_hands_open_and_empty_items_export_and_verify(tmp_path: Path) ->
     from tests.helpers import small_meeting
 
     service = small_meeting(tmp_path)
-    service.record_show_of_hands(1, {"PS": (1, 1, 0), "EMP": (3, 0, 1)})
-    service.declare(1, "Gareth Morgan")
-    batch = service.add_paper_batch(2, "EMP", 4)
-    service.open_vote(2)
-    assert service.record_paper(batch.qr_text(batch.serials[0]), [2, 1]).accepted  # still open: provisional
+    service.results.record_show_of_hands(1, {"PS": (1, 1, 0), "EMP": (3, 0, 1)})
+    service.results.declare(1, "Gareth Morgan")
+    batch = service.papers.add_paper_batch(2, "EMP", 4)
+    service.voting.open_vote(2)
+    assert service.tellers.record_paper(batch.qr_text(batch.serials[0]), [2, 1]).accepted  # still open: provisional
     service.close()
     out = tmp_path / "small.zip"
     summary = export_meeting(tmp_path / "small.coopvote", out)

@@ -30,14 +30,14 @@ def test_backup_is_consistent_self_contained_and_pruned(tmp_path: Path) -> None:
     folder = tmp_path / "backups"
     made = []
     for index, (qr, marks) in enumerate(scans[:8]):
-        assert service.record_paper(qr, marks).accepted
+        assert service.tellers.record_paper(qr, marks).accepted
         made.append(backup_meeting(path, folder, keep=3))  # while the service holds the file open
         assert recorded(made[-1]) == index + 1
         assert not Path(str(made[-1]) + "-wal").exists()
     assert list_backups(path, folder) == made[-3:]
     assert not any(p.name.endswith(".partial") for p in folder.iterdir())
     copy = MeetingService.open(made[-1])
-    assert copy.meeting().code == service.meeting().code
+    assert copy.setup.meeting().code == service.setup.meeting().code
     copy.close()
     service.close()
 
@@ -49,7 +49,7 @@ def test_periodic_backup_only_copies_after_a_change(tmp_path: Path) -> None:
     first = ticker.tick()
     assert first is not None and ticker.tick() is None
     service = MeetingService.open(path, station="t")
-    service.record_paper(*scans[0])
+    service.tellers.record_paper(*scans[0])
     second = ticker.tick()
     assert second is not None and second != first and recorded(second) == 1
     service.close()
@@ -63,8 +63,8 @@ def test_each_vote_close_is_backed_up(tmp_path: Path) -> None:
     service = MeetingService.open(path, station="t")
     backups = backup_on_close(service, tmp_path / "closes", keep=5)
     for qr, marks in scans[:4]:
-        service.record_paper(qr, marks)
-    service.close_vote(1)
+        service.tellers.record_paper(qr, marks)
+    service.voting.close_vote(1)
     assert backups.last_backup is not None and recorded(backups.last_backup) == 4
     connection = sqlite3.connect(backups.last_backup)
     assert connection.execute("SELECT status FROM agenda_item WHERE number = 1").fetchone()[0] == "closed"

@@ -92,6 +92,6 @@ def test_the_dialog_reaches_a_real_shared_meeting(look: Any, qtbot: Any, pg_url:
     assert dialog.test_connection(), dialog.status.text()
     service = MeetingService.open(dialog.url())
     try:
-        assert service.meeting().name_en == "Test Meeting"
+        assert service.setup.meeting().name_en == "Test Meeting"
     finally:
         service.close()

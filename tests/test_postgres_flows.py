@@ -28,7 +28,7 @@ pytestmark = pytest.mark.postgres
 def server_meeting(url: str, *, register: bool = True, station: str = "test") -> MeetingService:
     service = MeetingService.create(url, parse_spec(SMALL_SPEC, "small.toml"), station=station)
     if register:
-        service.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+        service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
     return service
 
 
@@ -78,7 +78,7 @@ DESK_AND_SCANNER_FLOWS = [
 def test_teller_flow_on_postgres(flow: Callable[[MeetingService], None], pg_meeting_factory: Callable[..., MeetingService]) -> None:
     meeting = pg_meeting_factory(station="teller-1")
     flow(meeting)
-    assert chain_problem(meeting.engine) is None
+    assert chain_problem(meeting.record.engine) is None
 
 
 @pytest.mark.parametrize("flow", DESK_AND_SCANNER_FLOWS, ids=lambda f: f.__name__.removeprefix("test_"))
@@ -88,15 +88,15 @@ def test_desk_and_scanner_flow_on_postgres(flow: Callable[[Path], None], pg_meet
 
 def test_meeting_reopens_from_its_url_and_the_password_is_never_shown(pg_meeting_factory: Callable[..., MeetingService]) -> None:
     first = pg_meeting_factory()
-    url = first.engine.url.render_as_string(hide_password=False)
+    url = first.record.engine.url.render_as_string(hide_password=False)
     plain = url.replace("postgresql+psycopg://", "postgresql://")
-    password = first.engine.url.password
+    password = first.record.engine.url.password
     assert password
     again = MeetingService.open(plain)  # a plain postgresql:// URL uses the psycopg driver
     try:
-        assert again.meeting().code == first.meeting().code
-        assert password not in again.where
-        with again.reading() as session:
+        assert again.setup.meeting().code == first.setup.meeting().code
+        assert password not in again.record.where
+        with again.record.reading() as session:
             assert session.scalar(select(func.count()).select_from(AuditEntry)) == 2
     finally:
         again.close()
@@ -124,11 +124,11 @@ def test_the_command_line_takes_the_server_url(
     from coopvote.cli import main as cli_main
 
     service = pg_meeting_factory()
-    url = service.engine.url.render_as_string(hide_password=False).replace("postgresql+psycopg://", "postgresql://")
-    password = service.engine.url.password or "?"
+    url = service.record.engine.url.render_as_string(hide_password=False).replace("postgresql+psycopg://", "postgresql://")
+    password = service.record.engine.url.password or "?"
     assert cli_main(["open", url, "--item", "1"]) == 0
     assert "Voting is open on item 1" in capsys.readouterr().out
-    assert service.meeting().item(1).is_open  # the other station sees it at once
+    assert service.setup.meeting().item(1).is_open  # the other station sees it at once
     assert cli_main(["results", url, "--item", "1", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert [item["item"] for item in shown["items"]] == [1]

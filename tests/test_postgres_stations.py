@@ -47,7 +47,7 @@ def test_four_station_processes_count_each_paper_once(pg_url: str) -> None:  # n
         rng.shuffle(pile)
         piles.append(pile)
     watcher = MeetingService.open(pg_url, station="chair")
-    seen_before = watcher.results(1).total_papers
+    seen_before = watcher.results.item_result(1).total_papers
     scans, _elapsed = run_stations(pg_url, piles)
     errors = [s.reason for s in scans if s.reason.startswith("error")]
     assert errors == [], errors[:3]
@@ -59,8 +59,8 @@ def test_four_station_processes_count_each_paper_once(pg_url: str) -> None:  # n
 
     # every station sees the shared count: a fresh reader and the one open before the run
     assert seen_before == 0
-    assert watcher.results(1).total_papers == PAPERS
-    with watcher.reading() as session:
+    assert watcher.results.item_result(1).total_papers == PAPERS
+    with watcher.record.reading() as session:
         assert session.scalar(select(func.count()).select_from(RecordedBallot)) == PAPERS
         sequences = session.scalars(select(AuditEntry.sequence).order_by(AuditEntry.sequence)).all()
         by_action = dict(session.execute(select(AuditEntry.action, func.count()).group_by(AuditEntry.action)).all())
@@ -81,7 +81,7 @@ def cutter(pg_url: str) -> Iterator[CableCutter]:  # noqa: F811
 def _counted(pg_url: str) -> Counter[int]:  # noqa: F811
     service = MeetingService.open(pg_url)
     try:
-        with service.reading() as session:
+        with service.record.reading() as session:
             return Counter(session.scalars(select(RecordedBallot.serial)).all())
     finally:
         service.close()
@@ -96,7 +96,7 @@ def test_a_station_that_loses_the_network_says_so_and_carries_on(pg_url: str, cu
 
     def scan(code: str, marks: list[int] | None) -> None:
         try:
-            outcome = station.record_paper(code, marks)
+            outcome = station.tellers.record_paper(code, marks)
         except RecordError:
             unconfirmed.append((code, marks))
             raise
@@ -108,19 +108,19 @@ def test_a_station_that_loses_the_network_says_so_and_carries_on(pg_url: str, cu
         scan(code, marks)
 
     # 1. The cable is pulled between two scans: the idle check, the next scan and reads all say so at once.
-    assert server_problem(station.engine) is None
+    assert server_problem(station.record.engine) is None
     cutter.cut()
-    problem = server_problem(station.engine)
+    problem = server_problem(station.record.engine)
     assert problem is not None and "cannot be reached" in problem and password not in problem
     started = time.perf_counter()
     with pytest.raises(RecordError, match="database server cannot be reached; nothing from this action was saved"):
         scan(*codes[6])
     assert time.perf_counter() - started < 30, "a lost network must be reported in seconds, not minutes"
     with pytest.raises(RecordError, match="cannot be reached") as raised:
-        station.results(1)
+        station.results.item_result(1)
     assert password not in str(raised.value)
     cutter.restore()
-    assert server_problem(station.engine) is None
+    assert server_problem(station.record.engine) is None
     for code, marks in codes[7:12]:
         scan(code, marks)
 
@@ -153,7 +153,7 @@ def test_a_station_that_loses_the_network_says_so_and_carries_on(pg_url: str, cu
         holder.rollback()
     chair.close()
     cutter.restore()
-    after = station.identify(codes[12][0])
+    after = station.tellers.identify(codes[12][0])
     assert not isinstance(after, ScanOutcome), f"a scan that failed was kept: {after.message_en}"
     for code, marks in codes[13:16]:
         scan(code, marks)
@@ -163,7 +163,7 @@ def test_a_station_that_loses_the_network_says_so_and_carries_on(pg_url: str, cu
     cutter.cut_on(b"COMMIT")
     with pytest.raises(RecordError, match="cannot tell whether the action was saved"):
         scan(*codes[16])
-    in_doubt = station.identify(codes[16][0])
+    in_doubt = station.tellers.identify(codes[16][0])
     assert isinstance(in_doubt, ScanOutcome) and in_doubt.reason == "already-counted"  # the server had committed
     for code, marks in codes[17:]:
         scan(code, marks)
@@ -171,7 +171,7 @@ def test_a_station_that_loses_the_network_says_so_and_carries_on(pg_url: str, cu
     # The tellers rescan whatever was not confirmed once the network is back.
     assert len(unconfirmed) == 3
     for code, marks in unconfirmed:
-        outcome = station.record_paper(code, marks)
+        outcome = station.tellers.record_paper(code, marks)
         assert outcome.accepted or outcome.reason == "already-counted", outcome.message_en
     station.close()
 
@@ -185,7 +185,7 @@ def test_a_killed_server_connection_is_replaced_without_losing_a_scan(pg_url: st
     """The server ends the station's session (restart, admin, idle time-out): the next scan just works."""
     codes = prepare_meeting(pg_url, 6)
     station = MeetingService.open(pg_url, station="teller-2")
-    assert station.record_paper(*codes[0]).accepted
+    assert station.tellers.record_paper(*codes[0]).accepted
     killer = MeetingService.open(pg_url, station="chair")
     with killer.engine.connect() as connection:
         killed = connection.execute(
@@ -198,7 +198,7 @@ def test_a_killed_server_connection_is_replaced_without_losing_a_scan(pg_url: st
     killer.close()
     assert killed >= 1
     for code, marks in codes[1:]:
-        assert station.record_paper(code, marks).accepted
+        assert station.tellers.record_paper(code, marks).accepted
     station.close()
     assert sum(_counted(pg_url).values()) == 6
 
@@ -217,9 +217,9 @@ def test_a_station_stuck_holding_the_meeting_does_not_freeze_the_others(
         with stuck.engine.connect() as holder:
             holder.execute(text("SELECT id FROM meeting FOR UPDATE"))
             with pytest.raises(RecordError, match="another station has held the meeting for too long"):
-                waiting.record_paper(*codes[0])
+                waiting.tellers.record_paper(*codes[0])
             holder.rollback()
-        assert waiting.record_paper(*codes[0]).accepted
+        assert waiting.tellers.record_paper(*codes[0]).accepted
     finally:
         waiting.close()
         stuck.close()

@@ -23,27 +23,27 @@ pytestmark = pytest.mark.postgres
 def busy_meeting(folder: Path) -> Path:
     """A meeting with a row in every table: desk, proxies, papers, counted and queued sheets, declarations."""
     service = small_meeting(folder, station="desk-1")
-    service.appoint_proxy("P2", "E1", directed=True, instructions="For on item 1")
+    service.desk.appoint_proxy("P2", "E1", directed=True, instructions="For on item 1")
     for number in ("E1", "E2", "E3", "P1"):
-        service.check_in(number)
-        service.issue_pack(number)
-    service.check_out("P1")
-    slips = service.add_paper_batch(1, "EMP", 6, kind="slips")
-    papers = service.add_paper_batch(2, "EMP", 6)
-    service.spoil_paper(2, papers.serials[5], "spoilt: torn")
-    service.record_show_of_hands(1, {"*": (5, 1, 0)})
-    service.open_vote(1)
-    service.open_vote(2)
+        service.desk.check_in(number)
+        service.desk.issue_pack(number)
+    service.desk.check_out("P1")
+    slips = service.papers.add_paper_batch(1, "EMP", 6, kind="slips")
+    papers = service.papers.add_paper_batch(2, "EMP", 6)
+    service.papers.spoil_paper(2, papers.serials[5], "spoilt: torn")
+    service.results.record_show_of_hands(1, {"*": (5, 1, 0)})
+    service.voting.open_vote(1)
+    service.voting.open_vote(2)
     for serial, option in zip(slips.serials[:4], (1, 1, 2, 3), strict=True):
-        assert service.record_paper(slips.qr_text(serial, option=option)).accepted
+        assert service.tellers.record_paper(slips.qr_text(serial, option=option)).accepted
     for serial, ranking in zip(papers.serials[:4], ([1, 2], [2, 1], [1, 3], [3]), strict=True):
-        assert service.record_paper(papers.qr_text(serial), ranking).accepted
+        assert service.tellers.record_paper(papers.qr_text(serial), ranking).accepted
     blank = folder / "blank.png"
     Image.new("L", (850, 1100), 255).save(blank)
-    summary = service.read_sheets([blank])
+    summary = service.tellers.read_sheets([blank])
     assert summary.queued + sum(summary.refused.values()) == 1
-    service.close_vote(1)
-    service.declare(1, "Eleri Prydderch")
+    service.voting.close_vote(1)
+    service.results.declare(1, "Eleri Prydderch")
     service.close()
     return folder / "small.coopvote"
 
@@ -68,12 +68,12 @@ def test_file_to_server_and_back_loses_nothing(tmp_path: Path, pg_url: str) -> N
 
     # The meeting goes on at the server: new rows get new ids (the sequences moved past the copied ones).
     live = MeetingService.open(pg_url, station="teller-2")
-    batch = live.add_paper_batch(2, "PS", 3)
-    assert live.record_paper(batch.qr_text(batch.serials[0]), [2, 1]).accepted
-    live.check_in("E4")
-    live.close_vote(2)
-    live.declare(2, "Eleri Prydderch")
-    expected_results = live.results(2).outcome_en
+    batch = live.papers.add_paper_batch(2, "PS", 3)
+    assert live.tellers.record_paper(batch.qr_text(batch.serials[0]), [2, 1]).accepted
+    live.desk.check_in("E4")
+    live.voting.close_vote(2)
+    live.results.declare(2, "Eleri Prydderch")
+    expected_results = live.results.item_result(2).outcome_en
     live.close()
 
     back = tmp_path / "after" / "AGM-final.coopvote"
@@ -89,7 +89,7 @@ def test_file_to_server_and_back_loses_nothing(tmp_path: Path, pg_url: str) -> N
         file_engine.dispose()
     final = MeetingService.open(back)
     try:
-        assert final.results(2).outcome_en == expected_results
+        assert final.results.item_result(2).outcome_en == expected_results
     finally:
         final.close()
 

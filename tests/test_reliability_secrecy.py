@@ -22,7 +22,7 @@ MEMBER_KEYS = {"member", "appointer", "holder", "packs_for", "member_id", "appoi
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], set[str], set[int]]:
     folder = tmp_path_factory.mktemp("secrecy")
     voted = build_voted_meeting(folder, members=24)
-    with voted.service.reading() as session:
+    with voted.service.record.reading() as session:
         numbers = {row[0] for row in session.execute(text("SELECT number FROM member"))}
     voted.service.close()
     out = folder / "record.zip"

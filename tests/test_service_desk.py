@@ -15,22 +15,22 @@ from tests.helpers import SMALL_REGISTER, small_meeting
 
 
 def audit_actions(service: MeetingService) -> list[str]:
-    with service.reading() as session:
+    with service.record.reading() as session:
         return [e.action for e in session.scalars(select(AuditEntry).order_by(AuditEntry.sequence))]
 
 
 def test_meeting_round_trips_through_its_file(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
-    code = service.meeting().code
+    code = service.setup.meeting().code
     service.close()
     again = MeetingService.open(tmp_path / "small.coopvote")
-    meeting = again.meeting()
+    meeting = again.setup.meeting()
     assert meeting.code == code
     assert [c.code for c in meeting.classes] == ["PS", "EMP"]
     assert [c.members for c in meeting.classes] == [3, 4]
     assert [c.eligible for c in meeting.classes] == [2, 4]
     assert meeting.item(2).candidates[0].name == "Siân ap Gwŷn"
-    assert again.member("p2").name == "Dafydd Llŵyd"
+    assert again.setup.member("p2").name == "Dafydd Llŵyd"
     again.close()
 
 
@@ -38,11 +38,11 @@ def test_bad_register_imports_nothing_and_names_every_bad_row(tmp_path: Path) ->
     service = small_meeting(tmp_path, register=False)
     bad = SMALL_REGISTER + "E5,,EMP,1,active\nE1,Duplicate,EMP,1,active\nX1,Someone,NOPE,1,active\nE6,Bad Vote,EMP,lots,active\n"
     with pytest.raises(InputError) as raised:
-        service.import_register(bad.encode("utf-8"), "members.csv")
+        service.setup.import_register(bad.encode("utf-8"), "members.csv")
     message = str(raised.value)
     for line in ("9", "10", "11", "12"):
         assert f"line {line}" in message.lower() or f"line {line}:" in message.lower(), message
-    with service.reading() as session:
+    with service.record.reading() as session:
         assert session.scalar(select(func.count()).select_from(Member)) == 0
     assert "register imported" not in audit_actions(service)
 
@@ -50,48 +50,48 @@ def test_bad_register_imports_nothing_and_names_every_bad_row(tmp_path: Path) ->
 def test_lapsed_member_cannot_check_in_and_double_check_in_refused(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
     with pytest.raises(RuleError, match="lapsed"):
-        service.check_in("P3")
-    service.check_in("P1")
+        service.desk.check_in("P3")
+    service.desk.check_in("P1")
     with pytest.raises(RuleError, match="already checked in"):
-        service.check_in("p1")
-    service.check_out("P1")
-    assert not service.member("P1").present
-    service.check_in("P1")
-    assert service.member("P1").present
+        service.desk.check_in("p1")
+    service.desk.check_out("P1")
+    assert not service.setup.member("P1").present
+    service.desk.check_in("P1")
+    assert service.setup.member("P1").present
     with pytest.raises(RuleError, match="no member"):
-        service.check_in("Z99")
+        service.desk.check_in("Z99")
 
 
 def test_proxy_limit_and_attendance_cancels_proxy(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
-    service.appoint_proxy("E2", "E1")
-    service.appoint_proxy("E3", "E1", directed=True, instructions="For on item 1")
+    service.desk.appoint_proxy("E2", "E1")
+    service.desk.appoint_proxy("E3", "E1", directed=True, instructions="For on item 1")
     with pytest.raises(RuleError, match="the rules allow 2"):
-        service.appoint_proxy("E4", "E1")
+        service.desk.appoint_proxy("E4", "E1")
     with pytest.raises(RuleError, match="own proxy"):
-        service.appoint_proxy("E4", "E4")
-    assert service.member("E1").proxy_held_for == ("E2", "E3")
-    notes = service.check_in("E2")
+        service.desk.appoint_proxy("E4", "E4")
+    assert service.setup.member("E1").proxy_held_for == ("E2", "E3")
+    notes = service.desk.check_in("E2")
     assert notes and "cancelled" in notes[0]
-    assert service.member("E1").proxy_held_for == ("E3",)
-    service.appoint_proxy("E4", "E1")  # a place came free
+    assert service.setup.member("E1").proxy_held_for == ("E3",)
+    service.desk.appoint_proxy("E4", "E1")  # a place came free
 
 
 def test_pack_issue_records_whether_never_which_and_never_twice(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
-    service.appoint_proxy("P2", "E1")
+    service.desk.appoint_proxy("P2", "E1")
     with pytest.raises(RuleError, match="not checked in"):
-        service.issue_pack("E1")
-    service.check_in("E1")
-    packs = service.issue_pack("E1")
+        service.desk.issue_pack("E1")
+    service.desk.check_in("E1")
+    packs = service.desk.issue_pack("E1")
     assert [(p.class_code, p.for_member, p.as_proxy) for p in packs] == [("EMP", "E1", False), ("PS", "P2", True)]
     assert packs[0].items == (1, 2)
     with pytest.raises(RuleError, match="already received"):
-        service.issue_pack("E1")
-    with service.reading() as session:
+        service.desk.issue_pack("E1")
+    with service.record.reading() as session:
         assert session.scalar(select(func.count()).select_from(PaperIssue)) == 4
     # the audit entry names the member, and no audit entry ever names both a member and a serial
-    with service.reading() as session:
+    with service.record.reading() as session:
         for entry in session.scalars(select(AuditEntry)):
             named = set(entry.details)
             assert not ({"member", "appointer", "holder", "packs_for"} & named and "serial" in named), entry.details
@@ -99,21 +99,21 @@ def test_pack_issue_records_whether_never_which_and_never_twice(tmp_path: Path) 
 
 def test_spoilt_paper_is_voided_and_audited(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
-    batch = service.add_paper_batch(1, "PS", 5)
+    batch = service.papers.add_paper_batch(1, "PS", 5)
     assert sorted(batch.serials) == [1, 2, 3, 4, 5]
-    service.spoil_paper(1, batch.serials[0], "torn")
+    service.papers.spoil_paper(1, batch.serials[0], "torn")
     with pytest.raises(RuleError, match="already voided"):
-        service.spoil_paper(1, batch.serials[0], "torn again")
+        service.papers.spoil_paper(1, batch.serials[0], "torn again")
     with pytest.raises(RuleError, match="no paper with serial 99"):
-        service.spoil_paper(1, 99, "lost")
+        service.papers.spoil_paper(1, 99, "lost")
     assert audit_actions(service).count("paper spoilt") == 1
 
 
 def test_every_action_is_in_an_intact_chain(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
-    service.check_in("E1")
-    service.issue_pack("E1")
-    with service.reading() as session:
+    service.desk.check_in("E1")
+    service.desk.issue_pack("E1")
+    with service.record.reading() as session:
         entries = [entry_as_dict(e) for e in session.scalars(select(AuditEntry).order_by(AuditEntry.sequence))]
     assert [e["action"] for e in entries] == ["meeting created", "register imported", "member checked in", "pack issued"]
     assert verify_chain(entries) is None
@@ -126,7 +126,7 @@ def test_a_refused_action_leaves_no_trace(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
     before = audit_actions(service)
     with pytest.raises(RuleError):
-        service.check_in("P3")
+        service.desk.check_in("P3")
     assert audit_actions(service) == before
 
 

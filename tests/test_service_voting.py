@@ -20,98 +20,98 @@ def meeting(tmp_path: Path) -> MeetingService:
 
 
 def test_slips_count_once_and_every_refusal_says_why(meeting: MeetingService) -> None:
-    batch = meeting.add_paper_batch(1, "EMP", 4, kind="slips")
+    batch = meeting.papers.add_paper_batch(1, "EMP", 4, kind="slips")
     first, second, third, fourth = batch.serials
     slip_for = batch.qr_text(first, option=1)
-    refused = meeting.record_paper(slip_for)
+    refused = meeting.tellers.record_paper(slip_for)
     assert not refused.accepted and refused.reason == "vote-not-open"
-    meeting.open_vote(1)
-    accepted = meeting.record_paper(slip_for)
+    meeting.voting.open_vote(1)
+    accepted = meeting.tellers.record_paper(slip_for)
     assert accepted.accepted and accepted.marks == (1,)
-    again = meeting.record_paper(slip_for.lower() + "\r\n")
+    again = meeting.tellers.record_paper(slip_for.lower() + "\r\n")
     assert not again.accepted and again.reason == "already-counted"
     assert "teller-1" in again.message_en and again.first_counted_station == "teller-1"
-    other_slip_same_paper = meeting.record_paper(batch.qr_text(first, option=2))
+    other_slip_same_paper = meeting.tellers.record_paper(batch.qr_text(first, option=2))
     assert other_slip_same_paper.reason == "already-counted"
     forged = slip_for[:-1] + ("A" if slip_for[-1] != "A" else "B")
-    assert meeting.record_paper(forged).reason == "forged-or-damaged"
+    assert meeting.tellers.record_paper(forged).reason == "forged-or-damaged"
     foreign = encode(BallotCode("ZZZZZZ", 1, "EMP", second, option=0), batch.secret)
-    assert meeting.record_paper(foreign).reason == "other-meeting"
-    assert meeting.record_paper("https://example.org/").reason == "not-coopvote"
+    assert meeting.tellers.record_paper(foreign).reason == "other-meeting"
+    assert meeting.tellers.record_paper("https://example.org/").reason == "not-coopvote"
     never = batch.qr_text(999, option=1)
-    assert meeting.record_paper(never).reason == "serial-not-issued"
-    meeting.spoil_paper(1, fourth, "spoilt: torn")
-    assert meeting.record_paper(batch.qr_text(fourth, option=1)).reason == "spoilt"
-    assert meeting.record_paper(batch.qr_text(second, option=2)).accepted
-    assert meeting.record_paper(batch.qr_text(third, option=3)).accepted
+    assert meeting.tellers.record_paper(never).reason == "serial-not-issued"
+    meeting.papers.spoil_paper(1, fourth, "spoilt: torn")
+    assert meeting.tellers.record_paper(batch.qr_text(fourth, option=1)).reason == "spoilt"
+    assert meeting.tellers.record_paper(batch.qr_text(second, option=2)).accepted
+    assert meeting.tellers.record_paper(batch.qr_text(third, option=3)).accepted
     for outcome in (again, refused):
         assert outcome.message_cy and outcome.message_cy != outcome.message_en
 
 
 def test_keyed_marks_are_checked(meeting: MeetingService) -> None:
-    batch = meeting.add_paper_batch(2, "PS", 3)
-    meeting.open_vote(2)
+    batch = meeting.papers.add_paper_batch(2, "PS", 3)
+    meeting.voting.open_vote(2)
     code = batch.qr_text(batch.serials[0])
-    bad = meeting.record_paper(code, [1, 1])
+    bad = meeting.tellers.record_paper(code, [1, 1])
     assert not bad.accepted and "twice" in bad.message_en
-    assert meeting.record_paper(code, [4]).reason == "bad-marks"
-    good = meeting.record_paper(code, [3, 1])
+    assert meeting.tellers.record_paper(code, [4]).reason == "bad-marks"
+    good = meeting.tellers.record_paper(code, [3, 1])
     assert good.accepted and good.marks == (3, 1)
 
 
 def test_undo_lets_a_paper_be_scanned_again(meeting: MeetingService) -> None:
-    batch = meeting.add_paper_batch(1, "PS", 2)
-    meeting.open_vote(1)
+    batch = meeting.papers.add_paper_batch(1, "PS", 2)
+    meeting.voting.open_vote(1)
     code = batch.qr_text(batch.serials[0])
-    assert meeting.record_paper(code, [2]).accepted
+    assert meeting.tellers.record_paper(code, [2]).accepted
     with pytest.raises(RuleError, match="say why"):
-        meeting.undo_last(" ")
-    undone = meeting.undo_last("teller pressed Against by mistake")
+        meeting.tellers.undo_last(" ")
+    undone = meeting.tellers.undo_last("teller pressed Against by mistake")
     assert undone.serial == batch.serials[0]
-    assert meeting.record_paper(code, [1]).accepted
-    assert meeting.results(1).papers_by_option[0] == {"PS": 1, "EMP": 0}
+    assert meeting.tellers.record_paper(code, [1]).accepted
+    assert meeting.results.item_result(1).papers_by_option[0] == {"PS": 1, "EMP": 0}
 
 
 def test_closed_vote_refuses_papers_and_results_add_up(meeting: MeetingService) -> None:
-    ps = meeting.add_paper_batch(1, "PS", 3, kind="slips")
-    emp = meeting.add_paper_batch(1, "EMP", 5, kind="slips")
+    ps = meeting.papers.add_paper_batch(1, "PS", 3, kind="slips")
+    emp = meeting.papers.add_paper_batch(1, "EMP", 5, kind="slips")
     for number in ("P1", "P2", "E1", "E2", "E3", "E4"):
-        meeting.check_in(number)
-        meeting.issue_pack(number)
-    meeting.open_vote(1)
+        meeting.desk.check_in(number)
+        meeting.desk.issue_pack(number)
+    meeting.voting.open_vote(1)
     votes = [(ps, 1), (ps, 2), (emp, 1), (emp, 1), (emp, 2), (emp, 3)]
     used: dict[str, int] = {"PS": 0, "EMP": 0}
     for batch, option in votes:
         serial = batch.serials[used[batch.class_code]]
         used[batch.class_code] += 1
-        assert meeting.record_paper(batch.qr_text(serial, option=option)).accepted
-    meeting.close_vote(1)
-    late = meeting.record_paper(emp.qr_text(emp.serials[4], option=1))
+        assert meeting.tellers.record_paper(batch.qr_text(serial, option=option)).accepted
+    meeting.voting.close_vote(1)
+    late = meeting.tellers.record_paper(emp.qr_text(emp.serials[4], option=1))
     assert late.reason == "vote-closed"
-    result = meeting.results(1)
+    result = meeting.results.item_result(1)
     assert result.papers_by_class == {"PS": 2, "EMP": 4}
     assert result.resolution is not None
     # one member one vote: 3 for, 2 against (abstention not cast): 60% carried
     assert result.resolution.for_share == Fraction(3, 5)
     assert result.resolution.carried
     assert "60.0%" in result.outcome_en
-    rows = {row.class_code: row for row in meeting.reconciliation(1)}
+    rows = {row.class_code: row for row in meeting.results.reconciliation(1)}
     assert (rows["PS"].issued, rows["PS"].returned, rows["PS"].not_returned) == (2, 2, 0)
     assert (rows["EMP"].printed, rows["EMP"].issued, rows["EMP"].returned) == (5, 4, 4)
-    summary = meeting.declare(1, "Eleri Prydderch")
+    summary = meeting.results.declare(1, "Eleri Prydderch")
     assert summary["resolution"]["carried"] is True
     with pytest.raises(RuleError, match="already been declared"):
-        meeting.declare(1, "Eleri Prydderch")
+        meeting.results.declare(1, "Eleri Prydderch")
 
 
 def test_election_result_counts_with_the_items_method(meeting: MeetingService) -> None:
-    batch = meeting.add_paper_batch(2, "EMP", 10)
-    meeting.open_vote(2)
+    batch = meeting.papers.add_paper_batch(2, "EMP", 10)
+    meeting.voting.open_vote(2)
     rankings = [[1, 2], [1, 3], [1, 2], [2, 1], [2, 3], [3, 2], [3, 1], [1]]
     for serial, ranking in zip(batch.serials, rankings, strict=False):
-        assert meeting.record_paper(batch.qr_text(serial), ranking).accepted
-    meeting.close_vote(2)
-    result = meeting.results(2)
+        assert meeting.tellers.record_paper(batch.qr_text(serial), ranking).accepted
+    meeting.voting.close_vote(2)
+    result = meeting.results.item_result(2)
     assert result.election is not None
     # quota floor(8/3)+1 = 3; Siân has 4 first preferences and is elected at stage 1
     assert result.election.elected_names[0] == "Siân ap Gwŷn"
@@ -123,29 +123,29 @@ def test_election_result_counts_with_the_items_method(meeting: MeetingService) -
 def test_closing_a_vote_backs_the_file_up_with_its_seed(tmp_path: Path) -> None:
     small_meeting(tmp_path).close()
     service = MeetingService.open(tmp_path / "small.coopvote", station="teller-1")
-    service.open_vote(1)
-    service.close_vote(1)
+    service.voting.open_vote(1)
+    service.voting.close_vote(1)
     backups = sorted((tmp_path / "small.coopvote.backups").glob("small-*.coopvote"))
     assert len(backups) == 1
     copy = MeetingService.open(backups[0], backups=False)
-    assert copy.meeting().item(1).status == "closed"
-    assert copy.meeting().item(1).settings["seed"] == service.meeting().item(1).settings["seed"]
+    assert copy.setup.meeting().item(1).status == "closed"
+    assert copy.setup.meeting().item(1).settings["seed"] == service.setup.meeting().item(1).settings["seed"]
     copy.close()
     service.close()
 
 
 def test_show_of_hands_then_a_poll_demanded_and_counted(meeting: MeetingService) -> None:
-    meeting.record_show_of_hands(1, {"PS": (1, 1, 0), "EMP": (3, 0, 0)})
-    hands = meeting.results(1)
+    meeting.results.record_show_of_hands(1, {"PS": (1, 1, 0), "EMP": (3, 0, 0)})
+    hands = meeting.results.item_result(1)
     assert hands.resolution is not None and hands.resolution.mode == "show-of-hands"
     assert hands.resolution.carried
-    meeting.demand_poll(1, "Dafydd Llŵyd")
-    batch = meeting.add_paper_batch(1, "EMP", 3, kind="slips")
-    meeting.open_vote(1)
+    meeting.results.demand_poll(1, "Dafydd Llŵyd")
+    batch = meeting.papers.add_paper_batch(1, "EMP", 3, kind="slips")
+    meeting.voting.open_vote(1)
     for serial, option in zip(batch.serials, (2, 2, 1), strict=True):
-        assert meeting.record_paper(batch.qr_text(serial, option=option)).accepted
-    meeting.close_vote(1)
-    poll = meeting.results(1)
+        assert meeting.tellers.record_paper(batch.qr_text(serial, option=option)).accepted
+    meeting.voting.close_vote(1)
+    poll = meeting.results.item_result(1)
     assert poll.resolution is not None and poll.resolution.mode == "poll"
     assert not poll.resolution.carried  # the poll, not the hands, decides
     assert "poll demanded by Dafydd Llŵyd" in poll.outcome_en

@@ -60,7 +60,7 @@ def test_the_demo_meeting_opens_with_members(
     window.start_page.demo_button.click()
     assert "Preparing the demo meeting" in window.start_page.banner.text()
     qtbot.waitUntil(lambda: window.service is not None, timeout=20000)
-    meeting = window.service.meeting()
+    meeting = window.service.setup.meeting()
     assert meeting.name_en == "Annual General Meeting 2026"
     assert sum(c.members for c in meeting.classes) == 240
     desk = window.pages["desk"]
@@ -245,7 +245,7 @@ def test_a_meeting_without_members_gets_its_register(window: Any, qtbot: Any, tm
     qtbot.waitUntil(lambda: page.preview is not None and page.preview.ok, timeout=5000)
     with qtbot.waitSignal(dialog.imported, timeout=10000):
         qtbot.mouseClick(dialog.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
-    assert [c.members for c in window.service.meeting().classes] == [3, 4]
+    assert [c.members for c in window.service.setup.meeting().classes] == [3, 4]
     desk = window.pages["desk"]
     assert window.stack.currentWidget() is desk
     assert desk.banner.text() == "7 members imported."

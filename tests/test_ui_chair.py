@@ -38,8 +38,8 @@ def select(page: Any, number: int) -> None:
 
 def hand_out(service: MeetingService, members: list[str]) -> None:
     for number in members:
-        service.check_in(number)
-        service.issue_pack(number)
+        service.desk.check_in(number)
+        service.desk.issue_pack(number)
 
 
 @pytest.fixture
@@ -55,15 +55,15 @@ def test_open_watch_close_and_declare_a_resolution(window: Any, qtbot: Any, meet
     assert "Not open yet" in page.status.text()
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
-    assert meeting.meeting().item(1).status == "open"
+    assert meeting.setup.meeting().item(1).status == "open"
     assert page.status.text() == "Voting is open."
     assert page.close_button.isVisible() and not page.open_button.isVisible()
     hand_out(meeting, ["P1", "P2", "E1", "E2"])
-    batch = meeting.add_paper_batch(1, "EMP", 3)
-    ps = meeting.add_paper_batch(1, "PS", 2)
-    meeting.record_paper(batch.qr_text(batch.serials[0]), [1])
-    meeting.record_paper(batch.qr_text(batch.serials[1]), [2])
-    meeting.record_paper(ps.qr_text(ps.serials[0]), [1])
+    batch = meeting.papers.add_paper_batch(1, "EMP", 3)
+    ps = meeting.papers.add_paper_batch(1, "PS", 2)
+    meeting.tellers.record_paper(batch.qr_text(batch.serials[0]), [1])
+    meeting.tellers.record_paper(batch.qr_text(batch.serials[1]), [2])
+    meeting.tellers.record_paper(ps.qr_text(ps.serials[0]), [1])
     # the console's timer picks up papers recorded at other stations
     qtbot.waitUntil(lambda: page.progress.summary.text() == "3 of 4 papers returned", timeout=3000)
     assert page.progress.table.item(1, 0).text() == "Employees (EMP)"
@@ -85,7 +85,7 @@ def test_open_watch_close_and_declare_a_resolution(window: Any, qtbot: Any, meet
     qtbot.keyClicks(page.declare_panel.by, "Eleri Hughes")
     qtbot.mouseClick(page.declare_panel.button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
-    assert meeting.meeting().item(1).status == "declared"
+    assert meeting.setup.meeting().item(1).status == "declared"
     assert "declared" in page.agenda.item(0).text()
     assert not page.declare_panel.button.isEnabled()
     shot(page.window(), artifacts_dir, "screen-chair-declared")
@@ -99,16 +99,16 @@ def test_an_stv_election_shows_its_stages(window: Any, qtbot: Any, meeting: Meet
     assert page.title.text() == "Item 2: Elect the Council"
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
-    emp = meeting.add_paper_batch(2, "EMP", 4)
-    ps = meeting.add_paper_batch(2, "PS", 2)
+    emp = meeting.papers.add_paper_batch(2, "EMP", 4)
+    ps = meeting.papers.add_paper_batch(2, "PS", 2)
     # Siân 3 first preferences (quota 2 of 5 valid, 2 seats): her surplus moves to Aled.
     for batch, serial, marks in ((emp, 0, [1, 3]), (emp, 1, [1, 3]), (ps, 0, [1, 3]), (emp, 2, [2]), (ps, 1, [3, 2])):
-        outcome = meeting.record_paper(batch.qr_text(batch.serials[serial]), marks)
+        outcome = meeting.tellers.record_paper(batch.qr_text(batch.serials[serial]), marks)
         assert outcome.accepted, outcome.message_en
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
     settle(qtbot, page)
-    result = meeting.results(2)
+    result = meeting.results.item_result(2)
     assert result.election is not None and len(result.election.stages) > 1
     assert page.result.stages.isVisible()
     assert page.result.stages.columnCount() == len(result.election.stages)
@@ -124,14 +124,14 @@ def test_an_stv_election_shows_its_stages(window: Any, qtbot: Any, meeting: Meet
     shot(page.window(), artifacts_dir, "screen-chair-stv")
     qtbot.keyClicks(page.declare_panel.by, "Eleri Hughes")
     qtbot.mouseClick(page.declare_panel.button, Qt.MouseButton.LeftButton)
-    assert meeting.meeting().item(2).status == "declared"
+    assert meeting.setup.meeting().item(2).status == "declared"
 
 
 def test_show_of_hands_tied_then_the_casting_vote(window: Any, qtbot: Any, tmp_path: Path,  # noqa: F811
                                                  artifacts_dir: Path) -> None:
     spec = SMALL_SPEC + '\n[rules]\ntie = "casting-vote"\nchair = "Eleri Hughes"\n'
     service = MeetingService.create(tmp_path / "tie.coopvote", parse_spec(spec, "tie.toml"), station="chair")
-    service.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
     page = chair_page(window, qtbot, service, tmp_path / "tie.coopvote")
     assert page.hands.isVisible()
     page.hands.spins["PS"][0].setValue(2)
@@ -151,7 +151,7 @@ def test_show_of_hands_tied_then_the_casting_vote(window: Any, qtbot: Any, tmp_p
     assert "casting vote" in page.result.outcome.text().lower()
     qtbot.mouseClick(page.declare_panel.button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
-    assert service.meeting().item(1).status == "declared"
+    assert service.setup.meeting().item(1).status == "declared"
 
 
 def test_a_poll_demanded_on_a_show_of_hands(window: Any, qtbot: Any, meeting: MeetingService,  # noqa: F811
@@ -169,7 +169,7 @@ def test_a_poll_demanded_on_a_show_of_hands(window: Any, qtbot: Any, meeting: Me
     assert page.banner.kind == "ok", page.banner.text()
     assert "Dafydd Lloyd" in page.banner.text()
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
-    assert meeting.meeting().item(1).status == "open"
+    assert meeting.setup.meeting().item(1).status == "open"
     QApplication.processEvents()
 
 
@@ -191,11 +191,11 @@ def test_every_page_follows_a_language_switch(window: Any, qtbot: Any, meeting: 
 
 def test_the_console_in_high_contrast_and_large_text(window: Any, qtbot: Any, meeting: MeetingService,  # noqa: F811
                                                      tmp_path: Path, look: Any, artifacts_dir: Path) -> None:  # noqa: F811
-    meeting.open_vote(1)
-    slips = meeting.add_paper_batch(1, "EMP", 2, kind="slips")
-    meeting.record_paper(slips.qr_text(slips.serials[0], 1))
-    meeting.record_paper(slips.qr_text(slips.serials[1], 2))
-    meeting.close_vote(1)
+    meeting.voting.open_vote(1)
+    slips = meeting.papers.add_paper_batch(1, "EMP", 2, kind="slips")
+    meeting.tellers.record_paper(slips.qr_text(slips.serials[0], 1))
+    meeting.tellers.record_paper(slips.qr_text(slips.serials[1], 2))
+    meeting.voting.close_vote(1)
     page = chair_page(window, qtbot, meeting, tmp_path / "small.coopvote")
     look.set_high_contrast(True)
     look.set_text_scale(1.3)

@@ -71,13 +71,13 @@ def test_a_proxy_beyond_the_limit_is_refused(desk: Any, qtbot: Any, artifacts_di
         qtbot.keyClick(desk.holder, Qt.Key.Key_Return)
     assert desk.banner.kind == "error"
     assert "E1 (Rhodri Evans) already holds 2 proxies; the rules allow 2" in desk.banner.text()
-    assert desk.service.member("E1").proxy_held_for == ("E2", "E3")
-    assert desk.service.member("E4").proxy_given_to is None
+    assert desk.setup.member("E1").proxy_held_for == ("E2", "E3")
+    assert desk.setup.member("E4").proxy_given_to is None
     shot(desk.window(), artifacts_dir, "screen-desk-proxy-refused")
 
 
 def test_packs_say_which_colour_for_whom(desk: Any, qtbot: Any, artifacts_dir: Path) -> None:
-    desk.service.appoint_proxy("P2", "E1")
+    desk.desk.appoint_proxy("P2", "E1")
     find_and_enter(qtbot, desk, "E1")
     qtbot.keyClick(desk.check_in_button, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is desk.pack_button
@@ -93,8 +93,8 @@ def test_packs_say_which_colour_for_whom(desk: Any, qtbot: Any, artifacts_dir: P
 def test_scanning_a_membership_card_finds_the_member(desk: Any, qtbot: Any) -> None:
     from coopvote.record.models import Meeting
 
-    with desk.service.reading() as session:  # the test prints a card as the printer would
-        meeting = session.get(Meeting, desk.service.meeting_id)
+    with desk.desk.record.reading() as session:  # the test prints a card as the printer would
+        meeting = session.get(Meeting, desk.desk.record.meeting_id)
         code, secret = meeting.code, bytes(meeting.secret)
     scanned = encode_card(MemberCode(code, "E2"), secret).lower()  # caps lock on the scanner's keyboard
     find_and_enter(qtbot, desk, scanned)
@@ -107,7 +107,7 @@ def test_scanning_a_membership_card_finds_the_member(desk: Any, qtbot: Any) -> N
 
 
 def test_a_spoilt_paper_is_exchanged_once(desk: Any, qtbot: Any) -> None:
-    batch = desk.service.add_paper_batch(1, "PS", 3)
+    batch = desk.papers.add_paper_batch(1, "PS", 3)
     serial = batch.serials[0]
     desk.spoilt.refresh()
     desk.spoilt.item.setCurrentIndex(desk.spoilt.item.findData(1))
@@ -131,7 +131,7 @@ def test_the_desk_in_welsh(desk: Any, qtbot: Any, look: Any, artifacts_dir: Path
     assert desk.window().nav.item(1).text() == "Desg gofrestru"
     find_and_enter(qtbot, desk, "E1")
     qtbot.keyClick(desk.check_in_button, Qt.Key.Key_Return)
-    desk.service.appoint_proxy("P2", "E1")
+    desk.desk.appoint_proxy("P2", "E1")
     qtbot.keyClick(desk.pack_button, Qt.Key.Key_Return)
     assert desk.packs.text() == "Rhowch 1 pecyn glas (EMP) + 1 pecyn gwyrdd (dirprwy dros P2)"
     shot(desk.window(), artifacts_dir, "screen-desk-welsh")

@@ -25,22 +25,22 @@ def test_the_projector_follows_the_meeting_and_charts_the_declared_result(
     assert projector.status.text() == "Heb agor eto · Not open yet"
     assert projector.title_cy.font().pointSize() >= 30  # readable from the back of the hall (and grows)
 
-    service.open_vote(1)
+    service.voting.open_vote(1)
     qtbot.waitUntil(lambda: projector.status.text() == "Pleidleisio ar agor · Voting is open", timeout=3000)
-    slips = service.add_paper_batch(1, "EMP", 3, kind="slips")
-    papers = service.add_paper_batch(1, "PS", 2)
-    service.record_paper(slips.qr_text(slips.serials[0], 1))
-    service.record_paper(slips.qr_text(slips.serials[1], 1))
-    service.record_paper(slips.qr_text(slips.serials[2], 2))
-    service.record_paper(papers.qr_text(papers.serials[0]), [2])
+    slips = service.papers.add_paper_batch(1, "EMP", 3, kind="slips")
+    papers = service.papers.add_paper_batch(1, "PS", 2)
+    service.tellers.record_paper(slips.qr_text(slips.serials[0], 1))
+    service.tellers.record_paper(slips.qr_text(slips.serials[1], 1))
+    service.tellers.record_paper(slips.qr_text(slips.serials[2], 2))
+    service.tellers.record_paper(papers.qr_text(papers.serials[0]), [2])
     qtbot.wait(150)
     assert not projector.chart_view.isVisible()  # no running figures while the vote is open
     shot(projector, artifacts_dir, "screen-projector-open")
 
-    service.close_vote(1)
+    service.voting.close_vote(1)
     qtbot.waitUntil(lambda: projector.status.text().endswith("counting"), timeout=3000)
     assert not projector.chart_view.isVisible()
-    service.declare(1, "Eleri Hughes")
+    service.results.declare(1, "Eleri Hughes")
     qtbot.waitUntil(lambda: projector.chart_view.isVisible(), timeout=3000)
     assert projector.status.text() == "Canlyniad wedi'i gyhoeddi · Result declared"
     lines = projector.outcome.text().splitlines()
@@ -78,14 +78,14 @@ def test_a_weighted_result_is_charted_in_weighted_votes(window: Any, qtbot: Any,
 
     spec = SMALL_SPEC.replace('scheme = "one-member-one-vote"', 'scheme = "class-share"\nshares = { PS = "1/2", EMP = "1/2" }')
     service = MeetingService.create(tmp_path / "w.coopvote", parse_spec(spec, "w.toml"), station="projector")
-    service.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
-    service.open_vote(1)
+    service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    service.voting.open_vote(1)
     for code, options in (("PS", (1, 2)), ("EMP", (1, 1, 1, 2))):
-        slips = service.add_paper_batch(1, code, len(options), kind="slips")
+        slips = service.papers.add_paper_batch(1, code, len(options), kind="slips")
         for serial, option in zip(slips.serials, options, strict=True):
-            assert service.record_paper(slips.qr_text(serial, option)).accepted
-    service.close_vote(1)
-    service.declare(1, "Eleri Hughes")
+            assert service.tellers.record_paper(slips.qr_text(serial, option)).accepted
+    service.voting.close_vote(1)
+    service.results.declare(1, "Eleri Hughes")
     window.set_service(service, str(tmp_path / "w.coopvote"))
     projector = window.show_projector()
     projector.resize(1920, 1080)

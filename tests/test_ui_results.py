@@ -22,21 +22,21 @@ def voted(tmp_path: Path) -> MeetingService:
     """Item 1 voted and declared, item 2 (STV) voted and closed but not declared."""
     service = small_meeting(tmp_path, station="results")
     for number in ("P1", "P2", "E1", "E2", "E3"):
-        service.check_in(number)
-        service.issue_pack(number)
-    service.open_vote(1)
-    service.open_vote(2)
-    slips = service.add_paper_batch(1, "EMP", 3, kind="slips")
+        service.desk.check_in(number)
+        service.desk.issue_pack(number)
+    service.voting.open_vote(1)
+    service.voting.open_vote(2)
+    slips = service.papers.add_paper_batch(1, "EMP", 3, kind="slips")
     for serial, option in zip(slips.serials, (1, 1, 2), strict=True):
-        assert service.record_paper(slips.qr_text(serial, option)).accepted
-    ps = service.add_paper_batch(1, "PS", 2)
-    assert service.record_paper(ps.qr_text(ps.serials[0]), [1]).accepted
-    ballots = service.add_paper_batch(2, "EMP", 5)
+        assert service.tellers.record_paper(slips.qr_text(serial, option)).accepted
+    ps = service.papers.add_paper_batch(1, "PS", 2)
+    assert service.tellers.record_paper(ps.qr_text(ps.serials[0]), [1]).accepted
+    ballots = service.papers.add_paper_batch(2, "EMP", 5)
     for serial, marks in zip(ballots.serials, ([1, 3], [1, 3], [1, 2], [2], [3, 2]), strict=True):
-        assert service.record_paper(ballots.qr_text(serial), marks).accepted
-    service.close_vote(1)
-    service.close_vote(2)
-    service.declare(1, "Eleri Hughes")
+        assert service.tellers.record_paper(ballots.qr_text(serial), marks).accepted
+    service.voting.close_vote(1)
+    service.voting.close_vote(2)
+    service.results.declare(1, "Eleri Hughes")
     return service
 
 
@@ -156,10 +156,10 @@ def test_a_whole_election_through_the_window(window: Any, qtbot: Any, tmp_path: 
     chair = window.show_role("chair")
     chair.agenda.setCurrentRow(1)
     qtbot.mouseClick(chair.open_button, Qt.MouseButton.LeftButton)
-    assert service.meeting().item(2).status == "open"
+    assert service.setup.meeting().item(2).status == "open"
     qtbot.waitUntil(lambda: projector.title_en.text() == "Elect the Council", timeout=3000)
 
-    papers = service.add_paper_batch(2, "EMP", 5)
+    papers = service.papers.add_paper_batch(2, "EMP", 5)
     teller = window.show_role("teller")
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is teller.scan.input, timeout=3000)
@@ -180,7 +180,7 @@ def test_a_whole_election_through_the_window(window: Any, qtbot: Any, tmp_path: 
     assert chair.result.outcome.text() == "Elected: Siân ap Gwŷn, Aled Thomas."
     chair.declare_panel.by.setText("Eleri Hughes")
     qtbot.mouseClick(chair.declare_panel.button, Qt.MouseButton.LeftButton)
-    assert service.meeting().item(2).status == "declared"
+    assert service.setup.meeting().item(2).status == "declared"
     qtbot.waitUntil(projector.chart_view.isVisible, timeout=3000)
     assert projector.bar_values()["Gweithwyr · Employees"] == [3.0, 1.0, 1.0]  # first preferences
     assert projector.category_labels()[0] == "Siân ap Gwŷn<br>3  ✓"

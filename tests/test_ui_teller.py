@@ -24,8 +24,8 @@ from tests.ui_fixtures import look, shot, window  # noqa: F401 - fixtures
 @pytest.fixture
 def service(tmp_path: Path) -> MeetingService:
     meeting = small_meeting(tmp_path, station="teller-1")
-    meeting.open_vote(1)
-    meeting.open_vote(2)
+    meeting.voting.open_vote(1)
+    meeting.voting.open_vote(2)
     return meeting
 
 
@@ -59,7 +59,7 @@ def test_the_code_box_has_the_focus_and_takes_it_back(teller: Any, qtbot: Any) -
 def test_slips_count_once_and_forgeries_are_refused(teller: Any, qtbot: Any, service: MeetingService,
                                                     artifacts_dir: Path) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is teller.scan.input, timeout=3000)
-    slips = service.add_paper_batch(1, "EMP", 3, kind="slips")
+    slips = service.papers.add_paper_batch(1, "EMP", 3, kind="slips")
     code = slips.qr_text(slips.serials[0], 1)
     scan(qtbot, teller, code)
     answer = teller.scan.answer
@@ -73,7 +73,7 @@ def test_slips_count_once_and_forgeries_are_refused(teller: Any, qtbot: Any, ser
 
     scan(qtbot, teller, code)  # the same slip again
     assert answer.state == "refused"
-    assert service.results(1).papers_by_option[0]["EMP"] == 1
+    assert service.results.item_result(1).papers_by_option[0]["EMP"] == 1
     duplicate = answer.text()
     assert "already" in duplicate.lower(), duplicate
     shot(teller.window(), artifacts_dir, "screen-teller-duplicate")
@@ -97,16 +97,16 @@ def test_keyed_marks_for_a_resolution_and_a_ranked_election_then_undo(teller: An
                                                                       service: MeetingService,
                                                                       artifacts_dir: Path) -> None:
     qtbot.waitUntil(lambda: QApplication.focusWidget() is teller.scan.input, timeout=3000)
-    papers = service.add_paper_batch(1, "PS", 2)
+    papers = service.papers.add_paper_batch(1, "PS", 2)
     scan(qtbot, teller, papers.qr_text(papers.serials[0]))
     assert teller.scan.answer.state == "waiting"
     assert "Press 1 For, 2 Against, 3 Abstain" in teller.scan.answer.text()
     qtbot.keyClick(teller.scan.input, Qt.Key.Key_2)  # one key, no Enter
     assert teller.scan.answer.state == "ok", teller.scan.answer.text()
     assert "Against" in teller.scan.answer.text()
-    assert service.results(1).papers_by_option[1]["PS"] == 1
+    assert service.results.item_result(1).papers_by_option[1]["PS"] == 1
 
-    ballots = service.add_paper_batch(2, "EMP", 2)
+    ballots = service.papers.add_paper_batch(2, "EMP", 2)
     code = ballots.qr_text(ballots.serials[0])
     scan(qtbot, teller, code)
     assert "Type the rank beside each candidate" in teller.scan.answer.text()
@@ -115,7 +115,7 @@ def test_keyed_marks_for_a_resolution_and_a_ranked_election_then_undo(teller: An
     qtbot.keyClick(teller.scan.input, Qt.Key.Key_Return)
     assert teller.scan.answer.state == "ok", teller.scan.answer.text()
     assert "Rhodri Evans › Aled Thomas › Siân ap Gwŷn" in teller.scan.answer.text()
-    result = service.results(2)
+    result = service.results.item_result(2)
     assert result.papers_by_option[1]["EMP"] == 1  # Rhodri's first preference
 
     # undo needs a reason; with one, the paper can be scanned again
@@ -124,7 +124,7 @@ def test_keyed_marks_for_a_resolution_and_a_ranked_election_then_undo(teller: An
     qtbot.keyClicks(teller.scan.undo_reason, "keyed the wrong ranks")
     qtbot.keyClick(teller.scan.undo_reason, Qt.Key.Key_Return)
     assert "Undone: item 2" in teller.scan.answer.text(), teller.scan.answer.text()
-    assert service.results(2).total_papers == 0
+    assert service.results.item_result(2).total_papers == 0
     qtbot.waitUntil(lambda: QApplication.focusWidget() is teller.scan.input, timeout=3000)
     scan(qtbot, teller, code)
     qtbot.keyClicks(teller.scan.input, "1 - 2")
@@ -137,7 +137,7 @@ def test_keyed_marks_for_a_resolution_and_a_ranked_election_then_undo(teller: An
     qtbot.keyClicks(teller.scan.undo_reason, code)
     qtbot.keyClick(teller.scan.undo_reason, Qt.Key.Key_Return)
     assert teller.scan.answer.state == "refused" and "already" in teller.scan.answer.text().lower()
-    assert service.results(2).total_papers == 1  # nothing was undone
+    assert service.results.item_result(2).total_papers == 1  # nothing was undone
     qtbot.waitUntil(lambda: QApplication.focusWidget() is teller.scan.input, timeout=3000)
 
     # a bad line of marks is explained and the paper still waits
@@ -164,7 +164,7 @@ def test_keyed_ranks_follow_the_readers_ranking_rules() -> None:
 def test_a_batch_of_scanned_papers_then_the_adjudication_queue(teller: Any, qtbot: Any, service: MeetingService,
                                                                tmp_path: Path, artifacts_dir: Path) -> None:
     pdf = tmp_path / "item1-emp.pdf"
-    service.print_papers(1, "EMP", 4, pdf)
+    service.papers.print_papers(1, "EMP", 4, pdf)
     plans: list[list[object]] = [[0], [1], [0, 1], []]  # For, Against, two marks, no mark
     files = mark_and_scan(service, pdf, plans, tmp_path, 3.0, random.Random(11))
     teller.tabs.setCurrentWidget(teller.batch)
@@ -208,7 +208,7 @@ def test_a_batch_of_scanned_papers_then_the_adjudication_queue(teller: Any, qtbo
     assert panel.banner.kind == "ok", panel.banner.text()
     assert panel.queue.count() == 0
     assert teller.tabs.tabText(2) == "&Adjudication"
-    result = service.results(1)
+    result = service.results.item_result(1)
     assert result.papers_by_option[0]["EMP"] == 1 and result.papers_by_option[2]["EMP"] == 1
     assert result.rejected_by_reason == {"too-many-votes": 1}
 
@@ -216,7 +216,7 @@ def test_a_batch_of_scanned_papers_then_the_adjudication_queue(teller: Any, qtbo
 def test_stopping_a_batch_keeps_what_was_read(teller: Any, qtbot: Any, service: MeetingService,
                                                tmp_path: Path) -> None:
     pdf = tmp_path / "slips.pdf"
-    service.print_papers(1, "PS", 2, pdf)
+    service.papers.print_papers(1, "PS", 2, pdf)
     files = mark_and_scan(service, pdf, [[0], [1]], tmp_path, 0.0, random.Random(3))
     teller.batch.start(files * 3)
     teller.batch.stop()
@@ -238,13 +238,13 @@ def test_the_camera_tab_says_there_is_no_camera_and_reads_a_picture(teller: Any,
     shot(teller.window(), artifacts_dir, "screen-teller-no-camera")
     # a frame as the camera would deliver it: a printed slip page, photographed (rasterised)
     pdf = tmp_path / "slips.pdf"
-    service.print_papers(1, "EMP", 1, pdf, kind="slips")
+    service.papers.print_papers(1, "EMP", 1, pdf, kind="slips")
     grey = np.ascontiguousarray(rasterise_page(pdf.read_bytes(), 0, 150))
     image = QImage(grey.data, grey.shape[1], grey.shape[0], grey.strides[0], QImage.Format.Format_Grayscale8).copy()
     codes = camera.found_in(image)
     assert codes  # a whole sheet of slips (For, Against, Abstain) is in view: the first counts, no other can
     assert teller.scan.counts.text().startswith("Counted here: 1 ")
-    assert service.results(1).total_papers == 1
+    assert service.results.item_result(1).total_papers == 1
     assert camera.found_in(image) == []  # the same code held still is not scanned twice
 
 
@@ -270,7 +270,7 @@ def test_the_scanning_screen_in_welsh(teller: Any, qtbot: Any, service: MeetingS
     assert look.set_language("cy")
     assert teller.tabs.tabText(0) == "&Sganio"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is teller.scan.input, timeout=3000)
-    papers = service.add_paper_batch(1, "PS", 1)
+    papers = service.papers.add_paper_batch(1, "PS", 1)
     scan(qtbot, teller, papers.qr_text(papers.serials[0]))
     assert teller.scan.answer.state == "waiting"
     assert "Derbyn y cyfrifon" in teller.scan.answer.text()  # the item's Welsh title

@@ -107,11 +107,11 @@ def test_wizard_creates_a_meeting_after_a_bad_register_row_is_fixed(
     with qtbot.waitSignal(wizard.created, timeout=10000):
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.service is not None, timeout=5000)
-    meeting = window.service.meeting()
+    meeting = window.service.setup.meeting()
     assert meeting.name_cy == "Cyfarfod Cyffredinol 2026"
     assert [c.members for c in meeting.classes] == [3, 5]
     assert meeting.item(2).seats == 2 and meeting.item(2).settings["reserved"] == {"PS": {"min": 1}}
-    assert window.service.proxy_limit() == 2
+    assert window.service.desk.proxy_limit() == 2
     assert target.exists() and target.with_suffix(".toml").exists()
     assert window.stack.currentWidget() is window.pages["desk"]
 

@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     service = open_meeting(args.meeting)
     try:
-        meeting = service.meeting()
+        meeting = service.setup.meeting()
         classes = [c for c in meeting.classes if args.class_code is None or c.code.upper() == args.class_code.upper()]
         if not classes:
             known = ", ".join(c.code for c in meeting.classes)
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         for cls in classes:
             count = args.count or max(1, cls.eligible + max(5, cls.eligible // 10))
             out = args.out if len(classes) == 1 else args.out.with_name(f"{args.out.stem}-{cls.code}{args.out.suffix}")
-            printed = service.print_papers(
+            printed = service.papers.print_papers(
                 args.item, cls.code, count, out, kind=args.kind, variant=args.variant, page_size=args.page_size
             )
             print(f"Printed {count} {args.kind} for item {args.item}, class {cls.code} ({args.variant}): {printed.pages} pages -> {out}")

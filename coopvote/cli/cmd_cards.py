@@ -20,7 +20,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     service = open_meeting(args.meeting)
     try:
-        count = service.print_membership_cards(args.out, args.page_size)
+        count = service.papers.print_membership_cards(args.out, args.page_size)
     finally:
         service.close()
     print(f"Printed {count} membership cards -> {args.out}")

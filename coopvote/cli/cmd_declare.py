@@ -49,14 +49,14 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"{out}: the declaration is written as a .pdf file")
     service = open_meeting(args.meeting)
     try:
-        numbers = [i.number for i in service.meeting().items]
+        numbers = [i.number for i in service.setup.meeting().items]
         if args.item is not None and args.item not in numbers:
             raise InputError(f"there is no agenda item {args.item}; the items are {', '.join(map(str, numbers))}")
         wanted = [args.item] if args.item is not None and not args.minutes else numbers
         if args.by:
-            for view in service.meeting().items:
+            for view in service.setup.meeting().items:
                 if view.number in wanted and view.status == "closed":
-                    service.declare(view.number, args.by)
+                    service.results.declare(view.number, args.by)
                     print(f"Declared item {view.number} as {args.by}.")
         record = collect(service, wanted, audit=False)
     finally:

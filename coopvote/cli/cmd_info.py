@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting, print_json
+
+if TYPE_CHECKING:
+    from coopvote.service import MeetingService
 
 
 def register(subparsers: Any) -> None:
@@ -15,10 +18,10 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def describe(service: Any) -> dict[str, Any]:
-    meeting = service.meeting()
-    quorum = service.quorum()
-    eligible, present, proxies = service.attendance_by_class()
+def describe(service: MeetingService) -> dict[str, Any]:
+    meeting = service.setup.meeting()
+    quorum = service.desk.quorum()
+    eligible, present, proxies = service.desk.attendance_by_class()
     return {
         "code": meeting.code,
         "name": {"cy": meeting.name_cy, "en": meeting.name_en},

@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Created {args.meeting}: {spec.name_cy} / {spec.name_en}")
         if args.register:
             try:
-                result = service.import_register(args.register, str(args.register))
+                result = service.setup.import_register(args.register, str(args.register))
             except CoopvoteError:
                 print(f"The meeting was created, but the register was not imported: {args.meeting}")
                 raise

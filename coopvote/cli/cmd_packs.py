@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     service = open_meeting(args.meeting)
     try:
-        runs = service.print_packs(args.class_code, args.count, args.out, variant=args.variant, page_size=args.page_size)
+        runs = service.papers.print_packs(args.class_code, args.count, args.out, variant=args.variant, page_size=args.page_size)
     finally:
         service.close()
     items = ", ".join(str(r.batch.item) for r in runs)

@@ -25,9 +25,9 @@ def run(args: argparse.Namespace) -> int:
 
     service = open_meeting(args.meeting)
     try:
-        numbers = [args.item] if args.item else [item.number for item in service.meeting().items]
-        results = [service.results(number) for number in numbers]
-        reconciliation = {number: service.reconciliation(number) for number in numbers}
+        numbers = [args.item] if args.item else [item.number for item in service.setup.meeting().items]
+        results = [service.results.item_result(number) for number in numbers]
+        reconciliation = {number: service.results.reconciliation(number) for number in numbers}
     finally:
         service.close()
     if args.json:

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     service = open_meeting(args.meeting, actor="scanner")
     try:
-        summary = service.read_sheets(args.files, progress=_progress_bar, pdf_dpi=args.dpi)
+        summary = service.tellers.read_sheets(args.files, progress=_progress_bar, pdf_dpi=args.dpi)
     finally:
         service.close()
     sys.stderr.write("\n")

@@ -19,8 +19,8 @@ def register(subparsers: Any) -> None:
 def run_open(args: argparse.Namespace) -> int:
     service = open_meeting(args.meeting)
     try:
-        service.open_vote(args.item)
-        item = service.meeting().item(args.item)
+        service.voting.open_vote(args.item)
+        item = service.setup.meeting().item(args.item)
     finally:
         service.close()
     print(f"Voting is open on item {item.number}: {item.title_cy} / {item.title_en}")
@@ -30,9 +30,9 @@ def run_open(args: argparse.Namespace) -> int:
 def run_close(args: argparse.Namespace) -> int:
     service = open_meeting(args.meeting)
     try:
-        service.close_vote(args.item)
-        item = service.meeting().item(args.item)
-        papers = service.results(args.item).total_papers
+        service.voting.close_vote(args.item)
+        item = service.setup.meeting().item(args.item)
+        papers = service.results.item_result(args.item).total_papers
     finally:
         service.close()
     print(f"Voting is closed on item {item.number}: {item.title_cy} / {item.title_en} ({papers} papers recorded)")

@@ -20,7 +20,7 @@ from typing import Any
 from coopvote.meeting.spec import parse_spec
 from coopvote.register.sample import write_sample_register
 from coopvote.service import MeetingService
-from coopvote.service.sheets import PrintRun
+from coopvote.service.papers import PrintRun
 
 DEMO_SEED = 2026
 MEMBERS = 600
@@ -57,41 +57,41 @@ def set_up(run: DemoRun) -> MeetingService:
     register = write_sample_register(run.out / "members.csv", [c.code for c in spec.classes], MEMBERS, seed=DEMO_SEED)
     run.written += [spec_path, register]
     service = MeetingService.create(run.meeting_path, spec, actor="demo", station="desk-1")
-    result = service.import_register(register, register.name)
+    result = service.setup.import_register(register, register.name)
     run.say(f"1. Meeting created; register imported: {result.imported} members {result.by_class}")
     return service
 
 
 def registration(run: DemoRun, service: MeetingService) -> None:
     rng = run.rng
-    everyone = service.members()
+    everyone = service.setup.members()
     active = [m for m in everyone if m.status == "active"]
     lapsed = [m for m in everyone if m.status != "active"]
     rng.shuffle(active)
     attending = active[:120]
-    quorum_before = service.quorum()
+    quorum_before = service.desk.quorum()
     run.say(f"2. Before the doors open: {quorum_before.explanation_en}")
     for member in attending:
-        service.check_in(member.number)
+        service.desk.check_in(member.number)
     if lapsed:
         try:
-            service.check_in(lapsed[0].number)
+            service.desk.check_in(lapsed[0].number)
         except Exception as refused:  # the desk sees the refusal; the demo shows it
             run.say(f"   desk refusal shown: {refused}")
     # proxies: absent members appoint members who are present (at most the limit each)
     absent = active[120:150]
     holders = attending[:15]
     for index, member in enumerate(absent):
-        service.appoint_proxy(member.number, holders[index % len(holders)].number, directed=index % 3 == 0)
-    quorum = service.quorum()
+        service.desk.appoint_proxy(member.number, holders[index % len(holders)].number, directed=index % 3 == 0)
+    quorum = service.desk.quorum()
     run.say(f"   {quorum.explanation_en}")
     run.say(f"   {quorum.explanation_cy}")
 
 
 def print_papers(run: DemoRun, service: MeetingService) -> dict[tuple[int, str], PrintRun]:
     """Print every item's papers per class, in shuffled serial order: slips for item 1, papers for the rest."""
-    meeting = service.meeting()
-    _eligible, present, proxies = service.attendance_by_class()
+    meeting = service.setup.meeting()
+    _eligible, present, proxies = service.desk.attendance_by_class()
     folder = run.out / "papers"
     folder.mkdir(parents=True, exist_ok=True)
     runs: dict[tuple[int, str], PrintRun] = {}
@@ -101,12 +101,12 @@ def print_papers(run: DemoRun, service: MeetingService) -> dict[tuple[int, str],
             count = needed + max(5, needed // 10)  # spares for spoilt papers
             kind = "slips" if item.number == 1 else "paper"
             out = folder / f"item{item.number}-{cls.code}-{kind}.pdf"
-            runs[(item.number, cls.code)] = service.print_papers(item.number, cls.code, count, out, kind=kind)
+            runs[(item.number, cls.code)] = service.papers.print_papers(item.number, cls.code, count, out, kind=kind)
             run.written.append(out)
     easy = folder / "item3-PS-easy-read-sample.pdf"
-    service.print_papers(3, "PS", 2, easy, variant="easy-read")
+    service.papers.print_papers(3, "PS", 2, easy, variant="easy-read")
     large = folder / "item2-SUP-large-print-sample.pdf"
-    service.print_papers(2, "SUP", 2, large, variant="large-print")
+    service.papers.print_papers(2, "SUP", 2, large, variant="large-print")
     run.written += [easy, large]
     total = sum(len(r.batch.serials) for r in runs.values())
     run.say(f"3. Papers printed: {total} papers and slip sheets in {len(runs)} PDFs under {folder}")
@@ -116,9 +116,9 @@ def print_papers(run: DemoRun, service: MeetingService) -> dict[tuple[int, str],
 def issue_packs(run: DemoRun, service: MeetingService) -> None:
     handed = 0
     proxies = 0
-    for member in service.members():
+    for member in service.setup.members():
         if member.present:
-            packs = service.issue_pack(member.number)
+            packs = service.desk.issue_pack(member.number)
             handed += len(packs)
             proxies += sum(1 for p in packs if p.as_proxy)
     run.say(f"4. Packs handed out: {handed} ({proxies} for proxies); the desk recorded who, never which serial")
@@ -135,8 +135,8 @@ def vote(run: DemoRun, service: MeetingService, printed: dict[tuple[int, str], P
     blurred, JPEG) into one PDF, and read back by the mark reader, as a sheet-feeding scanner would.
     """
     rng = run.rng
-    meeting = service.meeting()
-    _eligible, present, proxies = service.attendance_by_class()
+    meeting = service.setup.meeting()
+    _eligible, present, proxies = service.desk.attendance_by_class()
     voters = {code: present.get(code, 0) + proxies.get(code, 0) for code in present}
     batches = {key: r.batch for key, r in printed.items()}
     stock = {key: list(reversed(batch.serials)) for key, batch in batches.items()}
@@ -146,9 +146,9 @@ def vote(run: DemoRun, service: MeetingService, printed: dict[tuple[int, str], P
         3: {"PS": (0.80, 0.15), "EMP": (0.78, 0.20), "SUP": (0.70, 0.25)},
     }
     spoilt_serial = _take(stock, 2, "SUP")
-    service.spoil_paper(2, spoilt_serial, "spoilt: member marked the wrong box and asked for a new paper")
+    service.papers.spoil_paper(2, spoilt_serial, "spoilt: member marked the wrong box and asked for a new paper")
     for item in meeting.items:
-        service.open_vote(item.number)
+        service.voting.open_vote(item.number)
         recorded = 0
         refused = 0
         last_code: str = ""
@@ -171,12 +171,12 @@ def vote(run: DemoRun, service: MeetingService, printed: dict[tuple[int, str], P
                         last_code, last_marks = batch.qr_text(serial), [option]
                 else:
                     last_code, last_marks = batch.qr_text(serial), _ranking(rng, item, code)
-                outcome = service.record_paper(last_code, last_marks)
+                outcome = service.tellers.record_paper(last_code, last_marks)
                 recorded += outcome.accepted
                 refused += not outcome.accepted
         # a teller scans the last paper recorded a second time: refused, nothing changes
-        again = service.record_paper(last_code, last_marks)
-        service.close_vote(item.number)
+        again = service.tellers.record_paper(last_code, last_marks)
+        service.voting.close_vote(item.number)
         run.say(
             f"5.{item.number} Item {item.number} ({item.title_en}): {recorded} papers recorded; "
             f"double scan refused: {again.message_en}"
@@ -194,12 +194,12 @@ def scan_marked_sheets(
 
     rng = run.rng
     pdf = printed.path.read_bytes()
-    meeting = service.meeting()
+    meeting = service.setup.meeting()
     pages = []
     for index in range(count):
         gray = rasterise_page(pdf, index, 150)
         code = decode(printed.batch.qr_text(printed.batch.serials[index]), printed.batch.secret, meeting.code)
-        paper = DeckPaper(spec=None, question=service._paper_question(code))  # type: ignore[arg-type]
+        paper = DeckPaper(spec=None, question=service.tellers._paper_question(code))  # type: ignore[arg-type]
         roll = rng.random()
         option = 0 if roll < leaning[0] else 1 if roll < leaning[0] + leaning[1] else 2
         marks = {option: rng.choice([Pen.CROSS, Pen.TICK, Pen.FILLED])}
@@ -215,9 +215,9 @@ def scan_marked_sheets(
     scanned = scans / "item3-PS-scanned.pdf"
     pages[0].save(scanned, format="PDF", save_all=True, append_images=pages[1:], resolution=150, quality=60)
     run.written.append(scanned)
-    summary = service.read_sheets([scanned])
-    for sheet in service.pending_sheets():
-        service.adjudicate(sheet.id, reject_reason="too-many-votes", by="Gareth Morgan (returning officer)")
+    summary = service.tellers.read_sheets([scanned])
+    for sheet in service.tellers.pending_sheets():
+        service.tellers.adjudicate(sheet.id, reject_reason="too-many-votes", by="Gareth Morgan (returning officer)")
     run.say(
         f"   scanned {summary.pages} marked sheets (skewed, blurred, some upside down): {summary.accepted} read clear, "
         f"{summary.queued} set aside and adjudicated"
@@ -234,13 +234,13 @@ def _ranking(rng: random.Random, item: Any, voter_class: str) -> list[int]:
 
 
 def results(run: DemoRun, service: MeetingService) -> dict[str, Any]:
-    meeting = service.meeting()
+    meeting = service.setup.meeting()
     summaries = []
     chair = str(meeting.rules.get("rules", {}).get("chair", "the chair"))  # type: ignore[union-attr]
     for item in meeting.items:
-        result = service.results(item.number)
+        result = service.results.item_result(item.number)
         run.say(f"6.{item.number} {result.outcome_en}")
-        summaries.append(service.declare(item.number, chair))
+        summaries.append(service.results.declare(item.number, chair))
     data = {"meeting": meeting.name_en, "items": summaries}
     path = run.out / "results.json"
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")

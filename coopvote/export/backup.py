@@ -16,9 +16,12 @@ import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from coopvote.errors import RecordError
+
+if TYPE_CHECKING:
+    from coopvote.service import MeetingService
 
 _STAMP = re.compile(r"-(\d{8}T\d{6}\d{6}Z)\.coopvote$")
 
@@ -157,15 +160,18 @@ class PeriodicBackup:
         return self.last_backup
 
 
-def backup_on_close(service: Any, folder: str | os.PathLike[str] | None = None, keep: int = 20) -> PeriodicBackup:
-    """Point the service's after-close hook at a backup, so each closed vote is copied at once."""
-    where = Path(service.where)
+def backup_on_close(
+    service: MeetingService, folder: str | os.PathLike[str] | None = None, keep: int = 20
+) -> PeriodicBackup:
+    """Point the voting role's after-close hook at a backup, so each closed vote is copied at once."""
+    where = Path(service.record.where)
     backups = PeriodicBackup(where, folder, keep)
-    previous = service._after_close
+    previous = service.voting.after_close
 
     def after_close(item_number: int) -> None:
-        previous(item_number)
+        if previous is not None:
+            previous(item_number)
         backups.tick(force=True)
 
-    service._after_close = after_close
+    service.voting.after_close = after_close
     return backups

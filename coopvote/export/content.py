@@ -212,10 +212,10 @@ def meeting_header(view: MeetingView) -> dict[str, Any]:
 
 def collect(service: Any, items: list[int] | None = None, *, audit: bool = True) -> MeetingRecord:
     """Read the record of a meeting through its service (one consistent read per part)."""
-    view: MeetingView = service.meeting()
+    view: MeetingView = service.setup.meeting()
     record = MeetingRecord(meeting_header(view))
     wanted = [i.number for i in view.items] if items is None else items
-    with service.reading() as session:
+    with service.record.reading() as session:
         classes = {c.id: c.code for c in session.scalars(select(MembershipClass))}
         declared = {
             number: (d.result, d.declared_by, d.declared_at)
@@ -235,13 +235,13 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
             record.audit = [
                 entry_as_dict(e)
                 for e in session.scalars(
-                    select(AuditEntry).where(AuditEntry.meeting_id == service.meeting_id).order_by(AuditEntry.sequence)
+                    select(AuditEntry).where(AuditEntry.meeting_id == service.record.meeting_id).order_by(AuditEntry.sequence)
                 )
             ]
     for number in wanted:
         item_view = view.item(number)
         definition = item_definition(view, item_view)
-        counted = service.results(number)
+        counted = service.results.item_result(number)
         definition["show_of_hands"] = _jsonable(counted.show_of_hands)
         summary = _jsonable(result_summary(counted))
         declaration = None
@@ -254,7 +254,7 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
                 "returned": r.returned, "valid": r.valid, "rejected": r.rejected, "not_returned": r.not_returned,
                 "problems": list(r.problems),
             }
-            for r in service.reconciliation(number)
+            for r in service.results.reconciliation(number)
         ]  # fmt: skip
         ballots = rows.get(number, [])
         item = ItemRecord(definition, summary, declaration, reconciliation, ballots, ballots_csv(ballots))

@@ -1,30 +1,53 @@
 """The service layer: every change to a meeting, audited, in one transaction per action.
 
-``MeetingService`` is what the CLI and the desktop app both use; its parts live in mixins by the role
-they serve (set-up, desk, papers, tellers, results) to keep each module readable.
+``MeetingService`` is what the CLI and the desktop app both open. It holds one shared record handle
+(``service.record``) and one object per role: ``setup``, ``desk``, ``papers``, ``voting``, ``tellers`` and
+``results``. A screen is given only the roles it uses, so the desk screen, holding ``DeskRole``, has no way
+to close a vote, and a reader can follow each button to the one role method it runs.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine
 
 from coopvote.meeting.spec import MeetingSpec
 from coopvote.record.connection import display_target
 from coopvote.record.db import create_database, is_url, open_database
-from coopvote.service.sheets import SheetsMixin
+from coopvote.service.base import MeetingRecord
+from coopvote.service.desk import DeskRole
+from coopvote.service.papers import PapersRole
+from coopvote.service.results import ResultsRole
+from coopvote.service.setup import SetupRole
+from coopvote.service.tellers import TellersRole
+from coopvote.service.voting import VotingRole
+
+if TYPE_CHECKING:
+    from coopvote.export.backup import PeriodicBackup
 
 
-class MeetingService(SheetsMixin):
-    backups: Any = None
-    """A ``coopvote.export.backup.PeriodicBackup`` for a file meeting: the app calls its ``tick()`` on a timer."""
+class MeetingService:
+    """One open meeting: the shared record handle and the roles over it, and nothing that forwards to them."""
+
+    def __init__(self, engine: Engine, *, actor: str = "", station: str = "", where: str = "") -> None:
+        self.record = MeetingRecord(engine, actor=actor, station=station, where=where)
+        self.backups: PeriodicBackup | None = None
+        """For a file meeting, copies it aside: at each closed vote, and when the app calls ``tick()`` on a timer."""
+        self.setup = SetupRole(self.record)
+        self.desk = DeskRole(self.record, self.setup)
+        self.papers = PapersRole(self.record, self.setup)
+        self.voting = VotingRole(self.record, after_close=self._back_up_after_close)
+        self.tellers = TellersRole(self.record, self.setup)
+        self.results = ResultsRole(self.record)
 
     @classmethod
     def create(cls, target: str | Path, spec: MeetingSpec, *, actor: str = "", station: str = "") -> MeetingService:
         engine = create_database(target)
         service = cls(engine, actor=actor, station=station, where=display_target(target))
         try:
-            service._populate_from_spec(spec)
+            service.setup.populate_from_spec(spec)
         except Exception:
             engine.dispose()
             if not str(target).count("://"):
@@ -44,9 +67,16 @@ class MeetingService(SheetsMixin):
             service.backups = PeriodicBackup(Path(target))
         return service
 
-    def _after_close(self, item_number: int) -> None:
+    def close(self) -> None:
+        self.record.close()
+
+    def server_problem(self) -> str | None:
+        """Why a shared (PostgreSQL) meeting cannot be reached right now, or None; always None for a file."""
+        return self.record.server_problem()
+
+    def _back_up_after_close(self, item_number: int) -> None:
         if self.backups is not None:
             self.backups.tick(force=True)  # a failed copy is kept in backups.last_error, never raised
 
 
-__all__ = ["MeetingService"]
+__all__ = ["DeskRole", "MeetingService", "PapersRole", "ResultsRole", "SetupRole", "TellersRole", "VotingRole"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,7 +79,13 @@ def _file_identity(engine: Engine) -> tuple[int, int] | None:
     return (status.st_dev, status.st_ino)
 
 
-class ServiceBase:
+class MeetingRecord:
+    """The one handle on a meeting's record that every role shares: where it is, who acts, and ``action()``.
+
+    Roles never inherit from each other; each holds this handle, so a station's screen can be given only
+    the roles it needs, and every change still passes through the same ``action()`` and audit chain.
+    """
+
     def __init__(self, engine: Engine, *, actor: str = "", station: str = "", where: str = "") -> None:
         self.engine = engine
         self.actor = actor
@@ -108,6 +114,10 @@ class ServiceBase:
         if self._meeting_id is None:
             raise RecordError(f"{self.where}: holds no meeting yet")
         return self._meeting_id
+
+    def adopt_meeting(self, meeting_id: int) -> None:
+        """Set-up writes the meeting row inside its first action; later actions in it need its id."""
+        self._meeting_id = meeting_id
 
     def close(self) -> None:
         self.engine.dispose()
@@ -196,3 +206,28 @@ class ServiceBase:
                 entry_hash=digest,
             )
         )
+
+
+class Role:
+    """What every role holds: the shared record handle, and short names for what its actions use.
+
+    The short names (``self.action``, ``self.reading``, ``self.meeting_id``, ``self.station``) keep each
+    action's body reading as it did before the roles were split; they add no behaviour of their own.
+    """
+
+    def __init__(self, record: MeetingRecord) -> None:
+        self.record = record
+
+    @property
+    def meeting_id(self) -> int:
+        return self.record.meeting_id
+
+    @property
+    def station(self) -> str:
+        return self.record.station
+
+    def reading(self) -> AbstractContextManager[Session]:
+        return self.record.reading()
+
+    def action(self, action_name: str, /, **details: Any) -> AbstractContextManager[tuple[Session, Action]]:
+        return self.record.action(action_name, **details)

@@ -1,8 +1,8 @@
-"""Ballot paper stock and the desk's hand-outs.
+"""Ballot paper stock: allocating serials, printing papers, packs and membership cards, spoiling a paper.
 
 Papers are printed in advance, per item and class, in shuffled serial order, so neither the order
-nor the time a paper is handed out can tie it to a member. The desk records only *that* a member
-(or their proxy holder) received the paper for an item, never which serial.
+nor the time a paper is handed out can tie it to a member. The desk (``service/desk.py``) records only
+*that* a member (or their proxy holder) received the paper for an item, never which serial.
 """
 
 from __future__ import annotations
@@ -10,24 +10,19 @@ from __future__ import annotations
 import random
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.orm import Session
 
+from coopvote.ballots.pdf_spec import BallotItem, Choice, MeetingInfo, VotingClass, resolution_item
+from coopvote.counting.rules import RANKED_METHODS
 from coopvote.errors import RuleError
-from coopvote.record.models import (
-    AgendaItem,
-    BallotPaper,
-    Member,
-    MembershipClass,
-    PaperBatch,
-    PaperIssue,
-    Proxy,
-    RecordedBallot,
-)
+from coopvote.record.models import BallotPaper, Meeting, Member, MembershipClass, PaperBatch, RecordedBallot
 from coopvote.record.types import utcnow
-from coopvote.service.attendance import AttendanceMixin
-from coopvote.service.views import PackToHand
+from coopvote.service.base import MeetingRecord, Role
+from coopvote.service.queries import class_row, item_row
+from coopvote.service.setup import SetupRole
+from coopvote.service.views import ItemView
 
 
 @dataclass(frozen=True)
@@ -58,27 +53,32 @@ class PrintedBatch:
         return encode(code, self.secret)
 
 
-class PapersMixin(AttendanceMixin):
-    def _item_row(self, session: Session, number: int) -> AgendaItem:
-        item = session.scalar(
-            select(AgendaItem).where(AgendaItem.meeting_id == self.meeting_id, AgendaItem.number == number)
-        )
-        if item is None:
-            numbers = session.scalars(
-                select(AgendaItem.number).where(AgendaItem.meeting_id == self.meeting_id).order_by(AgendaItem.number)
-            ).all()
-            raise RuleError(f"there is no agenda item {number}; the items are {', '.join(map(str, numbers))}")
-        return item
+@dataclass(frozen=True)
+class PrintRun:
+    """A printed batch: its serials in page order, how many pages, and where the PDF is."""
 
-    def _class_row(self, session: Session, code: str) -> MembershipClass:
-        cls = session.scalar(
-            select(MembershipClass).where(
-                MembershipClass.meeting_id == self.meeting_id, func.upper(MembershipClass.code) == code.strip().upper()
-            )
-        )
-        if cls is None:
-            raise RuleError(f"there is no membership class {code!r}")
-        return cls
+    batch: PrintedBatch
+    pages: int
+    path: Path
+
+
+def ballot_item_for(item: ItemView) -> BallotItem:
+    """How an agenda item is printed."""
+    if item.kind == "resolution":
+        return resolution_item(item.number, item.title_cy, item.title_en)
+    choices = tuple(Choice(c.name, c.name) for c in item.candidates)
+    if item.method in RANKED_METHODS:
+        return BallotItem(item.number, item.title_cy, item.title_en, "ranking", choices, max_marks=len(choices))
+    max_marks = 0 if item.method == "approval" else (item.max_marks or item.seats or 1)
+    return BallotItem(item.number, item.title_cy, item.title_en, "election", choices, max_marks=max_marks)
+
+
+class PapersRole(Role):
+    """Paper stock: allocating and printing papers, packs and membership cards, and spoiling a paper."""
+
+    def __init__(self, record: MeetingRecord, setup: SetupRole) -> None:
+        super().__init__(record)
+        self.setup = setup
 
     def add_paper_batch(
         self, item_number: int, class_code: str, count: int, *, kind: str = "paper", variant: str = "standard"
@@ -92,12 +92,12 @@ class PapersMixin(AttendanceMixin):
             session,
             act,
         ):
-            item = self._item_row(session, item_number)
+            item = item_row(session, self.meeting_id, item_number)
             if kind == "slips" and item.kind != "resolution":
                 raise RuleError(f"item {item_number} is an election; vote slips are for resolutions")
             if item.status in {"closed", "declared"}:
                 raise RuleError(f"item {item_number} is {item.status}; no more papers can be printed for it")
-            cls = self._class_row(session, class_code)
+            cls = class_row(session, self.meeting_id, class_code)
             last = session.scalar(select(func.max(BallotPaper.serial)).where(BallotPaper.item_id == item.id)) or 0
             first = last + 1
             batch = PaperBatch(item_id=item.id, class_id=cls.id, kind=kind, variant=variant, first_serial=first, count=count)
@@ -113,62 +113,12 @@ class PapersMixin(AttendanceMixin):
             act.details.update(class_code=cls.code, first_serial=first, last_serial=first + count - 1)
             return PrintedBatch(item_number, cls.code, kind, variant, tuple(serials), meeting.code, meeting.secret)
 
-    def issue_pack(self, number: str) -> list[PackToHand]:
-        """Record that a present member receives their pack, and one per live proxy they hold.
-
-        Returns what the desk must hand over. Items already issued to that member are skipped, so a
-        second press of the button never hands out a second paper.
-        """
-        packs: list[PackToHand] = []
-        with self.action("pack issued", member=number.strip()) as (session, act):
-            member = self._member_by_number(session, number)
-            act.details["member"] = member.number
-            if member.status != "active":
-                raise RuleError(f"member {member.number} ({member.name}) is {member.status}; no voting papers")
-            if not member.present:
-                raise RuleError(f"member {member.number} ({member.name}) is not checked in")
-            items = session.scalars(
-                select(AgendaItem)
-                .where(AgendaItem.meeting_id == self.meeting_id, AgendaItem.status.in_(("pending", "open")))
-                .order_by(AgendaItem.number)
-            ).all()
-            voters: list[tuple[Member, Proxy | None]] = [(member, None)]
-            for held in session.scalars(
-                select(Proxy).where(Proxy.holder_id == member.id, Proxy.cancelled_at.is_(None))
-            ).all():
-                appointer = session.get(Member, held.appointer_id)
-                if appointer is not None and appointer.status == "active" and not appointer.present:
-                    voters.append((appointer, held))
-            issued_for: list[str] = []
-            for voter, proxy in voters:
-                already = set(
-                    session.scalars(select(PaperIssue.item_id).where(PaperIssue.member_id == voter.id)).all()
-                )
-                new_items = [item for item in items if item.id not in already]
-                for item in new_items:
-                    session.add(
-                        PaperIssue(
-                            item_id=item.id, member_id=voter.id, class_id=voter.class_id, proxy_id=proxy.id if proxy else None
-                        )
-                    )
-                if new_items:
-                    cls = session.get(MembershipClass, voter.class_id)
-                    assert cls is not None
-                    packs.append(
-                        PackToHand(cls.code, cls.colour, voter.number, proxy is not None, tuple(i.number for i in new_items))
-                    )
-                    issued_for.append(voter.number)
-            if not packs:
-                raise RuleError(f"member {member.number} ({member.name}) has already received every paper due")
-            act.details["packs_for"] = issued_for
-        return packs
-
     def spoil_paper(self, item_number: int, serial: int, reason: str) -> None:
         """Void a spoilt paper's serial; the desk gives a fresh one from stock (which one is not recorded)."""
         if not reason.strip():
             raise RuleError("say why the paper is spoilt (for example: torn, wrong mark made)")
         with self.action("paper spoilt", item=item_number, serial=serial, reason=reason.strip()) as (session, _act):
-            item = self._item_row(session, item_number)
+            item = item_row(session, self.meeting_id, item_number)
             paper = session.scalar(select(BallotPaper).where(BallotPaper.item_id == item.id, BallotPaper.serial == serial))
             if paper is None:
                 raise RuleError(f"item {item_number} has no paper with serial {serial}")
@@ -181,3 +131,94 @@ class PapersMixin(AttendanceMixin):
                 raise RuleError(f"paper {serial} of item {item_number} has already been counted; it cannot be spoilt")
             paper.voided_at = utcnow()
             paper.void_reason = reason.strip()
+
+    # -- printing ---------------------------------------------------------------------------------
+
+    def print_papers(
+        self,
+        item_number: int,
+        class_code: str,
+        count: int,
+        out: Path,
+        *,
+        kind: str = "paper",
+        variant: str = "standard",
+        page_size: str = "A4",
+    ) -> PrintRun:
+        """Allocate a batch, then print it in its shuffled order (page k carries ``batch.serials[k]``)."""
+        from coopvote.ballots.pdf import render_papers
+        from coopvote.ballots.pdf_slips import render_slips
+        from coopvote.ballots.pdf_spec import papers_for, slips_for
+
+        meeting = self.setup.meeting()
+        item = meeting.item(item_number)
+        cls = next((c for c in meeting.classes if c.code.upper() == class_code.upper()), None)
+        if cls is None:
+            raise RuleError(f"there is no membership class {class_code!r}")
+        batch = self.add_paper_batch(item_number, cls.code, count, kind=kind, variant=variant)
+        info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
+        printed_item = ballot_item_for(item)
+        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)
+        if kind == "slips":
+            sheets = slips_for(info, printed_item, voting_class, batch.serials, batch.secret, variant, page_size)
+            return PrintRun(batch, render_slips(sheets, out), Path(out))
+        papers = papers_for(info, printed_item, voting_class, batch.serials, batch.secret, variant, page_size)
+        return PrintRun(batch, render_papers(papers, out), Path(out))
+
+    def print_packs(
+        self, class_code: str, count: int, out: Path, *, variant: str = "standard", page_size: str = "A4"
+    ) -> list[PrintRun]:
+        """Print ``count`` packs for a class: one paper per item still to be voted on, pack after pack.
+
+        Each item's serials are allocated and shuffled on their own, so a pack's papers share nothing
+        that could tie them together, and nothing ties a pack to the member it is handed to.
+        """
+        from coopvote.ballots.pdf import render_papers
+        from coopvote.ballots.pdf_spec import collate_packs, papers_for
+
+        meeting = self.setup.meeting()
+        cls = next((c for c in meeting.classes if c.code.upper() == class_code.upper()), None)
+        if cls is None:
+            raise RuleError(f"there is no membership class {class_code!r}")
+        items = [item for item in meeting.items if item.status in {"pending", "open"}]
+        if not items:
+            raise RuleError("every item's vote is closed: there is nothing left to print packs for")
+        info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
+        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)
+        batches = []
+        per_item = []
+        for item in items:
+            batch = self.add_paper_batch(item.number, cls.code, count, variant=variant)
+            per_item.append(
+                papers_for(info, ballot_item_for(item), voting_class, batch.serials, batch.secret, variant, page_size)
+            )
+            batches.append(batch)
+        pages = render_papers(collate_packs(per_item), out)
+        return [PrintRun(batch, pages, Path(out)) for batch in batches]
+
+    def print_membership_cards(self, out: Path, page_size: str = "A4") -> int:
+        """A card for every active member, in class order then by name; the desk scans them to find members.
+
+        The card's code carries the member number only (sealed, with its own prefix), never a ballot.
+        """
+        from coopvote.ballots.pdf_cards import cards_for, render_cards
+
+        with self.reading() as session:
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
+            rows = session.execute(
+                select(Member.number, Member.name, MembershipClass)
+                .join(MembershipClass, MembershipClass.id == Member.class_id)
+                .where(Member.meeting_id == meeting.id, Member.status == "active")
+                .order_by(MembershipClass.position, Member.name, Member.number)
+            ).all()
+            members = [
+                (number, name, VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)) for number, name, cls in rows
+            ]
+            secret = bytes(meeting.secret)
+        if not members:
+            raise RuleError("the register has no active members to print cards for; import the register first")
+        cards = cards_for(info, members, secret)
+        render_cards(cards, Path(out), page_size)
+        return len(cards)

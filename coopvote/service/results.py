@@ -36,8 +36,9 @@ from coopvote.record.models import (
     RecordedBallot,
     ShowOfHands,
 )
+from coopvote.service.base import Role
+from coopvote.service.queries import item_row, item_view
 from coopvote.service.views import ItemView
-from coopvote.service.voting import VotingMixin
 
 RESOLUTION_LABELS = (("O blaid", "For"), ("Yn erbyn", "Against"), ("Ymatal", "Abstain"))
 
@@ -84,7 +85,11 @@ class ItemResult:
         return sum(self.papers_by_class.values())
 
 
-class ResultsMixin(VotingMixin):
+class ResultsRole(Role):
+    """What decides and fixes an item's outcome: show of hands, a poll demanded, the chair's casting vote,
+    the count, reconciliation of papers, and the declaration. Only the chair's and results screens hold it.
+    """
+
     # -- show of hands and polls -------------------------------------------------------------------
 
     def record_show_of_hands(self, item_number: int, counts: dict[str, tuple[int, int, int]]) -> None:
@@ -96,7 +101,7 @@ class ResultsMixin(VotingMixin):
             session,
             _act,
         ):
-            item = self._item_row(session, item_number)
+            item = item_row(session, self.meeting_id, item_number)
             if item.kind != "resolution":
                 raise RuleError(f"item {item_number} is an election; a show of hands is for resolutions")
             session.add(ShowOfHands(item_id=item.id, counts={k: [int(n) for n in v] for k, v in counts.items()}))
@@ -105,7 +110,7 @@ class ResultsMixin(VotingMixin):
         if not demanded_by.strip():
             raise RuleError("say who demanded the poll")
         with self.action("poll demanded", item=item_number, by=demanded_by.strip()) as (session, _act):
-            item = self._item_row(session, item_number)
+            item = item_row(session, self.meeting_id, item_number)
             hands = session.scalar(
                 select(ShowOfHands).where(ShowOfHands.item_id == item.id).order_by(ShowOfHands.id.desc()).limit(1)
             )
@@ -117,17 +122,15 @@ class ResultsMixin(VotingMixin):
         if side not in {"for", "against"}:
             raise RuleError("the casting vote is 'for' or 'against'")
         with self.action("casting vote given", item=item_number, side=side, chair=chair) as (session, _act):
-            item = self._item_row(session, item_number)
+            item = item_row(session, self.meeting_id, item_number)
             item.settings = {**item.settings, "casting_vote": side, "casting_chair": chair}
 
     # -- counting ----------------------------------------------------------------------------------
 
-    def results(self, item_number: int) -> ItemResult:
+    def item_result(self, item_number: int) -> ItemResult:
         with self.reading() as session:
-            item = self._item_row(session, item_number)
-            from coopvote.service.setup import _item_view
-
-            view = _item_view(item)
+            item = item_row(session, self.meeting_id, item_number)
+            view = item_view(item)
             classes = list(
                 session.scalars(
                     select(MembershipClass)
@@ -291,7 +294,7 @@ class ResultsMixin(VotingMixin):
 
     def reconciliation(self, item_number: int) -> list[ReconciliationRow]:
         with self.reading() as session:
-            item = self._item_row(session, item_number)
+            item = item_row(session, self.meeting_id, item_number)
             classes = list(
                 session.scalars(
                     select(MembershipClass)
@@ -351,13 +354,13 @@ class ResultsMixin(VotingMixin):
 
     def declare(self, item_number: int, declared_by: str) -> dict[str, Any]:
         """Fix an item's result: store it, mark the item declared. A declared result cannot change."""
-        result = self.results(item_number)
+        result = self.item_result(item_number)
         summary = result_summary(result)
         with self.action("result declared", item=item_number, by=declared_by, outcome=result.outcome_en) as (
             session,
             _act,
         ):
-            item = self._item_row(session, item_number)
+            item = item_row(session, self.meeting_id, item_number)
             if item.status == "declared":
                 raise RuleError(f"item {item_number} has already been declared")
             if item.status != "closed" and not (item.kind == "resolution" and result.show_of_hands):

@@ -22,8 +22,9 @@ from coopvote.record.models import (
     PaperIssue,
     RecordedBallot,
 )
-from coopvote.service.base import ServiceBase
-from coopvote.service.views import CandidateView, ClassView, ItemView, MeetingView, MemberView
+from coopvote.service.base import Role
+from coopvote.service.queries import item_view, member_by_number, member_view
+from coopvote.service.views import ClassView, MeetingView, MemberView
 
 MEETING_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -41,8 +42,10 @@ class ImportResult:
     source_sha256: str
 
 
-class SetupMixin(ServiceBase):
-    def _populate_from_spec(self, spec: MeetingSpec) -> None:
+class SetupRole(Role):
+    """Set-up: the meeting as specified, and its membership register; also every role's view of the meeting."""
+
+    def populate_from_spec(self, spec: MeetingSpec) -> None:
         """Write the whole spec as the meeting's first audited action."""
         with self.action("meeting created", name=spec.name_en, classes=[c.code for c in spec.classes]) as (
             session,
@@ -64,7 +67,7 @@ class SetupMixin(ServiceBase):
             )
             session.add(meeting)
             session.flush()
-            self._meeting_id = meeting.id
+            self.record.adopt_meeting(meeting.id)
             for position, cls in enumerate(spec.classes):
                 session.add(
                     MembershipClass(
@@ -127,7 +130,7 @@ class SetupMixin(ServiceBase):
                 ClassView(c.code, c.name_en, c.name_cy, c.colour, c.vote_value, counts.get(c.id, 0), eligible.get(c.id, 0))
                 for c in meeting.classes
             )
-            items = tuple(_item_view(item) for item in meeting.items)
+            items = tuple(item_view(item) for item in meeting.items)
             return MeetingView(
                 code=meeting.code,
                 name_en=meeting.name_en,
@@ -160,7 +163,7 @@ class SetupMixin(ServiceBase):
                 ).all()
                 seen = {m.id for m, _ in rows}
                 rows += [(m, code) for m, code in more if m.id not in seen]
-            return [self._member_view(session, member, code) for member, code in rows[:limit]]
+            return [member_view(session, member, code) for member, code in rows[:limit]]
 
     def members(self) -> list[MemberView]:
         """Every member, in membership-number order (for lists, the demo and exports)."""
@@ -171,38 +174,14 @@ class SetupMixin(ServiceBase):
                 .where(Member.meeting_id == self.meeting_id)
                 .order_by(Member.number)
             ).all()
-            return [self._member_view(session, member, code) for member, code in rows]
+            return [member_view(session, member, code) for member, code in rows]
 
     def member(self, number: str) -> MemberView:
         with self.reading() as session:
-            member = self._member_by_number(session, number)
+            member = member_by_number(session, self.meeting_id, number)
             code = session.get(MembershipClass, member.class_id)
             assert code is not None
-            return self._member_view(session, member, code.code)
-
-    def _member_by_number(self, session: Any, number: str) -> Member:
-        member = session.scalar(
-            select(Member).where(Member.meeting_id == self.meeting_id, func.lower(Member.number) == number.strip().lower())
-        )
-        if member is None:
-            raise RuleError(f"no member with membership number {number!r}")
-        return member  # type: ignore[no-any-return]
-
-    def _member_view(self, session: Any, member: Member, class_code: str) -> MemberView:
-        from coopvote.service.attendance import live_proxies_given, live_proxies_held
-
-        held = live_proxies_held(session, member.id)
-        given = live_proxies_given(session, member.id)
-        return MemberView(
-            number=member.number,
-            name=member.name,
-            class_code=class_code,
-            vote_value=member.vote_value,
-            status=member.status,
-            present=member.present,
-            proxy_held_for=tuple(held),
-            proxy_given_to=given,
-        )
+            return member_view(session, member, code.code)
 
     # -- the register ------------------------------------------------------------------------------
 
@@ -275,22 +254,3 @@ class SetupMixin(ServiceBase):
             act.details.update(members=len(values), by_class=by_class, replaced=existing or 0)
         return ImportResult(len(values), by_class, warnings, digest)
 
-
-def _item_view(item: AgendaItem) -> ItemView:
-    return ItemView(
-        number=item.number,
-        kind=item.kind,
-        title_en=item.title_en,
-        title_cy=item.title_cy,
-        text_en=item.text_en,
-        text_cy=item.text_cy,
-        special=item.special,
-        threshold=item.threshold,
-        by_head=item.by_head,
-        method=item.method,
-        seats=item.seats,
-        max_marks=item.max_marks,
-        status=item.status,
-        candidates=tuple(CandidateView(c.position, c.name, c.class_code, c.withdrawn) for c in item.candidates),
-        settings=dict(item.settings),
-    )

@@ -7,7 +7,7 @@ records it with the teller's name; a sheet once decided leaves the queue.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -27,10 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.errors import CoopvoteError
-from coopvote.service.sheets import REJECTION_REASONS, PendingView
+from coopvote.service.tellers import REJECTION_REASONS, PendingView
 from coopvote.ui.look import arg, pick
 from coopvote.ui.teller_keyed import numbers
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable, error_text
+
+if TYPE_CHECKING:
+    from coopvote.service.tellers import TellersRole
+
 
 
 def reader_marks(sheet: PendingView) -> list[int]:
@@ -53,9 +57,9 @@ def reader_notes(sheet: PendingView) -> list[str]:
 class AdjudicationPanel(Retranslatable, QWidget):
     decided = Signal(object)  # ScanOutcome
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, tellers: TellersRole, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.tellers = tellers
         self.sheets: list[PendingView] = []
         self.banner = MessageBanner(self)
         self.queue_label = QLabel(self)
@@ -125,7 +129,7 @@ class AdjudicationPanel(Retranslatable, QWidget):
         shown = self.current()
         keep = shown.id if shown is not None else None
         try:
-            self.sheets = self.service.pending_sheets()
+            self.sheets = self.tellers.pending_sheets()
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -188,7 +192,7 @@ class AdjudicationPanel(Retranslatable, QWidget):
             self.by.setFocus()
             return None
         try:
-            outcome = self.service.adjudicate(sheet.id, by=by, **decision)
+            outcome = self.tellers.adjudicate(sheet.id, by=by, **decision)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return None

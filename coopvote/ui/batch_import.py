@@ -1,6 +1,6 @@
 """Reading a folder of scanned sheets off the UI thread, with a progress bar and a Stop button.
 
-``service.read_sheets`` runs in a worker thread (the shared SQLAlchemy engine gives it its own
+``tellers.read_sheets`` runs in a worker thread (the shared SQLAlchemy engine gives it its own
 connection); each page's outcome comes back to the window through a queued signal, so the bar moves
 and the window keeps painting. Stop is honoured between pages: what was read is kept, nothing is lost.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopvote.service.sheets import ScanSummary
+from coopvote.service.tellers import ScanSummary
 from coopvote.service.views import ScanOutcome
 from coopvote.ui.look import arg, pick
 from coopvote.ui.widgets import (
@@ -34,6 +34,10 @@ from coopvote.ui.widgets import (
     Retranslatable,
     run_in_background,
 )
+
+if TYPE_CHECKING:
+    from coopvote.service.tellers import TellersRole
+
 
 SCAN_FILTER = QT_TRANSLATE_NOOP("BatchImportPanel", "Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp *.pdf);;All files (*)")
 
@@ -81,9 +85,9 @@ class _Relay(QObject):
 class BatchImportPanel(Retranslatable, QWidget):
     finished = Signal(object)  # ScanSummary
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, tellers: TellersRole, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.tellers = tellers
         self.job: BackgroundJob | None = None
         self.stop_flag = threading.Event()
         self.summary: ScanSummary | None = None
@@ -175,12 +179,12 @@ class BatchImportPanel(Retranslatable, QWidget):
         self.status.setText(self.tr("Counting the pages…"))
         self._set_running(True)
         relay = self.relay
-        service = self.service
+        tellers = self.tellers
         stop = self.stop_flag
 
         def work() -> ScanSummary:
             relay.total.emit(count_pages(paths))
-            return service.read_sheets(paths, progress=lambda n, outcome: relay.page.emit(n, outcome),
+            return tellers.read_sheets(paths, progress=lambda n, outcome: relay.page.emit(n, outcome),
                                        should_stop=stop.is_set)
 
         self.job = run_in_background(work, self)

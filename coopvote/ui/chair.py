@@ -9,7 +9,7 @@ it. Every rule is the service's; the console shows what the service says.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,6 +31,10 @@ from coopvote.ui.look import arg, pick
 from coopvote.ui.results_panel import ResultPanel, describe
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable, error_text
 
+if TYPE_CHECKING:
+    from coopvote.service import MeetingService, ResultsRole, SetupRole, VotingRole
+
+
 REFRESH_MS = 2000
 
 
@@ -51,10 +55,19 @@ def rule_name(meeting: MeetingView, *keys: str) -> str:
 
 
 class ChairPage(Retranslatable, QWidget):
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    @classmethod
+    def for_meeting(cls, service: MeetingService, parent: QWidget | None = None) -> ChairPage:
+        """The chair's console gets set-up (reading the agenda), voting (open, close) and results (hands, polls, declarations)."""
+        return cls(service.setup, service.voting, service.results, parent)
+
+    def __init__(
+        self, setup: SetupRole, voting: VotingRole, results: ResultsRole, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.service = service
-        self.meeting: MeetingView = service.meeting()
+        self.setup = setup
+        self.voting = voting
+        self.results = results
+        self.meeting: MeetingView = setup.meeting()
         self.current: int | None = None
         self.banner = MessageBanner(self)
 
@@ -136,7 +149,7 @@ class ChairPage(Retranslatable, QWidget):
 
     def refresh_agenda(self) -> None:
         try:
-            self.meeting = self.service.meeting()
+            self.meeting = self.setup.meeting()
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -225,7 +238,7 @@ class ChairPage(Retranslatable, QWidget):
         if item is None or item.status == "pending":
             return
         try:
-            rows = self.service.reconciliation(item.number)
+            rows = self.results.reconciliation(item.number)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -250,26 +263,26 @@ class ChairPage(Retranslatable, QWidget):
         number = self.current
         if number is None:
             return False
-        return self._do(lambda: self.service.open_vote(number), arg(self.tr("Voting on item %1 is open."), number))
+        return self._do(lambda: self.voting.open_vote(number), arg(self.tr("Voting on item %1 is open."), number))
 
     def close_vote(self) -> bool:
         number = self.current
         if number is None:
             return False
-        return self._do(lambda: self.service.close_vote(number), arg(self.tr("Voting on item %1 is closed."), number))
+        return self._do(lambda: self.voting.close_vote(number), arg(self.tr("Voting on item %1 is closed."), number))
 
     def record_hands(self, counts: dict[str, tuple[int, int, int]]) -> bool:
         number = self.current
         if number is None:
             return False
-        return self._do(lambda: self.service.record_show_of_hands(number, counts),
+        return self._do(lambda: self.results.record_show_of_hands(number, counts),
                         arg(self.tr("Show of hands on item %1 recorded."), number))
 
     def demand_poll(self, by: str) -> bool:
         number = self.current
         if number is None:
             return False
-        return self._do(lambda: self.service.demand_poll(number, by),
+        return self._do(lambda: self.results.demand_poll(number, by),
                         arg(self.tr("A poll on item %1 was demanded by %2: open the vote on paper."), number, by.strip()))
 
     def cast_vote(self, side: str, chair: str) -> bool:
@@ -277,7 +290,7 @@ class ChairPage(Retranslatable, QWidget):
         if number is None:
             return False
         words = self.tr("for") if side == "for" else self.tr("against")
-        return self._do(lambda: self.service.set_casting_vote(number, side, chair.strip()),
+        return self._do(lambda: self.results.set_casting_vote(number, side, chair.strip()),
                         arg(self.tr("Casting vote %1 recorded for item %2."), words, number))
 
     def declare(self, by: str) -> bool:
@@ -288,7 +301,7 @@ class ChairPage(Retranslatable, QWidget):
             self.banner.show_error(self.tr("Enter the name of the person declaring the result."))
             self.declare_panel.by.setFocus()
             return False
-        return self._do(lambda: self.service.declare(number, by.strip()),
+        return self._do(lambda: self.results.declare(number, by.strip()),
                         arg(self.tr("The result of item %1 is declared by %2."), number, by.strip()))
 
     def show_result(self) -> None:
@@ -298,7 +311,7 @@ class ChairPage(Retranslatable, QWidget):
             return
         self.result_title.setText(arg(self.tr("Result of item %1"), item.number))
         self.casting.hide()
-        self.result.load(self.service, item.number)
+        self.result.load(self.results, item.number)
 
     def _result_loaded(self, result: ItemResult | None, problem: str) -> None:
         item = self.item()

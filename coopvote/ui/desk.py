@@ -8,7 +8,7 @@ members, proxy limits, packs never given twice) is the service's; the desk shows
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QKeyEvent
@@ -35,14 +35,17 @@ from coopvote.ui.desk_panels import PackPanel, QuorumPanel, SpoiltPanel
 from coopvote.ui.look import arg, current_language
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable
 
+if TYPE_CHECKING:
+    from coopvote.service import DeskRole, MeetingService, PapersRole, SetupRole
 
-def card_member(service: Any, text: str) -> tuple[str | None, str]:
+
+def card_member(desk: DeskRole, text: str) -> tuple[str | None, str]:
     """(member number, '') for a good card scan, or (None, why not) in the language in use."""
     from coopvote.ballots.qrcodec import QrRejected
     from coopvote.ballots.texts import rejection_message
 
     try:
-        return service.card_member(text), ""
+        return desk.card_member(text), ""
     except QrRejected as rejected:
         return None, rejection_message(rejected, current_language())
 
@@ -50,9 +53,16 @@ def card_member(service: Any, text: str) -> tuple[str | None, str]:
 class DeskPage(Retranslatable, QWidget):
     COLUMNS = 6
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    @classmethod
+    def for_meeting(cls, service: MeetingService, parent: QWidget | None = None) -> DeskPage:
+        """The desk gets the desk, set-up (reading members) and papers (spoilt papers, cards): no vote can be opened, closed or counted from here."""
+        return cls(service.desk, service.setup, service.papers, parent)
+
+    def __init__(self, desk: DeskRole, setup: SetupRole, papers: PapersRole, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.desk = desk
+        self.setup = setup
+        self.papers = papers
         self.current: Any = None  # MemberView
         self._classes: Any = None
         self._shown_before = False
@@ -116,8 +126,8 @@ class DeskPage(Retranslatable, QWidget):
         proxy_grid.addWidget(self.cancel_proxy_button, 2, 2)
 
         self.packs = PackPanel(self)
-        self.quorum = QuorumPanel(service, self)
-        self.spoilt = SpoiltPanel(service, self)
+        self.quorum = QuorumPanel(desk, setup, self)
+        self.spoilt = SpoiltPanel(papers, setup, self)
         self.spoilt.spoilt.connect(self._spoilt)
         self.spoilt.refused.connect(self.banner.show_error)
         self.cards_button = QPushButton(self)
@@ -229,7 +239,7 @@ class DeskPage(Retranslatable, QWidget):
         if not text:
             return
         if text.upper().startswith("CV"):
-            number, why = card_member(self.service, text)
+            number, why = card_member(self.desk, text)
             if number is None:
                 self.banner.show_error(arg(self.tr("That code was not accepted: %1"), why))
                 self.search.selectAll()
@@ -249,7 +259,7 @@ class DeskPage(Retranslatable, QWidget):
 
     def run_search(self) -> None:
         try:
-            self.results = self.service.find_members(self.search.text())
+            self.results = self.setup.find_members(self.search.text())
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -277,7 +287,7 @@ class DeskPage(Retranslatable, QWidget):
 
     def select_member(self, number: str) -> None:
         try:
-            member = self.service.member(number)
+            member = self.setup.member(number)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -321,7 +331,7 @@ class DeskPage(Retranslatable, QWidget):
     def _class_name(self, code: str) -> str:
         if self._classes is None:
             try:
-                self._classes = self.service.meeting().classes  # fixed for the meeting: read once
+                self._classes = self.setup.meeting().classes  # fixed for the meeting: read once
             except CoopvoteError:
                 return code
         for c in self._classes:
@@ -340,7 +350,7 @@ class DeskPage(Retranslatable, QWidget):
 
     def _refresh_after(self, number: str) -> None:
         try:
-            member = self.service.member(number)
+            member = self.setup.member(number)
         except CoopvoteError:
             member = None
         self.results = [member if member is not None and m.number == member.number else m for m in self.results]
@@ -359,7 +369,7 @@ class DeskPage(Retranslatable, QWidget):
         if member is None:
             return
         try:
-            notes = self.service.check_in(member.number)
+            notes = self.desk.check_in(member.number)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -375,7 +385,7 @@ class DeskPage(Retranslatable, QWidget):
         if member is None:
             return
         try:
-            self.service.check_out(member.number)
+            self.desk.check_out(member.number)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -388,7 +398,7 @@ class DeskPage(Retranslatable, QWidget):
         if member is None:
             return
         try:
-            packs = self.service.issue_pack(member.number)
+            packs = self.desk.issue_pack(member.number)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -407,7 +417,7 @@ class DeskPage(Retranslatable, QWidget):
             self.holder.setFocus()
             return
         try:
-            self.service.appoint_proxy(member.number, holder, directed=self.directed.isChecked(),
+            self.desk.appoint_proxy(member.number, holder, directed=self.directed.isChecked(),
                                        instructions=self.instructions.text().strip())
         except CoopvoteError as error:
             self.banner.show_error(error)
@@ -428,7 +438,7 @@ class DeskPage(Retranslatable, QWidget):
         if member is None:
             return
         try:
-            self.service.cancel_proxy(member.number, "cancelled at the desk")
+            self.desk.cancel_proxy(member.number, "cancelled at the desk")
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -453,7 +463,7 @@ class DeskPage(Retranslatable, QWidget):
         from coopvote.ui.desk_cards import write_membership_cards
 
         try:
-            count = write_membership_cards(self.service, path)
+            count = write_membership_cards(self.papers, path)
         except (CoopvoteError, OSError) as error:
             self.banner.show_error(str(error))
             return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from coopvote.errors import CoopvoteError
 from coopvote.service.views import PackToHand
 from coopvote.ui.look import arg, current_language
 from coopvote.ui.widgets import BigLabel, Retranslatable, colour_name, swatch
+
+if TYPE_CHECKING:
+    from coopvote.service import DeskRole, PapersRole, SetupRole
 
 
 def pack_phrase(pack: PackToHand) -> str:
@@ -103,9 +106,10 @@ class PackPanel(Retranslatable, QGroupBox):
 class QuorumPanel(Retranslatable, QGroupBox):
     """Live quorum: a yes/no in big letters, a row per class, and the service's sentence to read out."""
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, desk: DeskRole, setup: SetupRole, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.desk = desk
+        self.setup = setup
         self.status: Any = None
         self._classes: Any = None
         self.verdict = BigLabel(1.4, True, self)
@@ -143,9 +147,9 @@ class QuorumPanel(Retranslatable, QGroupBox):
     def refresh(self) -> None:
         """Ask the service again (after a check-in, or when the desk is shown)."""
         try:
-            self.status = self.service.quorum()
+            self.status = self.desk.quorum()
             if self._classes is None:
-                self._classes = self.service.meeting().classes  # fixed for the meeting: read once
+                self._classes = self.setup.meeting().classes  # fixed for the meeting: read once
         except CoopvoteError as error:
             self.status = None
             self.verdict.setText(self.tr("Quorum cannot be worked out"))
@@ -193,9 +197,10 @@ class SpoiltPanel(Retranslatable, QGroupBox):
     spoilt = Signal(int, int)
     refused = Signal(str)
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, papers: PapersRole, setup: SetupRole, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.papers = papers
+        self.setup = setup
         self._items: Any = None
         self.item = QComboBox(self)
         self.item.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -233,7 +238,7 @@ class SpoiltPanel(Retranslatable, QGroupBox):
 
     def refresh(self) -> None:
         try:
-            self._items = self.service.meeting().items
+            self._items = self.setup.meeting().items
         except CoopvoteError:
             self._items = ()
         self.show_items()
@@ -259,7 +264,7 @@ class SpoiltPanel(Retranslatable, QGroupBox):
             return
         serial = self.serial.value()
         try:
-            self.service.spoil_paper(int(number), serial, self.reason.text())
+            self.papers.spoil_paper(int(number), serial, self.reason.text())
         except CoopvoteError as error:
             self.refused.emit(str(error))
             return

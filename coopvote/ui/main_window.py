@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -41,6 +41,10 @@ ROLES: tuple[tuple[str, str, str, str], ...] = (
     ("teller", "teller", "TellerPage", QT_TRANSLATE_NOOP("Roles", "Teller")),
     ("results", "results", "ResultsPage", QT_TRANSLATE_NOOP("Roles", "Results")),
 )
+
+if TYPE_CHECKING:
+    from coopvote.export.backup import PeriodicBackup
+    from coopvote.service import MeetingService
 BACKUP_MINUTES = 3
 CONNECTION_CHECK_SECONDS = 5
 
@@ -77,11 +81,11 @@ def load_service_layer() -> None:
     importlib.import_module("coopvote.cli.common")
 
 
-def load_role_page(module: str, class_name: str, service: Any, parent: QWidget, label: str) -> QWidget:
+def load_role_page(module: str, class_name: str, service: MeetingService, parent: QWidget, label: str) -> QWidget:
     """Import ``coopvote.ui.<module>`` and build its page; on any failure, a plain 'not available' page."""
     try:
         page_class = getattr(importlib.import_module(f"coopvote.ui.{module}"), class_name)
-        page = page_class(service, parent)
+        page = page_class.for_meeting(service, parent)
     except Exception as error:  # noqa: BLE001 - one broken page must not stop the desk
         traceback.print_exc(file=sys.stderr)
         return NotAvailablePage(label, f"{type(error).__name__}: {error}", parent)
@@ -93,7 +97,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def __init__(self, look: AppSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.look = look or application()[1]
-        self.service: Any = None
+        self.service: MeetingService | None = None
         self._names: tuple[str, str] | None = None
         self.meeting_path = ""
         self.pages: dict[str, QWidget] = {}
@@ -127,7 +131,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.backup_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.meeting_label, 1)
         self.statusBar().addPermanentWidget(self.backup_label)
-        self.backups: Any = None
+        self.backups: PeriodicBackup | None = None
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_MINUTES * 60_000)
         self.backup_timer.timeout.connect(self.back_up)
@@ -256,7 +260,7 @@ class MainWindow(Retranslatable, QMainWindow):
             return ""
         if self._names is None:
             try:
-                meeting = self.service.meeting()
+                meeting = self.service.setup.meeting()
             except CoopvoteError:
                 return ""
             self._names = (meeting.name_cy, meeting.name_en)  # a meeting's name is fixed: read it once
@@ -330,7 +334,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.projector is None:
             try:
                 module = importlib.import_module("coopvote.ui.projector")
-                self.projector = module.ProjectorWindow(self.service, None)
+                self.projector = module.ProjectorWindow(self.service.setup, self.service.results, None)
             except Exception as error:  # noqa: BLE001
                 traceback.print_exc(file=sys.stderr)
                 self.start_page.banner.show_error(
@@ -375,7 +379,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
         if self.service is None:
             return None
-        dialog = open_import_register(self.service, self)
+        dialog = open_import_register(self.service.setup, self)
         if dialog is not None:
             dialog.imported.connect(self._register_imported)
         return dialog
@@ -415,7 +419,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.set_service(service, path)
         return True
 
-    def set_service(self, service: Any, path: str) -> None:
+    def set_service(self, service: MeetingService, path: str) -> None:
         """Show a meeting: role pages are made afresh for it; the desk comes first."""
         self.close_meeting()
         self.service = service
@@ -425,7 +429,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.start_page.banner.hide()
         if "://" not in path:
             # The service copies the file at each closed vote; the timer adds a copy every few minutes.
-            self.backups = getattr(service, "backups", None)
+            self.backups = service.backups
             if self.backups is None:
                 from coopvote.export.backup import backup_on_close
 
@@ -463,7 +467,7 @@ class MainWindow(Retranslatable, QMainWindow):
         job.start()
         return job
 
-    def _show_connection(self, service: Any, problem: Any) -> None:
+    def _show_connection(self, service: MeetingService, problem: str | None) -> None:
         if service is not self.service:
             return
         if problem:
@@ -475,7 +479,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.connection_label.setText(self.tr("Connected to the shared meeting"))
             self.connection_label.setStyleSheet("")
 
-    def _show_backup(self, backups: Any) -> None:
+    def _show_backup(self, backups: PeriodicBackup) -> None:
         if backups is not self.backups:
             return
         if backups.last_error:

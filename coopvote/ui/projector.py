@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt, QTimer
@@ -24,6 +24,9 @@ from coopvote.ui.look import arg
 from coopvote.ui.results_panel import is_weighted, sentence, weighted_total
 from coopvote.ui.results_stages import amount
 from coopvote.ui.widgets import Retranslatable
+
+if TYPE_CHECKING:
+    from coopvote.service import ResultsRole, SetupRole
 
 REFRESH_MS = 2000
 STATUS_WORDS = {
@@ -91,9 +94,10 @@ def big_label(parent: QWidget, points: int, bold: bool = True) -> QLabel:
 
 
 class ProjectorWindow(Retranslatable, QWidget):
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, setup: SetupRole, results: ResultsRole, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
+        self.setup = setup
+        self.results = results
         self.setObjectName("projector")
         self.setWindowTitle("coopvote")
         self.shown_key: tuple[int, str] | None = None
@@ -197,7 +201,7 @@ class ProjectorWindow(Retranslatable, QWidget):
 
     def refresh(self) -> None:
         try:
-            meeting = self.service.meeting()
+            meeting = self.setup.meeting()
         except CoopvoteError:
             return  # the hall keeps what it saw; the operator's screens say what is wrong
         self.meeting_name.setText(f"{meeting.name_cy} · {meeting.name_en}")
@@ -220,7 +224,7 @@ class ProjectorWindow(Retranslatable, QWidget):
         self.result = None
         if item.status == "declared":
             try:
-                self.result = self.service.results(item.number)
+                self.result = self.results.item_result(item.number)
             except CoopvoteError:
                 self.result = None
         self.show_result(self.result)
@@ -247,7 +251,7 @@ class ProjectorWindow(Retranslatable, QWidget):
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        meeting = self.service.meeting()
+        meeting = self.setup.meeting()
         colours = {c.code: c.colour for c in meeting.classes}
         names = {c.code: f"{c.name_cy} · {c.name_en}" for c in meeting.classes}
         weighted = is_weighted(result)

@@ -8,7 +8,7 @@ background. The service refuses to replace a register once anyone is checked in,
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget, QWizard
@@ -18,14 +18,17 @@ from coopvote.ui.look import arg
 from coopvote.ui.widgets import BackgroundJob
 from coopvote.ui.wizard_pages import RegisterPage
 
+if TYPE_CHECKING:
+    from coopvote.service import SetupRole
+
 
 class ImportRegisterWizard(QWizard):
     imported = Signal(object)  # the service's ImportResult
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, setup: SetupRole, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.service = service
-        meeting = service.meeting()
+        self.setup = setup
+        meeting = setup.meeting()
         self.replace = sum(c.members for c in meeting.classes) > 0
         known = {c.code: [c.name_en, c.name_cy] for c in meeting.classes}
         self.register_page = RegisterPage(self, known=known)
@@ -60,8 +63,8 @@ class ImportRegisterWizard(QWizard):
         path = self.register_page.path.text().strip()
         if not path or not self.register_page.isComplete():
             return
-        service, replace = self.service, self.replace
-        self.job = BackgroundJob(lambda: service.import_register(Path(path), Path(path).name, replace=replace), self)
+        setup, replace = self.setup, self.replace
+        self.job = BackgroundJob(lambda: setup.import_register(Path(path), Path(path).name, replace=replace), self)
         self.job.finished.connect(self._imported)
         self.job.failed.connect(self._failed)
         self.job.done.connect(lambda: self.button(QWizard.WizardButton.FinishButton).setEnabled(True))
@@ -84,9 +87,9 @@ class ImportRegisterWizard(QWizard):
         super().reject()
 
 
-def open_import_register(service: Any, parent: QWidget) -> ImportRegisterWizard | None:
+def open_import_register(setup: SetupRole, parent: QWidget) -> ImportRegisterWizard | None:
     try:
-        dialog = ImportRegisterWizard(service, parent)
+        dialog = ImportRegisterWizard(setup, parent)
     except CoopvoteError:
         return None
     dialog.open()

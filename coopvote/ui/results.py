@@ -8,7 +8,7 @@ thread so the window never freezes.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from coopvote.ui.results_panel import ResultPanel, describe
 from coopvote.ui.results_reports import DeclarationPanel, ExportPanel
 from coopvote.ui.results_stages import FittedTable
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable
+
+if TYPE_CHECKING:
+    from coopvote.service import MeetingService
 
 
 class ReconciliationTable(Retranslatable, FittedTable):
@@ -64,10 +67,15 @@ class ReconciliationTable(Retranslatable, FittedTable):
 
 
 class ResultsPage(Retranslatable, QWidget):
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    @classmethod
+    def for_meeting(cls, service: MeetingService, parent: QWidget | None = None) -> ResultsPage:
+        """The results page composes the declaration and the archive export, which read the whole record."""
+        return cls(service, parent)
+
+    def __init__(self, service: MeetingService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.meeting: MeetingView = service.meeting()
+        self.meeting: MeetingView = service.setup.meeting()
         self.current: int | None = None
         self.banner = MessageBanner(self)
         self.items_label = QLabel(self)
@@ -123,7 +131,7 @@ class ResultsPage(Retranslatable, QWidget):
 
     def refresh(self) -> None:
         try:
-            self.meeting = self.service.meeting()
+            self.meeting = self.service.setup.meeting()
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -169,9 +177,9 @@ class ResultsPage(Retranslatable, QWidget):
         if item.status == "open":
             self.result.show_result(None, self.tr("Voting is open: the result is shown once it closes."))
         else:
-            self.result.load(self.service, number)
+            self.result.load(self.service.results, number)
         try:
-            rows = self.service.reconciliation(number)
+            rows = self.service.results.reconciliation(number)
         except CoopvoteError as error:
             self.banner.show_error(error)
             rows = []

@@ -7,7 +7,7 @@ the results page prints. Nothing is counted here: the panel lays out an ``ItemRe
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +21,10 @@ from coopvote.service.results import ItemResult
 from coopvote.ui.look import arg, pick
 from coopvote.ui.results_stages import FittedTable, StageTable, amount
 from coopvote.ui.widgets import BackgroundJob, BigLabel, Retranslatable, run_in_background
+
+if TYPE_CHECKING:
+    from coopvote.service.results import ResultsRole
+
 
 
 def option_label(labels: tuple[str, str]) -> str:
@@ -79,14 +83,14 @@ class ResultPanel(Retranslatable, QWidget):
             layout.addWidget(widget)
         self.retranslate()
 
-    def load(self, service: Any, number: int) -> None:
+    def load(self, results: ResultsRole, number: int) -> None:
         """Count item ``number`` off the UI thread; a newer ``load`` or ``show_result`` supersedes it."""
         self._drop_job()
         self.loading = True
         self.result = None
         self.problem = self.tr("Counting…")
         self.retranslate()
-        self.job = run_in_background(lambda: service.results(number), self)
+        self.job = run_in_background(lambda: results.item_result(number), self)
         self.job.finished.connect(self._loaded)
         self.job.failed.connect(lambda message: self._loaded(None, message))
 
@@ -145,7 +149,7 @@ class ResultPanel(Retranslatable, QWidget):
     def _details(self, result: ItemResult) -> str:
         lines = [arg(self.tr("Papers returned: %1; valid: %2."), result.total_papers, sum(result.valid_by_class.values()))]
         if result.rejected_by_reason:
-            from coopvote.service.sheets import REJECTION_REASONS
+            from coopvote.service.tellers import REJECTION_REASONS
 
             parts = []
             for reason, count in sorted(result.rejected_by_reason.items()):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
@@ -36,6 +36,9 @@ from coopvote.ui.widgets import (
     Retranslatable,
     run_in_background,
 )
+
+if TYPE_CHECKING:
+    from coopvote.service import MeetingService
 
 PREVIEW_DPI = 200
 PDF_FILTER = QT_TRANSLATE_NOOP("DeclarationPanel", "PDF documents (*.pdf)")
@@ -74,7 +77,7 @@ def render_pages(pdf: bytes, dpi: int = PREVIEW_DPI) -> tuple[RenderedPage, ...]
         document.close()
 
 
-def make_declaration(service: Any, item: int | None) -> Declaration:
+def make_declaration(service: MeetingService, item: int | None) -> Declaration:
     """The declaration of one item (or the minutes when ``item`` is None), as PDF and page pictures."""
     from coopvote.export.archive import ballots_name, results_json
     from coopvote.export.content import collect, meeting_digest
@@ -116,7 +119,7 @@ class DeclarationPanel(Retranslatable, QWidget):
 
     ready = Signal(object)  # Declaration
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: MeetingService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.item: int | None = None
@@ -277,7 +280,7 @@ class ExportPanel(Retranslatable, QWidget):
 
     exported = Signal(object)  # ExportSummary
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: MeetingService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.job: BackgroundJob | None = None
@@ -312,7 +315,7 @@ class ExportPanel(Retranslatable, QWidget):
         self.retranslate()
 
     def meeting_file(self) -> Path | None:
-        url = self.service.engine.url
+        url = self.service.record.engine.url
         if url.get_backend_name() != "sqlite" or not url.database:
             return None
         return Path(url.database)

@@ -75,7 +75,7 @@ def make_demo_meeting(folder: Path | None = None) -> Path:
         writer.writerow([row.membership_number, row.name, row.class_code, str(row.vote_value), row.status])
     service = MeetingService.create(target, spec, actor="app", station="demo")
     try:
-        service.import_register(buffer.getvalue().encode("utf-8"), "demo-members.csv")
+        service.setup.import_register(buffer.getvalue().encode("utf-8"), "demo-members.csv")
     finally:
         service.close()
     return target

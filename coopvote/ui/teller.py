@@ -7,7 +7,7 @@ A code read by the camera goes through the scanning screen exactly like one type
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -18,16 +18,27 @@ from coopvote.ui.look import arg
 from coopvote.ui.teller_scan import ScanPanel
 from coopvote.ui.widgets import Retranslatable
 
+if TYPE_CHECKING:
+    from coopvote.service import MeetingService, ResultsRole, SetupRole, TellersRole
+
+
 
 class TellerPage(Retranslatable, QWidget):
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    @classmethod
+    def for_meeting(cls, service: MeetingService, parent: QWidget | None = None) -> TellerPage:
+        """The tellers get their own role, set-up (reading the agenda) and results only to show papers back of papers out."""
+        return cls(service.tellers, service.setup, service.results, parent)
+
+    def __init__(
+        self, tellers: TellersRole, setup: SetupRole, results: ResultsRole, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.service = service
+        self.tellers = tellers
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tellerTabs")
-        self.scan = ScanPanel(service, self.tabs)
-        self.batch = BatchImportPanel(service, self.tabs)
-        self.adjudication = AdjudicationPanel(service, self.tabs)
+        self.scan = ScanPanel(tellers, setup, results, self.tabs)
+        self.batch = BatchImportPanel(tellers, self.tabs)
+        self.adjudication = AdjudicationPanel(tellers, self.tabs)
         self.camera = CameraPanel(self.tabs)
         self.tabs.addTab(self.scan, "")
         self.tabs.addTab(self.batch, "")
@@ -62,7 +73,7 @@ class TellerPage(Retranslatable, QWidget):
 
     def _queue_changed(self) -> None:
         try:
-            waiting = len(self.service.pending_sheets())
+            waiting = len(self.tellers.pending_sheets())
         except Exception:  # noqa: BLE001 - the count on a tab is a convenience
             waiting = 0
         self.waiting = waiting

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -35,6 +35,10 @@ from coopvote.ui.look import arg, pick, scaled_font
 from coopvote.ui.teller_keyed import is_ranked, is_scanned_code, keyed_marks, looks_like_code
 from coopvote.ui.teller_sound import Sounds
 from coopvote.ui.widgets import BigLabel, Retranslatable, error_text
+
+if TYPE_CHECKING:
+    from coopvote.service import ResultsRole, SetupRole, TellersRole
+
 
 STYLES = {
     "ok": ("#0b6e2e", "#ffffff"),
@@ -83,10 +87,14 @@ class ScanPanel(Retranslatable, QWidget):
 
     recorded = Signal(object)  # ScanOutcome
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tellers: TellersRole, setup: SetupRole, results: ResultsRole, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.service = service
-        self.meeting: MeetingView = service.meeting()
+        self.tellers = tellers
+        self.setup = setup
+        self.results = results  # read only: papers back of papers out
+        self.meeting: MeetingView = setup.meeting()
         self.pending: Any = None  # IdentifiedPaper waiting for keyed marks
         self.pending_text = ""
         self.counted: Counter[int] = Counter()
@@ -185,7 +193,7 @@ class ScanPanel(Retranslatable, QWidget):
 
     def refresh_meeting(self) -> None:
         with contextlib.suppress(CoopvoteError):
-            self.meeting = self.service.meeting()
+            self.meeting = self.setup.meeting()
 
     def entered(self) -> None:
         text = self.input.text().strip()
@@ -202,11 +210,11 @@ class ScanPanel(Retranslatable, QWidget):
         dropped = self.pending
         self.pending = None
         try:
-            found = self.service.identify(text)
+            found = self.tellers.identify(text)
             if isinstance(found, ScanOutcome):
                 return self.show_outcome(found)
             if found.option is not None:
-                return self.show_outcome(self.service.record_paper(text, None, source="slip"))
+                return self.show_outcome(self.tellers.record_paper(text, None, source="slip"))
         except CoopvoteError as error:
             self._error(error_text(error))
             return None
@@ -257,7 +265,7 @@ class ScanPanel(Retranslatable, QWidget):
         text = self.pending_text
         self.pending = None
         try:
-            outcome = self.service.record_paper(text, marks, source="keyed")
+            outcome = self.tellers.record_paper(text, marks, source="keyed")
         except CoopvoteError as error:
             self._error(error_text(error))
             return None
@@ -307,7 +315,7 @@ class ScanPanel(Retranslatable, QWidget):
             self.handle_code(reason.strip())
             return None
         try:
-            outcome = self.service.undo_last(reason)
+            outcome = self.tellers.undo_last(reason)
         except CoopvoteError as error:
             self._error(error_text(error))
             self.undo_reason.setFocus()
@@ -330,7 +338,7 @@ class ScanPanel(Retranslatable, QWidget):
         try:
             for item in self.meeting.items:
                 if item.is_open:
-                    rows = self.service.reconciliation(item.number)
+                    rows = self.results.reconciliation(item.number)
                     parts.append(arg(self.tr("item %1: %2 returned of %3 issued"), item.number,
                                      sum(r.returned for r in rows), sum(r.issued for r in rows)))
         except CoopvoteError as error:

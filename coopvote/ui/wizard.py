@@ -9,7 +9,7 @@ live in ``wizard_setup`` (meeting, classes, rules) and ``wizard_pages`` (agenda,
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,10 @@ from coopvote.ui.widgets import MessageBanner
 from coopvote.ui.wizard_pages import AgendaPage, RegisterPage
 from coopvote.ui.wizard_setup import DEFAULT_CLASSES, ClassesPage, DetailsPage, RulesPage, WizardPage
 from coopvote.ui.wizard_spec import WizardData, build_spec
+
+if TYPE_CHECKING:
+    from coopvote.service import MeetingService
+    from coopvote.service.setup import ImportResult
 
 __all__ = ["DEFAULT_CLASSES", "NewMeetingWizard"]
 
@@ -58,7 +62,7 @@ class SummaryPage(WizardPage):
         self.outer.addWidget(self.stage)
         self.outer.addLayout(row)
         self.job: Any = None
-        self.result: tuple[Any, Any] | None = None
+        self.result: tuple[MeetingService, ImportResult | None] | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -103,12 +107,12 @@ class SummaryPage(WizardPage):
         keep_toml = self.save_toml.isChecked()
         station = station_name()
 
-        def work() -> tuple[Any, Any]:
+        def work() -> tuple[MeetingService, ImportResult | None]:
             service = MeetingService.create(target, spec, actor="app", station=station)
             try:
-                imported = None
+                imported: ImportResult | None = None
                 if register and not job.cancelled:
-                    imported = service.import_register(Path(register), Path(register).name)
+                    imported = service.setup.import_register(Path(register), Path(register).name)
                 if job.cancelled:
                     raise CoopvoteError("stopped")
                 if keep_toml and "://" not in target:
@@ -152,7 +156,7 @@ class SummaryPage(WizardPage):
         self.stage.setText("")
         self.banner.show_error(message)
 
-    def _created(self, result: tuple[Any, Any]) -> None:
+    def _created(self, result: tuple[MeetingService, ImportResult | None]) -> None:
         self.result = result
         self.stage.setText(self.tr("The meeting is created."))
         wizard = self.wizard()

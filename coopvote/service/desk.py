@@ -1,4 +1,4 @@
-"""The registration desk: checking members in and out, and proxies.
+"""The registration desk: checking members in and out, proxies, quorum and handing out packs.
 
 The rules enforced here are the society's: a lapsed member cannot vote, a proxy holder cannot hold
 more than the rules allow, and a member who turns up in person cancels their own proxy.
@@ -10,45 +10,27 @@ from collections import Counter
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from coopvote.errors import RuleError
-from coopvote.record.models import Attendance, Member, MembershipClass, Proxy
+from coopvote.record.models import AgendaItem, Attendance, Member, MembershipClass, PaperIssue, Proxy
 from coopvote.record.types import utcnow
-from coopvote.service.setup import SetupMixin
+from coopvote.service.base import MeetingRecord, Role
+from coopvote.service.queries import live_proxies_given, member_by_number
+from coopvote.service.setup import SetupRole
+from coopvote.service.views import PackToHand
 
 DEFAULT_PROXY_LIMIT = 3
 
 
-def live_proxies_held(session: Session, holder_id: int) -> list[str]:
-    """Membership numbers of the members whose live proxy this member holds."""
-    return list(
-        session.scalars(
-            select(Member.number)
-            .join(Proxy, Proxy.appointer_id == Member.id)
-            .where(Proxy.holder_id == holder_id, Proxy.cancelled_at.is_(None))
-            .order_by(Member.number)
-        )
-    )
+class DeskRole(Role):
+    """The registration desk. It reads the meeting through set-up and can neither open nor close a vote."""
 
+    def __init__(self, record: MeetingRecord, setup: SetupRole) -> None:
+        super().__init__(record)
+        self.setup = setup
 
-def live_proxies_given(session: Session, appointer_id: int) -> str | None:
-    row = session.execute(
-        select(Proxy.holder_id, Proxy.holder_is_chair).where(
-            Proxy.appointer_id == appointer_id, Proxy.cancelled_at.is_(None)
-        )
-    ).first()
-    if row is None:
-        return None
-    if row.holder_is_chair:
-        return "chair"
-    holder = session.get(Member, row.holder_id)
-    return holder.number if holder else None
-
-
-class AttendanceMixin(SetupMixin):
     def proxy_limit(self) -> int:
-        rules: dict[str, Any] = self.meeting().rules
+        rules: dict[str, Any] = self.setup.meeting().rules
         proxies = rules.get("proxies", {})
         return int(proxies.get("limit_per_holder", DEFAULT_PROXY_LIMIT)) if isinstance(proxies, dict) else DEFAULT_PROXY_LIMIT
 
@@ -71,7 +53,7 @@ class AttendanceMixin(SetupMixin):
         """Check a member in; returns notes for the desk (such as a proxy cancelled by attending)."""
         notes: list[str] = []
         with self.action("member checked in", member=number.strip()) as (session, act):
-            member = self._member_by_number(session, number)
+            member = member_by_number(session, self.meeting_id, number)
             act.details["member"] = member.number
             if member.status != "active":
                 raise RuleError(
@@ -91,7 +73,7 @@ class AttendanceMixin(SetupMixin):
 
     def check_out(self, number: str) -> None:
         with self.action("member checked out", member=number.strip()) as (session, act):
-            member = self._member_by_number(session, number)
+            member = member_by_number(session, self.meeting_id, number)
             act.details["member"] = member.number
             if not member.present:
                 raise RuleError(f"member {member.number} ({member.name}) is not checked in")
@@ -110,7 +92,7 @@ class AttendanceMixin(SetupMixin):
         """Record a proxy appointment. ``holder`` None means the chair of the meeting."""
         limit = self.proxy_limit()
         with self.action("proxy appointed", appointer=appointer.strip(), holder=holder or "chair") as (session, act):
-            giver = self._member_by_number(session, appointer)
+            giver = member_by_number(session, self.meeting_id, appointer)
             act.details["appointer"] = giver.number
             if giver.status != "active":
                 raise RuleError(f"member {giver.number} ({giver.name}) is {giver.status} and cannot appoint a proxy")
@@ -120,7 +102,7 @@ class AttendanceMixin(SetupMixin):
                 raise RuleError(f"member {giver.number} ({giver.name}) has already appointed a proxy; cancel it first")
             holder_id = None
             if holder is not None:
-                taker = self._member_by_number(session, holder)
+                taker = member_by_number(session, self.meeting_id, holder)
                 act.details["holder"] = taker.number
                 if taker.id == giver.id:
                     raise RuleError("a member cannot be their own proxy")
@@ -150,7 +132,7 @@ class AttendanceMixin(SetupMixin):
 
     def cancel_proxy(self, appointer: str, reason: str) -> None:
         with self.action("proxy cancelled", appointer=appointer.strip(), reason=reason) as (session, act):
-            giver = self._member_by_number(session, appointer)
+            giver = member_by_number(session, self.meeting_id, appointer)
             proxy = session.scalar(select(Proxy).where(Proxy.appointer_id == giver.id, Proxy.cancelled_at.is_(None)))
             if proxy is None:
                 raise RuleError(f"member {giver.number} has no proxy to cancel")
@@ -193,7 +175,7 @@ class AttendanceMixin(SetupMixin):
     def quorum(self) -> Any:
         from coopvote.meeting.quorum import QuorumRule, assess
 
-        meeting = self.meeting()
+        meeting = self.setup.meeting()
         rule = QuorumRule.from_mapping(dict(meeting.rules.get("quorum", {})))  # type: ignore[arg-type]
         eligible, present, proxies = self.attendance_by_class()
         return assess(
@@ -204,3 +186,55 @@ class AttendanceMixin(SetupMixin):
             class_names={c.code: c.name_en for c in meeting.classes},
             class_names_cy={c.code: c.name_cy for c in meeting.classes},
         )
+
+    # -- packs ------------------------------------------------------------------------------------
+
+    def issue_pack(self, number: str) -> list[PackToHand]:
+        """Record that a present member receives their pack, and one per live proxy they hold.
+
+        Returns what the desk must hand over. Items already issued to that member are skipped, so a
+        second press of the button never hands out a second paper.
+        """
+        packs: list[PackToHand] = []
+        with self.action("pack issued", member=number.strip()) as (session, act):
+            member = member_by_number(session, self.meeting_id, number)
+            act.details["member"] = member.number
+            if member.status != "active":
+                raise RuleError(f"member {member.number} ({member.name}) is {member.status}; no voting papers")
+            if not member.present:
+                raise RuleError(f"member {member.number} ({member.name}) is not checked in")
+            items = session.scalars(
+                select(AgendaItem)
+                .where(AgendaItem.meeting_id == self.meeting_id, AgendaItem.status.in_(("pending", "open")))
+                .order_by(AgendaItem.number)
+            ).all()
+            voters: list[tuple[Member, Proxy | None]] = [(member, None)]
+            for held in session.scalars(
+                select(Proxy).where(Proxy.holder_id == member.id, Proxy.cancelled_at.is_(None))
+            ).all():
+                appointer = session.get(Member, held.appointer_id)
+                if appointer is not None and appointer.status == "active" and not appointer.present:
+                    voters.append((appointer, held))
+            issued_for: list[str] = []
+            for voter, proxy in voters:
+                already = set(
+                    session.scalars(select(PaperIssue.item_id).where(PaperIssue.member_id == voter.id)).all()
+                )
+                new_items = [item for item in items if item.id not in already]
+                for item in new_items:
+                    session.add(
+                        PaperIssue(
+                            item_id=item.id, member_id=voter.id, class_id=voter.class_id, proxy_id=proxy.id if proxy else None
+                        )
+                    )
+                if new_items:
+                    cls = session.get(MembershipClass, voter.class_id)
+                    assert cls is not None
+                    packs.append(
+                        PackToHand(cls.code, cls.colour, voter.number, proxy is not None, tuple(i.number for i in new_items))
+                    )
+                    issued_for.append(voter.number)
+            if not packs:
+                raise RuleError(f"member {member.number} ({member.name}) has already received every paper due")
+            act.details["packs_for"] = issued_for
+        return packs

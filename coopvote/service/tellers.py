@@ -1,4 +1,4 @@
-"""Printing papers for the meeting, reading scanned sheets back, and the adjudication queue.
+"""The tellers: recording returned papers (keyed, scanned or read from sheets) and the adjudication queue.
 
 A sheet the reader is sure of is recorded like any other paper; anything doubtful is kept, with its
 picture, in a queue for a teller to decide, and a sheet nobody can read is kept too: nothing scanned
@@ -9,23 +9,33 @@ the paper for a stated reason, and the declaration shows rejected papers by reas
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from coopvote.ballots.layout import PaperForm
-from coopvote.ballots.pdf_spec import BallotItem, Choice, MeetingInfo, VotingClass, resolution_item
-from coopvote.ballots.qrcodec import BallotCode, QrRejected, decode
-from coopvote.counting.rules import RANKED_METHODS
+from coopvote.ballots.qrcodec import BallotCode, QrRejected, Reason, decode
 from coopvote.errors import RuleError
-from coopvote.record.models import AgendaItem, Meeting, Member, MembershipClass, PendingSheet, RecordedBallot
+from coopvote.record.models import (
+    AgendaItem,
+    BallotPaper,
+    Meeting,
+    MembershipClass,
+    PendingSheet,
+    RecordedBallot,
+)
 from coopvote.record.types import utcnow
-from coopvote.service.papers import PrintedBatch
-from coopvote.service.results import ResultsMixin
-from coopvote.service.views import ItemView, ScanOutcome
+from coopvote.service.base import MeetingRecord, Role
+from coopvote.service.papers import ballot_item_for
+from coopvote.service.queries import class_code_of, class_row, item_row
+from coopvote.service.setup import SetupRole
+from coopvote.service.views import ScanOutcome
+from coopvote.service.voting import IdentifiedPaper, already_counted, bad_marks, check_marks, rejection
 
 if TYPE_CHECKING:
     from coopvote.ballots.omr_layout import PaperQuestion
@@ -52,15 +62,6 @@ class ScanSummary:
 
 
 @dataclass(frozen=True)
-class PrintRun:
-    """A printed batch: its serials in page order, how many pages, and where the PDF is."""
-
-    batch: PrintedBatch
-    pages: int
-    path: Path
-
-
-@dataclass(frozen=True)
 class PendingView:
     id: int
     item: int | None
@@ -73,115 +74,160 @@ class PendingView:
     state: str
 
 
-def ballot_item_for(item: ItemView) -> BallotItem:
-    """How an agenda item is printed."""
-    if item.kind == "resolution":
-        return resolution_item(item.number, item.title_cy, item.title_en)
-    choices = tuple(Choice(c.name, c.name) for c in item.candidates)
-    if item.method in RANKED_METHODS:
-        return BallotItem(item.number, item.title_cy, item.title_en, "ranking", choices, max_marks=len(choices))
-    max_marks = 0 if item.method == "approval" else (item.max_marks or item.seats or 1)
-    return BallotItem(item.number, item.title_cy, item.title_en, "election", choices, max_marks=max_marks)
+class TellersRole(Role):
+    """The tellers: recording returned papers (keyed, scanned or read from sheets), undo, adjudication.
 
+    They read the meeting through set-up and cannot open, close or declare a vote.
+    """
 
-class SheetsMixin(ResultsMixin):
-    # -- printing ---------------------------------------------------------------------------------
+    def __init__(self, record: MeetingRecord, setup: SetupRole) -> None:
+        super().__init__(record)
+        self.setup = setup
 
-    def print_papers(
-        self,
-        item_number: int,
-        class_code: str,
-        count: int,
-        out: Path,
-        *,
-        kind: str = "paper",
-        variant: str = "standard",
-        page_size: str = "A4",
-    ) -> PrintRun:
-        """Allocate a batch, then print it in its shuffled order (page k carries ``batch.serials[k]``)."""
-        from coopvote.ballots.pdf import render_papers
-        from coopvote.ballots.pdf_slips import render_slips
-        from coopvote.ballots.pdf_spec import papers_for, slips_for
+    # -- identifying a paper ---------------------------------------------------------------------
 
-        meeting = self.meeting()
-        item = meeting.item(item_number)
-        cls = next((c for c in meeting.classes if c.code.upper() == class_code.upper()), None)
-        if cls is None:
-            raise RuleError(f"there is no membership class {class_code!r}")
-        batch = self.add_paper_batch(item_number, cls.code, count, kind=kind, variant=variant)
-        info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
-        printed_item = ballot_item_for(item)
-        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)
-        if kind == "slips":
-            sheets = slips_for(info, printed_item, voting_class, batch.serials, batch.secret, variant, page_size)
-            return PrintRun(batch, render_slips(sheets, out), Path(out))
-        papers = papers_for(info, printed_item, voting_class, batch.serials, batch.secret, variant, page_size)
-        return PrintRun(batch, render_papers(papers, out), Path(out))
-
-    def print_packs(
-        self, class_code: str, count: int, out: Path, *, variant: str = "standard", page_size: str = "A4"
-    ) -> list[PrintRun]:
-        """Print ``count`` packs for a class: one paper per item still to be voted on, pack after pack.
-
-        Each item's serials are allocated and shuffled on their own, so a pack's papers share nothing
-        that could tie them together, and nothing ties a pack to the member it is handed to.
-        """
-        from coopvote.ballots.pdf import render_papers
-        from coopvote.ballots.pdf_spec import collate_packs, papers_for
-
-        meeting = self.meeting()
-        cls = next((c for c in meeting.classes if c.code.upper() == class_code.upper()), None)
-        if cls is None:
-            raise RuleError(f"there is no membership class {class_code!r}")
-        items = [item for item in meeting.items if item.status in {"pending", "open"}]
-        if not items:
-            raise RuleError("every item's vote is closed: there is nothing left to print packs for")
-        info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
-        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)
-        batches = []
-        per_item = []
-        for item in items:
-            batch = self.add_paper_batch(item.number, cls.code, count, variant=variant)
-            per_item.append(
-                papers_for(info, ballot_item_for(item), voting_class, batch.serials, batch.secret, variant, page_size)
-            )
-            batches.append(batch)
-        pages = render_papers(collate_packs(per_item), out)
-        return [PrintRun(batch, pages, Path(out)) for batch in batches]
-
-    def print_membership_cards(self, out: Path, page_size: str = "A4") -> int:
-        """A card for every active member, in class order then by name; the desk scans them to find members.
-
-        The card's code carries the member number only (sealed, with its own prefix), never a ballot.
-        """
-        from coopvote.ballots.pdf_cards import cards_for, render_cards
-
+    def identify(self, qr_text: str) -> IdentifiedPaper | ScanOutcome:
+        """Check a scanned code against the meeting without recording anything."""
         with self.reading() as session:
-            meeting = session.get(Meeting, self.meeting_id)
-            assert meeting is not None
-            info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
-            rows = session.execute(
-                select(Member.number, Member.name, MembershipClass)
-                .join(MembershipClass, MembershipClass.id == Member.class_id)
-                .where(Member.meeting_id == meeting.id, Member.status == "active")
-                .order_by(MembershipClass.position, Member.name, Member.number)
-            ).all()
-            members = [
-                (number, name, VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)) for number, name, cls in rows
-            ]
-            secret = bytes(meeting.secret)
-        if not members:
-            raise RuleError("the register has no active members to print cards for; import the register first")
-        cards = cards_for(info, members, secret)
-        render_cards(cards, Path(out), page_size)
-        return len(cards)
+            return self._identify(session, qr_text)
+
+    def _identify(self, session: Session, qr_text: str) -> IdentifiedPaper | ScanOutcome:
+        meeting = session.get(Meeting, self.meeting_id)
+        assert meeting is not None
+        try:
+            code = decode(qr_text, meeting.secret, meeting.code)
+        except QrRejected as rejected:
+            return rejection(rejected.reason, **dict(rejected.fields))
+        item = session.scalar(
+            select(AgendaItem).where(AgendaItem.meeting_id == meeting.id, AgendaItem.number == code.item)
+        )
+        if item is None:
+            return rejection(Reason.WRONG_ITEM, item=code.item, expected="(none: no such item)")
+        extra: dict[str, Any] = {"item": item.number, "serial": code.serial, "class_code": code.class_code}
+        if item.status in {"closed", "declared"}:
+            return rejection(Reason.VOTE_CLOSED, **extra)
+        if item.status != "open":
+            return rejection(Reason.VOTE_NOT_OPEN, **extra)
+        paper = session.execute(
+            select(BallotPaper, MembershipClass.code)
+            .join(MembershipClass, MembershipClass.id == BallotPaper.class_id)
+            .where(BallotPaper.item_id == item.id, BallotPaper.serial == code.serial)
+        ).first()
+        if paper is None or paper[1].upper() != code.class_code.upper():
+            return rejection(Reason.SERIAL_NOT_ISSUED, **extra)
+        if paper[0].voided_at is not None:
+            return rejection(Reason.SPOILT if "spoil" in paper[0].void_reason.lower() else Reason.VOIDED, **extra)
+        first = session.execute(
+            select(RecordedBallot.recorded_at, RecordedBallot.station).where(
+                RecordedBallot.item_id == item.id, RecordedBallot.serial == code.serial
+            )
+        ).first()
+        if first is not None:
+            return already_counted(first.recorded_at, first.station, extra)
+        return IdentifiedPaper(
+            item=item.number,
+            class_code=paper[1],
+            serial=code.serial,
+            option=None if code.option is None else code.option + 1,
+            kind=item.kind,
+            method=item.method,
+            candidates=len(item.candidates),
+            max_marks=item.max_marks,
+            item_id=item.id,
+            class_id=paper[0].class_id,
+        )
+
+    # -- recording -------------------------------------------------------------------------------
+
+    def record_paper(self, qr_text: str, marks: Sequence[int] | None = None, *, source: str = "keyed") -> ScanOutcome:
+        """Record one returned paper: a vote slip (marks come from its code) or a paper with keyed marks.
+
+        Rejections are recorded in the audit log but change nothing else, so a double scan is harmless.
+        """
+        try:
+            with self.action("paper recorded", source=source) as (session, act):
+                found = self._identify(session, qr_text)
+                if isinstance(found, ScanOutcome):
+                    act.name = "paper refused"
+                    act.details.update(reason=found.reason, item=found.item, serial=found.serial)
+                    return found
+                chosen = [found.option] if found.option is not None else list(marks or [])
+                problem = check_marks(found, chosen)
+                if problem:
+                    act.name = "paper refused"
+                    act.details.update(reason="bad-marks", item=found.item, serial=found.serial)
+                    return bad_marks(problem, found.item, found.serial)
+                session.add(
+                    RecordedBallot(
+                        item_id=found.item_id,
+                        class_id=found.class_id,
+                        serial=found.serial,
+                        source="slip" if found.option is not None else source,
+                        marks=chosen,
+                        station=self.station,
+                    )
+                )
+                session.flush()
+                act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
+        except IntegrityError:
+            # Another station counted it between our check and our write: the constraint decided.
+            with self.reading() as session:
+                again = self._identify(session, qr_text)
+            if isinstance(again, ScanOutcome):
+                # The losing station's transaction was rolled back with its audit entry: log the refusal
+                # on its own, as every other refusal is logged.
+                with self.action(
+                    "paper refused", source=source, reason=again.reason, item=again.item, serial=again.serial
+                ):
+                    pass
+                return again
+            raise
+        return ScanOutcome(
+            True,
+            f"Counted: item {found.item}, {found.class_code}, serial {found.serial}.",
+            f"Wedi'i gyfrif: eitem {found.item}, {found.class_code}, rhif {found.serial}.",
+            item=found.item,
+            class_code=found.class_code,
+            serial=found.serial,
+            marks=tuple(chosen),
+        )
+
+    def undo_last(self, reason: str) -> ScanOutcome:
+        """Take back this station's most recent recorded paper, with a reason, so it can be scanned again."""
+        if not reason.strip():
+            raise RuleError("say why the last scan is being undone")
+        with self.action("scan undone", reason=reason.strip()) as (session, act):
+            last = session.scalar(
+                select(RecordedBallot)
+                .join(AgendaItem)
+                .where(
+                    AgendaItem.meeting_id == self.meeting_id,
+                    AgendaItem.status == "open",
+                    RecordedBallot.station == self.station,
+                )
+                .order_by(RecordedBallot.id.desc())
+                .limit(1)
+            )
+            if last is None:
+                raise RuleError("this station has no scan on an open vote to undo")
+            item = session.get(AgendaItem, last.item_id)
+            assert item is not None
+            act.details.update(item=item.number, serial=last.serial, marks=list(last.marks))
+            session.delete(last)
+            return ScanOutcome(
+                True,
+                f"Undone: item {item.number}, serial {last.serial}. Scan it again if needed.",
+                f"Wedi'i ddadwneud: eitem {item.number}, rhif {last.serial}.",
+                item=item.number,
+                serial=last.serial,
+            )
 
     # -- reading ----------------------------------------------------------------------------------
 
     def _paper_question(self, code: BallotCode) -> PaperQuestion:
         from coopvote.ballots.omr_layout import PaperQuestion  # the reader (numpy) loads only when scanning
 
-        item = self.meeting().item(code.item)
+        item = self.setup.meeting().item(code.item)
         printed = ballot_item_for(item)
         form = PaperForm(
             kind=printed.kind, options=len(printed.choices), ranks=printed.ranks, variant=code.variant, page_size=code.page_size
@@ -269,7 +315,7 @@ class SheetsMixin(ResultsMixin):
         if identified is not None and not isinstance(identified, ScanOutcome):
             item, serial, class_code = identified.item, identified.serial, identified.class_code
         with self.action("sheet queued for adjudication", source=source, reasons=reasons) as (session, act):
-            item_id = self._item_row(session, item).id if item is not None else None
+            item_id = item_row(session, self.meeting_id, item).id if item is not None else None
             if item_id is not None:
                 earlier = session.scalar(
                     select(PendingSheet).where(PendingSheet.item_id == item_id, PendingSheet.serial == serial)
@@ -285,7 +331,7 @@ class SheetsMixin(ResultsMixin):
                         serial=serial,
                         class_code=class_code,
                     )
-            class_id = self._class_row(session, class_code).id if class_code is not None else None
+            class_id = class_row(session, self.meeting_id, class_code).id if class_code is not None else None
             pending = PendingSheet(
                 meeting_id=self.meeting_id,
                 item_id=item_id,
@@ -326,7 +372,7 @@ class SheetsMixin(ResultsMixin):
                     PendingView(
                         id=row.id,
                         item=item.number if item is not None else None,
-                        class_code=self._class_code(session, row.class_id) if row.class_id else None,
+                        class_code=class_code_of(session, row.class_id) if row.class_id else None,
                         serial=row.serial,
                         source_name=row.source_name,
                         reasons=tuple(row.reasons),
@@ -336,11 +382,6 @@ class SheetsMixin(ResultsMixin):
                     )
                 )
             return views
-
-    @staticmethod
-    def _class_code(session: Any, class_id: int) -> str:
-        found = session.get(MembershipClass, class_id)
-        return str(found.code) if found is not None else "?"
 
     def adjudicate(
         self, sheet_id: int, *, accept_marks: list[int] | None = None, reject_reason: str | None = None, by: str = ""
@@ -384,8 +425,6 @@ class SheetsMixin(ResultsMixin):
                     decode(qr_text, meeting.secret, meeting.code)
                 except QrRejected as rejected:
                     raise RuleError(f"sheet {sheet_id}: {rejected}") from rejected
-                from coopvote.service.voting import check_marks
-
                 found = self._identify(session, qr_text)
                 if isinstance(found, ScanOutcome):
                     raise RuleError(found.message_en)
