@@ -22,7 +22,6 @@ from typing import Any
 from coopvote import __version__
 from coopvote.counting.blt import format_blt
 from coopvote.errors import InputError, RecordError
-from coopvote.export.backup import sqlite_snapshot
 from coopvote.export.container import write_zip
 from coopvote.export.content import (
     RESULTS_FORMAT,
@@ -34,6 +33,7 @@ from coopvote.export.content import (
 )
 from coopvote.export.recount import election_of
 from coopvote.record.audit import canonical_json
+from coopvote.record.backup import sqlite_snapshot
 
 ARCHIVE_FORMAT = "coopvote-archive-1"
 MEETING_FILE = "meeting.coopvote"

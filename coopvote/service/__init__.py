@@ -8,12 +8,13 @@ to close a vote, and a reader can follow each button to the one role method it r
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from coopvote.meeting.spec import MeetingSpec
+from coopvote.record.backup import PeriodicBackup
 from coopvote.record.connection import display_target
 from coopvote.record.db import create_database, is_url, open_database
 from coopvote.service.base import MeetingRecord
@@ -23,9 +24,6 @@ from coopvote.service.results import ResultsRole
 from coopvote.service.setup import SetupRole
 from coopvote.service.tellers import TellersRole
 from coopvote.service.voting import VotingRole
-
-if TYPE_CHECKING:
-    from coopvote.export.backup import PeriodicBackup
 
 
 class MeetingService:
@@ -62,8 +60,6 @@ class MeetingService:
         """Open a meeting; a file meeting is also copied aside each time a vote closes (``self.backups``)."""
         service = cls(open_database(target), actor=actor, station=station, where=display_target(target))
         if backups and not is_url(target):
-            from coopvote.export.backup import PeriodicBackup
-
             service.backups = PeriodicBackup(Path(target))
         return service
 
@@ -79,4 +75,34 @@ class MeetingService:
             self.backups.tick(force=True)  # a failed copy is kept in backups.last_error, never raised
 
 
-__all__ = ["DeskRole", "MeetingService", "PapersRole", "ResultsRole", "SetupRole", "TellersRole", "VotingRole"]
+
+
+def backup_on_close(
+    service: MeetingService, folder: str | os.PathLike[str] | None = None, keep: int = 20
+) -> PeriodicBackup:
+    """Point the voting role's after-close hook at a backup, so each closed vote is copied at once."""
+
+    where = Path(service.record.where)
+    backups = PeriodicBackup(where, folder, keep)
+    previous = service.voting.after_close
+
+    def after_close(item_number: int) -> None:
+        if previous is not None:
+            previous(item_number)
+        backups.tick(force=True)
+
+    service.voting.after_close = after_close
+    return backups
+
+
+__all__ = [
+    "DeskRole",
+    "MeetingService",
+    "PapersRole",
+    "PeriodicBackup",
+    "ResultsRole",
+    "SetupRole",
+    "TellersRole",
+    "VotingRole",
+    "backup_on_close",
+]

@@ -43,8 +43,7 @@ ROLES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 if TYPE_CHECKING:
-    from coopvote.export.backup import PeriodicBackup
-    from coopvote.service import MeetingService
+    from coopvote.service import MeetingService, PeriodicBackup
 BACKUP_MINUTES = 3
 CONNECTION_CHECK_SECONDS = 5
 
@@ -431,7 +430,7 @@ class MainWindow(Retranslatable, QMainWindow):
             # The service copies the file at each closed vote; the timer adds a copy every few minutes.
             self.backups = service.backups
             if self.backups is None:
-                from coopvote.export.backup import backup_on_close
+                from coopvote.service import backup_on_close
 
                 self.backups = backup_on_close(service)
             self.backup_timer.start()

@@ -4,8 +4,9 @@ A copy is taken with SQLite's online backup API, which reads a consistent state 
 are scanning, then written under a temporary name, checked, flushed to disk and renamed into place: a
 crash or a full disk during a backup leaves an old backup or none, never a half-written one that looks
 whole. ``backup_meeting`` is a plain function; ``PeriodicBackup.tick`` is what the app calls from a
-timer (it copies only when something was recorded since the last copy), and ``backup_on_close``
-points the service's after-close hook at a backup so every closed vote is safe on a second file.
+timer (it copies only when something was recorded since the last copy); the service's
+``backup_on_close`` points the voting role's after-close hook at one, so every closed vote is safe on a
+second file.
 """
 
 from __future__ import annotations
@@ -16,12 +17,8 @@ import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from coopvote.errors import RecordError
-
-if TYPE_CHECKING:
-    from coopvote.service import MeetingService
 
 _STAMP = re.compile(r"-(\d{8}T\d{6}\d{6}Z)\.coopvote$")
 
@@ -158,20 +155,3 @@ class PeriodicBackup:
         self.last_error = ""
         self.last_seen = change
         return self.last_backup
-
-
-def backup_on_close(
-    service: MeetingService, folder: str | os.PathLike[str] | None = None, keep: int = 20
-) -> PeriodicBackup:
-    """Point the voting role's after-close hook at a backup, so each closed vote is copied at once."""
-    where = Path(service.record.where)
-    backups = PeriodicBackup(where, folder, keep)
-    previous = service.voting.after_close
-
-    def after_close(item_number: int) -> None:
-        if previous is not None:
-            previous(item_number)
-        backups.tick(force=True)
-
-    service.voting.after_close = after_close
-    return backups

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from coopvote.errors import RecordError
-from coopvote.export.backup import PeriodicBackup, backup_meeting, backup_on_close, list_backups
-from coopvote.service import MeetingService
+from coopvote.record.backup import PeriodicBackup, backup_meeting, list_backups
+from coopvote.service import MeetingService, backup_on_close
 from reliability.crash import prepare_scan_meeting
 
 
@@ -82,7 +82,7 @@ def test_backup_refuses_clearly(tmp_path: Path) -> None:
 
 def test_a_copy_leaves_no_wal_files_beside_the_meeting(tmp_path: Path) -> None:
     """Someone copying only the .coopvote file afterwards must get everything: no -wal left behind."""
-    from coopvote.export.backup import sqlite_snapshot
+    from coopvote.record.backup import sqlite_snapshot
     from tests.helpers import small_meeting
 
     small_meeting(tmp_path).close()
