@@ -119,12 +119,12 @@ def _check_election(
         problems.add(f"{path}.seats", f"{context}{table['seats']} seats but only {count} candidates; "
                                       f"use a whole number from 1 to {high}")
     else:
-        seats = check_whole(problems, table["seats"], f"{path}.seats", low=1, high=high)
+        seats = check_whole(problems, table["seats"], f"{path}.seats", low=1, high=high, context=context)
     if seats is not None and seats != 1 and method in SINGLE_SEAT_METHODS:
         problems.add(f"{path}.seats", f"{context}{method} fills one seat, not {seats}; for several seats use "
                                       "block, approval or an STV method")
     if "max_marks" in table:
-        check_whole(problems, table["max_marks"], f"{path}.max_marks", low=1, high=max(count or 1, 1))
+        check_whole(problems, table["max_marks"], f"{path}.max_marks", low=1, high=max(count or 1, 1), context=context)
     if "reserved" in table and names is not None and seats is not None:
         _check_reserved(problems, table["reserved"], f"{path}.reserved", context, names, seats, codes)
     elif "reserved" in table:
@@ -191,8 +191,8 @@ def _check_reserved(
         if not isinstance(limits, dict) or not limits or not set(limits) <= {"min", "max"}:
             problems.add(path, f"{context}should be a table with min and/or max, such as {{ min = 1, max = 2 }}")
             continue
-        low = check_whole(problems, limits.get("min", 0), f"{path}.min", low=0, high=seats)
-        high = check_whole(problems, limits.get("max", seats), f"{path}.max", low=0, high=seats)
+        low = check_whole(problems, limits.get("min", 0), f"{path}.min", low=0, high=seats, context=context)
+        high = check_whole(problems, limits.get("max", seats), f"{path}.max", low=0, high=seats, context=context)
         if low is None or high is None:
             continue
         if low > high:

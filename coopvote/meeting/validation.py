@@ -152,12 +152,15 @@ def whole(
     return check_whole(problems, table[key], where, low=low, high=high)
 
 
-def check_whole(problems: Problems, value: object, where: str, *, low: int, high: int) -> int | None:
+def check_whole(
+    problems: Problems, value: object, where: str, *, low: int, high: int, context: str = ""
+) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int):
-        problems.add(where, f"should be a whole number from {low} to {high}, not {type_name(value)} ({shown(value)})")
+        problems.add(where, f"{context}should be a whole number from {low} to {high}, "
+                            f"not {type_name(value)} ({shown(value)})")
         return None
     if not low <= value <= high:
-        problems.add(where, f"{shown(value)} is out of range; use a whole number from {low} to {high}")
+        problems.add(where, f"{context}{shown(value)} is out of range; use a whole number from {low} to {high}")
         return None
     return value
 
