@@ -105,9 +105,10 @@ def _check_item(
 def _check_election(
     problems: Problems, table: dict[str, Any], path: str, context: str, codes: dict[str, Fraction]
 ) -> None:
-    method = table.get("method")
+    raw_method = table.get("method")
+    method = raw_method if isinstance(raw_method, str) else ""
     if method not in RULES:
-        problems.add(f"{path}.method", f"{context}method {shown(method)} is not one of {', '.join(RULES)}")
+        problems.add(f"{path}.method", f"{context}method {shown(raw_method)} is not one of {', '.join(RULES)}")
     names = _check_candidates(problems, table, path, context, codes)
     count = len(names) if names is not None else None
     high = min(MAX_SEATS, count) if count else MAX_SEATS
