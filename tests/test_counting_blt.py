@@ -181,3 +181,27 @@ def test_bulk_and_line_by_line_parsing_agree(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(blt, "_fast_groups", lambda distinct, n: None)
     assert blt.parse_blt(text) == bulk
     assert sum(b.value for b in bulk.ballots) == sum(int(line.split()[0]) for line in lines[1:])
+
+
+@pytest.mark.parametrize(
+    "name",
+    ['Dafydd "Dai" Jones', '"', '""', 'A" "B', "O'Brien", '"Quoted title"', "Siân ap Gwŷn"],
+)
+def test_names_with_double_quotes_round_trip(name: str) -> None:
+    election = Election(candidates=(name, "Bob"), seats=1, ballots=(Ballot((0, 1), Fraction(2)),), title=name)
+    text = format_blt(election)
+    assert parse_blt(text) == election
+    if '"' in name:
+        assert '""' in text  # doubled inside the quotes, the CSV convention
+
+
+def test_a_doubled_quote_reads_as_one_quote() -> None:
+    election = parse_blt('2 1\n1 1 0\n0\n"Dafydd ""Dai"" Jones" "Bob"\n"Title"\n')
+    assert election.candidates == ('Dafydd "Dai" Jones', "Bob")
+
+
+@pytest.mark.parametrize("name", ["two\nlines", "carriage\rreturn", "line\u2028separator", "form\x0cfeed"])
+def test_names_with_line_breaks_are_refused(name: str) -> None:
+    election = Election(candidates=(name,), seats=1, ballots=(Ballot((0,), Fraction(1)),))
+    with pytest.raises(InputError, match="line break"):
+        format_blt(election)

@@ -186,3 +186,25 @@ def test_the_first_page_needs_names_and_a_file(window: Any) -> None:  # noqa: F8
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert not wizard.details.validatePage()
     assert "name in Welsh and in English" in wizard.details.banner.text()
+
+
+def test_wizard_lists_every_bad_share_naming_the_field(
+    window: Any, qtbot: Any, tmp_path: Path, artifacts_dir: Path  # noqa: F811
+) -> None:
+    wizard = window.new_meeting()
+    _type(qtbot, wizard.details.name_cy, "Prawf")
+    _type(qtbot, wizard.details.name_en, "Test")
+    _type(qtbot, wizard.details.path, str(tmp_path / "shares.coopvote"))
+    _next(qtbot, wizard)
+    page = wizard.classes
+    page.scheme.setCurrentIndex(page.scheme.findData("class-share"))
+    for row in range(page.table.rowCount()):
+        page.table.item(row, 4).setText("0" if row == 0 else "1e100000000")
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is page
+    banner = page.banner.text()
+    first_code = page.table.item(0, 0).text()
+    assert f"[weighting].shares.{first_code}:" in banner and "more than 0" in banner
+    assert banner.count("[weighting].shares.") == page.table.rowCount()
+    assert page.banner.isVisible()
+    shot(wizard, artifacts_dir, "screen-wizard-bad-shares")

@@ -12,6 +12,10 @@ coopvote count with another program, or count another program's file with coopvo
     ...
     "Title"
 
+A name holding a double quote has it doubled, as CSV does: ``"Dafydd ""Dai"" Jones"``. The BLT format
+itself has no escape; a program that takes everything between a line's first and last quote reads such
+a name with its quotes doubled, and any name without a quote is written exactly as every program expects.
+
 Identical ballots are grouped on reading: the group's value is the exact sum of their weights.
 Equal rankings (``1 2=3 0``) are refused: no rule coopvote implements gives them a meaning, and
 silently reading them one way would change the count. As an extension a weight may be written as a
@@ -33,7 +37,8 @@ from typing import cast
 from coopvote.counting.model import Ballot, Election
 from coopvote.errors import InputError
 
-_QUOTED = re.compile(r'"([^"]*)"')
+_QUOTED = re.compile(r'"((?:[^"]|"")*)"')
+"""A quoted name; a double quote inside a name is written twice (``"Dafydd ""Dai"" Jones"``), as in CSV."""
 
 
 def _weight(token: str, where: str) -> Fraction:
@@ -300,7 +305,8 @@ def parse_blt_groups(text: str, source: str = "BLT file") -> BltContents:
         leftover = _QUOTED.sub("", text).strip()
         if not found or leftover:
             raise InputError(f"{source}, line {index}: expected a name in double quotes, found {text!r}")
-        for name in found:
+        for quoted in found:
+            name = quoted.replace('""', '"')
             if len(names) < n_candidates:
                 names.append(name)
             elif title is None:
@@ -355,11 +361,17 @@ def _format_weight(value: Fraction) -> str:
     return f"{digits[:-places]}.{digits[-places:]}"
 
 
+def _quoted(name: str) -> str:
+    """A name in double quotes, any quote inside it doubled so the file reads back to the same name."""
+    doubled = name.replace('"', '""')
+    return f'"{doubled}"'
+
+
 def format_blt(election: Election) -> str:
     """BLT text for an election; reading it back gives an equal Election."""
     for name in (*election.candidates, election.title):
-        if '"' in name or "\n" in name:
-            raise InputError(f"the name {name!r} cannot be written to a BLT file (it holds a quote or line break)")
+        if "".join(name.splitlines()) != name:  # every separator str.splitlines knows, as parse_blt splits
+            raise InputError(f"the name {name!r} cannot be written to a BLT file (it holds a line break)")
     out = [f"{len(election.candidates)} {election.seats}"]
     if election.withdrawn:
         out.append(" ".join(f"-{c + 1}" for c in sorted(election.withdrawn)))
@@ -367,8 +379,8 @@ def format_blt(election: Election) -> str:
         prefs = " ".join(str(c + 1) for c in ballot.ranking)
         out.append(f"{_format_weight(Fraction(ballot.value))} {prefs} 0" if prefs else f"{_format_weight(Fraction(ballot.value))} 0")
     out.append("0")
-    out.extend(f'"{name}"' for name in election.candidates)
-    out.append(f'"{election.title}"')
+    out.extend(_quoted(name) for name in election.candidates)
+    out.append(_quoted(election.title))
     return "\n".join(out) + "\n"
 
 

@@ -141,10 +141,6 @@ class WeightingScheme:
                 raise InputError(
                     f"weighting.cap.{code}: a cap must be between 0 and 1 (exclusive), got {limit}"
                 )
-        if sum(self.cap.values(), Fraction(0)) >= 1:
-            raise InputError(
-                "weighting.cap: the caps together must leave room for the other classes (sum < 1)"
-            )
         if self.consent_absent not in ("fail", "ignore"):
             raise InputError(f'weighting.consent_absent: {self.consent_absent!r} is not "fail" or "ignore"')
         if self.privacy_minimum < 1:
@@ -239,6 +235,11 @@ def apply_cap(
     A capped class k ends with ``cap_k * T / (1 - C)``, where T is the strength of the uncapped classes and
     C the sum of the caps in force, so its proportion of the new total is exactly ``cap_k``. Lowering the
     total can push another class over its own cap, so this repeats until no class is over.
+
+    The caps may add up to 1 or more ("no class more than 40%" for three classes is 120%): C never reaches
+    1 while an uncapped class holds strength, because every class taken into C was over its cap of a
+    total that the classes left still made up. When every class with papers ends up capped (only two of
+    three classes voted, each capped at 40%) no split honours the caps and nothing is scaled.
     """
     result = {code: Fraction(value) for code, value in strength.items()}
     capped: list[str] = []

@@ -17,6 +17,21 @@ from typing import Any
 
 from coopvote.counting.rules import RANKED_METHODS, RULES
 from coopvote.errors import InputError
+from coopvote.meeting.checks import (
+    check_classes,
+    check_meeting,
+    check_proxies,
+    check_quorum,
+    check_rules,
+    check_top_level,
+    check_weighting,
+    normalised_weighting,
+)
+from coopvote.meeting.checks_items import check_items
+from coopvote.meeting.validation import Problems
+
+MAX_SPEC_CHARACTERS = 1_000_000
+"""A meeting definition is a few kilobytes; a megabyte is a mistake (or an attack), refused before parsing."""
 
 THRESHOLDS = {"> 1/2", ">= 2/3", ">= 3/4"}
 KINDS = {"resolution", "election"}
@@ -139,7 +154,7 @@ def _classes(raw: Any, source: str) -> tuple[ClassSpec, ...]:
     return tuple(classes)
 
 
-def _item(table: Any, index: int, source: str, class_codes: set[str]) -> ItemSpec:
+def _item(table: Any, index: int, source: str, class_codes: Mapping[str, Fraction]) -> ItemSpec:
     where = f"{source}: [[items]] number {index}"
     if not isinstance(table, dict):
         raise InputError(f"{where}: should be a table")
@@ -149,8 +164,9 @@ def _item(table: Any, index: int, source: str, class_codes: set[str]) -> ItemSpe
     if kind not in KINDS:
         raise InputError(f"{where}: kind {kind!r} should be 'resolution' or 'election'")
     threshold = str(table.get("threshold", ">= 3/4" if table.get("special") else "> 1/2"))
-    _check_threshold(threshold, where)
     settings = {k: table[k] for k in ("weighting", "tie", "reserved", "seed") if k in table}
+    if isinstance(settings.get("weighting"), dict):
+        settings["weighting"] = normalised_weighting(settings["weighting"], dict(class_codes))
     candidates: tuple[CandidateSpec, ...] = ()
     method = ""
     seats = 0
@@ -200,22 +216,45 @@ def _item(table: Any, index: int, source: str, class_codes: set[str]) -> ItemSpe
     )
 
 
-def _check_threshold(threshold: str, where: str) -> None:
-    text = threshold.strip()
-    for operator in (">=", ">"):
-        if text.startswith(operator):
-            fraction = _fraction(text[len(operator) :], f"{where}: threshold")
-            if not 0 < fraction < 1:
-                raise InputError(f"{where}: threshold {threshold!r} should be between 0 and 1")
-            return
-    raise InputError(f"{where}: threshold {threshold!r} should look like '> 1/2', '>= 2/3' or '>= 3/4'")
+def check_definition(data: dict[str, Any], source: str) -> dict[str, Fraction]:
+    """Check every table at once and raise one InputError listing every problem; the class codes and values.
+
+    Runs before anything is built, so the builder below only meets fields that are known to be good.
+    """
+    problems = Problems()
+    check_top_level(problems, data)
+    if "meeting" not in data:
+        problems.add("[meeting]", "missing: the file needs a [meeting] table with name_cy and name_en")
+    else:
+        check_meeting(problems, data["meeting"])
+    codes = check_classes(problems, data.get("classes"))
+    weighting: dict[str, Any] | None = {"scheme": "one-member-one-vote"}
+    if "weighting" in data:
+        before = len(problems.lines)
+        check_weighting(problems, data["weighting"], "[weighting]", codes)
+        weighting = data["weighting"] if len(problems.lines) == before else None
+    if "quorum" in data:
+        check_quorum(problems, data["quorum"], codes)
+    if "proxies" in data:
+        check_proxies(problems, data["proxies"])
+    if "rules" in data:
+        check_rules(problems, data["rules"])
+    check_items(problems, data.get("items"), codes, weighting)
+    problems.raise_if_any(source)
+    return codes
 
 
 def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
+    """The checked definition; every problem in it is listed in one InputError (see check_definition)."""
+    if len(text) > MAX_SPEC_CHARACTERS:
+        raise InputError(f"{source}: {len(text)} characters; a meeting definition may be up to {MAX_SPEC_CHARACTERS}")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise InputError(f"{source}: not valid TOML ({error})") from error
+    except RecursionError:
+        raise InputError(f"{source}: not valid TOML (lists or tables nested too deeply)") from None
+    check_definition(data, source)
     meeting = data.get("meeting")
     if not isinstance(meeting, dict):
         raise InputError(f"{source}: needs a [meeting] table")
@@ -223,7 +262,7 @@ def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
     name_en = _require(meeting, "name_en", where)
     name_cy = _require(meeting, "name_cy", where)
     classes = _classes(data.get("classes"), source)
-    class_codes = {c.code for c in classes}
+    class_codes = {c.code: c.vote_value for c in classes}
     raw_items = data.get("items", [])
     if not isinstance(raw_items, list):
         raise InputError(f"{source}: [[items]] should be a list of tables")
@@ -238,6 +277,7 @@ def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
     weighting = data.get("weighting", {"scheme": "one-member-one-vote"})
     if not isinstance(weighting, dict):
         raise InputError(f"{source}: [weighting] should be a table")
+    weighting = normalised_weighting(weighting, {c.code: c.vote_value for c in classes})
     languages = meeting.get("languages", ["cy", "en"])
     return MeetingSpec(
         name_en=name_en,
