@@ -150,7 +150,8 @@ def _item(table: Any, index: int, source: str, class_codes: set[str]) -> ItemSpe
         raise InputError(f"{where}: kind {kind!r} should be 'resolution' or 'election'")
     threshold = str(table.get("threshold", ">= 3/4" if table.get("special") else "> 1/2"))
     _check_threshold(threshold, where)
-    settings = {k: table[k] for k in ("weighting", "tie", "reserved", "seed") if k in table}
+    settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed") if k in table}
+    _check_item_choices(settings, where)
     candidates: tuple[CandidateSpec, ...] = ()
     method = ""
     seats = 0
@@ -198,6 +199,21 @@ def _item(table: Any, index: int, source: str, class_codes: set[str]) -> ItemSpe
         candidates=candidates,
         settings=settings,
     )
+
+
+ITEM_TIES = ("lost", "casting-vote", "lot")
+ITEM_BASES = ("cast", "valid")
+"""Bases the app can count; "present" needs members present per class, which no count is given yet."""
+
+
+def _check_item_choices(settings: Mapping[str, Any], where: str) -> None:
+    if "tie" in settings and settings["tie"] not in ITEM_TIES:
+        raise InputError(f"{where}: tie {settings['tie']!r} should be one of {', '.join(ITEM_TIES)}")
+    if "base" in settings and settings["base"] not in ITEM_BASES:
+        raise InputError(
+            f"{where}: base {settings['base']!r} should be one of {', '.join(ITEM_BASES)}"
+            " (a base of members present is not counted by the app yet)"
+        )
 
 
 def _check_threshold(threshold: str, where: str) -> None:

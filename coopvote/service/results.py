@@ -15,14 +15,13 @@ from typing import Any
 from sqlalchemy import func, select
 
 from coopvote.counting.constraints import SeatConstraints
+from coopvote.counting.item_rules import item_resolution_rules
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome, decimal_string
 from coopvote.counting.privacy import small_class_warnings
 from coopvote.counting.resolutions import (
     ClassTally,
     ResolutionResult,
-    ResolutionRules,
     ResolutionTally,
-    Threshold,
     count_resolution,
 )
 from coopvote.counting.rules import RANKED_METHODS, get_rule
@@ -206,17 +205,14 @@ class ResultsMixin(VotingMixin):
         if hands is not None:
             result.show_of_hands = {"counts": dict(hands.counts), "poll_demanded_by": hands.poll_demanded_by or None}
             poll_by = hands.poll_demanded_by or None
-            if not poll_by and not result.total_papers:
+            if not result.total_papers:
+                # No poll papers yet: the show of hands is the count, standing only if no poll was demanded.
                 mode = "show-of-hands"
                 tallies = {
                     code: ClassTally(int(figures[0]), int(figures[1]), int(figures[2]))
                     for code, figures in hands.counts.items()
                 }
-        rules = ResolutionRules(
-            threshold=Threshold.parse(view.threshold, f"item {view.number} threshold"),
-            tie=str(general.get("tie", "lost")),  # type: ignore[arg-type]
-            by_head=view.by_head,
-        )
+        rules = item_resolution_rules(view.number, view.threshold, view.by_head, view.settings, general)
         casting = view.settings.get("casting_vote")
         tally = ResolutionTally(
             classes=tallies,
@@ -360,7 +356,14 @@ class ResultsMixin(VotingMixin):
             item = self._item_row(session, item_number)
             if item.status == "declared":
                 raise RuleError(f"item {item_number} has already been declared")
-            if item.status != "closed" and not (item.kind == "resolution" and result.show_of_hands):
+            resolution = result.resolution
+            if resolution is not None and not resolution.stands:
+                raise RuleError(
+                    f"a poll was demanded on item {item_number} by {resolution.poll_demanded_by}: the show of hands "
+                    "does not decide it; hold the poll and close its voting before declaring"
+                )
+            decided_by_hands = resolution is not None and resolution.mode == "show-of-hands"
+            if item.status != "closed" and not decided_by_hands:
                 raise RuleError(f"voting on item {item_number} must be closed before its result is declared")
             session.add(Declaration(item_id=item.id, result=summary, declared_by=declared_by))
             item.status = "declared"
