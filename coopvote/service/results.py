@@ -18,6 +18,7 @@ from coopvote.counting.constraints import SeatConstraints
 from coopvote.counting.item_rules import item_resolution_rules
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome, decimal_string
 from coopvote.counting.privacy import small_class_warnings
+from coopvote.counting.report import stage_exact
 from coopvote.counting.resolutions import (
     ClassTally,
     ResolutionResult,
@@ -370,6 +371,15 @@ class ResultsMixin(VotingMixin):
         return summary
 
 
+def election_valid_vote(outcome: Outcome) -> Fraction:
+    """The valid vote a count's stages add up to (its first stage: totals, non-transferable, rounding)."""
+    if not outcome.stages:
+        return Fraction(0)
+    first = outcome.stages[0]
+    held = sum((Fraction(v) for v in first.totals.values()), Fraction(0))
+    return held + Fraction(first.non_transferable) + Fraction(first.rounding_loss)
+
+
 def paper_multipliers(scheme: WeightingScheme, papers: dict[str, int]) -> dict[str, Fraction]:
     """What one paper of each class is worth in an election count, on the scale ``weigh_ballots`` uses
     (weighted values add up to the number of papers, so stage sheets read in familiar magnitudes)."""
@@ -431,6 +441,8 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
         resolution = result.resolution
         summary["resolution"] = {
             "threshold": item.threshold,
+            "base": resolution.base,
+            "tie": resolution.to_dict()["tie"],
             "special": item.special,
             "by_head": resolution.by_head,
             "mode": resolution.mode,
@@ -447,6 +459,8 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
             "method": outcome.method,
             "seats": outcome.seats,
             "quota": decimal_string(outcome.quota, 5) if outcome.quota is not None else None,
+            "quota_exact": str(Fraction(outcome.quota)) if outcome.quota is not None else None,
+            "valid_exact": str(election_valid_vote(outcome)),
             "elected": outcome.elected_names,
             "stages": [
                 {
@@ -455,6 +469,8 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
                     "description": stage.description,
                     "totals": {outcome.candidates[i]: decimal_string(v, 5) for i, v in stage.totals.items()},
                     "non_transferable": decimal_string(stage.non_transferable, 5),
+                    "rounding_loss": decimal_string(stage.rounding_loss, 5),
+                    "exact": stage_exact(outcome, stage),
                     "elected": [outcome.candidates[i] for i in stage.elected],
                     "excluded": [outcome.candidates[i] for i in stage.excluded],
                 }
