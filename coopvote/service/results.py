@@ -460,7 +460,7 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
             "seats": outcome.seats,
             "quota": decimal_string(outcome.quota, 5) if outcome.quota is not None else None,
             "quota_exact": str(Fraction(outcome.quota)) if outcome.quota is not None else None,
-            "valid_exact": str(election_valid_vote(outcome)),
+            "valid_exact": str(election_valid_vote(outcome)) if outcome.method in RANKED_METHODS else None,
             "elected": outcome.elected_names,
             "stages": [
                 {
