@@ -211,3 +211,57 @@ def test_a_show_of_hands_with_no_poll_declares_and_verifies(tmp_path: Path) -> N
     service.declare(1, "Returning Officer")
     entry = export_and_verify(service, tmp_path)
     assert entry["declaration"]["result"]["resolution"]["mode"] == "show-of-hands"  # type: ignore[index]
+
+
+# -- the other per-item options --------------------------------------------------------------------
+
+
+def test_item_weighting_override_reaches_the_count_and_the_recount(tmp_path: Path) -> None:
+    spec = CLASSES + """
+[weighting]
+scheme = "fixed-value"
+values = { PS = 5, EMP = 1 }
+
+[[items]]
+number = 1
+kind = "resolution"
+title_cy = "Penderfyniad"
+title_en = "Resolution"
+weighting = { scheme = "one-member-one-vote" }
+"""
+    service = MeetingService.create(tmp_path / "m.coopvote", parse_spec(spec, "m.toml"), station="test")
+    # Under the meeting's values PS's one paper for (5) would beat three against (3); the item says omov.
+    vote(service, 1, {"PS": [1], "EMP": [2, 2, 2]})
+    result = service.results(1)
+    assert result.resolution is not None and result.resolution.scheme == "one-member-one-vote"
+    assert not result.resolution.carried and result.resolution.for_percent == "25.0"
+    service.declare(1, "Returning Officer")
+    entry = export_and_verify(service, tmp_path)
+    assert entry["declaration"]["result"]["resolution"]["for_share"] == "1/4"  # type: ignore[index]
+
+
+def test_item_reserved_seats_and_seed_reach_the_count_and_the_recount(tmp_path: Path) -> None:
+    spec = CLASSES + """
+[[items]]
+number = 1
+kind = "election"
+title_cy = "Ethol"
+title_en = "Elect"
+method = "block"
+seats = 2
+seed = 7
+candidates = [{ name = "Aled", class = "EMP" }, { name = "Bethan", class = "EMP" }, { name = "Carys", class = "PS" }]
+reserved = { PS = { min = 1 } }
+"""
+    service = MeetingService.create(tmp_path / "m.coopvote", parse_spec(spec, "m.toml"), station="test")
+    service.open_vote(1)
+    batch = service.add_paper_batch(1, "EMP", 4)
+    for serial, marks in zip(batch.serials, ([1, 2], [1, 2], [1, 2], [1, 3]), strict=True):
+        assert service.record_paper(batch.qr_text(serial), marks).accepted
+    service.close_vote(1)
+    result = service.results(1)
+    assert result.seed == 7
+    assert result.election is not None and result.election.elected_names == ["Aled", "Carys"]  # Bethan passed over
+    service.declare(1, "Returning Officer")
+    entry = export_and_verify(service, tmp_path)
+    assert entry["declaration"]["result"]["election"]["elected"] == ["Aled", "Carys"]  # type: ignore[index]
