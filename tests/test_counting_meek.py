@@ -314,14 +314,17 @@ def test_relabelling_invariance(
 def test_fractional_weights_still_add_up() -> None:
     """Class weights such as 5/3 have no 9-place form: the sheet must still add up to the valid vote."""
     e = Election(
-        ("A", "B", "C"),
+        ("A", "B", "C", "D"),
         2,
         (
             Ballot((0, 1), Fraction(5, 3)),
             Ballot((1,), Fraction(1, 3)),
             Ballot((2, 0), Fraction(7, 6)),
-            Ballot((), Fraction(1, 7)),
+            # No preference left to count (D withdrew): a valid vote, non-transferable. A blank paper
+            # would not be a vote at all, under every rule (docs/counting-stv.md).
+            Ballot((3,), Fraction(1, 7)),
         ),
+        withdrawn=frozenset({3}),
     )
     for rule in (MEEK_PRF, MEEK_EXACT):
         outcome = rule.count(e, CountOptions())

@@ -211,14 +211,14 @@ def test_the_forty_percent_cap_changes_a_resolution_through_the_count(tmp_path: 
         f"{code}{n},{code} member {n},{code},1,active\n" for code, count in (("PS", 2), ("EMP", 6), ("SUP", 2))
         for n in range(1, count + 1)
     )
-    service.import_register(register.encode(), "members.csv")
-    service.open_vote(1)
+    service.setup.import_register(register.encode(), "members.csv")
+    service.voting.open_vote(1)
     for code, count, mark in (("EMP", 6, 1), ("PS", 2, 2), ("SUP", 2, 2)):  # employees for, the others against
-        batch = service.add_paper_batch(1, code, count)
+        batch = service.papers.add_paper_batch(1, code, count)
         for serial in batch.serials:
-            assert service.record_paper(batch.qr_text(serial), [mark]).accepted
-    service.close_vote(1)
-    outcome = service.results(1).resolution
+            assert service.tellers.record_paper(batch.qr_text(serial), [mark]).accepted
+    service.voting.close_vote(1)
+    outcome = service.results.item_result(1).resolution
     service.close()
     assert outcome is not None
     if cap:  # employees (60% of the papers) held to 40%: 2/3 of their papers' weight, 40% for
@@ -236,12 +236,12 @@ def test_a_double_quoted_name_survives_create_vote_declare_export_and_verify(tmp
     meeting = tmp_path / "quoted.coopvote"
     assert cli(["new", str(meeting), "--from", str(spec_file), "--register", str(register)]) == 0
     service = MeetingService.open(meeting, station="test")
-    batch = service.add_paper_batch(2, "EMP", 3)
-    service.open_vote(2)
+    batch = service.papers.add_paper_batch(2, "EMP", 3)
+    service.voting.open_vote(2)
     for serial, marks in zip(batch.serials, ([3, 1], [3], [1, 3]), strict=True):
-        assert service.record_paper(batch.qr_text(serial), marks).accepted
-    service.close_vote(2)
-    service.declare(2, "Gareth Morgan")
+        assert service.tellers.record_paper(batch.qr_text(serial), marks).accepted
+    service.voting.close_vote(2)
+    service.results.declare(2, "Gareth Morgan")
     service.close()
     archive = tmp_path / "quoted.zip"
     assert cli(["export", str(meeting), "--out", str(archive)]) == 0

@@ -16,8 +16,9 @@ Choices where the text is open are listed in docs/counting-ers97-meek.md; in sho
   any surplus left on papers with no next preference are non-transferable (§5.3.9-10);
 * a weighted group's value is truncated to two places at the first stage (class weights such as 1/3);
   what is cut off is shown as rounding loss, so the sheet still adds up to the exact valid vote;
-* empty papers (no valid preference, e.g. only for withdrawn candidates) count in the total valid
-  vote and are non-transferable from the start, as in Wichmann's ERBS validation files.
+* a paper marked only for withdrawn candidates counts in the total valid vote and is
+  non-transferable from the start; a blank paper (no preference at all) is not a vote and is left
+  out, as by every rule here (docs/counting-stv.md, "Blank papers").
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from coopvote.counting.ers97_parts import (
     transfer_value,
 )
 from coopvote.counting.model import CountOptions, Election, Outcome, Stage, TieBreak, decimal_string
-from coopvote.counting.stv_common import check_seats, clean_rankings
+from coopvote.counting.stv_common import check_seats, clean_rankings, total_value
 from coopvote.counting.ties import Prefer, TieBreaker, look_back
 
 
@@ -59,12 +60,14 @@ class _ERS97Count:
         self.e = election
         self.n = len(election.candidates)
         self.groups: list[tuple[tuple[int, ...], int]] = []
-        for ranking, value in clean_rankings(election):
+        cleaned = clean_rankings(election)
+        for ranking, value in cleaned:
             scaled = value * 100
             self.groups.append((ranking, scaled.numerator // scaled.denominator))
-        # The valid vote is exact; a weighted group's value below the second place (class weights such
-        # as 1/3) cannot enter a two-place count, and is shown as rounding loss from the first stage.
-        self.valid = election.total_value()
+        # The valid vote is exact and leaves blank papers out, as every rule does; a weighted group's
+        # value below the second place (class weights such as 1/3) cannot enter a two-place count, and
+        # is shown as rounding loss from the first stage.
+        self.valid = total_value(cleaned)
         self.valid_h = sum(p for _, p in self.groups)
         self.initial_loss = self.valid - Fraction(self.valid_h, 100)
         self.state = {c: ("withdrawn" if c in election.withdrawn else "continuing") for c in range(self.n)}

@@ -31,7 +31,7 @@ from typing import Literal
 from coopvote.counting.constraints import SeatConstraints
 from coopvote.counting.meek_arith import Arith, Fixed, Guarded, Num
 from coopvote.counting.model import CountOptions, Election, Outcome, Stage, TieBreak
-from coopvote.counting.stv_common import check_seats, clean_rankings
+from coopvote.counting.stv_common import check_seats, clean_rankings, total_value
 from coopvote.counting.ties import TieBreaker
 
 
@@ -136,8 +136,9 @@ class _MeekCount:
         # Elected by the seat limits per class without the quota: their keep factor never rises above 1
         # and only votes above the quota count as surplus (see ``update_keep_factors``).
         self.below_quota: set[int] = set()
-        self.ballots = [(r, self.a.of(v), v) for r, v in clean_rankings(election) if r]
-        self.valid = election.total_value()
+        cleaned = clean_rankings(election)  # blank papers are not votes: left out, as by every rule
+        self.ballots = [(r, self.a.of(v), v) for r, v in cleaned if r]
+        self.valid = total_value(cleaned)
         self.empty = self.valid - sum((v for _, _, v in self.ballots), Fraction(0))
         # Non-transferable from the start: empty papers, plus (fixed point only) whatever a weighted
         # group's value loses below the last place when scaled, so every stage still adds up.

@@ -2,7 +2,9 @@
 
 Figures are decimal strings, never floats, at the precision the rule counts in (Scottish STV 5
 places, ERS97 2, PRF Meek 9); exact rules (WIGM, Meek) print 6 places truncated, which is what a
-stage sheet can show; the JSON also carries ``exact`` fractions for those so nothing is hidden.
+stage sheet can show; every stage also carries ``exact``: each amount (totals, transfers,
+non-transferable, rounding loss, quota, transfer value, keep factors) as an exact fraction, and the
+outcome its ``quota_exact``, so nothing is hidden.
 """
 
 from __future__ import annotations
@@ -62,7 +64,25 @@ def _stage_dict(outcome: Outcome, stage: Stage, places: int | None) -> dict[str,
         entry["keep_factors"] = {names[c]: _fmt(v, places) for c, v in stage.keep_factors.items()}
     if any(Fraction(v).denominator != 1 and (Fraction(v) * 10 ** (places or 0)).denominator != 1 for v in stage.totals.values()):
         entry["exact_totals"] = {names[c]: _exact(v) for c, v in stage.totals.items()}
+    entry["exact"] = stage_exact(outcome, stage)
     return entry
+
+
+def stage_exact(outcome: Outcome, stage: Stage) -> dict[str, Any]:
+    """Every amount of one stage as an exact fraction ("17/3"): the decimals beside them are for reading."""
+    names = outcome.candidates
+    exact: dict[str, Any] = {
+        "totals": {names[c]: _exact(v) for c, v in stage.totals.items()},
+        "transfers": {names[c]: _exact(v) for c, v in stage.transfers.items()},
+        "non_transferable": _exact(stage.non_transferable),
+        "exhausted": _exact(stage.exhausted),
+        "rounding_loss": _exact(stage.rounding_loss),
+        "quota": None if stage.quota is None else _exact(stage.quota),
+        "transfer_value": None if stage.transfer_value is None else _exact(stage.transfer_value),
+    }
+    if stage.keep_factors:
+        exact["keep_factors"] = {names[c]: _exact(v) for c, v in stage.keep_factors.items()}
+    return exact
 
 
 def outcome_to_dict(outcome: Outcome, places: int | None = None) -> dict[str, Any]:
@@ -74,6 +94,7 @@ def outcome_to_dict(outcome: Outcome, places: int | None = None) -> dict[str, An
         "seats": outcome.seats,
         "candidates": list(names),
         "quota": _fmt(outcome.quota, places),
+        "quota_exact": None if outcome.quota is None else _exact(outcome.quota),
         "elected": [names[c] for c in outcome.elected],
         "places": places,
         "stages": [_stage_dict(outcome, s, places) for s in outcome.stages],

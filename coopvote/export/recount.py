@@ -13,15 +13,9 @@ from collections import Counter
 from fractions import Fraction
 from typing import Any
 
+from coopvote.counting.item_rules import item_resolution_rules
 from coopvote.counting.model import Ballot, CountOptions, Election, decimal_string
-from coopvote.counting.resolutions import (
-    ClassTally,
-    ResolutionResult,
-    ResolutionRules,
-    ResolutionTally,
-    Threshold,
-    count_resolution,
-)
+from coopvote.counting.resolutions import ClassTally, ResolutionResult, ResolutionTally, count_resolution
 from coopvote.counting.rules import RANKED_METHODS, get_rule
 from coopvote.counting.weighting import WeightingScheme, weigh_ballots
 from coopvote.errors import CoopvoteError, InputError
@@ -144,20 +138,18 @@ def _resolution_result(definition: dict[str, Any], ballots: list[BallotRow], pap
     hands = settings.get("show_of_hands") or definition.get("show_of_hands")
     if hands:
         poll_by = hands.get("poll_demanded_by") or None
-        if not poll_by and not sum(papers.values()):
+        if not sum(papers.values()):
             mode = "show-of-hands"
             tallies = {code: ClassTally(int(f[0]), int(f[1]), int(f[2])) for code, f in hands["counts"].items()}
-    rules = ResolutionRules(
-        threshold=Threshold.parse(definition["threshold"], f"item {definition['number']} threshold"),
-        tie=str(general.get("tie", "lost")),  # type: ignore[arg-type]
-        by_head=bool(definition.get("by_head")),
+    rules = item_resolution_rules(
+        definition["number"], definition["threshold"], bool(definition.get("by_head")), settings, general
     )
     casting = settings.get("casting_vote")
     seed = settings.get("seed")
     tally = ResolutionTally(
         classes=tallies,
         mode=mode,  # type: ignore[arg-type]
-        poll_demanded_by=poll_by,
+        poll_demanded_by=poll_by if mode == "show-of-hands" else None,  # a poll held is counted as a poll
         chair=str(settings.get("casting_chair") or general.get("chair") or "the chair"),
         casting_vote=casting if casting in {"for", "against"} else None,
         seed=int(seed) if seed is not None else 0,

@@ -20,10 +20,12 @@ import json
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from coopvote.counting.blt import parse_blt
+from coopvote.counting.model import Election
 from coopvote.errors import CoopvoteError, InputError
 from coopvote.export.archive import ARCHIVE_FORMAT, MEETING_FILE
 from coopvote.export.container import first_difference as first_byte_difference
@@ -201,7 +203,7 @@ def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: Verify
             from_blt = parse_blt(blt.decode("utf-8"), entry["blt_file"])
         except (CoopvoteError, UnicodeDecodeError) as error:
             raise Discrepancy(f"{entry['blt_file']}: cannot be read ({error})") from None
-        if from_blt != election_of(definition, ballots)[0]:
+        if _same_contest(from_blt) != _same_contest(election_of(definition, ballots)[0]):
             raise Discrepancy(f"{entry['blt_file']}: does not hold the same ballots as {name}")
     pdf_name = f"declarations/item-{number:02d}.pdf"
     if pdf_name in members and f"coopvote-item-digest:{entry['digest']}".encode() not in members[pdf_name]:
@@ -209,6 +211,20 @@ def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: Verify
     report.items_recounted += 1
     report.ballots_recounted += len(ballots)
     report.passed(f"item {number}: recounted {len(ballots)} papers, same result as declared")
+
+
+def _same_contest(election: Election) -> tuple[Any, ...]:
+    """What a BLT file must hold: the contest and each ranking's total value.
+
+    The BLT file has one line per ranking, so papers of the same ranking from different classes
+    (different weights) are one line there and several groups in the recount.
+    """
+    values: dict[tuple[int, ...], Fraction] = {}
+    for ballot in election.ballots:
+        ranking = tuple(ballot.ranking)
+        values[ranking] = values.get(ranking, Fraction(0)) + Fraction(ballot.value)
+    kept = {ranking: value for ranking, value in values.items() if value}
+    return election.candidates, election.seats, election.withdrawn, election.title, kept
 
 
 def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], report: VerifyReport) -> None:

@@ -35,6 +35,9 @@ from coopvote.meeting.validation import (
     whole,
 )
 
+COUNTED_BASES = tuple(base for base in BASES if base != "present")
+"""The bases an item may name: "present" needs members present per class, which no count is given yet."""
+
 ITEM_KEYS = ("number", "kind", "title_cy", "title_en", "text_cy", "text_en", "special", "threshold", "by_head",
              "base", "tie", "seed", "weighting", "method", "seats", "max_marks", "candidates", "reserved")
 ELECTION_ONLY = ("method", "seats", "max_marks", "candidates", "reserved")
@@ -87,7 +90,11 @@ def _check_item(
         for key in ELECTION_ONLY:
             if key in table:
                 problems.add(f"{path}.{key}", f"{context}only an election takes '{key}'; this item is a resolution")
-    choice(problems, table, "base", path, BASES)
+    if table.get("base") == "present":
+        problems.add(f"{path}.base", f"{context}base 'present' is not counted by the app yet (it needs the members "
+                     f"present per class); use one of {', '.join(repr(b) for b in COUNTED_BASES)}")
+    else:
+        choice(problems, table, "base", path, COUNTED_BASES)
     choice(problems, table, "tie", path, TIE_RULES)
     whole(problems, table, "seed", path, low=0, high=SEED_MAX)
     if "weighting" in table:

@@ -164,7 +164,7 @@ def _item(table: Any, index: int, source: str, class_codes: Mapping[str, Fractio
     if kind not in KINDS:
         raise InputError(f"{where}: kind {kind!r} should be 'resolution' or 'election'")
     threshold = str(table.get("threshold", ">= 3/4" if table.get("special") else "> 1/2"))
-    settings = {k: table[k] for k in ("weighting", "tie", "reserved", "seed") if k in table}
+    settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed") if k in table}
     if isinstance(settings.get("weighting"), dict):
         settings["weighting"] = normalised_weighting(settings["weighting"], dict(class_codes))
     candidates: tuple[CandidateSpec, ...] = ()

@@ -9,11 +9,13 @@ archive carries, so a declaration on a notice board can be checked against the a
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from coopvote.counting.display import column_texts
 from coopvote.errors import CoopvoteError
 from coopvote.export.content import ItemRecord, MeetingRecord, qr_payload, short_code
 from coopvote.export.recount import resolution_weighted_totals
@@ -32,9 +34,17 @@ from coopvote.reports.layout import (
     text,
 )
 from coopvote.reports.stages import stage_sheet
-from coopvote.reports.wording import LABELS, METHODS, reason_words, threshold_words, weighting_in_words
+from coopvote.reports.wording import (
+    LABELS,
+    METHODS,
+    ROUNDING_RULE,
+    reason_words,
+    threshold_words,
+    weighting_in_words,
+)
 
 CONTENT_WIDTH = 174 * mm
+WEIGHTED_PLACES = 6
 
 
 def _meeting_block(meeting: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
@@ -94,22 +104,44 @@ def _resolution_votes(item: ItemRecord, result: dict[str, Any], st: dict[str, An
         ]
     rows: list[list[Any]] = [head]
     paper_totals = [0, 0, 0]
-    for code in classes:
+    columns = [_weighted_column(options[index] if index < len(options) else {}, classes) for index in range(3)]
+    for position, code in enumerate(classes):
         row: list[Any] = [code]
         for index in range(3):
             option = options[index] if index < len(options) else {}
             papers = int(option.get("papers", {}).get(code, 0))
             paper_totals[index] += papers
-            row += [papers, option.get("weighted", {}).get(code, "")]
+            column = columns[index]
+            row += [papers, column[0][position] if column else option.get("weighted", {}).get(code, "")]
         rows.append(row)
     total: list[Any] = [" / ".join(LABELS["total"])]
-    exact = _exact_totals(item)
+    exact = None if all(columns) else _exact_totals(item)
     for index in range(3):
         option = options[index] if index < len(options) else {}
-        weighted = exact[index] if exact else _sum_decimals(option.get("weighted", {}).values())
+        column = columns[index]
+        if column:
+            weighted = column[1]
+        else:
+            weighted = exact[index] if exact else _sum_decimals(option.get("weighted", {}).values())
         total += [paper_totals[index], weighted]
     rows.append(total)
-    return [heading("votes", st), grid(rows, [34 * mm] + [23.3 * mm, 23.3 * mm] * 3, total_row=True)]
+    out: list[Flowable] = [heading("votes", st), grid(rows, [34 * mm] + [23.3 * mm, 23.3 * mm] * 3, total_row=True)]
+    if all(columns):
+        out.append(Spacer(1, 1 * mm))
+        out += [Paragraph(text(words.format(places=WEIGHTED_PLACES)), st["small"]) for words in ROUNDING_RULE]
+    return out
+
+
+def _weighted_column(option: dict[str, Any], classes: list[str]) -> tuple[list[str], str] | None:
+    """One option's weighted figures per class and their total, printed so the column adds up.
+
+    From the exact fractions the result keeps (``weighted_exact``); a result stored without them
+    (declared by an older version) is printed as it was.
+    """
+    exact = option.get("weighted_exact")
+    if not isinstance(exact, dict) or any(code not in exact for code in classes):
+        return None
+    return column_texts([Fraction(exact[code]) for code in classes], WEIGHTED_PLACES)
 
 
 def _exact_totals(item: ItemRecord) -> list[str] | None:
@@ -134,7 +166,8 @@ def _sum_decimals(values: Any) -> str:
 def _resolution_outcome(item: ItemRecord, result: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
     definition = item.definition
     resolution = result.get("resolution") or {}
-    need_cy, need_en = threshold_words(str(resolution.get("threshold", definition["threshold"])))
+    base = resolution.get("base") or definition.get("settings", {}).get("base") or "cast"
+    need_cy, need_en = threshold_words(str(resolution.get("threshold", definition["threshold"])), str(base))
     out: list[Flowable] = [heading("threshold", st)]
     out.append(bilingual(need_cy, need_en, st["base"], sep=" / "))
     out.append(heading("outcome", st))
@@ -280,7 +313,11 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
     story += [heading("papers", st), _papers_table(item, st)]
     story += _rejected(result, st)
     by_head = bool((result.get("resolution") or {}).get("by_head"))
-    rule_cy, rule_en = weighting_in_words(definition.get("weighting", {}), definition.get("settings", {}).get("weighting"), by_head)
+    settings = definition.get("settings", {})
+    base = "election" if definition["kind"] == "election" else str(
+        (result.get("resolution") or {}).get("base") or settings.get("base") or "cast"
+    )
+    rule_cy, rule_en = weighting_in_words(definition.get("weighting", {}), settings.get("weighting"), by_head, base)
     if definition["kind"] == "resolution":
         story += _resolution_votes(item, result, st)
         story += [heading("weighting_rule", st), bilingual(rule_cy, rule_en, st["base"])]

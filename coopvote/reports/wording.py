@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from coopvote.counting.resolution_texts import text
 from coopvote.counting.resolutions import Threshold
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -56,6 +57,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "stages": ("Taflen y camau cyfrif", "Stage sheet"),
     "stage": ("Cam", "Stage"),
     "non_transferable": ("Anhrosglwyddadwy", "Non-transferable"),
+    "rounding_loss": ("Colled dalgrynnu", "Rounding loss"),
+    "valid_vote": ("Cyfanswm y bleidlais ddilys", "Total valid vote"),
+    "stage_adds_up": (
+        "Ym mhob cam, mae'r ymgeiswyr, yr anhrosglwyddadwy a'r golled dalgrynnu yn adio i'r bleidlais ddilys.",
+        "At every stage the candidates, non-transferable and rounding loss add up to the valid vote.",
+    ),
     "ties": ("Pleidleisiau cyfartal", "Ties"),
     "notes": ("Nodiadau", "Notes"),
     "privacy": ("Rhybudd preifatrwydd", "Privacy warning"),
@@ -120,16 +127,59 @@ def _table(values: Mapping[str, Any]) -> str:
     return ", ".join(f"{code} {value}" for code, value in values.items())
 
 
-def threshold_words(threshold: str) -> tuple[str, str]:
+def threshold_words(threshold: str, base: str | None = None) -> tuple[str, str]:
+    """"at least 2/3", or with the item's base "at least 2/3 of valid papers", in Welsh and English."""
     try:
         parsed = Threshold.parse(threshold)
     except Exception:
         return threshold, threshold
-    return parsed.describe("cy"), parsed.describe("en")
+    if base not in ("cast", "valid", "present"):
+        return parsed.describe("cy"), parsed.describe("en")
+    return tuple(  # type: ignore[return-value]
+        f"{parsed.describe(language)} {text(f'base_{base}', language)}" for language in ("cy", "en")
+    )
 
 
-def weighting_in_words(weighting: Mapping[str, Any], override: Any = None, by_head: bool = False) -> tuple[str, str]:
-    """The weighting rule a count used, as one Welsh and one English paragraph."""
+SHARE_AMONG: dict[str, tuple[str, str]] = {
+    "cast": (
+        "rhwng papurau'r dosbarth hwnnw sydd o blaid neu yn erbyn (dangosir papur sy'n ymatal ar yr un gwerth, "
+        "ond nid yw'n cyfrif)",
+        "among that class's papers for or against (an abstaining paper is shown at the same value, but does "
+        "not count)",
+    ),
+    "valid": (
+        "rhwng papurau dilys y dosbarth hwnnw, gan gynnwys y rhai sy'n ymatal",
+        "among that class's valid papers, abstaining papers included",
+    ),
+    "present": (
+        "rhwng aelodau'r dosbarth hwnnw sy'n bresennol",
+        "among that class's members present",
+    ),
+    "election": (
+        "rhwng papurau dilys y dosbarth hwnnw yn yr etholiad hwn",
+        "among that class's valid papers in this contest",
+    ),
+}
+"""Which papers divide a class's share: the item's base for a resolution (as the count divides it)."""
+
+ROUNDING_RULE: tuple[str, str] = (
+    "Ffigurau pwysol: y gwerth union wedi'i dalgrynnu i {places} lle degol drwy ddull y gweddill mwyaf "
+    "(talgrynnu pob ffigur i lawr, yna codi'r rhai â'r gweddill mwyaf fesul uned nes bod y golofn yn adio "
+    "i'w chyfanswm wedi'i dalgrynnu), felly mae pob colofn yn adio. Mae'r ffracsiynau union yn results.json.",
+    "Weighted figures: the exact value rounded to {places} decimal places by the largest-remainder rule "
+    "(each figure rounded down, then those with the largest remainders raised one unit each until the "
+    "column adds up to its rounded total), so every column adds up. The exact fractions are in results.json.",
+)
+
+
+def weighting_in_words(
+    weighting: Mapping[str, Any], override: Any = None, by_head: bool = False, base: str = "cast"
+) -> tuple[str, str]:
+    """The weighting rule a count used, as one Welsh and one English paragraph.
+
+    ``base`` is the resolution's base ("cast", "valid", "present"), or "election": it decides which
+    papers a class's share is divided among, so the sentence says what the arithmetic did.
+    """
     if by_head:
         return (
             "Cyfrifir yr eitem hon fesul pen: un aelod, un bleidlais, beth bynnag yw'r pwysoli arferol.",
@@ -143,14 +193,12 @@ def weighting_in_words(weighting: Mapping[str, Any], override: Any = None, by_he
     en: list[str] = []
     if scheme in {"class-share", "share", "class-shares"}:
         shares = _table(table.get("shares", {}))
+        among_cy, among_en = SHARE_AMONG.get(base, SHARE_AMONG["cast"])
         cy.append(
             f"Mae gan bob dosbarth gyfran sefydlog o'r cryfder pleidleisio ({shares}), wedi'i rhannu'n gyfartal "
-            "rhwng papurau dilys y dosbarth hwnnw."
+            f"{among_cy}."
         )
-        en.append(
-            f"Each class holds a fixed share of the voting strength ({shares}), divided equally among that "
-            "class's valid papers."
-        )
+        en.append(f"Each class holds a fixed share of the voting strength ({shares}), divided equally {among_en}.")
         if table.get("absent_class", "redistribute") == "forfeit":
             cy.append("Os na fydd dosbarth yn bwrw papur, collir ei gyfran.")
             en.append("A class that casts no paper forfeits its share.")

@@ -15,14 +15,14 @@ from typing import Any
 from sqlalchemy import func, select
 
 from coopvote.counting.constraints import SeatConstraints
+from coopvote.counting.item_rules import item_resolution_rules
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome, decimal_string
 from coopvote.counting.privacy import small_class_warnings
+from coopvote.counting.report import stage_exact
 from coopvote.counting.resolutions import (
     ClassTally,
     ResolutionResult,
-    ResolutionRules,
     ResolutionTally,
-    Threshold,
     count_resolution,
 )
 from coopvote.counting.rules import RANKED_METHODS, get_rule
@@ -209,17 +209,14 @@ class ResultsRole(Role):
         if hands is not None:
             result.show_of_hands = {"counts": dict(hands.counts), "poll_demanded_by": hands.poll_demanded_by or None}
             poll_by = hands.poll_demanded_by or None
-            if not poll_by and not result.total_papers:
+            if not result.total_papers:
+                # No poll papers yet: the show of hands is the count, standing only if no poll was demanded.
                 mode = "show-of-hands"
                 tallies = {
                     code: ClassTally(int(figures[0]), int(figures[1]), int(figures[2]))
                     for code, figures in hands.counts.items()
                 }
-        rules = ResolutionRules(
-            threshold=Threshold.parse(view.threshold, f"item {view.number} threshold"),
-            tie=str(general.get("tie", "lost")),  # type: ignore[arg-type]
-            by_head=view.by_head,
-        )
+        rules = item_resolution_rules(view.number, view.threshold, view.by_head, view.settings, general)
         casting = view.settings.get("casting_vote")
         tally = ResolutionTally(
             classes=tallies,
@@ -363,11 +360,27 @@ class ResultsRole(Role):
             item = item_row(session, self.meeting_id, item_number)
             if item.status == "declared":
                 raise RuleError(f"item {item_number} has already been declared")
-            if item.status != "closed" and not (item.kind == "resolution" and result.show_of_hands):
+            resolution = result.resolution
+            if resolution is not None and not resolution.stands:
+                raise RuleError(
+                    f"a poll was demanded on item {item_number} by {resolution.poll_demanded_by}: the show of hands "
+                    "does not decide it; hold the poll and close its voting before declaring"
+                )
+            decided_by_hands = resolution is not None and resolution.mode == "show-of-hands"
+            if item.status != "closed" and not decided_by_hands:
                 raise RuleError(f"voting on item {item_number} must be closed before its result is declared")
             session.add(Declaration(item_id=item.id, result=summary, declared_by=declared_by))
             item.status = "declared"
         return summary
+
+
+def election_valid_vote(outcome: Outcome) -> Fraction:
+    """The valid vote a count's stages add up to (its first stage: totals, non-transferable, rounding)."""
+    if not outcome.stages:
+        return Fraction(0)
+    first = outcome.stages[0]
+    held = sum((Fraction(v) for v in first.totals.values()), Fraction(0))
+    return held + Fraction(first.non_transferable) + Fraction(first.rounding_loss)
 
 
 def paper_multipliers(scheme: WeightingScheme, papers: dict[str, int]) -> dict[str, Fraction]:
@@ -431,6 +444,8 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
         resolution = result.resolution
         summary["resolution"] = {
             "threshold": item.threshold,
+            "base": resolution.base,
+            "tie": resolution.to_dict()["tie"],
             "special": item.special,
             "by_head": resolution.by_head,
             "mode": resolution.mode,
@@ -447,6 +462,8 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
             "method": outcome.method,
             "seats": outcome.seats,
             "quota": decimal_string(outcome.quota, 5) if outcome.quota is not None else None,
+            "quota_exact": str(Fraction(outcome.quota)) if outcome.quota is not None else None,
+            "valid_exact": str(election_valid_vote(outcome)) if outcome.method in RANKED_METHODS else None,
             "elected": outcome.elected_names,
             "stages": [
                 {
@@ -455,6 +472,8 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
                     "description": stage.description,
                     "totals": {outcome.candidates[i]: decimal_string(v, 5) for i, v in stage.totals.items()},
                     "non_transferable": decimal_string(stage.non_transferable, 5),
+                    "rounding_loss": decimal_string(stage.rounding_loss, 5),
+                    "exact": stage_exact(outcome, stage),
                     "elected": [outcome.candidates[i] for i in stage.elected],
                     "excluded": [outcome.candidates[i] for i in stage.excluded],
                 }

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coopvote.counting.item_rules import item_tie_rule
 from coopvote.errors import CoopvoteError
 from coopvote.service.results import ItemResult
 from coopvote.service.views import ItemView, MeetingView
@@ -38,9 +39,10 @@ if TYPE_CHECKING:
 REFRESH_MS = 2000
 
 
-def tie_rule(meeting: MeetingView) -> str:
+def tie_rule(meeting: MeetingView, item: ItemView) -> str:
+    """The item's own tie rule, else the meeting's: the one its count will use."""
     general = meeting.rules.get("rules", {})
-    return str(general.get("tie", "lost")) if isinstance(general, dict) else "lost"
+    return item_tie_rule(item.settings, general if isinstance(general, dict) else {})
 
 
 def rule_name(meeting: MeetingView, *keys: str) -> str:
@@ -318,7 +320,7 @@ class ChairPage(Retranslatable, QWidget):
         if item is None:
             return
         if result is None:
-            tied = item.kind == "resolution" and tie_rule(self.meeting) == "casting-vote"
+            tied = item.kind == "resolution" and tie_rule(self.meeting, item) == "casting-vote"
             self.casting.setVisible(tied and item.status != "declared")
             return
         self.casting.setVisible(
