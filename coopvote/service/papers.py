@@ -10,14 +10,17 @@ from __future__ import annotations
 import random
 import secrets
 from dataclasses import dataclass
+from fractions import Fraction
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from coopvote.counting.value_bands import Band
 from coopvote.errors import RuleError
 from coopvote.record.models import (
     AgendaItem,
     BallotPaper,
+    Meeting,
     Member,
     MembershipClass,
     PaperBatch,
@@ -27,6 +30,14 @@ from coopvote.record.models import (
 )
 from coopvote.record.types import utcnow
 from coopvote.service.attendance import AttendanceMixin
+from coopvote.service.bands import (
+    band_warnings,
+    batch_band,
+    desk_band,
+    item_meeting,
+    register_bands,
+    uses_member_values,
+)
 from coopvote.service.views import PackToHand
 
 
@@ -41,6 +52,8 @@ class PrintedBatch:
     serials: tuple[int, ...]
     meeting_code: str
     secret: bytes
+    band: Fraction | None = None
+    """The vote value each paper carries (a ``per_member`` value band), or None."""
 
     def qr_text(self, serial: int, option: int | None = None, page_size: str = "A4") -> str:
         """The sealed code printed on the paper with this serial (``option`` 1-based, for a vote slip)."""
@@ -54,6 +67,7 @@ class PrintedBatch:
             option=None if option is None else option - 1,
             variant=self.variant if option is None else "standard",  # type: ignore[arg-type]
             page_size=page_size,  # type: ignore[arg-type]
+            band=self.band,
         )
         return encode(code, self.secret)
 
@@ -81,9 +95,17 @@ class PapersMixin(AttendanceMixin):
         return cls
 
     def add_paper_batch(
-        self, item_number: int, class_code: str, count: int, *, kind: str = "paper", variant: str = "standard"
+        self,
+        item_number: int,
+        class_code: str,
+        count: int,
+        *,
+        kind: str = "paper",
+        variant: str = "standard",
+        band: Fraction | None = None,
     ) -> PrintedBatch:
-        """Allocate ``count`` new serials for an item and class, shuffled for printing."""
+        """Allocate ``count`` new serials for an item and class (and value band, for an item counted by
+        members' own values), shuffled for printing."""
         if count < 1 or count > 100_000:
             raise RuleError(f"a batch holds 1 to 100,000 papers, not {count}")
         if kind not in {"paper", "slips"}:
@@ -98,9 +120,15 @@ class PapersMixin(AttendanceMixin):
             if item.status in {"closed", "declared"}:
                 raise RuleError(f"item {item_number} is {item.status}; no more papers can be printed for it")
             cls = self._class_row(session, class_code)
+            band_value = batch_band(session, item.meeting, item, cls, band)
+            if band_value is not None:
+                act.details["band"] = str(band_value)
             last = session.scalar(select(func.max(BallotPaper.serial)).where(BallotPaper.item_id == item.id)) or 0
             first = last + 1
-            batch = PaperBatch(item_id=item.id, class_id=cls.id, kind=kind, variant=variant, first_serial=first, count=count)
+            batch = PaperBatch(
+                item_id=item.id, class_id=cls.id, kind=kind, variant=variant, first_serial=first, count=count,
+                band_value=band_value,
+            )
             session.add(batch)
             session.flush()
             serials = list(range(first, first + count))
@@ -111,7 +139,25 @@ class PapersMixin(AttendanceMixin):
             random.Random(secrets.token_bytes(16)).shuffle(serials)
             meeting = item.meeting
             act.details.update(class_code=cls.code, first_serial=first, last_serial=first + count - 1)
-            return PrintedBatch(item_number, cls.code, kind, variant, tuple(serials), meeting.code, meeting.secret)
+            return PrintedBatch(
+                item_number, cls.code, kind, variant, tuple(serials), meeting.code, meeting.secret, band_value
+            )
+
+    def counts_member_values(self, item_number: int) -> bool:
+        """Whether an item counts each member's own vote value, so its papers are printed per value band."""
+        with self.reading() as session:
+            item = self._item_row(session, item_number)
+            return uses_member_values(item.meeting, item)
+
+    def value_bands(self) -> tuple[list[Band], list[str]]:
+        """The register's value bands (class, value, members) and a warning for each one too small to
+        keep its members' votes secret; both empty when no item counts members' own values."""
+        with self.reading() as session:
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            if not any(uses_member_values(meeting, item) for item in meeting.items):
+                return [], []
+            return register_bands(session, meeting.id), [w.message() for w in band_warnings(session, meeting)]
 
     def issue_pack(self, number: str) -> list[PackToHand]:
         """Record that a present member receives their pack, and one per live proxy they hold.
@@ -154,8 +200,12 @@ class PapersMixin(AttendanceMixin):
                 if new_items:
                     cls = session.get(MembershipClass, voter.class_id)
                     assert cls is not None
+                    band, banded, note = desk_band(session, item_meeting(items), voter, new_items)
                     packs.append(
-                        PackToHand(cls.code, cls.colour, voter.number, proxy is not None, tuple(i.number for i in new_items))
+                        PackToHand(
+                            cls.code, cls.colour, voter.number, proxy is not None, tuple(i.number for i in new_items),
+                            band, banded, note,
+                        )
                     )
                     issued_for.append(voter.number)
             if not packs:

@@ -26,6 +26,7 @@ from coopvote.counting.resolutions import (
     count_resolution,
 )
 from coopvote.counting.rules import RANKED_METHODS, get_rule
+from coopvote.counting.value_bands import PublicBandRow
 from coopvote.counting.weighting import WeightingScheme, class_strengths, weigh_ballots
 from coopvote.errors import RuleError
 from coopvote.record.models import (
@@ -36,6 +37,15 @@ from coopvote.record.models import (
     RecordedBallot,
     ShowOfHands,
 )
+from coopvote.service.band_results import (
+    add_band_figures,
+    band_summary,
+    first_choice_values,
+    member_value_groups,
+    recorded_bands,
+    with_member_values,
+)
+from coopvote.service.bands import scheme_uses_member_values
 from coopvote.service.views import ItemView
 from coopvote.service.voting import VotingMixin
 
@@ -75,6 +85,8 @@ class ItemResult:
     election: Outcome | None = None
     seed: int | None = None
     privacy_warnings: list[str] = field(default_factory=list)
+    bands: list[PublicBandRow] = field(default_factory=list)
+    """Per value band figures (``per_member``), bands below the privacy minimum merged."""
     show_of_hands: dict[str, Any] | None = None
     outcome_en: str = ""
     outcome_cy: str = ""
@@ -138,9 +150,15 @@ class ResultsMixin(VotingMixin):
             codes = {c.id: c.code for c in classes}
             ordered_codes = [c.code for c in classes]
             rows = session.execute(
-                select(RecordedBallot.class_id, RecordedBallot.marks, RecordedBallot.valid, RecordedBallot.reject_reason)
-                .where(RecordedBallot.item_id == item.id)
+                select(
+                    RecordedBallot.class_id,
+                    RecordedBallot.marks,
+                    RecordedBallot.valid,
+                    RecordedBallot.reject_reason,
+                    RecordedBallot.serial,
+                ).where(RecordedBallot.item_id == item.id)
             ).all()
+            band_of_serial = recorded_bands(session, item.id)
             hands = session.scalar(
                 select(ShowOfHands).where(ShowOfHands.item_id == item.id).order_by(ShowOfHands.id.desc()).limit(1)
             )
@@ -153,16 +171,23 @@ class ResultsMixin(VotingMixin):
         valid: Counter[str] = Counter({code: 0 for code in ordered_codes})
         rejected: Counter[str] = Counter()
         marks_by_class: dict[str, list[tuple[int, ...]]] = defaultdict(list)
-        for class_id, marks, is_valid, reason in rows:
+        values_by_class: dict[str, list[Fraction]] = defaultdict(list)
+        banded_papers: dict[tuple[str, Fraction], list[tuple[int, ...] | None]] = defaultdict(list)
+        for class_id, marks, is_valid, reason, serial in rows:
             code = codes[class_id]
             papers[code] += 1
+            band = band_of_serial.get(serial)
+            if band is not None:
+                banded_papers[(code, band)].append(tuple(int(m) for m in marks) if is_valid else None)
             if is_valid:
                 valid[code] += 1
                 marks_by_class[code].append(tuple(int(m) for m in marks))
+                values_by_class[code].append(band if band is not None else Fraction(1))
             else:
                 rejected[reason or "rejected"] += 1
         override = view.settings.get("weighting")
         scheme = WeightingScheme.from_mapping(weighting_raw, override if isinstance(override, dict) else None)
+        member_values = values_by_class if scheme_uses_member_values(scheme) else None
         seed = view.settings.get("seed")
         general = rules.get("rules", {}) if isinstance(rules.get("rules"), dict) else {}
         minimum = int(general.get("privacy_minimum", scheme.privacy_minimum))
@@ -179,9 +204,13 @@ class ResultsMixin(VotingMixin):
             privacy_warnings=[w.message() for w in small_class_warnings(dict(papers), minimum)],
         )
         if view.kind == "resolution":
-            self._count_resolution(result, scheme, marks_by_class, rejected_by_class(rows, codes), general, hands)
+            self._count_resolution(
+                result, scheme, marks_by_class, rejected_by_class(rows, codes), general, hands, member_values
+            )
         else:
-            self._count_election(result, scheme, marks_by_class)
+            self._count_election(result, scheme, marks_by_class, member_values)
+        if banded_papers:
+            add_band_figures(result, banded_papers, minimum)
         return result
 
     def _count_resolution(
@@ -192,6 +221,7 @@ class ResultsMixin(VotingMixin):
         rejected: dict[str, int],
         general: dict[str, Any],
         hands: ShowOfHands | None,
+        member_values: dict[str, list[Fraction]] | None = None,
     ) -> None:
         view = result.item
         result.option_labels = list(RESOLUTION_LABELS)
@@ -199,6 +229,8 @@ class ResultsMixin(VotingMixin):
         for code in result.papers_by_class:
             counts = Counter(marks[0] for marks in marks_by_class.get(code, []))
             tallies[code] = ClassTally(counts[1], counts[2], counts[3], rejected.get(code, 0))
+            if member_values is not None:
+                tallies[code] = with_member_values(tallies[code], marks_by_class.get(code, []), member_values.get(code, []))
             for option in (1, 2, 3):
                 result.papers_by_option.setdefault(option - 1, {})[code] = counts[option]
         mode = "poll"
@@ -240,7 +272,11 @@ class ResultsMixin(VotingMixin):
             result.outcome_cy += f"; cyfrifwyd ar bleidlais a fynnwyd gan {poll_by}"
 
     def _count_election(
-        self, result: ItemResult, scheme: WeightingScheme, marks_by_class: dict[str, list[tuple[int, ...]]]
+        self,
+        result: ItemResult,
+        scheme: WeightingScheme,
+        marks_by_class: dict[str, list[tuple[int, ...]]],
+        member_values: dict[str, list[Fraction]] | None = None,
     ) -> None:
         view = result.item
         names = tuple(c.name for c in view.candidates)
@@ -249,6 +285,8 @@ class ResultsMixin(VotingMixin):
         for code in result.papers_by_class:
             grouped = Counter(tuple(m - 1 for m in marks) for marks in marks_by_class.get(code, []))
             groups[code] = [Ballot(ranking, Fraction(n)) for ranking, n in sorted(grouped.items())]
+            if member_values is not None:
+                groups[code] = member_value_groups(marks_by_class.get(code, []), member_values.get(code, []))
             for ranking, n in grouped.items():
                 marked = ranking[:1] if view.method in RANKED_METHODS else ranking
                 for candidate in marked:
@@ -261,6 +299,10 @@ class ResultsMixin(VotingMixin):
             result.weighted_by_option[candidate] = {
                 code: papers.get(code, 0) * multipliers.get(code, Fraction(0)) for code in result.papers_by_class
             }
+        if member_values is not None:
+            result.weighted_by_option = first_choice_values(
+                len(names), view.method in RANKED_METHODS, marks_by_class, member_values, list(result.papers_by_class)
+            )
         reserved = view.settings.get("reserved") or {}
         options = CountOptions(
             seed=result.seed or 0,
@@ -393,7 +435,7 @@ def reserved_in_words(reserved: dict[str, Any]) -> str:
 
 def rejected_by_class(rows: Any, codes: dict[int, str]) -> dict[str, int]:
     counts: Counter[str] = Counter()
-    for class_id, _marks, is_valid, _reason in rows:
+    for class_id, _marks, is_valid, _reason, *_rest in rows:
         if not is_valid:
             counts[codes[class_id]] += 1
     return dict(counts)
@@ -421,6 +463,7 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
         "weighting": result.weighting,
         "seed": result.seed,
         "privacy_warnings": result.privacy_warnings,
+        **band_summary(result),
         "show_of_hands": result.show_of_hands,
         "outcome": {"cy": result.outcome_cy, "en": result.outcome_en},
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,8 +98,12 @@ class SheetsMixin(ResultsMixin):
         kind: str = "paper",
         variant: str = "standard",
         page_size: str = "A4",
+        band: Fraction | None = None,
     ) -> PrintRun:
-        """Allocate a batch, then print it in its shuffled order (page k carries ``batch.serials[k]``)."""
+        """Allocate a batch, then print it in its shuffled order (page k carries ``batch.serials[k]``).
+
+        ``band``: for an item counted by members' own values, the value band the papers are for.
+        """
         from coopvote.ballots.pdf import render_papers
         from coopvote.ballots.pdf_slips import render_slips
         from coopvote.ballots.pdf_spec import papers_for, slips_for
@@ -108,10 +113,10 @@ class SheetsMixin(ResultsMixin):
         cls = next((c for c in meeting.classes if c.code.upper() == class_code.upper()), None)
         if cls is None:
             raise RuleError(f"there is no membership class {class_code!r}")
-        batch = self.add_paper_batch(item_number, cls.code, count, kind=kind, variant=variant)
+        batch = self.add_paper_batch(item_number, cls.code, count, kind=kind, variant=variant, band=band)
         info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
         printed_item = ballot_item_for(item)
-        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)
+        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour, batch.band)
         if kind == "slips":
             sheets = slips_for(info, printed_item, voting_class, batch.serials, batch.secret, variant, page_size)
             return PrintRun(batch, render_slips(sheets, out), Path(out))
@@ -119,12 +124,21 @@ class SheetsMixin(ResultsMixin):
         return PrintRun(batch, render_papers(papers, out), Path(out))
 
     def print_packs(
-        self, class_code: str, count: int, out: Path, *, variant: str = "standard", page_size: str = "A4"
+        self,
+        class_code: str,
+        count: int,
+        out: Path,
+        *,
+        variant: str = "standard",
+        page_size: str = "A4",
+        band: Fraction | None = None,
     ) -> list[PrintRun]:
         """Print ``count`` packs for a class: one paper per item still to be voted on, pack after pack.
 
         Each item's serials are allocated and shuffled on their own, so a pack's papers share nothing
-        that could tie them together, and nothing ties a pack to the member it is handed to.
+        that could tie them together, and nothing ties a pack to the member it is handed to. With
+        ``band`` the packs are for that value band: items counted by members' own values get papers of
+        the band, the others ordinary papers, exactly as the desk hands them out.
         """
         from coopvote.ballots.pdf import render_papers
         from coopvote.ballots.pdf_spec import collate_packs, papers_for
@@ -137,11 +151,12 @@ class SheetsMixin(ResultsMixin):
         if not items:
             raise RuleError("every item's vote is closed: there is nothing left to print packs for")
         info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
-        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)
         batches = []
         per_item = []
         for item in items:
-            batch = self.add_paper_batch(item.number, cls.code, count, variant=variant)
+            item_band = band if band is not None and self.counts_member_values(item.number) else None
+            batch = self.add_paper_batch(item.number, cls.code, count, variant=variant, band=item_band)
+            voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour, batch.band)
             per_item.append(
                 papers_for(info, ballot_item_for(item), voting_class, batch.serials, batch.secret, variant, page_size)
             )

@@ -100,6 +100,24 @@ class PackToHand:
     for_member: str
     as_proxy: bool
     items: tuple[int, ...]
+    band: Fraction | None = None
+    """The member's vote value, when some items count it: those items' papers come from this band's stock."""
+    banded_items: tuple[int, ...] = ()
+    band_warning: str = ""
+    """Said at the desk when the band is smaller than the privacy minimum."""
+
+    def in_words(self) -> str:
+        """"1 blue pack (EMP, band 5 votes for items 1, 2) for E3": what the desk hands over."""
+        from coopvote.counting.value_bands import votes_words
+
+        whose = f"for {self.for_member}" + (" (as proxy)" if self.as_proxy else "")
+        if self.band is None:
+            return f"1 {self.class_code} pack {whose}: items {', '.join(map(str, self.items))}"
+        items = ", ".join(map(str, self.banded_items))
+        return (
+            f"1 {self.class_code} pack, band {votes_words(self.band)[1]} (items {items}), {whose}: "
+            f"items {', '.join(map(str, self.items))}"
+        )
 
 
 @dataclass(frozen=True)

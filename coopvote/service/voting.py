@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import select
@@ -18,7 +19,14 @@ from sqlalchemy.orm import Session
 
 from coopvote.ballots.qrcodec import QrRejected, Reason, decode, reason_message
 from coopvote.errors import RuleError
-from coopvote.record.models import AgendaItem, BallotPaper, Meeting, MembershipClass, RecordedBallot
+from coopvote.record.models import (
+    AgendaItem,
+    BallotPaper,
+    Meeting,
+    MembershipClass,
+    PaperBatch,
+    RecordedBallot,
+)
 from coopvote.record.types import utcnow
 from coopvote.service.papers import PapersMixin
 from coopvote.service.views import ScanOutcome
@@ -64,6 +72,8 @@ class IdentifiedPaper:
     max_marks: int
     item_id: int = 0
     class_id: int = 0
+    band: Fraction | None = None
+    """The vote value the paper carries (its value band), checked against the batch it was printed in."""
 
 
 class VotingMixin(PapersMixin):
@@ -125,11 +135,13 @@ class VotingMixin(PapersMixin):
         if item.status != "open":
             return rejection(Reason.VOTE_NOT_OPEN, **extra)
         paper = session.execute(
-            select(BallotPaper, MembershipClass.code)
+            select(BallotPaper, MembershipClass.code, PaperBatch.band_value)
             .join(MembershipClass, MembershipClass.id == BallotPaper.class_id)
+            .join(PaperBatch, PaperBatch.id == BallotPaper.batch_id)
             .where(BallotPaper.item_id == item.id, BallotPaper.serial == code.serial)
         ).first()
-        if paper is None or paper[1].upper() != code.class_code.upper():
+        if paper is None or paper[1].upper() != code.class_code.upper() or paper[2] != code.band:
+            # A band that differs from its batch's is a forged or foreign paper, refused like a wrong class.
             return rejection(Reason.SERIAL_NOT_ISSUED, **extra)
         if paper[0].voided_at is not None:
             return rejection(Reason.SPOILT if "spoil" in paper[0].void_reason.lower() else Reason.VOIDED, **extra)
@@ -151,6 +163,7 @@ class VotingMixin(PapersMixin):
             max_marks=item.max_marks,
             item_id=item.id,
             class_id=paper[0].class_id,
+            band=paper[2],
         )
 
     # -- recording -------------------------------------------------------------------------------
