@@ -24,15 +24,17 @@ Ballot code (papers and vote slips), fields separated by ``-``::
   letters (RFC 4648 alphabet ``A-Z 2-7``, no padding).
 
 Value band (issue 10, ``per_member = true``): a paper printed for a band of members who all hold the
-same vote value is sealed as format version 2, with one more field before the MAC::
+same vote value is sealed as format version 3, with one more field before the MAC::
 
-    CV2-<MEETING>-<ITEM>-<CLASS>-<SERIAL>-<FORM>-<BAND>-<MAC>
+    CV3-<MEETING>-<ITEM>-<CLASS>-<SERIAL>-<FORM>-<BAND>-<MAC>
 
 - ``BAND``: the paper's exact vote value, ``W`` + numerator, then ``R`` + denominator when it is not a
   whole number (``W5`` is 5 votes, ``W5R2`` is 5/2), in lowest terms (``coopvote.counting.value_bands``).
 
 Papers without a band are still written as version 1, exactly as before, so existing papers, tests and
-other readers are unaffected; this copy reads both versions.
+other readers are unaffected; this copy reads both versions. Version 2 was never issued: earlier copies
+and their tests use ``CV2`` as the example of a version they cannot read, so it stays unassigned and a
+band paper shown to an older copy is refused as "version 3", never misread.
 
 Membership card: ``CVM1-<MEETING>-<MEMBER>-<MAC>`` with the member number (1-16 of ``A-Z 0-9 -``)
 and the MAC computed the same way over ``CVM1-<MEETING>-<MEMBER>``. The distinct ``CVM`` prefix, the
@@ -61,7 +63,7 @@ from coopvote.errors import InputError
 BALLOT_PREFIX = "CV"
 CARD_PREFIX = "CVM"
 VERSION = 1
-BAND_VERSION = 2
+BAND_VERSION = 3
 """The format version of a paper that carries a value band; papers without one stay version 1."""
 MAC_CHARS = 10
 MAC_BITS = MAC_CHARS * 5

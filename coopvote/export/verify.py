@@ -19,11 +19,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from coopvote.counting.blt import parse_blt
+from coopvote.counting.model import Ballot, Election
 from coopvote.errors import CoopvoteError, InputError
 from coopvote.export.archive import ARCHIVE_FORMAT, MEETING_FILE
 from coopvote.export.container import first_difference as first_byte_difference
@@ -201,7 +203,7 @@ def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: Verify
             from_blt = parse_blt(blt.decode("utf-8"), entry["blt_file"])
         except (CoopvoteError, UnicodeDecodeError) as error:
             raise Discrepancy(f"{entry['blt_file']}: cannot be read ({error})") from None
-        if from_blt != election_of(definition, ballots)[0]:
+        if _grouped(from_blt) != _grouped(election_of(definition, ballots)[0]):
             raise Discrepancy(f"{entry['blt_file']}: does not hold the same ballots as {name}")
     pdf_name = f"declarations/item-{number:02d}.pdf"
     if pdf_name in members and f"coopvote-item-digest:{entry['digest']}".encode() not in members[pdf_name]:
@@ -209,6 +211,15 @@ def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: Verify
     report.items_recounted += 1
     report.ballots_recounted += len(ballots)
     report.passed(f"item {number}: recounted {len(ballots)} papers, same result as declared")
+
+
+def _grouped(election: Election) -> Election:
+    """The election as a BLT file can hold it: identical rankings are one group (the reader adds them up),
+    so two classes' groups with the same ranking, or papers of different values, compare as their sum."""
+    totals: dict[tuple[int, ...], Fraction] = {}
+    for ballot in election.ballots:
+        totals[ballot.ranking] = totals.get(ballot.ranking, Fraction(0)) + Fraction(ballot.value)
+    return replace(election, ballots=tuple(Ballot(ranking, value) for ranking, value in totals.items()))
 
 
 def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], report: VerifyReport) -> None:
