@@ -261,3 +261,19 @@ def test_exported_values_are_read_back_exactly() -> None:
     assert rows[0].value == Fraction(5, 2) and rows[1].value is None
     with pytest.raises(InputError, match="line 2: value '10/4'"):
         read_ballots_csv(data.replace(b"5/2", b"10/4"), "b.csv")
+
+
+def test_a_paper_whose_sealed_band_differs_from_its_batch_is_refused(tmp_path: Path) -> None:
+    service = meeting(tmp_path)
+    service.check_in("E1")
+    service.issue_pack("E1")
+    service.open_vote(1)
+    batch = service.add_paper_batch(1, "EMP", 1, band=Fraction(1))
+    serial = batch.serials[0]
+    # Sealed with the meeting's own key, so only the record can tell the value is not the batch's.
+    inflated = encode(BallotCode(batch.meeting_code, 1, "EMP", serial, band=Fraction(5)), batch.secret)
+    refused = service.record_paper(inflated, [1])
+    assert not refused.accepted and refused.reason == "serial-not-issued"
+    counted = service.record_paper(batch.qr_text(serial), [1])
+    assert counted.accepted
+    assert service.results(1).resolution.total.weighted_for == 1  # type: ignore[union-attr]
