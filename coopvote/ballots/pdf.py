@@ -39,6 +39,7 @@ from coopvote.ballots.pdf_draw import (
     register_fonts,
 )
 from coopvote.ballots.pdf_spec import BallotItem, MeetingInfo, PaperSpec, VotingClass
+from coopvote.counting.value_bands import votes_words
 from coopvote.errors import InputError
 
 __all__ = ["render_papers", "TextSizes", "TEXT_SIZES"]
@@ -201,16 +202,25 @@ def draw_static(page: Page, layout: PaperLayout, paper: PaperSpec) -> None:
     sizes = _sizes(paper.variant)
     for mark in layout.marks:
         page.rect(mark, fill=BLACK)
-    _band(page, layout.band, paper.voting_class, sizes.band)
+    _band(page, layout.band, paper.voting_class, sizes.band, _band_words(paper.voting_class))
     fill, ink = class_colour(paper.voting_class.colour)
     page.rect(layout.foot_band, fill=fill)
     foot = (f"{texts.ITEM.cy.format(number=paper.item.number)} / {texts.ITEM.en.format(number=paper.item.number)}"
             f"  ·  {paper.voting_class.code}")
+    if paper.voting_class.band is not None:
+        foot += "  ·  " + " / ".join(votes_words(paper.voting_class.band))
     page.text(layout.foot_band.x + layout.foot_band.w / 2, layout.foot_band.bottom - 1.4, foot, FONT_BOLD, 8.0,
               ink, align="centre")
     _title(page, layout, paper.meeting, paper.item, sizes, paper.variant)
     _instructions(page, layout, paper.item, sizes, paper.variant)
     _rows(page, layout, paper.item, sizes, paper.variant)
+
+
+def _band_words(voting_class: VotingClass) -> str:
+    """"5 votes" at the left of the class band of a value-band paper, so the desk and voter can see it."""
+    if voting_class.band is None:
+        return ""
+    return votes_words(voting_class.band)[1]
 
 
 def serial_label(serial: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Literal
 
 from coopvote.ballots.layout import PaperForm, normalise_page_size
@@ -37,6 +38,8 @@ class VotingClass:
     name_cy: str
     name_en: str
     colour: str = "#777777"
+    band: Fraction | None = None
+    """The vote value of every paper printed for this class's value band (``per_member``), or None."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def papers_for(
     papers = []
     for serial in serials:
         code = BallotCode(meeting=meeting.code, item=item.number, class_code=voting_class.code, serial=serial,
-                          option=None, variant=checked_variant, page_size=checked_page)
+                          option=None, variant=checked_variant, page_size=checked_page, band=voting_class.band)
         papers.append(PaperSpec(meeting=meeting, item=item, voting_class=voting_class, serial=serial,
                                 qr_text=encode(code, secret), variant=checked_variant,
                                 page_size=checked_page))
@@ -142,7 +145,7 @@ def slips_for(
     for serial in serials:
         texts = tuple(
             encode(BallotCode(meeting=meeting.code, item=item.number, class_code=voting_class.code,
-                              serial=serial, option=index), secret)
+                              serial=serial, option=index, band=voting_class.band), secret)
             for index in range(len(item.choices))
         )
         sheets.append(SlipSheetSpec(meeting=meeting, item=item, voting_class=voting_class, serial=serial,

@@ -23,6 +23,19 @@ Ballot code (papers and vote slips), fields separated by ``-``::
 - ``MAC``: the first 50 bits of HMAC-SHA256(secret, everything before ``-MAC`` in ASCII), as 10 base32
   letters (RFC 4648 alphabet ``A-Z 2-7``, no padding).
 
+Value band (issue 10, ``per_member = true``): a paper printed for a band of members who all hold the
+same vote value is sealed as format version 3, with one more field before the MAC::
+
+    CV3-<MEETING>-<ITEM>-<CLASS>-<SERIAL>-<FORM>-<BAND>-<MAC>
+
+- ``BAND``: the paper's exact vote value, ``W`` + numerator, then ``R`` + denominator when it is not a
+  whole number (``W5`` is 5 votes, ``W5R2`` is 5/2), in lowest terms (``coopvote.counting.value_bands``).
+
+Papers without a band are still written as version 1, exactly as before, so existing papers, tests and
+other readers are unaffected; this copy reads both versions. Version 2 was never issued: earlier copies
+and their tests use ``CV2`` as the example of a version they cannot read, so it stays unassigned and a
+band paper shown to an older copy is refused as "version 3", never misread.
+
 Membership card: ``CVM1-<MEETING>-<MEMBER>-<MAC>`` with the member number (1-16 of ``A-Z 0-9 -``)
 and the MAC computed the same way over ``CVM1-<MEETING>-<MEMBER>``. The distinct ``CVM`` prefix, the
 prefix inside the MAC, and the different field count keep a card from ever being read as a ballot.
@@ -39,15 +52,19 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from fractions import Fraction
 from typing import Any
 
 from coopvote.ballots.paper import PageSize, Variant
 from coopvote.ballots.texts import reason_message  # also imported from here by service/voting.py
+from coopvote.counting.value_bands import band_token, parse_band_token
 from coopvote.errors import InputError
 
 BALLOT_PREFIX = "CV"
 CARD_PREFIX = "CVM"
 VERSION = 1
+BAND_VERSION = 3
+"""The format version of a paper that carries a value band; papers without one stay version 1."""
 MAC_CHARS = 10
 MAC_BITS = MAC_CHARS * 5
 MIN_SECRET_BYTES = 16
@@ -109,7 +126,8 @@ class BallotCode:
 
     ``option`` is None on a ballot paper and the 0-based option index on a vote slip (printed as
     ``S1`` for option 0). ``variant`` and ``page_size`` describe a paper; on a slip they are the defaults
-    and mean nothing.
+    and mean nothing. ``band`` is the paper's own vote value when it was printed for a value band
+    (``per_member`` weighting), None otherwise.
     """
 
     meeting: str
@@ -119,6 +137,7 @@ class BallotCode:
     option: int | None = None
     variant: Variant = "standard"
     page_size: PageSize = "A4"
+    band: Fraction | None = None
 
     @property
     def is_slip(self) -> bool:
@@ -168,6 +187,8 @@ def encode(code: BallotCode, secret: bytes) -> str:
             raise InputError(f"option {code.option} cannot go in a QR code")
         form = f"S{code.option + 1}"
     body = f"{BALLOT_PREFIX}{VERSION}-{meeting}-{code.item}-{class_code}-{code.serial}-{form}"
+    if code.band is not None:
+        body = f"{BALLOT_PREFIX}{BAND_VERSION}-{meeting}-{code.item}-{class_code}-{code.serial}-{form}-{band_token(code.band)}"
     return f"{body}-{_mac(bytes(secret), body)}"
 
 
@@ -216,9 +237,16 @@ def decode(text: str, secret: bytes, meeting_code: str) -> BallotCode:
     is_card, version = found
     if is_card:
         raise QrRejected(Reason.MEMBERSHIP_CARD)
-    if version != VERSION:
+    if version not in (VERSION, BAND_VERSION):
         raise QrRejected(Reason.UNSUPPORTED_VERSION, version=version)
     parts = raw.split("-")
+    band: Fraction | None = None
+    if version == BAND_VERSION:
+        if len(parts) < 8:
+            raise QrRejected(Reason.FORGED_OR_DAMAGED)
+        band = parse_band_token(parts.pop(-2))
+        if band is None:
+            raise QrRejected(Reason.FORGED_OR_DAMAGED)
     if len(parts) < 7:
         raise QrRejected(Reason.FORGED_OR_DAMAGED)
     _, meeting, item, *class_parts, serial, form, mac = parts
@@ -242,9 +270,9 @@ def decode(text: str, secret: bytes, meeting_code: str) -> BallotCode:
         raise QrRejected(Reason.FORGED_OR_DAMAGED)
     if form.startswith("P"):
         return BallotCode(meeting=meeting, item=int(item), class_code=class_code, serial=int(serial),
-                          option=None, variant=_LETTER_VARIANT[form[1]], page_size=_LETTER_PAGE[form[2]])
+                          option=None, variant=_LETTER_VARIANT[form[1]], page_size=_LETTER_PAGE[form[2]], band=band)
     return BallotCode(meeting=meeting, item=int(item), class_code=class_code, serial=int(serial),
-                      option=int(form[1:]) - 1)
+                      option=int(form[1:]) - 1, band=band)
 
 
 def decode_card(text: str, secret: bytes, meeting_code: str) -> MemberCode:

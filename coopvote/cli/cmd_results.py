@@ -9,7 +9,7 @@ from coopvote.cli.common import add_meeting_argument, open_meeting, print_json
 from coopvote.counting.model import decimal_string
 
 if TYPE_CHECKING:
-    from coopvote.service.results import ItemResult
+    from coopvote.service.views import ItemResult
 
 
 def register(subparsers: Any) -> None:

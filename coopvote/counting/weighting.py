@@ -40,6 +40,7 @@ _KNOWN_KEYS = frozenset(
         "shares",
         "values",
         "per_member",
+        "bands",
         "absent_class",
         "cap",
         "class_consent",
@@ -48,6 +49,16 @@ _KNOWN_KEYS = frozenset(
         "privacy_minimum",
     }
 )
+
+
+def _band_values(raw: object) -> tuple[Fraction, ...]:
+    """``bands = [1, 2, "5/2"]``: the declared band values, exact, sorted, each once."""
+    if not isinstance(raw, list | tuple):
+        raise InputError(f"weighting.bands: expected a list of vote values such as [1, 2, 5], got {raw!r}")
+    values = [parse_fraction(value, f"weighting.bands[{index + 1}]") for index, value in enumerate(raw)]
+    if len(set(values)) != len(values):
+        raise InputError("weighting.bands: a band value is listed twice")
+    return tuple(sorted(values))
 
 
 def parse_fraction(raw: object, where: str) -> Fraction:
@@ -108,6 +119,8 @@ class WeightingScheme:
     consent_threshold: str = "> 1/2"
     consent_absent: Literal["fail", "ignore"] = "fail"
     privacy_minimum: int = 5
+    bands: tuple[Fraction, ...] = ()
+    """With ``per_member``: the only vote values members may hold (each a printed value band); () = any."""
 
     def __post_init__(self) -> None:
         if self.kind not in SCHEME_KINDS:
@@ -128,6 +141,10 @@ class WeightingScheme:
             raise InputError(
                 'weighting: scheme "fixed-value" needs values = { CLASS = n } or per_member = true'
             )
+        if self.bands and not self.per_member:
+            raise InputError("weighting.bands: value bands are for per_member = true")
+        if any(value <= 0 for value in self.bands):
+            raise InputError("weighting.bands: every band value must be above 0")
         if self.kind != "fixed-value" and (self.values or self.per_member):
             raise InputError(
                 f'weighting: values/per_member belong to the "fixed-value" scheme, not {self.kind!r}'
@@ -193,6 +210,7 @@ class WeightingScheme:
             consent_threshold=str(merged.get("consent_threshold", "> 1/2")),
             consent_absent=str(merged.get("consent_absent", "fail")),  # type: ignore[arg-type]
             privacy_minimum=minimum,
+            bands=_band_values(merged.get("bands", [])),
         )
 
     @property

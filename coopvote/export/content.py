@@ -16,18 +16,31 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import select
 
 from coopvote.errors import InputError
 from coopvote.record.audit import canonical_json, entry_as_dict
-from coopvote.record.models import AgendaItem, AuditEntry, Declaration, MembershipClass, RecordedBallot
+from coopvote.record.models import (
+    AgendaItem,
+    AuditEntry,
+    BallotPaper,
+    Declaration,
+    MembershipClass,
+    PaperBatch,
+    RecordedBallot,
+)
 from coopvote.service.results import result_summary
 from coopvote.service.views import ItemView, MeetingView
 
 CSV_HEADER = ("item", "class", "serial", "valid", "reason", "marks")
+BAND_CSV_HEADER = (*CSV_HEADER, "value")
+"""An item counted by members' own values adds each paper's band value (exact, e.g. ``5`` or ``5/2``);
+every other item keeps the six columns, so its archive is unchanged."""
 RESULTS_FORMAT = "coopvote-results-1"
 
 
@@ -49,16 +62,22 @@ class BallotRow:
     valid: bool
     reason: str
     marks: tuple[int, ...]
+    value: Fraction | None = None
+    """The paper's band value (``per_member``): what the paper counts before class weighting."""
 
 
 def ballots_csv(rows: list[BallotRow]) -> bytes:
+    banded = any(row.value is not None for row in rows)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
+    writer.writerow(BAND_CSV_HEADER if banded else CSV_HEADER)
     for row in sorted(rows, key=lambda r: (r.item, r.serial)):
-        writer.writerow(
-            [row.item, row.class_code, row.serial, "1" if row.valid else "0", row.reason, " ".join(map(str, row.marks))]
-        )
+        fields: list[object] = [
+            row.item, row.class_code, row.serial, "1" if row.valid else "0", row.reason, " ".join(map(str, row.marks))
+        ]
+        if banded:
+            fields.append("" if row.value is None else str(row.value))
+        writer.writerow(fields)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -75,26 +94,40 @@ def read_ballots_csv(data: bytes, source: str) -> list[BallotRow]:
         raise InputError(f"{source}: empty file") from None
     except csv.Error as error:
         raise InputError(f"{source}, line 1: {error}") from None
-    if tuple(header) != CSV_HEADER:
-        raise InputError(f"{source}, line 1: the header should be {','.join(CSV_HEADER)}")
+    if tuple(header) not in (CSV_HEADER, BAND_CSV_HEADER):
+        raise InputError(f"{source}, line 1: the header should be {','.join(CSV_HEADER)} (and value, when banded)")
+    width = len(header)
     rows: list[BallotRow] = []
     line = 1
     try:
         for record in reader:
             line += 1
-            if len(record) != len(CSV_HEADER):
-                raise InputError(f"{source}, line {line}: expected {len(CSV_HEADER)} fields, found {len(record)}")
-            item, code, serial, valid, reason, marks = record
+            if len(record) != width:
+                raise InputError(f"{source}, line {line}: expected {width} fields, found {len(record)}")
+            item, code, serial, valid, reason, marks = record[:6]
+            value = _band_value(record[6], source, line) if width == len(BAND_CSV_HEADER) else None
             if valid not in ("0", "1") or not item.isdigit() or not serial.isdigit():
                 raise InputError(f"{source}, line {line}: item, serial and valid must be whole numbers")
             try:
                 numbers = tuple(int(mark) for mark in marks.split())
             except ValueError:
                 raise InputError(f"{source}, line {line}: marks {marks!r} are not whole numbers") from None
-            rows.append(BallotRow(int(item), code, int(serial), valid == "1", reason, numbers))
+            rows.append(BallotRow(int(item), code, int(serial), valid == "1", reason, numbers, value))
     except csv.Error as error:
         raise InputError(f"{source}, line {line}: {error}") from None
     return rows
+
+
+def _band_value(text: str, source: str, line: int) -> Fraction | None:
+    """A paper's value as the exporter writes it: blank, or an exact fraction above 0 (``5``, ``5/2``)."""
+    if not text:
+        return None
+    if not re.fullmatch(r"[1-9][0-9]*(/[1-9][0-9]*)?", text):
+        raise InputError(f"{source}, line {line}: value {text!r} should be a whole number or fraction above 0")
+    value = Fraction(text)
+    if str(value) != text:
+        raise InputError(f"{source}, line {line}: value {text!r} should be written in lowest terms ({value})")
+    return value
 
 
 def item_definition(meeting: MeetingView, item: ItemView) -> dict[str, Any]:
@@ -224,12 +257,20 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
             ).all()
         }
         rows: dict[int, list[BallotRow]] = {}
+        bands = {
+            (item_id, serial): value
+            for item_id, serial, value in session.execute(
+                select(BallotPaper.item_id, BallotPaper.serial, PaperBatch.band_value)
+                .join(PaperBatch, PaperBatch.id == BallotPaper.batch_id)
+                .where(PaperBatch.band_value.is_not(None))
+            ).all()
+        }
         for ballot, number in session.execute(
             select(RecordedBallot, AgendaItem.number).join(AgendaItem, AgendaItem.id == RecordedBallot.item_id)
         ).all():
             rows.setdefault(number, []).append(
                 BallotRow(number, classes[ballot.class_id], ballot.serial, bool(ballot.valid), ballot.reject_reason or "",
-                          tuple(int(m) for m in ballot.marks))
+                          tuple(int(m) for m in ballot.marks), bands.get((ballot.item_id, ballot.serial)))
             )
         if audit:
             record.audit = [

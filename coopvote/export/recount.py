@@ -10,6 +10,7 @@ discrepancy.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -19,6 +20,7 @@ from coopvote.counting.resolutions import ClassTally, ResolutionResult, Resoluti
 from coopvote.counting.rules import RANKED_METHODS, get_rule
 from coopvote.counting.weighting import WeightingScheme, weigh_ballots
 from coopvote.errors import CoopvoteError, InputError
+from coopvote.export.bands import band_figures
 from coopvote.export.content import BallotRow
 
 
@@ -33,13 +35,35 @@ def _general(definition: dict[str, Any]) -> dict[str, Any]:
     return general if isinstance(general, dict) else {}
 
 
+def _per_member(definition: dict[str, Any]) -> bool:
+    scheme = _scheme(definition)
+    return scheme.kind == "fixed-value" and scheme.per_member
+
+
+def _paper_value(ballot: BallotRow, per_member: bool, definition: dict[str, Any]) -> Fraction:
+    """What one paper counts before class weighting: its band value under ``per_member``, else 1."""
+    if not per_member:
+        return Fraction(1)
+    if ballot.value is None:
+        raise InputError(
+            f"ballots of item {definition.get('number')}: serial {ballot.serial} has no value, but the item counts "
+            "each member's own vote value (per_member)"
+        )
+    return ballot.value
+
+
 def election_of(definition: dict[str, Any], ballots: list[BallotRow]) -> tuple[Election, CountOptions]:
     """The weighted election exactly as counted, from the valid papers grouped by class."""
     classes: list[str] = list(definition["classes"])
+    by_value = _per_member(definition)
     groups: dict[str, list[Ballot]] = {}
     for code in classes:
-        grouped = Counter(tuple(m - 1 for m in b.marks) for b in ballots if b.valid and b.class_code == code)
-        groups[code] = [Ballot(ranking, Fraction(n)) for ranking, n in sorted(grouped.items())]
+        grouped: dict[tuple[int, ...], Fraction] = {}
+        for b in ballots:
+            if b.valid and b.class_code == code:
+                ranking = tuple(m - 1 for m in b.marks)
+                grouped[ranking] = grouped.get(ranking, Fraction(0)) + _paper_value(b, by_value, definition)
+        groups[code] = [Ballot(ranking, n) for ranking, n in sorted(grouped.items())]
     weighted = weigh_ballots(_scheme(definition), groups) if any(groups.values()) else ()
     candidates = definition["candidates"]
     reserved = definition.get("settings", {}).get("reserved") or {}
@@ -85,6 +109,7 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
             figures.update(_resolution(definition, ballots, papers))
         else:
             figures.update(_election(definition, ballots, papers))
+        figures.update(band_figures(definition, ballots))
     except CoopvoteError as error:
         raise InputError(f"item {number}: the recount failed: {error}") from None
     return figures
@@ -133,6 +158,12 @@ def _resolution_result(definition: dict[str, Any], ballots: list[BallotRow], pap
                 raise InputError(f"serial {b.serial}: a valid resolution paper must hold one choice 1-3, not {b.marks}")
         rejected = sum(1 for b in ballots if not b.valid and b.class_code == code)
         tallies[code] = ClassTally(marks[1], marks[2], marks[3], rejected)
+        if _per_member(definition):
+            sums = {1: Fraction(0), 2: Fraction(0), 3: Fraction(0)}
+            for b in ballots:
+                if b.valid and b.class_code == code:
+                    sums[b.marks[0]] += _paper_value(b, True, definition)
+            tallies[code] = replace(tallies[code], for_value=sums[1], against_value=sums[2], abstain_value=sums[3])
     mode = "poll"
     poll_by = None
     hands = settings.get("show_of_hands") or definition.get("show_of_hands")

@@ -238,8 +238,11 @@ def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], repo
                 if not check or check[0] != "ok":
                     raise Discrepancy(f"{MEETING_FILE}: fails SQLite's integrity check ({check[0] if check else '?'})")
                 papers = connection.execute(
-                    "SELECT a.number, c.code, r.serial, r.valid, r.reject_reason, r.marks FROM recorded_ballot r "
-                    "JOIN agenda_item a ON a.id = r.item_id JOIN membership_class c ON c.id = r.class_id"
+                    "SELECT a.number, c.code, r.serial, r.valid, r.reject_reason, r.marks, b.band_value "
+                    "FROM recorded_ballot r "
+                    "JOIN agenda_item a ON a.id = r.item_id JOIN membership_class c ON c.id = r.class_id "
+                    "LEFT JOIN ballot_paper p ON p.item_id = r.item_id AND p.serial = r.serial "
+                    "LEFT JOIN paper_batch b ON b.id = p.batch_id"
                 ).fetchall()
                 audit = connection.execute("SELECT COUNT(*), MAX(entry_hash) FROM audit_entry").fetchone()
                 last = connection.execute("SELECT entry_hash FROM audit_entry ORDER BY sequence DESC LIMIT 1").fetchone()
@@ -247,11 +250,14 @@ def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], repo
                 connection.close()
         except sqlite3.DatabaseError as error:
             raise Discrepancy(f"{MEETING_FILE}: is not a readable meeting file ({error})") from None
-    from_file = sorted((int(n), str(c), int(s), bool(v), str(r or ""), tuple(json.loads(m))) for n, c, s, v, r, m in papers)
-    from_csv: list[tuple[int, str, int, bool, str, tuple[int, ...]]] = []
+    from_file = sorted(
+        (int(n), str(c), int(s), bool(v), str(r or ""), tuple(json.loads(m)), str(band or ""))
+        for n, c, s, v, r, m, band in papers
+    )
+    from_csv: list[tuple[int, str, int, bool, str, tuple[int, ...], str]] = []
     for entry in results["items"]:
         for b in read_ballots_csv(members[entry["ballots_file"]], entry["ballots_file"]):
-            from_csv.append((b.item, b.class_code, b.serial, b.valid, b.reason, b.marks))
+            from_csv.append((b.item, b.class_code, b.serial, b.valid, b.reason, b.marks, str(b.value or "")))
     if from_file != sorted(from_csv):
         missing = sorted(set(from_csv) ^ set(from_file))
         raise Discrepancy(f"{MEETING_FILE}: its papers differ from the ballots CSVs (first: {missing[:1]})")

@@ -41,7 +41,7 @@ from coopvote.meeting.validation import (
 TOP_LEVEL = ("meeting", "classes", "weighting", "quorum", "proxies", "rules", "items")
 MEETING_KEYS = ("name_cy", "name_en", "society_cy", "society_en", "date", "place", "notice_given", "languages")
 CLASS_KEYS = ("code", "name_cy", "name_en", "colour", "vote_value")
-WEIGHTING_KEYS = ("scheme", "shares", "values", "per_member", "absent_class", "cap", "class_consent",
+WEIGHTING_KEYS = ("scheme", "shares", "values", "per_member", "bands", "absent_class", "cap", "class_consent",
                   "consent_threshold", "consent_absent", "privacy_minimum")
 SCHEME_NAMES = (*SCHEME_KINDS, *_SCHEME_ALIASES)
 QUORUM_KEYS = ("percent", "absolute", "rounding", "combine", "per_class_minimum", "proxies_count")
@@ -179,6 +179,7 @@ def check_weighting(problems: Problems, raw: object, path: str, codes: dict[str,
             problems.add(f"{path}.values", f"no value for class(es) {', '.join(missing)}; every class needs one")
         if per_member:
             problems.add(f"{path}.values", "give values or per_member = true, not both")
+    _check_bands(problems, table, path, per_member)
     choice(problems, table, "absent_class", path, ("redistribute", "forfeit"))
     _check_cap(problems, table, path, codes)
     flag(problems, table, "class_consent", path)
@@ -191,6 +192,30 @@ def check_weighting(problems: Problems, raw: object, path: str, codes: dict[str,
             WeightingScheme.from_mapping(normalised_weighting(table, codes))
         except InputError as error:
             problems.add(path, str(error))
+
+
+MAX_BANDS = 100
+
+
+def _check_bands(problems: Problems, table: dict[str, Any], path: str, per_member: bool | None) -> None:
+    """``bands = [1, 2, 5]``: the only values a member may hold under per_member, each exact and bounded."""
+    if "bands" not in table:
+        return
+    raw = table["bands"]
+    where = f"{path}.bands"
+    if not per_member:
+        problems.add(where, "value bands are for per_member = true")
+    if not isinstance(raw, list) or not raw or len(raw) > MAX_BANDS:
+        problems.add(where, f"a list of 1 to {MAX_BANDS} vote values, such as [1, 2, 5]")
+        return
+    seen: set[Fraction] = set()
+    for index, value in enumerate(raw, start=1):
+        band = amount(problems, value, f"{where}[{index}]", accept=lambda v: 0 < v <= MAX_VALUE,
+                      allowed=f"a member's votes: more than 0 and at most {MAX_VALUE}")
+        if band is not None:
+            if band in seen:
+                problems.add(f"{where}[{index}]", f"{describe(band)} is listed twice")
+            seen.add(band)
 
 
 def _check_cap(problems: Problems, table: dict[str, Any], path: str, codes: dict[str, Fraction]) -> None:

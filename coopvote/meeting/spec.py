@@ -277,6 +277,7 @@ def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
     weighting = data.get("weighting", {"scheme": "one-member-one-vote"})
     if not isinstance(weighting, dict):
         raise InputError(f"{source}: [weighting] should be a table")
+    _check_member_values(weighting, items, source)
     weighting = normalised_weighting(weighting, {c.code: c.vote_value for c in classes})
     languages = meeting.get("languages", ["cy", "en"])
     return MeetingSpec(
@@ -293,6 +294,24 @@ def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
         rules=rules,
         items=items,
     )
+
+
+def _check_member_values(weighting: dict[str, Any], items: tuple[ItemSpec, ...], source: str) -> None:
+    """Per-member values and their bands (issue 10) are checked here, where the file can be named."""
+    from coopvote.counting.weighting import WeightingScheme
+
+    tables: list[tuple[str, dict[str, Any], Any]] = [(f"{source}: [weighting]", weighting, None)]
+    for item in items:
+        override = item.settings.get("weighting")
+        if isinstance(override, dict):
+            tables.append((f"{source}: agenda item {item.number} weighting", weighting, override))
+    for where, table, override in tables:
+        named = {**table, **(override or {})}
+        if "per_member" in named or "bands" in named:
+            try:
+                WeightingScheme.from_mapping(table, override)
+            except InputError as error:
+                raise InputError(f"{where}: {error}") from None
 
 
 def load_spec(path: Path) -> MeetingSpec:

@@ -196,6 +196,11 @@ class PaperBatch(Base):
     variant: Mapped[str] = mapped_column(String(16), default="standard")
     first_serial: Mapped[int] = mapped_column(Integer)
     count: Mapped[int] = mapped_column(Integer)
+    band_value: Mapped[Fraction | None] = mapped_column(FractionType, nullable=True)
+    """The vote value every paper of the batch carries (``per_member`` value band), or None: one per paper.
+
+    A band is a value, never a member: the batch is printed before anyone is handed a paper of it.
+    """
     printed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

@@ -19,6 +19,7 @@ from coopvote.counting.display import column_texts
 from coopvote.errors import CoopvoteError
 from coopvote.export.content import ItemRecord, MeetingRecord, qr_payload, short_code
 from coopvote.export.recount import resolution_weighted_totals
+from coopvote.reports.band_table import band_table
 from coopvote.reports.fonts import FONT_BOLD
 from coopvote.reports.layout import (
     BAD,
@@ -293,6 +294,13 @@ def verification_block(
     return table
 
 
+def _option_names(item: ItemRecord) -> list[tuple[str, str]]:
+    """(Welsh, English) names of the options or candidates, in ballot order, for the band table."""
+    if item.definition["kind"] == "resolution":
+        return [LABELS["for"], LABELS["against"], LABELS["abstain"]]
+    return [(c["name"], "") for c in item.definition["candidates"]]
+
+
 def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]:
     st = styles()
     definition = item.definition
@@ -326,6 +334,7 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
         story += _election_first_prefs(item, result, st)
         story += [heading("weighting_rule", st), bilingual(rule_cy, rule_en, st["base"])]
         story += _election_outcome(result, st)
+    story += band_table(result, _option_names(item), st)
     for warning in result.get("privacy_warnings") or []:
         story.append(Paragraph(text(f"{LABELS['privacy'][0]} / {LABELS['privacy'][1]}: {warning}"), st["small"]))
     declared = ""

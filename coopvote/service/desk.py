@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from coopvote.errors import RuleError
 from coopvote.record.models import AgendaItem, Attendance, Member, MembershipClass, PaperIssue, Proxy
 from coopvote.record.types import utcnow
+from coopvote.service.bands import desk_band, item_meeting
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.queries import live_proxies_given, member_by_number
 from coopvote.service.setup import SetupRole
@@ -230,8 +231,12 @@ class DeskRole(Role):
                 if new_items:
                     cls = session.get(MembershipClass, voter.class_id)
                     assert cls is not None
+                    band, banded, note = desk_band(session, item_meeting(items), voter, new_items)
                     packs.append(
-                        PackToHand(cls.code, cls.colour, voter.number, proxy is not None, tuple(i.number for i in new_items))
+                        PackToHand(
+                            cls.code, cls.colour, voter.number, proxy is not None, tuple(i.number for i in new_items),
+                            band, banded, note,
+                        )
                     )
                     issued_for.append(voter.number)
             if not packs:

@@ -10,15 +10,18 @@ from __future__ import annotations
 import random
 import secrets
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
 from coopvote.ballots.pdf_spec import BallotItem, Choice, MeetingInfo, VotingClass, resolution_item
 from coopvote.counting.rules import RANKED_METHODS
+from coopvote.counting.value_bands import Band
 from coopvote.errors import RuleError
 from coopvote.record.models import BallotPaper, Meeting, Member, MembershipClass, PaperBatch, RecordedBallot
 from coopvote.record.types import utcnow
+from coopvote.service.bands import band_warnings, batch_band, register_bands, uses_member_values
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.queries import class_row, item_row
 from coopvote.service.setup import SetupRole
@@ -36,6 +39,8 @@ class PrintedBatch:
     serials: tuple[int, ...]
     meeting_code: str
     secret: bytes
+    band: Fraction | None = None
+    """The vote value each paper carries (a ``per_member`` value band), or None."""
 
     def qr_text(self, serial: int, option: int | None = None, page_size: str = "A4") -> str:
         """The sealed code printed on the paper with this serial (``option`` 1-based, for a vote slip)."""
@@ -49,6 +54,7 @@ class PrintedBatch:
             option=None if option is None else option - 1,
             variant=self.variant if option is None else "standard",  # type: ignore[arg-type]
             page_size=page_size,  # type: ignore[arg-type]
+            band=self.band,
         )
         return encode(code, self.secret)
 
@@ -81,9 +87,17 @@ class PapersRole(Role):
         self.setup = setup
 
     def add_paper_batch(
-        self, item_number: int, class_code: str, count: int, *, kind: str = "paper", variant: str = "standard"
+        self,
+        item_number: int,
+        class_code: str,
+        count: int,
+        *,
+        kind: str = "paper",
+        variant: str = "standard",
+        band: Fraction | None = None,
     ) -> PrintedBatch:
-        """Allocate ``count`` new serials for an item and class, shuffled for printing."""
+        """Allocate ``count`` new serials for an item and class (and value band, for an item counted by
+        members' own values), shuffled for printing."""
         if count < 1 or count > 100_000:
             raise RuleError(f"a batch holds 1 to 100,000 papers, not {count}")
         if kind not in {"paper", "slips"}:
@@ -98,9 +112,15 @@ class PapersRole(Role):
             if item.status in {"closed", "declared"}:
                 raise RuleError(f"item {item_number} is {item.status}; no more papers can be printed for it")
             cls = class_row(session, self.meeting_id, class_code)
+            band_value = batch_band(session, item.meeting, item, cls, band)
+            if band_value is not None:
+                act.details["band"] = str(band_value)
             last = session.scalar(select(func.max(BallotPaper.serial)).where(BallotPaper.item_id == item.id)) or 0
             first = last + 1
-            batch = PaperBatch(item_id=item.id, class_id=cls.id, kind=kind, variant=variant, first_serial=first, count=count)
+            batch = PaperBatch(
+                item_id=item.id, class_id=cls.id, kind=kind, variant=variant, first_serial=first, count=count,
+                band_value=band_value,
+            )
             session.add(batch)
             session.flush()
             serials = list(range(first, first + count))
@@ -111,7 +131,25 @@ class PapersRole(Role):
             random.Random(secrets.token_bytes(16)).shuffle(serials)
             meeting = item.meeting
             act.details.update(class_code=cls.code, first_serial=first, last_serial=first + count - 1)
-            return PrintedBatch(item_number, cls.code, kind, variant, tuple(serials), meeting.code, meeting.secret)
+            return PrintedBatch(
+                item_number, cls.code, kind, variant, tuple(serials), meeting.code, meeting.secret, band_value
+            )
+
+    def counts_member_values(self, item_number: int) -> bool:
+        """Whether an item counts each member's own vote value, so its papers are printed per value band."""
+        with self.reading() as session:
+            item = item_row(session, self.meeting_id, item_number)
+            return uses_member_values(item.meeting, item)
+
+    def value_bands(self) -> tuple[list[Band], list[str]]:
+        """The register's value bands (class, value, members) and a warning for each one too small to
+        keep its members' votes secret; both empty when no item counts members' own values."""
+        with self.reading() as session:
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            if not any(uses_member_values(meeting, item) for item in meeting.items):
+                return [], []
+            return register_bands(session, meeting.id), [w.message() for w in band_warnings(session, meeting)]
 
     def spoil_paper(self, item_number: int, serial: int, reason: str) -> None:
         """Void a spoilt paper's serial; the desk gives a fresh one from stock (which one is not recorded)."""
@@ -144,8 +182,12 @@ class PapersRole(Role):
         kind: str = "paper",
         variant: str = "standard",
         page_size: str = "A4",
+        band: Fraction | None = None,
     ) -> PrintRun:
-        """Allocate a batch, then print it in its shuffled order (page k carries ``batch.serials[k]``)."""
+        """Allocate a batch, then print it in its shuffled order (page k carries ``batch.serials[k]``).
+
+        ``band``: for an item counted by members' own values, the value band the papers are for.
+        """
         from coopvote.ballots.pdf import render_papers
         from coopvote.ballots.pdf_slips import render_slips
         from coopvote.ballots.pdf_spec import papers_for, slips_for
@@ -155,10 +197,10 @@ class PapersRole(Role):
         cls = next((c for c in meeting.classes if c.code.upper() == class_code.upper()), None)
         if cls is None:
             raise RuleError(f"there is no membership class {class_code!r}")
-        batch = self.add_paper_batch(item_number, cls.code, count, kind=kind, variant=variant)
+        batch = self.add_paper_batch(item_number, cls.code, count, kind=kind, variant=variant, band=band)
         info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
         printed_item = ballot_item_for(item)
-        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)
+        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour, batch.band)
         if kind == "slips":
             sheets = slips_for(info, printed_item, voting_class, batch.serials, batch.secret, variant, page_size)
             return PrintRun(batch, render_slips(sheets, out), Path(out))
@@ -166,12 +208,21 @@ class PapersRole(Role):
         return PrintRun(batch, render_papers(papers, out), Path(out))
 
     def print_packs(
-        self, class_code: str, count: int, out: Path, *, variant: str = "standard", page_size: str = "A4"
+        self,
+        class_code: str,
+        count: int,
+        out: Path,
+        *,
+        variant: str = "standard",
+        page_size: str = "A4",
+        band: Fraction | None = None,
     ) -> list[PrintRun]:
         """Print ``count`` packs for a class: one paper per item still to be voted on, pack after pack.
 
         Each item's serials are allocated and shuffled on their own, so a pack's papers share nothing
-        that could tie them together, and nothing ties a pack to the member it is handed to.
+        that could tie them together, and nothing ties a pack to the member it is handed to. With
+        ``band`` the packs are for that value band: items counted by members' own values get papers of
+        the band, the others ordinary papers, exactly as the desk hands them out.
         """
         from coopvote.ballots.pdf import render_papers
         from coopvote.ballots.pdf_spec import collate_packs, papers_for
@@ -184,11 +235,12 @@ class PapersRole(Role):
         if not items:
             raise RuleError("every item's vote is closed: there is nothing left to print packs for")
         info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
-        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour)
         batches = []
         per_item = []
         for item in items:
-            batch = self.add_paper_batch(item.number, cls.code, count, variant=variant)
+            item_band = band if band is not None and self.counts_member_values(item.number) else None
+            batch = self.add_paper_batch(item.number, cls.code, count, variant=variant, band=item_band)
+            voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour, batch.band)
             per_item.append(
                 papers_for(info, ballot_item_for(item), voting_class, batch.serials, batch.secret, variant, page_size)
             )

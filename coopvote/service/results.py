@@ -8,7 +8,6 @@ re-run independently from an exported archive.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -21,7 +20,6 @@ from coopvote.counting.privacy import small_class_warnings
 from coopvote.counting.report import stage_exact
 from coopvote.counting.resolutions import (
     ClassTally,
-    ResolutionResult,
     ResolutionTally,
     count_resolution,
 )
@@ -36,53 +34,20 @@ from coopvote.record.models import (
     RecordedBallot,
     ShowOfHands,
 )
+from coopvote.service.band_results import (
+    add_band_figures,
+    band_summary,
+    first_choice_values,
+    member_value_groups,
+    recorded_bands,
+    with_member_values,
+)
+from coopvote.service.bands import scheme_uses_member_values
 from coopvote.service.base import Role
 from coopvote.service.queries import item_row, item_view
-from coopvote.service.views import ItemView
+from coopvote.service.views import ItemResult, ReconciliationRow
 
 RESOLUTION_LABELS = (("O blaid", "For"), ("Yn erbyn", "Against"), ("Ymatal", "Abstain"))
-
-
-@dataclass(frozen=True)
-class ReconciliationRow:
-    """Papers for one item and class: what went out, what came back, and whether they add up."""
-
-    class_code: str
-    printed: int
-    issued: int
-    spoilt: int
-    returned: int
-    valid: int
-    rejected: int
-    not_returned: int
-    problems: tuple[str, ...] = ()
-
-
-@dataclass
-class ItemResult:
-    """Everything a declaration, the chair's console and the exported results need for one item."""
-
-    item: ItemView
-    papers_by_class: dict[str, int]
-    valid_by_class: dict[str, int]
-    rejected_by_reason: dict[str, int]
-    option_labels: list[tuple[str, str]]
-    """(Welsh, English) label for each option or candidate, in ballot order."""
-    papers_by_option: dict[int, dict[str, int]]
-    """Option or candidate index (0-based) -> class -> papers marking it (first preference when ranked)."""
-    weighted_by_option: dict[int, dict[str, Fraction]]
-    weighting: dict[str, Any]
-    resolution: ResolutionResult | None = None
-    election: Outcome | None = None
-    seed: int | None = None
-    privacy_warnings: list[str] = field(default_factory=list)
-    show_of_hands: dict[str, Any] | None = None
-    outcome_en: str = ""
-    outcome_cy: str = ""
-
-    @property
-    def total_papers(self) -> int:
-        return sum(self.papers_by_class.values())
 
 
 class ResultsRole(Role):
@@ -141,9 +106,15 @@ class ResultsRole(Role):
             codes = {c.id: c.code for c in classes}
             ordered_codes = [c.code for c in classes]
             rows = session.execute(
-                select(RecordedBallot.class_id, RecordedBallot.marks, RecordedBallot.valid, RecordedBallot.reject_reason)
-                .where(RecordedBallot.item_id == item.id)
+                select(
+                    RecordedBallot.class_id,
+                    RecordedBallot.marks,
+                    RecordedBallot.valid,
+                    RecordedBallot.reject_reason,
+                    RecordedBallot.serial,
+                ).where(RecordedBallot.item_id == item.id)
             ).all()
+            band_of_serial = recorded_bands(session, item.id)
             hands = session.scalar(
                 select(ShowOfHands).where(ShowOfHands.item_id == item.id).order_by(ShowOfHands.id.desc()).limit(1)
             )
@@ -156,16 +127,23 @@ class ResultsRole(Role):
         valid: Counter[str] = Counter({code: 0 for code in ordered_codes})
         rejected: Counter[str] = Counter()
         marks_by_class: dict[str, list[tuple[int, ...]]] = defaultdict(list)
-        for class_id, marks, is_valid, reason in rows:
+        values_by_class: dict[str, list[Fraction]] = defaultdict(list)
+        banded_papers: dict[tuple[str, Fraction], list[tuple[int, ...] | None]] = defaultdict(list)
+        for class_id, marks, is_valid, reason, serial in rows:
             code = codes[class_id]
             papers[code] += 1
+            band = band_of_serial.get(serial)
+            if band is not None:
+                banded_papers[(code, band)].append(tuple(int(m) for m in marks) if is_valid else None)
             if is_valid:
                 valid[code] += 1
                 marks_by_class[code].append(tuple(int(m) for m in marks))
+                values_by_class[code].append(band if band is not None else Fraction(1))
             else:
                 rejected[reason or "rejected"] += 1
         override = view.settings.get("weighting")
         scheme = WeightingScheme.from_mapping(weighting_raw, override if isinstance(override, dict) else None)
+        member_values = values_by_class if scheme_uses_member_values(scheme) else None
         seed = view.settings.get("seed")
         general = rules.get("rules", {}) if isinstance(rules.get("rules"), dict) else {}
         minimum = int(general.get("privacy_minimum", scheme.privacy_minimum))
@@ -182,9 +160,13 @@ class ResultsRole(Role):
             privacy_warnings=[w.message() for w in small_class_warnings(dict(papers), minimum)],
         )
         if view.kind == "resolution":
-            self._count_resolution(result, scheme, marks_by_class, rejected_by_class(rows, codes), general, hands)
+            self._count_resolution(
+                result, scheme, marks_by_class, rejected_by_class(rows, codes), general, hands, member_values
+            )
         else:
-            self._count_election(result, scheme, marks_by_class)
+            self._count_election(result, scheme, marks_by_class, member_values)
+        if banded_papers:
+            add_band_figures(result, banded_papers, minimum)
         return result
 
     def _count_resolution(
@@ -195,6 +177,7 @@ class ResultsRole(Role):
         rejected: dict[str, int],
         general: dict[str, Any],
         hands: ShowOfHands | None,
+        member_values: dict[str, list[Fraction]] | None = None,
     ) -> None:
         view = result.item
         result.option_labels = list(RESOLUTION_LABELS)
@@ -202,6 +185,8 @@ class ResultsRole(Role):
         for code in result.papers_by_class:
             counts = Counter(marks[0] for marks in marks_by_class.get(code, []))
             tallies[code] = ClassTally(counts[1], counts[2], counts[3], rejected.get(code, 0))
+            if member_values is not None:
+                tallies[code] = with_member_values(tallies[code], marks_by_class.get(code, []), member_values.get(code, []))
             for option in (1, 2, 3):
                 result.papers_by_option.setdefault(option - 1, {})[code] = counts[option]
         mode = "poll"
@@ -240,7 +225,11 @@ class ResultsRole(Role):
             result.outcome_cy += f"; cyfrifwyd ar bleidlais a fynnwyd gan {poll_by}"
 
     def _count_election(
-        self, result: ItemResult, scheme: WeightingScheme, marks_by_class: dict[str, list[tuple[int, ...]]]
+        self,
+        result: ItemResult,
+        scheme: WeightingScheme,
+        marks_by_class: dict[str, list[tuple[int, ...]]],
+        member_values: dict[str, list[Fraction]] | None = None,
     ) -> None:
         view = result.item
         names = tuple(c.name for c in view.candidates)
@@ -249,6 +238,8 @@ class ResultsRole(Role):
         for code in result.papers_by_class:
             grouped = Counter(tuple(m - 1 for m in marks) for marks in marks_by_class.get(code, []))
             groups[code] = [Ballot(ranking, Fraction(n)) for ranking, n in sorted(grouped.items())]
+            if member_values is not None:
+                groups[code] = member_value_groups(marks_by_class.get(code, []), member_values.get(code, []))
             for ranking, n in grouped.items():
                 marked = ranking[:1] if view.method in RANKED_METHODS else ranking
                 for candidate in marked:
@@ -261,6 +252,10 @@ class ResultsRole(Role):
             result.weighted_by_option[candidate] = {
                 code: papers.get(code, 0) * multipliers.get(code, Fraction(0)) for code in result.papers_by_class
             }
+        if member_values is not None:
+            result.weighted_by_option = first_choice_values(
+                len(names), view.method in RANKED_METHODS, marks_by_class, member_values, list(result.papers_by_class)
+            )
         reserved = view.settings.get("reserved") or {}
         options = CountOptions(
             seed=result.seed or 0,
@@ -409,7 +404,7 @@ def reserved_in_words(reserved: dict[str, Any]) -> str:
 
 def rejected_by_class(rows: Any, codes: dict[int, str]) -> dict[str, int]:
     counts: Counter[str] = Counter()
-    for class_id, _marks, is_valid, _reason in rows:
+    for class_id, _marks, is_valid, _reason, *_rest in rows:
         if not is_valid:
             counts[codes[class_id]] += 1
     return dict(counts)
@@ -437,6 +432,7 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
         "weighting": result.weighting,
         "seed": result.seed,
         "privacy_warnings": result.privacy_warnings,
+        **band_summary(result),
         "show_of_hands": result.show_of_hands,
         "outcome": {"cy": result.outcome_cy, "en": result.outcome_en},
     }

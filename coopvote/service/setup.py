@@ -22,6 +22,7 @@ from coopvote.record.models import (
     PaperIssue,
     RecordedBallot,
 )
+from coopvote.service.bands import band_warnings, check_register_values
 from coopvote.service.base import Role
 from coopvote.service.queries import item_view, member_by_number, member_view
 from coopvote.service.views import ClassView, MeetingView, MemberView
@@ -235,6 +236,11 @@ class SetupRole(Role):
                 if started or present:
                     raise RuleError("the register cannot be replaced once members are checked in or papers issued")
                 session.execute(delete(Member).where(Member.meeting_id == self.meeting_id))
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            check_register_values(
+                meeting, ((r.membership_number, r.class_code, r.vote_value) for r in rows), Path(label).name
+            )
             by_class: dict[str, int] = {}
             values = []
             for row in rows:
@@ -252,5 +258,9 @@ class SetupRole(Role):
                     values,
                 )
             act.details.update(members=len(values), by_class=by_class, replaced=existing or 0)
-        return ImportResult(len(values), by_class, warnings, digest)
+            session.flush()
+            small_bands = tuple(w.message() for w in band_warnings(session, meeting))
+            if small_bands:
+                act.details["small_bands"] = list(small_bands)
+        return ImportResult(len(values), by_class, warnings + small_bands, digest)
 

@@ -26,6 +26,7 @@ from coopvote.record.models import (
     BallotPaper,
     Meeting,
     MembershipClass,
+    PaperBatch,
     PendingSheet,
     RecordedBallot,
 )
@@ -109,11 +110,13 @@ class TellersRole(Role):
         if item.status != "open":
             return rejection(Reason.VOTE_NOT_OPEN, **extra)
         paper = session.execute(
-            select(BallotPaper, MembershipClass.code)
+            select(BallotPaper, MembershipClass.code, PaperBatch.band_value)
             .join(MembershipClass, MembershipClass.id == BallotPaper.class_id)
+            .join(PaperBatch, PaperBatch.id == BallotPaper.batch_id)
             .where(BallotPaper.item_id == item.id, BallotPaper.serial == code.serial)
         ).first()
-        if paper is None or paper[1].upper() != code.class_code.upper():
+        if paper is None or paper[1].upper() != code.class_code.upper() or paper[2] != code.band:
+            # A band that differs from its batch's is a forged or foreign paper, refused like a wrong class.
             return rejection(Reason.SERIAL_NOT_ISSUED, **extra)
         if paper[0].voided_at is not None:
             return rejection(Reason.SPOILT if "spoil" in paper[0].void_reason.lower() else Reason.VOIDED, **extra)
@@ -135,6 +138,7 @@ class TellersRole(Role):
             max_marks=item.max_marks,
             item_id=item.id,
             class_id=paper[0].class_id,
+            band=paper[2],
         )
 
     # -- recording -------------------------------------------------------------------------------

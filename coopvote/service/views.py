@@ -7,6 +7,10 @@ from datetime import date, datetime
 from fractions import Fraction
 from typing import Any
 
+from coopvote.counting.model import Outcome
+from coopvote.counting.resolutions import ResolutionResult
+from coopvote.counting.value_bands import PublicBandRow
+
 
 @dataclass(frozen=True)
 class ClassView:
@@ -100,6 +104,24 @@ class PackToHand:
     for_member: str
     as_proxy: bool
     items: tuple[int, ...]
+    band: Fraction | None = None
+    """The member's vote value, when some items count it: those items' papers come from this band's stock."""
+    banded_items: tuple[int, ...] = ()
+    band_warning: str = ""
+    """Said at the desk when the band is smaller than the privacy minimum."""
+
+    def in_words(self) -> str:
+        """"1 blue pack (EMP, band 5 votes for items 1, 2) for E3": what the desk hands over."""
+        from coopvote.counting.value_bands import votes_words
+
+        whose = f"for {self.for_member}" + (" (as proxy)" if self.as_proxy else "")
+        if self.band is None:
+            return f"1 {self.class_code} pack {whose}: items {', '.join(map(str, self.items))}"
+        items = ", ".join(map(str, self.banded_items))
+        return (
+            f"1 {self.class_code} pack, band {votes_words(self.band)[1]} (items {items}), {whose}: "
+            f"items {', '.join(map(str, self.items))}"
+        )
 
 
 @dataclass(frozen=True)
@@ -114,3 +136,47 @@ class ScanOutcome:
     marks: tuple[int, ...] = ()
     first_counted_at: datetime | None = None
     first_counted_station: str | None = None
+
+
+@dataclass(frozen=True)
+class ReconciliationRow:
+    """Papers for one item and class: what went out, what came back, and whether they add up."""
+
+    class_code: str
+    printed: int
+    issued: int
+    spoilt: int
+    returned: int
+    valid: int
+    rejected: int
+    not_returned: int
+    problems: tuple[str, ...] = ()
+
+
+@dataclass
+class ItemResult:
+    """Everything a declaration, the chair's console and the exported results need for one item."""
+
+    item: ItemView
+    papers_by_class: dict[str, int]
+    valid_by_class: dict[str, int]
+    rejected_by_reason: dict[str, int]
+    option_labels: list[tuple[str, str]]
+    """(Welsh, English) label for each option or candidate, in ballot order."""
+    papers_by_option: dict[int, dict[str, int]]
+    """Option or candidate index (0-based) -> class -> papers marking it (first preference when ranked)."""
+    weighted_by_option: dict[int, dict[str, Fraction]]
+    weighting: dict[str, Any]
+    resolution: ResolutionResult | None = None
+    election: Outcome | None = None
+    seed: int | None = None
+    privacy_warnings: list[str] = field(default_factory=list)
+    bands: list[PublicBandRow] = field(default_factory=list)
+    """Per value band figures (``per_member``), bands below the privacy minimum merged."""
+    show_of_hands: dict[str, Any] | None = None
+    outcome_en: str = ""
+    outcome_cy: str = ""
+
+    @property
+    def total_papers(self) -> int:
+        return sum(self.papers_by_class.values())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import select
@@ -63,6 +64,8 @@ class IdentifiedPaper:
     max_marks: int
     item_id: int = 0
     class_id: int = 0
+    band: Fraction | None = None
+    """The vote value the paper carries (its value band), checked against the batch it was printed in."""
 
 
 class VotingRole(Role):

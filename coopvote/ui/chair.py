@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from coopvote.counting.item_rules import item_tie_rule
 from coopvote.errors import CoopvoteError
-from coopvote.service.results import ItemResult
-from coopvote.service.views import ItemView, MeetingView
+from coopvote.service.views import ItemResult, ItemView, MeetingView
 from coopvote.ui.chair_panels import CastingPanel, DeclarePanel, HandsPanel, ProgressPanel
 from coopvote.ui.look import arg, pick
 from coopvote.ui.results_panel import ResultPanel, describe

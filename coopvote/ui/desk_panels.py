@@ -37,8 +37,20 @@ def pack_phrase(pack: PackToHand) -> str:
 
     colour = colour_name(pack.colour)
     if pack.as_proxy:
-        return arg(QCoreApplication.translate("PackPanel", "1 %1 pack (proxy for %2)"), colour, pack.for_member)
-    return arg(QCoreApplication.translate("PackPanel", "1 %1 pack (%2)"), colour, pack.class_code)
+        phrase = arg(QCoreApplication.translate("PackPanel", "1 %1 pack (proxy for %2)"), colour, pack.for_member)
+    else:
+        phrase = arg(QCoreApplication.translate("PackPanel", "1 %1 pack (%2)"), colour, pack.class_code)
+    return phrase + band_words(pack)
+
+
+def band_words(pack: PackToHand) -> str:
+    """" · 5 votes" after a pack of a value band (per_member), in the desk's language; "" otherwise."""
+    if pack.band is None:
+        return ""
+    from coopvote.counting.value_bands import votes_words
+
+    welsh, english = votes_words(pack.band)
+    return f" · {welsh if current_language() == 'cy' else english}"
 
 
 def packs_sentence(packs: Sequence[PackToHand]) -> str:
@@ -97,8 +109,10 @@ class PackPanel(Retranslatable, QGroupBox):
             else:
                 words = arg(self.tr("%1 pack, class %2, for %3: items %4"),
                     colour_name(pack.colour), pack.class_code, pack.for_member, items)
+            words += band_words(pack) + (f" ({pack.band_warning})" if pack.band_warning else "")
             label = QLabel(words, self)
             label.setAccessibleName(words)
+            label.setWordWrap(True)
             row.addWidget(label, 1)
             self.lines.addLayout(row)
 

@@ -18,8 +18,7 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QGuiApplication, QKe
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
 from coopvote.errors import CoopvoteError
-from coopvote.service.results import ItemResult
-from coopvote.service.views import ItemView, MeetingView
+from coopvote.service.views import ItemResult, ItemView, MeetingView
 from coopvote.ui.look import arg
 from coopvote.ui.results_panel import is_weighted, sentence, weighted_total
 from coopvote.ui.results_stages import amount

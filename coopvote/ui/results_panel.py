@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopvote.service.results import ItemResult
+from coopvote.service.views import ItemResult
 from coopvote.ui.look import arg, pick
 from coopvote.ui.results_stages import FittedTable, StageTable, amount
 from coopvote.ui.widgets import BackgroundJob, BigLabel, Retranslatable, run_in_background
