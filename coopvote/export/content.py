@@ -235,7 +235,9 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
             record.audit = [
                 entry_as_dict(e)
                 for e in session.scalars(
-                    select(AuditEntry).where(AuditEntry.meeting_id == service.meeting_id).order_by(AuditEntry.sequence)
+                    select(AuditEntry)
+                    .where(AuditEntry.meeting_id == service.meeting_id)
+                    .order_by(AuditEntry.chain.desc(), AuditEntry.sequence)
                 )
             ]
     for number in wanted:

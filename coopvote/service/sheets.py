@@ -22,7 +22,6 @@ from coopvote.ballots.qrcodec import BallotCode, QrRejected, decode
 from coopvote.counting.rules import RANKED_METHODS
 from coopvote.errors import RuleError
 from coopvote.record.models import AgendaItem, Meeting, Member, MembershipClass, PendingSheet, RecordedBallot
-from coopvote.record.types import utcnow
 from coopvote.service.papers import PrintedBatch
 from coopvote.service.results import ResultsMixin
 from coopvote.service.views import ItemView, ScanOutcome
@@ -360,7 +359,6 @@ class SheetsMixin(ResultsMixin):
             sheet.state = "accepted" if accept_marks is not None else "rejected"
             sheet.decision = decision
             sheet.decided_by = by
-            sheet.decided_at = utcnow()
             if sheet.item_id is None or sheet.serial is None or sheet.class_id is None:
                 if accept_marks is not None:
                     raise RuleError(

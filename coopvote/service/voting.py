@@ -133,13 +133,12 @@ class VotingMixin(PapersMixin):
             return rejection(Reason.SERIAL_NOT_ISSUED, **extra)
         if paper[0].voided_at is not None:
             return rejection(Reason.SPOILT if "spoil" in paper[0].void_reason.lower() else Reason.VOIDED, **extra)
-        first = session.execute(
-            select(RecordedBallot.recorded_at, RecordedBallot.station).where(
-                RecordedBallot.item_id == item.id, RecordedBallot.serial == code.serial
-            )
-        ).first()
-        if first is not None:
-            return _already_counted(first.recorded_at, first.station, extra)
+        first_station = session.scalar(
+            select(RecordedBallot.station).where(RecordedBallot.item_id == item.id, RecordedBallot.serial == code.serial)
+        )
+        if first_station is not None:
+            # A recorded paper keeps no time of its own (docs/records.md): the vote's window is all there is.
+            return _already_counted(item.opened_at, first_station, extra)
         return IdentifiedPaper(
             item=item.number,
             class_code=paper[1],
@@ -185,6 +184,7 @@ class VotingMixin(PapersMixin):
                 )
                 session.flush()
                 act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
+                self._last_recorded: tuple[int, int] | None = (found.item_id, found.serial)
         except IntegrityError:
             # Another station counted it between our check and our write: the constraint decided.
             with self.reading() as session:
@@ -213,23 +213,29 @@ class VotingMixin(PapersMixin):
         if not reason.strip():
             raise RuleError("say why the last scan is being undone")
         with self.action("scan undone", reason=reason.strip()) as (session, act):
-            last = session.scalar(
-                select(RecordedBallot)
-                .join(AgendaItem)
-                .where(
-                    AgendaItem.meeting_id == self.meeting_id,
-                    AgendaItem.status == "open",
-                    RecordedBallot.station == self.station,
+            # Recorded papers carry no order (random ids, no time), so "this station's last scan" is what
+            # this station itself remembers: the last paper it recorded since it opened the meeting.
+            remembered: tuple[int, int] | None = getattr(self, "_last_recorded", None)
+            last = None
+            if remembered is not None:
+                last = session.scalar(
+                    select(RecordedBallot)
+                    .join(AgendaItem)
+                    .where(
+                        AgendaItem.meeting_id == self.meeting_id,
+                        AgendaItem.status == "open",
+                        RecordedBallot.item_id == remembered[0],
+                        RecordedBallot.serial == remembered[1],
+                        RecordedBallot.station == self.station,
+                    )
                 )
-                .order_by(RecordedBallot.id.desc())
-                .limit(1)
-            )
             if last is None:
                 raise RuleError("this station has no scan on an open vote to undo")
             item = session.get(AgendaItem, last.item_id)
             assert item is not None
             act.details.update(item=item.number, serial=last.serial, marks=list(last.marks))
             session.delete(last)
+            self._last_recorded = None
             return ScanOutcome(
                 True,
                 f"Undone: item {item.number}, serial {last.serial}. Scan it again if needed.",
@@ -259,7 +265,7 @@ def check_marks(paper: IdentifiedPaper, marks: Sequence[int]) -> str:
 
 
 def _already_counted(at: Any, station: str, extra: dict[str, Any]) -> ScanOutcome:
-    when = at.astimezone().strftime("%H:%M:%S") if at is not None else "?"
+    when = at.astimezone().strftime("%H:%M") if at is not None else "?"
     outcome = rejection(Reason.ALREADY_COUNTED, when=when, where=station or "?", **extra)
     return ScanOutcome(
         outcome.accepted,
