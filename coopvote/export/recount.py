@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.counting.model import Ballot, CountOptions, Election, decimal_string
+from coopvote.counting.privacy import class_groups, merge_figures
 from coopvote.counting.resolutions import (
     ClassTally,
     ResolutionResult,
@@ -81,19 +82,27 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
     papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
     valid = {code: sum(1 for b in ballots if b.class_code == code and b.valid) for code in definition["classes"]}
     rejected = Counter(b.reason or "rejected" for b in ballots if not b.valid)
+    groups = published_groups(definition, papers)
     figures: dict[str, Any] = {
-        "papers_by_class": papers,
-        "valid_by_class": valid,
+        "papers_by_class": merge_figures(papers, groups),
+        "valid_by_class": merge_figures(valid, groups),
         "rejected_by_reason": dict(rejected),
     }
     try:
         if definition["kind"] == "resolution":
-            figures.update(_resolution(definition, ballots, papers))
+            figures.update(_resolution(definition, ballots, papers, groups))
         else:
-            figures.update(_election(definition, ballots, papers))
+            figures.update(_election(definition, ballots, papers, groups))
     except CoopvoteError as error:
         raise InputError(f"item {number}: the recount failed: {error}") from None
     return figures
+
+
+def published_groups(definition: dict[str, Any], papers: dict[str, int]) -> dict[str, str]:
+    """The same merging of small classes the meeting published, worked out again from the papers alone."""
+    minimum = int(_general(definition).get("privacy_minimum", _scheme(definition).privacy_minimum))
+    chosen = definition.get("settings", {}).get("show_small_classes")
+    return class_groups(papers, minimum, show_all=bool(chosen))
 
 
 def resolution_weighted_totals(definition: dict[str, Any], ballots: list[BallotRow]) -> list[str]:
@@ -104,20 +113,24 @@ def resolution_weighted_totals(definition: dict[str, Any], ballots: list[BallotR
     return [decimal_string(v, 6) for v in (total.weighted_for, total.weighted_against, total.weighted_abstentions)]
 
 
-def _resolution(definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int]) -> dict[str, Any]:
+def _resolution(
+    definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int], groups: dict[str, str]
+) -> dict[str, Any]:
     option_papers: list[dict[str, int]] = [{}, {}, {}]
     for code in papers:
         marks = Counter(b.marks[0] for b in ballots if b.valid and b.class_code == code and len(b.marks) == 1)
         for option in (1, 2, 3):
             option_papers[option - 1][code] = marks[option]
     result = _resolution_result(definition, ballots, papers)
-    weighted: list[dict[str, str]] = [{}, {}, {}]
+    exact: list[dict[str, Fraction]] = [{}, {}, {}]
     for row in result.classes:
-        weighted[0][row.code] = decimal_string(row.weighted_for, 6)
-        weighted[1][row.code] = decimal_string(row.weighted_against, 6)
-        weighted[2][row.code] = decimal_string(row.weighted_abstentions, 6)
+        exact[0][row.code] = Fraction(row.weighted_for)
+        exact[1][row.code] = Fraction(row.weighted_against)
+        exact[2][row.code] = Fraction(row.weighted_abstentions)
+    # Merged exactly, then truncated once, as the meeting did.
+    weighted = [{k: decimal_string(v, 6) for k, v in merge_figures(exact[i], groups).items()} for i in range(3)]
     return {
-        "options": [{"papers": option_papers[i], "weighted": weighted[i]} for i in range(3)],
+        "options": [{"papers": merge_figures(option_papers[i], groups), "weighted": weighted[i]} for i in range(3)],
         "resolution": {
             "carried": result.carried,
             "for_share": str(result.for_share) if result.for_share is not None else None,
@@ -166,7 +179,9 @@ def _resolution_result(definition: dict[str, Any], ballots: list[BallotRow], pap
     return count_resolution(rules, _scheme(definition), tally)
 
 
-def _election(definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int]) -> dict[str, Any]:
+def _election(
+    definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int], groups: dict[str, str]
+) -> dict[str, Any]:
     method = definition["method"]
     count = len(definition["candidates"])
     option_papers: list[dict[str, int]] = [{} for _ in range(count)]
@@ -179,7 +194,7 @@ def _election(definition: dict[str, Any], ballots: list[BallotRow], papers: dict
         for mark in marked:
             option_papers[mark - 1][ballot.class_code] = option_papers[mark - 1].get(ballot.class_code, 0) + 1
     election, options = election_of(definition, ballots)
-    figures: dict[str, Any] = {"options": [{"papers": p} for p in option_papers]}
+    figures: dict[str, Any] = {"options": [{"papers": merge_figures(p, groups)} for p in option_papers]}
     if not election.ballots:
         figures["election"] = None
         return figures

@@ -78,6 +78,8 @@ class ItemResult:
     show_of_hands: dict[str, Any] | None = None
     outcome_en: str = ""
     outcome_cy: str = ""
+    class_groups: dict[str, str] = field(default_factory=dict)
+    """Each class's published column (its own code, a merged group, or ``*``); see service/publishing.py."""
 
     @property
     def total_papers(self) -> int:
@@ -182,7 +184,10 @@ class ResultsMixin(VotingMixin):
             self._count_resolution(result, scheme, marks_by_class, rejected_by_class(rows, codes), general, hands)
         else:
             self._count_election(result, scheme, marks_by_class)
-        return result
+        from coopvote.service.publishing import groups_for, published
+
+        # Counted per class above; every output from here on sees small classes merged (docs/records.md).
+        return published(result, groups_for(result, minimum))
 
     def _count_resolution(
         self,
@@ -347,7 +352,10 @@ class ResultsMixin(VotingMixin):
                     problems=tuple(problems),
                 )
             )
-        return rows
+        from coopvote.service.publishing import published_reconciliation
+
+        # Issued and returned per class beside a merged result would give a small class back: merge alike.
+        return published_reconciliation(rows, self.results(item_number).class_groups)
 
     def declare(self, item_number: int, declared_by: str) -> dict[str, Any]:
         """Fix an item's result: store it, mark the item declared. A declared result cannot change."""
