@@ -172,3 +172,23 @@ def test_the_declaration_prints_the_merged_columns(tmp_path: Path) -> None:
     words = " ".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
     document[0].render(scale=1.5).to_pil().save(tmp_path / "declaration-merged.png")
     assert "A+INV" in words and "INV\r\n" not in words.replace("A+INV", "")
+
+
+def test_the_published_papers_carry_the_group_not_the_small_class(tmp_path: Path) -> None:
+    """The attack on small classes: the investor's paper must not be findable by its class in any public file."""
+    service = build(tmp_path)
+    service.close_vote(1)
+    service.declare(1, "Returning Officer")
+    service.close()
+    summary = export_meeting(tmp_path / "small.coopvote", tmp_path / "record.zip")
+    with zipfile.ZipFile(summary.path) as archive:
+        rows = archive.read("ballots/item-01.csv").decode("utf-8").splitlines()[1:]
+        results = json.loads(archive.read("results.json"))
+    published_classes = {row.split(",")[1] for row in rows}
+    assert published_classes == {"A+INV", "B"}
+    item = results["items"][0]
+    for figures in (item["result"], item["declaration"]["result"]):
+        assert "INV" not in figures["papers_by_class"] and "INV" not in figures["options"][1]["papers"]
+    assert verify_bytes(summary.path.read_bytes()).ballots_recounted == 13
+    assert summary.private_path is not None
+    assert verify_bytes(summary.private_path.read_bytes()).ballots_recounted == 13  # the meeting copy agrees

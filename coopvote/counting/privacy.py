@@ -8,10 +8,13 @@ per-class breakdown, so the returning officer decides knowingly whether to publi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+if TYPE_CHECKING:
+    from coopvote.counting.weighting import WeightingScheme
 
 DEFAULT_PRIVACY_MINIMUM = 5
 
@@ -119,3 +122,23 @@ def merged_classes(groups: Mapping[str, str]) -> dict[str, list[str]]:
         if label != code:
             found.setdefault(label, []).append(code)
     return found
+
+
+def weight_ignores_class(scheme: WeightingScheme) -> bool:
+    """Whether a paper's weight is the same whatever its class, so a merged group can be recounted as one.
+
+    Then the published ballots can carry the group instead of the class. Where weights depend on the class
+    (shares, fixed values, caps, class consent) each paper's weight names its class anyway, so the papers
+    keep their class and only the per-class figures are merged.
+    """
+    return scheme.kind == "one-member-one-vote" and not scheme.cap and not scheme.consent
+
+
+def classes_in_group(label: str, classes: Sequence[str]) -> list[str] | None:
+    """The classes a published group label stands for, or None when it is not a group of these classes."""
+    if label == ALL_CLASSES:
+        return list(classes)
+    parts = label.split("+")
+    if len(parts) < 2 or len(set(parts)) != len(parts) or any(part not in classes for part in parts):
+        return None
+    return parts

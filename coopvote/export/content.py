@@ -51,6 +51,19 @@ class BallotRow:
     marks: tuple[int, ...]
 
 
+def published_ballots(definition: dict[str, Any], rows: list[BallotRow], groups: dict[str, str]) -> list[BallotRow]:
+    """The papers as published: a small class's papers carry their merged group, not the class, wherever
+    the weight of a paper does not depend on its class (so the recount is the same; export/recount.py)."""
+    from dataclasses import replace
+
+    from coopvote.counting.privacy import weight_ignores_class
+    from coopvote.export.recount import scheme_of
+
+    if all(label == code for code, label in groups.items()) or not weight_ignores_class(scheme_of(definition)):
+        return rows
+    return [replace(row, class_code=groups.get(row.class_code, row.class_code)) for row in rows]
+
+
 def ballots_csv(rows: list[BallotRow]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
@@ -258,7 +271,7 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
             }
             for r in service.reconciliation(number)
         ]  # fmt: skip
-        ballots = rows.get(number, [])
+        ballots = published_ballots(definition, rows.get(number, []), counted.class_groups)
         item = ItemRecord(definition, summary, declaration, reconciliation, ballots, ballots_csv(ballots))
         item.digest = item_digest(record.code, definition, _jsonable(item.declared_result), item.csv_bytes)
         record.items.append(item)

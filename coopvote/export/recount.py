@@ -10,11 +10,12 @@ discrepancy.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
 from coopvote.counting.model import Ballot, CountOptions, Election, decimal_string
-from coopvote.counting.privacy import class_groups, merge_figures
+from coopvote.counting.privacy import class_groups, classes_in_group, merge_figures, weight_ignores_class
 from coopvote.counting.resolutions import (
     ClassTally,
     ResolutionResult,
@@ -40,8 +41,45 @@ def _general(definition: dict[str, Any]) -> dict[str, Any]:
     return general if isinstance(general, dict) else {}
 
 
+def scheme_of(definition: dict[str, Any]) -> WeightingScheme:
+    """The item's weighting as counted (the meeting's, with the item's own override)."""
+    return _scheme(definition)
+
+
+def attribute_groups(definition: dict[str, Any], ballots: list[BallotRow]) -> tuple[list[BallotRow], dict[str, str] | None]:
+    """Papers published under a merged group (``A+INV``, ``*``) counted as the group's first class.
+
+    Only where a paper's weight does not depend on its class, so the count is the same; the per-class
+    figures are merged back into the groups afterwards. Returns the papers and the groups the labels
+    name (None when every paper carries its own class).
+    """
+    classes: list[str] = list(definition["classes"])
+    groups: dict[str, str] = {}
+    attributed: list[BallotRow] = []
+    for ballot in ballots:
+        if ballot.class_code in classes:
+            attributed.append(ballot)
+            continue
+        members = classes_in_group(ballot.class_code, classes)
+        if members is None:
+            raise InputError(
+                f"ballots of item {definition.get('number')}: serial {ballot.serial} has unknown class {ballot.class_code!r}"
+            )
+        if not weight_ignores_class(_scheme(definition)):
+            raise InputError(
+                f"ballots of item {definition.get('number')}: serial {ballot.serial} is published under the group "
+                f"{ballot.class_code!r}, but this item's weights depend on the class"
+            )
+        groups.update({code: ballot.class_code for code in members})
+        attributed.append(replace(ballot, class_code=members[0]))
+    if not groups:
+        return attributed, None
+    return attributed, {code: groups.get(code, code) for code in classes}
+
+
 def election_of(definition: dict[str, Any], ballots: list[BallotRow]) -> tuple[Election, CountOptions]:
     """The weighted election exactly as counted, from the valid papers grouped by class."""
+    ballots, _groups = attribute_groups(definition, ballots)
     classes: list[str] = list(definition["classes"])
     groups: dict[str, list[Ballot]] = {}
     for code in classes:
@@ -73,8 +111,7 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
     for ballot in ballots:
         if ballot.item != number:
             raise InputError(f"ballots of item {number}: serial {ballot.serial} is marked as item {ballot.item}")
-        if ballot.class_code not in definition["classes"]:
-            raise InputError(f"ballots of item {number}: serial {ballot.serial} has unknown class {ballot.class_code!r}")
+    ballots, labelled = attribute_groups(definition, ballots)
     serials = Counter(b.serial for b in ballots)
     doubled = sorted(s for s, n in serials.items() if n > 1)
     if doubled:
@@ -82,7 +119,7 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
     papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
     valid = {code: sum(1 for b in ballots if b.class_code == code and b.valid) for code in definition["classes"]}
     rejected = Counter(b.reason or "rejected" for b in ballots if not b.valid)
-    groups = published_groups(definition, papers)
+    groups = labelled if labelled is not None else published_groups(definition, papers)
     figures: dict[str, Any] = {
         "papers_by_class": merge_figures(papers, groups),
         "valid_by_class": merge_figures(valid, groups),
@@ -107,6 +144,7 @@ def published_groups(definition: dict[str, Any], papers: dict[str, int]) -> dict
 
 def resolution_weighted_totals(definition: dict[str, Any], ballots: list[BallotRow]) -> list[str]:
     """Exact weighted totals for, against and abstaining (each truncated once, not summed from truncations)."""
+    ballots, _groups = attribute_groups(definition, ballots)
     papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
     result = _resolution_result(definition, ballots, papers)
     total = result.total

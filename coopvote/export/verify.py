@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from coopvote.counting.blt import parse_blt
+from coopvote.counting.privacy import classes_in_group
 from coopvote.errors import CoopvoteError, InputError
 from coopvote.export.archive import ARCHIVE_FORMAT, MEETING_FILE
 from coopvote.export.container import first_difference as first_byte_difference
@@ -232,11 +233,17 @@ def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], repo
             connection.close()
     except sqlite3.DatabaseError as error:
         raise Discrepancy(f"{MEETING_FILE}: is not a readable meeting file ({error})") from None
-    from_file = sorted((int(n), str(c), int(s), bool(v), str(r or ""), tuple(json.loads(m))) for n, c, s, v, r, m in papers)
     from_csv: list[tuple[int, str, int, bool, str, tuple[int, ...]]] = []
+    published_as: dict[tuple[int, str], str] = {}  # a small class's papers are published under their group
     for entry in results["items"]:
         for b in read_ballots_csv(members[entry["ballots_file"]], entry["ballots_file"]):
             from_csv.append((b.item, b.class_code, b.serial, b.valid, b.reason, b.marks))
+            for code in classes_in_group(b.class_code, list(entry["definition"]["classes"])) or []:
+                published_as[(b.item, code)] = b.class_code
+    from_file = sorted(
+        (int(n), published_as.get((int(n), str(c)), str(c)), int(s), bool(v), str(r or ""), tuple(json.loads(m)))
+        for n, c, s, v, r, m in papers
+    )
     if from_file != sorted(from_csv):
         missing = sorted(set(from_csv) ^ set(from_file))
         raise Discrepancy(f"{MEETING_FILE}: its papers differ from the ballots CSVs (first: {missing[:1]})")
