@@ -184,15 +184,15 @@ def check_meeting_file(path: Path, shown: set[int]) -> CheckResult:
         missing = shown - set(serials)
         if missing:
             problems.append(f"{len(missing)} scan(s) shown as accepted are missing, e.g. serial {min(missing)}")
-        columns = ["sequence", "at", "actor", "station", "action", "details", "previous_hash", "entry_hash"]
-        rows = connection.execute(f"SELECT {', '.join(columns)} FROM audit_entry ORDER BY sequence").fetchall()
+        columns = ["chain", "sequence", "at", "actor", "station", "action", "details", "previous_hash", "entry_hash"]
+        rows = connection.execute(f"SELECT {', '.join(columns)} FROM audit_entry ORDER BY chain, sequence").fetchall()
     finally:
         connection.close()
     entries = []
     for row in rows:
         entry = dict(zip(columns, row, strict=True))
         entry["details"] = json.loads(entry["details"])
-        entry["at"] = str(entry["at"]).replace(" ", "T")
+        entry["at"] = "" if entry["at"] is None else str(entry["at"]).replace(" ", "T")  # ballot chain: no time
         entries.append(entry)
     broken = verify_chain(entries)
     if broken is not None:

@@ -111,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         print("archive flips...", file=sys.stderr)
         voted = build_voted_meeting(work, members=30)
         voted.service.close()
-        export_meeting(voted.path, work / "record.zip")
-        archive = (work / "record.zip").read_bytes()
+        exported = export_meeting(voted.path, work / "record.zip")
+        assert exported.private_path is not None
+        # The private archive: the fullest one to flip bytes in, and the one with the audit log and meeting copy.
+        archive = exported.private_path.read_bytes()
         verify_bytes(archive)
         flips = flip_trials(archive, args.flips, seed=303)
         structural = flip_trials(archive, 0, seed=304, positions=structure_positions(archive))

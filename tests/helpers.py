@@ -27,6 +27,9 @@ colour = "#2f5fa8"
 
 [weighting]
 scheme = "one-member-one-vote"
+# A handful of voters per class, so the counting tests can check per-class figures; the privacy minimum's
+# merging of small classes is tested on its own (tests/test_secrecy_small_classes.py).
+privacy_minimum = 1
 
 [quorum]
 absolute = 3

@@ -37,7 +37,7 @@ def test_demo_runs_the_whole_meeting_and_writes_its_outputs(tmp_path: Path) -> N
         classes[candidates[name]] += 1
     assert classes["PS"] >= 2 and 1 <= classes["EMP"] <= 2 and classes["SUP"] >= 1, classes
     assert "read clear" in result.stdout and "The archive checks out" in result.stdout
-    with zipfile.ZipFile(out / "record.zip") as archive:
+    with zipfile.ZipFile(out / "record-PRIVATE.zip") as archive:  # the public record.zip holds no meeting file
         assert "meeting.coopvote" in archive.namelist()
 
 

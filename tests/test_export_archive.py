@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text as text_sql
 
 from coopvote.cli import main as cli
+from coopvote.errors import InputError
 from coopvote.export.archive import export_meeting
 from coopvote.export.container import structure_positions, write_zip
 from coopvote.export.content import canonical_bytes, sha256_hex
@@ -25,8 +28,10 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     voted = build_voted_meeting(folder, members=24)
     voted.service.close()
     out = folder / "record.zip"
-    export_meeting(voted.path, out)
-    return voted.path, out.read_bytes()
+    summary = export_meeting(voted.path, out)
+    assert summary.private_path is not None
+    # The private archive is the fuller one (audit log and meeting copy too): every check runs on it.
+    return voted.path, summary.private_path.read_bytes()
 
 
 def members_of(data: bytes) -> list[tuple[str, bytes]]:
@@ -152,3 +157,63 @@ def test_show_of_hands_open_and_empty_items_export_and_verify(tmp_path: Path) ->
     assert first["definition"]["show_of_hands"]["counts"] == {"PS": [1, 1, 0], "EMP": [3, 0, 1]}
     assert second["declaration"] is None
     assert summary.item_digests[1] == first["digest"]
+
+
+def test_public_archive_recounts_with_no_register_key_times_or_audit_order(tmp_path: Path) -> None:
+    voted = build_voted_meeting(tmp_path, members=12, rejected_per_item=0)
+    voted.service.close()
+    summary = export_meeting(voted.path, tmp_path / "record.zip")
+    assert summary.private_path == tmp_path / "record-PRIVATE.zip"
+    public = dict(members_of(summary.path.read_bytes()))
+    report = verify_bytes(summary.path.read_bytes())
+    assert report.items_recounted == 4
+    assert "audit.jsonl" not in public and "meeting.coopvote" not in public
+    assert not [name for name in public if name.endswith((".coopvote", ".sqlite", ".jsonl"))]
+    manifest = json.loads(public["manifest.json"])
+    assert manifest["kind"] == "public" and set(manifest["audit_heads"]) == {"desk", "ballot"}
+    assert manifest["audit_heads"]["ballot"]["entries"] > 0
+    text = b"".join(data for name, data in public.items() if not name.endswith(".pdf")).decode("utf-8")
+    assert "checked_in_at" not in text and "recorded_at" not in text and "secret" not in text
+
+
+def test_private_archive_keeps_no_qr_key(tmp_path: Path) -> None:
+    voted = build_voted_meeting(tmp_path, members=8, rejected_per_item=0)
+    with voted.service.record.reading() as session:
+        key = session.execute(text_sql("SELECT secret FROM meeting")).scalar_one()
+    voted.service.close()
+    summary = export_meeting(voted.path, tmp_path / "record.zip")
+    assert summary.private_path is not None
+    private = dict(members_of(summary.private_path.read_bytes()))
+    copy = private["meeting.coopvote"]
+    assert len(key) >= 16 and key not in copy
+    verify_bytes(summary.private_path.read_bytes())
+
+
+def test_private_archive_must_be_named_private(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="PRIVATE"):
+        export_meeting(tmp_path / "any.coopvote", tmp_path / "record.zip", tmp_path / "copy.zip")
+
+
+def test_interrupted_export_leaves_no_copy_in_the_temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import coopvote.export.archive as archive_module
+
+    voted = build_voted_meeting(tmp_path, members=6, rejected_per_item=0, declare=False)
+    voted.service.close()
+    system_temp = tmp_path / "system-temp"
+    system_temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_temp))
+
+    seen_in_temp: list[list[Path]] = []
+
+    def killed_mid_export(*_args: object, **_kwargs: object) -> None:
+        # What a power cut at this moment would leave behind: nothing in the system temp folder.
+        seen_in_temp.append(list(system_temp.rglob("*")))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(archive_module, "collect", killed_mid_export)
+    out_folder = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        export_meeting(voted.path, out_folder / "record.zip")
+    assert seen_in_temp == [[]]
+    assert list(system_temp.iterdir()) == []
+    assert list(out_folder.iterdir()) == []

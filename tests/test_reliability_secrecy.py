@@ -26,8 +26,10 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes]
         numbers = {row[0] for row in session.execute(text("SELECT number FROM member"))}
     voted.service.close()
     out = folder / "record.zip"
-    export_meeting(voted.path, out)
-    with zipfile.ZipFile(out) as archive:
+    summary = export_meeting(voted.path, out)
+    assert summary.private_path is not None
+    # The private archive holds everything the public one does, and the audit log and meeting copy too.
+    with zipfile.ZipFile(summary.private_path) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
     serials = set()
     for name, data in members.items():

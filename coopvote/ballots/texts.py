@@ -63,8 +63,8 @@ REASON_MESSAGES: dict[str, dict[str, str]] = {
         "cy": "Cafodd papur pleidleisio {serial} ar gyfer eitem {item} ei ddileu ac ni ellir ei gyfrif.",
     },
     "already-counted": {
-        "en": "Ballot {serial} for item {item} was already counted at {when} at {where}.",
-        "cy": "Cafodd papur pleidleisio {serial} ar gyfer eitem {item} ei gyfrif eisoes am {when} yn {where}.",
+        "en": "Ballot {serial} for item {item} was already counted at {where} (vote open since {when}).",
+        "cy": "Cafodd papur pleidleisio {serial} ar gyfer eitem {item} ei gyfrif eisoes yn {where} (pleidlais ar agor ers {when}).",
     },
     "unknown-member": {
         "en": "Member number {member} is not on this meeting's register.",

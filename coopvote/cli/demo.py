@@ -256,19 +256,22 @@ def declare_and_export(run: DemoRun) -> None:
     declarations = run.out / "declarations.pdf"
     minutes = run.out / "minutes.pdf"
     archive = run.out / "record.zip"
+    private = run.out / "record-PRIVATE.zip"
     archive.unlink(missing_ok=True)
+    private.unlink(missing_ok=True)
     steps = [
         ["declare", meeting, "--out", str(declarations)],
         ["declare", meeting, "--minutes", "--out", str(minutes)],
-        ["export", meeting, "--out", str(archive)],
+        ["export", meeting, "--out", str(archive), "--private-out", str(private)],
         ["verify", str(archive)],
+        ["verify", str(private)],
     ]
     for number, argv in enumerate(steps, start=1):
         run.say(f"7.{number} coopvote {' '.join(argv)}")
         code = main(argv)
         if code != 0:
             raise RuntimeError(f"the demo's step 'coopvote {' '.join(argv)}' failed with exit code {code}")
-    run.written += [declarations, minutes, archive]
+    run.written += [declarations, minutes, archive, private]
 
 
 def run_demo(out: Path, say: Callable[[str], None] = print) -> DemoRun:

@@ -1,10 +1,16 @@
-"""Export a meeting's whole record as one zip a scrutineer can check without coopvote's database.
+"""Export a meeting's record as two zips: a public archive anyone can recount, and a private one.
 
-Everything in the archive is read from one consistent copy of the meeting file (SQLite's backup API),
-so results.json, the ballots, the audit log and the copy itself describe the same moment even while
-tellers are still scanning. The ballots CSVs name papers (item, class, serial, marks), never members;
-the serial is kept so a scrutineer can find a physical paper, and nothing in the record links a serial
-to a member. See docs/records.md for the layout and the verification codes.
+Everything is read from one consistent copy of the meeting file (SQLite's backup API), so results.json,
+the ballots, the audit log and the copy itself describe the same moment even while tellers are still
+scanning. The ballots CSVs name papers (item, class, serial, marks), never members; the serial is kept so
+a scrutineer can find a physical paper.
+
+The **public** archive holds what a recount needs and nothing that knows a member or a moment: no
+register, no attendance, no audit log (its order and times are a timeline to line up with the desk's),
+no copy of the meeting file and never the QR key; the manifest names the heads of both audit chains.
+The **private** archive (``...-PRIVATE.zip``) adds the audit log and a copy of the meeting file with the
+QR key wiped: it is for the returning officer. The working copy is made beside the target, never in the
+system temp folder, and removed whatever happens. See docs/records.md.
 """
 
 from __future__ import annotations
@@ -37,6 +43,9 @@ from coopvote.record.backup import sqlite_snapshot
 
 ARCHIVE_FORMAT = "coopvote-archive-1"
 MEETING_FILE = "meeting.coopvote"
+PUBLIC = "public"
+PRIVATE = "private"
+PRIVATE_MARK = "PRIVATE"
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,24 @@ class ExportSummary:
     item_digests: dict[int, str]
     files: int
     size: int
+    private_path: Path | None = None
+
+
+def default_private_path(public: Path) -> Path:
+    """``record.zip`` -> ``record-PRIVATE.zip``: the name itself says it is not for publishing."""
+    return public.with_name(f"{public.stem}-{PRIVATE_MARK}{public.suffix}")
+
+
+def audit_heads(audit: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The last entry of each chain, as the public manifest names them (a commitment, not a timeline)."""
+    from coopvote.record.audit import CHAINS, GENESIS
+
+    heads: dict[str, dict[str, Any]] = {chain: {"entries": 0, "entry_hash": GENESIS} for chain in CHAINS}
+    for entry in audit:
+        chain = str(entry.get("chain", "desk"))
+        if int(entry["sequence"]) >= heads[chain]["entries"]:
+            heads[chain] = {"entries": int(entry["sequence"]), "entry_hash": entry["entry_hash"]}
+    return heads
 
 
 def ballots_name(number: int) -> str:
@@ -80,12 +107,18 @@ def results_json(record: MeetingRecord) -> bytes:
     return (json.dumps(json.loads(canonical_json(body)), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def readme(record: MeetingRecord, digest: str, exported_at: str) -> bytes:
+def readme(record: MeetingRecord, digest: str, exported_at: str, kind: str = PRIVATE) -> bytes:
     name = record.meeting["name"]
+    heading = (
+        "PUBLIC ARCHIVE: names no member and holds no time, id or order of papers; safe to publish."
+        if kind == PUBLIC
+        else "PRIVATE ARCHIVE, FOR THE RETURNING OFFICER ONLY: holds the register, attendance and the audit log."
+    )
     lines = [
         f"coopvote record of: {name['en']} / {name['cy']}",
         f"Meeting code: {record.code}    Exported: {exported_at} UTC    coopvote {__version__}",
         f"Verification code of this record (meeting digest): {digest}",
+        heading,
         "",
         "WHAT IS HERE",
         "  results.json        every agenda item: its definition (rule, seats, candidates, weighting,",
@@ -97,11 +130,21 @@ def readme(record: MeetingRecord, digest: str, exported_at: str) -> bytes:
         "  blt/item-NN.blt     each election's weighted ballots in the BLT format other STV programs read.",
         "  declarations/       the declaration of each item as printed (PDF), with its verification code.",
         "  minutes.pdf         the minutes extract: every item and its outcome.",
-        "  audit.jsonl         the meeting's hash-chained audit log, one entry per line.",
-        f"  {MEETING_FILE:<19} a consistent copy of the meeting file (SQLite). It holds personal data",
-        "                      (the register and attendance) and the key that sealed the ballot QR codes:",
-        "                      keep the archive as you keep the register.",
-        "  manifest.json       the SHA-256 of every other file, and the verification codes.",
+    ]
+    if kind == PUBLIC:
+        lines += [
+            "  manifest.json       the SHA-256 of every other file, the verification codes and the heads of",
+            "                      the two audit chains (desk and ballot). The audit log itself is in the",
+            "                      private archive: its order and times could be lined up with the desk's.",
+        ]
+    else:
+        lines += [
+            "  audit.jsonl         the two hash-chained audit logs (desk, then ballot), one entry per line.",
+            f"  {MEETING_FILE:<19} a consistent copy of the meeting file (SQLite) with the QR key wiped. It holds",
+            "                      personal data (the register and attendance): keep it as you keep the register.",
+            "  manifest.json       the SHA-256 of every other file, and the verification codes.",
+        ]
+    lines += [
         "",
         "HOW TO CHECK IT",
         "  coopvote verify THIS.zip [--code CODE]",
@@ -119,15 +162,23 @@ def readme(record: MeetingRecord, digest: str, exported_at: str) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def build_archive(record: MeetingRecord, meeting_bytes: bytes | None, exported_at: str) -> tuple[bytes, str]:
-    """The archive's bytes and its meeting digest, from a collected record."""
+def build_archive(
+    record: MeetingRecord, meeting_bytes: bytes | None, exported_at: str, kind: str = PRIVATE
+) -> tuple[bytes, str]:
+    """The archive's bytes and its meeting digest, from a collected record.
+
+    A public archive leaves out the audit log and the meeting file whatever it is given.
+    """
     from coopvote.reports.declaration import render_declaration
     from coopvote.reports.minutes import render_minutes
 
     results = results_json(record)
     ballots = {ballots_name(item.number): item.csv_bytes for item in record.items}
     digest = meeting_digest(results, ballots)
-    members: list[tuple[str, bytes]] = [("README.txt", readme(record, digest, exported_at)), ("results.json", results)]
+    members: list[tuple[str, bytes]] = [
+        ("README.txt", readme(record, digest, exported_at, kind)),
+        ("results.json", results),
+    ]
     members += sorted(ballots.items())
     for item in record.items:
         if item.definition["kind"] == "election":
@@ -136,11 +187,13 @@ def build_archive(record: MeetingRecord, meeting_bytes: bytes | None, exported_a
     for item in record.items:
         members.append((declaration_name(item.number), render_declaration(record, item)))
     members.append(("minutes.pdf", render_minutes(record, digest)))
-    members.append(("audit.jsonl", "".join(canonical_json(e) + "\n" for e in record.audit).encode("utf-8")))
-    if meeting_bytes is not None:
-        members.append((MEETING_FILE, meeting_bytes))
-    manifest = {
+    if kind == PRIVATE:
+        members.append(("audit.jsonl", "".join(canonical_json(e) + "\n" for e in record.audit).encode("utf-8")))
+        if meeting_bytes is not None:
+            members.append((MEETING_FILE, meeting_bytes))
+    manifest: dict[str, Any] = {
         "format": ARCHIVE_FORMAT,
+        "kind": kind,
         "meeting": record.code,
         "exported_at": exported_at,
         "coopvote_version": __version__,
@@ -148,29 +201,30 @@ def build_archive(record: MeetingRecord, meeting_bytes: bytes | None, exported_a
         "item_digests": {str(item.number): item.digest for item in record.items},
         "files": {name: {"sha256": sha256_hex(data), "bytes": len(data)} for name, data in members},
     }
+    if kind == PUBLIC:
+        manifest["audit_heads"] = audit_heads(record.audit)
     members.append(("manifest.json", canonical_bytes(manifest) + b"\n"))
     return write_zip(members, f"coopvote archive {record.code} {digest}".encode("ascii")), digest
 
 
-def export_meeting(meeting: str | os.PathLike[str], out: str | os.PathLike[str]) -> ExportSummary:
-    """Write the archive for the meeting file ``meeting`` to ``out`` (atomically: all or nothing)."""
-    from coopvote.service import MeetingService
+def wipe_secret(copy: Path) -> None:
+    """Overwrite the QR key in a copy of the meeting (and the freed pages it was on): the key never leaves
+    the meeting file, so a code for an open vote cannot be forged from an export."""
+    import sqlite3
 
-    source = Path(meeting)
-    target = Path(out)
-    if target.suffix.lower() != ".zip":
-        raise InputError(f"{target}: the archive should be a .zip file")
-    exported_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
-    with tempfile.TemporaryDirectory(prefix="coopvote-export-") as work:
-        copy = Path(work) / MEETING_FILE
-        sqlite_snapshot(source, copy)
-        meeting_bytes = copy.read_bytes()
-        service = MeetingService.open(copy, actor="export", station="export")
-        try:
-            record = collect(service)
-        finally:
-            service.close()
-    data, digest = build_archive(record, meeting_bytes, exported_at)
+    database = sqlite3.connect(copy)
+    try:
+        database.execute("PRAGMA secure_delete=ON")
+        database.execute("UPDATE meeting SET secret = zeroblob(32)")
+        database.commit()
+        database.execute("VACUUM")
+        # Opening the copy as a meeting put it in WAL mode; the archived copy is one self-contained file.
+        database.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        database.close()
+
+
+def _write_atomically(target: Path, data: bytes, what: str) -> None:
     partial = target.with_name(f".{target.name}.partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -181,6 +235,66 @@ def export_meeting(meeting: str | os.PathLike[str], out: str | os.PathLike[str])
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise RecordError(f"{target}: the archive could not be written ({error.strerror})") from error
+        raise RecordError(f"{target}: the {what} could not be written ({error.strerror})") from error
+
+
+def export_meeting(
+    meeting: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    private_out: str | os.PathLike[str] | None = None,
+    *,
+    private: bool = True,
+) -> ExportSummary:
+    """Write the public archive to ``out`` and the private one to ``private_out`` (each all or nothing).
+
+    ``private_out`` defaults to ``<out>-PRIVATE.zip``; its name must say PRIVATE. ``private=False`` writes
+    the public archive alone.
+    """
+    from coopvote.service import MeetingService
+
+    source = Path(meeting)
+    target = Path(out)
+    if target.suffix.lower() != ".zip":
+        raise InputError(f"{target}: the archive should be a .zip file")
+    private_target = Path(private_out) if private_out is not None else default_private_path(target)
+    if private:
+        if private_target.suffix.lower() != ".zip":
+            raise InputError(f"{private_target}: the private archive should be a .zip file")
+        if PRIVATE_MARK not in private_target.name.upper():
+            raise InputError(
+                f"{private_target}: the private archive's name must say {PRIVATE_MARK} "
+                f"(for example {default_private_path(target).name}) so nobody publishes it by mistake"
+            )
+        if private_target.resolve() == target.resolve():
+            raise InputError(f"{private_target}: the private archive needs a name of its own, not the public one's")
+    exported_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise RecordError(f"{target.parent}: cannot create the folder ({error.strerror})") from error
+    # The working copy holds the whole meeting: keep it beside the target (where the archive goes anyway),
+    # never in the system temp folder, and remove it however the export ends.
+    with tempfile.TemporaryDirectory(prefix=f".{target.stem}-export-", dir=target.parent) as work:
+        copy = Path(work) / MEETING_FILE
+        sqlite_snapshot(source, copy)
+        service = MeetingService.open(copy, actor="export", station="export")
+        try:
+            record = collect(service)
+        finally:
+            service.close()
+        wipe_secret(copy)
+        meeting_bytes = copy.read_bytes() if private else None
+    data, digest = build_archive(record, None, exported_at, PUBLIC)
+    _write_atomically(target, data, "archive")
+    if private:
+        private_data, _same_digest = build_archive(record, meeting_bytes, exported_at, PRIVATE)
+        _write_atomically(private_target, private_data, "private archive")
     files = len(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    return ExportSummary(target, digest, {item.number: item.digest for item in record.items}, files, len(data))
+    return ExportSummary(
+        target,
+        digest,
+        {item.number: item.digest for item in record.items},
+        files,
+        len(data),
+        private_target if private else None,
+    )

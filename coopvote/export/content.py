@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from coopvote.counting.weighting import WeightingScheme
 from coopvote.errors import InputError
 from coopvote.record.audit import canonical_json, entry_as_dict
 from coopvote.record.models import (
@@ -64,6 +65,24 @@ class BallotRow:
     marks: tuple[int, ...]
     value: Fraction | None = None
     """The paper's band value (``per_member``): what the paper counts before class weighting."""
+
+
+def scheme_of(definition: dict[str, Any]) -> WeightingScheme:
+    """The item's weighting as counted: the meeting's, with the item's own override (the recount's too)."""
+    override = definition.get("settings", {}).get("weighting")
+    return WeightingScheme.from_mapping(definition.get("weighting", {}), override if isinstance(override, dict) else None)
+
+
+def published_ballots(definition: dict[str, Any], rows: list[BallotRow], groups: dict[str, str]) -> list[BallotRow]:
+    """The papers as published: a small class's papers carry their merged group, not the class, wherever
+    the weight of a paper does not depend on its class (so the recount is the same; export/recount.py)."""
+    from dataclasses import replace
+
+    from coopvote.counting.privacy import weight_ignores_class
+
+    if all(label == code for code, label in groups.items()) or not weight_ignores_class(scheme_of(definition)):
+        return rows
+    return [replace(row, class_code=groups.get(row.class_code, row.class_code)) for row in rows]
 
 
 def ballots_csv(rows: list[BallotRow]) -> bytes:
@@ -276,7 +295,9 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
             record.audit = [
                 entry_as_dict(e)
                 for e in session.scalars(
-                    select(AuditEntry).where(AuditEntry.meeting_id == service.record.meeting_id).order_by(AuditEntry.sequence)
+                    select(AuditEntry)
+                    .where(AuditEntry.meeting_id == service.record.meeting_id)
+                    .order_by(AuditEntry.chain.desc(), AuditEntry.sequence)
                 )
             ]
     for number in wanted:
@@ -297,7 +318,7 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
             }
             for r in service.results.reconciliation(number)
         ]  # fmt: skip
-        ballots = rows.get(number, [])
+        ballots = published_ballots(definition, rows.get(number, []), counted.class_groups)
         item = ItemRecord(definition, summary, declaration, reconciliation, ballots, ballots_csv(ballots))
         item.digest = item_digest(record.code, definition, _jsonable(item.declared_result), item.csv_bytes)
         record.items.append(item)

@@ -16,17 +16,22 @@ from typing import Any
 
 from coopvote.counting.item_rules import item_resolution_rules
 from coopvote.counting.model import Ballot, CountOptions, Election, decimal_string
-from coopvote.counting.resolutions import ClassTally, ResolutionResult, ResolutionTally, count_resolution
+from coopvote.counting.privacy import class_groups, classes_in_group, merge_figures, weight_ignores_class
+from coopvote.counting.resolutions import (
+    ClassTally,
+    ResolutionResult,
+    ResolutionTally,
+    count_resolution,
+)
 from coopvote.counting.rules import RANKED_METHODS, get_rule
 from coopvote.counting.weighting import WeightingScheme, weigh_ballots
 from coopvote.errors import CoopvoteError, InputError
 from coopvote.export.bands import band_figures
-from coopvote.export.content import BallotRow
+from coopvote.export.content import BallotRow, scheme_of
 
 
 def _scheme(definition: dict[str, Any]) -> WeightingScheme:
-    override = definition.get("settings", {}).get("weighting")
-    return WeightingScheme.from_mapping(definition.get("weighting", {}), override if isinstance(override, dict) else None)
+    return scheme_of(definition)
 
 
 def _general(definition: dict[str, Any]) -> dict[str, Any]:
@@ -52,8 +57,40 @@ def _paper_value(ballot: BallotRow, per_member: bool, definition: dict[str, Any]
     return ballot.value
 
 
+def attribute_groups(definition: dict[str, Any], ballots: list[BallotRow]) -> tuple[list[BallotRow], dict[str, str] | None]:
+    """Papers published under a merged group (``A+INV``, ``*``) counted as the group's first class.
+
+    Only where a paper's weight does not depend on its class, so the count is the same; the per-class
+    figures are merged back into the groups afterwards. Returns the papers and the groups the labels
+    name (None when every paper carries its own class).
+    """
+    classes: list[str] = list(definition["classes"])
+    groups: dict[str, str] = {}
+    attributed: list[BallotRow] = []
+    for ballot in ballots:
+        if ballot.class_code in classes:
+            attributed.append(ballot)
+            continue
+        members = classes_in_group(ballot.class_code, classes)
+        if members is None:
+            raise InputError(
+                f"ballots of item {definition.get('number')}: serial {ballot.serial} has unknown class {ballot.class_code!r}"
+            )
+        if not weight_ignores_class(_scheme(definition)):
+            raise InputError(
+                f"ballots of item {definition.get('number')}: serial {ballot.serial} is published under the group "
+                f"{ballot.class_code!r}, but this item's weights depend on the class"
+            )
+        groups.update({code: ballot.class_code for code in members})
+        attributed.append(replace(ballot, class_code=members[0]))
+    if not groups:
+        return attributed, None
+    return attributed, {code: groups.get(code, code) for code in classes}
+
+
 def election_of(definition: dict[str, Any], ballots: list[BallotRow]) -> tuple[Election, CountOptions]:
     """The weighted election exactly as counted, from the valid papers grouped by class."""
+    ballots, _groups = attribute_groups(definition, ballots)
     classes: list[str] = list(definition["classes"])
     by_value = _per_member(definition)
     groups: dict[str, list[Ballot]] = {}
@@ -90,8 +127,7 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
     for ballot in ballots:
         if ballot.item != number:
             raise InputError(f"ballots of item {number}: serial {ballot.serial} is marked as item {ballot.item}")
-        if ballot.class_code not in definition["classes"]:
-            raise InputError(f"ballots of item {number}: serial {ballot.serial} has unknown class {ballot.class_code!r}")
+    ballots, labelled = attribute_groups(definition, ballots)
     serials = Counter(b.serial for b in ballots)
     doubled = sorted(s for s, n in serials.items() if n > 1)
     if doubled:
@@ -99,44 +135,57 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
     papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
     valid = {code: sum(1 for b in ballots if b.class_code == code and b.valid) for code in definition["classes"]}
     rejected = Counter(b.reason or "rejected" for b in ballots if not b.valid)
+    groups = labelled if labelled is not None else published_groups(definition, papers)
     figures: dict[str, Any] = {
-        "papers_by_class": papers,
-        "valid_by_class": valid,
+        "papers_by_class": merge_figures(papers, groups),
+        "valid_by_class": merge_figures(valid, groups),
         "rejected_by_reason": dict(rejected),
     }
     try:
         if definition["kind"] == "resolution":
-            figures.update(_resolution(definition, ballots, papers))
+            figures.update(_resolution(definition, ballots, papers, groups))
         else:
-            figures.update(_election(definition, ballots, papers))
+            figures.update(_election(definition, ballots, papers, groups))
         figures.update(band_figures(definition, ballots))
     except CoopvoteError as error:
         raise InputError(f"item {number}: the recount failed: {error}") from None
     return figures
 
 
+def published_groups(definition: dict[str, Any], papers: dict[str, int]) -> dict[str, str]:
+    """The same merging of small classes the meeting published, worked out again from the papers alone."""
+    minimum = int(_general(definition).get("privacy_minimum", _scheme(definition).privacy_minimum))
+    chosen = definition.get("settings", {}).get("show_small_classes")
+    return class_groups(papers, minimum, show_all=bool(chosen))
+
+
 def resolution_weighted_totals(definition: dict[str, Any], ballots: list[BallotRow]) -> list[str]:
     """Exact weighted totals for, against and abstaining (each truncated once, not summed from truncations)."""
+    ballots, _groups = attribute_groups(definition, ballots)
     papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
     result = _resolution_result(definition, ballots, papers)
     total = result.total
     return [decimal_string(v, 6) for v in (total.weighted_for, total.weighted_against, total.weighted_abstentions)]
 
 
-def _resolution(definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int]) -> dict[str, Any]:
+def _resolution(
+    definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int], groups: dict[str, str]
+) -> dict[str, Any]:
     option_papers: list[dict[str, int]] = [{}, {}, {}]
     for code in papers:
         marks = Counter(b.marks[0] for b in ballots if b.valid and b.class_code == code and len(b.marks) == 1)
         for option in (1, 2, 3):
             option_papers[option - 1][code] = marks[option]
     result = _resolution_result(definition, ballots, papers)
-    weighted: list[dict[str, str]] = [{}, {}, {}]
+    exact: list[dict[str, Fraction]] = [{}, {}, {}]
     for row in result.classes:
-        weighted[0][row.code] = decimal_string(row.weighted_for, 6)
-        weighted[1][row.code] = decimal_string(row.weighted_against, 6)
-        weighted[2][row.code] = decimal_string(row.weighted_abstentions, 6)
+        exact[0][row.code] = Fraction(row.weighted_for)
+        exact[1][row.code] = Fraction(row.weighted_against)
+        exact[2][row.code] = Fraction(row.weighted_abstentions)
+    # Merged exactly, then truncated once, as the meeting did.
+    weighted = [{k: decimal_string(v, 6) for k, v in merge_figures(exact[i], groups).items()} for i in range(3)]
     return {
-        "options": [{"papers": option_papers[i], "weighted": weighted[i]} for i in range(3)],
+        "options": [{"papers": merge_figures(option_papers[i], groups), "weighted": weighted[i]} for i in range(3)],
         "resolution": {
             "carried": result.carried,
             "for_share": str(result.for_share) if result.for_share is not None else None,
@@ -189,7 +238,9 @@ def _resolution_result(definition: dict[str, Any], ballots: list[BallotRow], pap
     return count_resolution(rules, _scheme(definition), tally)
 
 
-def _election(definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int]) -> dict[str, Any]:
+def _election(
+    definition: dict[str, Any], ballots: list[BallotRow], papers: dict[str, int], groups: dict[str, str]
+) -> dict[str, Any]:
     method = definition["method"]
     count = len(definition["candidates"])
     option_papers: list[dict[str, int]] = [{} for _ in range(count)]
@@ -202,7 +253,7 @@ def _election(definition: dict[str, Any], ballots: list[BallotRow], papers: dict
         for mark in marked:
             option_papers[mark - 1][ballot.class_code] = option_papers[mark - 1].get(ballot.class_code, 0) + 1
     election, options = election_of(definition, ballots)
-    figures: dict[str, Any] = {"options": [{"papers": p} for p in option_papers]}
+    figures: dict[str, Any] = {"options": [{"papers": merge_figures(p, groups)} for p in option_papers]}
     if not election.ballots:
         figures["election"] = None
         return figures

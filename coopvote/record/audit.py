@@ -1,9 +1,15 @@
-"""The hash-chained audit log.
+"""The hash-chained audit log: two chains, one for the desk and one for the papers.
 
 Each entry's hash covers its own content and the previous entry's hash, so altering, removing or
 inserting an entry breaks the chain from that point on. ``verify_chain`` names the first entry where
-the chain breaks; it works on plain dicts too, so the exported archive's JSON lines can be checked
+a chain breaks; it works on plain dicts too, so the exported archive's JSON lines can be checked
 without the database.
+
+Why two chains: with one sequence (and a time on every entry) the desk's "pack issued to member X" and
+the tellers' "paper 7 recorded" shared a timeline, and a late arrival's vote could be read off it. The
+``desk`` chain holds what involves members and is timed; the ``ballot`` chain holds everything that
+names a paper, in its own sequence and with no time. Nothing orders one chain against the other; the
+close code commits to both heads (``chain_heads``). See docs/records.md.
 """
 
 from __future__ import annotations
@@ -13,9 +19,33 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 GENESIS = "0" * 64
+DESK_CHAIN = "desk"
+BALLOT_CHAIN = "ballot"
+CHAINS = (DESK_CHAIN, BALLOT_CHAIN)
+
+BALLOT_ACTIONS = frozenset(
+    {
+        "papers printed",
+        "paper spoilt",
+        "paper recorded",
+        "paper refused",
+        "paper rejected",
+        "scan undone",
+        "sheet queued for adjudication",
+        "sheet adjudicated",
+    }
+)
+"""Actions that name a paper (a serial or a sheet): they go on the ballot chain, untimed."""
+
+
+def chain_of(action: str) -> str:
+    return BALLOT_CHAIN if action in BALLOT_ACTIONS else DESK_CHAIN
 
 
 def canonical_json(value: Any) -> str:
@@ -23,47 +53,61 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
-def timestamp_text(at: datetime) -> str:
-    return at.replace(tzinfo=None).isoformat(timespec="microseconds")
+def timestamp_text(at: datetime | None) -> str:
+    """An entry's time as hashed and exported; '' for a ballot-chain entry, which has none."""
+    return "" if at is None else at.replace(tzinfo=None).isoformat(timespec="microseconds")
 
 
 def entry_hash(
     *,
     sequence: int,
-    at: datetime | str,
+    at: datetime | str | None,
     actor: str,
     station: str,
     action: str,
     details: Mapping[str, Any],
     previous_hash: str,
+    chain: str = DESK_CHAIN,
 ) -> str:
     at_text = at if isinstance(at, str) else timestamp_text(at)
-    body = canonical_json(
-        {
-            "sequence": sequence,
-            "at": at_text,
-            "actor": actor,
-            "station": station,
-            "action": action,
-            "details": details,
-            "previous_hash": previous_hash,
-        }
-    )
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    body: dict[str, Any] = {
+        "sequence": sequence,
+        "at": at_text,
+        "actor": actor,
+        "station": station,
+        "action": action,
+        "details": details,
+        "previous_hash": previous_hash,
+    }
+    if chain != DESK_CHAIN:
+        # Desk entries hash as they did before the split, so a meeting made by schema 0001 still verifies.
+        body["chain"] = chain
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
 class ChainProblem:
     sequence: int
     problem: str
+    chain: str = DESK_CHAIN
 
     def __str__(self) -> str:
-        return f"audit entry {self.sequence}: {self.problem}"
+        return f"audit entry {self.sequence} of the {self.chain} chain: {self.problem}"
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """Where a chain ends: how many entries it has and the hash of the last (GENESIS when empty)."""
+
+    chain: str
+    sequence: int
+    entry_hash: str
 
 
 def entry_as_dict(entry: Any) -> dict[str, Any]:
     """The exported shape of an audit entry (also what ``verify_chain`` reads)."""
     return {
+        "chain": getattr(entry, "chain", DESK_CHAIN) or DESK_CHAIN,
         "sequence": entry.sequence,
         "at": timestamp_text(entry.at),
         "actor": entry.actor,
@@ -76,17 +120,27 @@ def entry_as_dict(entry: Any) -> dict[str, Any]:
 
 
 def verify_chain(entries: Iterable[Mapping[str, Any]]) -> ChainProblem | None:
-    """Return the first break in the chain, or None when every entry is intact and in place."""
-    expected_previous = GENESIS
-    expected_sequence = 1
+    """Return the first break in either chain, or None when every entry is intact and in place.
+
+    Entries may come in any interleaving of the two chains; each chain's own entries must be in order.
+    """
+    expected_previous = {chain: GENESIS for chain in CHAINS}
+    expected_sequence = {chain: 1 for chain in CHAINS}
     for entry in entries:
+        chain = str(entry.get("chain", DESK_CHAIN))
         sequence = int(entry["sequence"])
-        if sequence != expected_sequence:
-            if sequence > expected_sequence:
-                return ChainProblem(expected_sequence, f"is missing (the next entry found is {sequence})")
-            return ChainProblem(sequence, f"is out of place or inserted (expected entry {expected_sequence})")
-        if entry["previous_hash"] != expected_previous:
-            return ChainProblem(sequence, "does not follow the entry before it (an entry was removed or inserted)")
+        if chain not in expected_sequence:
+            return ChainProblem(sequence, f"names an unknown chain {chain!r}", chain)
+        if sequence != expected_sequence[chain]:
+            if sequence > expected_sequence[chain]:
+                return ChainProblem(
+                    expected_sequence[chain], f"is missing (the next entry found is {sequence})", chain
+                )
+            return ChainProblem(sequence, f"is out of place or inserted (expected entry {expected_sequence[chain]})", chain)
+        if entry["previous_hash"] != expected_previous[chain]:
+            return ChainProblem(sequence, "does not follow the entry before it (an entry was removed or inserted)", chain)
+        if chain == BALLOT_CHAIN and entry["at"]:
+            return ChainProblem(sequence, "carries a time, which a ballot-chain entry never has", chain)
         recomputed = entry_hash(
             sequence=sequence,
             at=entry["at"],
@@ -95,9 +149,28 @@ def verify_chain(entries: Iterable[Mapping[str, Any]]) -> ChainProblem | None:
             action=entry["action"],
             details=entry["details"],
             previous_hash=entry["previous_hash"],
+            chain=chain,
         )
         if recomputed != entry["entry_hash"]:
-            return ChainProblem(sequence, "was altered after it was written (its hash does not match)")
-        expected_previous = entry["entry_hash"]
-        expected_sequence += 1
+            return ChainProblem(sequence, "was altered after it was written (its hash does not match)", chain)
+        expected_previous[chain] = entry["entry_hash"]
+        expected_sequence[chain] += 1
     return None
+
+
+def chain_heads(session: Session, meeting_id: int) -> dict[str, ChainHead]:
+    """The head of each chain, for a close code that must commit to the desk's record and the papers alike."""
+    from sqlalchemy import select
+
+    from coopvote.record.models import AuditEntry
+
+    heads: dict[str, ChainHead] = {}
+    for chain in CHAINS:
+        last = session.execute(
+            select(AuditEntry.sequence, AuditEntry.entry_hash)
+            .where(AuditEntry.meeting_id == meeting_id, AuditEntry.chain == chain)
+            .order_by(AuditEntry.sequence.desc())
+            .limit(1)
+        ).first()
+        heads[chain] = ChainHead(chain, 0, GENESIS) if last is None else ChainHead(chain, last.sequence, last.entry_hash)
+    return heads

@@ -8,12 +8,14 @@ inspecting these definitions, so a future column that breaks the rule fails the 
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
@@ -39,6 +41,16 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+RandomIdType = BigInteger().with_variant(Integer(), "sqlite")
+"""64-bit on PostgreSQL; on SQLite exactly ``INTEGER`` so the id *is* the rowid (any other type name leaves
+a hidden rowid that counts up in insertion order, which is the very thing a random id is meant to hide)."""
+
+
+def random_row_id() -> int:
+    """A positive 63-bit id that says nothing about when its row was written (see docs/records.md)."""
+    return secrets.randbelow(2**63 - 1) + 1
 
 
 class Meeting(Base):
@@ -220,12 +232,16 @@ class BallotPaper(Base):
 
 
 class RecordedBallot(Base):
-    """A paper that came back and was counted (or rejected). Unique per item and serial: counted once."""
+    """A paper that came back and was counted (or rejected). Unique per item and serial: counted once.
+
+    No time and a random id: the order papers came back in would pair them with the desk's order of
+    arrival, so this row keeps nothing that orders it (the vote's opening and closing are the only times).
+    """
 
     __tablename__ = "recorded_ballot"
     __table_args__ = (UniqueConstraint("item_id", "serial"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(RandomIdType, primary_key=True, autoincrement=False, default=random_row_id)
     item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)
     class_id: Mapped[int] = mapped_column(ForeignKey("membership_class.id"))
     serial: Mapped[int] = mapped_column(Integer)
@@ -235,7 +251,6 @@ class RecordedBallot(Base):
     valid: Mapped[bool] = mapped_column(Boolean, default=True)
     reject_reason: Mapped[str] = mapped_column(String(60), default="")
     station: Mapped[str] = mapped_column(String(60), default="")
-    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class PendingSheet(Base):
@@ -244,6 +259,7 @@ class PendingSheet(Base):
     __tablename__ = "pending_sheet"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    """Counts up: tellers call a queued sheet by this number and work the queue in order."""
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
     item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id"), nullable=True)
     class_id: Mapped[int | None] = mapped_column(ForeignKey("membership_class.id"), nullable=True)
@@ -256,7 +272,9 @@ class PendingSheet(Base):
     decision: Mapped[str] = mapped_column(String(300), default="")
     decided_by: Mapped[str] = mapped_column(String(120), default="")
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    """Always empty since schema 0002: a sheet names a serial, so it keeps no time (docs/records.md)."""
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    """Always empty since schema 0002, as ``decided_at``."""
 
 
 class ShowOfHands(Base):
@@ -280,15 +298,21 @@ class Declaration(Base):
 
 
 class AuditEntry(Base):
-    """One link of the hash chain: ``entry_hash`` covers this entry and ``previous_hash``."""
+    """One link of a hash chain: ``entry_hash`` covers this entry and ``previous_hash``.
+
+    A meeting has two chains with sequences of their own: ``desk`` (setup, attendance, proxies, packs,
+    opening and closing votes, results; timed) and ``ballot`` (everything that names a paper; untimed).
+    Random ids, so no shared counter orders one chain's entries against the other's.
+    """
 
     __tablename__ = "audit_entry"
-    __table_args__ = (UniqueConstraint("meeting_id", "sequence"),)
+    __table_args__ = (UniqueConstraint("meeting_id", "chain", "sequence"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(RandomIdType, primary_key=True, autoincrement=False, default=random_row_id)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    chain: Mapped[str] = mapped_column(String(8), default="desk")
     sequence: Mapped[int] = mapped_column(Integer)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     actor: Mapped[str] = mapped_column(String(120), default="")
     station: Mapped[str] = mapped_column(String(60), default="")
     action: Mapped[str] = mapped_column(String(60))

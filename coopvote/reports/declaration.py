@@ -61,6 +61,11 @@ def _meeting_block(meeting: dict[str, Any], st: dict[str, Any]) -> list[Flowable
     return out
 
 
+def published_columns(item: ItemRecord, result: dict[str, Any]) -> list[str]:
+    """The per-class columns as published: small classes merged (service/publishing.py), else every class."""
+    return list(result.get("papers_by_class") or item.definition["classes"])
+
+
 def _papers_table(item: ItemRecord, st: dict[str, Any]) -> Table:
     keys = ("class", "printed", "issued", "spoilt", "returned", "valid", "rejected", "not_returned")
     rows: list[list[Any]] = [[header_cell(k, st, right=k != "class") for k in keys]]
@@ -95,7 +100,7 @@ def _rejected(result: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
 
 def _resolution_votes(item: ItemRecord, result: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
     options = result.get("options") or []
-    classes = list(item.definition["classes"])
+    classes = published_columns(item, result)
     head = [header_cell("class", st)]
     for key in ("for", "against", "abstain"):
         cy, en = LABELS[key]
@@ -182,7 +187,7 @@ def _resolution_outcome(item: ItemRecord, result: dict[str, Any], st: dict[str, 
 
 
 def _election_first_prefs(item: ItemRecord, result: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
-    classes = list(item.definition["classes"])
+    classes = published_columns(item, result)
     election = result.get("election") or {}
     stages = election.get("stages") or []
     first = stages[0]["totals"] if stages else {}
@@ -337,6 +342,12 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
     story += band_table(result, _option_names(item), st)
     for warning in result.get("privacy_warnings") or []:
         story.append(Paragraph(text(f"{LABELS['privacy'][0]} / {LABELS['privacy'][1]}: {warning}"), st["small"]))
+    shown = (definition.get("settings") or {}).get("show_small_classes")
+    if isinstance(shown, dict):
+        cy, en = LABELS["small_classes_shown"]
+        story.append(
+            Paragraph(text(f"{cy} / {en}: {shown.get('chair', '?')}. {shown.get('reason', '')}"), st["small"])
+        )
     declared = ""
     if item.declaration:
         by_cy, by_en = LABELS["declared_by"]

@@ -66,6 +66,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "ties": ("Pleidleisiau cyfartal", "Ties"),
     "notes": ("Nodiadau", "Notes"),
     "privacy": ("Rhybudd preifatrwydd", "Privacy warning"),
+    "small_classes_shown": (
+        "Dewisodd y cadeirydd gyhoeddi ffigurau dosbarthiadau bach",
+        "The chair chose to publish the figures of classes below the privacy minimum",
+    ),
     "chair": ("Cadeirydd", "Chair"),
     "returning_officer": ("Swyddog Canlyniadau", "Returning officer"),
     "signature": ("Llofnod", "Signature"),

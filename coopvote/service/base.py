@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coopvote.errors import CoopvoteError, RecordError
-from coopvote.record.audit import GENESIS, entry_hash
+from coopvote.record.audit import BALLOT_CHAIN, GENESIS, chain_of, entry_hash
 from coopvote.record.models import AuditEntry, Meeting
 from coopvote.record.types import utcnow
 
@@ -172,19 +172,22 @@ class MeetingRecord:
 
     def _append_audit(self, session: Session, act: Action) -> None:
         # Lock the meeting row so concurrent stations (PostgreSQL) append to the chain one at a time;
-        # the unique (meeting, sequence) constraint is the backstop.
+        # the unique (meeting, chain, sequence) constraint is the backstop. An action that names a paper
+        # goes on the ballot chain, with no time (docs/records.md).
         meeting_id = self.meeting_id
+        chain = chain_of(act.name)
         session.execute(select(Meeting.id).where(Meeting.id == meeting_id).with_for_update())
         last = session.execute(
             select(AuditEntry.sequence, AuditEntry.entry_hash)
-            .where(AuditEntry.meeting_id == meeting_id)
+            .where(AuditEntry.meeting_id == meeting_id, AuditEntry.chain == chain)
             .order_by(AuditEntry.sequence.desc())
             .limit(1)
         ).first()
         sequence = 1 if last is None else last.sequence + 1
         previous = GENESIS if last is None else last.entry_hash
-        at = utcnow()
+        at = None if chain == BALLOT_CHAIN else utcnow()
         digest = entry_hash(
+            chain=chain,
             sequence=sequence,
             at=at,
             actor=self.actor,
@@ -196,6 +199,7 @@ class MeetingRecord:
         session.add(
             AuditEntry(
                 meeting_id=meeting_id,
+                chain=chain,
                 sequence=sequence,
                 at=at,
                 actor=self.actor,

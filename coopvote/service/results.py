@@ -167,7 +167,10 @@ class ResultsRole(Role):
             self._count_election(result, scheme, marks_by_class, member_values)
         if banded_papers:
             add_band_figures(result, banded_papers, minimum)
-        return result
+        from coopvote.service.publishing import groups_for, published
+
+        # Counted per class above; every output from here on sees small classes merged (docs/records.md).
+        return published(result, groups_for(result, minimum))
 
     def _count_resolution(
         self,
@@ -342,7 +345,28 @@ class ResultsRole(Role):
                     problems=tuple(problems),
                 )
             )
-        return rows
+        from coopvote.service.publishing import published_reconciliation
+
+        # Issued and returned per class beside a merged result would give a small class back: merge alike.
+        return published_reconciliation(rows, self.item_result(item_number).class_groups)
+
+    def show_small_classes(self, item_number: int, chair: str, reason: str) -> None:
+        """The chair's choice to publish an item's per-class figures even below the privacy minimum.
+
+        Recorded (who, why) in the item's settings and on the audit log, and printed on the declaration.
+        """
+        from coopvote.service.publishing import SHOW_SMALL_CLASSES
+
+        if not chair.strip() or not reason.strip():
+            raise RuleError("say who chose to publish small classes, and why")
+        with self.action("small classes shown", item=item_number, chair=chair.strip(), reason=reason.strip()) as (
+            session,
+            _act,
+        ):
+            item = item_row(session, self.meeting_id, item_number)
+            if item.status == "declared":
+                raise RuleError(f"item {item_number} is already declared; its published figures are fixed")
+            item.settings = {**item.settings, SHOW_SMALL_CLASSES: {"chair": chair.strip(), "reason": reason.strip()}}
 
     def declare(self, item_number: int, declared_by: str) -> dict[str, Any]:
         """Fix an item's result: store it, mark the item declared. A declared result cannot change."""

@@ -30,7 +30,6 @@ from coopvote.record.models import (
     PendingSheet,
     RecordedBallot,
 )
-from coopvote.record.types import utcnow
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.papers import ballot_item_for
 from coopvote.service.queries import class_code_of, class_row, item_row
@@ -120,13 +119,12 @@ class TellersRole(Role):
             return rejection(Reason.SERIAL_NOT_ISSUED, **extra)
         if paper[0].voided_at is not None:
             return rejection(Reason.SPOILT if "spoil" in paper[0].void_reason.lower() else Reason.VOIDED, **extra)
-        first = session.execute(
-            select(RecordedBallot.recorded_at, RecordedBallot.station).where(
-                RecordedBallot.item_id == item.id, RecordedBallot.serial == code.serial
-            )
-        ).first()
-        if first is not None:
-            return already_counted(first.recorded_at, first.station, extra)
+        first_station = session.scalar(
+            select(RecordedBallot.station).where(RecordedBallot.item_id == item.id, RecordedBallot.serial == code.serial)
+        )
+        if first_station is not None:
+            # A recorded paper keeps no time of its own (docs/records.md): the vote's window is all there is.
+            return already_counted(item.opened_at, first_station, extra)
         return IdentifiedPaper(
             item=item.number,
             class_code=paper[1],
@@ -173,6 +171,7 @@ class TellersRole(Role):
                 )
                 session.flush()
                 act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
+                self._last_recorded: tuple[int, int] | None = (found.item_id, found.serial)
         except IntegrityError:
             # Another station counted it between our check and our write: the constraint decided.
             with self.reading() as session:
@@ -201,23 +200,29 @@ class TellersRole(Role):
         if not reason.strip():
             raise RuleError("say why the last scan is being undone")
         with self.action("scan undone", reason=reason.strip()) as (session, act):
-            last = session.scalar(
-                select(RecordedBallot)
-                .join(AgendaItem)
-                .where(
-                    AgendaItem.meeting_id == self.meeting_id,
-                    AgendaItem.status == "open",
-                    RecordedBallot.station == self.station,
+            # Recorded papers carry no order (random ids, no time), so "this station's last scan" is what
+            # this station itself remembers: the last paper it recorded since it opened the meeting.
+            remembered: tuple[int, int] | None = getattr(self, "_last_recorded", None)
+            last = None
+            if remembered is not None:
+                last = session.scalar(
+                    select(RecordedBallot)
+                    .join(AgendaItem)
+                    .where(
+                        AgendaItem.meeting_id == self.meeting_id,
+                        AgendaItem.status == "open",
+                        RecordedBallot.item_id == remembered[0],
+                        RecordedBallot.serial == remembered[1],
+                        RecordedBallot.station == self.station,
+                    )
                 )
-                .order_by(RecordedBallot.id.desc())
-                .limit(1)
-            )
             if last is None:
                 raise RuleError("this station has no scan on an open vote to undo")
             item = session.get(AgendaItem, last.item_id)
             assert item is not None
             act.details.update(item=item.number, serial=last.serial, marks=list(last.marks))
             session.delete(last)
+            self._last_recorded = None
             return ScanOutcome(
                 True,
                 f"Undone: item {item.number}, serial {last.serial}. Scan it again if needed.",
@@ -405,7 +410,6 @@ class TellersRole(Role):
             sheet.state = "accepted" if accept_marks is not None else "rejected"
             sheet.decision = decision
             sheet.decided_by = by
-            sheet.decided_at = utcnow()
             if sheet.item_id is None or sheet.serial is None or sheet.class_id is None:
                 if accept_marks is not None:
                     raise RuleError(

@@ -176,6 +176,8 @@ class ItemResult:
     show_of_hands: dict[str, Any] | None = None
     outcome_en: str = ""
     outcome_cy: str = ""
+    class_groups: dict[str, str] = field(default_factory=dict)
+    """Each class's published column (its own code, a merged group, or ``*``); see service/publishing.py."""
 
     @property
     def total_papers(self) -> int:

@@ -131,7 +131,7 @@ def check_marks(paper: IdentifiedPaper, marks: Sequence[int]) -> str:
 
 
 def already_counted(at: Any, station: str, extra: dict[str, Any]) -> ScanOutcome:
-    when = at.astimezone().strftime("%H:%M:%S") if at is not None else "?"
+    when = at.astimezone().strftime("%H:%M") if at is not None else "?"
     outcome = rejection(Reason.ALREADY_COUNTED, when=when, where=station or "?", **extra)
     return ScanOutcome(
         outcome.accepted,

@@ -253,6 +253,11 @@ class ProjectorWindow(Retranslatable, QWidget):
         meeting = self.setup.meeting()
         colours = {c.code: c.colour for c in meeting.classes}
         names = {c.code: f"{c.name_cy} · {c.name_en}" for c in meeting.classes}
+        # Small classes come merged from the service (service/publishing.py): name a group by its classes.
+        names["*"] = "Pob dosbarth · All classes"
+        for code in result.papers_by_class:
+            if "+" in code and code not in names:
+                names[code] = " + ".join(names.get(part, part) for part in code.split("+"))
         weighted = is_weighted(result)
         series = QStackedBarSeries()
         series.setLabelsPosition(QStackedBarSeries.LabelsPosition.LabelsCenter)

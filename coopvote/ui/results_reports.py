@@ -351,6 +351,8 @@ class ExportPanel(Retranslatable, QWidget):
                 summary = export_meeting(meeting, target)
                 if cancelled.is_set():
                     target.unlink(missing_ok=True)  # cancelled: leave nothing half-wanted behind
+                    if summary.private_path is not None:
+                        summary.private_path.unlink(missing_ok=True)
                     return None
                 return summary
             finally:
