@@ -55,14 +55,30 @@ def giant_pdf_page(side_points: float = 60_000) -> bytes:
     return buffer.getvalue()
 
 
-def zip_bomb(inflated_bytes: int = 64 << 20, *, name: str = "results.json") -> bytes:
-    """A deflated zip member of ``inflated_bytes`` zeros: 64 MiB becomes about 64 KB."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive, archive.open(name, "w", force_zip64=True) as out:
-        chunk = b"\0" * (1 << 20)
-        for _ in range(inflated_bytes >> 20):
-            out.write(chunk)
-    return buffer.getvalue()
+def zip_bomb(inflated_bytes: int = 4095 << 20, *, name: str = "results.json") -> bytes:
+    """A zip whose one deflated member is ``inflated_bytes`` of zeros (a whole number of MiB below 4 GiB):
+    4 GiB in about 4 MB, built in about a second without inflating anything.
+
+    Deflate blocks ended by a full flush start afresh, so one compressed MiB of zeros repeated is a valid
+    stream of many MiB; only the CRC needs the zeros, and zlib computes that at gigabytes a second.
+    """
+    megabytes = inflated_bytes >> 20
+    if not 0 < megabytes < 4096:
+        raise ValueError("zip_bomb makes 1 to 4095 MiB")
+    zeros = b"\0" * (1 << 20)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(zeros) + compressor.flush(zlib.Z_FULL_FLUSH)
+    stream = block * megabytes + compressor.flush(zlib.Z_FINISH)
+    crc = 0
+    for _ in range(megabytes):
+        crc = zlib.crc32(zeros, crc)
+    size = megabytes << 20
+    encoded = name.encode()
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(stream), size, len(encoded), 0) + encoded
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(stream), size,
+                          len(encoded), 0, 0, 0, 0, 0, 0) + encoded
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + len(stream), 0)
+    return local + stream + central + end
 
 
 def zip_that_lies(declared_bytes: int = 4 << 30) -> bytes:
