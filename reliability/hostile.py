@@ -55,30 +55,43 @@ def giant_pdf_page(side_points: float = 60_000) -> bytes:
     return buffer.getvalue()
 
 
-def zip_bomb(inflated_bytes: int = 4095 << 20, *, name: str = "results.json") -> bytes:
-    """A zip whose one deflated member is ``inflated_bytes`` of zeros (a whole number of MiB below 4 GiB):
-    4 GiB in about 4 MB, built in about a second without inflating anything.
+def _deflated(prefix: bytes, filler: bytes, megabytes: int, suffix: bytes) -> tuple[bytes, int, int]:
+    """A raw deflate stream of prefix + ``megabytes`` MiB of ``filler`` + suffix, with its CRC and size,
+    made without holding the inflated bytes: deflate blocks ended by a full flush start afresh, so one
+    compressed MiB repeated is a valid stream of many; zlib computes the CRC at gigabytes a second."""
+    chunk = filler * ((1 << 20) // len(filler))
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = compressor.compress(prefix) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    tail = compressor.compress(suffix) + compressor.flush(zlib.Z_FINISH)
+    crc = zlib.crc32(prefix)
+    for _ in range(megabytes):
+        crc = zlib.crc32(chunk, crc)
+    crc = zlib.crc32(suffix, crc)
+    return head + block * megabytes + tail, crc, len(prefix) + len(chunk) * megabytes + len(suffix)
 
-    Deflate blocks ended by a full flush start afresh, so one compressed MiB of zeros repeated is a valid
-    stream of many MiB; only the CRC needs the zeros, and zlib computes that at gigabytes a second.
-    """
+
+def _raw_zip(members: list[tuple[str, bytes, int, int]]) -> bytes:
+    """A zip of already-deflated members (name, raw deflate stream, CRC, inflated size), all below 4 GiB."""
+    out = bytearray()
+    central = bytearray()
+    for name, stream, crc, size in members:
+        encoded = name.encode()
+        offset = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(stream), size, len(encoded), 0)
+        out += encoded + stream
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(stream), size,
+                               len(encoded), 0, 0, 0, 0, 0, offset) + encoded
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), len(out), 0)
+    return bytes(out + central + end)
+
+
+def zip_bomb(inflated_bytes: int = 4095 << 20, *, name: str = "results.json") -> bytes:
+    """A zip whose one member is ``inflated_bytes`` of zeros (whole MiB below 4 GiB): 4 GiB in about 4 MB."""
     megabytes = inflated_bytes >> 20
     if not 0 < megabytes < 4096:
         raise ValueError("zip_bomb makes 1 to 4095 MiB")
-    zeros = b"\0" * (1 << 20)
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    block = compressor.compress(zeros) + compressor.flush(zlib.Z_FULL_FLUSH)
-    stream = block * megabytes + compressor.flush(zlib.Z_FINISH)
-    crc = 0
-    for _ in range(megabytes):
-        crc = zlib.crc32(zeros, crc)
-    size = megabytes << 20
-    encoded = name.encode()
-    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(stream), size, len(encoded), 0) + encoded
-    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(stream), size,
-                          len(encoded), 0, 0, 0, 0, 0, 0) + encoded
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local) + len(stream), 0)
-    return local + stream + central + end
+    return _raw_zip([(name, *_deflated(b"", b"\0", megabytes, b""))])
 
 
 def zip_that_lies(declared_bytes: int = 4 << 30) -> bytes:
@@ -98,16 +111,29 @@ def zip_of_many(entries: int = 200_000) -> bytes:
     return buffer.getvalue()
 
 
-def xlsx_bomb(inflated_bytes: int = 64 << 20) -> bytes:
-    """An .xlsx (a zip) whose sheet part inflates to ``inflated_bytes`` of XML whitespace."""
+def xlsx_bomb(inflated_bytes: int = 2048 << 20) -> bytes:
+    """A valid register workbook whose first name cell holds one string of ``inflated_bytes`` (whole MiB
+    below 4 GiB): a spreadsheet reader that trusts it loads gigabytes into memory."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Membership number", "Name", "Class"])
+    sheet.append(["P1", "Siân", "PS"])
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as out:
-            chunk = b" " * (1 << 20)
-            for _ in range(inflated_bytes >> 20):
-                out.write(chunk)
-    return buffer.getvalue()
+    book.save(buffer)
+    members = []
+    with zipfile.ZipFile(buffer) as workbook:
+        for info in workbook.infolist():
+            data = workbook.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                start = data.index(b"<t>Si") + 3
+                members.append((info.filename, *_deflated(data[:start], b"A", inflated_bytes >> 20, data[start:])))
+            else:
+                compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+                members.append((info.filename, compressor.compress(data) + compressor.flush(), zlib.crc32(data), len(data)))
+    return _raw_zip(members)
 
 
 def blt_with_huge_weight(digits: int = 5000) -> str:

@@ -51,14 +51,25 @@ class BallotRow:
     marks: tuple[int, ...]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell beginning with one of these is run as a formula when the CSV is opened in a spreadsheet."""
+
+
 def ballots_csv(rows: list[BallotRow]) -> bytes:
+    """The ballots CSV. Every cell comes from a closed alphabet (numbers, class codes, reason names), so
+    no cell can begin a spreadsheet formula; that is checked here rather than escaped, because an escape
+    would change the record's bytes and its verification code."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for row in sorted(rows, key=lambda r: (r.item, r.serial)):
-        writer.writerow(
-            [row.item, row.class_code, row.serial, "1" if row.valid else "0", row.reason, " ".join(map(str, row.marks))]
-        )
+        cells = [str(row.item), row.class_code, str(row.serial), "1" if row.valid else "0", row.reason,
+                 " ".join(map(str, row.marks))]
+        for heading, cell in zip(CSV_HEADER, cells, strict=True):
+            if cell.startswith(FORMULA_STARTS):
+                raise InputError(f"item {row.item}, serial {row.serial}: the {heading} {cell[:40]!r} would be run "
+                                 "as a formula by a spreadsheet; it cannot be exported")
+        writer.writerow(cells)
     return buffer.getvalue().encode("utf-8")
 
 
