@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import math
-import struct
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -149,23 +148,31 @@ def _image_pages(data: bytes, source: str, *, max_pixels: int) -> Iterator[PageI
         ) from error
     except Image.DecompressionBombError as error:
         raise InputError(f"{source}: the picture is far too large to be a scanned sheet ({error})") from error
-    except (OSError, ValueError, EOFError, MemoryError, SyntaxError, struct.error) as error:
-        raise InputError(f"{source}: the picture is damaged or cut short ({error})") from error
+    except InputError:
+        raise
+    except Exception as error:  # noqa: BLE001 - PIL raises assorted errors (TypeError, KeyError, struct...) on hostile bytes
+        raise InputError(f"{source}: the picture is damaged or cut short ({_describe(error)})") from error
     for index in range(frames):
         try:
             opened.seek(index)
             _check_pixels(*opened.size, max_pixels, f"{source}, page {index + 1}")
             frame = opened.copy()
+            dpi = _image_dpi(frame)
+            upright = ImageOps.exif_transpose(frame) or frame
+            shrunk = _shrink_photo(upright)
+            gray = to_gray(shrunk)
         except InputError:
             raise
-        except (OSError, EOFError, ValueError, MemoryError, SyntaxError, struct.error) as error:
-            raise InputError(f"{source}: page {index + 1} cannot be read ({error})") from error
-        dpi = _image_dpi(frame)
-        upright = ImageOps.exif_transpose(frame) or frame
-        shrunk = _shrink_photo(upright)
+        except Exception as error:  # noqa: BLE001 - as above: a damaged frame, not a crash
+            raise InputError(f"{source}: page {index + 1} cannot be read ({_describe(error)})") from error
         if shrunk is not upright and dpi is not None:
             dpi = dpi * shrunk.size[0] / upright.size[0]
-        yield PageImage(source=source, page_index=index, gray=to_gray(shrunk), dpi=dpi)
+        yield PageImage(source=source, page_index=index, gray=gray, dpi=dpi)
+
+
+def _describe(error: Exception) -> str:
+    words = str(error).strip().splitlines()[0][:160] if str(error).strip() else ""
+    return words if isinstance(error, OSError | ValueError) and words else f"{type(error).__name__}: {words}".rstrip(": ")
 
 
 def check_pdf_dpi(dpi: object, what: str = "the PDF resolution") -> float:
@@ -214,8 +221,12 @@ def _pdf_pages(data: bytes, source: str, dpi: float, *, max_pixels: int) -> Iter
         raise InputError(f"{source}: not a PDF coopvote can read ({error})") from error
     try:
         for index in range(len(document)):
-            page = document[index]
             where = f"{source}, page {index + 1}"
+            try:
+                page = document[index]
+            except (pdfium.PdfiumError, MemoryError, ValueError) as error:
+                yield InputError(f"{where}: cannot be loaded ({error})")
+                continue
             try:
                 width_pt, height_pt = page.get_size()
                 page_dpi = pdf_render_dpi(width_pt, height_pt, dpi, max_pixels, where)
