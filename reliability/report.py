@@ -186,6 +186,19 @@ def main(argv: list[str] | None = None) -> int:
                      f"{fuzzed_reader.accepted} | {fuzzed_reader.refused} | {len(fuzzed_reader.crashes)} |")  # fmt: skip
     for fuzzed_reader in fuzzed:
         lines += [f"- crash in {fuzzed_reader.target}: {c}" for c in fuzzed_reader.crashes[:5]]
+    from reliability.fuzz_hostile import HOSTILE_TESTS
+
+    lines += [
+        "",
+        "## Hostile files in the test suite",
+        "",
+        "Made in the test itself (`reliability/hostile.py`), cheap to build, run in a child interpreter with an "
+        "address-space limit where a regression could eat the machine.",
+        "",
+        "| tried | test | what held |",
+        "|---|---|---|",
+        *[f"| {tried} | `{test}` | {held} |" for tried, test, held in HOSTILE_TESTS],
+    ]
     lines += [
         "",
         "## Tampering with an exported archive",
