@@ -25,7 +25,7 @@ from pathlib import Path
 
 from coopvote.export.archive import export_meeting
 from coopvote.export.container import structure_positions
-from coopvote.export.verify import Discrepancy, verify_bytes
+from coopvote.export.verify import Discrepancy, UnreadableArchive, verify_bytes
 from reliability.crash import kill_trials
 from reliability.faults import all_fault_trials
 from reliability.fuzzing import fuzz
@@ -53,7 +53,8 @@ def flip_trials(
             detected += 1
             text = str(problem)
             kind = ("zip structure" if "zip" in text and "container" in text else
-                    "CRC / unreadable zip" if "checksum" in text or "readable zip" in text else
+                    "CRC / unreadable zip" if isinstance(problem, UnreadableArchive) or "checksum" in text
+                    or "readable zip" in text or "altered or damaged" in text else
                     "manifest / hashes" if "SHA-256" in text or "manifest" in text else "other check")  # fmt: skip
             kinds[kind] = kinds.get(kind, 0) + 1
         else:
