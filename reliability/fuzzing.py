@@ -1,7 +1,10 @@
 """Bad input, generated and mutated: every reader must refuse it with a reason, never crash.
 
-Four readers take what people and machines hand to coopvote: the QR payload reader (what a scanner
-types), the BLT reader, the register import (CSV and XLSX) and the meeting spec reader (TOML). Each is
+Six readers take what people and machines hand to coopvote: the QR payload reader (what a scanner
+types), the BLT reader, the register import (CSV and XLSX), the meeting spec reader (TOML), the scan
+reader (pictures and PDFs) and the archive verifier. Hostile whole files (bombs, giant pages, lying
+zips, huge numbers) come from reliability.fuzz_hostile, and every input runs under its time and memory
+limits. Each is
 fed valid samples mutated at random (bytes flipped, cut, duplicated, spliced with awkward tokens) and
 random text. An input may be accepted or refused with an ``InputError`` whose message says why; any
 other exception is a crash and is counted with the input that caused it. The tests drive the same
@@ -10,6 +13,7 @@ targets with hypothesis; the reliability report uses this seeded fuzzer so its f
 
 from __future__ import annotations
 
+import contextlib
 import io
 import random
 from collections.abc import Callable
@@ -80,7 +84,10 @@ def sample_inputs() -> dict[str, tuple[Callable[[bytes], Any], list[bytes]]]:
     for m in members:
         sheet.append([m.membership_number, m.name, m.class_code])
     book.save(xlsx)
+    from reliability.fuzz_hostile import scan_and_archive_targets
+
     return {
+        **scan_and_archive_targets(),
         "QR payload reader": (_qr, qr),
         "BLT reader": (_blt, blt),
         "register import (CSV)": (lambda d: _register(d, "members.csv"), [csv.encode("utf-8")]),
@@ -116,13 +123,19 @@ class FuzzStats:
     tried: int = 0
     accepted: int = 0
     refused: int = 0
+    hostile: int = 0
+    """How many of the inputs tried were generated hostile files (see reliability.fuzz_hostile)."""
     crashes: list[str] = field(default_factory=list)
 
 
-def run_one(reader: Callable[[bytes], Any], data: bytes, stats: FuzzStats) -> None:
+def run_one(reader: Callable[[bytes], Any], data: bytes, stats: FuzzStats, *, limited: bool = True) -> None:
+    """Feed one input; with ``limited`` it runs under the time and memory limits of fuzz_hostile."""
+    from reliability.fuzz_hostile import limits
+
     stats.tried += 1
     try:
-        reader(data)
+        with limits() if limited else contextlib.nullcontext():
+            reader(data)
     except (InputError, Refused) as error:
         if not str(error).strip():
             stats.crashes.append(f"refused without a reason: {data[:60]!r}")
@@ -134,13 +147,21 @@ def run_one(reader: Callable[[bytes], Any], data: bytes, stats: FuzzStats) -> No
 
 
 def fuzz(per_target: int = 2000, seed: int = 2026) -> list[FuzzStats]:
+    """Every reader fed mutated seeds and random bytes; a reader with a hostile generator (bombs, giant
+    pages, lying zips, huge numbers) gets one of those in every ten inputs."""
+    from reliability.fuzz_hostile import HOSTILE
+
     rng = random.Random(seed)
     results = []
     for name, (reader, seeds) in sample_inputs().items():
         stats = FuzzStats(name)
+        hostile = HOSTILE.get(name)
         for index in range(per_target):
             if index % 10 == 9:
                 data = bytes(rng.randrange(256) for _ in range(rng.randint(0, 200)))
+            elif index % 10 == 4 and hostile is not None:
+                data = hostile(rng)
+                stats.hostile += 1
             else:
                 data = mutate(rng.choice(seeds), rng)
             run_one(reader, data, stats)

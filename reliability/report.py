@@ -25,7 +25,7 @@ from pathlib import Path
 
 from coopvote.export.archive import export_meeting
 from coopvote.export.container import structure_positions
-from coopvote.export.verify import Discrepancy, verify_bytes
+from coopvote.export.verify import Discrepancy, UnreadableArchive, verify_bytes
 from reliability.crash import kill_trials
 from reliability.faults import all_fault_trials
 from reliability.fuzzing import fuzz
@@ -53,7 +53,8 @@ def flip_trials(
             detected += 1
             text = str(problem)
             kind = ("zip structure" if "zip" in text and "container" in text else
-                    "CRC / unreadable zip" if "checksum" in text or "readable zip" in text else
+                    "CRC / unreadable zip" if isinstance(problem, UnreadableArchive) or "checksum" in text
+                    or "readable zip" in text or "altered or damaged" in text else
                     "manifest / hashes" if "SHA-256" in text or "manifest" in text else "other check")  # fmt: skip
             kinds[kind] = kinds.get(kind, 0) + 1
         else:
@@ -170,17 +171,37 @@ def main(argv: list[str] | None = None) -> int:
         "## Fuzzing the readers of outside input",
         "",
         "Valid samples mutated at random (bits flipped, bytes cut, duplicated, spliced with awkward tokens) and, "
-        "one input in ten, random bytes. An input must be accepted or refused with an `InputError` (or, for the "
-        "register, a preview listing its problems) whose message says why; anything else is a crash.",
+        "one input in ten, random bytes. Readers that met hostile files before also get, one input in ten, a "
+        "generated one (`reliability/fuzz_hostile.py`): PNG headers claiming 11,000-60,000 pixels a side, PDF "
+        "pages of 15,000-200,000 points, zips whose directory lies, zip bombs past 1 GiB, zips of over 10,000 "
+        "entries, workbooks whose sheet unpacks past 256 MiB, CSV cells of megabytes in UTF-16/32, BLT weights, "
+        "seats and preferences of thousands of digits or exponents of a billion. Every input runs under a "
+        "20 s alarm and an address-space limit of 1.5 GiB beyond what the process holds. An input must be "
+        "accepted or refused with an `InputError` (or, for the register, a preview listing its problems; for "
+        "the verifier, a `Discrepancy`) whose message says why; anything else, a hang or running out of "
+        "memory is a crash.",
         "",
-        "| reader | inputs tried | accepted | refused with a reason | crashes |",
-        "|---|---:|---:|---:|---:|",
+        "| reader | inputs tried | of them hostile files | accepted | refused with a reason | crashes |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for fuzzed_reader in fuzzed:
-        lines.append(f"| {fuzzed_reader.target} | {fuzzed_reader.tried} | {fuzzed_reader.accepted} | "
-                     f"{fuzzed_reader.refused} | {len(fuzzed_reader.crashes)} |")  # fmt: skip
+        lines.append(f"| {fuzzed_reader.target} | {fuzzed_reader.tried} | {fuzzed_reader.hostile} | "
+                     f"{fuzzed_reader.accepted} | {fuzzed_reader.refused} | {len(fuzzed_reader.crashes)} |")  # fmt: skip
     for fuzzed_reader in fuzzed:
         lines += [f"- crash in {fuzzed_reader.target}: {c}" for c in fuzzed_reader.crashes[:5]]
+    from reliability.fuzz_hostile import HOSTILE_TESTS
+
+    lines += [
+        "",
+        "## Hostile files in the test suite",
+        "",
+        "Made in the test itself (`reliability/hostile.py`), cheap to build, run in a child interpreter with an "
+        "address-space limit where a regression could eat the machine.",
+        "",
+        "| tried | test | what held |",
+        "|---|---|---|",
+        *[f"| {tried} | `{test}` | {held} |" for tried, test, held in HOSTILE_TESTS],
+    ]
     lines += [
         "",
         "## Tampering with an exported archive",

@@ -9,7 +9,9 @@ and an unreadable sheet can still be shown to a person.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import math
+import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,24 @@ PDF_SUFFIXES = frozenset({".pdf"})
 
 DEFAULT_PDF_DPI = 200
 """PDF pages are rasterised at this resolution unless asked otherwise: enough for 5 mm boxes, still fast."""
+
+MIN_PDF_DPI = 50
+MAX_PDF_DPI = 1200
+"""The resolutions a PDF may be read at: below 50 dpi a 5 mm box is a few pixels; above 1200 a page is
+a gigabyte of pixels for no gain."""
+
+MAX_PAGE_PIXELS = 120_000_000
+"""The most pixels one page may have, checked from the file's header before anything is decoded: an A3
+sheet at 600 dpi is 70 million, a 108-megapixel phone photo 108 million. A picture that claims more is
+refused (a decompression bomb: a few kilobytes that would inflate to gigabytes); a PDF page is rendered
+at a lower resolution that fits, or refused if even that is too coarse to read."""
+
+MAX_SCAN_FILE_BYTES = 1 << 30
+"""A scanned file larger than 1 GiB is refused before it is read: a sheet feeder's PDF of a thousand
+sheets is a few hundred megabytes."""
+
+MAX_FRAMES = 5000
+"""The most pages one image file (a TIFF stack) may hold; more is refused rather than read for hours."""
 
 MAX_PHOTO_SIDE = 3600
 """Phone photos (12-50 megapixels) are shrunk so their long side is at most this: an A4 sheet filling
@@ -98,32 +118,101 @@ def _shrink_photo(image: Image.Image) -> Image.Image:
 
 def pages_from_image_bytes(data: bytes, source: str) -> Iterator[PageImage]:
     """Every frame of an image file (a TIFF from a sheet feeder holds many), upright per its EXIF."""
+    yield from _image_pages(data, source, max_pixels=MAX_PAGE_PIXELS)
+
+
+def _check_pixels(width: int, height: int, max_pixels: int, where: str) -> None:
+    if width * height > max_pixels:
+        raise InputError(
+            f"{where}: the picture claims to be {width:,} x {height:,} pixels, more than the "
+            f"{max_pixels:,} a scanned sheet needs; it is refused unread (a damaged or hostile file)"
+        )
+
+
+def _image_pages(data: bytes, source: str, *, max_pixels: int) -> Iterator[PageImage]:
+    """The frames of an image, each checked against ``max_pixels`` from its header before decoding."""
     try:
-        opened = Image.open(io.BytesIO(data))
-        opened.load()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # our own limit is checked below
+            opened = Image.open(io.BytesIO(data))
+        _check_pixels(*opened.size, max_pixels, source)
+        frames = getattr(opened, "n_frames", 1)
+        if frames > MAX_FRAMES:
+            raise InputError(f"{source}: holds {frames:,} pages, more than the {MAX_FRAMES:,} one file may hold")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            opened.load()
     except UnidentifiedImageError as error:
         raise InputError(
             f"{source}: not a picture or PDF coopvote can read (scans must be PDF, PNG, JPEG or TIFF)"
         ) from error
-    except (OSError, ValueError) as error:
-        raise InputError(f"{source}: the picture is damaged or cut short ({error})") from error
-    frames = getattr(opened, "n_frames", 1)
+    except Image.DecompressionBombError as error:
+        raise InputError(f"{source}: the picture is far too large to be a scanned sheet ({error})") from error
+    except InputError:
+        raise
+    except Exception as error:  # noqa: BLE001 - PIL raises assorted errors (TypeError, KeyError, struct...) on hostile bytes
+        raise InputError(f"{source}: the picture is damaged or cut short ({_describe(error)})") from error
     for index in range(frames):
         try:
             opened.seek(index)
+            _check_pixels(*opened.size, max_pixels, f"{source}, page {index + 1}")
             frame = opened.copy()
-        except (OSError, EOFError) as error:
-            raise InputError(f"{source}: page {index + 1} cannot be read ({error})") from error
-        dpi = _image_dpi(frame)
-        upright = ImageOps.exif_transpose(frame) or frame
-        shrunk = _shrink_photo(upright)
+            dpi = _image_dpi(frame)
+            upright = ImageOps.exif_transpose(frame) or frame
+            shrunk = _shrink_photo(upright)
+            gray = to_gray(shrunk)
+        except InputError:
+            raise
+        except Exception as error:  # noqa: BLE001 - as above: a damaged frame, not a crash
+            raise InputError(f"{source}: page {index + 1} cannot be read ({_describe(error)})") from error
         if shrunk is not upright and dpi is not None:
             dpi = dpi * shrunk.size[0] / upright.size[0]
-        yield PageImage(source=source, page_index=index, gray=to_gray(shrunk), dpi=dpi)
+        yield PageImage(source=source, page_index=index, gray=gray, dpi=dpi)
+
+
+def _describe(error: Exception) -> str:
+    words = str(error).strip().splitlines()[0][:160] if str(error).strip() else ""
+    return words if isinstance(error, OSError | ValueError) and words else f"{type(error).__name__}: {words}".rstrip(": ")
+
+
+def check_pdf_dpi(dpi: object, what: str = "the PDF resolution") -> float:
+    """``dpi`` as a float if it is a finite number in the range a PDF may be read at, else an InputError."""
+    try:
+        value = float(dpi)  # type: ignore[arg-type]  # anything a person typed: refused below if not a number
+    except (TypeError, ValueError):
+        raise InputError(f"{what} {dpi!r} is not a number (dots per inch, {MIN_PDF_DPI} to {MAX_PDF_DPI})") from None
+    if not math.isfinite(value) or not MIN_PDF_DPI <= value <= MAX_PDF_DPI:
+        raise InputError(f"{what} must be {MIN_PDF_DPI} to {MAX_PDF_DPI} dots per inch, not {dpi!r}")
+    return value
+
+
+def pdf_render_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int, where: str) -> float:
+    """The resolution a page of this size is rendered at: ``dpi``, lowered so the raster stays within
+    ``max_pixels``; a page so large that even the lowest readable resolution does not fit is refused."""
+    if not (math.isfinite(width_pt) and math.isfinite(height_pt)) or width_pt <= 0 or height_pt <= 0:
+        raise InputError(f"{where}: the page has no usable size ({width_pt} x {height_pt} points)")
+    pixels_at_dpi = width_pt * height_pt * (dpi / 72.0) ** 2
+    if pixels_at_dpi <= max_pixels:
+        return dpi
+    fitted = dpi * math.sqrt(max_pixels / pixels_at_dpi)
+    if fitted < MIN_PDF_DPI:
+        raise InputError(
+            f"{where}: the page is {width_pt / 72 * 25.4 / 1000:,.2f} m x {height_pt / 72 * 25.4 / 1000:,.2f} m, "
+            "far larger than a ballot sheet; it is refused unread"
+        )
+    return math.floor(fitted)
 
 
 def pages_from_pdf_bytes(data: bytes, source: str, dpi: float = DEFAULT_PDF_DPI) -> Iterator[PageImage]:
     """Each page of a PDF rasterised in grey at ``dpi`` (pdfium, the renderer Chrome uses)."""
+    for page in _pdf_pages(data, source, check_pdf_dpi(dpi), max_pixels=MAX_PAGE_PIXELS):
+        if isinstance(page, InputError):
+            raise page
+        yield page
+
+
+def _pdf_pages(data: bytes, source: str, dpi: float, *, max_pixels: int) -> Iterator[PageImage | InputError]:
+    """Each page, or the reason it cannot be read: one bad page does not stop the pages after it."""
     import pypdfium2 as pdfium
 
     try:
@@ -132,48 +221,100 @@ def pages_from_pdf_bytes(data: bytes, source: str, dpi: float = DEFAULT_PDF_DPI)
         raise InputError(f"{source}: not a PDF coopvote can read ({error})") from error
     try:
         for index in range(len(document)):
-            page = document[index]
+            where = f"{source}, page {index + 1}"
             try:
-                bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+                page = document[index]
+            except (pdfium.PdfiumError, MemoryError, ValueError) as error:
+                yield InputError(f"{where}: cannot be loaded ({error})")
+                continue
+            try:
+                width_pt, height_pt = page.get_size()
+                page_dpi = pdf_render_dpi(width_pt, height_pt, dpi, max_pixels, where)
+                bitmap = page.render(scale=page_dpi / 72.0, grayscale=True)
                 array = bitmap.to_numpy()
-            except pdfium.PdfiumError as error:
-                raise InputError(f"{source}: page {index + 1} cannot be rendered ({error})") from error
+            except InputError as problem:
+                yield problem
+                continue
+            except (pdfium.PdfiumError, MemoryError, ValueError) as error:
+                yield InputError(f"{source}: page {index + 1} cannot be rendered ({error})")
+                continue
             finally:
                 page.close()
-            yield PageImage(source=source, page_index=index, gray=to_gray(array), dpi=float(dpi))
+            yield PageImage(source=source, page_index=index, gray=to_gray(array), dpi=float(page_dpi))
     finally:
         document.close()
 
 
 def load_pages(path: str | Path, pdf_dpi: float = DEFAULT_PDF_DPI) -> Iterator[PageImage]:
-    """All pages of one scanned file, in file order.
+    """All pages of one scanned file, in file order; the first page that cannot be read raises.
 
     The file type is judged by content first (scanners name files oddly), then by suffix.
     """
-    path = Path(path)
+    for page in _file_pages(Path(path), check_pdf_dpi(pdf_dpi), max_pixels=MAX_PAGE_PIXELS):
+        if isinstance(page, InputError):
+            raise page
+        yield page
+
+
+def _file_pages(
+    path: Path, dpi: float, *, max_pixels: int, max_bytes: int = MAX_SCAN_FILE_BYTES
+) -> Iterator[PageImage | InputError]:
+    """Pages of one file, or the reason a page (or the whole file) cannot be read; never raises for the file."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"{path}: is {size:,} bytes, more than the {max_bytes:,} a scanned file may be")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise InputError(f"{path}: cannot be opened ({error.strerror or error})") from error
+        if data[:5] == b"%PDF-" or path.suffix.lower() in PDF_SUFFIXES:
+            yield from _pdf_pages(data, str(path), dpi, max_pixels=max_pixels)
+        else:
+            yield from _image_pages(data, str(path), max_pixels=max_pixels)
+    except FileNotFoundError:
+        yield InputError(f"{path}: cannot be opened (no such file)")
     except OSError as error:
-        raise InputError(f"{path}: cannot be opened ({error.strerror or error})") from error
-    if data[:5] == b"%PDF-" or path.suffix.lower() in PDF_SUFFIXES:
-        yield from pages_from_pdf_bytes(data, str(path), dpi=pdf_dpi)
-    else:
-        yield from pages_from_image_bytes(data, str(path))
+        yield InputError(f"{path}: cannot be opened ({error.strerror or error})")
+    except InputError as problem:
+        yield problem
 
 
-def scan_paths(paths: list[Path], pdf_dpi: float = DEFAULT_PDF_DPI) -> Iterator[PageImage]:
-    """Pages of many files and folders (folders searched recursively, files in name order)."""
+def scan_paths(
+    paths: list[Path],
+    pdf_dpi: float = DEFAULT_PDF_DPI,
+    *,
+    on_unreadable: Callable[[InputError], None] | None = None,
+    max_pixels: int = MAX_PAGE_PIXELS,
+) -> Iterator[PageImage]:
+    """Pages of many files and folders (folders searched recursively, files in name order).
+
+    Without ``on_unreadable`` the first file or page that cannot be read raises. With it, each such
+    file or page is handed to it with the reason and reading goes on with the next page or file: a
+    batch of five hundred sheets is not lost to one damaged or hostile picture in the middle of it.
+    """
+    dpi = check_pdf_dpi(pdf_dpi)
     for path in paths:
         if path.is_dir():
             found = sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES | PDF_SUFFIXES
             )
-            for file in found:
-                yield from load_pages(file, pdf_dpi=pdf_dpi)
         elif path.exists():
-            yield from load_pages(path, pdf_dpi=pdf_dpi)
+            found = [path]
         else:
-            raise InputError(f"{path}: no such file or folder")
+            problem = InputError(f"{path}: no such file or folder")
+            if on_unreadable is None:
+                raise problem
+            on_unreadable(problem)
+            continue
+        for file in found:
+            for page in _file_pages(file, dpi, max_pixels=max_pixels):
+                if isinstance(page, InputError):
+                    if on_unreadable is None:
+                        raise page
+                    on_unreadable(page)
+                else:
+                    yield page
 
 
 def png_bytes(gray: Gray, dpi: float | None = None) -> bytes:

@@ -192,6 +192,21 @@ def encode(code: BallotCode, secret: bytes) -> str:
     return f"{body}-{_mac(bytes(secret), body)}"
 
 
+CARD_NUMBER_LIMIT = 16
+
+
+def card_number_problem(number: str) -> str | None:
+    """Why a membership number cannot go on a membership card's code, or None when it can.
+
+    The register import asks this of every row, so a number the cards could not print is refused
+    where it was typed (naming the line), not later when ``coopvote cards`` meets it.
+    """
+    if len(number) > CARD_NUMBER_LIMIT or not _CLASS.fullmatch(number.upper()):
+        return (f"cannot be printed on a membership card: use 1 to {CARD_NUMBER_LIMIT} letters A-Z and digits 0-9, "
+                "with single hyphens between them (no spaces or other signs)")
+    return None
+
+
 def encode_card(card: MemberCode, secret: bytes) -> str:
     """The sealed code for a membership card."""
     _check_secret(secret)

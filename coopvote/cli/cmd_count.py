@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from coopvote.counting.blt import read_blt_groups
+from coopvote.counting.blt import MAX_SEATS, read_blt_groups
 from coopvote.counting.model import CountOptions, Election, Outcome
 from coopvote.counting.report import outcome_to_dict, stage_table
 from coopvote.counting.rules import RULES, get_rule
@@ -33,6 +33,8 @@ def count_file(path: str | Path, method: str, seats: int | None = None, seed: in
     contents = read_blt_groups(path)
     if seats is not None and seats < 1:
         raise InputError(f"--seats must be at least 1, not {seats}")
+    if seats is not None and seats > MAX_SEATS:
+        raise InputError(f"--seats {seats:,} is more than the {MAX_SEATS:,} a count can be asked to fill")
     try:
         rule = get_rule(method)
     except ModuleNotFoundError as error:

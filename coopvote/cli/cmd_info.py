@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from coopvote.cli.common import add_meeting_argument, open_meeting, print_json
+from coopvote.cli.common import add_meeting_argument, open_meeting_to_read, print_json
 
 if TYPE_CHECKING:
     from coopvote.service import MeetingService
@@ -80,7 +80,7 @@ def describe(service: MeetingService) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    service = open_meeting(args.meeting)
+    service = open_meeting_to_read(args.meeting)
     try:
         info = describe(service)
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from coopvote.cli.common import add_meeting_argument, open_meeting, print_json
+from coopvote.cli.common import add_meeting_argument, open_meeting_to_read, print_json
 from coopvote.counting.model import decimal_string
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from coopvote.service.results import result_summary
 
-    service = open_meeting(args.meeting)
+    service = open_meeting_to_read(args.meeting)
     try:
         numbers = [args.item] if args.item else [item.number for item in service.setup.meeting().items]
         results = [service.results.item_result(number) for number in numbers]

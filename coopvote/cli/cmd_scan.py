@@ -13,11 +13,22 @@ if TYPE_CHECKING:
     from coopvote.service.views import ScanOutcome
 
 
+def pdf_dpi(text: str) -> float:
+    """argparse type for --dpi: a finite number in the range a PDF page can be read at."""
+    from coopvote.ballots.imaging import check_pdf_dpi  # here: --help need not load numpy and PIL
+    from coopvote.errors import InputError
+
+    try:
+        return check_pdf_dpi(text, "--dpi")
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("scan", help="read scanned ballot sheets (images or multi-page PDFs)")
     add_meeting_argument(parser)
     parser.add_argument("files", nargs="+", type=Path, metavar="FILES", help="scanned images or PDFs")
-    parser.add_argument("--dpi", type=float, default=150, help="resolution to read PDF pages at (default 150)")
+    parser.add_argument("--dpi", type=pdf_dpi, default=150, help="resolution to read PDF pages at (default 150)")
     parser.set_defaults(handler=run)
 
 
@@ -40,6 +51,10 @@ def run(args: argparse.Namespace) -> int:
     sys.stderr.write("\n")
     print(f"{summary.pages} sheets read: {summary.accepted} counted, {summary.queued} set aside for adjudication")
     for reason, count in summary.refused.most_common():
+        if reason == "unreadable-file":  # each names its own file: a teller needs every one to rescan
+            for outcome in (o for o in summary.outcomes if o.reason == reason):
+                print(f"  refused ({reason}): {outcome.message_en}")
+            continue
         example = next(o for o in summary.outcomes if o.reason == reason)
         print(f"  refused ({reason}): {count}, e.g. {example.message_en}")
     return 0

@@ -23,8 +23,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = verify_archive(args.archive, code=args.code)
     except Discrepancy as problem:
-        print(f"DISCREPANCY / ANGHYSONDEB: {problem}", file=sys.stderr)
-        return 1
+        label = "coopvote" if problem.exit_code == 2 else "DISCREPANCY / ANGHYSONDEB"
+        print(f"{label}: {problem}", file=sys.stderr)
+        return problem.exit_code  # 1, or 2 when the file is not a readable archive at all
     if not args.quiet:
         for check in report.checks:
             print(f"  ok  {check}")

@@ -29,6 +29,15 @@ def open_meeting(target: str, actor: str = "cli") -> MeetingService:
     return MeetingService.open(target, actor=actor, station=station_name())
 
 
+def open_meeting_to_read(target: str, actor: str = "cli") -> MeetingService:
+    """A meeting for a command that only reads it: a read-only copy is opened rather than refused."""
+    from coopvote.record.db import display_target, open_database
+    from coopvote.service import MeetingService
+
+    return MeetingService(open_database(target, read_only=True), actor=actor, station=station_name(),
+                          where=display_target(target))
+
+
 def _json_default(value: Any) -> Any:
     if isinstance(value, Fraction):
         return str(value)

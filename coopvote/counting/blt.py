@@ -41,10 +41,34 @@ _QUOTED = re.compile(r'"((?:[^"]|"")*)"')
 """A quoted name; a double quote inside a name is written twice (``"Dafydd ""Dai"" Jones"``), as in CSV."""
 
 
+MAX_SEATS = 10_000
+"""The most seats a count is asked to fill. A meeting may name more seats than candidates (every candidate
+is then elected), so that is allowed; but Meek's work grows with the seats, and 99,999,999,999,999 of them
+ran for hours. Checked where a number of seats comes in from outside: the BLT header, ``count --seats``
+and an archive's item definition."""
+
+MAX_WEIGHT_CHARS = 200
+"""The longest ballot weight read (characters). coopvote's own weights, written exactly as p/q, take a
+few dozen; a weight of thousands of digits is not a vote, and exact arithmetic on it would be slow."""
+
+MAX_WEIGHT_EXPONENT = 100
+"""A decimal weight's exponent is kept within ±100: ``1e999999999`` would otherwise become an integer of a
+billion digits before anything could look at it."""
+
+
 def _weight(token: str, where: str) -> Fraction:
+    if len(token) > MAX_WEIGHT_CHARS:
+        raise InputError(f"{where}: the ballot weight is {len(token):,} characters long, more than the "
+                         f"{MAX_WEIGHT_CHARS} a weight may have")
     try:
-        value = Fraction(token) if "/" in token else Fraction(Decimal(token))
-    except (ValueError, InvalidOperation, ZeroDivisionError):
+        if "/" in token:
+            value = Fraction(token)
+        else:
+            decimal = Decimal(token)
+            if decimal.is_finite() and decimal and abs(decimal.adjusted()) > MAX_WEIGHT_EXPONENT:
+                raise InputError(f"{where}: the ballot weight {token!r} is beyond 10^±{MAX_WEIGHT_EXPONENT}")
+            value = Fraction(decimal)
+    except (ValueError, InvalidOperation, ZeroDivisionError, OverflowError):
         raise InputError(f"{where}: the ballot weight {token!r} is not a number") from None
     if value < 0:
         raise InputError(f"{where}: the ballot weight {token!r} is negative")
@@ -226,6 +250,8 @@ def parse_blt_groups(text: str, source: str = "BLT file") -> BltContents:
         raise InputError(f"{where}: there must be at least one candidate")
     if seats < 1:
         raise InputError(f"{where}: the number of seats must be at least 1, not {seats}")
+    if seats > MAX_SEATS:
+        raise InputError(f"{where}: {seats:,} seats is more than the {MAX_SEATS:,} a count can be asked to fill")
     index += 1
     skip_blank()
 
@@ -278,7 +304,7 @@ def parse_blt_groups(text: str, source: str = "BLT file") -> BltContents:
                 if number in seen:
                     raise InputError(f"{where}: candidate {number} is ranked more than once")
                 seen.add(number)
-        if weight_text.isdigit():
+        if weight_text.isdigit() and len(weight_text) <= MAX_WEIGHT_CHARS:
             int_groups[key] = int_groups.get(key, 0) + int(weight_text) * repeats
         else:
             if weight_text.startswith("("):

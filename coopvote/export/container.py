@@ -31,29 +31,83 @@ def write_zip(members: list[tuple[str, bytes]], comment: bytes = b"") -> bytes:
     return buffer.getvalue()
 
 
-def read_zip(data: bytes, source: str) -> tuple[list[tuple[str, bytes]], bytes]:
-    """Members in stored order with their data (each checked against its CRC), and the comment."""
+MAX_ENTRIES = 10_000
+"""The most members an archive may list. An export holds about five files per agenda item; a zip that
+lists more is refused before any member is read (200,000 empty members take seconds to list)."""
+
+MAX_TOTAL_BYTES = 1 << 30
+"""The most bytes the members of one archive may hold once read (1 GiB). Archives are stored, not
+compressed, so this is also about the largest archive file; a zip whose members claim more (a zip
+bomb: 5 MB inflating to 4 GB) is refused from its directory, and the bytes actually produced are
+counted while reading in chunks, so a directory that lies is caught too."""
+
+_CHUNK = 1 << 20
+
+
+class UnreadableZip(InputError):
+    """The bytes are not a zip that can be read within the limits: nothing in it was checked."""
+
+
+def read_zip(
+    data: bytes, source: str, *, max_entries: int = MAX_ENTRIES, max_total_bytes: int = MAX_TOTAL_BYTES
+) -> tuple[list[tuple[str, bytes]], bytes]:
+    """Members in stored order with their data (each checked against its CRC), and the comment.
+
+    ``UnreadableZip`` when the zip cannot be opened or is beyond the limits; ``InputError`` when a member
+    is damaged or doubled (the archive was read, and it was altered).
+    """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members: list[tuple[str, bytes]] = []
-            names: set[str] = set()
-            for info in archive.infolist():
-                if info.filename in names:
-                    raise InputError(f"{source}: holds {info.filename} twice")
-                names.add(info.filename)
-                try:
-                    members.append((info.filename, archive.read(info)))
-                except zipfile.BadZipFile as error:
-                    raise InputError(
-                        f"{source}: {info.filename} does not match its checksum (altered or damaged: {error})"
-                    ) from None
-            return members, archive.comment
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as error:
+        raise UnreadableZip(f"{source}: is not a readable zip archive ({error})") from None
+    except MemoryError:
+        raise UnreadableZip(f"{source}: is not a readable zip archive (its directory is too large)") from None
+    except Exception as error:  # zipfile raises assorted errors on hostile bytes; each is a bad archive
+        raise UnreadableZip(f"{source}: is not a readable zip archive ({type(error).__name__}: {error})") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > max_entries:
+            raise UnreadableZip(f"{source}: lists {len(infos):,} files, more than the {max_entries:,} an archive may hold")
+        declared = sum(info.file_size for info in infos)
+        if declared > max_total_bytes:
+            raise UnreadableZip(
+                f"{source}: its files would take {declared:,} bytes once unpacked, more than the "
+                f"{max_total_bytes:,} an archive may hold (a zip bomb?); nothing was unpacked"
+            )
+        members: list[tuple[str, bytes]] = []
+        names: set[str] = set()
+        budget = max_total_bytes
+        for info in infos:
+            if info.filename in names:
+                raise InputError(f"{source}: holds {info.filename} twice")
+            names.add(info.filename)
+            content = _read_member(archive, info, source, budget)
+            budget -= len(content)
+            members.append((info.filename, content))
+        return members, archive.comment
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, budget: int) -> bytes:
+    """One member's bytes, read in chunks so no more than ``budget`` bytes are ever inflated."""
+    chunks: list[bytes] = []
+    produced = 0
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                produced += len(chunk)
+                if produced > budget:
+                    raise UnreadableZip(
+                        f"{source}: {info.filename} unpacks to more than the archive's limit of "
+                        f"{MAX_TOTAL_BYTES:,} bytes (a zip bomb?); reading stopped"
+                    )
+                chunks.append(chunk)
     except InputError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as error:
-        raise InputError(f"{source}: is not a readable zip archive ({error})") from None
-    except Exception as error:  # zipfile raises assorted errors on hostile bytes; each is a bad archive
-        raise InputError(f"{source}: is not a readable zip archive ({type(error).__name__}: {error})") from None
+    except zipfile.BadZipFile as error:
+        raise InputError(f"{source}: {info.filename} does not match its checksum (altered or damaged: {error})") from None
+    except Exception as error:  # noqa: BLE001 - a damaged member raises assorted errors (zlib, struct, EOF...)
+        raise InputError(f"{source}: {info.filename} cannot be read (altered or damaged: {type(error).__name__}: {error})") from None
+    return b"".join(chunks)
 
 
 def first_difference(expected: bytes, found: bytes) -> int | None:

@@ -85,18 +85,28 @@ def published_ballots(definition: dict[str, Any], rows: list[BallotRow], groups:
     return [replace(row, class_code=groups.get(row.class_code, row.class_code)) for row in rows]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell beginning with one of these is run as a formula when the CSV is opened in a spreadsheet."""
+
+
 def ballots_csv(rows: list[BallotRow]) -> bytes:
+    """The ballots CSV. Every cell comes from a closed alphabet (numbers, class codes, reason names), so
+    no cell can begin a spreadsheet formula; that is checked here rather than escaped, because an escape
+    would change the record's bytes and its verification code."""
     banded = any(row.value is not None for row in rows)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(BAND_CSV_HEADER if banded else CSV_HEADER)
     for row in sorted(rows, key=lambda r: (r.item, r.serial)):
-        fields: list[object] = [
-            row.item, row.class_code, row.serial, "1" if row.valid else "0", row.reason, " ".join(map(str, row.marks))
-        ]
+        cells = [str(row.item), row.class_code, str(row.serial), "1" if row.valid else "0", row.reason,
+                 " ".join(map(str, row.marks))]
         if banded:
-            fields.append("" if row.value is None else str(row.value))
-        writer.writerow(fields)
+            cells.append("" if row.value is None else str(row.value))
+        for heading, cell in zip(BAND_CSV_HEADER, cells, strict=False):
+            if cell.startswith(FORMULA_STARTS):
+                raise InputError(f"item {row.item}, serial {row.serial}: the {heading} {cell[:40]!r} would be run "
+                                 "as a formula by a spreadsheet; it cannot be exported")
+        writer.writerow(cells)
     return buffer.getvalue().encode("utf-8")
 
 

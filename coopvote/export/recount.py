@@ -14,6 +14,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
+from coopvote.counting.blt import MAX_SEATS
 from coopvote.counting.item_rules import item_resolution_rules
 from coopvote.counting.model import Ballot, CountOptions, Election, decimal_string
 from coopvote.counting.privacy import class_groups, classes_in_group, merge_figures, weight_ignores_class
@@ -111,9 +112,12 @@ def election_of(definition: dict[str, Any], ballots: list[BallotRow]) -> tuple[E
         min_seats={k: int(v["min"]) for k, v in dict(reserved).items() if "min" in v},
         max_seats={k: int(v["max"]) for k, v in dict(reserved).items() if "max" in v},
     )
+    seats = int(definition["seats"])
+    if not 1 <= seats <= MAX_SEATS:
+        raise InputError(f"item {definition.get('number')}: {seats:,} seats is not a number of seats a count can fill")
     election = Election(
         candidates=tuple(c["name"] for c in candidates),
-        seats=int(definition["seats"]),
+        seats=seats,
         ballots=tuple(weighted),
         withdrawn=frozenset(i for i, c in enumerate(candidates) if c.get("withdrawn")),
         title=definition["title"]["en"],

@@ -28,8 +28,8 @@ from coopvote.counting.model import Election
 from coopvote.counting.privacy import classes_in_group
 from coopvote.errors import CoopvoteError, InputError
 from coopvote.export.archive import ARCHIVE_FORMAT, MEETING_FILE
+from coopvote.export.container import MAX_TOTAL_BYTES, UnreadableZip, read_zip, write_zip
 from coopvote.export.container import first_difference as first_byte_difference
-from coopvote.export.container import read_zip, write_zip
 from coopvote.export.content import (
     RESULTS_FORMAT,
     canonical_bytes,
@@ -46,6 +46,16 @@ class Discrepancy(CoopvoteError):
     """The archive does not check out; the message names the first thing found wrong."""
 
     exit_code = 1
+
+
+class UnreadableArchive(Discrepancy, InputError):
+    """The file cannot be read as an archive at all (not a zip, or beyond the size limits): exit 2.
+
+    Still a Discrepancy, so a caller that only asks "does it check out?" gets no; but the command line
+    tells "this is not a readable archive" (2) apart from "this archive was altered" (1), as documented.
+    """
+
+    exit_code = 2
 
 
 @dataclass
@@ -71,6 +81,9 @@ def _json(data: bytes, name: str) -> Any:
 def verify_archive(path: str | Path, code: str | None = None) -> VerifyReport:
     target = Path(path)
     try:
+        size = target.stat().st_size
+        if size > MAX_TOTAL_BYTES + (1 << 20):
+            raise UnreadableArchive(f"{target}: is {size:,} bytes, larger than any archive coopvote writes")
         data = target.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{target}: no such file") from None
@@ -84,6 +97,8 @@ def verify_bytes(data: bytes, source: str = "archive", *, code: str | None = Non
     report = VerifyReport(source)
     try:
         members_list, comment = read_zip(data, source)
+    except UnreadableZip as error:
+        raise UnreadableArchive(str(error)) from None
     except InputError as error:
         raise Discrepancy(str(error)) from None
     report.passed(f"zip readable, {len(members_list)} files, every CRC matches")

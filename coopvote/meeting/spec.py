@@ -254,6 +254,8 @@ def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
         raise InputError(f"{source}: not valid TOML ({error})") from error
     except RecursionError:
         raise InputError(f"{source}: not valid TOML (lists or tables nested too deeply)") from None
+    except ValueError as error:  # e.g. an integer past Python's 4,300-digit conversion limit
+        raise InputError(f"{source}: not valid TOML ({error})") from None
     check_definition(data, source)
     meeting = data.get("meeting")
     if not isinstance(meeting, dict):

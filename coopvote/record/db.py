@@ -74,7 +74,9 @@ def is_url(target: str | Path) -> bool:
     return "://" in str(target)
 
 
-def _sqlite_engine(path: Path) -> Engine:
+def _sqlite_engine(path: Path, *, immutable: bool = False) -> Engine:
+    if immutable:
+        return _immutable_sqlite_engine(path)
     engine = create_engine(f"sqlite:///{path}", future=True)
 
     @event.listens_for(engine, "connect")
@@ -109,7 +111,33 @@ def make_engine(target: str | Path) -> Engine:
     return _sqlite_engine(Path(target))
 
 
-def _check_sqlite_header(path: Path) -> None:
+def _immutable_sqlite_engine(path: Path) -> Engine:
+    """A file that cannot be written (a copy on a CD, a read-only share), opened only to be read.
+
+    ``immutable=1`` tells SQLite nothing else will change the file, so it needs no lock or -shm file
+    beside it (which it could not create); any attempt to write fails, which the service reports as
+    read-only and nothing saved."""
+    from urllib.parse import quote
+
+    engine = create_engine(f"sqlite:///file:{quote(str(path.resolve()))}?mode=ro&immutable=1&uri=true", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA query_only=ON")
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _check_sqlite_header(path: Path, *, read_only: bool = False) -> None:
     if not path.exists():
         raise RecordError(f"{path}: no such meeting file")
     if path.is_dir():
@@ -121,7 +149,7 @@ def _check_sqlite_header(path: Path) -> None:
         raise RecordError(f"{path}: cannot be read ({error.strerror})") from error
     if header != b"SQLite format 3\x00":
         raise RecordError(f"{path}: is not a coopvote meeting file (it is not an SQLite database)")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if not read_only and not _writable(path):
         raise RecordError(
             f"{path}: the meeting file (or its folder) is read-only; coopvote must be able to write beside it. "
             "Copy it to a folder you can write to, or change its permissions."
@@ -158,11 +186,19 @@ def create_database(target: str | Path) -> Engine:
     return engine
 
 
-def open_database(target: str | Path, *, upgrade: bool = True) -> Engine:
-    """Open an existing meeting, refusing anything that is not one of ours at a version we know."""
+def open_database(target: str | Path, *, upgrade: bool = True, read_only: bool = False) -> Engine:
+    """Open an existing meeting, refusing anything that is not one of ours at a version we know.
+
+    ``read_only`` is for commands that only look (``info``, ``results``): a meeting file that cannot be
+    written (a read-only copy) is then opened for reading instead of refused.
+    """
     if not is_url(target):
-        _check_sqlite_header(Path(target))
-    engine = make_engine(target)
+        _check_sqlite_header(Path(target), read_only=read_only)
+    if read_only and not is_url(target) and not _writable(Path(target)):
+        engine = _sqlite_engine(Path(target), immutable=True)
+        upgrade = False
+    else:
+        engine = make_engine(target)
     try:
         with engine.connect() as connection:
             if not inspect(connection).has_table("alembic_version") or not inspect(connection).has_table("meeting"):

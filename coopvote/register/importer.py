@@ -19,6 +19,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Literal
 
+from coopvote.ballots.qrcodec import card_number_problem
 from coopvote.errors import InputError
 from coopvote.register.columns import ColumnMap, find_header, norm, status_lookup
 from coopvote.register.model import Record, RegisterPreview, RegisterRow, RowProblem, Status
@@ -43,6 +44,9 @@ _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 ClassNames = Mapping[str, "str | Sequence[str]"]
+
+MAX_NAME_CHARS = 300
+"""Longer than any person's name; a cell of megabytes would otherwise be carried into every list."""
 
 
 def read_register(
@@ -230,8 +234,14 @@ class _RowBuilder:
                              f"membership number “{number}” is a duplicate: it is already on {self.unit} {earlier}")
             else:
                 self.seen[key] = first
+            unprintable = card_number_problem(number)
+            if unprintable:
+                self.problem(first, self.h_number, f"membership number “{number[:40]}” {unprintable}")
         if not name:
             self.problem(first, self.h_name, "the name is empty")
+        elif len(name) > MAX_NAME_CHARS:
+            self.problem(first, self.h_name, f"the name is {len(name):,} characters long, more than the "
+                         f"{MAX_NAME_CHARS} a name on a card or list can hold")
         vote_index = self.cols.vote
         raw_vote = None if vote_index is None or vote_index >= len(cells) else cells[vote_index]
         combo_key = (raw_class, raw_vote if isinstance(raw_vote, str) else repr(raw_vote), texts[i_status])

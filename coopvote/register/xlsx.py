@@ -17,11 +17,41 @@ from coopvote.register.text import cell_text
 
 _HEADER_ROWS = 20
 
+MAX_PARTS = 2000
+"""The most parts (zip members) a register workbook may hold; Excel writes a dozen or so."""
+
+MAX_UNPACKED_BYTES = 256 << 20
+"""The most bytes a register workbook's parts may unpack to (256 MiB): 100,000 members take about 20 MB.
+An .xlsx is a zip, so a few kilobytes can claim gigabytes; this is checked from the zip's directory
+before the spreadsheet reader sees it (zipfile never inflates a member past its declared size)."""
+
+
+def _zip_problem(data: bytes, max_unpacked: int = MAX_UNPACKED_BYTES) -> str | None:
+    """Why the workbook's zip is beyond the limits, or None (a zip that cannot be opened is left to openpyxl)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except Exception:  # noqa: BLE001 - not a readable zip: openpyxl says so in its own words below
+        return None
+    if len(infos) > MAX_PARTS:
+        return f"the workbook holds {len(infos):,} parts, more than the {MAX_PARTS:,} a register needs"
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > max_unpacked:
+        return (f"the workbook would take {unpacked:,} bytes once unpacked, more than the {max_unpacked:,} a register "
+                "needs (a damaged or hostile file); nothing was unpacked")
+    return None
+
 
 def read_xlsx_rows(data: bytes, preview: RegisterPreview) -> Iterator[Record] | None:
     """Records (row, row, cell values) of the sheet that looks most like a register, or None."""
     import openpyxl
 
+    problem = _zip_problem(data)
+    if problem:
+        _whole(preview, problem)
+        return None
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - any failure of the workbook parser on untrusted bytes

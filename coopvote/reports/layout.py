@@ -19,7 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from coopvote.reports.fonts import FONT, FONT_BOLD, register_fonts
 from coopvote.reports.wording import LABELS
@@ -56,8 +56,40 @@ def text(value: object) -> str:
     return escape(str(value))
 
 
-def bilingual(cy: str, en: str, style: ParagraphStyle, *, sep: str = "<br/>") -> Paragraph:
-    """One paragraph: the Welsh, then the English in grey (``sep`` between them)."""
+PARAGRAPH_CHARS = 1500
+"""Longer text is set as several paragraphs of at most this many characters. reportlab re-breaks the
+whole rest of a paragraph each time it splits it across a page, so one paragraph of n characters over
+many pages costs n x pages: a meeting name of 1 MB took over 300 s to export. Pieces this size fit on a
+page and are each broken once, so the cost grows with the length, not its square."""
+
+
+def _pieces(value: str, size: int = PARAGRAPH_CHARS) -> list[str]:
+    """``value`` cut into pieces of at most ``size`` characters, at a space where there is one."""
+    pieces: list[str] = []
+    start = 0
+    while len(value) - start > size:
+        cut = value.rfind(" ", start + size // 2, start + size)
+        end = cut if cut > start else start + size
+        pieces.append(value[start:end])
+        start = end + 1 if cut > start else end
+    pieces.append(value[start:])
+    return pieces
+
+
+def long_text(value: str, style: ParagraphStyle, *, grey: bool = False) -> Flowable:
+    """Plain text as one paragraph, or as a run of pieces when it is long enough to cross pages."""
+    wrap = (lambda t: f"<font color='#555555'>{t}</font>") if grey else (lambda t: t)
+    if len(value) <= PARAGRAPH_CHARS:
+        return Paragraph(wrap(text(value)), style)
+    return KeepTogether([Paragraph(wrap(text(piece)), style) for piece in _pieces(value)])
+
+
+def bilingual(cy: str, en: str, style: ParagraphStyle, *, sep: str = "<br/>") -> Flowable:
+    """One paragraph: the Welsh, then the English in grey (``sep`` between them); very long text is set
+    as a run of paragraphs (see PARAGRAPH_CHARS)."""
+    if len(cy) + len(en) > PARAGRAPH_CHARS:
+        parts = [long_text(cy, style)] + ([long_text(en, style, grey=True)] if en != cy else [])
+        return KeepTogether(parts)
     if cy == en:
         return Paragraph(text(cy), style)
     return Paragraph(f"{text(cy)}{sep}<font color='#555555'>{text(en)}</font>", style)

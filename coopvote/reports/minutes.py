@@ -14,7 +14,16 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from coopvote.export.content import MeetingRecord, short_code
 from coopvote.reports.declaration import CONTENT_WIDTH, verification_block
-from coopvote.reports.layout import bilingual, build_pdf, grid, header_cell, header_text, styles, text
+from coopvote.reports.layout import (
+    bilingual,
+    build_pdf,
+    grid,
+    header_cell,
+    header_text,
+    long_text,
+    styles,
+    text,
+)
 from coopvote.reports.wording import LABELS
 
 
@@ -43,8 +52,8 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
         story.append(Paragraph(text(when), st["society"]))
     story.append(Spacer(1, 3 * mm))
     cy, en = LABELS["minutes"]
-    story.append(Paragraph(text(f"{cy}: {meeting['name']['cy']}"), st["title"]))
-    story.append(Paragraph(text(f"{en}: {meeting['name']['en']}"), st["title_en"]))
+    story.append(long_text(f"{cy}: {meeting['name']['cy']}", st["title"]))
+    story.append(long_text(f"{en}: {meeting['name']['en']}", st["title_en"]))
     story.append(Spacer(1, 2 * mm))
     story.append(bilingual(*LABELS["minutes_intro"], st["base"]))
     story.append(Spacer(1, 3 * mm))

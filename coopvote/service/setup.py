@@ -235,6 +235,15 @@ class SetupRole(Role):
                 )
                 if started or present:
                     raise RuleError("the register cannot be replaced once members are checked in or papers issued")
+                from coopvote.record.models import Proxy  # here: the only use in this module
+
+                proxies = session.scalar(select(func.count()).select_from(Proxy).where(Proxy.meeting_id == self.meeting_id))
+                if proxies:
+                    # Appointments (cancelled ones too) stay in the record and name members of this register.
+                    raise RuleError(
+                        f"the register cannot be replaced: {proxies} proxy appointment(s) already name its members "
+                        "(cancelled ones stay in the record); import it into a new meeting file instead"
+                    )
                 session.execute(delete(Member).where(Member.meeting_id == self.meeting_id))
             meeting = session.get(Meeting, self.meeting_id)
             assert meeting is not None

@@ -256,6 +256,7 @@ class TellersRole(Role):
         from coopvote.ballots.imaging import scan_paths
         from coopvote.ballots.omr import read_page
         from coopvote.ballots.omr_layout import meeting_lookup
+        from coopvote.errors import InputError
 
         with self.reading() as session:
             meeting = session.get(Meeting, self.meeting_id)
@@ -271,7 +272,17 @@ class TellersRole(Role):
 
         lookup = meeting_lookup(secret, code, paper_for)
         summary = ScanSummary()
-        for page in scan_paths(list(paths), pdf_dpi=pdf_dpi):
+
+        def unreadable(problem: InputError) -> None:
+            # A file or page that cannot be read is refused with its reason; the rest of the batch goes on.
+            outcome = ScanOutcome(False, str(problem), f"Ni ellir darllen y ffeil: {problem}", reason="unreadable-file")
+            summary.pages += 1
+            summary.outcomes.append(outcome)
+            summary.refused[outcome.reason] += 1
+            if progress is not None:
+                progress(summary.pages, outcome)
+
+        for page in scan_paths(list(paths), pdf_dpi=pdf_dpi, on_unreadable=unreadable):
             if should_stop is not None and should_stop():
                 summary.cancelled = True
                 break
