@@ -202,13 +202,13 @@ HOSTILE_TESTS: list[tuple[str, str, str]] = [
      "refused naming the line"),
     ("`count --method meek` with a trillion seats", "tests/test_hostile_blt.py::test_meek_with_a_trillion_seats_is_refused_at_the_count_command",
      "exit 2 naming the line (it ran for hours before)"),
-    ("meeting name of 21,000 characters", "tests/test_hostile_export.py::test_a_long_accepted_meeting_name_exports_and_verifies",
+    ("a 1 MB meeting name (refused at creation); the longest accepted name and item texts", "tests/test_hostile_export.py::test_the_longest_accepted_texts_export_and_verify",
      "exported in page-sized paragraphs; the archive verifies"),
     ("register replaced after a proxy", "tests/test_hostile_record.py::test_replacing_the_register_after_a_proxy_is_refused_in_words_not_sql",
      "refused in words, no SQL"),
     ("`info`/`results` on a read-only copy", "tests/test_hostile_record.py::test_info_and_results_read_a_read_only_copy",
      "read; commands that write still refuse it (exit 3)"),
     ("TOML nested 100,000 deep; an integer of 5,000 digits", "tests/test_hostile_spec.py",
-     "NOT HELD: RecursionError / ValueError escape parse_spec (spec.py, left to the spec branch; strict xfail)"),
+     "refused with a reason (InputError naming the file)"),
 ]
 """What the hostile-file tests try and what held, for the reliability report."""

@@ -7,6 +7,7 @@ import pytest
 from coopvote.errors import InputError
 from coopvote.meeting.spec import parse_spec
 
+
 def test_deeply_nested_toml_is_refused_with_a_reason() -> None:
     with pytest.raises(InputError, match="spec.toml"):
         parse_spec("a = " + "[" * 100_000 + "]" * 100_000, "spec.toml")
