@@ -141,6 +141,10 @@ class ResultsMixin(VotingMixin):
                 select(RecordedBallot.class_id, RecordedBallot.marks, RecordedBallot.valid, RecordedBallot.reject_reason)
                 .where(RecordedBallot.item_id == item.id)
             ).all()
+            from coopvote.service.integrity import check_record
+
+            # Count only papers the audit chain vouches for: an edit behind the service's back is refused here.
+            check_record(session, self.meeting_id, self.where, items=[item_number])
             hands = session.scalar(
                 select(ShowOfHands).where(ShowOfHands.item_id == item.id).order_by(ShowOfHands.id.desc()).limit(1)
             )

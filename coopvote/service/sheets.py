@@ -21,6 +21,7 @@ from coopvote.ballots.pdf_spec import BallotItem, Choice, MeetingInfo, VotingCla
 from coopvote.ballots.qrcodec import BallotCode, QrRejected, decode
 from coopvote.counting.rules import RANKED_METHODS
 from coopvote.errors import RuleError
+from coopvote.record.ledger import PAPER_KEY, PaperContent, paper_details
 from coopvote.record.models import AgendaItem, Meeting, Member, MembershipClass, PendingSheet, RecordedBallot
 from coopvote.record.types import utcnow
 from coopvote.service.papers import PrintedBatch
@@ -405,6 +406,11 @@ class SheetsMixin(ResultsMixin):
                 )
             )
             act.details.update(item=item.number, serial=sheet.serial)
+            content = PaperContent(
+                self._class_code(session, sheet.class_id), accept_marks is not None, reject_reason or "",
+                tuple(accept_marks or ()),
+            )  # fmt: skip
+            act.details[PAPER_KEY] = paper_details(item.number, sheet.serial, content)
             return ScanOutcome(
                 True,
                 f"Sheet {sheet_id}: {decision}.",

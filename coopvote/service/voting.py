@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from coopvote.ballots.qrcodec import QrRejected, Reason, decode, reason_message
 from coopvote.errors import RuleError
+from coopvote.record.ledger import PAPER_KEY, WITHDRAWN_KEY, PaperContent, paper_details
 from coopvote.record.models import AgendaItem, BallotPaper, Meeting, MembershipClass, RecordedBallot
 from coopvote.record.types import utcnow
 from coopvote.service.papers import PapersMixin
@@ -79,7 +80,8 @@ class VotingMixin(PapersMixin):
             item.status = "open"
             item.opened_at = utcnow()
 
-    def close_vote(self, item_number: int) -> None:
+    def close_vote(self, item_number: int) -> str:
+        """Close the vote and return its close code: the head of the audit chain, for people to write down."""
         with self.action("vote closed", item=item_number) as (session, act):
             item = self._item_row(session, item_number)
             if item.status != "open":
@@ -95,7 +97,12 @@ class VotingMixin(PapersMixin):
             act.details["papers_recorded"] = len(
                 session.scalars(select(RecordedBallot.id).where(RecordedBallot.item_id == item.id)).all()
             )
+        from coopvote.service.integrity import close_code
+
+        with self.reading() as session:
+            code = close_code(session, self.meeting_id, item_number)
         self._after_close(item_number)
+        return code
 
     def _after_close(self, item_number: int) -> None:
         """Called after a vote closes; ``MeetingService.open`` points it at a backup of the file."""
@@ -184,7 +191,9 @@ class VotingMixin(PapersMixin):
                     )
                 )
                 session.flush()
+                content = PaperContent(found.class_code, True, "", tuple(chosen))
                 act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
+                act.details[PAPER_KEY] = paper_details(found.item, found.serial, content)
         except IntegrityError:
             # Another station counted it between our check and our write: the constraint decided.
             with self.reading() as session:
@@ -229,6 +238,7 @@ class VotingMixin(PapersMixin):
             item = session.get(AgendaItem, last.item_id)
             assert item is not None
             act.details.update(item=item.number, serial=last.serial, marks=list(last.marks))
+            act.details[WITHDRAWN_KEY] = {"item": item.number, "serial": last.serial}
             session.delete(last)
             return ScanOutcome(
                 True,
