@@ -77,8 +77,12 @@ def describe(service: Any) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from coopvote.service.integrity import check_record
+
     service = open_meeting(args.meeting)
     try:
+        with service.reading() as session:  # refuse to describe papers the audit chain does not vouch for
+            check_record(session, service.meeting_id, service.where)
         info = describe(service)
     finally:
         service.close()

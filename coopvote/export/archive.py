@@ -72,6 +72,7 @@ def results_json(record: MeetingRecord) -> bytes:
             "ballots_file": ballots_name(item.number),
             "ballots_sha256": sha256_hex(item.csv_bytes),
             "digest": item.digest,
+            "close_hash": item.close_hash,
         }
         if item.definition["kind"] == "election":
             entry["blt_file"] = blt_name(item.number)

@@ -28,6 +28,8 @@ LEGACY_ADDING = frozenset({"paper recorded", "sheet adjudicated", "paper rejecte
 """Actions that recorded a paper before entries carried its content: replayed by presence only."""
 
 CLOSE_ACTION = "vote closed"
+MOVED_ACTION = "meeting moved"
+"""The last entry of a meeting copied elsewhere by ``coopvote transfer``: that copy is read-only from then on."""
 WITNESS_DIGITS = 16
 """Hex digits of the head hash in a close code: 64 bits, so forging a rewritten chain that passes
 through a written-down code takes about 2^64 hash attempts per entry of the chain."""

@@ -17,6 +17,7 @@ from coopvote.errors import RecordError
 from coopvote.record.audit import entry_as_dict, verify_chain
 from coopvote.record.ledger import (
     CLOSE_ACTION,
+    MOVED_ACTION,
     PaperContent,
     ReplayProblem,
     first_paper_difference,
@@ -24,9 +25,6 @@ from coopvote.record.ledger import (
     witness_code,
 )
 from coopvote.record.models import AgendaItem, AuditEntry, MembershipClass, RecordedBallot
-
-MOVED_ACTION = "meeting moved"
-"""The last entry of a meeting copied elsewhere by ``coopvote transfer``: the source is read-only from then on."""
 
 
 class TamperedRecord(RecordError):
