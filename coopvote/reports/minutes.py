@@ -71,7 +71,7 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
         codes = text(short_code(item.digest))
         if item.close_hash:
             codes += f"<br/><font color='#555555'>{text(LABELS['close_code'][0])} / {text(LABELS['close_code'][1])}:</font>"
-            codes += f"<br/><b>{text(witness_code(item.close_hash))}</b>"
+            codes += f"<br/>{text(witness_code(item.close_hash))}"
         rows.append(["", cell, declared, Paragraph(codes, st["cell"])])
     for row in rows[1:]:
         row.pop(0)
