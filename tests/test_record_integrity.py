@@ -305,3 +305,18 @@ def test_the_source_of_a_transfer_is_read_only_and_names_where_the_meeting_lives
         assert live.results(1).total_papers == 2
     finally:
         live.close()
+
+
+def test_an_edited_entry_in_the_archived_meeting_file_is_named(tmp_path: Path) -> None:
+    """The archive's copy of the meeting file must hold audit.jsonl's entries, not only its count and last hash."""
+    service, _batch, _code = voted(tmp_path)
+    service.declare(1, "returning officer")
+    service.close()
+    export_meeting(tmp_path / "small.coopvote", tmp_path / "record.zip")
+    data = (tmp_path / "record.zip").read_bytes()
+    copy = tmp_path / "copy.coopvote"
+    copy.write_bytes(members_of(data)["meeting.coopvote"])
+    assert sql(copy, "UPDATE audit_entry SET details=replace(details, '\"E2\"', '\"E4\"') "
+                     "WHERE action='member checked in' AND details LIKE '%\"E2\"%'") == 1  # fmt: skip
+    with pytest.raises(Discrepancy, match=r"meeting.coopvote: its audit entry \d+ differs from audit.jsonl"):
+        verify_bytes(reseal(data, {"meeting.coopvote": copy.read_bytes()}))

@@ -38,7 +38,12 @@ from coopvote.export.content import (
     sha256_hex,
 )
 from coopvote.export.recount import election_of, first_difference, recount
-from coopvote.export.witness import describe_witnessed, papers_problem, witnessed_entry
+from coopvote.export.witness import (
+    describe_witnessed,
+    first_audit_difference,
+    papers_problem,
+    witnessed_entry,
+)
 from coopvote.record.audit import verify_chain
 
 
@@ -233,6 +238,9 @@ def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], repo
                 ).fetchall()
                 audit = connection.execute("SELECT COUNT(*), MAX(entry_hash) FROM audit_entry").fetchone()
                 last = connection.execute("SELECT entry_hash FROM audit_entry ORDER BY sequence DESC LIMIT 1").fetchone()
+                chain = connection.execute(
+                    "SELECT sequence, action, details, previous_hash, entry_hash FROM audit_entry ORDER BY sequence"
+                ).fetchall()
             finally:
                 connection.close()
         except sqlite3.DatabaseError as error:
@@ -248,6 +256,9 @@ def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], repo
     lines = members["audit.jsonl"].decode("utf-8").splitlines()
     if audit[0] != len(lines) or (lines and (last is None or json.loads(lines[-1])["entry_hash"] != last[0])):
         raise Discrepancy(f"{MEETING_FILE}: its audit log differs from audit.jsonl")
+    differing = first_audit_difference(chain, lines)
+    if differing is not None:
+        raise Discrepancy(f"{MEETING_FILE}: its audit entry {differing} differs from audit.jsonl")
     report.passed(f"{MEETING_FILE}: integrity check ok, same {len(from_file)} papers and {audit[0]} audit entries")
 
 

@@ -67,3 +67,20 @@ def describe_witnessed(entry: Mapping[str, Any]) -> str:
     if isinstance(details, Mapping) and "item" in details:
         what += f" on item {details['item']}"
     return f"audit entry {entry['sequence']} ({what})"
+
+
+def first_audit_difference(rows: list[tuple[Any, ...]], lines: list[str]) -> int | None:
+    """The first entry (by sequence) where the archive's copy of the meeting file and audit.jsonl differ.
+
+    Comparing only the count and the last hash would let the copy's earlier entries (who checked in,
+    which marks) be edited and the manifest resealed without notice.
+    """
+    for row, line in zip(rows, lines, strict=False):
+        entry = json.loads(line)
+        sequence, action, details, previous_hash, digest = row
+        stored = json.loads(details) if isinstance(details, str) else details
+        if (int(sequence), action, stored, previous_hash, digest) != (
+            entry["sequence"], entry["action"], entry["details"], entry["previous_hash"], entry["entry_hash"]
+        ):
+            return int(sequence)
+    return None
