@@ -179,6 +179,7 @@ def test_swapped_check_in_rewritten_in_file_and_chain_fails_against_the_close_co
 
     sql(path, "UPDATE attendance SET member_id=(SELECT id FROM member WHERE number='E4') "
               "WHERE member_id=(SELECT id FROM member WHERE number='E2')")  # fmt: skip
+    sql(path, "UPDATE member SET present = (number = 'E4') WHERE number IN ('E2', 'E4')")
 
     def swap(entry: AuditEntry) -> bool:
         if entry.action == "member checked in" and entry.details.get("member") == "E2":
@@ -320,3 +321,23 @@ def test_an_edited_entry_in_the_archived_meeting_file_is_named(tmp_path: Path) -
                      "WHERE action='member checked in' AND details LIKE '%\"E2\"%'") == 1  # fmt: skip
     with pytest.raises(Discrepancy, match=r"meeting.coopvote: its audit entry \d+ differs from audit.jsonl"):
         verify_bytes(reseal(data, {"meeting.coopvote": copy.read_bytes()}))
+
+
+def test_attendance_and_proxies_changed_in_the_tables_alone_are_refused(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    service, _batch, _code = voted(tmp_path)
+    service.close()
+    path = tmp_path / "small.coopvote"
+    sql(path, "UPDATE member SET present = (number = 'E4') WHERE number IN ('E2', 'E4')")
+    assert cli(["info", str(path)]) == RecordError.exit_code
+    assert "member E2 was checked in by audit entry" in capsys.readouterr().err
+    sql(path, "UPDATE member SET present = (number = 'E2') WHERE number IN ('E2', 'E4')")
+    assert cli(["info", str(path)]) == 0
+    capsys.readouterr()
+    sql(path, "UPDATE proxy SET holder_id=(SELECT id FROM member WHERE number='P1')")
+    service = MeetingService.open(path)
+    try:
+        with pytest.raises(RecordError, match=r"member E3's proxy: the meeting file has holder P1 .* appointed E1"):
+            service.results(1)
+    finally:
+        service.close()

@@ -166,3 +166,57 @@ def find_witnessed(entries: Iterable[Mapping[str, Any]], code: str) -> Mapping[s
         if str(entry.get("entry_hash", "")).startswith(wanted):
             return entry
     return None
+
+
+@dataclass
+class Attendance:
+    """Who is present and which proxies are live, as the chain tells it: number -> entry that made it so."""
+
+    present: dict[str, int]
+    proxies: dict[str, tuple[str, bool, int]]
+    """Appointer number -> (holder number or 'chair', directed, entry)."""
+
+
+def replay_attendance(entries: Iterable[Mapping[str, Any]]) -> Attendance:
+    state = Attendance({}, {})
+    for entry in entries:
+        details = entry.get("details") or {}
+        action = entry.get("action")
+        if not isinstance(details, Mapping) or "member" not in details and "appointer" not in details:
+            continue
+        sequence = int(entry["sequence"])
+        if action == "member checked in":
+            state.present[str(details["member"])] = sequence
+            if details.get("proxy_cancelled"):
+                state.proxies.pop(str(details["member"]), None)
+        elif action == "member checked out":
+            state.present.pop(str(details["member"]), None)
+        elif action == "proxy appointed":
+            holder = str(details.get("holder") or "chair")
+            state.proxies[str(details["appointer"])] = (holder, bool(details.get("directed")), sequence)
+        elif action == "proxy cancelled":
+            state.proxies.pop(str(details["appointer"]), None)
+    return state
+
+
+def first_attendance_difference(
+    replayed: Attendance, present: set[str], proxies: Mapping[str, tuple[str, bool]], *, where: str = "the meeting file"
+) -> str | None:
+    """Name the first member whose attendance or live proxy differs between the stored tables and the chain."""
+    for number in sorted(set(replayed.present) | present):
+        if number not in present:
+            return f"member {number} was checked in by audit entry {replayed.present[number]} but is not present in {where}"
+        if number not in replayed.present:
+            return f"member {number} is present in {where} but no audit entry checked them in (altered?)"
+    for appointer in sorted(set(replayed.proxies) | set(proxies)):
+        chained, kept = replayed.proxies.get(appointer), proxies.get(appointer)
+        if chained is None:
+            return f"member {appointer}'s proxy is live in {where} but no audit entry appointed it (altered?)"
+        if kept is None:
+            return f"member {appointer}'s proxy appointed by audit entry {chained[2]} is missing from {where} (removed?)"
+        if kept != chained[:2]:
+            return (
+                f"member {appointer}'s proxy: {where} has holder {kept[0]} (directed {kept[1]}), but audit entry "
+                f"{chained[2]} appointed {chained[0]} (directed {chained[1]}) (altered?)"
+            )
+    return None

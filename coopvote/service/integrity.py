@@ -1,4 +1,4 @@
-"""Checking the meeting's papers against its audit chain before anything is counted or shown.
+"""Checking the meeting's papers, attendance and proxies against its audit chain before anything is counted or shown.
 
 Results, declarations, ``info`` and the export read the papers only after this check: the chain
 must be intact and its replay must give exactly the papers in the file. Otherwise they refuse,
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from coopvote.errors import RecordError
 from coopvote.record.audit import entry_as_dict, verify_chain
@@ -20,11 +20,13 @@ from coopvote.record.ledger import (
     MOVED_ACTION,
     PaperContent,
     ReplayProblem,
+    first_attendance_difference,
     first_paper_difference,
+    replay_attendance,
     replay_papers,
     witness_code,
 )
-from coopvote.record.models import AgendaItem, AuditEntry, MembershipClass, RecordedBallot
+from coopvote.record.models import AgendaItem, AuditEntry, Member, MembershipClass, Proxy, RecordedBallot
 
 
 class TamperedRecord(RecordError):
@@ -69,7 +71,26 @@ def check_record(session: Session, meeting_id: int, where: str, *, items: list[i
             f"{where}: the papers do not match the audit log: {difference}. Nothing is counted from it; "
             "keep the file as it is and compare it with the last backup and the paper ballots."
         )
+    difference = first_attendance_difference(replay_attendance(entries), *stored_attendance(session, meeting_id))
+    if difference is not None:
+        raise TamperedRecord(
+            f"{where}: attendance and proxies do not match the audit log: {difference}. Keep the file as it is and "
+            "compare it with the last backup."
+        )
     return entries
+
+
+def stored_attendance(session: Session, meeting_id: int) -> tuple[set[str], dict[str, tuple[str, bool]]]:
+    present = set(session.scalars(select(Member.number).where(Member.meeting_id == meeting_id, Member.present)))
+    holder = aliased(Member)
+    rows = session.execute(
+        select(Member.number, holder.number, Proxy.holder_is_chair, Proxy.directed)
+        .join(Member, Member.id == Proxy.appointer_id)
+        .outerjoin(holder, holder.id == Proxy.holder_id)
+        .where(Proxy.meeting_id == meeting_id, Proxy.cancelled_at.is_(None))
+    ).all()
+    proxies = {str(a): ("chair" if chair or h is None else str(h), bool(directed)) for a, h, chair, directed in rows}
+    return present, proxies
 
 
 def close_hashes(entries: list[dict[str, Any]]) -> dict[int, str]:
