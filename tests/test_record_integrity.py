@@ -341,3 +341,21 @@ def test_attendance_and_proxies_changed_in_the_tables_alone_are_refused(tmp_path
             service.results(1)
     finally:
         service.close()
+
+
+def test_cli_close_prints_the_close_code_that_verify_accepts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    service = small_meeting(tmp_path)
+    service.check_in("E1")
+    batch = service.add_paper_batch(1, "EMP", 3)
+    service.open_vote(1)
+    assert service.record_paper(batch.qr_text(batch.serials[0]), [1]).accepted
+    service.close()
+    path = tmp_path / "small.coopvote"
+    assert cli(["close", str(path), "--item", "1"]) == 0
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if line.startswith("Cod cau / Close code: "))
+    code = line.removeprefix("Cod cau / Close code: ")
+    assert "Write this code into the minutes by hand" in out
+    export_meeting(path, tmp_path / "record.zip")
+    assert cli(["verify", str(tmp_path / "record.zip"), "--code", code]) == 0
+    assert "the archive extends it exactly" in capsys.readouterr().out
