@@ -104,7 +104,12 @@ def close_hashes(entries: list[dict[str, Any]]) -> dict[int, str]:
 
 def close_code(session: Session, meeting_id: int, item_number: int) -> str:
     """The close code of an item, as shown when its vote closed ('' if it never closed)."""
-    digest = close_hashes(audit_entries(session, meeting_id)).get(item_number)
+    closes = session.execute(
+        select(AuditEntry.details, AuditEntry.entry_hash).where(
+            AuditEntry.meeting_id == meeting_id, AuditEntry.action == CLOSE_ACTION
+        )
+    ).all()
+    digest = next((h for details, h in closes if (details or {}).get("item") == item_number), "")
     return witness_code(digest) if digest else ""
 
 
