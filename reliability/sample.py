@@ -18,6 +18,7 @@ from pathlib import Path
 
 from coopvote.counting.rules import RANKED_METHODS
 from coopvote.meeting.spec import load_spec
+from coopvote.record.ledger import PAPER_KEY, PaperContent, paper_details
 from coopvote.record.models import RecordedBallot
 from coopvote.register.sample import sample_members
 from coopvote.service import MeetingService
@@ -61,6 +62,7 @@ def reject_paper(service: MeetingService, qr_text: str, reason: str) -> bool:
             )
         )
         act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
+        act.details[PAPER_KEY] = paper_details(found.item, found.serial, PaperContent(found.class_code, False, reason, ()))
     return True
 
 

@@ -128,3 +128,28 @@ def test_every_table_is_copied() -> None:
     assert len(names) == len(set(names)) == 15
     assert names.index("meeting") < names.index("member") < names.index("paper_issue")
     assert names.index("paper_batch") < names.index("ballot_paper")
+
+
+def test_the_file_left_behind_refuses_scans_and_names_the_server(tmp_path: Path, pg_url: str) -> None:  # noqa: F811
+    """Issue 11: after a transfer the source file took 3 more scans, counted at the server as well."""
+    service = small_meeting(tmp_path, station="teller-1")
+    batch = service.papers.add_paper_batch(1, "EMP", 10)
+    service.voting.open_vote(1)
+    assert service.tellers.record_paper(batch.qr_text(batch.serials[0]), [1]).accepted
+    service.close()
+    report = transfer(tmp_path / "small.coopvote", pg_url)
+    left_behind = MeetingService.open(tmp_path / "small.coopvote", station="teller-1")
+    try:
+        assert left_behind.results(1).total_papers == 1
+        for serial in batch.serials[1:4]:
+            with pytest.raises(RecordError, match=f"moved to {report.target}.*read-only"):
+                left_behind.record_paper(batch.qr_text(serial), [1])
+    finally:
+        left_behind.close()
+    live = MeetingService.open(pg_url, station="teller-2")
+    try:
+        for serial in batch.serials[1:4]:
+            assert live.record_paper(batch.qr_text(serial), [1]).accepted
+        assert live.results(1).total_papers == 4
+    finally:
+        live.close()

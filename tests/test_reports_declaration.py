@@ -103,3 +103,22 @@ def test_cli_declare_one_item_and_all(record: tuple[Path, MeetingRecord], tmp_pa
     assert len(pdf) >= 4
     assert cli(["declare", str(meeting), "--item", "9", "--out", str(one)]) == 2
     assert cli(["declare", str(meeting), "--minutes", "--out", str(tmp_path / "m.pdf")]) == 0
+
+
+def test_declaration_and_minutes_print_the_close_code(record: tuple[Path, MeetingRecord], artifacts_dir: Path) -> None:
+    """The head of the audit chain witnessed at each close, for people to copy into the minutes by hand."""
+    from coopvote.record.ledger import close_entries, witness_code
+
+    _, rec = record
+    closes = close_entries(rec.audit)
+    item = rec.item(1)
+    assert item.close_hash == closes[1]["entry_hash"]
+    texts, pdf = pages(render_declaration(rec, item))
+    save_pngs(pdf, artifacts_dir, "test-declaration-close-code")
+    text = "\n".join(texts)
+    assert f"Cod cau'r bleidlais / Close code of the vote: {witness_code(item.close_hash)}" in text
+    assert f"--code {witness_code(item.close_hash).replace(' ', '')}" in text
+    minutes = " ".join(" ".join(pages(render_minutes(rec, "ab" * 32))[0]).split())
+    for each in rec.items:
+        assert witness_code(closes[each.number]["entry_hash"]) in minutes
+    assert "Copy it into the minutes by hand" in minutes

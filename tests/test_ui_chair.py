@@ -204,3 +204,23 @@ def test_the_console_in_high_contrast_and_large_text(window: Any, qtbot: Any, me
     assert page.title.font().pointSizeF() > QApplication.font().pointSizeF()  # big labels grow with the text
     window.resize(1280, 1000)
     shot(page.window(), artifacts_dir, "screen-chair-high-contrast")
+
+
+def test_closing_shows_the_close_code_to_write_into_the_minutes(window: Any, qtbot: Any,  # noqa: F811
+                                                                 meeting: MeetingService, tmp_path: Path,
+                                                                 artifacts_dir: Path) -> None:
+    from coopvote.export.content import collect
+
+    page = chair_page(window, qtbot, meeting, tmp_path / "small.coopvote")
+    hand_out(meeting, ["P1", "E1"])
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    batch = meeting.add_paper_batch(1, "EMP", 2)
+    assert meeting.record_paper(batch.qr_text(batch.serials[0]), [1]).accepted
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert page.banner.kind == "ok", page.banner.text()
+    close_hash = collect(meeting, [1], audit=False).item(1).close_hash
+    code = " ".join(close_hash[i:i + 4].upper() for i in range(0, 16, 4))
+    assert f"Close code: {code}." in page.banner.text()
+    assert "Write it into the minutes by hand" in page.banner.text()
+    settle(qtbot, page)
+    shot(page.window(), artifacts_dir, "screen-chair-close-code")

@@ -80,8 +80,12 @@ def describe(service: MeetingService) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from coopvote.service.integrity import check_record
+
     service = open_meeting_to_read(args.meeting)
     try:
+        with service.record.reading() as session:  # refuse to describe papers the audit chain does not vouch for
+            check_record(session, service.record.meeting_id, service.record.where)
         info = describe(service)
     finally:
         service.close()

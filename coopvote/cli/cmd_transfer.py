@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if is_url(args.target):
         print(f"Each station now opens the meeting with: coopvote app {display_target(args.target)}  (with the password)")
-        print(f"Do not record anything more in {report.source}: it is no longer the live meeting.")
+        print(f"{report.source} is no longer the live meeting: it is marked as moved and now refuses every change.")
     else:
-        print(f"The meeting file is {args.target}; the server copy can be dropped once the export is made.")
+        print(f"The meeting file is {args.target}; {report.source} is marked as moved and now refuses every change. "
+              "It can be dropped once the export is made.")
     return 0

@@ -12,7 +12,11 @@ def register(subparsers: Any) -> None:
         "verify", help="check an exported archive: hashes, audit chain, and a recount of every item"
     )
     parser.add_argument("archive", metavar="ARCHIVE.zip", help="the archive written by 'coopvote export'")
-    parser.add_argument("--code", help="a verification code printed on a declaration or the minutes, to match")
+    parser.add_argument(
+        "--code",
+        help="a verification code printed on a declaration or the minutes, or a close code written down when a "
+        "vote closed: the archive must extend exactly that point of the audit chain",
+    )
     parser.add_argument("--quiet", action="store_true", help="print only a discrepancy")
     parser.set_defaults(handler=run)
 

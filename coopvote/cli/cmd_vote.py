@@ -30,10 +30,13 @@ def run_open(args: argparse.Namespace) -> int:
 def run_close(args: argparse.Namespace) -> int:
     service = open_meeting(args.meeting)
     try:
-        service.voting.close_vote(args.item)
+        code = service.voting.close_vote(args.item)
         item = service.setup.meeting().item(args.item)
         papers = service.results.item_result(args.item).total_papers
     finally:
         service.close()
     print(f"Voting is closed on item {item.number}: {item.title_cy} / {item.title_en} ({papers} papers recorded)")
+    print(f"Cod cau / Close code: {code}")
+    print("  Ysgrifennwch y cod yn y cofnodion / Write this code into the minutes by hand: "
+          "coopvote verify ARCHIVE --code CODE proves a record extends it.")  # fmt: skip
     return 0

@@ -99,6 +99,7 @@ def results_json(record: MeetingRecord) -> bytes:
             "ballots_file": ballots_name(item.number),
             "ballots_sha256": sha256_hex(item.csv_bytes),
             "digest": item.digest,
+            "close_hash": item.close_hash,
         }
         if item.definition["kind"] == "election":
             entry["blt_file"] = blt_name(item.number)
@@ -150,7 +151,11 @@ def readme(record: MeetingRecord, digest: str, exported_at: str, kind: str = PRI
         "  coopvote verify THIS.zip [--code CODE]",
         "  recounts every item from the ballots CSVs and the definitions, compares with the declared",
         "  results, checks every hash, the audit chain and the zip itself, and names the first",
-        "  discrepancy. --code checks a verification code printed on a declaration or the minutes.",
+        "  discrepancy. --code checks a verification code printed on a declaration or the minutes,",
+        "  or a close code: the code shown when each vote closed. A close code proves the audit log",
+        "  (attendance, proxies, every paper) was not rewritten before that close, but only if it was",
+        "  WRITTEN INTO THE MINUTES BY HAND at the meeting: check each handwritten close code with",
+        "  coopvote verify THIS.zip --code CODE",
         "",
         "  By hand: sha256sum each file and compare with manifest.json; count the rows of a ballots",
         "  CSV by class and mark and compare with the declaration.",
@@ -158,6 +163,7 @@ def readme(record: MeetingRecord, digest: str, exported_at: str, kind: str = PRI
         "CYMRAEG",
         "  Cofnod cyflawn y cyfarfod. I'w wirio: coopvote verify YR-ARCHIF.zip",
         "  Nid oes dim yma yn cysylltu aelod ag unrhyw bapur pleidleisio.",
+        "  Gwiriwch bob cod cau a ysgrifennwyd â llaw yn y cofnodion: coopvote verify YR-ARCHIF.zip --code COD",
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 

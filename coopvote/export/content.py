@@ -35,6 +35,7 @@ from coopvote.record.models import (
     PaperBatch,
     RecordedBallot,
 )
+from coopvote.service.integrity import close_hashes
 from coopvote.service.results import result_summary
 from coopvote.service.views import ItemView, MeetingView
 
@@ -229,6 +230,8 @@ class ItemRecord:
     ballots: list[BallotRow]
     csv_bytes: bytes = b""
     digest: str = ""
+    close_hash: str = ""
+    """Hash of the audit entry that closed the vote: the head witnessed at the close ('' while open)."""
 
     @property
     def number(self) -> int:
@@ -301,15 +304,17 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
                 BallotRow(number, classes[ballot.class_id], ballot.serial, bool(ballot.valid), ballot.reject_reason or "",
                           tuple(int(m) for m in ballot.marks), bands.get((ballot.item_id, ballot.serial)))
             )
+        entries = [
+            entry_as_dict(e)
+            for e in session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.meeting_id == service.record.meeting_id)
+                .order_by(AuditEntry.chain.desc(), AuditEntry.sequence)
+            )
+        ]
+        closes = close_hashes(entries)
         if audit:
-            record.audit = [
-                entry_as_dict(e)
-                for e in session.scalars(
-                    select(AuditEntry)
-                    .where(AuditEntry.meeting_id == service.record.meeting_id)
-                    .order_by(AuditEntry.chain.desc(), AuditEntry.sequence)
-                )
-            ]
+            record.audit = entries
     for number in wanted:
         item_view = view.item(number)
         definition = item_definition(view, item_view)
@@ -330,6 +335,7 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
         ]  # fmt: skip
         ballots = published_ballots(definition, rows.get(number, []), counted.class_groups)
         item = ItemRecord(definition, summary, declaration, reconciliation, ballots, ballots_csv(ballots))
+        item.close_hash = closes.get(number, "")
         item.digest = item_digest(record.code, definition, _jsonable(item.declared_result), item.csv_bytes)
         record.items.append(item)
     return record

@@ -7,7 +7,8 @@ figure) so a scrutineer knows where to look:
 2. the container is exactly as coopvote writes it (so a changed header byte is caught too);
 3. manifest.json lists every file with the right SHA-256 and size, and nothing more;
 4. the verification codes (each item's record digest and the meeting digest) recompute;
-5. the audit log's hash chain is intact;
+5. the audit log's hash chain is intact, its replay gives exactly the papers in the ballots CSVs, and
+   with ``--code`` a close code written down at the meeting is a point the chain passes through;
 6. every item is recounted from its ballots CSV and definition with coopvote.counting, independently
    of the meeting file, and compared figure by figure with the declared result; the BLT file holds the
    same ballots; each declaration PDF carries its item's code;
@@ -39,6 +40,12 @@ from coopvote.export.content import (
     sha256_hex,
 )
 from coopvote.export.recount import election_of, first_difference, recount
+from coopvote.export.witness import (
+    describe_witnessed,
+    first_audit_difference,
+    papers_problem,
+    witnessed_entry,
+)
 from coopvote.record.audit import verify_chain
 
 
@@ -109,17 +116,23 @@ def verify_bytes(data: bytes, source: str = "archive", *, code: str | None = Non
     members = dict(members_list)
     manifest = _check_manifest(members, report)
     results = _check_digests(members, manifest, comment, report)
-    if manifest.get("kind") == "public" and "audit.jsonl" not in members:
+    public = manifest.get("kind") == "public" and "audit.jsonl" not in members
+    if public:
         # A public archive carries no audit log (its order is a timeline); the manifest names the heads.
         report.passed("public archive: no audit log, no meeting file (they are in the private archive)")
     else:
         _check_audit(members, report)
     for entry in results["items"]:
         _check_item(entry, members, report)
+    if not public:
+        problem = papers_problem(members, results)
+        if problem is not None:
+            raise Discrepancy(problem)
+        report.passed("every paper in the ballots CSVs is the one its audit entry recorded; close hashes match")
     if meeting_file and MEETING_FILE in members:
         _check_meeting_file(members, results, report)
     if code:
-        _check_code(code, report)
+        _check_code(code, report, members)
     return report
 
 
@@ -263,6 +276,10 @@ def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], repo
                 "LEFT JOIN paper_batch b ON b.id = p.batch_id"
             ).fetchall()
             audit_hashes = sorted(h for (h,) in connection.execute("SELECT entry_hash FROM audit_entry"))
+            chain = connection.execute(
+                "SELECT chain, sequence, action, details, previous_hash, entry_hash FROM audit_entry "
+                "ORDER BY chain DESC, sequence"
+            ).fetchall()
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
@@ -283,12 +300,15 @@ def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], repo
         missing = sorted(set(from_csv) ^ set(from_file))
         raise Discrepancy(f"{MEETING_FILE}: its papers differ from the ballots CSVs (first: {missing[:1]})")
     lines = members["audit.jsonl"].decode("utf-8").splitlines()
+    differing = first_audit_difference(chain, lines)
+    if differing is not None:
+        raise Discrepancy(f"{MEETING_FILE}: its audit log differs from audit.jsonl at the {differing}")
     if audit_hashes != sorted(json.loads(line)["entry_hash"] for line in lines):
         raise Discrepancy(f"{MEETING_FILE}: its audit log differs from audit.jsonl")
     report.passed(f"{MEETING_FILE}: integrity check ok, same {len(from_file)} papers and {len(audit_hashes)} audit entries")
 
 
-def _check_code(code: str, report: VerifyReport) -> None:
+def _check_code(code: str, report: VerifyReport, members: dict[str, bytes]) -> None:
     wanted = code.replace(" ", "").replace("-", "").lower()
     if len(wanted) < 8 or any(c not in "0123456789abcdef" for c in wanted):
         raise InputError(f"--code {code!r}: a verification code is hexadecimal, at least 8 digits")
@@ -299,4 +319,12 @@ def _check_code(code: str, report: VerifyReport) -> None:
         if digest.startswith(wanted):
             report.passed(f"the code given is item {number}'s verification code")
             return
-    raise Discrepancy(f"the code {code} matches neither this record nor any of its items (a different record?)")
+    witnessed = witnessed_entry(members, wanted)
+    if witnessed is not None:
+        report.passed(f"the code given is the head witnessed at {describe_witnessed(witnessed)}: the archive extends it exactly")
+        return
+    raise Discrepancy(
+        f"the code {code} matches neither this record nor any of its items, and the audit chain does not pass "
+        "through it: if it is a close code written down when a vote closed, this archive does not extend that "
+        "witnessed head (the record was rewritten since); otherwise it belongs to a different record"
+    )

@@ -225,3 +225,24 @@ def open_database(target: str | Path, *, upgrade: bool = True, read_only: bool =
         with engine.begin() as connection:
             _upgrade(connection)
     return engine
+
+
+def checkpoint_into_main_file(engine: Engine) -> bool:
+    """Copy what the write-ahead log holds into the meeting file itself; True when all of it went in.
+
+    Between checkpoints SQLite keeps recent commits only in the ``-wal`` file beside the meeting's
+    name. If the meeting file is moved while open, that log stays behind and SQLite will not fold it
+    in on close (it never checkpoints a moved file), so the file at its new place would lack every
+    paper since the last checkpoint. Checkpointing after each action keeps every commit in the file
+    itself, wherever it is moved; PASSIVE never waits for a reader, so a scan is never held up.
+    """
+    if engine.url.get_backend_name() != "sqlite":
+        return True
+    raw = engine.raw_connection()
+    try:
+        busy, log, done = raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()  # type: ignore[union-attr]
+        return not busy and log == done
+    except sqlite3.Error:
+        return False
+    finally:
+        raw.close()

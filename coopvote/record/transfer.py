@@ -17,12 +17,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, func, inspect, select, text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from coopvote.errors import RecordError
-from coopvote.record.audit import entry_as_dict, verify_chain
+from coopvote.record.audit import GENESIS, entry_as_dict, entry_hash, verify_chain
 from coopvote.record.connection import display_target, is_postgres
 from coopvote.record.db import create_database, is_url, make_engine, open_database
-from coopvote.record.models import AuditEntry, Base
+from coopvote.record.ledger import MOVED_ACTION
+from coopvote.record.models import AuditEntry, Base, Meeting
+from coopvote.record.types import utcnow
 
 CHUNK = 1000
 """Rows per INSERT: big enough to be quick, small enough that ballot images never fill memory."""
@@ -45,9 +48,12 @@ def tables_in_order() -> list[Table]:
     return list(Base.metadata.sorted_tables)
 
 
-def _rows(connection: Connection, table: Table) -> Iterator[dict[str, Any]]:
+def _rows(connection: Connection, table: Table, *, copied_only: bool = False) -> Iterator[dict[str, Any]]:
     key = list(table.primary_key.columns)
-    result = connection.execution_options(yield_per=CHUNK).execute(select(table).order_by(*key))
+    query = select(table).order_by(*key)
+    if copied_only and table.name == AuditEntry.__tablename__:
+        query = query.where(table.c.action != MOVED_ACTION)
+    result = connection.execution_options(yield_per=CHUNK).execute(query)
     for row in result:
         yield dict(row._mapping)
 
@@ -82,16 +88,23 @@ def _reset_sequences(target: Connection, tables: list[Table]) -> None:
 
 
 def compare(source: Engine, target: Engine, *, tables: list[Table] | None = None) -> list[str]:
-    """Differences between two meetings, table by table and row by row ([] when they are the same)."""
+    """Differences between two meetings, table by table and row by row ([] when they are the same).
+
+    The 'meeting moved' entry a transfer appends to its source afterwards is not part of what was copied,
+    so it is left out on both sides.
+    """
     differences: list[str] = []
     with source.connect() as left, target.connect() as right:
         for table in tables or tables_in_order():
-            left_count = left.scalar(select(func.count()).select_from(table)) or 0
-            right_count = right.scalar(select(func.count()).select_from(table)) or 0
+            counting = select(func.count()).select_from(table)
+            if table.name == AuditEntry.__tablename__:
+                counting = counting.where(table.c.action != MOVED_ACTION)
+            left_count = left.scalar(counting) or 0
+            right_count = right.scalar(counting) or 0
             if left_count != right_count:
                 differences.append(f"table {table.name}: {left_count} rows in the source, {right_count} in the copy")
                 continue
-            for a, b in zip(_rows(left, table), _rows(right, table), strict=True):
+            for a, b in zip(_rows(left, table, copied_only=True), _rows(right, table, copied_only=True), strict=True):
                 if a != b:
                     changed = sorted(name for name in a if a[name] != b.get(name))
                     differences.append(f"table {table.name}, id {a.get('id')}: differs in {', '.join(changed)}")
@@ -139,6 +152,47 @@ def _remove_copy(target: str, engine: Engine) -> None:
             Path(f"{target}{suffix}").unlink(missing_ok=True)
 
 
+def moved_target(engine: Engine) -> str | None:
+    """Where a meeting was moved to, when its chain ends with the transfer's 'meeting moved' entry."""
+    with engine.connect() as connection:
+        last = connection.execute(
+            select(AuditEntry.action, AuditEntry.details).order_by(AuditEntry.sequence.desc()).limit(1)
+        ).first()
+        connection.rollback()
+    if last is None or last.action != MOVED_ACTION:
+        return None
+    return str((last.details or {}).get("to") or "another database")
+
+
+def _mark_moved(engine: Engine, target: str, rows: int) -> None:
+    """End the source's chain with 'meeting moved', so it opens read-only and names where the meeting lives.
+
+    Without this a station left on the old file would go on accepting scans that the live meeting
+    never sees, and the same paper could be counted in both.
+    """
+    with Session(engine) as session, session.begin():
+        meeting_id = session.scalar(select(Meeting.id).order_by(Meeting.id).limit(1))
+        if meeting_id is None:
+            return
+        last = session.execute(
+            select(AuditEntry.sequence, AuditEntry.entry_hash).order_by(AuditEntry.sequence.desc()).limit(1)
+        ).first()
+        sequence = 1 if last is None else last.sequence + 1
+        previous = GENESIS if last is None else last.entry_hash
+        at = utcnow()
+        details = {"to": target, "rows": rows}
+        digest = entry_hash(
+            sequence=sequence, at=at, actor="transfer", station="", action=MOVED_ACTION, details=details,
+            previous_hash=previous,
+        )  # fmt: skip
+        session.add(
+            AuditEntry(
+                meeting_id=meeting_id, sequence=sequence, at=at, actor="transfer", station="", action=MOVED_ACTION,
+                details=details, previous_hash=previous, entry_hash=digest,
+            )
+        )  # fmt: skip
+
+
 def transfer(
     source: str | Path, target: str | Path, *, progress: Callable[[str, int], None] | None = None
 ) -> TransferReport:
@@ -148,6 +202,12 @@ def transfer(
     if is_url(target_text):
         _refuse_non_empty_server(target_text)
     source_engine = open_database(source_text)
+    already = moved_target(source_engine)
+    if already is not None:
+        source_engine.dispose()
+        raise RecordError(
+            f"{shown_source}: this meeting was already moved to {already}; it was not copied. Transfer it from there."
+        )
     problem = audit_problem(source_engine)
     if problem:
         source_engine.dispose()
@@ -185,5 +245,14 @@ def transfer(
     finally:
         source_engine.dispose()
     report.audit_entries = report.rows.get(AuditEntry.__tablename__, 0)
+    try:
+        _mark_moved(source_engine, shown_target, report.total_rows)
+    except DBAPIError as error:
+        raise RecordError(
+            f"{shown_source}: the copy at {shown_target} is complete, but the original could not be marked as moved "
+            f"({error.orig}); do not record anything more in {shown_source}"
+        ) from error
+    finally:
+        source_engine.dispose()
     target_engine.dispose()
     return report

@@ -306,6 +306,24 @@ def _option_names(item: ItemRecord) -> list[tuple[str, str]]:
     return [(c["name"], "") for c in item.definition["candidates"]]
 
 
+def close_code_block(close_hash: str, st: dict[str, Any]) -> list[Flowable]:
+    """The head of the audit chain witnessed when the vote closed, for people to copy and check."""
+    if not close_hash:
+        return []
+    from coopvote.record.ledger import witness_code
+
+    code = witness_code(close_hash)
+    cy, en = LABELS["close_code"]
+    help_cy, help_en = LABELS["close_code_help"]
+    plain = code.replace(" ", "")
+    return [
+        Spacer(1, 3 * mm),
+        Paragraph(f"<b>{text(cy)}</b> / <font color='#555555'>{text(en)}</font>: <b>{text(code)}</b>", st["base"]),
+        Paragraph(text(help_cy.format(code=plain)), st["small"]),
+        Paragraph(text(help_en.format(code=plain)), st["small"]),
+    ]
+
+
 def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]:
     st = styles()
     definition = item.definition
@@ -356,7 +374,8 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
     election = result.get("election") or {}
     if definition["kind"] == "election" and election.get("stages"):
         story += stage_sheet(election, [o["label"]["en"] for o in result.get("options") or []], st)
-    story.append(KeepTogether([verification_block(record.code, item.number, item.digest, st, declared,
+    story.append(KeepTogether([*close_code_block(item.close_hash, st),
+                               verification_block(record.code, item.number, item.digest, st, declared,
                                                   _signatures(record.meeting, st))]))  # fmt: skip
     return story
 

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from coopvote.export.content import MeetingRecord, short_code
+from coopvote.record.ledger import witness_code
 from coopvote.reports.declaration import CONTENT_WIDTH, verification_block
 from coopvote.reports.layout import (
     bilingual,
@@ -76,12 +77,20 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
             declared = Paragraph(f"{text(item.declaration['declared_by'])}<br/>{text(at)} UTC", st["cell"])
         else:
             declared = bilingual(*LABELS["not_declared"], st["cell"])
-        rows.append(["", cell, declared, Paragraph(text(short_code(item.digest)), st["cell"])])
+        codes = text(short_code(item.digest))
+        if item.close_hash:
+            codes += f"<br/><font color='#555555'>{text(LABELS['close_code'][0])} / {text(LABELS['close_code'][1])}:</font>"
+            codes += f"<br/>{text(witness_code(item.close_hash))}"
+        rows.append(["", cell, declared, Paragraph(codes, st["cell"])])
     for row in rows[1:]:
         row.pop(0)
     rows[0].pop(0)
     story.append(grid(rows, [CONTENT_WIDTH - 72 * mm, 36 * mm, 36 * mm], numeric_from=3,
                       extra=[("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
+    if any(item.close_hash for item in record.items):
+        help_cy, help_en = LABELS["close_code_help"]
+        story.append(Spacer(1, 2 * mm))
+        story.append(bilingual(help_cy.format(code="..."), help_en.format(code="..."), st["small"]))
     if meeting_digest:
         story.append(Spacer(1, 5 * mm))
         cy, en = LABELS["record_code"]

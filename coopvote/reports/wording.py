@@ -90,6 +90,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "not_declared": ("Heb ei ddatgan", "Not declared"),
     "record_code": ("Cod dilysu'r cofnod cyfan", "Verification code of the whole record"),
     "page": ("Tudalen", "Page"),
+    "close_code": ("Cod cau'r bleidlais", "Close code of the vote"),
+    "close_code_help": (
+        "Dangoswyd y cod hwn pan gaeodd y bleidlais; mae'n crynhoi'r log archwilio cyfan hyd hynny "
+        "(presenoldeb, dirprwyon, pob papur). Copïwch ef â llaw i'r cofnodion. "
+        "Gwiriwch gyda: coopvote verify ARCHIF.zip --code {code}",
+        "Shown when voting closed, this code sums up the whole audit log up to then (attendance, "
+        "proxies, every paper). Copy it into the minutes by hand. "
+        "Check with: coopvote verify ARCHIVE.zip --code {code}",
+    ),
 }
 
 REASONS: dict[str, str] = {

@@ -104,9 +104,19 @@ class MeetingRecord:
         scans would look saved while the moved file lacks them until a clean close.
         """
         if self._file_identity is not None and _file_identity(self.engine) != self._file_identity:
+            from coopvote.record.db import checkpoint_into_main_file
+
+            # Fold what the log beside the old name still holds into the file through our open handle,
+            # which follows the file: only then is opening it where it is now safe advice.
+            # A connection already open is needed: a new one would create an empty file at the old name.
+            pooled = int(getattr(self.engine.pool, "checkedin", lambda: 0)())
+            if pooled and checkpoint_into_main_file(self.engine):
+                advice = "Close this meeting and open the file where it is now: everything saved before the move is in it."
+            else:
+                advice = "Put it back where it was and open it there, so nothing saved before the move is lost."
             raise RecordError(
                 f"{self.where}: the meeting file was moved or removed while open; nothing from this action "
-                "was saved. Put it back where it was, or close and open it where it is now."
+                f"was saved. {advice}"
             )
 
     @property
@@ -152,6 +162,12 @@ class MeetingRecord:
         committing = False
         try:
             with session.begin():
+                if self._meeting_id is not None:
+                    from coopvote.service.integrity import moved_message, moved_to
+
+                    target = moved_to(session, self._meeting_id)
+                    if target is not None:
+                        raise RecordError(moved_message(self.where, target))
                 yield session, act
                 if not act.skip_audit:
                     self._append_audit(session, act)
@@ -169,6 +185,9 @@ class MeetingRecord:
             raise RecordError(f"{self.where}: {error.strerror or error}; nothing from this action was saved.") from error
         finally:
             session.close()
+        from coopvote.record.db import checkpoint_into_main_file
+
+        checkpoint_into_main_file(self.engine)  # every commit in the file itself, should it be moved
 
     def _append_audit(self, session: Session, act: Action) -> None:
         # Lock the meeting row so concurrent stations (PostgreSQL) append to the chain one at a time;

@@ -114,6 +114,10 @@ class ResultsRole(Role):
                     RecordedBallot.serial,
                 ).where(RecordedBallot.item_id == item.id)
             ).all()
+            from coopvote.service.integrity import check_record
+
+            # Count only papers the audit chain vouches for: an edit behind the service's back is refused here.
+            check_record(session, self.meeting_id, self.record.where, items=[item_number])
             band_of_serial = recorded_bands(session, item.id)
             hands = session.scalar(
                 select(ShowOfHands).where(ShowOfHands.item_id == item.id).order_by(ShowOfHands.id.desc()).limit(1)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from coopvote.ballots.layout import PaperForm
 from coopvote.ballots.qrcodec import BallotCode, QrRejected, Reason, decode
 from coopvote.errors import RuleError
+from coopvote.record.ledger import PAPER_KEY, WITHDRAWN_KEY, PaperContent, paper_details
 from coopvote.record.models import (
     AgendaItem,
     BallotPaper,
@@ -171,6 +172,8 @@ class TellersRole(Role):
                 )
                 session.flush()
                 act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
+                content = PaperContent(found.class_code, True, "", tuple(chosen))
+                act.details[PAPER_KEY] = paper_details(found.item, found.serial, content)
                 self._last_recorded: tuple[int, int] | None = (found.item_id, found.serial)
         except IntegrityError:
             # Another station counted it between our check and our write: the constraint decided.
@@ -221,6 +224,7 @@ class TellersRole(Role):
             item = session.get(AgendaItem, last.item_id)
             assert item is not None
             act.details.update(item=item.number, serial=last.serial, marks=list(last.marks))
+            act.details[WITHDRAWN_KEY] = {"item": item.number, "serial": last.serial}
             session.delete(last)
             self._last_recorded = None
             return ScanOutcome(
@@ -463,6 +467,11 @@ class TellersRole(Role):
                 )
             )
             act.details.update(item=item.number, serial=sheet.serial)
+            content = PaperContent(
+                class_code_of(session, sheet.class_id), accept_marks is not None, reject_reason or "",
+                tuple(accept_marks or ()),
+            )  # fmt: skip
+            act.details[PAPER_KEY] = paper_details(item.number, sheet.serial, content)
             return ScanOutcome(
                 True,
                 f"Sheet {sheet_id}: {decision}.",

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from coopvote.ballots.qrcodec import Reason, reason_message
 from coopvote.errors import RuleError
+from coopvote.record.audit import BALLOT_CHAIN, chain_heads
 from coopvote.record.models import RecordedBallot
 from coopvote.record.types import utcnow
 from coopvote.service.base import MeetingRecord, Role
@@ -87,7 +88,13 @@ class VotingRole(Role):
             item.status = "open"
             item.opened_at = utcnow()
 
-    def close_vote(self, item_number: int) -> None:
+    def close_vote(self, item_number: int) -> str:
+        """Close the vote and return its close code, for people to write down.
+
+        The code is the start of the hash of this 'vote closed' entry, on the desk chain; the entry names
+        the head of the ballot chain at that moment, so the one code commits to both chains: every check-in
+        and proxy, and every paper with its marks (docs/records.md).
+        """
         with self.action("vote closed", item=item_number) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
             if item.status != "open":
@@ -103,7 +110,13 @@ class VotingRole(Role):
             act.details["papers_recorded"] = len(
                 session.scalars(select(RecordedBallot.id).where(RecordedBallot.item_id == item.id)).all()
             )
+            ballot_head = chain_heads(session, self.meeting_id)[BALLOT_CHAIN]
+            act.details["ballot_head"] = {"sequence": ballot_head.sequence, "hash": ballot_head.entry_hash}
         self._after_close(item_number)
+        from coopvote.service.integrity import close_code
+
+        with self.reading() as session:
+            return close_code(session, self.meeting_id, item_number)
 
     def _after_close(self, item_number: int) -> None:
         """Called after a vote closes; ``MeetingService.open`` points it at a backup of the file."""

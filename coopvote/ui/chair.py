@@ -270,7 +270,13 @@ class ChairPage(Retranslatable, QWidget):
         number = self.current
         if number is None:
             return False
-        return self._do(lambda: self.voting.close_vote(number), arg(self.tr("Voting on item %1 is closed."), number))
+        codes: list[str] = []
+        if not self._do(lambda: codes.append(self.voting.close_vote(number)), ""):
+            return False
+        # The close code is the witnessed head of the audit chain: it stays up until the next message.
+        self.banner.show_ok(arg(self.tr("Voting on item %1 is closed. Close code: %2. Write it into the minutes "
+                                        "by hand: it proves later that the record was not rewritten."), number, codes[0]))
+        return True
 
     def record_hands(self, counts: dict[str, tuple[int, int, int]]) -> bool:
         number = self.current

@@ -347,8 +347,8 @@
       <translation>Mae'r pleidleisio ar eitem %1 ar agor.</translation>
     </message>
     <message>
-      <source>Voting on item %1 is closed.</source>
-      <translation>Mae'r pleidleisio ar eitem %1 wedi cau.</translation>
+      <source>Voting on item %1 is closed. Close code: %2. Write it into the minutes by hand: it proves later that the record was not rewritten.</source>
+      <translation>Mae'r pleidleisio ar eitem %1 wedi cau. Cod cau: %2. Ysgrifennwch ef â llaw yn y cofnodion: mae'n profi wedyn nad ailysgrifennwyd y cofnod.</translation>
     </message>
     <message>
       <source>Show of hands on item %1 recorded.</source>

@@ -347,8 +347,8 @@
       <translation>Voting on item %1 is open.</translation>
     </message>
     <message>
-      <source>Voting on item %1 is closed.</source>
-      <translation>Voting on item %1 is closed.</translation>
+      <source>Voting on item %1 is closed. Close code: %2. Write it into the minutes by hand: it proves later that the record was not rewritten.</source>
+      <translation>Voting on item %1 is closed. Close code: %2. Write it into the minutes by hand: it proves later that the record was not rewritten.</translation>
     </message>
     <message>
       <source>Show of hands on item %1 recorded.</source>

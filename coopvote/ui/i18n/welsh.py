@@ -393,7 +393,9 @@ WELSH: dict[str, str] = {
         "Heb agor eto: cymerwch bleidlais drwy godi dwylo, neu agorwch bleidlais ar bapur.",
     "Not open yet.": "Heb agor eto.",
     "Voting on item %1 is open.": "Mae'r pleidleisio ar eitem %1 ar agor.",
-    "Voting on item %1 is closed.": "Mae'r pleidleisio ar eitem %1 wedi cau.",
+    "Voting on item %1 is closed. Close code: %2. Write it into the minutes by hand: it proves later that the record "
+    "was not rewritten.": "Mae'r pleidleisio ar eitem %1 wedi cau. Cod cau: %2. Ysgrifennwch ef â llaw yn y "
+    "cofnodion: mae'n profi wedyn nad ailysgrifennwyd y cofnod.",
     "Show of hands on item %1 recorded.": "Cofnodwyd y bleidlais drwy godi dwylo ar eitem %1.",
     "A poll on item %1 was demanded by %2: open the vote on paper.":
         "Mynnodd %2 bleidlais ar bapur ar eitem %1: agorwch y bleidlais ar bapur.",

@@ -1,0 +1,136 @@
+"""Checking the meeting's papers, attendance and proxies against its audit chain before anything is counted or shown.
+
+Results, declarations, ``info`` and the export read the papers only after this check: the chain
+must be intact and its replay must give exactly the papers in the file. Otherwise they refuse,
+naming the first paper or entry that differs, so an edit made with sqlite3 behind the service's
+back can never become a declared result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from coopvote.errors import RecordError
+from coopvote.record.audit import entry_as_dict, verify_chain
+from coopvote.record.ledger import (
+    CLOSE_ACTION,
+    MOVED_ACTION,
+    PaperContent,
+    ReplayProblem,
+    first_attendance_difference,
+    first_paper_difference,
+    replay_attendance,
+    replay_papers,
+    witness_code,
+)
+from coopvote.record.models import AgendaItem, AuditEntry, Member, MembershipClass, Proxy, RecordedBallot
+
+
+class TamperedRecord(RecordError):
+    """The meeting's papers or audit chain were changed outside coopvote."""
+
+
+def audit_entries(session: Session, meeting_id: int) -> list[dict[str, Any]]:
+    rows = session.scalars(
+        select(AuditEntry).where(AuditEntry.meeting_id == meeting_id).order_by(AuditEntry.chain.desc(), AuditEntry.sequence)
+    )
+    return [entry_as_dict(row) for row in rows]
+
+
+def stored_papers(session: Session, meeting_id: int) -> dict[tuple[int, int], PaperContent]:
+    rows = session.execute(
+        select(AgendaItem.number, RecordedBallot.serial, MembershipClass.code, RecordedBallot.valid,
+               RecordedBallot.reject_reason, RecordedBallot.marks)
+        .join(AgendaItem, AgendaItem.id == RecordedBallot.item_id)
+        .join(MembershipClass, MembershipClass.id == RecordedBallot.class_id)
+        .where(AgendaItem.meeting_id == meeting_id)
+    ).all()  # fmt: skip
+    return {
+        (int(number), int(serial)): PaperContent(str(code), bool(valid), str(reason or ""), tuple(int(m) for m in marks or ()))
+        for number, serial, code, valid, reason, marks in rows
+    }
+
+
+def check_record(session: Session, meeting_id: int, where: str, *, items: list[int] | None = None) -> list[dict[str, Any]]:
+    """Refuse (TamperedRecord) unless the chain is intact and its replay equals the stored papers.
+
+    Returns the audit entries read, so a caller that needs them (close codes) reads them once.
+    """
+    entries = audit_entries(session, meeting_id)
+    problem = verify_chain(entries)
+    if problem is not None:
+        raise TamperedRecord(f"{where}: the audit log was changed outside coopvote: {problem}. Nothing is counted from it.")
+    try:
+        replayed = replay_papers(entries)
+    except ReplayProblem as error:
+        raise TamperedRecord(f"{where}: {error}. Nothing is counted from it.") from None
+    difference = first_paper_difference(replayed, stored_papers(session, meeting_id), items=items)
+    if difference is not None:
+        raise TamperedRecord(
+            f"{where}: the papers do not match the audit log: {difference}. Nothing is counted from it; "
+            "keep the file as it is and compare it with the last backup and the paper ballots."
+        )
+    difference = first_attendance_difference(replay_attendance(entries), *stored_attendance(session, meeting_id))
+    if difference is not None:
+        raise TamperedRecord(
+            f"{where}: attendance and proxies do not match the audit log: {difference}. Keep the file as it is and "
+            "compare it with the last backup."
+        )
+    return entries
+
+
+def stored_attendance(session: Session, meeting_id: int) -> tuple[set[str], dict[str, tuple[str, bool]]]:
+    present = set(session.scalars(select(Member.number).where(Member.meeting_id == meeting_id, Member.present)))
+    holder = aliased(Member)
+    rows = session.execute(
+        select(Member.number, holder.number, Proxy.holder_is_chair, Proxy.directed)
+        .join(Member, Member.id == Proxy.appointer_id)
+        .outerjoin(holder, holder.id == Proxy.holder_id)
+        .where(Proxy.meeting_id == meeting_id, Proxy.cancelled_at.is_(None))
+    ).all()
+    proxies = {str(a): ("chair" if chair or h is None else str(h), bool(directed)) for a, h, chair, directed in rows}
+    return present, proxies
+
+
+def close_hashes(entries: list[dict[str, Any]]) -> dict[int, str]:
+    """Item number -> hash of the entry that closed its vote (the head witnessed at the close)."""
+    found: dict[int, str] = {}
+    for entry in entries:
+        if entry["action"] == CLOSE_ACTION and "item" in (entry["details"] or {}):
+            found[int(entry["details"]["item"])] = str(entry["entry_hash"])
+    return found
+
+
+def close_code(session: Session, meeting_id: int, item_number: int) -> str:
+    """The close code of an item, as shown when its vote closed ('' if it never closed)."""
+    closes = session.execute(
+        select(AuditEntry.details, AuditEntry.entry_hash)
+        .where(AuditEntry.meeting_id == meeting_id, AuditEntry.action == CLOSE_ACTION)
+        .order_by(AuditEntry.chain, AuditEntry.sequence)
+    ).all()
+    # The latest close of the item: a vote reopened and closed again is witnessed at its last close.
+    digest = next((h for details, h in reversed(closes) if (details or {}).get("item") == item_number), "")
+    return witness_code(digest) if digest else ""
+
+
+def moved_to(session: Session, meeting_id: int) -> str | None:
+    """Where the meeting now lives, when this copy was moved away by ``coopvote transfer``."""
+    last = session.execute(
+        select(AuditEntry.action, AuditEntry.details)
+        .where(AuditEntry.meeting_id == meeting_id)
+        .order_by(AuditEntry.sequence.desc())
+        .limit(1)
+    ).first()
+    if last is None or last.action != MOVED_ACTION:
+        return None
+    return str((last.details or {}).get("to") or "another database")
+
+
+def moved_message(where: str, target: str) -> str:
+    return (
+        f"{where}: this meeting was moved to {target} (coopvote transfer); this copy is read-only and "
+        f"nothing from this action was saved. Open the meeting at {target}."
+    )
