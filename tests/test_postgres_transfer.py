@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -140,16 +141,16 @@ def test_the_file_left_behind_refuses_scans_and_names_the_server(tmp_path: Path,
     report = transfer(tmp_path / "small.coopvote", pg_url)
     left_behind = MeetingService.open(tmp_path / "small.coopvote", station="teller-1")
     try:
-        assert left_behind.results(1).total_papers == 1
+        assert left_behind.results.item_result(1).total_papers == 1
         for serial in batch.serials[1:4]:
-            with pytest.raises(RecordError, match=f"moved to {report.target}.*read-only"):
-                left_behind.record_paper(batch.qr_text(serial), [1])
+            with pytest.raises(RecordError, match=f"moved to {re.escape(report.target)}.*read-only"):
+                left_behind.tellers.record_paper(batch.qr_text(serial), [1])
     finally:
         left_behind.close()
     live = MeetingService.open(pg_url, station="teller-2")
     try:
         for serial in batch.serials[1:4]:
-            assert live.record_paper(batch.qr_text(serial), [1]).accepted
-        assert live.results(1).total_papers == 4
+            assert live.tellers.record_paper(batch.qr_text(serial), [1]).accepted
+        assert live.results.item_result(1).total_papers == 4
     finally:
         live.close()
