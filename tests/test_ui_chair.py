@@ -191,7 +191,7 @@ def test_every_page_follows_a_language_switch(window: Any, qtbot: Any, meeting: 
 
 def test_the_console_in_high_contrast_and_large_text(window: Any, qtbot: Any, meeting: MeetingService,  # noqa: F811
                                                      tmp_path: Path, look: Any, artifacts_dir: Path) -> None:  # noqa: F811
-    meeting.voting.open_vote(1)
+    meeting.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     slips = meeting.papers.add_paper_batch(1, "EMP", 2, kind="slips")
     meeting.tellers.record_paper(slips.qr_text(slips.serials[0], 1))
     meeting.tellers.record_paper(slips.qr_text(slips.serials[1], 2))

@@ -24,8 +24,8 @@ def voted(tmp_path: Path) -> MeetingService:
     for number in ("P1", "P2", "E1", "E2", "E3"):
         service.desk.check_in(number)
         service.desk.issue_pack(number)
-    service.voting.open_vote(1)
-    service.voting.open_vote(2)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
+    service.voting.open_vote(2, not_quorate_reason="test meeting: quorum not under test")
     slips = service.papers.add_paper_batch(1, "EMP", 3, kind="slips")
     for serial, option in zip(slips.serials, (1, 1, 2), strict=True):
         assert service.tellers.record_paper(slips.qr_text(serial, option)).accepted
@@ -36,7 +36,7 @@ def voted(tmp_path: Path) -> MeetingService:
         assert service.tellers.record_paper(ballots.qr_text(serial), marks).accepted
     service.voting.close_vote(1)
     service.voting.close_vote(2)
-    service.results.declare(1, "Eleri Hughes")
+    service.results.declare(1, "Eleri Hughes", reconciliation_reason="test meeting: papers recorded without packs issued")
     return service
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -20,7 +20,18 @@ from coopvote.record.models import RecordedBallot
 from coopvote.record.types import utcnow
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.queries import item_row
+from coopvote.service.safeguards import (
+    OPENED_NOT_QUORATE,
+    REOPENED,
+    pending_sheet_ids,
+    record_decision,
+    refuse_close_with_pending,
+    required_reason,
+)
 from coopvote.service.views import ScanOutcome
+
+if TYPE_CHECKING:
+    from coopvote.meeting.quorum import QuorumStatus
 
 RESOLUTION_OPTIONS = (1, 2, 3)  # For, Against, Abstain
 
@@ -68,27 +79,58 @@ class IdentifiedPaper:
 class VotingRole(Role):
     """The chair's poll: opening and closing each item's vote (and a backup copy as each vote closes)."""
 
-    def __init__(self, record: MeetingRecord, *, after_close: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        record: MeetingRecord,
+        *,
+        after_close: Callable[[int], None] | None = None,
+        quorum: Callable[[], QuorumStatus] | None = None,
+    ) -> None:
         super().__init__(record)
         self.after_close = after_close
+        self.quorum = quorum
+        """The desk's live quorum, asked before a vote opens; None (tests, tools) skips the question."""
 
     # -- opening and closing ---------------------------------------------------------------------
 
-    def open_vote(self, item_number: int) -> None:
-        with self.action("vote opened", item=item_number) as (session, _act):
+    def open_vote(self, item_number: int, *, not_quorate_reason: str | None = None) -> None:
+        """Open an item's vote; while the meeting is not quorate, only with the chair's recorded reason."""
+        quorum = self.quorum() if self.quorum is not None else None
+        not_quorate = quorum is not None and not quorum.met
+        if quorum is not None and not_quorate and not (not_quorate_reason or "").strip():
+            raise RuleError(
+                f"the meeting is not quorate: {quorum.explanation_en.strip()} The vote on item {item_number} can "
+                "be opened only if the chair decides to go ahead and records why"
+            )
+        with self.action("vote opened", item=item_number) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
             if item.status == "open":
                 raise RuleError(f"voting on item {item_number} is already open")
-            if item.status in {"closed", "declared"}:
-                raise RuleError(f"item {item_number} is {item.status}; a closed vote cannot be reopened")
+            if item.status == "declared":
+                raise RuleError(f"item {item_number} is declared; its vote cannot be opened again")
+            if item.status == "closed":
+                raise RuleError(
+                    f"voting on item {item_number} is closed; to take more papers the chair reopens it, with a reason"
+                )
+            if not_quorate and quorum is not None:
+                reason = required_reason(not_quorate_reason, f"opening item {item_number} without a quorum")
+                record_decision(
+                    item, OPENED_NOT_QUORATE, reason, self.record.actor,
+                    present=quorum.present, required=quorum.required,
+                )  # fmt: skip
+                act.details.update(not_quorate=True, present=quorum.present, required=quorum.required, reason=reason)
             item.status = "open"
             item.opened_at = utcnow()
 
     def close_vote(self, item_number: int) -> None:
+        """Close an item's vote; refused while any of its scanned sheets waits for adjudication."""
         with self.action("vote closed", item=item_number) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
             if item.status != "open":
                 raise RuleError(f"voting on item {item_number} is not open (it is {item.status})")
+            waiting = pending_sheet_ids(session, item.id)
+            if waiting:
+                raise refuse_close_with_pending(item_number, waiting)
             item.status = "closed"
             item.closed_at = utcnow()
             # Draw, once and on the record, the seed any lot in this item's count will use, so the
@@ -101,6 +143,23 @@ class VotingRole(Role):
                 session.scalars(select(RecordedBallot.id).where(RecordedBallot.item_id == item.id)).all()
             )
         self._after_close(item_number)
+
+    def reopen_vote(self, item_number: int, reason: str) -> None:
+        """Reopen a closed, undeclared vote (a box found late, a sheet to decide), with the chair's reason.
+
+        The lot seed drawn at the first close is kept, so a count stays replayable; the decision is kept
+        with the item and printed on its declaration.
+        """
+        cleaned = required_reason(reason, f"reopening the vote on item {item_number}")
+        with self.action("vote reopened", item=item_number, reason=cleaned) as (session, _act):
+            item = item_row(session, self.meeting_id, item_number)
+            if item.status == "declared":
+                raise RuleError(f"item {item_number} has been declared; a declared result cannot be reopened")
+            if item.status != "closed":
+                raise RuleError(f"voting on item {item_number} is not closed (it is {item.status}); only a closed vote can be reopened")
+            record_decision(item, REOPENED, cleaned, self.record.actor)
+            item.status = "open"
+            item.closed_at = None
 
     def _after_close(self, item_number: int) -> None:
         """Called after a vote closes; ``MeetingService.open`` points it at a backup of the file."""
