@@ -26,19 +26,6 @@ OPENED_NOT_QUORATE = "opened-not-quorate"
 REOPENED = "reopened"
 RECONCILIATION_ACCEPTED = "reconciliation-accepted"
 
-DECISION_WORDS: dict[str, tuple[str, str]] = {
-    OPENED_NOT_QUORATE: (
-        "Agorwyd y bleidlais pan nad oedd y cyfarfod yn gworwm",
-        "The vote was opened while the meeting was not quorate",
-    ),
-    REOPENED: ("Ailagorwyd y bleidlais ar ôl ei chau", "The vote was reopened after it had closed"),
-    RECONCILIATION_ACCEPTED: (
-        "Datganwyd er nad yw'r papurau'n cysoni",
-        "Declared although the papers do not reconcile",
-    ),
-}
-"""(Welsh, English) words for each kind of decision, as the declaration prints them."""
-
 TOO_MANY_VOTES = "too-many-votes"
 
 
