@@ -184,3 +184,23 @@ def test_a_closed_vote_reopens_with_a_reason_and_a_declared_one_never(meeting: M
     with pytest.raises(RuleError, match="declared result cannot be reopened"):
         meeting.voting.reopen_vote(1, "changed our minds")
     assert [a for a, _d in audit_actions(meeting)].count("vote reopened") == 1
+
+
+@pytest.mark.parametrize(
+    ("variant", "welsh", "english"),
+    [
+        ("standard", "Defnyddiwch un slip yn unig", "Use one slip only"),
+        ("easy-read", "Rhowch un slip yn unig yn y blwch.", "Put only one slip in the box."),
+    ],
+)
+def test_every_slip_says_use_one_slip_only(meeting: MeetingService, tmp_path: Path, variant: str, welsh: str,
+                                           english: str) -> None:
+    import pypdfium2 as pdfium
+
+    out = tmp_path / f"slips-{variant}.pdf"
+    meeting.papers.print_papers(1, "EMP", 1, out, kind="slips", variant=variant)
+    document = pdfium.PdfDocument(str(out))
+    printed = " ".join(document[0].get_textpage().get_text_range().split())
+    document.close()
+    assert printed.count(welsh) == 3 and printed.count(english) == 3  # on each of the three slips
+    assert printed.index(welsh) < printed.index(english)  # Welsh first
