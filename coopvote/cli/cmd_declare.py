@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from coopvote.export.content import collect, meeting_digest, short_code
     from coopvote.reports.declaration import render_declaration
     from coopvote.reports.minutes import render_minutes
+    from coopvote.service.safeguards import ReasonRequired
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
@@ -64,8 +65,8 @@ def run(args: argparse.Namespace) -> int:
                 if view.number in wanted and view.status == "closed":
                     try:
                         service.results.declare(view.number, args.by, reconciliation_reason=args.reconciliation_reason)
-                    except RuleError as error:
-                        if "do not reconcile" in str(error) and not args.reconciliation_reason:
+                    except ReasonRequired as error:
+                        if not args.reconciliation_reason:
                             raise RuleError(f"{error}: give it with --reconciliation-reason TEXT") from error
                         raise
                     print(f"Declared item {view.number} as {args.by}.")

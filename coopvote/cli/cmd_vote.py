@@ -37,12 +37,14 @@ def register(subparsers: Any) -> None:
 
 
 def run_open(args: argparse.Namespace) -> int:
+    from coopvote.service.safeguards import ReasonRequired
+
     service = open_meeting(args.meeting)
     try:
         try:
             service.voting.open_vote(args.item, not_quorate_reason=args.not_quorate_reason)
-        except RuleError as error:
-            if "not quorate" in str(error) and not args.not_quorate_reason:
+        except ReasonRequired as error:
+            if not args.not_quorate_reason:
                 raise RuleError(f"{error}: give it with --not-quorate-reason TEXT") from error
             raise
         item = service.setup.meeting().item(args.item)

@@ -38,7 +38,12 @@ from coopvote.record.models import (
 )
 from coopvote.service.base import Role
 from coopvote.service.queries import item_row, item_view
-from coopvote.service.safeguards import RECONCILIATION_ACCEPTED, record_decision, required_reason
+from coopvote.service.safeguards import (
+    RECONCILIATION_ACCEPTED,
+    ReasonRequired,
+    record_decision,
+    required_reason,
+)
 from coopvote.service.views import ItemView
 
 RESOLUTION_LABELS = (("O blaid", "For"), ("Yn erbyn", "Against"), ("Ymatal", "Abstain"))
@@ -383,9 +388,10 @@ class ResultsRole(Role):
             if item.status != "closed" and not decided_by_hands:
                 raise RuleError(f"voting on item {item_number} must be closed before its result is declared")
             if problems and not (reconciliation_reason or "").strip():
-                raise RuleError(
+                raise ReasonRequired(
                     f"the papers for item {item_number} do not reconcile ({'; '.join(problems)}); the result can be "
-                    "declared only with the chair's reason, which the declaration prints"
+                    "declared only with the chair's reason, which the declaration prints",
+                    RECONCILIATION_ACCEPTED,
                 )
             if problems:
                 reason = required_reason(reconciliation_reason, f"declaring item {item_number}")

@@ -29,6 +29,18 @@ RECONCILIATION_ACCEPTED = "reconciliation-accepted"
 TOO_MANY_VOTES = "too-many-votes"
 
 
+class ReasonRequired(RuleError):
+    """Refused until the chair records a reason: the app asks for one, the command line names its flag.
+
+    ``decision`` is the kind the reason would be recorded as (``OPENED_NOT_QUORATE``,
+    ``RECONCILIATION_ACCEPTED``), so a caller can ask the right question without reading the words.
+    """
+
+    def __init__(self, message: str, decision: str) -> None:
+        super().__init__(message)
+        self.decision = decision
+
+
 def required_reason(reason: str | None, what: str) -> str:
     """The chair's reason, stripped; a clear refusal when it is missing or blank."""
     cleaned = (reason or "").strip()

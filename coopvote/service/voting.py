@@ -23,6 +23,7 @@ from coopvote.service.queries import item_row
 from coopvote.service.safeguards import (
     OPENED_NOT_QUORATE,
     REOPENED,
+    ReasonRequired,
     pending_sheet_ids,
     record_decision,
     refuse_close_with_pending,
@@ -98,9 +99,10 @@ class VotingRole(Role):
         quorum = self.quorum() if self.quorum is not None else None
         not_quorate = quorum is not None and not quorum.met
         if quorum is not None and not_quorate and not (not_quorate_reason or "").strip():
-            raise RuleError(
+            raise ReasonRequired(
                 f"the meeting is not quorate: {quorum.explanation_en.strip()} The vote on item {item_number} can "
-                "be opened only if the chair decides to go ahead and records why"
+                "be opened only if the chair decides to go ahead and records why",
+                OPENED_NOT_QUORATE,
             )
         with self.action("vote opened", item=item_number) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
