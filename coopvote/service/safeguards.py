@@ -36,9 +36,10 @@ class ReasonRequired(RuleError):
     ``RECONCILIATION_ACCEPTED``), so a caller can ask the right question without reading the words.
     """
 
-    def __init__(self, message: str, decision: str) -> None:
+    def __init__(self, message: str, decision: str, message_cy: str = "") -> None:
         super().__init__(message)
         self.decision = decision
+        self.message_cy = message_cy or message
 
 
 def required_reason(reason: str | None, what: str) -> str:

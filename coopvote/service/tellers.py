@@ -36,7 +36,14 @@ from coopvote.service.queries import class_code_of, class_row, item_row
 from coopvote.service.safeguards import second_slip
 from coopvote.service.setup import SetupRole
 from coopvote.service.views import ScanOutcome
-from coopvote.service.voting import IdentifiedPaper, already_counted, bad_marks, check_marks, rejection
+from coopvote.service.voting import (
+    IdentifiedPaper,
+    already_counted,
+    bad_marks,
+    check_marks,
+    marks_problem,
+    rejection,
+)
 
 if TYPE_CHECKING:
     from coopvote.ballots.omr_layout import PaperQuestion
@@ -159,8 +166,8 @@ class TellersRole(Role):
                     act.details.update(reason=found.reason, item=found.item, serial=found.serial)
                     return found
                 chosen = [found.option] if found.option is not None else list(marks or [])
-                problem = check_marks(found, chosen)
-                if problem:
+                problem = marks_problem(found, chosen)
+                if problem[0]:
                     act.name = "paper refused"
                     act.details.update(reason="bad-marks", item=found.item, serial=found.serial)
                     return bad_marks(problem, found.item, found.serial)

@@ -56,10 +56,16 @@ def rejection(reason: Reason, *, item: int | None = None, serial: int | None = N
     )
 
 
-def bad_marks(problem: str, item: int, serial: int) -> ScanOutcome:
+def bad_marks(problem: str | tuple[str, str], item: int, serial: int) -> ScanOutcome:
     english, welsh = BAD_MARKS
+    problem_en, problem_cy = (problem, problem) if isinstance(problem, str) else problem
     return ScanOutcome(
-        False, english.format(detail=problem), welsh.format(detail=problem), reason="bad-marks", item=item, serial=serial
+        False,
+        english.format(detail=problem_en),
+        welsh.format(detail=problem_cy),
+        reason="bad-marks",
+        item=item,
+        serial=serial,
     )
 
 
@@ -103,6 +109,8 @@ class VotingRole(Role):
                 f"the meeting is not quorate: {quorum.explanation_en.strip()} The vote on item {item_number} can "
                 "be opened only if the chair decides to go ahead and records why",
                 OPENED_NOT_QUORATE,
+                f"Nid yw'r cyfarfod yn gworwm: {quorum.explanation_cy.strip()} Dim ond os yw'r cadeirydd yn penderfynu "
+                f"bwrw ymlaen ac yn cofnodi pam y gellir agor y bleidlais ar eitem {item_number}.",
             )
         with self.action("vote opened", item=item_number) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
@@ -146,6 +154,11 @@ class VotingRole(Role):
             )
         self._after_close(item_number)
 
+    def waiting_sheets(self, item_number: int) -> list[int]:
+        """The item's scanned sheets still waiting for adjudication: the chair is told before closing."""
+        with self.reading() as session:
+            return pending_sheet_ids(session, item_row(session, self.meeting_id, item_number).id)
+
     def reopen_vote(self, item_number: int, reason: str) -> None:
         """Reopen a closed, undeclared vote (a box found late, a sheet to decide), with the chair's reason.
 
@@ -171,21 +184,29 @@ class VotingRole(Role):
 
 def check_marks(paper: IdentifiedPaper, marks: Sequence[int]) -> str:
     """Why these marks cannot be recorded as they are, or '' when they can."""
+    return marks_problem(paper, marks)[0]
+
+
+def marks_problem(paper: IdentifiedPaper, marks: Sequence[int]) -> tuple[str, str]:
+    """(English, Welsh) of why these marks cannot be recorded, or ('', '') when they can."""
     if paper.kind == "resolution":
         if len(marks) != 1 or marks[0] not in RESOLUTION_OPTIONS:
-            return "a resolution takes one choice: 1 For, 2 Against, 3 Abstain"
-        return ""
+            return (
+                "a resolution takes one choice: 1 For, 2 Against, 3 Abstain",
+                "un dewis yn unig sydd i benderfyniad: 1 O blaid, 2 Yn erbyn, 3 Ymatal",
+            )
+        return "", ""
     if any(not 1 <= m <= paper.candidates for m in marks):
-        return f"candidates are numbered 1 to {paper.candidates}"
+        return (f"candidates are numbered 1 to {paper.candidates}", f"mae'r ymgeiswyr wedi'u rhifo o 1 i {paper.candidates}")
     if len(set(marks)) != len(marks):
-        return "a candidate is marked twice"
+        return "a candidate is marked twice", "mae ymgeisydd wedi'i farcio ddwywaith"
     if not marks:
-        return "no candidate marked"
+        return "no candidate marked", "nid oes ymgeisydd wedi'i farcio"
     from coopvote.counting.rules import RANKED_METHODS
 
     if paper.method not in RANKED_METHODS and paper.max_marks and len(marks) > paper.max_marks:
-        return f"at most {paper.max_marks} mark(s) allowed"
-    return ""
+        return (f"at most {paper.max_marks} mark(s) allowed", f"dim mwy na {paper.max_marks} marc")
+    return "", ""
 
 
 def already_counted(at: Any, station: str, extra: dict[str, Any]) -> ScanOutcome:
