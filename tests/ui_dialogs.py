@@ -15,11 +15,14 @@ def answer_next_dialog(qtbot: Any, *, reason: str = "", confirm: bool = True, sh
     Returns a list that gets the dialog's (title, message, confirm enabled before typing) once it was answered.
     """
     seen: list[Any] = []
+    tries = [250]  # give up after about five seconds, so a dialog that never came cannot haunt a later test
 
     def act() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None or dialog.objectName() != "decisionDialog":
-            QTimer.singleShot(20, act)
+            tries[0] -= 1
+            if tries[0] > 0:
+                QTimer.singleShot(20, act)
             return
         seen.append((dialog.windowTitle(), dialog.message.text(), dialog.confirm_button.isEnabled()))
         if reason:

@@ -47,6 +47,11 @@ def tie_rule(meeting: MeetingView, item: ItemView) -> str:
     return item_tie_rule(item.settings, general if isinstance(general, dict) else {})
 
 
+def sentence(text: str) -> str:
+    """The service's refusals start in lower case (the command line prefixes them); a dialog starts a sentence."""
+    return text[:1].upper() + text[1:]
+
+
 def rule_name(meeting: MeetingView, *keys: str) -> str:
     """The chair's or returning officer's name from the meeting's [rules], to fill in for them."""
     general = meeting.rules.get("rules", {})
@@ -284,7 +289,7 @@ class ChairPage(Retranslatable, QWidget):
             reason = ask(
                 self.tr("The meeting is not quorate"),
                 arg(self.tr("%1\n\nOpen the vote anyway? Your reason is recorded in the audit log and printed on "
-                            "the declaration."), pick(cy=refusal.message_cy, en=str(refusal))),
+                            "the declaration."), sentence(pick(cy=refusal.message_cy, en=str(refusal)))),
                 self.tr("Open the vote anyway"),
                 reason_label=self.tr("Why the vote goes ahead without a quorum:"),
                 parent=self,
@@ -455,7 +460,7 @@ class ChairPage(Retranslatable, QWidget):
         self.open_button.setText(self.tr("&Open the vote"))
         self.close_button.setText(self.tr("&Close the vote"))
         self.result_button.setText(self.tr("Show the &result"))
-        self.reopen_button.setText(self.tr("Re&open the vote"))
+        self.reopen_button.setText(self.tr("Reope&n the vote"))
         for row in range(self.agenda.count()):
             entry = self.agenda.item(row)
             number = int(entry.data(Qt.ItemDataRole.UserRole))
