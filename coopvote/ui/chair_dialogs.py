@@ -67,9 +67,11 @@ class DecisionDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.message)
         layout.addWidget(self.reason_label)
-        layout.addWidget(self.reason_box)
+        layout.addWidget(self.reason_box, 1)
+        if not self.needs_reason:
+            layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(560, 320 if self.needs_reason else 200)
+        self.resize(560, 320 if self.needs_reason else 180)
         self._reason_changed()
         if self.needs_reason:
             self.reason_box.setFocus()
