@@ -79,6 +79,8 @@ def test_opening_without_quorum_asks_for_the_chairs_reason_and_records_it(meetin
     assert decision["kind"] == "opened-not-quorate"
     assert (decision["present"], decision["required"]) == (1, 3)
     assert decision["reason"] == "members are still arriving; the rules allow it"
+    with pytest.raises(RuleError, match="already open"):  # the item's own state is said first
+        meeting.voting.open_vote(1)
     opened = [d for a, d in audit_actions(meeting) if a == "vote opened"]
     assert opened[-1]["not_quorate"] is True and opened[-1]["reason"] == decision["reason"]
 

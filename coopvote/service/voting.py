@@ -104,14 +104,6 @@ class VotingRole(Role):
         """Open an item's vote; while the meeting is not quorate, only with the chair's recorded reason."""
         quorum = self.quorum() if self.quorum is not None else None
         not_quorate = quorum is not None and not quorum.met
-        if quorum is not None and not_quorate and not (not_quorate_reason or "").strip():
-            raise ReasonRequired(
-                f"the meeting is not quorate: {quorum.explanation_en.strip()} The vote on item {item_number} can "
-                "be opened only if the chair decides to go ahead and records why",
-                OPENED_NOT_QUORATE,
-                f"Nid yw'r cyfarfod yn gworwm: {quorum.explanation_cy.strip()} Dim ond os yw'r cadeirydd yn penderfynu "
-                f"bwrw ymlaen ac yn cofnodi pam y gellir agor y bleidlais ar eitem {item_number}.",
-            )
         with self.action("vote opened", item=item_number) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
             if item.status == "open":
@@ -121,6 +113,14 @@ class VotingRole(Role):
             if item.status == "closed":
                 raise RuleError(
                     f"voting on item {item_number} is closed; to take more papers the chair reopens it, with a reason"
+                )
+            if quorum is not None and not_quorate and not (not_quorate_reason or "").strip():
+                raise ReasonRequired(
+                    f"the meeting is not quorate: {quorum.explanation_en.strip()} The vote on item {item_number} can "
+                    "be opened only if the chair decides to go ahead and records why",
+                    OPENED_NOT_QUORATE,
+                    f"Nid yw'r cyfarfod yn gworwm: {quorum.explanation_cy.strip()} Dim ond os yw'r cadeirydd yn penderfynu "
+                    f"bwrw ymlaen ac yn cofnodi pam y gellir agor y bleidlais ar eitem {item_number}.",
                 )
             if not_quorate and quorum is not None:
                 reason = required_reason(not_quorate_reason, f"opening item {item_number} without a quorum")
