@@ -46,7 +46,7 @@ def test_open_close_reopen_and_declare_ask_for_reasons(tmp_path: Path, capsys: p
 
     assert main(["reopen", file, "--item", "1", "--reason", "  "]) != 0
     assert "say why" in capsys.readouterr().err
-    assert main(["reopen", file, "--item", "1", "--reason", "a late box from the crèche"]) == 0
+    assert main(["reopen", file, "--item", "1", "--reason", "a late box from the crèche", "--by", "Eleri Hughes"]) == 0
     assert "open again" in capsys.readouterr().out
     assert main(["close", file, "--item", "1"]) == 0
     capsys.readouterr()
@@ -67,7 +67,8 @@ def test_open_close_reopen_and_declare_ask_for_reasons(tmp_path: Path, capsys: p
     printed = " ".join(pdfium.PdfDocument(out)[0].get_textpage().get_text_range().split())
     assert "The chair's decisions" in printed and "Penderfyniadau'r cadeirydd" in printed
     assert "not quorate (1 present, quorum 3)" in printed and "Reason: the rules allow it for this item" in printed
-    assert "reopened after it had closed" in printed and "Reason: a late box from the crèche" in printed
+    assert "reopened after it had closed, by Eleri Hughes" in printed and "Reason: a late box from the crèche" in printed
+    assert "quorum 3), 20" in printed  # nobody named for the opening: no "by" printed
     assert "(PS: 1 more paper(s) returned than issued), by Eleri Hughes" in printed
     assert "Reason: a PS member used a spare slip" in printed
     assert main(["reopen", file, "--item", "1", "--reason", "too late"]) != 0

@@ -24,6 +24,7 @@ def register(subparsers: Any) -> None:
         metavar="TEXT",
         help="open although the meeting is not quorate, recording the chair's reason (printed on the declaration)",
     )
+    parser.add_argument("--by", metavar="NAME", default="", help="the chair deciding (printed with the reason)")
     parser.set_defaults(handler=run_open)
     parser = subparsers.add_parser("close", help="close the vote on an agenda item")
     add_meeting_argument(parser)
@@ -33,6 +34,7 @@ def register(subparsers: Any) -> None:
     add_meeting_argument(parser)
     parser.add_argument("--item", type=int, required=True, help="the item's number on the agenda")
     parser.add_argument("--reason", metavar="TEXT", required=True, help="why the vote is reopened (recorded and printed)")
+    parser.add_argument("--by", metavar="NAME", default="", help="the chair deciding (printed with the reason)")
     parser.set_defaults(handler=run_reopen)
 
 
@@ -42,7 +44,7 @@ def run_open(args: argparse.Namespace) -> int:
     service = open_meeting(args.meeting)
     try:
         try:
-            service.voting.open_vote(args.item, not_quorate_reason=args.not_quorate_reason)
+            service.voting.open_vote(args.item, not_quorate_reason=args.not_quorate_reason, by=args.by)
         except ReasonRequired as error:
             if not args.not_quorate_reason:
                 raise RuleError(f"{error}: give it with --not-quorate-reason TEXT") from error
@@ -77,7 +79,7 @@ def run_close(args: argparse.Namespace) -> int:
 def run_reopen(args: argparse.Namespace) -> int:
     service = open_meeting(args.meeting)
     try:
-        service.voting.reopen_vote(args.item, args.reason)
+        service.voting.reopen_vote(args.item, args.reason, by=args.by)
         item = service.setup.meeting().item(args.item)
     finally:
         service.close()

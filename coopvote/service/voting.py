@@ -100,8 +100,11 @@ class VotingRole(Role):
 
     # -- opening and closing ---------------------------------------------------------------------
 
-    def open_vote(self, item_number: int, *, not_quorate_reason: str | None = None) -> None:
-        """Open an item's vote; while the meeting is not quorate, only with the chair's recorded reason."""
+    def open_vote(self, item_number: int, *, not_quorate_reason: str | None = None, by: str = "") -> None:
+        """Open an item's vote; while the meeting is not quorate, only with the chair's recorded reason.
+
+        ``by`` names the chair deciding, kept with the decision (the audit entry names the station's actor).
+        """
         quorum = self.quorum() if self.quorum is not None else None
         not_quorate = quorum is not None and not quorum.met
         with self.action("vote opened", item=item_number) as (session, act):
@@ -125,7 +128,7 @@ class VotingRole(Role):
             if not_quorate and quorum is not None:
                 reason = required_reason(not_quorate_reason, f"opening item {item_number} without a quorum")
                 record_decision(
-                    item, OPENED_NOT_QUORATE, reason, self.record.actor,
+                    item, OPENED_NOT_QUORATE, reason, by.strip(),
                     present=quorum.present, required=quorum.required,
                 )  # fmt: skip
                 act.details.update(not_quorate=True, present=quorum.present, required=quorum.required, reason=reason)
@@ -159,7 +162,7 @@ class VotingRole(Role):
         with self.reading() as session:
             return pending_sheet_ids(session, item_row(session, self.meeting_id, item_number).id)
 
-    def reopen_vote(self, item_number: int, reason: str) -> None:
+    def reopen_vote(self, item_number: int, reason: str, *, by: str = "") -> None:
         """Reopen a closed, undeclared vote (a box found late, a sheet to decide), with the chair's reason.
 
         The lot seed drawn at the first close is kept, so a count stays replayable; the decision is kept
@@ -172,7 +175,7 @@ class VotingRole(Role):
                 raise RuleError(f"item {item_number} has been declared; a declared result cannot be reopened")
             if item.status != "closed":
                 raise RuleError(f"voting on item {item_number} is not closed (it is {item.status}); only a closed vote can be reopened")
-            record_decision(item, REOPENED, cleaned, self.record.actor)
+            record_decision(item, REOPENED, cleaned, by.strip())
             item.status = "open"
             item.closed_at = None
 

@@ -297,7 +297,7 @@ class ChairPage(Retranslatable, QWidget):
             if reason is None:
                 self.banner.show_message(self.tr("The vote was not opened."), "warn")
                 return False
-            return self._do(lambda: self.voting.open_vote(number, not_quorate_reason=reason), opened)
+            return self._do(lambda: self.voting.open_vote(number, not_quorate_reason=reason, by=self._chair()), opened)
         except CoopvoteError as error:
             self.banner.show_error(error)
             return False
@@ -348,7 +348,7 @@ class ChairPage(Retranslatable, QWidget):
         )
         if reason is None:
             return False
-        return self._do(lambda: self.voting.reopen_vote(number, reason),
+        return self._do(lambda: self.voting.reopen_vote(number, reason, by=self._chair()),
                         arg(self.tr("Voting on item %1 is open again."), number))
 
     def record_hands(self, counts: dict[str, tuple[int, int, int]]) -> bool:
@@ -408,6 +408,10 @@ class ChairPage(Retranslatable, QWidget):
             lambda: self.results.declare(number, by.strip(), reconciliation_reason=reason or None),
             arg(self.tr("The result of item %1 is declared by %2."), number, by.strip()),
         )
+
+    def _chair(self) -> str:
+        """Who decides: the name in the declaration box (the meeting's chair unless changed)."""
+        return self.declare_panel.by.text().strip() or rule_name(self.meeting, "chair")
 
     def _problem_words(self, row: Any) -> str:
         """One class's reconciliation problem in the app's language (the service words it in English)."""
