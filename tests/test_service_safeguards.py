@@ -143,8 +143,12 @@ def test_two_slips_from_one_sheet_reject_both_whichever_comes_first(meeting: Mee
     assert abstain.reason == "too-many-votes" and "already rejected" in abstain.message_en
     assert meeting.tellers.record_paper(batch.qr_text(second, option=1)).reason == "already-counted"
     assert meeting.tellers.record_paper(batch.qr_text(third, option=2)).accepted
+    assert meeting.tellers.record_paper(batch.qr_text(third, option=3)).reason == "too-many-votes"
+    with pytest.raises(RuleError, match="cannot be undone"):  # undo must not put one of the two back
+        meeting.tellers.undo_last("scanned the wrong slip")
     taken_back = [d for a, d in audit_actions(meeting) if a == "contradictory slips rejected"]
-    assert taken_back == [{"source": "keyed", "item": 1, "serial": first, "reason": "too-many-votes", "options": [1, 2]}]
+    assert taken_back[0] == {"source": "keyed", "item": 1, "serial": first, "reason": "too-many-votes", "options": [1, 2]}
+    assert [d["serial"] for d in taken_back] == [first, third]
 
 
 def test_a_keyed_paper_can_be_rejected_with_its_statutory_reason(meeting: MeetingService) -> None:

@@ -33,7 +33,7 @@ from coopvote.record.types import utcnow
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.papers import ballot_item_for
 from coopvote.service.queries import class_code_of, class_row, item_row
-from coopvote.service.safeguards import second_slip
+from coopvote.service.safeguards import TOO_MANY_VOTES, second_slip
 from coopvote.service.setup import SetupRole
 from coopvote.service.views import ScanOutcome
 from coopvote.service.voting import (
@@ -265,6 +265,11 @@ class TellersRole(Role):
                 raise RuleError("this station has no scan on an open vote to undo")
             item = session.get(AgendaItem, last.item_id)
             assert item is not None
+            if last.source == "slip" and last.reject_reason == TOO_MANY_VOTES:
+                raise RuleError(
+                    f"paper {last.serial} of item {item.number} was rejected because two slips from its sheet chose "
+                    "different options; both were in the box, so that cannot be undone"
+                )
             act.details.update(item=item.number, serial=last.serial, marks=list(last.marks))
             session.delete(last)
             return ScanOutcome(
