@@ -78,14 +78,14 @@ ELECTION_PAPERS = {
 def build(folder: Path, resolution: str = "") -> MeetingService:
     service = MeetingService.create(folder / "m.coopvote", parse_spec(SPEC.replace("{resolution}", resolution), "m.toml"))
     for item, papers in ((1, RESOLUTION_PAPERS), (2, ELECTION_PAPERS)):
-        service.voting.open_vote(item)
+        service.voting.open_vote(item, not_quorate_reason="test meeting: quorum not under test")
         for code, marks in papers.items():
             batch = service.papers.add_paper_batch(item, code, len(marks))
             for serial, chosen in zip(batch.serials, marks, strict=True):
                 mark_list = [chosen] if isinstance(chosen, int) else chosen
                 assert service.tellers.record_paper(batch.qr_text(serial), mark_list).accepted
         service.voting.close_vote(item)
-        service.results.declare(item, "Huw Parry")
+        service.results.declare(item, "Huw Parry", reconciliation_reason="test meeting: papers recorded without packs issued")
     return service
 
 

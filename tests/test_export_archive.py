@@ -142,9 +142,9 @@ def test_show_of_hands_open_and_empty_items_export_and_verify(tmp_path: Path) ->
 
     service = small_meeting(tmp_path)
     service.results.record_show_of_hands(1, {"PS": (1, 1, 0), "EMP": (3, 0, 1)})
-    service.results.declare(1, "Gareth Morgan")
+    service.results.declare(1, "Gareth Morgan", reconciliation_reason="test meeting: papers recorded without packs issued")
     batch = service.papers.add_paper_batch(2, "EMP", 4)
-    service.voting.open_vote(2)
+    service.voting.open_vote(2, not_quorate_reason="test meeting: quorum not under test")
     assert service.tellers.record_paper(batch.qr_text(batch.serials[0]), [2, 1]).accepted  # still open: provisional
     service.close()
     out = tmp_path / "small.zip"

@@ -53,7 +53,7 @@ title_en = "Resolution"
 
 def vote(service: MeetingService, item: int, marks_by_class: dict[str, list[int]]) -> None:
     """Record one paper per mark (1 for, 2 against, 3 abstain) in each class, then close the vote."""
-    service.voting.open_vote(item)
+    service.voting.open_vote(item, not_quorate_reason="test meeting: quorum not under test")
     for code, marks in marks_by_class.items():
         batch = service.papers.add_paper_batch(item, code, len(marks))
         for serial, mark in zip(batch.serials, marks, strict=True):
@@ -83,7 +83,7 @@ def test_item_base_valid_reaches_the_count_and_the_recount(tmp_path: Path) -> No
     assert not result.resolution.carried
     assert result.resolution.for_percent == "54.5"
     assert "valid papers" in result.outcome_en
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs issued")
     entry = export_and_verify(service, tmp_path)
     assert entry["declaration"]["result"]["resolution"]["carried"] is False  # type: ignore[index]
 
@@ -107,7 +107,7 @@ def test_item_tie_casting_vote_asks_for_and_uses_the_chairs_vote(tmp_path: Path)
     assert result.resolution is not None and result.resolution.carried
     assert result.resolution.tie is not None and result.resolution.tie.how == "casting-vote"
     assert "Gwen Morgan" in result.outcome_en
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs issued")
     entry = export_and_verify(service, tmp_path)
     assert entry["declaration"]["result"]["resolution"]["carried"] is True  # type: ignore[index]
 
@@ -134,7 +134,7 @@ def test_item_tie_by_lot_replays_in_the_recount(tmp_path: Path) -> None:
     result = service.results.item_result(1)
     assert result.resolution is not None and result.resolution.tie is not None
     assert result.resolution.tie.how == "lot" and result.resolution.tie.seed == 2026
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs issued")
     entry = export_and_verify(service, tmp_path)
     declared = entry["declaration"]["result"]["resolution"]  # type: ignore[index]
     assert declared["carried"] is result.resolution.carried
@@ -156,7 +156,7 @@ title_en = "Resolution"
     result = service.results.item_result(1)
     assert result.resolution is not None and result.resolution.by_head
     assert not result.resolution.carried
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs issued")
     entry = export_and_verify(service, tmp_path)
     assert entry["declaration"]["result"]["resolution"]["by_head"] is True  # type: ignore[index]
 
@@ -180,12 +180,12 @@ def test_a_poll_demanded_and_not_yet_held_cannot_be_declared(tmp_path: Path) -> 
     assert "poll was demanded by Rhys Jones" in result.outcome_en
     assert "counted on a poll" not in result.outcome_en
     with pytest.raises(RuleError, match="poll was demanded on item 1 by Rhys Jones"):
-        service.results.declare(1, "Returning Officer")
-    service.voting.open_vote(1)
+        service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs issued")
+    service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     batch = service.papers.add_paper_batch(1, "PS", 1)
     assert service.tellers.record_paper(batch.qr_text(batch.serials[0]), [1]).accepted
     with pytest.raises(RuleError, match="must be closed"):
-        service.results.declare(1, "Returning Officer")  # the poll is still open
+        service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs issued")  # the poll is still open
     service.close()
 
 
@@ -198,7 +198,7 @@ def test_an_item_decided_by_a_poll_after_a_show_of_hands_verifies(tmp_path: Path
     assert result.resolution is not None and result.resolution.stands and result.resolution.mode == "poll"
     assert not result.resolution.carried
     assert "counted on a poll demanded by Rhys Jones" in result.outcome_en
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs issued")
     entry = export_and_verify(service, tmp_path)
     assert entry["declaration"]["result"]["resolution"]["mode"] == "poll"  # type: ignore[index]
 
@@ -208,7 +208,7 @@ def test_a_show_of_hands_with_no_poll_declares_and_verifies(tmp_path: Path) -> N
     service.results.record_show_of_hands(1, {"*": (5, 2, 1)})
     result = service.results.item_result(1)
     assert result.resolution is not None and result.resolution.stands and result.resolution.carried
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs issued")
     entry = export_and_verify(service, tmp_path)
     assert entry["declaration"]["result"]["resolution"]["mode"] == "show-of-hands"  # type: ignore[index]
 
@@ -235,7 +235,7 @@ weighting = { scheme = "one-member-one-vote" }
     result = service.results.item_result(1)
     assert result.resolution is not None and result.resolution.scheme == "one-member-one-vote"
     assert not result.resolution.carried and result.resolution.for_percent == "25.0"
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs issued")
     entry = export_and_verify(service, tmp_path)
     assert entry["declaration"]["result"]["resolution"]["for_share"] == "1/4"  # type: ignore[index]
 
@@ -254,7 +254,7 @@ candidates = [{ name = "Aled", class = "EMP" }, { name = "Bethan", class = "EMP"
 reserved = { PS = { min = 1 } }
 """
     service = MeetingService.create(tmp_path / "m.coopvote", parse_spec(spec, "m.toml"), station="test")
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     batch = service.papers.add_paper_batch(1, "EMP", 4)
     for serial, marks in zip(batch.serials, ([1, 2], [1, 2], [1, 2], [1, 3]), strict=True):
         assert service.tellers.record_paper(batch.qr_text(serial), marks).accepted
@@ -262,6 +262,6 @@ reserved = { PS = { min = 1 } }
     result = service.results.item_result(1)
     assert result.seed == 7
     assert result.election is not None and result.election.elected_names == ["Aled", "Carys"]  # Bethan passed over
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs issued")
     entry = export_and_verify(service, tmp_path)
     assert entry["declaration"]["result"]["election"]["elected"] == ["Aled", "Carys"]  # type: ignore[index]

@@ -212,7 +212,7 @@ def test_the_forty_percent_cap_changes_a_resolution_through_the_count(tmp_path: 
         for n in range(1, count + 1)
     )
     service.setup.import_register(register.encode(), "members.csv")
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     for code, count, mark in (("EMP", 6, 1), ("PS", 2, 2), ("SUP", 2, 2)):  # employees for, the others against
         batch = service.papers.add_paper_batch(1, code, count)
         for serial in batch.serials:
@@ -237,11 +237,11 @@ def test_a_double_quoted_name_survives_create_vote_declare_export_and_verify(tmp
     assert cli(["new", str(meeting), "--from", str(spec_file), "--register", str(register)]) == 0
     service = MeetingService.open(meeting, station="test")
     batch = service.papers.add_paper_batch(2, "EMP", 3)
-    service.voting.open_vote(2)
+    service.voting.open_vote(2, not_quorate_reason="test meeting: quorum not under test")
     for serial, marks in zip(batch.serials, ([3, 1], [3], [1, 3]), strict=True):
         assert service.tellers.record_paper(batch.qr_text(serial), marks).accepted
     service.voting.close_vote(2)
-    service.results.declare(2, "Gareth Morgan")
+    service.results.declare(2, "Gareth Morgan", reconciliation_reason="test meeting: papers recorded without packs issued")
     service.close()
     archive = tmp_path / "quoted.zip"
     assert cli(["export", str(meeting), "--out", str(archive)]) == 0

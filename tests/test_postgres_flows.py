@@ -126,7 +126,7 @@ def test_the_command_line_takes_the_server_url(
     service = pg_meeting_factory()
     url = service.record.engine.url.render_as_string(hide_password=False).replace("postgresql+psycopg://", "postgresql://")
     password = service.record.engine.url.password or "?"
-    assert cli_main(["open", url, "--item", "1"]) == 0
+    assert cli_main(["open", url, "--item", "1", "--not-quorate-reason", "test meeting: quorum not under test"]) == 0
     assert "Voting is open on item 1" in capsys.readouterr().out
     assert service.setup.meeting().item(1).is_open  # the other station sees it at once
     assert cli_main(["results", url, "--item", "1", "--json"]) == 0

@@ -33,8 +33,8 @@ def busy_meeting(folder: Path) -> Path:
     papers = service.papers.add_paper_batch(2, "EMP", 6)
     service.papers.spoil_paper(2, papers.serials[5], "spoilt: torn")
     service.results.record_show_of_hands(1, {"*": (5, 1, 0)})
-    service.voting.open_vote(1)
-    service.voting.open_vote(2)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
+    service.voting.open_vote(2, not_quorate_reason="test meeting: quorum not under test")
     for serial, option in zip(slips.serials[:4], (1, 1, 2, 3), strict=True):
         assert service.tellers.record_paper(slips.qr_text(serial, option=option)).accepted
     for serial, ranking in zip(papers.serials[:4], ([1, 2], [2, 1], [1, 3], [3]), strict=True):
@@ -44,7 +44,7 @@ def busy_meeting(folder: Path) -> Path:
     summary = service.tellers.read_sheets([blank])
     assert summary.queued + sum(summary.refused.values()) == 1
     service.voting.close_vote(1)
-    service.results.declare(1, "Eleri Prydderch")
+    service.results.declare(1, "Eleri Prydderch", reconciliation_reason="test meeting: papers recorded without packs issued")
     service.close()
     return folder / "small.coopvote"
 
@@ -73,7 +73,7 @@ def test_file_to_server_and_back_loses_nothing(tmp_path: Path, pg_url: str) -> N
     assert live.tellers.record_paper(batch.qr_text(batch.serials[0]), [2, 1]).accepted
     live.desk.check_in("E4")
     live.voting.close_vote(2)
-    live.results.declare(2, "Eleri Prydderch")
+    live.results.declare(2, "Eleri Prydderch", reconciliation_reason="test meeting: papers recorded without packs issued")
     expected_results = live.results.item_result(2).outcome_en
     live.close()
 

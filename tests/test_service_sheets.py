@@ -69,8 +69,8 @@ def _secret(service: MeetingService) -> bytes:
 
 def test_printed_papers_scanned_back_are_counted_and_doubtful_ones_adjudicated(tmp_path: Path) -> None:
     service = small_meeting(tmp_path, station="scanner-1")
-    service.voting.open_vote(1)
-    service.voting.open_vote(2)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
+    service.voting.open_vote(2, not_quorate_reason="test meeting: quorum not under test")
     resolution_pdf = tmp_path / "item1.pdf"
     assert service.papers.print_papers(1, "EMP", 4, resolution_pdf).pages == 4
     election_pdf = tmp_path / "item2.pdf"

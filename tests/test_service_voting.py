@@ -25,14 +25,16 @@ def test_slips_count_once_and_every_refusal_says_why(meeting: MeetingService) ->
     slip_for = batch.qr_text(first, option=1)
     refused = meeting.tellers.record_paper(slip_for)
     assert not refused.accepted and refused.reason == "vote-not-open"
-    meeting.voting.open_vote(1)
+    meeting.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     accepted = meeting.tellers.record_paper(slip_for)
     assert accepted.accepted and accepted.marks == (1,)
     again = meeting.tellers.record_paper(slip_for.lower() + "\r\n")
     assert not again.accepted and again.reason == "already-counted"
     assert "teller-1" in again.message_en and again.first_counted_station == "teller-1"
+    # Issue 12: a second slip from the same sheet with another choice is more than one vote, not "already
+    # counted" (scan order must not decide the vote); tests/test_service_safeguards.py follows it through.
     other_slip_same_paper = meeting.tellers.record_paper(batch.qr_text(first, option=2))
-    assert other_slip_same_paper.reason == "already-counted"
+    assert other_slip_same_paper.reason == "too-many-votes"
     forged = slip_for[:-1] + ("A" if slip_for[-1] != "A" else "B")
     assert meeting.tellers.record_paper(forged).reason == "forged-or-damaged"
     foreign = encode(BallotCode("ZZZZZZ", 1, "EMP", second, option=0), batch.secret)
@@ -50,7 +52,7 @@ def test_slips_count_once_and_every_refusal_says_why(meeting: MeetingService) ->
 
 def test_keyed_marks_are_checked(meeting: MeetingService) -> None:
     batch = meeting.papers.add_paper_batch(2, "PS", 3)
-    meeting.voting.open_vote(2)
+    meeting.voting.open_vote(2, not_quorate_reason="test meeting: quorum not under test")
     code = batch.qr_text(batch.serials[0])
     bad = meeting.tellers.record_paper(code, [1, 1])
     assert not bad.accepted and "twice" in bad.message_en
@@ -61,7 +63,7 @@ def test_keyed_marks_are_checked(meeting: MeetingService) -> None:
 
 def test_undo_lets_a_paper_be_scanned_again(meeting: MeetingService) -> None:
     batch = meeting.papers.add_paper_batch(1, "PS", 2)
-    meeting.voting.open_vote(1)
+    meeting.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     code = batch.qr_text(batch.serials[0])
     assert meeting.tellers.record_paper(code, [2]).accepted
     with pytest.raises(RuleError, match="say why"):
@@ -78,7 +80,7 @@ def test_closed_vote_refuses_papers_and_results_add_up(meeting: MeetingService) 
     for number in ("P1", "P2", "E1", "E2", "E3", "E4"):
         meeting.desk.check_in(number)
         meeting.desk.issue_pack(number)
-    meeting.voting.open_vote(1)
+    meeting.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     votes = [(ps, 1), (ps, 2), (emp, 1), (emp, 1), (emp, 2), (emp, 3)]
     used: dict[str, int] = {"PS": 0, "EMP": 0}
     for batch, option in votes:
@@ -98,15 +100,15 @@ def test_closed_vote_refuses_papers_and_results_add_up(meeting: MeetingService) 
     rows = {row.class_code: row for row in meeting.results.reconciliation(1)}
     assert (rows["PS"].issued, rows["PS"].returned, rows["PS"].not_returned) == (2, 2, 0)
     assert (rows["EMP"].printed, rows["EMP"].issued, rows["EMP"].returned) == (5, 4, 4)
-    summary = meeting.results.declare(1, "Eleri Prydderch")
+    summary = meeting.results.declare(1, "Eleri Prydderch", reconciliation_reason="test meeting: papers recorded without packs issued")
     assert summary["resolution"]["carried"] is True
     with pytest.raises(RuleError, match="already been declared"):
-        meeting.results.declare(1, "Eleri Prydderch")
+        meeting.results.declare(1, "Eleri Prydderch", reconciliation_reason="test meeting: papers recorded without packs issued")
 
 
 def test_election_result_counts_with_the_items_method(meeting: MeetingService) -> None:
     batch = meeting.papers.add_paper_batch(2, "EMP", 10)
-    meeting.voting.open_vote(2)
+    meeting.voting.open_vote(2, not_quorate_reason="test meeting: quorum not under test")
     rankings = [[1, 2], [1, 3], [1, 2], [2, 1], [2, 3], [3, 2], [3, 1], [1]]
     for serial, ranking in zip(batch.serials, rankings, strict=False):
         assert meeting.tellers.record_paper(batch.qr_text(serial), ranking).accepted
@@ -123,7 +125,7 @@ def test_election_result_counts_with_the_items_method(meeting: MeetingService) -
 def test_closing_a_vote_backs_the_file_up_with_its_seed(tmp_path: Path) -> None:
     small_meeting(tmp_path).close()
     service = MeetingService.open(tmp_path / "small.coopvote", station="teller-1")
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     service.voting.close_vote(1)
     backups = sorted((tmp_path / "small.coopvote.backups").glob("small-*.coopvote"))
     assert len(backups) == 1
@@ -141,7 +143,7 @@ def test_show_of_hands_then_a_poll_demanded_and_counted(meeting: MeetingService)
     assert hands.resolution.carried
     meeting.results.demand_poll(1, "Dafydd Llŵyd")
     batch = meeting.papers.add_paper_batch(1, "EMP", 3, kind="slips")
-    meeting.voting.open_vote(1)
+    meeting.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     for serial, option in zip(batch.serials, (2, 2, 1), strict=True):
         assert meeting.tellers.record_paper(batch.qr_text(serial, option=option)).accepted
     meeting.voting.close_vote(1)

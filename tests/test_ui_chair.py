@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from coopvote.meeting.spec import parse_spec
 from coopvote.service import MeetingService
 from tests.helpers import SMALL_REGISTER, SMALL_SPEC, small_meeting
+from tests.ui_dialogs import answer_next_dialog
 from tests.ui_fixtures import look, shot, window  # noqa: F401 - fixtures
 
 
@@ -53,12 +54,12 @@ def test_open_watch_close_and_declare_a_resolution(window: Any, qtbot: Any, meet
     page.timer.setInterval(100)
     assert page.current == 1
     assert "Not open yet" in page.status.text()
+    hand_out(meeting, ["P1", "P2", "E1", "E2"])  # quorate: the vote opens without a question
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
     assert meeting.setup.meeting().item(1).status == "open"
     assert page.status.text() == "Voting is open."
     assert page.close_button.isVisible() and not page.open_button.isVisible()
-    hand_out(meeting, ["P1", "P2", "E1", "E2"])
     batch = meeting.papers.add_paper_batch(1, "EMP", 3)
     ps = meeting.papers.add_paper_batch(1, "PS", 2)
     meeting.tellers.record_paper(batch.qr_text(batch.serials[0]), [1])
@@ -70,6 +71,7 @@ def test_open_watch_close_and_declare_a_resolution(window: Any, qtbot: Any, meet
     assert [page.progress.table.item(1, c).text() for c in (1, 2, 3)] == ["2", "2", "0"]
     shot(page.window(), artifacts_dir, "screen-chair-open")
 
+    answer_next_dialog(qtbot)
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
     settle(qtbot, page)
@@ -83,6 +85,7 @@ def test_open_watch_close_and_declare_a_resolution(window: Any, qtbot: Any, meet
     qtbot.mouseClick(page.declare_panel.button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "error" and "name" in page.banner.text()
     qtbot.keyClicks(page.declare_panel.by, "Eleri Hughes")
+    answer_next_dialog(qtbot)
     qtbot.mouseClick(page.declare_panel.button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
     assert meeting.setup.meeting().item(1).status == "declared"
@@ -105,6 +108,7 @@ def test_an_stv_election_shows_its_stages(window: Any, qtbot: Any, meeting: Meet
     for batch, serial, marks in ((emp, 0, [1, 3]), (emp, 1, [1, 3]), (ps, 0, [1, 3]), (emp, 2, [2]), (ps, 1, [3, 2])):
         outcome = meeting.tellers.record_paper(batch.qr_text(batch.serials[serial]), marks)
         assert outcome.accepted, outcome.message_en
+    answer_next_dialog(qtbot)
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
     settle(qtbot, page)
@@ -123,6 +127,7 @@ def test_an_stv_election_shows_its_stages(window: Any, qtbot: Any, meeting: Meet
     page.scroll_area.verticalScrollBar().setValue(page.scroll_area.verticalScrollBar().maximum())
     shot(page.window(), artifacts_dir, "screen-chair-stv")
     qtbot.keyClicks(page.declare_panel.by, "Eleri Hughes")
+    answer_next_dialog(qtbot)
     qtbot.mouseClick(page.declare_panel.button, Qt.MouseButton.LeftButton)
     assert meeting.setup.meeting().item(2).status == "declared"
 
@@ -149,6 +154,7 @@ def test_show_of_hands_tied_then_the_casting_vote(window: Any, qtbot: Any, tmp_p
     assert page.result.result is not None
     assert page.result.result.resolution.carried
     assert "casting vote" in page.result.outcome.text().lower()
+    answer_next_dialog(qtbot)
     qtbot.mouseClick(page.declare_panel.button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
     assert service.setup.meeting().item(1).status == "declared"
@@ -168,6 +174,7 @@ def test_a_poll_demanded_on_a_show_of_hands(window: Any, qtbot: Any, meeting: Me
     qtbot.keyClick(page.hands.demanded_by, Qt.Key.Key_Return)
     assert page.banner.kind == "ok", page.banner.text()
     assert "Dafydd Lloyd" in page.banner.text()
+    answer_next_dialog(qtbot, reason="a poll was demanded; members present may vote now")  # nobody is checked in
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     assert meeting.setup.meeting().item(1).status == "open"
     QApplication.processEvents()
@@ -191,7 +198,7 @@ def test_every_page_follows_a_language_switch(window: Any, qtbot: Any, meeting: 
 
 def test_the_console_in_high_contrast_and_large_text(window: Any, qtbot: Any, meeting: MeetingService,  # noqa: F811
                                                      tmp_path: Path, look: Any, artifacts_dir: Path) -> None:  # noqa: F811
-    meeting.voting.open_vote(1)
+    meeting.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     slips = meeting.papers.add_paper_batch(1, "EMP", 2, kind="slips")
     meeting.tellers.record_paper(slips.qr_text(slips.serials[0], 1))
     meeting.tellers.record_paper(slips.qr_text(slips.serials[1], 2))

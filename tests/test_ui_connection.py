@@ -35,7 +35,7 @@ def test_a_file_meeting_is_backed_up_by_the_service_once_per_close(window: Any, 
     service = MeetingService.open(tmp_path / "small.coopvote")
     window.set_service(service, str(tmp_path / "small.coopvote"))
     assert window.backups is service.backups and window.backup_timer.isActive()
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     service.voting.close_vote(1)
     assert len(list((tmp_path / "small.coopvote.backups").glob("*.coopvote"))) == 1
     window.close_meeting()

@@ -25,7 +25,7 @@ def test_the_projector_follows_the_meeting_and_charts_the_declared_result(
     assert projector.status.text() == "Heb agor eto · Not open yet"
     assert projector.title_cy.font().pointSize() >= 30  # readable from the back of the hall (and grows)
 
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     qtbot.waitUntil(lambda: projector.status.text() == "Pleidleisio ar agor · Voting is open", timeout=3000)
     slips = service.papers.add_paper_batch(1, "EMP", 3, kind="slips")
     papers = service.papers.add_paper_batch(1, "PS", 2)
@@ -40,7 +40,7 @@ def test_the_projector_follows_the_meeting_and_charts_the_declared_result(
     service.voting.close_vote(1)
     qtbot.waitUntil(lambda: projector.status.text().endswith("counting"), timeout=3000)
     assert not projector.chart_view.isVisible()
-    service.results.declare(1, "Eleri Hughes")
+    service.results.declare(1, "Eleri Hughes", reconciliation_reason="test meeting: papers recorded without packs issued")
     qtbot.waitUntil(lambda: projector.chart_view.isVisible(), timeout=3000)
     assert projector.status.text() == "Canlyniad wedi'i gyhoeddi · Result declared"
     lines = projector.outcome.text().splitlines()
@@ -79,13 +79,13 @@ def test_a_weighted_result_is_charted_in_weighted_votes(window: Any, qtbot: Any,
     spec = SMALL_SPEC.replace('scheme = "one-member-one-vote"', 'scheme = "class-share"\nshares = { PS = "1/2", EMP = "1/2" }')
     service = MeetingService.create(tmp_path / "w.coopvote", parse_spec(spec, "w.toml"), station="projector")
     service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     for code, options in (("PS", (1, 2)), ("EMP", (1, 1, 1, 2))):
         slips = service.papers.add_paper_batch(1, code, len(options), kind="slips")
         for serial, option in zip(slips.serials, options, strict=True):
             assert service.tellers.record_paper(slips.qr_text(serial, option)).accepted
     service.voting.close_vote(1)
-    service.results.declare(1, "Eleri Hughes")
+    service.results.declare(1, "Eleri Hughes", reconciliation_reason="test meeting: papers recorded without packs issued")
     window.set_service(service, str(tmp_path / "w.coopvote"))
     projector = window.show_projector()
     projector.resize(1920, 1080)

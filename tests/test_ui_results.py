@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 from coopvote.export.verify import verify_archive
 from coopvote.service import MeetingService
 from tests.helpers import small_meeting
+from tests.ui_dialogs import answer_next_dialog
 from tests.ui_fixtures import look, shot, window  # noqa: F401 - fixtures
 
 
@@ -24,8 +25,8 @@ def voted(tmp_path: Path) -> MeetingService:
     for number in ("P1", "P2", "E1", "E2", "E3"):
         service.desk.check_in(number)
         service.desk.issue_pack(number)
-    service.voting.open_vote(1)
-    service.voting.open_vote(2)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
+    service.voting.open_vote(2, not_quorate_reason="test meeting: quorum not under test")
     slips = service.papers.add_paper_batch(1, "EMP", 3, kind="slips")
     for serial, option in zip(slips.serials, (1, 1, 2), strict=True):
         assert service.tellers.record_paper(slips.qr_text(serial, option)).accepted
@@ -36,7 +37,7 @@ def voted(tmp_path: Path) -> MeetingService:
         assert service.tellers.record_paper(ballots.qr_text(serial), marks).accepted
     service.voting.close_vote(1)
     service.voting.close_vote(2)
-    service.results.declare(1, "Eleri Hughes")
+    service.results.declare(1, "Eleri Hughes", reconciliation_reason="test meeting: papers recorded without packs issued")
     return service
 
 
@@ -155,6 +156,7 @@ def test_a_whole_election_through_the_window(window: Any, qtbot: Any, tmp_path: 
     projector.timer.setInterval(50)
     chair = window.show_role("chair")
     chair.agenda.setCurrentRow(1)
+    answer_next_dialog(qtbot, reason="test meeting: nobody checked in")
     qtbot.mouseClick(chair.open_button, Qt.MouseButton.LeftButton)
     assert service.setup.meeting().item(2).status == "open"
     qtbot.waitUntil(lambda: projector.title_en.text() == "Elect the Council", timeout=3000)
@@ -174,11 +176,13 @@ def test_a_whole_election_through_the_window(window: Any, qtbot: Any, tmp_path: 
     assert teller.scan.answer.state == "refused"
 
     chair = window.show_role("chair")
+    answer_next_dialog(qtbot)
     qtbot.mouseClick(chair.close_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not chair.result.loading, timeout=30_000)
     assert chair.result.stages.columnCount() >= 2
     assert chair.result.outcome.text() == "Elected: Siân ap Gwŷn, Aled Thomas."
     chair.declare_panel.by.setText("Eleri Hughes")
+    answer_next_dialog(qtbot, reason="test meeting: papers recorded without packs issued")
     qtbot.mouseClick(chair.declare_panel.button, Qt.MouseButton.LeftButton)
     assert service.setup.meeting().item(2).status == "declared"
     qtbot.waitUntil(projector.chart_view.isVisible, timeout=3000)

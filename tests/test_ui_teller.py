@@ -24,8 +24,8 @@ from tests.ui_fixtures import look, shot, window  # noqa: F401 - fixtures
 @pytest.fixture
 def service(tmp_path: Path) -> MeetingService:
     meeting = small_meeting(tmp_path, station="teller-1")
-    meeting.voting.open_vote(1)
-    meeting.voting.open_vote(2)
+    meeting.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
+    meeting.voting.open_vote(2, not_quorate_reason="test meeting: quorum not under test")
     return meeting
 
 

@@ -124,9 +124,14 @@ SERIAL = Pair("Rhif", "No.")
 PREFERENCE = Pair("Dewis", "Preference")
 DO_NOT_FOLD = Pair("Peidiwch ag ysgrifennu dim byd arall ar y papur hwn.",
                    "Do not write anything else on this paper.")
-SLIP_HINT = Pair("Rhwygwch y slip hwn i ffwrdd a'i roi yn y blwch pleidleisio i bleidleisio:",
-                 "Tear off this slip and put it in the ballot box to vote:")
-SLIP_HINT_SHORT = Pair("Rhowch y slip hwn yn y blwch.", "Put this slip in the box.")
+SLIP_HINT = Pair(
+    "Defnyddiwch un slip yn unig: rhwygwch y slip hwn i ffwrdd a'i roi yn y blwch pleidleisio i bleidleisio "
+    "(gwrthodir dau slip gwahanol o'r un ddalen):",
+    "Use one slip only: tear off this slip and put it in the ballot box to vote "
+    "(two different slips from one sheet are both rejected):",
+)
+SLIP_HINT_SHORT = Pair("Rhowch un slip yn unig yn y blwch.", "Put only one slip in the box.")
+"""On every slip: slips from one sheet share its serial, so two different ones in the box reject both."""
 CUT_HERE = Pair("Rhwygwch yma", "Tear here")
 
 

@@ -2,7 +2,8 @@
 
 With ``--by`` the items (closed, not yet declared) are declared first, as that person; without it the
 declarations are printed as they stand, marked provisional where an item is not declared yet.
-``--minutes`` prints the minutes extract instead.
+``--minutes`` prints the minutes extract instead. An item whose papers do not reconcile is declared only
+with ``--reconciliation-reason``, which is recorded and printed on its declaration.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting
-from coopvote.errors import InputError, RecordError
+from coopvote.errors import InputError, RecordError, RuleError
 
 
 def register(subparsers: Any) -> None:
@@ -21,6 +22,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--item", type=int, help="only this agenda item (default: every item)")
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     parser.add_argument("--by", metavar="NAME", help="declare closed items first, as this returning officer")
+    parser.add_argument(
+        "--reconciliation-reason",
+        metavar="TEXT",
+        help="declare although the papers do not reconcile (e.g. more returned than issued), recording why",
+    )
     parser.add_argument("--minutes", action="store_true", help="print the minutes extract of every item instead")
     parser.set_defaults(handler=run)
 
@@ -43,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from coopvote.export.content import collect, meeting_digest, short_code
     from coopvote.reports.declaration import render_declaration
     from coopvote.reports.minutes import render_minutes
+    from coopvote.service.safeguards import ReasonRequired
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
@@ -56,7 +63,12 @@ def run(args: argparse.Namespace) -> int:
         if args.by:
             for view in service.setup.meeting().items:
                 if view.number in wanted and view.status == "closed":
-                    service.results.declare(view.number, args.by)
+                    try:
+                        service.results.declare(view.number, args.by, reconciliation_reason=args.reconciliation_reason)
+                    except ReasonRequired as error:
+                        if not args.reconciliation_reason:
+                            raise RuleError(f"{error}: give it with --reconciliation-reason TEXT") from error
+                        raise
                     print(f"Declared item {view.number} as {args.by}.")
         record = collect(service, wanted, audit=False)
     finally:

@@ -20,6 +20,7 @@ from coopvote.errors import CoopvoteError
 from coopvote.export.content import ItemRecord, MeetingRecord, qr_payload, short_code
 from coopvote.export.recount import resolution_weighted_totals
 from coopvote.reports.band_table import band_table
+from coopvote.reports.decisions import decisions_block
 from coopvote.reports.fonts import FONT_BOLD
 from coopvote.reports.layout import (
     BAD,
@@ -342,6 +343,7 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
     if item.declaration is None:
         story.append(Paragraph(f"<font color='#{BAD.hexval()[2:]}'><b>{text(' / '.join(LABELS['provisional']))}</b></font>", st["base"]))
     story += [heading("papers", st), _papers_table(item, st)]
+    story += decisions_block(definition.get("settings", {}), st)
     story += _rejected(result, st)
     by_head = bool((result.get("resolution") or {}).get("by_head"))
     settings = definition.get("settings", {})

@@ -132,8 +132,20 @@ def both(key: str, sep: str = " / ") -> str:
     return f"{cy}{sep}{en}"
 
 
+REJECTION_CODES: dict[str, tuple[str, str]] = {
+    "no-valid-code": ("Dim cod dilys", "No valid code"),
+    "too-many-votes": ("Gormod o bleidleisiau", "Votes for more options than allowed"),
+    "identifies-voter": ("Ysgrifen sy'n adnabod y pleidleisiwr", "Writing or mark by which the voter can be identified"),
+    "unmarked-or-uncertain": ("Heb ei farcio neu'n ansicr", "Unmarked or void for uncertainty"),
+}
+"""The statutory grounds as the tellers record them (service/tellers.py REJECTION_REASONS), in words."""
+
+
 def reason_words(reason: str) -> tuple[str, str]:
-    return REASONS.get(reason.strip().lower(), reason), reason
+    key = reason.strip().lower()
+    if key in REJECTION_CODES:
+        return REJECTION_CODES[key]
+    return REASONS.get(key, reason), reason
 
 
 def _table(values: Mapping[str, Any]) -> str:

@@ -45,6 +45,12 @@ from coopvote.service.band_results import (
 from coopvote.service.bands import scheme_uses_member_values
 from coopvote.service.base import Role
 from coopvote.service.queries import item_row, item_view
+from coopvote.service.safeguards import (
+    RECONCILIATION_ACCEPTED,
+    ReasonRequired,
+    record_decision,
+    required_reason,
+)
 from coopvote.service.views import ItemResult, ReconciliationRow
 
 RESOLUTION_LABELS = (("O blaid", "For"), ("Yn erbyn", "Against"), ("Ymatal", "Abstain"))
@@ -372,17 +378,29 @@ class ResultsRole(Role):
                 raise RuleError(f"item {item_number} is already declared; its published figures are fixed")
             item.settings = {**item.settings, SHOW_SMALL_CLASSES: {"chair": chair.strip(), "reason": reason.strip()}}
 
-    def declare(self, item_number: int, declared_by: str) -> dict[str, Any]:
-        """Fix an item's result: store it, mark the item declared. A declared result cannot change."""
+    def declare(
+        self, item_number: int, declared_by: str, *, reconciliation_reason: str | None = None
+    ) -> dict[str, Any]:
+        """Fix an item's result: store it, mark the item declared. A declared result cannot change.
+
+        When the papers do not reconcile (more returned than issued, more issued than printed), the
+        declaration waits for the chair's reason, which is recorded and printed on it.
+        """
+        problems = [f"{row.class_code}: {p}" for row in self.reconciliation(item_number) for p in row.problems]
         result = self.item_result(item_number)
         summary = result_summary(result)
         with self.action("result declared", item=item_number, by=declared_by, outcome=result.outcome_en) as (
             session,
-            _act,
+            act,
         ):
             item = item_row(session, self.meeting_id, item_number)
             if item.status == "declared":
-                raise RuleError(f"item {item_number} has already been declared")
+                earlier = session.scalar(select(Declaration).where(Declaration.item_id == item.id))
+                when = earlier.declared_at.astimezone().strftime("%H:%M:%S") if earlier is not None else "?"
+                who = earlier.declared_by if earlier is not None else "?"
+                raise RuleError(
+                    f"item {item_number} has already been declared, by {who} at {when}; a declared result cannot change"
+                )
             resolution = result.resolution
             if resolution is not None and not resolution.stands:
                 raise RuleError(
@@ -392,6 +410,16 @@ class ResultsRole(Role):
             decided_by_hands = resolution is not None and resolution.mode == "show-of-hands"
             if item.status != "closed" and not decided_by_hands:
                 raise RuleError(f"voting on item {item_number} must be closed before its result is declared")
+            if problems and not (reconciliation_reason or "").strip():
+                raise ReasonRequired(
+                    f"the papers for item {item_number} do not reconcile ({'; '.join(problems)}); the result can be "
+                    "declared only with the chair's reason, which the declaration prints",
+                    RECONCILIATION_ACCEPTED,
+                )
+            if problems:
+                reason = required_reason(reconciliation_reason, f"declaring item {item_number}")
+                record_decision(item, RECONCILIATION_ACCEPTED, reason, declared_by, problems=problems)
+                act.details.update(reconciliation_problems=problems, reason=reason)
             session.add(Declaration(item_id=item.id, result=summary, declared_by=declared_by))
             item.status = "declared"
         return summary

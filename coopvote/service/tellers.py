@@ -34,9 +34,17 @@ from coopvote.record.models import (
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.papers import ballot_item_for
 from coopvote.service.queries import class_code_of, class_row, item_row
+from coopvote.service.safeguards import TOO_MANY_VOTES, second_slip
 from coopvote.service.setup import SetupRole
 from coopvote.service.views import ScanOutcome
-from coopvote.service.voting import IdentifiedPaper, already_counted, bad_marks, check_marks, rejection
+from coopvote.service.voting import (
+    IdentifiedPaper,
+    already_counted,
+    bad_marks,
+    check_marks,
+    marks_problem,
+    rejection,
+)
 
 if TYPE_CHECKING:
     from coopvote.ballots.omr_layout import PaperQuestion
@@ -150,13 +158,19 @@ class TellersRole(Role):
         try:
             with self.action("paper recorded", source=source) as (session, act):
                 found = self._identify(session, qr_text)
+                if isinstance(found, ScanOutcome) and found.reason == Reason.ALREADY_COUNTED.value:
+                    contradiction = second_slip(session, self.meeting_id, qr_text)
+                    if contradiction is not None:
+                        act.name = "contradictory slips rejected" if "options" in contradiction[1] else "paper refused"
+                        act.details.update(contradiction[1])
+                        return contradiction[0]
                 if isinstance(found, ScanOutcome):
                     act.name = "paper refused"
                     act.details.update(reason=found.reason, item=found.item, serial=found.serial)
                     return found
                 chosen = [found.option] if found.option is not None else list(marks or [])
-                problem = check_marks(found, chosen)
-                if problem:
+                problem = marks_problem(found, chosen)
+                if problem[0]:
                     act.name = "paper refused"
                     act.details.update(reason="bad-marks", item=found.item, serial=found.serial)
                     return bad_marks(problem, found.item, found.serial)
@@ -198,6 +212,45 @@ class TellersRole(Role):
             marks=tuple(chosen),
         )
 
+    def reject_paper(self, qr_text: str, reason: str, *, source: str = "keyed") -> ScanOutcome:
+        """Record a returned paper as rejected, with its statutory reason (a spoilt or void paper read by hand).
+
+        It counts as returned and rejected in the reconciliation and on the declaration, never as "not
+        returned"; a second scan of it is refused as already counted, like any recorded paper.
+        """
+        if reason not in REJECTION_REASONS:
+            raise RuleError(f"rejection reason {reason!r} should be one of {', '.join(REJECTION_REASONS)}")
+        with self.action("paper rejected", source=source, reason=reason) as (session, act):
+            found = self._identify(session, qr_text)
+            if isinstance(found, ScanOutcome):
+                act.name = "paper refused"
+                act.details.update(reason=found.reason, item=found.item, serial=found.serial)
+                return found
+            session.add(
+                RecordedBallot(
+                    item_id=found.item_id,
+                    class_id=found.class_id,
+                    serial=found.serial,
+                    source=source,
+                    marks=[],
+                    valid=False,
+                    reject_reason=reason,
+                    station=self.station,
+                )
+            )
+            session.flush()
+            act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
+        welsh_reason, english_reason = REJECTION_REASONS[reason]
+        return ScanOutcome(
+            True,
+            f"Rejected ({english_reason}): item {found.item}, {found.class_code}, serial {found.serial}.",
+            f"Gwrthodwyd ({welsh_reason}): eitem {found.item}, {found.class_code}, rhif {found.serial}.",
+            reason=reason,
+            item=found.item,
+            class_code=found.class_code,
+            serial=found.serial,
+        )
+
     def undo_last(self, reason: str) -> ScanOutcome:
         """Take back this station's most recent recorded paper, with a reason, so it can be scanned again."""
         if not reason.strip():
@@ -223,6 +276,11 @@ class TellersRole(Role):
                 raise RuleError("this station has no scan on an open vote to undo")
             item = session.get(AgendaItem, last.item_id)
             assert item is not None
+            if last.source == "slip" and last.reject_reason == TOO_MANY_VOTES:
+                raise RuleError(
+                    f"paper {last.serial} of item {item.number} was rejected because two slips from its sheet chose "
+                    "different options; both were in the box, so that cannot be undone"
+                )
             act.details.update(item=item.number, serial=last.serial, marks=list(last.marks))
             act.details[WITHDRAWN_KEY] = {"item": item.number, "serial": last.serial}
             session.delete(last)
@@ -434,7 +492,10 @@ class TellersRole(Role):
             item = session.get(AgendaItem, sheet.item_id)
             assert item is not None
             if item.status != "open":
-                raise RuleError(f"voting on item {item.number} is {item.status}; reopen is not possible, decide before closing")
+                raise RuleError(
+                    f"voting on item {item.number} is {item.status}; sheets are decided while the vote is open "
+                    "(the chair can reopen a closed, undeclared vote, with a reason)"
+                )
             already = session.scalar(
                 select(RecordedBallot.id).where(RecordedBallot.item_id == item.id, RecordedBallot.serial == sheet.serial)
             )

@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -22,7 +22,19 @@ from coopvote.record.models import RecordedBallot
 from coopvote.record.types import utcnow
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.queries import item_row
+from coopvote.service.safeguards import (
+    OPENED_NOT_QUORATE,
+    REOPENED,
+    ReasonRequired,
+    pending_sheet_ids,
+    record_decision,
+    refuse_close_with_pending,
+    required_reason,
+)
 from coopvote.service.views import ScanOutcome
+
+if TYPE_CHECKING:
+    from coopvote.meeting.quorum import QuorumStatus
 
 RESOLUTION_OPTIONS = (1, 2, 3)  # For, Against, Abstain
 
@@ -46,10 +58,16 @@ def rejection(reason: Reason, *, item: int | None = None, serial: int | None = N
     )
 
 
-def bad_marks(problem: str, item: int, serial: int) -> ScanOutcome:
+def bad_marks(problem: str | tuple[str, str], item: int, serial: int) -> ScanOutcome:
     english, welsh = BAD_MARKS
+    problem_en, problem_cy = (problem, problem) if isinstance(problem, str) else problem
     return ScanOutcome(
-        False, english.format(detail=problem), welsh.format(detail=problem), reason="bad-marks", item=item, serial=serial
+        False,
+        english.format(detail=problem_en),
+        welsh.format(detail=problem_cy),
+        reason="bad-marks",
+        item=item,
+        serial=serial,
     )
 
 
@@ -72,19 +90,52 @@ class IdentifiedPaper:
 class VotingRole(Role):
     """The chair's poll: opening and closing each item's vote (and a backup copy as each vote closes)."""
 
-    def __init__(self, record: MeetingRecord, *, after_close: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        record: MeetingRecord,
+        *,
+        after_close: Callable[[int], None] | None = None,
+        quorum: Callable[[], QuorumStatus] | None = None,
+    ) -> None:
         super().__init__(record)
         self.after_close = after_close
+        self.quorum = quorum
+        """The desk's live quorum, asked before a vote opens; None (tests, tools) skips the question."""
 
     # -- opening and closing ---------------------------------------------------------------------
 
-    def open_vote(self, item_number: int) -> None:
-        with self.action("vote opened", item=item_number) as (session, _act):
+    def open_vote(self, item_number: int, *, not_quorate_reason: str | None = None, by: str = "") -> None:
+        """Open an item's vote; while the meeting is not quorate, only with the chair's recorded reason.
+
+        ``by`` names the chair deciding, kept with the decision (the audit entry names the station's actor).
+        """
+        quorum = self.quorum() if self.quorum is not None else None
+        not_quorate = quorum is not None and not quorum.met
+        with self.action("vote opened", item=item_number) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
             if item.status == "open":
                 raise RuleError(f"voting on item {item_number} is already open")
-            if item.status in {"closed", "declared"}:
-                raise RuleError(f"item {item_number} is {item.status}; a closed vote cannot be reopened")
+            if item.status == "declared":
+                raise RuleError(f"item {item_number} is declared; its vote cannot be opened again")
+            if item.status == "closed":
+                raise RuleError(
+                    f"voting on item {item_number} is closed; to take more papers the chair reopens it, with a reason"
+                )
+            if quorum is not None and not_quorate and not (not_quorate_reason or "").strip():
+                raise ReasonRequired(
+                    f"the meeting is not quorate: {quorum.explanation_en.strip()} The vote on item {item_number} can "
+                    "be opened only if the chair decides to go ahead and records why",
+                    OPENED_NOT_QUORATE,
+                    f"Nid yw'r cyfarfod yn gworwm: {quorum.explanation_cy.strip()} Dim ond os yw'r cadeirydd yn penderfynu "
+                    f"bwrw ymlaen ac yn cofnodi pam y gellir agor y bleidlais ar eitem {item_number}.",
+                )
+            if not_quorate and quorum is not None:
+                reason = required_reason(not_quorate_reason, f"opening item {item_number} without a quorum")
+                record_decision(
+                    item, OPENED_NOT_QUORATE, reason, by.strip(),
+                    present=quorum.present, required=quorum.required,
+                )  # fmt: skip
+                act.details.update(not_quorate=True, present=quorum.present, required=quorum.required, reason=reason)
             item.status = "open"
             item.opened_at = utcnow()
 
@@ -94,11 +145,16 @@ class VotingRole(Role):
         The code is the start of the hash of this 'vote closed' entry, on the desk chain; the entry names
         the head of the ballot chain at that moment, so the one code commits to both chains: every check-in
         and proxy, and every paper with its marks (docs/records.md).
+
+        Refused while any of the item's scanned sheets waits for adjudication.
         """
         with self.action("vote closed", item=item_number) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
             if item.status != "open":
                 raise RuleError(f"voting on item {item_number} is not open (it is {item.status})")
+            waiting = pending_sheet_ids(session, item.id)
+            if waiting:
+                raise refuse_close_with_pending(item_number, waiting)
             item.status = "closed"
             item.closed_at = utcnow()
             # Draw, once and on the record, the seed any lot in this item's count will use, so the
@@ -118,6 +174,28 @@ class VotingRole(Role):
         with self.reading() as session:
             return close_code(session, self.meeting_id, item_number)
 
+    def waiting_sheets(self, item_number: int) -> list[int]:
+        """The item's scanned sheets still waiting for adjudication: the chair is told before closing."""
+        with self.reading() as session:
+            return pending_sheet_ids(session, item_row(session, self.meeting_id, item_number).id)
+
+    def reopen_vote(self, item_number: int, reason: str, *, by: str = "") -> None:
+        """Reopen a closed, undeclared vote (a box found late, a sheet to decide), with the chair's reason.
+
+        The lot seed drawn at the first close is kept, so a count stays replayable; the decision is kept
+        with the item and printed on its declaration.
+        """
+        cleaned = required_reason(reason, f"reopening the vote on item {item_number}")
+        with self.action("vote reopened", item=item_number, reason=cleaned) as (session, _act):
+            item = item_row(session, self.meeting_id, item_number)
+            if item.status == "declared":
+                raise RuleError(f"item {item_number} has been declared; a declared result cannot be reopened")
+            if item.status != "closed":
+                raise RuleError(f"voting on item {item_number} is not closed (it is {item.status}); only a closed vote can be reopened")
+            record_decision(item, REOPENED, cleaned, by.strip())
+            item.status = "open"
+            item.closed_at = None
+
     def _after_close(self, item_number: int) -> None:
         """Called after a vote closes; ``MeetingService.open`` points it at a backup of the file."""
         if self.after_close is not None:
@@ -126,21 +204,29 @@ class VotingRole(Role):
 
 def check_marks(paper: IdentifiedPaper, marks: Sequence[int]) -> str:
     """Why these marks cannot be recorded as they are, or '' when they can."""
+    return marks_problem(paper, marks)[0]
+
+
+def marks_problem(paper: IdentifiedPaper, marks: Sequence[int]) -> tuple[str, str]:
+    """(English, Welsh) of why these marks cannot be recorded, or ('', '') when they can."""
     if paper.kind == "resolution":
         if len(marks) != 1 or marks[0] not in RESOLUTION_OPTIONS:
-            return "a resolution takes one choice: 1 For, 2 Against, 3 Abstain"
-        return ""
+            return (
+                "a resolution takes one choice: 1 For, 2 Against, 3 Abstain",
+                "un dewis yn unig sydd i benderfyniad: 1 O blaid, 2 Yn erbyn, 3 Ymatal",
+            )
+        return "", ""
     if any(not 1 <= m <= paper.candidates for m in marks):
-        return f"candidates are numbered 1 to {paper.candidates}"
+        return (f"candidates are numbered 1 to {paper.candidates}", f"mae'r ymgeiswyr wedi'u rhifo o 1 i {paper.candidates}")
     if len(set(marks)) != len(marks):
-        return "a candidate is marked twice"
+        return "a candidate is marked twice", "mae ymgeisydd wedi'i farcio ddwywaith"
     if not marks:
-        return "no candidate marked"
+        return "no candidate marked", "nid oes ymgeisydd wedi'i farcio"
     from coopvote.counting.rules import RANKED_METHODS
 
     if paper.method not in RANKED_METHODS and paper.max_marks and len(marks) > paper.max_marks:
-        return f"at most {paper.max_marks} mark(s) allowed"
-    return ""
+        return (f"at most {paper.max_marks} mark(s) allowed", f"dim mwy na {paper.max_marks} marc")
+    return "", ""
 
 
 def already_counted(at: Any, station: str, extra: dict[str, Any]) -> ScanOutcome:

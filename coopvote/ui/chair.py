@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from coopvote.counting.item_rules import item_tie_rule
 from coopvote.errors import CoopvoteError
+from coopvote.service.safeguards import ReasonRequired, decisions_of
 from coopvote.service.views import ItemResult, ItemView, MeetingView
+from coopvote.ui.chair_dialogs import ask
 from coopvote.ui.chair_panels import CastingPanel, DeclarePanel, HandsPanel, ProgressPanel
 from coopvote.ui.look import arg, pick
 from coopvote.ui.results_panel import ResultPanel, describe
@@ -42,6 +44,11 @@ def tie_rule(meeting: MeetingView, item: ItemView) -> str:
     """The item's own tie rule, else the meeting's: the one its count will use."""
     general = meeting.rules.get("rules", {})
     return item_tie_rule(item.settings, general if isinstance(general, dict) else {})
+
+
+def sentence(text: str) -> str:
+    """The service's refusals start in lower case (the command line prefixes them); a dialog starts a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 def rule_name(meeting: MeetingView, *keys: str) -> str:
@@ -86,11 +93,17 @@ class ChairPage(Retranslatable, QWidget):
         self.open_button = QPushButton(self)
         self.close_button = QPushButton(self)
         self.result_button = QPushButton(self)
+        self.reopen_button = QPushButton(self)
+        self.reopen_button.setObjectName("reopenButton")
+        self.reopen_button.clicked.connect(self.reopen_vote)
+        self.decisions = QLabel(self)
+        self.decisions.setObjectName("chairDecisions")
+        self.decisions.setWordWrap(True)
         self.open_button.clicked.connect(self.open_vote)
         self.close_button.clicked.connect(self.close_vote)
         self.result_button.clicked.connect(self.show_result)
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.close_button, self.result_button):
+        for button in (self.open_button, self.close_button, self.result_button, self.reopen_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -113,6 +126,7 @@ class ChairPage(Retranslatable, QWidget):
         column = QVBoxLayout(detail)
         column.addWidget(self.title)
         column.addWidget(self.status)
+        column.addWidget(self.decisions)
         column.addLayout(buttons)
         column.addWidget(self.progress)
         column.addWidget(self.hands)
@@ -194,7 +208,7 @@ class ChairPage(Retranslatable, QWidget):
             self.title.setText(self.tr("The agenda has no items."))
             self.status.clear()
             for widget in (self.open_button, self.close_button, self.result_button, self.progress, self.hands,
-                           self.result_title, self.result, self.declare_panel):
+                           self.result_title, self.result, self.declare_panel, self.reopen_button, self.decisions):
                 widget.hide()
             return
         self.title.setText(arg(self.tr("Item %1: %2"), item.number, pick(cy=item.title_cy, en=item.title_en)))
@@ -203,6 +217,8 @@ class ChairPage(Retranslatable, QWidget):
         self.open_button.setVisible(item.status == "pending")
         self.close_button.setVisible(item.status == "open")
         self.result_button.setVisible(item.status != "open")
+        self.reopen_button.setVisible(item.status == "closed")
+        self._show_decisions(item)
         self.progress.setVisible(item.status in {"open", "closed", "declared"})
         self.hands.setVisible(item.kind == "resolution" and item.status == "pending")
         self.declare_panel.setVisible(item.status != "open")
@@ -261,14 +277,59 @@ class ChairPage(Retranslatable, QWidget):
         return True
 
     def open_vote(self) -> bool:
+        """Open the vote; when the meeting is not quorate the service refuses, and the chair may decide to go on."""
         number = self.current
         if number is None:
             return False
-        return self._do(lambda: self.voting.open_vote(number), arg(self.tr("Voting on item %1 is open."), number))
+        opened = arg(self.tr("Voting on item %1 is open."), number)
+        try:
+            self.voting.open_vote(number)
+        except ReasonRequired as refusal:
+            reason = ask(
+                self.tr("The meeting is not quorate"),
+                arg(self.tr("%1\n\nOpen the vote anyway? Your reason is recorded in the audit log and printed on "
+                            "the declaration."), sentence(pick(cy=refusal.message_cy, en=str(refusal)))),
+                self.tr("Open the vote anyway"),
+                reason_label=self.tr("Why the vote goes ahead without a quorum:"),
+                parent=self,
+            )
+            if reason is None:
+                self.banner.show_message(self.tr("The vote was not opened."), "warn")
+                return False
+            return self._do(lambda: self.voting.open_vote(number, not_quorate_reason=reason, by=self._chair()), opened)
+        except CoopvoteError as error:
+            self.banner.show_error(error)
+            return False
+        self.banner.show_ok(opened)
+        self.refresh_agenda()
+        return True
 
     def close_vote(self) -> bool:
+        """Close after the chair confirms; never while scanned sheets wait for a teller's decision."""
         number = self.current
         if number is None:
+            return False
+        try:
+            waiting = self.voting.waiting_sheets(number)
+            returned = sum(row.returned for row in self.results.reconciliation(number))
+        except CoopvoteError as error:
+            self.banner.show_error(error)
+            return False
+        if waiting:
+            self.banner.show_error(arg(
+                self.tr("Voting on item %1 cannot close yet: %2 scanned sheet(s) wait for adjudication. A teller "
+                        "decides each one on the Teller screen, Adjudication tab (accept the voter's clear "
+                        "intention, or reject it with a reason); then close the vote."), number, len(waiting)))
+            return False
+        confirmed = ask(
+            arg(self.tr("Close the vote on item %1?"), number),
+            arg(self.tr("%1 paper(s) are recorded. Once the vote closes no more papers are accepted, and the result "
+                        "can be counted and declared. A closed vote can be reopened only with a recorded reason."),
+                returned),
+            self.tr("Close the vote"),
+            parent=self,
+        )
+        if confirmed is None:
             return False
         codes: list[str] = []
         if not self._do(lambda: codes.append(self.voting.close_vote(number)), ""):
@@ -277,6 +338,23 @@ class ChairPage(Retranslatable, QWidget):
         self.banner.show_ok(arg(self.tr("Voting on item %1 is closed. Close code: %2. Write it into the minutes "
                                         "by hand: it proves later that the record was not rewritten."), number, codes[0]))
         return True
+
+    def reopen_vote(self) -> bool:
+        number = self.current
+        if number is None:
+            return False
+        reason = ask(
+            arg(self.tr("Reopen the vote on item %1?"), number),
+            self.tr("The vote opens again so more papers can be recorded or sheets decided. Your reason is recorded "
+                    "in the audit log and printed on the declaration."),
+            self.tr("Reopen the vote"),
+            reason_label=self.tr("Why the vote is reopened:"),
+            parent=self,
+        )
+        if reason is None:
+            return False
+        return self._do(lambda: self.voting.reopen_vote(number, reason, by=self._chair()),
+                        arg(self.tr("Voting on item %1 is open again."), number))
 
     def record_hands(self, counts: dict[str, tuple[int, int, int]]) -> bool:
         number = self.current
@@ -301,6 +379,7 @@ class ChairPage(Retranslatable, QWidget):
                         arg(self.tr("Casting vote %1 recorded for item %2."), words, number))
 
     def declare(self, by: str) -> bool:
+        """Declare after the chair confirms what will be fixed; papers that do not reconcile need a reason."""
         number = self.current
         if number is None:
             return False
@@ -308,8 +387,58 @@ class ChairPage(Retranslatable, QWidget):
             self.banner.show_error(self.tr("Enter the name of the person declaring the result."))
             self.declare_panel.by.setFocus()
             return False
-        return self._do(lambda: self.results.declare(number, by.strip()),
-                        arg(self.tr("The result of item %1 is declared by %2."), number, by.strip()))
+        item = self.item()
+        if item is not None and item.status == "declared":
+            self.banner.show_message(arg(self.tr("Item %1 is already declared; a declared result cannot change."),
+                                         number), "warn")
+            return False
+        try:
+            problems = [self._problem_words(row) for row in self.results.reconciliation(number) if row.problems]
+        except CoopvoteError as error:
+            self.banner.show_error(error)
+            return False
+        outcome = self.result.outcome.text() if self.result.result is not None else ""
+        message = arg(self.tr("%1\n\nDeclared by %2. The declared result is fixed: it cannot be changed, and the "
+                              "vote cannot be reopened."), outcome or self.tr("(the result is still being counted)"),
+                      by.strip())
+        label = ""
+        if problems:
+            message = arg(self.tr("The papers do not reconcile: %1.\n\n%2"), "; ".join(problems), message)
+            label = self.tr("Why the result is declared although the papers do not add up:")
+        reason = ask(arg(self.tr("Declare the result of item %1?"), number), message, self.tr("Declare the result"),
+                     reason_label=label, parent=self)
+        if reason is None:
+            return False
+        return self._do(
+            lambda: self.results.declare(number, by.strip(), reconciliation_reason=reason or None),
+            arg(self.tr("The result of item %1 is declared by %2."), number, by.strip()),
+        )
+
+    def _chair(self) -> str:
+        """Who decides: the name in the declaration box (the meeting's chair unless changed)."""
+        return self.declare_panel.by.text().strip() or rule_name(self.meeting, "chair")
+
+    def _problem_words(self, row: Any) -> str:
+        """One class's reconciliation problem in the app's language (the service words it in English)."""
+        words = []
+        if row.returned > row.issued:
+            words.append(arg(self.tr("%1 more paper(s) returned than issued (%2 issued, %3 returned)"),
+                             row.returned - row.issued, row.issued, row.returned))
+        if row.printed and row.issued + row.spoilt > row.printed:
+            words.append(self.tr("more papers issued than printed"))
+        return arg(self.tr("%1: %2"), row.class_code, "; ".join(words) or "; ".join(row.problems))
+
+    def _show_decisions(self, item: ItemView) -> None:
+        """The chair's recorded decisions on this item, so whoever takes the chair next sees them."""
+        kinds = {
+            "opened-not-quorate": self.tr("Opened without a quorum"),
+            "reopened": self.tr("Reopened after closing"),
+            "reconciliation-accepted": self.tr("Declared although the papers do not reconcile"),
+        }
+        lines = [arg(self.tr("%1: %2"), kinds.get(d.get("kind", ""), d.get("kind", "")), d.get("reason", ""))
+                 for d in decisions_of(item.settings)]
+        self.decisions.setText("\n".join(lines))
+        self.decisions.setVisible(bool(lines))
 
     def show_result(self) -> None:
         """Count the item in the background; ``_result_loaded`` shows it (or why it cannot be counted)."""
@@ -340,6 +469,7 @@ class ChairPage(Retranslatable, QWidget):
         self.open_button.setText(self.tr("&Open the vote"))
         self.close_button.setText(self.tr("&Close the vote"))
         self.result_button.setText(self.tr("Show the &result"))
+        self.reopen_button.setText(self.tr("Reope&n the vote"))
         for row in range(self.agenda.count()):
             entry = self.agenda.item(row)
             number = int(entry.data(Qt.ItemDataRole.UserRole))

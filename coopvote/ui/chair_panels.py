@@ -40,8 +40,15 @@ class ProgressPanel(Retranslatable, QGroupBox):
         self.table = FittedTable(0, 4, self)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("reconciliationWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("QLabel#reconciliationWarning { background: #fff1c2; color: #3b2a00; "
+                                   "border: 1px solid #8a6d00; padding: 4px; }")
+        self.warning.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.warning)
         layout.addWidget(self.table)
         self.retranslate()
 
@@ -74,6 +81,11 @@ class ProgressPanel(Retranslatable, QGroupBox):
         issued = sum(r.issued for r in self.rows)
         returned = sum(r.returned for r in self.rows)
         self.summary.setText(arg(self.tr("%1 of %2 papers returned"), returned, issued))
+        over = [arg(self.tr("%1: %2 returned, %3 issued"), r.class_code, r.returned, r.issued)
+                for r in self.rows if r.problems]
+        self.warning.setText(arg(self.tr("The papers do not add up (%1). Declaring will need the chair's reason."),
+                                 "; ".join(over)) if over else "")
+        self.warning.setVisible(bool(over))
         self.table.refit()
         self.summary.setAccessibleName(self.summary.text())
 

@@ -27,6 +27,9 @@ class KeyedMarks:
     marks: tuple[int, ...] = ()
     problem: str = ""
     notes: tuple[str, ...] = ()
+    problem_code: str = ""
+    """Which problem (``numbers``, ``too-many-ranks``, ``rank-range``), so the screen can say it in Welsh too."""
+    problem_args: tuple[int, ...] = ()
 
 
 def looks_like_code(text: str) -> bool:
@@ -67,17 +70,18 @@ def keyed_marks(text: str, kind: str, method: str, candidates: tuple[str, ...]) 
         if digits.isdigit() and len(digits) > 1:
             values = [None if d == "0" else int(d) for d in digits]  # "312": one digit per candidate
     if values is None:
-        return KeyedMarks(problem="type numbers only, separated by spaces")
+        return KeyedMarks(problem="type numbers only, separated by spaces", problem_code="numbers")
     if kind == "resolution":
         chosen = [v for v in values if v is not None]
         return KeyedMarks(marks=tuple(chosen))
     if not is_ranked(method):
         return KeyedMarks(marks=tuple(v for v in values if v is not None))
     if len(values) > count:
-        return KeyedMarks(problem=f"{len(values)} ranks typed for {count} candidates")
+        return KeyedMarks(problem=f"{len(values)} ranks typed for {count} candidates", problem_code="too-many-ranks",
+                          problem_args=(len(values), count))
     ranks = values + [None] * (count - len(values))
     if any(r is not None and not 1 <= r <= count for r in ranks):
-        return KeyedMarks(problem=f"ranks run from 1 to {count}")
+        return KeyedMarks(problem=f"ranks run from 1 to {count}", problem_code="rank-range", problem_args=(count,))
     grid = tuple(tuple((option, rank) for rank in range(count)) for option in range(count))
     question = QuestionBoxes("keyed", QuestionKind.RANK, candidates, max_marks=count, grid=grid)
     states: dict[Hashable, BoxState] = {

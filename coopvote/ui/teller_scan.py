@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.errors import CoopvoteError
+from coopvote.service.tellers import REJECTION_REASONS
 from coopvote.service.views import ItemView, MeetingView, ScanOutcome
 from coopvote.ui.look import arg, pick, scaled_font
-from coopvote.ui.teller_keyed import is_ranked, is_scanned_code, keyed_marks, looks_like_code
+from coopvote.ui.teller_keyed import KeyedMarks, is_ranked, is_scanned_code, keyed_marks, looks_like_code
 from coopvote.ui.teller_sound import Sounds
 from coopvote.ui.widgets import BigLabel, Retranslatable, error_text
 
@@ -131,6 +132,20 @@ class ScanPanel(Retranslatable, QWidget):
         self.undo_button = QPushButton(self)
         self.undo_button.clicked.connect(self.undo)
         self.undo_reason.returnPressed.connect(self.undo)
+        self.reject_label = QLabel(self)
+        self.reject_reason = QComboBox(self)
+        self.reject_reason.setObjectName("rejectReason")
+        for code, (welsh, english) in REJECTION_REASONS.items():
+            self.reject_reason.addItem(pick(cy=welsh, en=english), code)
+        self.reject_label.setBuddy(self.reject_reason)
+        self.reject_button = QPushButton(self)
+        self.reject_button.setObjectName("rejectPaper")
+        self.reject_button.clicked.connect(self.reject_pending)
+        reject_row = QHBoxLayout()
+        reject_row.addWidget(self.reject_label)
+        reject_row.addWidget(self.reject_reason, 1)
+        reject_row.addWidget(self.reject_button)
+        self._waiting_changed()
         undo_row = QHBoxLayout()
         undo_row.addWidget(self.undo_label)
         undo_row.addWidget(self.undo_reason, 1)
@@ -143,6 +158,7 @@ class ScanPanel(Retranslatable, QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.counts)
         layout.addWidget(self.totals)
+        layout.addLayout(reject_row)
         layout.addLayout(undo_row)
         self.retranslate()
 
@@ -164,6 +180,7 @@ class ScanPanel(Retranslatable, QWidget):
             return True
         if event.key() == Qt.Key.Key_Escape and self.pending is not None:
             self.pending = None
+            self._waiting_changed()
             self.input.clear()
             self.answer.show_state("idle", self.tr("Paper set aside: nothing recorded. Scan the next code."))
             return True
@@ -209,8 +226,13 @@ class ScanPanel(Retranslatable, QWidget):
         """A code from the scanner, the camera or the keyboard: a slip records at once, a paper waits for marks."""
         dropped = self.pending
         self.pending = None
+        self._waiting_changed()
         try:
             found = self.tellers.identify(text)
+            if isinstance(found, ScanOutcome) and found.reason == "already-counted":
+                # A second slip from one sheet may carry another choice: recording it lets the service
+                # reject both as more than one vote (the same choice again stays "already counted").
+                return self.show_outcome(self.tellers.record_paper(text, None, source="scan"))
             if isinstance(found, ScanOutcome):
                 return self.show_outcome(found)
             if found.option is not None:
@@ -220,6 +242,7 @@ class ScanPanel(Retranslatable, QWidget):
             return None
         self.pending = found
         self.pending_text = text
+        self._waiting_changed()
         prompt = self._prompt(found)
         if dropped is not None:
             prompt = arg(self.tr("Paper %1 of item %2 was not recorded (no marks keyed).\n%3"),
@@ -256,20 +279,71 @@ class ScanPanel(Retranslatable, QWidget):
         names = tuple(c.name for c in item.candidates) if item is not None else ()
         keyed = keyed_marks(text, paper.kind, paper.method, names)
         if keyed.problem:
-            self.answer.show_state("waiting", arg(self.tr("%1\nTry again: %2"), self._prompt(paper), keyed.problem))
+            self.answer.show_state("waiting", arg(self.tr("%1\nTry again: %2"), self._prompt(paper),
+                                                  self._problem_words(keyed)))
             self.sounds.play(False)
             return
         self.record_pending(list(keyed.marks), keyed.notes)
 
+    def _problem_words(self, keyed: KeyedMarks) -> str:
+        """What is wrong with a keyed line, in the screen's language."""
+        if keyed.problem_code == "numbers":
+            return self.tr("type numbers only, separated by spaces")
+        if keyed.problem_code == "too-many-ranks":
+            return arg(self.tr("%1 ranks typed for %2 candidates"), *keyed.problem_args)
+        if keyed.problem_code == "rank-range":
+            return arg(self.tr("ranks run from 1 to %1"), *keyed.problem_args)
+        return keyed.problem
+
     def record_pending(self, marks: list[int], notes: tuple[str, ...] = ()) -> ScanOutcome | None:
         text = self.pending_text
+        paper = self.pending
         self.pending = None
+        self._waiting_changed()
         try:
             outcome = self.tellers.record_paper(text, marks, source="keyed")
         except CoopvoteError as error:
             self._error(error_text(error))
             return None
+        if outcome.reason == "bad-marks" and paper is not None:
+            # Marks that cannot be counted (a first preference given twice, nothing marked): the paper
+            # still waits, to be keyed again or rejected with its reason; it never drops to "not returned".
+            self.pending = paper
+            self._waiting_changed()
+            self.reject_reason.setCurrentIndex(max(self.reject_reason.findData("unmarked-or-uncertain"), 0))
+            self.answer.show_state("waiting", arg(self.tr("%1\n%2\nKey the marks again, or reject the paper: choose "
+                                                          "the reason and press Reject."),
+                                                  both_languages(outcome), self._prompt(paper)))
+            self.sounds.play(False)
+            return outcome
         return self.show_outcome(outcome, notes)
+
+    def reject_pending(self) -> ScanOutcome | None:
+        """Record the paper waiting for marks as rejected, with the statutory reason chosen (void, spoilt...)."""
+        if self.pending is None:
+            self._error(self.tr("No paper is waiting: scan the paper to reject first."))
+            return None
+        text = self.pending_text
+        self.pending = None
+        self._waiting_changed()
+        try:
+            outcome = self.tellers.reject_paper(text, str(self.reject_reason.currentData()))
+        except CoopvoteError as error:
+            self._error(error_text(error))
+            return None
+        if not outcome.accepted:  # the code itself was refused (counted already, vote closed...)
+            return self.show_outcome(outcome)
+        self.answer.show_state("ok", both_languages(outcome))  # recorded: returned and rejected, not counted
+        self.last_shown_at = time.perf_counter()
+        self.sounds.play(True)
+        self.totals_soon.start()
+        self.recorded.emit(outcome)
+        self.input.setFocus()
+        return outcome
+
+    def _waiting_changed(self) -> None:
+        self.reject_button.setEnabled(self.pending is not None)
+        self.reject_reason.setEnabled(self.pending is not None)
 
     def show_outcome(self, outcome: ScanOutcome, notes: tuple[str, ...] = ()) -> ScanOutcome:
         words = both_languages(outcome)
@@ -358,6 +432,10 @@ class ScanPanel(Retranslatable, QWidget):
         self.input_label.setText(self.tr("&Code (scan, or type and press Enter)"))
         self.input.setPlaceholderText(self.tr("Scan a ballot paper or vote slip"))
         self.undo_label.setText(self.tr("Reason for undoing:"))
+        self.reject_label.setText(self.tr("Reject the waiting paper as:"))
+        self.reject_button.setText(self.tr("Re&ject the paper"))
+        for index, (welsh, english) in enumerate(REJECTION_REASONS.values()):
+            self.reject_reason.setItemText(index, pick(cy=welsh, en=english))
         self.undo_button.setText(self.tr("&Undo the last scan"))
         self.hint.setText(self.tr("A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 "
                                   "for a resolution, or type the numbers and press Enter for an election. "

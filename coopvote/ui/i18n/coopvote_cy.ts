@@ -347,8 +347,68 @@
       <translation>Mae'r pleidleisio ar eitem %1 ar agor.</translation>
     </message>
     <message>
+      <source>The meeting is not quorate</source>
+      <translation>Nid yw'r cyfarfod yn gworwm</translation>
+    </message>
+    <message>
+      <source>%1
+
+Open the vote anyway? Your reason is recorded in the audit log and printed on the declaration.</source>
+      <translation>%1
+
+Agor y bleidlais beth bynnag? Cofnodir eich rheswm yn y log archwilio a'i argraffu ar y datganiad.</translation>
+    </message>
+    <message>
+      <source>Open the vote anyway</source>
+      <translation>Agor y bleidlais beth bynnag</translation>
+    </message>
+    <message>
+      <source>Why the vote goes ahead without a quorum:</source>
+      <translation>Pam mae'r bleidlais yn mynd rhagddi heb gworwm:</translation>
+    </message>
+    <message>
+      <source>The vote was not opened.</source>
+      <translation>Ni agorwyd y bleidlais.</translation>
+    </message>
+    <message>
+      <source>Voting on item %1 cannot close yet: %2 scanned sheet(s) wait for adjudication. A teller decides each one on the Teller screen, Adjudication tab (accept the voter's clear intention, or reject it with a reason); then close the vote.</source>
+      <translation>Ni all y bleidlais ar eitem %1 gau eto: mae %2 dalen wedi'i sganio yn aros i'w dyfarnu. Mae rhifwr yn penderfynu ar bob un ar sgrin y Rhifwr, tab Dyfarnu (derbyn bwriad clir y pleidleisiwr, neu ei gwrthod gyda rheswm); yna caewch y bleidlais.</translation>
+    </message>
+    <message>
+      <source>Close the vote on item %1?</source>
+      <translation>Cau'r bleidlais ar eitem %1?</translation>
+    </message>
+    <message>
+      <source>%1 paper(s) are recorded. Once the vote closes no more papers are accepted, and the result can be counted and declared. A closed vote can be reopened only with a recorded reason.</source>
+      <translation>Mae %1 papur wedi'i gofnodi. Unwaith y bydd y bleidlais wedi cau ni dderbynnir rhagor o bapurau, a gellir cyfrif a datgan y canlyniad. Dim ond gyda rheswm wedi'i gofnodi y gellir ailagor pleidlais a gaewyd.</translation>
+    </message>
+    <message>
+      <source>Close the vote</source>
+      <translation>Cau'r bleidlais</translation>
+    </message>
+    <message>
       <source>Voting on item %1 is closed. Close code: %2. Write it into the minutes by hand: it proves later that the record was not rewritten.</source>
       <translation>Mae'r pleidleisio ar eitem %1 wedi cau. Cod cau: %2. Ysgrifennwch ef â llaw yn y cofnodion: mae'n profi wedyn nad ailysgrifennwyd y cofnod.</translation>
+    </message>
+    <message>
+      <source>Reopen the vote on item %1?</source>
+      <translation>Ailagor y bleidlais ar eitem %1?</translation>
+    </message>
+    <message>
+      <source>The vote opens again so more papers can be recorded or sheets decided. Your reason is recorded in the audit log and printed on the declaration.</source>
+      <translation>Mae'r bleidlais yn agor eto er mwyn cofnodi rhagor o bapurau neu ddyfarnu dalennau. Cofnodir eich rheswm yn y log archwilio a'i argraffu ar y datganiad.</translation>
+    </message>
+    <message>
+      <source>Reopen the vote</source>
+      <translation>Ailagor y bleidlais</translation>
+    </message>
+    <message>
+      <source>Why the vote is reopened:</source>
+      <translation>Pam mae'r bleidlais yn cael ei hailagor:</translation>
+    </message>
+    <message>
+      <source>Voting on item %1 is open again.</source>
+      <translation>Mae'r bleidlais ar eitem %1 ar agor eto.</translation>
     </message>
     <message>
       <source>Show of hands on item %1 recorded.</source>
@@ -375,8 +435,68 @@
       <translation>Rhowch enw'r sawl sy'n cyhoeddi'r canlyniad.</translation>
     </message>
     <message>
+      <source>Item %1 is already declared; a declared result cannot change.</source>
+      <translation>Mae eitem %1 eisoes wedi'i datgan; ni all canlyniad a ddatganwyd newid.</translation>
+    </message>
+    <message>
+      <source>%1
+
+Declared by %2. The declared result is fixed: it cannot be changed, and the vote cannot be reopened.</source>
+      <translation>%1
+
+Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, ac ni ellir ailagor y bleidlais.</translation>
+    </message>
+    <message>
+      <source>(the result is still being counted)</source>
+      <translation>(mae'r canlyniad yn dal i gael ei gyfrif)</translation>
+    </message>
+    <message>
+      <source>The papers do not reconcile: %1.
+
+%2</source>
+      <translation>Nid yw'r papurau'n cysoni: %1.
+
+%2</translation>
+    </message>
+    <message>
+      <source>Why the result is declared although the papers do not add up:</source>
+      <translation>Pam mae'r canlyniad yn cael ei ddatgan er nad yw'r papurau'n cysoni:</translation>
+    </message>
+    <message>
+      <source>Declare the result of item %1?</source>
+      <translation>Datgan canlyniad eitem %1?</translation>
+    </message>
+    <message>
+      <source>Declare the result</source>
+      <translation>Datgan y canlyniad</translation>
+    </message>
+    <message>
       <source>The result of item %1 is declared by %2.</source>
       <translation>Cyhoeddwyd canlyniad eitem %1 gan %2.</translation>
+    </message>
+    <message>
+      <source>%1 more paper(s) returned than issued (%2 issued, %3 returned)</source>
+      <translation>%1 papur yn fwy wedi'u dychwelyd nag a roddwyd (%2 wedi'u rhoi, %3 wedi'u dychwelyd)</translation>
+    </message>
+    <message>
+      <source>more papers issued than printed</source>
+      <translation>mwy o bapurau wedi'u rhoi nag a argraffwyd</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>Opened without a quorum</source>
+      <translation>Agorwyd heb gworwm</translation>
+    </message>
+    <message>
+      <source>Reopened after closing</source>
+      <translation>Ailagorwyd ar ôl cau</translation>
+    </message>
+    <message>
+      <source>Declared although the papers do not reconcile</source>
+      <translation>Datganwyd er nad yw'r papurau'n cysoni</translation>
     </message>
     <message>
       <source>Result of item %1</source>
@@ -401,6 +521,10 @@
     <message>
       <source>Show the &amp;result</source>
       <translation>Dangos y ca&amp;nlyniad</translation>
+    </message>
+    <message>
+      <source>Reope&amp;n the vote</source>
+      <translation>Ailagor y ble&amp;idlais</translation>
     </message>
   </context>
   <context>
@@ -1312,6 +1436,14 @@
       <source>%1 of %2 papers returned</source>
       <translation>%1 o %2 papur wedi'u dychwelyd</translation>
     </message>
+    <message>
+      <source>%1: %2 returned, %3 issued</source>
+      <translation>%1: %2 wedi'u dychwelyd, %3 wedi'u rhoi</translation>
+    </message>
+    <message>
+      <source>The papers do not add up (%1). Declaring will need the chair's reason.</source>
+      <translation>Nid yw'r papurau'n cysoni (%1). Bydd angen rheswm y cadeirydd i ddatgan.</translation>
+    </message>
   </context>
   <context>
     <name>ProjectorWindow</name>
@@ -1772,6 +1904,30 @@ Try again: %2</source>
 Rhowch gynnig arall arni: %2</translation>
     </message>
     <message>
+      <source>type numbers only, separated by spaces</source>
+      <translation>teipiwch rifau yn unig, gyda bylchau rhyngddynt</translation>
+    </message>
+    <message>
+      <source>%1 ranks typed for %2 candidates</source>
+      <translation>%1 safle wedi'u teipio ar gyfer %2 ymgeisydd</translation>
+    </message>
+    <message>
+      <source>ranks run from 1 to %1</source>
+      <translation>mae'r safleoedd yn mynd o 1 i %1</translation>
+    </message>
+    <message>
+      <source>%1
+%2
+Key the marks again, or reject the paper: choose the reason and press Reject.</source>
+      <translation>%1
+%2
+Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrthod.</translation>
+    </message>
+    <message>
+      <source>No paper is waiting: scan the paper to reject first.</source>
+      <translation>Nid oes papur yn aros: sganiwch y papur i'w wrthod yn gyntaf.</translation>
+    </message>
+    <message>
       <source>For</source>
       <translation>O blaid</translation>
     </message>
@@ -1814,6 +1970,14 @@ Rhowch gynnig arall arni: %2</translation>
     <message>
       <source>Reason for undoing:</source>
       <translation>Rheswm dros ddadwneud:</translation>
+    </message>
+    <message>
+      <source>Reject the waiting paper as:</source>
+      <translation>Gwrthod y papur sy'n aros oherwydd:</translation>
+    </message>
+    <message>
+      <source>Re&amp;ject the paper</source>
+      <translation>&amp;Gwrthod y papur</translation>
     </message>
     <message>
       <source>&amp;Undo the last scan</source>

@@ -347,8 +347,68 @@
       <translation>Voting on item %1 is open.</translation>
     </message>
     <message>
+      <source>The meeting is not quorate</source>
+      <translation>The meeting is not quorate</translation>
+    </message>
+    <message>
+      <source>%1
+
+Open the vote anyway? Your reason is recorded in the audit log and printed on the declaration.</source>
+      <translation>%1
+
+Open the vote anyway? Your reason is recorded in the audit log and printed on the declaration.</translation>
+    </message>
+    <message>
+      <source>Open the vote anyway</source>
+      <translation>Open the vote anyway</translation>
+    </message>
+    <message>
+      <source>Why the vote goes ahead without a quorum:</source>
+      <translation>Why the vote goes ahead without a quorum:</translation>
+    </message>
+    <message>
+      <source>The vote was not opened.</source>
+      <translation>The vote was not opened.</translation>
+    </message>
+    <message>
+      <source>Voting on item %1 cannot close yet: %2 scanned sheet(s) wait for adjudication. A teller decides each one on the Teller screen, Adjudication tab (accept the voter's clear intention, or reject it with a reason); then close the vote.</source>
+      <translation>Voting on item %1 cannot close yet: %2 scanned sheet(s) wait for adjudication. A teller decides each one on the Teller screen, Adjudication tab (accept the voter's clear intention, or reject it with a reason); then close the vote.</translation>
+    </message>
+    <message>
+      <source>Close the vote on item %1?</source>
+      <translation>Close the vote on item %1?</translation>
+    </message>
+    <message>
+      <source>%1 paper(s) are recorded. Once the vote closes no more papers are accepted, and the result can be counted and declared. A closed vote can be reopened only with a recorded reason.</source>
+      <translation>%1 paper(s) are recorded. Once the vote closes no more papers are accepted, and the result can be counted and declared. A closed vote can be reopened only with a recorded reason.</translation>
+    </message>
+    <message>
+      <source>Close the vote</source>
+      <translation>Close the vote</translation>
+    </message>
+    <message>
       <source>Voting on item %1 is closed. Close code: %2. Write it into the minutes by hand: it proves later that the record was not rewritten.</source>
       <translation>Voting on item %1 is closed. Close code: %2. Write it into the minutes by hand: it proves later that the record was not rewritten.</translation>
+    </message>
+    <message>
+      <source>Reopen the vote on item %1?</source>
+      <translation>Reopen the vote on item %1?</translation>
+    </message>
+    <message>
+      <source>The vote opens again so more papers can be recorded or sheets decided. Your reason is recorded in the audit log and printed on the declaration.</source>
+      <translation>The vote opens again so more papers can be recorded or sheets decided. Your reason is recorded in the audit log and printed on the declaration.</translation>
+    </message>
+    <message>
+      <source>Reopen the vote</source>
+      <translation>Reopen the vote</translation>
+    </message>
+    <message>
+      <source>Why the vote is reopened:</source>
+      <translation>Why the vote is reopened:</translation>
+    </message>
+    <message>
+      <source>Voting on item %1 is open again.</source>
+      <translation>Voting on item %1 is open again.</translation>
     </message>
     <message>
       <source>Show of hands on item %1 recorded.</source>
@@ -375,8 +435,68 @@
       <translation>Enter the name of the person declaring the result.</translation>
     </message>
     <message>
+      <source>Item %1 is already declared; a declared result cannot change.</source>
+      <translation>Item %1 is already declared; a declared result cannot change.</translation>
+    </message>
+    <message>
+      <source>%1
+
+Declared by %2. The declared result is fixed: it cannot be changed, and the vote cannot be reopened.</source>
+      <translation>%1
+
+Declared by %2. The declared result is fixed: it cannot be changed, and the vote cannot be reopened.</translation>
+    </message>
+    <message>
+      <source>(the result is still being counted)</source>
+      <translation>(the result is still being counted)</translation>
+    </message>
+    <message>
+      <source>The papers do not reconcile: %1.
+
+%2</source>
+      <translation>The papers do not reconcile: %1.
+
+%2</translation>
+    </message>
+    <message>
+      <source>Why the result is declared although the papers do not add up:</source>
+      <translation>Why the result is declared although the papers do not add up:</translation>
+    </message>
+    <message>
+      <source>Declare the result of item %1?</source>
+      <translation>Declare the result of item %1?</translation>
+    </message>
+    <message>
+      <source>Declare the result</source>
+      <translation>Declare the result</translation>
+    </message>
+    <message>
       <source>The result of item %1 is declared by %2.</source>
       <translation>The result of item %1 is declared by %2.</translation>
+    </message>
+    <message>
+      <source>%1 more paper(s) returned than issued (%2 issued, %3 returned)</source>
+      <translation>%1 more paper(s) returned than issued (%2 issued, %3 returned)</translation>
+    </message>
+    <message>
+      <source>more papers issued than printed</source>
+      <translation>more papers issued than printed</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>Opened without a quorum</source>
+      <translation>Opened without a quorum</translation>
+    </message>
+    <message>
+      <source>Reopened after closing</source>
+      <translation>Reopened after closing</translation>
+    </message>
+    <message>
+      <source>Declared although the papers do not reconcile</source>
+      <translation>Declared although the papers do not reconcile</translation>
     </message>
     <message>
       <source>Result of item %1</source>
@@ -401,6 +521,10 @@
     <message>
       <source>Show the &amp;result</source>
       <translation>Show the &amp;result</translation>
+    </message>
+    <message>
+      <source>Reope&amp;n the vote</source>
+      <translation>Reope&amp;n the vote</translation>
     </message>
   </context>
   <context>
@@ -1312,6 +1436,14 @@
       <source>%1 of %2 papers returned</source>
       <translation>%1 of %2 papers returned</translation>
     </message>
+    <message>
+      <source>%1: %2 returned, %3 issued</source>
+      <translation>%1: %2 returned, %3 issued</translation>
+    </message>
+    <message>
+      <source>The papers do not add up (%1). Declaring will need the chair's reason.</source>
+      <translation>The papers do not add up (%1). Declaring will need the chair's reason.</translation>
+    </message>
   </context>
   <context>
     <name>ProjectorWindow</name>
@@ -1772,6 +1904,30 @@ Try again: %2</source>
 Try again: %2</translation>
     </message>
     <message>
+      <source>type numbers only, separated by spaces</source>
+      <translation>type numbers only, separated by spaces</translation>
+    </message>
+    <message>
+      <source>%1 ranks typed for %2 candidates</source>
+      <translation>%1 ranks typed for %2 candidates</translation>
+    </message>
+    <message>
+      <source>ranks run from 1 to %1</source>
+      <translation>ranks run from 1 to %1</translation>
+    </message>
+    <message>
+      <source>%1
+%2
+Key the marks again, or reject the paper: choose the reason and press Reject.</source>
+      <translation>%1
+%2
+Key the marks again, or reject the paper: choose the reason and press Reject.</translation>
+    </message>
+    <message>
+      <source>No paper is waiting: scan the paper to reject first.</source>
+      <translation>No paper is waiting: scan the paper to reject first.</translation>
+    </message>
+    <message>
       <source>For</source>
       <translation>For</translation>
     </message>
@@ -1814,6 +1970,14 @@ Try again: %2</translation>
     <message>
       <source>Reason for undoing:</source>
       <translation>Reason for undoing:</translation>
+    </message>
+    <message>
+      <source>Reject the waiting paper as:</source>
+      <translation>Reject the waiting paper as:</translation>
+    </message>
+    <message>
+      <source>Re&amp;ject the paper</source>
+      <translation>Re&amp;ject the paper</translation>
     </message>
     <message>
       <source>&amp;Undo the last scan</source>

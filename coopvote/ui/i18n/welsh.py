@@ -544,6 +544,60 @@ WELSH: dict[str, str] = {
     "&Adjudication (%1)": "&Dyfarnu (%1)",
     "&Adjudication": "&Dyfarnu",
     "Ca&mera": "Ca&mera",
+    # -- safeguards at the moment of action (issue 12): the chair's confirmations and reasons, keyed rejection
+    "The meeting is not quorate": "Nid yw'r cyfarfod yn gworwm",
+    "%1\n\nOpen the vote anyway? Your reason is recorded in the audit log and printed on the declaration.":
+    "%1\n\nAgor y bleidlais beth bynnag? Cofnodir eich rheswm yn y log archwilio a'i argraffu ar y datganiad.",
+    "Open the vote anyway": "Agor y bleidlais beth bynnag",
+    "Why the vote goes ahead without a quorum:": "Pam mae'r bleidlais yn mynd rhagddi heb gworwm:",
+    "The vote was not opened.": "Ni agorwyd y bleidlais.",
+    "Voting on item %1 cannot close yet: %2 scanned sheet(s) wait for adjudication. A teller decides each one on "
+    "the Teller screen, Adjudication tab (accept the voter's clear intention, or reject it with a reason); then "
+    "close the vote.": "Ni all y bleidlais ar eitem %1 gau eto: mae %2 dalen wedi'i sganio yn aros i'w dyfarnu. "
+    "Mae rhifwr yn penderfynu ar bob un ar sgrin y Rhifwr, tab Dyfarnu (derbyn bwriad clir y pleidleisiwr, neu ei "
+    "gwrthod gyda rheswm); yna caewch y bleidlais.",
+    "Close the vote on item %1?": "Cau'r bleidlais ar eitem %1?",
+    "%1 paper(s) are recorded. Once the vote closes no more papers are accepted, and the result can be counted and "
+    "declared. A closed vote can be reopened only with a recorded reason.": "Mae %1 papur wedi'i gofnodi. Unwaith y "
+    "bydd y bleidlais wedi cau ni dderbynnir rhagor o bapurau, a gellir cyfrif a datgan y canlyniad. Dim ond gyda "
+    "rheswm wedi'i gofnodi y gellir ailagor pleidlais a gaewyd.",
+    "Close the vote": "Cau'r bleidlais",
+    "Reopen the vote on item %1?": "Ailagor y bleidlais ar eitem %1?",
+    "The vote opens again so more papers can be recorded or sheets decided. Your reason is recorded in the audit "
+    "log and printed on the declaration.": "Mae'r bleidlais yn agor eto er mwyn cofnodi rhagor o bapurau neu "
+    "ddyfarnu dalennau. Cofnodir eich rheswm yn y log archwilio a'i argraffu ar y datganiad.",
+    "Reopen the vote": "Ailagor y bleidlais",
+    "Why the vote is reopened:": "Pam mae'r bleidlais yn cael ei hailagor:",
+    "Voting on item %1 is open again.": "Mae'r bleidlais ar eitem %1 ar agor eto.",
+    "Item %1 is already declared; a declared result cannot change.":
+    "Mae eitem %1 eisoes wedi'i datgan; ni all canlyniad a ddatganwyd newid.",
+    "%1\n\nDeclared by %2. The declared result is fixed: it cannot be changed, and the vote cannot be reopened.":
+    "%1\n\nDatganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, ac ni ellir ailagor y "
+    "bleidlais.",
+    "(the result is still being counted)": "(mae'r canlyniad yn dal i gael ei gyfrif)",
+    "The papers do not reconcile: %1.\n\n%2": "Nid yw'r papurau'n cysoni: %1.\n\n%2",
+    "Why the result is declared although the papers do not add up:":
+    "Pam mae'r canlyniad yn cael ei ddatgan er nad yw'r papurau'n cysoni:",
+    "Declare the result of item %1?": "Datgan canlyniad eitem %1?",
+    "Declare the result": "Datgan y canlyniad",
+    "%1 more paper(s) returned than issued (%2 issued, %3 returned)":
+    "%1 papur yn fwy wedi'u dychwelyd nag a roddwyd (%2 wedi'u rhoi, %3 wedi'u dychwelyd)",
+    "more papers issued than printed": "mwy o bapurau wedi'u rhoi nag a argraffwyd",
+    "Opened without a quorum": "Agorwyd heb gworwm",
+    "Reopened after closing": "Ailagorwyd ar ôl cau",
+    "Declared although the papers do not reconcile": "Datganwyd er nad yw'r papurau'n cysoni",
+    "Reope&n the vote": "Ailagor y ble&idlais",
+    "type numbers only, separated by spaces": "teipiwch rifau yn unig, gyda bylchau rhyngddynt",
+    "%1 ranks typed for %2 candidates": "%1 safle wedi'u teipio ar gyfer %2 ymgeisydd",
+    "ranks run from 1 to %1": "mae'r safleoedd yn mynd o 1 i %1",
+    "%1\n%2\nKey the marks again, or reject the paper: choose the reason and press Reject.":
+    "%1\n%2\nTeipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrthod.",
+    "No paper is waiting: scan the paper to reject first.": "Nid oes papur yn aros: sganiwch y papur i'w wrthod yn gyntaf.",
+    "Reject the waiting paper as:": "Gwrthod y papur sy'n aros oherwydd:",
+    "Re&ject the paper": "&Gwrthod y papur",
+    "%1: %2 returned, %3 issued": "%1: %2 wedi'u dychwelyd, %3 wedi'u rhoi",
+    "The papers do not add up (%1). Declaring will need the chair's reason.":
+    "Nid yw'r papurau'n cysoni (%1). Bydd angen rheswm y cadeirydd i ddatgan.",
 }
 
 WELSH_BY_CONTEXT: dict[tuple[str, str], str] = {}

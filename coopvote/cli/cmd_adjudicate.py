@@ -1,0 +1,61 @@
+"""``coopvote adjudicate MEETING [--sheet N --accept MARKS | --reject REASON]``: the adjudication queue.
+
+Without ``--sheet`` it lists the scanned sheets waiting for a decision (a vote cannot close while any
+of its sheets waits). With ``--sheet`` it decides one: ``--accept 1`` (or ``--accept 3,1,2`` in order
+of preference) counts the voter's clear intention; ``--reject REASON`` rejects it on one of the
+statutory grounds.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from coopvote.cli.common import add_meeting_argument, open_meeting
+from coopvote.errors import InputError
+
+GROUNDS = ("no-valid-code", "too-many-votes", "identifies-voter", "unmarked-or-uncertain")
+"""As service/tellers.py REJECTION_REASONS, which checks them; named here so building the parser loads no database."""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("adjudicate", help="list scanned sheets waiting for a decision, or decide one")
+    add_meeting_argument(parser)
+    parser.add_argument("--sheet", type=int, metavar="N", help="the queued sheet to decide (see the list)")
+    decision = parser.add_mutually_exclusive_group()
+    decision.add_argument("--accept", metavar="MARKS", help="count it as these marks: an option, or ranks like 3,1,2")
+    decision.add_argument("--reject", metavar="REASON", help="reject it on a statutory ground: " + ", ".join(GROUNDS))
+    parser.add_argument("--by", metavar="NAME", default="", help="the teller deciding (recorded)")
+    parser.set_defaults(handler=run)
+
+
+def marks_of(text: str) -> list[int]:
+    parts = [p for p in text.replace(" ", ",").split(",") if p]
+    if not parts or not all(p.isdigit() for p in parts):
+        raise InputError(f"--accept {text!r}: give the marks as numbers separated by commas, e.g. 1 or 3,1,2")
+    return [int(p) for p in parts]
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.sheet is None and (args.accept or args.reject):
+        raise InputError("say which sheet to decide with --sheet N (run without options to list them)")
+    if args.sheet is not None and not (args.accept or args.reject):
+        raise InputError(f"sheet {args.sheet}: decide it with --accept MARKS or --reject REASON")
+    service = open_meeting(args.meeting, actor=args.by or "cli")
+    try:
+        if args.sheet is None:
+            waiting = service.tellers.pending_sheets()
+            if not waiting:
+                print("No scanned sheets wait for adjudication.")
+            for sheet in waiting:
+                where = f"item {sheet.item}, {sheet.class_code}, serial {sheet.serial}" if sheet.item else "no readable code"
+                read = [q.get("chosen") for q in sheet.reading.get("questions", [])]
+                print(f"sheet {sheet.id}: {where}; {', '.join(sheet.reasons) or 'needs a person'}; "
+                      f"read as {read}; from {sheet.source_name}")  # fmt: skip
+            return 0
+        accept = marks_of(args.accept) if args.accept else None
+        outcome = service.tellers.adjudicate(args.sheet, accept_marks=accept, reject_reason=args.reject, by=args.by)
+    finally:
+        service.close()
+    print(outcome.message_en)
+    return 0
