@@ -100,6 +100,7 @@ def results_json(record: MeetingRecord) -> bytes:
             "ballots_sha256": sha256_hex(item.csv_bytes),
             "digest": item.digest,
             "close_hash": item.close_hash,
+            "close_entry": item.close_entry,
         }
         if item.definition["kind"] == "election":
             entry["blt_file"] = blt_name(item.number)

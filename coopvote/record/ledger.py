@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from coopvote.record.audit import BALLOT_CHAIN, GENESIS
+
 PAPER_KEY = "paper"
 """Audit details key holding the content of the paper an entry put on the record."""
 WITHDRAWN_KEY = "paper_withdrawn"
@@ -148,13 +150,41 @@ def witness_code(entry_hash: str) -> str:
 
 
 def close_entries(entries: Iterable[Mapping[str, Any]]) -> dict[int, Mapping[str, Any]]:
-    """Each item's 'vote closed' entry: the point of the chain witnessed when its vote closed."""
+    """Each item's last 'vote closed' entry: the point of the chain witnessed when its vote (last) closed.
+
+    A vote reopened and closed again has several; the last one covers every paper, so it is the one the
+    archive carries and checks. ``entries`` are in chain order (close entries are all on the desk chain).
+    """
     found: dict[int, Mapping[str, Any]] = {}
     for entry in entries:
         details = entry.get("details") or {}
         if entry.get("action") == CLOSE_ACTION and isinstance(details, Mapping) and "item" in details:
             found[int(details["item"])] = entry
     return found
+
+
+def ballot_head_problem(entries: Iterable[Mapping[str, Any]]) -> str | None:
+    """Why some close entry does not name a point of the ballot chain, or None.
+
+    A 'vote closed' entry is on the desk chain and names the ballot chain's head at that moment, so its
+    hash (the close code) commits to both chains. Rewriting the papers' entries changes the ballot chain's
+    hashes: this check then forces the close entry itself to be rewritten, which changes the close code.
+    """
+    listed = list(entries)
+    ballot_hashes = {int(e["sequence"]): str(e["entry_hash"]) for e in listed if e.get("chain") == BALLOT_CHAIN}
+    ballot_hashes[0] = GENESIS
+    for entry in listed:
+        details = entry.get("details") or {}
+        head = details.get("ballot_head") if isinstance(details, Mapping) else None
+        if entry.get("action") != CLOSE_ACTION or not isinstance(head, Mapping):
+            continue
+        if ballot_hashes.get(int(head.get("sequence", -1))) != head.get("hash"):
+            return (
+                f"audit entry {entry['sequence']} of the desk chain (vote closed on item {details.get('item')}) names "
+                f"ballot chain entry {head.get('sequence')} with a hash the ballot chain does not have "
+                "(the papers' entries were rewritten?)"
+            )
+    return None
 
 
 def find_witnessed(entries: Iterable[Mapping[str, Any]], code: str) -> Mapping[str, Any] | None:
