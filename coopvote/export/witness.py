@@ -53,9 +53,6 @@ def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> 
     chain's class is compared as it would be published.
     """
     entries = audit_of(members)
-    problem = ballot_head_problem(entries)
-    if problem is not None:
-        return f"audit.jsonl: {problem}"
     try:
         replayed = replay_papers(entries)
     except (ReplayProblem, KeyError, TypeError, ValueError) as error:
@@ -73,6 +70,9 @@ def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> 
     difference = first_paper_difference(replayed, stored, where="the ballots CSVs", items=numbers)
     if difference is not None:
         return f"the ballots CSVs do not match the audit log: {difference}"
+    problem = ballot_head_problem(entries)
+    if problem is not None:
+        return f"audit.jsonl: {problem}"
     closes = close_entries(entries)
     for entry in results["items"]:
         close_hash = entry.get("close_hash") or ""

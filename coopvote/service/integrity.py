@@ -66,9 +66,6 @@ def check_record(session: Session, meeting_id: int, where: str, *, items: list[i
     problem = verify_chain(entries)
     if problem is not None:
         raise TamperedRecord(f"{where}: the audit log was changed outside coopvote: {problem}. Nothing is counted from it.")
-    problem_text = ballot_head_problem(entries)
-    if problem_text is not None:
-        raise TamperedRecord(f"{where}: the audit log was changed outside coopvote: {problem_text}. Nothing is counted from it.")
     try:
         replayed = replay_papers(entries)
     except ReplayProblem as error:
@@ -79,6 +76,9 @@ def check_record(session: Session, meeting_id: int, where: str, *, items: list[i
             f"{where}: the papers do not match the audit log: {difference}. Nothing is counted from it; "
             "keep the file as it is and compare it with the last backup and the paper ballots."
         )
+    problem_text = ballot_head_problem(entries)
+    if problem_text is not None:
+        raise TamperedRecord(f"{where}: the audit log was changed outside coopvote: {problem_text}. Nothing is counted from it.")
     difference = sealed_difference(session, meeting_id, entries, items)
     if difference is not None:
         raise TamperedRecord(f"{where}: {difference}. Nothing is counted from it; compare the file with the last backup.")
