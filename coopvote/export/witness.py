@@ -122,7 +122,7 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
         SealedPaper(row.serial, row.class_code, row.valid, row.reason, row.marks, "" if row.value is None else str(row.value))
         for row in read_ballots_csv(members[name], name)
     ]
-    return seal_problem(details, papers, f"item {number}: the papers in {name}")
+    return seal_problem(details, papers, f"item {number}'s papers in {name}")
 
 
 def witnessed_entry(members: Mapping[str, bytes], results: Mapping[str, Any], code: str) -> Mapping[str, Any] | None:

@@ -88,5 +88,5 @@ def seal_problem(details: Mapping[str, Any], papers: list[SealedPaper], where: s
             "differ from the close entry's papers_digest)"
         )
     if classes_digest(papers, relabelled) != details.get("classes_digest"):
-        return f"{where}: the papers' classes are not those sealed when the vote closed (classes_digest differs)"
+        return f"the classes of {where} are not those sealed when the vote closed (classes_digest differs)"
     return None
