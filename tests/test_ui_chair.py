@@ -214,8 +214,8 @@ def test_closing_shows_the_close_code_to_write_into_the_minutes(window: Any, qtb
     page = chair_page(window, qtbot, meeting, tmp_path / "small.coopvote")
     hand_out(meeting, ["P1", "E1"])
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
-    batch = meeting.add_paper_batch(1, "EMP", 2)
-    assert meeting.record_paper(batch.qr_text(batch.serials[0]), [1]).accepted
+    batch = meeting.papers.add_paper_batch(1, "EMP", 2)
+    assert meeting.tellers.record_paper(batch.qr_text(batch.serials[0]), [1]).accepted
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
     close_hash = collect(meeting, [1], audit=False).item(1).close_hash
