@@ -40,7 +40,7 @@ def main() -> None:
         item = meeting.items[0]
         code = meeting.classes[0].code
         batch = service.papers.add_paper_batch(item.number, code, MEMBERS)
-        service.voting.open_vote(item.number)
+        service.voting.open_vote(item.number, not_quorate_reason="test meeting: nobody checked in")
         scan_times = []
         for serial in batch.serials:
             started = time.perf_counter()

@@ -107,7 +107,7 @@ def build_voted_meeting(
         for code, count in per_class.items():
             batch = service.papers.add_paper_batch(item.number, code, count + 3)
             voted.batches[(item.number, code)] = [batch]
-        service.voting.open_vote(item.number)
+        service.voting.open_vote(item.number, not_quorate_reason="test meeting: nobody checked in")
         recorded = 0
         for code, count in per_class.items():
             batch = voted.batches[(item.number, code)][0]
@@ -128,5 +128,5 @@ def build_voted_meeting(
         service.voting.close_vote(item.number)
         voted.recorded[item.number] = recorded
         if declare:
-            service.results.declare(item.number, "Gareth Morgan")
+            service.results.declare(item.number, "Gareth Morgan", reconciliation_reason="test meeting: papers recorded without packs")
     return voted

@@ -168,8 +168,8 @@ def test_per_member_values_end_to_end(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match="no active member of class PS has the vote value 2"):
         service.papers.print_papers(1, "PS", 1, tmp_path / "x.pdf", band=Fraction(2))
 
-    service.voting.open_vote(1)
-    service.voting.open_vote(2)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
+    service.voting.open_vote(2, not_quorate_reason="test meeting: nobody checked in")
     rng = random.Random(11)
     scans: list[Path] = []
     for band in bands:
@@ -206,8 +206,8 @@ def test_per_member_values_end_to_end(tmp_path: Path) -> None:
     merged = [row for row in service.results.item_result(1).bands if row.merged]
     assert merged and all(row.papers >= 3 for row in service.results.item_result(1).bands)
 
-    service.results.declare(1, "Returning officer")
-    service.results.declare(2, "Returning officer")
+    service.results.declare(1, "Returning officer", reconciliation_reason="test meeting: papers recorded without packs")
+    service.results.declare(2, "Returning officer", reconciliation_reason="test meeting: papers recorded without packs")
 
     # Declaration: a real PDF with the per-band table, rendered to PNG to be looked at.
     record = collect(service)
@@ -267,7 +267,7 @@ def test_a_paper_whose_sealed_band_differs_from_its_batch_is_refused(tmp_path: P
     service = meeting(tmp_path)
     service.desk.check_in("E1")
     service.desk.issue_pack("E1")
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
     batch = service.papers.add_paper_batch(1, "EMP", 1, band=Fraction(1))
     serial = batch.serials[0]
     # Sealed with the meeting's own key, so only the record can tell the value is not the batch's.

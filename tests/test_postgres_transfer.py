@@ -135,7 +135,7 @@ def test_the_file_left_behind_refuses_scans_and_names_the_server(tmp_path: Path,
     """Issue 11: after a transfer the source file took 3 more scans, counted at the server as well."""
     service = small_meeting(tmp_path, station="teller-1")
     batch = service.papers.add_paper_batch(1, "EMP", 10)
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
     assert service.tellers.record_paper(batch.qr_text(batch.serials[0]), [1]).accepted
     service.close()
     report = transfer(tmp_path / "small.coopvote", pg_url)

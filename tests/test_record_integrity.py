@@ -1,7 +1,10 @@
 """Integrity: the declared result is what was scanned, and a rewritten record fails against the close codes.
 
-Each test is an attack from issue 11 by someone holding the meeting laptop or the exported archive,
-made with sqlite3 (or SQLAlchemy and the project's own ``entry_hash``) behind the service's back.
+Each test is an attack from issue 11 by someone holding the meeting laptop or an exported archive (public
+or PRIVATE), made with sqlite3 (or SQLAlchemy and the project's own ``entry_hash`` and sealing) behind the
+service's back. The record has two chains (desk, ballot); the close entry is on the desk chain and names
+the ballot chain's head, so a rewrite of the papers must rewrite the close entry, whose hash is the code.
+Attacks on the public archive alone are in tests/test_record_integrity_public.py.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -28,11 +32,12 @@ from coopvote.export.archive import export_meeting
 from coopvote.export.container import write_zip
 from coopvote.export.content import canonical_bytes, sha256_hex
 from coopvote.export.verify import Discrepancy, verify_bytes
-from coopvote.record.audit import canonical_json, entry_hash
-from coopvote.record.models import AuditEntry
+from coopvote.record.audit import BALLOT_CHAIN, DESK_CHAIN, GENESIS, canonical_json, entry_hash
+from coopvote.record.models import AgendaItem, AuditEntry
 from coopvote.record.transfer import transfer
 from coopvote.service import MeetingService
 from coopvote.service.papers import PrintedBatch
+from coopvote.service.sealing import close_seal
 from tests.helpers import small_meeting
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,7 +50,7 @@ def voted(folder: Path, *, papers: int = 10, in_favour: int = 7) -> tuple[Meetin
         service.desk.check_in(number)
     service.desk.appoint_proxy("E3", "E1")
     batch = service.papers.add_paper_batch(1, "EMP", papers + 5)
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
     for index, serial in enumerate(batch.serials[:papers]):
         assert service.tellers.record_paper(batch.qr_text(serial), [1 if index < in_favour else 2]).accepted
     code = service.voting.close_vote(1)
@@ -62,22 +67,39 @@ def sql(path: Path, statement: str, *args: Any) -> int:
     return changed
 
 
-def rewrite_chain(path: Path, change: Callable[[AuditEntry], bool]) -> int:
-    """The insider's consistent rewrite: edit entries, then recompute every hash after the first edit."""
+def rewrite_chains(path: Path, change: Callable[[AuditEntry], bool], *, fix_closes: bool = True) -> int:
+    """The insider's consistent rewrite, as a real one would make it with the project's own code.
+
+    Edit entries of either chain, recompute every hash of the ballot chain from its first entry; then (with
+    ``fix_closes``) make each 'vote closed' entry name the rewritten ballot chain's head and seal the papers
+    now in the file, and recompute every hash of the desk chain. Without ``fix_closes`` the desk chain is
+    left as it was (only the entries ``change`` edits there are rehashed along with it).
+    """
     engine = create_engine(f"sqlite:///{path}")
     edited = 0
     with Session(engine) as session, session.begin():
-        previous = None
-        for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.sequence)):
-            if change(entry):
-                edited += 1
-            if previous is not None:
+        rehashed: dict[int, str] = {0: GENESIS}
+        for chain in (BALLOT_CHAIN, DESK_CHAIN):
+            previous = GENESIS
+            rows = session.scalars(select(AuditEntry).where(AuditEntry.chain == chain).order_by(AuditEntry.sequence))
+            for entry in rows:
+                if change(entry):
+                    edited += 1
+                details = entry.details or {}
+                if chain == DESK_CHAIN and fix_closes and entry.action == "vote closed" and "ballot_head" in details:
+                    head = details["ballot_head"]
+                    item = session.scalar(select(AgendaItem).where(AgendaItem.number == details["item"]))
+                    assert item is not None
+                    entry.details = {**details, "ballot_head": {**head, "hash": rehashed[head["sequence"]]},
+                                     **close_seal(session, item)}  # fmt: skip
                 entry.previous_hash = previous
-            entry.entry_hash = entry_hash(
-                sequence=entry.sequence, at=entry.at, actor=entry.actor, station=entry.station,
-                action=entry.action, details=entry.details, previous_hash=entry.previous_hash,
-            )  # fmt: skip
-            previous = entry.entry_hash
+                entry.entry_hash = entry_hash(
+                    sequence=entry.sequence, at=entry.at, actor=entry.actor, station=entry.station,
+                    action=entry.action, details=entry.details, previous_hash=entry.previous_hash, chain=chain,
+                )  # fmt: skip
+                previous = entry.entry_hash
+                if chain == BALLOT_CHAIN:
+                    rehashed[entry.sequence] = entry.entry_hash
     engine.dispose()
     return edited
 
@@ -90,7 +112,7 @@ def test_marks_changed_with_sqlite_are_refused_everywhere(tmp_path: Path, capsys
                         "(SELECT id FROM recorded_ballot WHERE marks='[1]' ORDER BY serial LIMIT 3)")  # fmt: skip
     assert changed == 3
     first = sorted(batch.serials[:7])[0]
-    for attempt in (lambda: service.results.item_result(1), lambda: service.results.declare(1, "returning officer")):
+    for attempt in (lambda: service.results.item_result(1), lambda: service.results.declare(1, "returning officer", reconciliation_reason="test meeting: papers recorded without packs")):
         with pytest.raises(RecordError, match=rf"item 1, paper {first}: .*marks \[2\].*recorded class EMP, marks \[1\]"):
             attempt()
     with pytest.raises(RecordError, match=f"item 1, paper {first}"):
@@ -114,11 +136,10 @@ def test_deleted_and_inserted_papers_are_named(tmp_path: Path) -> None:
     service, batch, _code = voted(tmp_path / "again")
     path = tmp_path / "again" / "small.coopvote"
     spare = batch.serials[12]
-    sql(path, "INSERT INTO recorded_ballot (item_id, class_id, serial, source, marks, valid, reject_reason, station, "
-              "recorded_at) SELECT item_id, class_id, ?, 'keyed', '[1]', 1, '', 'teller-1', recorded_at "
-              "FROM recorded_ballot LIMIT 1", spare)  # fmt: skip
+    sql(path, "INSERT INTO recorded_ballot (item_id, class_id, serial, source, marks, valid, reject_reason, station) "
+              "SELECT item_id, class_id, ?, 'keyed', '[1]', 1, '', 'teller-1' FROM recorded_ballot LIMIT 1", spare)  # fmt: skip
     with pytest.raises(RecordError, match=rf"item 1, paper {spare} is in the meeting file .* but no audit entry recorded it"):
-        service.results.declare(1, "returning officer")
+        service.results.declare(1, "returning officer", reconciliation_reason="test meeting: papers recorded without packs")
     service.close()
 
 
@@ -128,7 +149,7 @@ def test_a_changed_audit_entry_without_recomputed_hashes_is_refused(tmp_path: Pa
     changed = sql(path, "UPDATE audit_entry SET details=replace(details, '\"marks\": [1]', '\"marks\": [2]') "
                         "WHERE action='paper recorded' AND details LIKE '%\"marks\": [1]%'")  # fmt: skip
     assert changed == 7
-    with pytest.raises(RecordError, match=r"audit entry \d+: was altered after it was written"):
+    with pytest.raises(RecordError, match=r"audit entry \d+ of the ballot chain: was altered after it was written"):
         service.results.item_result(1)
     service.close()
 
@@ -139,7 +160,7 @@ def members_of(data: bytes) -> dict[str, bytes]:
 
 
 def test_consistent_rewrite_of_papers_and_chain_fails_only_against_the_close_code(tmp_path: Path) -> None:
-    """The insider edits recorded_ballot AND the audit entries AND recomputes every later hash."""
+    """The insider edits recorded_ballot AND the papers' entries AND recomputes every later hash of both chains."""
     service, batch, close_code = voted(tmp_path)
     assert len(close_code.replace(" ", "")) == 16
     service.close()
@@ -154,28 +175,43 @@ def test_consistent_rewrite_of_papers_and_chain_fails_only_against_the_close_cod
             return True
         return False
 
-    assert rewrite_chain(path, flip) == 3
+    # Rewriting the ballot chain alone is not enough: the close entry names the ballot chain's head.
+    ballot_only = tmp_path / "ballot-only.coopvote"
+    shutil.copyfile(path, ballot_only)
+    assert rewrite_chains(ballot_only, flip, fix_closes=False) == 3
+    alone = MeetingService.open(ballot_only, station="desk")
+    with pytest.raises(RecordError, match=r"vote closed on item 1\) names ballot chain entry \d+ with a hash the ballot "
+                                          r"chain does not have"):  # fmt: skip
+        alone.results.declare(1, "returning officer", reconciliation_reason="test meeting: papers recorded without packs")
+    alone.close()
+
+    # So the insider rewrites the close entry too, and the desk chain after it.
+    assert rewrite_chains(path, flip) == 3
     service = MeetingService.open(path, station="desk")
-    result = service.results.declare(1, "returning officer")  # consistent: the laptop alone cannot tell
+    result = service.results.declare(1, "returning officer", reconciliation_reason="test meeting: papers recorded without packs")  # consistent: the laptop alone cannot tell
     assert result["resolution"]["carried"] is False
     service.close()
-    export_meeting(path, tmp_path / "record.zip")
-    data = (tmp_path / "record.zip").read_bytes()
-    verify_bytes(data)  # every hash recomputes: only the witnessed code can tell
-    with pytest.raises(Discrepancy, match="does not extend that witnessed head"):
-        verify_bytes(data, code=close_code)
-    assert cli(["verify", str(tmp_path / "record.zip"), "--code", close_code.replace(" ", "-")]) == 1
+    summary = export_meeting(path, tmp_path / "record.zip")
+    assert summary.private_path is not None
+    for archive in (summary.path, summary.private_path):
+        data = archive.read_bytes()
+        verify_bytes(data)  # every hash recomputes: only the witnessed code can tell
+        with pytest.raises(Discrepancy, match="does not extend that witnessed head"):
+            verify_bytes(data, code=close_code)
+        assert cli(["verify", str(archive), "--code", close_code.replace(" ", "-")]) == 1
 
 
 def test_swapped_check_in_rewritten_in_file_and_chain_fails_against_the_close_code(tmp_path: Path) -> None:
     service, _batch, close_code = voted(tmp_path)
-    service.results.declare(1, "returning officer")
+    service.results.declare(1, "returning officer", reconciliation_reason="test meeting: papers recorded without packs")
     service.close()
     path = tmp_path / "small.coopvote"
-    honest = tmp_path / "honest.zip"
-    export_meeting(path, honest)
-    report = verify_bytes(honest.read_bytes(), code=close_code)
+    honest = export_meeting(path, tmp_path / "honest.zip")
+    assert honest.private_path is not None
+    report = verify_bytes(honest.private_path.read_bytes(), code=close_code)
     assert any("extends it exactly" in check for check in report.checks)
+    report = verify_bytes(honest.path.read_bytes(), code=close_code)
+    assert any("seals exactly the papers in the ballots CSV" in check for check in report.checks)
 
     sql(path, "UPDATE attendance SET member_id=(SELECT id FROM member WHERE number='E4') "
               "WHERE member_id=(SELECT id FROM member WHERE number='E2')")  # fmt: skip
@@ -187,34 +223,37 @@ def test_swapped_check_in_rewritten_in_file_and_chain_fails_against_the_close_co
             return True
         return False
 
-    assert rewrite_chain(path, swap) == 1
-    forged = tmp_path / "forged.zip"
-    export_meeting(path, forged)
-    data = forged.read_bytes()
-    verify_bytes(data)
-    with pytest.raises(Discrepancy, match="does not extend that witnessed head"):
-        verify_bytes(data, code=close_code)
+    assert rewrite_chains(path, swap) == 1
+    forged = export_meeting(path, tmp_path / "forged.zip")
+    assert forged.private_path is not None
+    for archive in (forged.private_path, forged.path):  # the public one too: the close entry's hash moved
+        data = archive.read_bytes()
+        verify_bytes(data)
+        with pytest.raises(Discrepancy, match="does not extend that witnessed head"):
+            verify_bytes(data, code=close_code)
 
 
 def test_archive_papers_must_be_the_replayed_chain(tmp_path: Path) -> None:
-    """An archive whose chain lost a paper's entry (rewritten, resealed) names the paper."""
+    """A private archive whose ballot chain lost a paper's entry (rewritten, resealed) names the paper."""
     service, batch, _code = voted(tmp_path)
-    service.results.declare(1, "returning officer")
+    service.results.declare(1, "returning officer", reconciliation_reason="test meeting: papers recorded without packs")
     service.close()
-    export_meeting(tmp_path / "small.coopvote", tmp_path / "record.zip")
-    data = (tmp_path / "record.zip").read_bytes()
+    summary = export_meeting(tmp_path / "small.coopvote", tmp_path / "record.zip")
+    assert summary.private_path is not None
+    data = summary.private_path.read_bytes()
     members = members_of(data)
     entries = [json.loads(line) for line in members["audit.jsonl"].decode().splitlines()]
     target = sorted(batch.serials[:10])[4]
-    kept, previous = [], None
+    kept, previous, ballot_entries = [], GENESIS, 0
     for entry in entries:
-        if entry["action"] == "paper recorded" and entry["details"]["serial"] == target:
-            continue
-        entry["sequence"] = len(kept) + 1
-        if previous is not None:
+        if entry["chain"] == BALLOT_CHAIN:
+            if entry["action"] == "paper recorded" and entry["details"]["serial"] == target:
+                continue
+            ballot_entries += 1
+            entry["sequence"] = ballot_entries
             entry["previous_hash"] = previous
-        entry["entry_hash"] = previous = entry_hash(**{k: entry[k] for k in
-                                                      ("sequence", "at", "actor", "station", "action", "details", "previous_hash")})  # fmt: skip
+            entry["entry_hash"] = previous = entry_hash(**{k: entry[k] for k in (
+                "sequence", "at", "actor", "station", "action", "details", "previous_hash", "chain")})  # fmt: skip
         kept.append(entry)
     audit = "".join(canonical_json(e) + "\n" for e in kept).encode()
     forged = reseal(data, {"audit.jsonl": audit})
@@ -239,7 +278,7 @@ sys.path.insert(0, {repo!r})
 from tests.helpers import small_meeting
 service = small_meeting(Path({folder!r}))
 batch = service.papers.add_paper_batch(1, "PS", 80)
-service.voting.open_vote(1)
+service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
 for serial in batch.serials[:70]:
     assert service.tellers.record_paper(batch.qr_text(serial), [1]).accepted
 print("recorded", flush=True)
@@ -261,7 +300,7 @@ def test_a_file_moved_mid_meeting_keeps_every_acknowledged_paper(tmp_path: Path)
         station.wait(timeout=30)
     moved = MeetingService.open(tmp_path / "moved.coopvote")
     try:
-        assert moved.results(1).total_papers == 70
+        assert moved.results.item_result(1).total_papers == 70
     finally:
         moved.close()
 
@@ -269,7 +308,7 @@ def test_a_file_moved_mid_meeting_keeps_every_acknowledged_paper(tmp_path: Path)
 def test_following_the_moved_message_loses_nothing(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
     batch = service.papers.add_paper_batch(1, "PS", 80)
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
     for serial in batch.serials[:70]:
         assert service.tellers.record_paper(batch.qr_text(serial), [1]).accepted
     os.rename(tmp_path / "small.coopvote", tmp_path / "moved.coopvote")
@@ -278,7 +317,7 @@ def test_following_the_moved_message_loses_nothing(tmp_path: Path) -> None:
     service.close()
     moved = MeetingService.open(tmp_path / "moved.coopvote")
     try:
-        assert moved.results(1).total_papers == 70
+        assert moved.results.item_result(1).total_papers == 70
     finally:
         moved.close()
 
@@ -286,24 +325,24 @@ def test_following_the_moved_message_loses_nothing(tmp_path: Path) -> None:
 def test_the_source_of_a_transfer_is_read_only_and_names_where_the_meeting_lives(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
     batch = service.papers.add_paper_batch(1, "PS", 10)
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
     assert service.tellers.record_paper(batch.qr_text(batch.serials[0]), [1]).accepted
     service.close()
     source, target = tmp_path / "small.coopvote", tmp_path / "live.coopvote"
     transfer(source, target)
     stale = MeetingService.open(source, station="forgotten teller")
     try:
-        assert stale.results(1).total_papers == 1  # still readable
+        assert stale.results.item_result(1).total_papers == 1  # still readable
         with pytest.raises(RecordError, match=rf"moved to {target}.*read-only.*Open the meeting at {target}"):
-            stale.record_paper(batch.qr_text(batch.serials[1]), [1])
+            stale.tellers.record_paper(batch.qr_text(batch.serials[1]), [1])
     finally:
         stale.close()
     with pytest.raises(RecordError, match="already moved to"):
         transfer(source, tmp_path / "again.coopvote")
     live = MeetingService.open(target)
     try:
-        assert live.record_paper(batch.qr_text(batch.serials[1]), [1]).accepted
-        assert live.results(1).total_papers == 2
+        assert live.tellers.record_paper(batch.qr_text(batch.serials[1]), [1]).accepted
+        assert live.results.item_result(1).total_papers == 2
     finally:
         live.close()
 
@@ -311,15 +350,17 @@ def test_the_source_of_a_transfer_is_read_only_and_names_where_the_meeting_lives
 def test_an_edited_entry_in_the_archived_meeting_file_is_named(tmp_path: Path) -> None:
     """The archive's copy of the meeting file must hold audit.jsonl's entries, not only its count and last hash."""
     service, _batch, _code = voted(tmp_path)
-    service.results.declare(1, "returning officer")
+    service.results.declare(1, "returning officer", reconciliation_reason="test meeting: papers recorded without packs")
     service.close()
-    export_meeting(tmp_path / "small.coopvote", tmp_path / "record.zip")
-    data = (tmp_path / "record.zip").read_bytes()
+    summary = export_meeting(tmp_path / "small.coopvote", tmp_path / "record.zip")
+    assert summary.private_path is not None  # the meeting file is in the private archive only
+    data = summary.private_path.read_bytes()
     copy = tmp_path / "copy.coopvote"
     copy.write_bytes(members_of(data)["meeting.coopvote"])
     assert sql(copy, "UPDATE audit_entry SET details=replace(details, '\"E2\"', '\"E4\"') "
                      "WHERE action='member checked in' AND details LIKE '%\"E2\"%'") == 1  # fmt: skip
-    with pytest.raises(Discrepancy, match=r"meeting.coopvote: its audit entry \d+ differs from audit.jsonl"):
+    with pytest.raises(Discrepancy, match=r"meeting.coopvote: its audit log differs from audit.jsonl at the desk chain "
+                                          r"entry \d+"):  # fmt: skip
         verify_bytes(reseal(data, {"meeting.coopvote": copy.read_bytes()}))
 
 
@@ -347,7 +388,7 @@ def test_cli_close_prints_the_close_code_that_verify_accepts(tmp_path: Path, cap
     service = small_meeting(tmp_path)
     service.desk.check_in("E1")
     batch = service.papers.add_paper_batch(1, "EMP", 3)
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
     assert service.tellers.record_paper(batch.qr_text(batch.serials[0]), [1]).accepted
     service.close()
     path = tmp_path / "small.coopvote"
@@ -356,6 +397,9 @@ def test_cli_close_prints_the_close_code_that_verify_accepts(tmp_path: Path, cap
     line = next(line for line in out.splitlines() if line.startswith("Cod cau / Close code: "))
     code = line.removeprefix("Cod cau / Close code: ")
     assert "Write this code into the minutes by hand" in out
-    export_meeting(path, tmp_path / "record.zip")
-    assert cli(["verify", str(tmp_path / "record.zip"), "--code", code]) == 0
+    summary = export_meeting(path, tmp_path / "record.zip")
+    assert summary.private_path is not None
+    assert cli(["verify", str(summary.private_path), "--code", code]) == 0
     assert "the archive extends it exactly" in capsys.readouterr().out
+    assert cli(["verify", str(summary.path), "--code", code]) == 0  # the public archive has no audit log
+    assert "seals exactly the papers in the ballots CSV" in capsys.readouterr().out

@@ -63,7 +63,7 @@ def build_meeting(folder: Path) -> tuple[Path, dict[str, int], list[str]]:
     service.setup.import_register(("\n".join(register) + "\n").encode("utf-8"), "members.csv")
     batch = service.papers.add_paper_batch(1, "M", MEMBERS)
     pile = list(batch.serials)  # already shuffled for printing; packs come off the top
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
     held: dict[str, int] = {}
     arrival = numbers[:]
     rng.shuffle(arrival)

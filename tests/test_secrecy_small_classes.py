@@ -102,7 +102,7 @@ def build(folder: Path) -> MeetingService:
     service = MeetingService.create(folder / "small.coopvote", parse_spec(SPEC, "small.toml"), actor="ro", station="t")
     service.setup.import_register(("\n".join(register) + "\n").encode("utf-8"), "members.csv")
     batches = {code: service.papers.add_paper_batch(1, code, count) for code, count in (("A", 6), ("B", 6), ("INV", 1))}
-    service.voting.open_vote(1)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
     for code, batch in batches.items():
         for serial in batch.serials:
             assert service.tellers.record_paper(batch.qr_text(serial), [2 if code == "INV" else 1]).accepted
@@ -117,7 +117,7 @@ def test_every_public_output_merges_the_investor(tmp_path: Path, capsys: pytest.
     assert any("A+INV" in warning for warning in result.privacy_warnings)
     assert result.resolution is not None and result.resolution.total.votes_against == 1  # counted unchanged
     service.voting.close_vote(1)
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs")
     service.close()
     assert cli(["results", str(tmp_path / "small.coopvote"), "--json"]) == 0
     printed = capsys.readouterr().out
@@ -149,7 +149,7 @@ def test_the_chair_may_publish_small_classes_on_the_record(tmp_path: Path) -> No
         actions = [e.action for e in session.scalars(select(AuditEntry))]
     assert "small classes shown" in actions
     service.voting.close_vote(1)
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs")
     service.close()
     summary = export_meeting(tmp_path / "small.coopvote", tmp_path / "record.zip")
     assert verify_bytes(summary.path.read_bytes()).items_recounted == 1
@@ -163,7 +163,7 @@ def test_the_chair_may_publish_small_classes_on_the_record(tmp_path: Path) -> No
 def test_the_declaration_prints_the_merged_columns(tmp_path: Path) -> None:
     service = build(tmp_path)
     service.voting.close_vote(1)
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs")
     service.close()
     summary = export_meeting(tmp_path / "small.coopvote", tmp_path / "record.zip", private=False)
     with zipfile.ZipFile(summary.path) as archive:
@@ -177,7 +177,7 @@ def test_the_published_papers_carry_the_group_not_the_small_class(tmp_path: Path
     """The attack on small classes: the investor's paper must not be findable by its class in any public file."""
     service = build(tmp_path)
     service.voting.close_vote(1)
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs")
     service.close()
     summary = export_meeting(tmp_path / "small.coopvote", tmp_path / "record.zip")
     with zipfile.ZipFile(summary.path) as archive:

@@ -219,10 +219,11 @@ def test_closing_shows_the_close_code_to_write_into_the_minutes(window: Any, qtb
     from coopvote.export.content import collect
 
     page = chair_page(window, qtbot, meeting, tmp_path / "small.coopvote")
-    hand_out(meeting, ["P1", "E1"])
+    hand_out(meeting, ["P1", "P2", "E1", "E2"])  # quorate: the vote opens without a question
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
-    batch = meeting.add_paper_batch(1, "EMP", 2)
-    assert meeting.record_paper(batch.qr_text(batch.serials[0]), [1]).accepted
+    batch = meeting.papers.add_paper_batch(1, "EMP", 2)
+    assert meeting.tellers.record_paper(batch.qr_text(batch.serials[0]), [1]).accepted
+    answer_next_dialog(qtbot)  # "Close the vote on item 1?"
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert page.banner.kind == "ok", page.banner.text()
     close_hash = collect(meeting, [1], audit=False).item(1).close_hash

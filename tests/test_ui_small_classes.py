@@ -18,7 +18,7 @@ def test_the_projector_charts_the_investor_only_inside_a_group(
     qtbot.waitExposed(projector)
     projector.timer.setInterval(50)
     service.voting.close_vote(1)
-    service.results.declare(1, "Returning Officer")
+    service.results.declare(1, "Returning Officer", reconciliation_reason="test meeting: papers recorded without packs")
     qtbot.waitUntil(lambda: projector.chart_view.isVisible(), timeout=3000)
     bars = projector.bar_values()
     assert bars == {"A · A + Buddsoddwyr · Investors": [6.0, 1.0, 0.0], "B · B": [6.0, 0.0, 0.0]}

@@ -100,6 +100,7 @@ def results_json(record: MeetingRecord) -> bytes:
             "ballots_sha256": sha256_hex(item.csv_bytes),
             "digest": item.digest,
             "close_hash": item.close_hash,
+            "close_entry": item.close_entry,
         }
         if item.definition["kind"] == "election":
             entry["blt_file"] = blt_name(item.number)
@@ -150,12 +151,43 @@ def readme(record: MeetingRecord, digest: str, exported_at: str, kind: str = PRI
         "HOW TO CHECK IT",
         "  coopvote verify THIS.zip [--code CODE]",
         "  recounts every item from the ballots CSVs and the definitions, compares with the declared",
-        "  results, checks every hash, the audit chain and the zip itself, and names the first",
-        "  discrepancy. --code checks a verification code printed on a declaration or the minutes,",
-        "  or a close code: the code shown when each vote closed. A close code proves the audit log",
-        "  (attendance, proxies, every paper) was not rewritten before that close, but only if it was",
-        "  WRITTEN INTO THE MINUTES BY HAND at the meeting: check each handwritten close code with",
-        "  coopvote verify THIS.zip --code CODE",
+        "  results, checks every hash, each vote's close entry, the audit chain (private archive) and",
+        "  the zip itself, and names the first discrepancy. --code checks a verification code printed",
+        "  on a declaration or the minutes, or a close code: the code shown when each vote closed.",
+        "",
+        "  CODAU CAU / CLOSE CODES",
+        "  Cod cau yw'r cod a ddangoswyd wrth gau pob pleidlais. Mae'n profi na chafodd y cofnod ei",
+        "  ailysgrifennu cyn y cau hwnnw, ond dim ond os cafodd ei YSGRIFENNU Â LLAW YN Y COFNODION",
+        "  yn y cyfarfod. Gwiriwch bob cod cau a ysgrifennwyd â llaw: coopvote verify YR-ARCHIF.zip --code COD",
+    ]
+    if kind == PUBLIC:
+        lines += [
+            "  Yn yr archif gyhoeddus hon, caiff y cod ei wirio yn erbyn cofnod cau'r eitem yn results.json:",
+            "  mae'n cynnwys pob papur (marciau, papurau a wrthodwyd, a'r dosbarth fel y'i cyhoeddwyd), ond",
+            "  nid presenoldeb na dirprwyon, sydd yn yr archif breifat yn unig.",
+        ]
+    else:
+        lines += [
+            "  Yn yr archif breifat hon, rhaid i'r gadwyn archwilio fynd drwy'r cofnod y mae'r cod yn ei",
+            "  enwi: mae'n cynnwys presenoldeb, dirprwyon a phob papur.",
+        ]
+    lines += [
+        "  A close code is the code shown when each vote closed. It proves the record was not rewritten",
+        "  before that close, but only if it was WRITTEN INTO THE MINUTES BY HAND at the meeting. Check",
+        "  each handwritten close code with: coopvote verify THIS.zip --code CODE",
+    ]
+    if kind == PUBLIC:
+        lines += [
+            "  In this public archive the code is checked against the item's close entry in results.json:",
+            "  it covers every paper (marks, rejections, and the class as published), but not attendance",
+            "  or proxies, which only the private archive holds.",
+        ]
+    else:
+        lines += [
+            "  In this private archive the audit chain must pass through the entry the code names: it",
+            "  covers attendance, proxies and every paper.",
+        ]
+    lines += [
         "",
         "  By hand: sha256sum each file and compare with manifest.json; count the rows of a ballots",
         "  CSV by class and mark and compare with the declaration.",
@@ -163,7 +195,6 @@ def readme(record: MeetingRecord, digest: str, exported_at: str, kind: str = PRI
         "CYMRAEG",
         "  Cofnod cyflawn y cyfarfod. I'w wirio: coopvote verify YR-ARCHIF.zip",
         "  Nid oes dim yma yn cysylltu aelod ag unrhyw bapur pleidleisio.",
-        "  Gwiriwch bob cod cau a ysgrifennwyd â llaw yn y cofnodion: coopvote verify YR-ARCHIF.zip --code COD",
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 

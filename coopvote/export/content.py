@@ -26,6 +26,7 @@ from sqlalchemy import select
 from coopvote.counting.weighting import WeightingScheme
 from coopvote.errors import InputError
 from coopvote.record.audit import canonical_json, entry_as_dict
+from coopvote.record.ledger import close_entries
 from coopvote.record.models import (
     AgendaItem,
     AuditEntry,
@@ -35,7 +36,6 @@ from coopvote.record.models import (
     PaperBatch,
     RecordedBallot,
 )
-from coopvote.service.integrity import close_hashes
 from coopvote.service.results import result_summary
 from coopvote.service.views import ItemView, MeetingView
 
@@ -188,14 +188,19 @@ def item_definition(meeting: MeetingView, item: ItemView) -> dict[str, Any]:
     }
 
 
-def item_digest(meeting_code: str, definition: dict[str, Any], result: dict[str, Any] | None, csv_bytes: bytes) -> str:
+def item_digest(
+    meeting_code: str, definition: dict[str, Any], result: dict[str, Any] | None, csv_bytes: bytes, close_hash: str = ""
+) -> str:
+    """The item's record digest. It names the close entry too, whose hash covers digests of the papers, so the
+    code on a declaration and the close code written down at the meeting vouch for the same papers."""
     body = {
-        "format": "coopvote-item-digest-1",
+        "format": "coopvote-item-digest-2",
         "meeting": meeting_code,
         "item": definition["number"],
         "definition": definition,
         "result": result,
         "ballots_sha256": sha256_hex(csv_bytes),
+        "close_hash": close_hash,
     }
     return sha256_hex(canonical_bytes(body))
 
@@ -231,7 +236,10 @@ class ItemRecord:
     csv_bytes: bytes = b""
     digest: str = ""
     close_hash: str = ""
-    """Hash of the audit entry that closed the vote: the head witnessed at the close ('' while open)."""
+    """Hash of the audit entry that (last) closed the vote: the head witnessed at the close ('' while open)."""
+    close_entry: dict[str, Any] | None = None
+    """That whole entry (no secret: the close's time and station, and digests of the papers as published),
+    so the close code can be checked against an archive that has no audit log."""
 
     @property
     def number(self) -> int:
@@ -312,7 +320,7 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
                 .order_by(AuditEntry.chain.desc(), AuditEntry.sequence)
             )
         ]
-        closes = close_hashes(entries)
+        closes = close_entries(entries)
         if audit:
             record.audit = entries
     for number in wanted:
@@ -335,8 +343,11 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
         ]  # fmt: skip
         ballots = published_ballots(definition, rows.get(number, []), counted.class_groups)
         item = ItemRecord(definition, summary, declaration, reconciliation, ballots, ballots_csv(ballots))
-        item.close_hash = closes.get(number, "")
-        item.digest = item_digest(record.code, definition, _jsonable(item.declared_result), item.csv_bytes)
+        closed = closes.get(number)
+        if closed is not None:
+            item.close_entry = _jsonable(closed)
+            item.close_hash = str(closed["entry_hash"])
+        item.digest = item_digest(record.code, definition, _jsonable(item.declared_result), item.csv_bytes, item.close_hash)
         record.items.append(item)
     return record
 

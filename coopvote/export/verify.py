@@ -7,8 +7,11 @@ figure) so a scrutineer knows where to look:
 2. the container is exactly as coopvote writes it (so a changed header byte is caught too);
 3. manifest.json lists every file with the right SHA-256 and size, and nothing more;
 4. the verification codes (each item's record digest and the meeting digest) recompute;
-5. the audit log's hash chain is intact, its replay gives exactly the papers in the ballots CSVs, and
-   with ``--code`` a close code written down at the meeting is a point the chain passes through;
+5. each item's close entry (in results.json) hashes to its close hash and its digests seal exactly the
+   papers in the ballots CSV; in a private archive the audit log's hash chains are intact, its replay
+   gives exactly the papers in the ballots CSVs, and each close entry is the chain's; with ``--code`` a
+   close code written down at the meeting names a close entry (public) or a point the chain passes
+   through (private);
 6. every item is recounted from its ballots CSV and definition with coopvote.counting, independently
    of the meeting file, and compared figure by figure with the declared result; the BLT file holds the
    same ballots; each declaration PDF carries its item's code;
@@ -41,6 +44,7 @@ from coopvote.export.content import (
 )
 from coopvote.export.recount import election_of, first_difference, recount
 from coopvote.export.witness import (
+    close_entry_problem,
     describe_witnessed,
     first_audit_difference,
     papers_problem,
@@ -124,6 +128,11 @@ def verify_bytes(data: bytes, source: str = "archive", *, code: str | None = Non
         _check_audit(members, report)
     for entry in results["items"]:
         _check_item(entry, members, report)
+    for entry in results["items"]:
+        problem = close_entry_problem(entry, members)
+        if problem is not None:
+            raise Discrepancy(problem)
+    report.passed("every close entry hashes to its close hash and seals the papers in its ballots CSV")
     if not public:
         problem = papers_problem(members, results)
         if problem is not None:
@@ -132,7 +141,7 @@ def verify_bytes(data: bytes, source: str = "archive", *, code: str | None = Non
     if meeting_file and MEETING_FILE in members:
         _check_meeting_file(members, results, report)
     if code:
-        _check_code(code, report, members)
+        _check_code(code, report, members, results)
     return report
 
 
@@ -177,7 +186,7 @@ def _check_digests(members: dict[str, bytes], manifest: dict[str, Any], comment:
             raise Discrepancy(f"item {entry.get('number')}: its ballots file {name!r} is missing")
         ballots[name] = members[name]
         declared = entry["declaration"]["result"] if entry.get("declaration") else entry.get("result")
-        digest = item_digest(code, entry["definition"], declared, members[name])
+        digest = item_digest(code, entry["definition"], declared, members[name], str(entry.get("close_hash") or ""))
         if digest != entry.get("digest"):
             raise Discrepancy(f"item {entry.get('number')}: its verification code does not recompute (record altered)")
         if manifest.get("item_digests", {}).get(str(entry.get("number"))) != digest:
@@ -308,7 +317,7 @@ def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], repo
     report.passed(f"{MEETING_FILE}: integrity check ok, same {len(from_file)} papers and {len(audit_hashes)} audit entries")
 
 
-def _check_code(code: str, report: VerifyReport, members: dict[str, bytes]) -> None:
+def _check_code(code: str, report: VerifyReport, members: dict[str, bytes], results: dict[str, Any]) -> None:
     wanted = code.replace(" ", "").replace("-", "").lower()
     if len(wanted) < 8 or any(c not in "0123456789abcdef" for c in wanted):
         raise InputError(f"--code {code!r}: a verification code is hexadecimal, at least 8 digits")
@@ -319,12 +328,19 @@ def _check_code(code: str, report: VerifyReport, members: dict[str, bytes]) -> N
         if digest.startswith(wanted):
             report.passed(f"the code given is item {number}'s verification code")
             return
-    witnessed = witnessed_entry(members, wanted)
+    witnessed = witnessed_entry(members, results, wanted)
     if witnessed is not None:
-        report.passed(f"the code given is the head witnessed at {describe_witnessed(witnessed)}: the archive extends it exactly")
+        if "audit.jsonl" in members:
+            report.passed(f"the code given is the head witnessed at {describe_witnessed(witnessed)}: the archive extends it exactly")
+        else:
+            report.passed(
+                f"the code given is the close code of {describe_witnessed(witnessed)}: that entry is in results.json, "
+                "hashes to the code and seals exactly the papers in the ballots CSV"
+            )
         return
+    where = "the audit chain does not pass through it" if "audit.jsonl" in members else "no item's close entry hashes to it"
     raise Discrepancy(
-        f"the code {code} matches neither this record nor any of its items, and the audit chain does not pass "
-        "through it: if it is a close code written down when a vote closed, this archive does not extend that "
-        "witnessed head (the record was rewritten since); otherwise it belongs to a different record"
+        f"the code {code} matches neither this record nor any of its items, and {where}: if it is a close code "
+        "written down when a vote closed, this archive does not extend that witnessed head (the record was "
+        "rewritten since); otherwise it belongs to a different record"
     )

@@ -1,21 +1,28 @@
-"""The archive's papers against its audit chain, and the chain against the codes people wrote down.
+"""The archive's papers against its audit chain and close entries, and those against the codes people wrote down.
 
-The ballots CSVs must be exactly the papers a replay of ``audit.jsonl`` gives, and each item's close
-hash in results.json must be the entry that closed its vote. Those checks catch an edit to either
-side alone. An insider who rewrites both and recomputes every hash is caught only by a close code
-copied by hand when the vote closed: the rewritten chain no longer passes through it.
+In a private archive the ballots CSVs must be exactly the papers a replay of ``audit.jsonl`` gives, and each
+item's close entry in results.json must be the entry that last closed its vote. In any archive, public or
+private, each close entry must hash to its close hash and its digests must match the ballots CSV. Those
+checks catch an edit to one side alone. An insider who rewrites both and recomputes every hash is caught only
+by a close code copied by hand when the vote closed: the rewritten close entry no longer hashes to it.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
+from coopvote.counting.privacy import classes_in_group
 from coopvote.export.content import read_ballots_csv
+from coopvote.record.audit import DESK_CHAIN, entry_hash
+from coopvote.record.close_seal import SealedPaper, seal_problem
 from coopvote.record.ledger import (
+    CLOSE_ACTION,
     PaperContent,
     ReplayProblem,
+    ballot_head_problem,
     close_entries,
     find_witnessed,
     first_paper_difference,
@@ -28,13 +35,32 @@ def audit_of(members: Mapping[str, bytes]) -> list[dict[str, Any]]:
     return [json.loads(line) for line in members["audit.jsonl"].decode("utf-8").splitlines() if line.strip()]
 
 
+def published_classes_of(results: Mapping[str, Any], members: Mapping[str, bytes]) -> dict[tuple[int, str], str]:
+    """(item, class) -> the merged group its papers are published under in the ballots CSVs (docs/records.md)."""
+    published_as: dict[tuple[int, str], str] = {}
+    for entry in results["items"]:
+        classes = list(entry["definition"]["classes"])
+        for row in read_ballots_csv(members[entry["ballots_file"]], entry["ballots_file"]):
+            for code in classes_in_group(row.class_code, classes) or []:
+                published_as[(row.item, code)] = row.class_code
+    return published_as
+
+
 def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> str | None:
-    """Why the ballots CSVs are not the papers the audit chain recorded, or None when they are."""
+    """Why the ballots CSVs are not the papers the audit chain recorded, or None when they are.
+
+    The chain holds each paper's real class; a CSV may carry a small class's merged group instead, so the
+    chain's class is compared as it would be published.
+    """
     entries = audit_of(members)
     try:
         replayed = replay_papers(entries)
     except (ReplayProblem, KeyError, TypeError, ValueError) as error:
         return f"audit.jsonl: {error}"
+    published_as = published_classes_of(results, members)
+    for (item, _serial), paper in replayed.items():
+        if paper.content is not None and (item, paper.content.class_code) in published_as:
+            paper.content = replace(paper.content, class_code=published_as[(item, paper.content.class_code)])
     stored: dict[tuple[int, int], PaperContent] = {}
     numbers = []
     for entry in results["items"]:
@@ -44,21 +70,70 @@ def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> 
     difference = first_paper_difference(replayed, stored, where="the ballots CSVs", items=numbers)
     if difference is not None:
         return f"the ballots CSVs do not match the audit log: {difference}"
+    problem = ballot_head_problem(entries)
+    if problem is not None:
+        return f"audit.jsonl: {problem}"
     closes = close_entries(entries)
     for entry in results["items"]:
         close_hash = entry.get("close_hash") or ""
         number = int(entry["number"])
         closed = closes.get(number)
         if close_hash and (closed is None or closed["entry_hash"] != close_hash):
-            return f"item {number}: its close hash in results.json is not the audit entry that closed its vote"
+            return f"item {number}: its close hash in results.json is not the audit entry that last closed its vote"
         if closed is not None and close_hash != closed["entry_hash"]:
             return f"item {number}: results.json does not carry the hash of audit entry {closed['sequence']}, which closed its vote"
+        if closed is not None and entry.get("close_entry") != closed:
+            return f"item {number}: the close entry in results.json differs from audit entry {closed['sequence']} of the desk chain"
     return None
 
 
-def witnessed_entry(members: Mapping[str, bytes], code: str) -> Mapping[str, Any] | None:
-    """The entry of the (intact) chain whose hash a written-down close code names, or None."""
-    return find_witnessed(audit_of(members), code)
+def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) -> str | None:
+    """Why an item's close entry in results.json does not vouch for its ballots CSV, or None.
+
+    This is what lets a close code reach the public archive: the entry's hash must recompute from its
+    fields and equal ``close_hash``, and its digests must match the CSV's papers. A forger who changes a
+    paper must change the digests, so the entry's hash, so its code: no longer the one written down.
+    """
+    number = entry.get("number")
+    close_hash = entry.get("close_hash") or ""
+    closed = entry.get("close_entry")
+    if not close_hash:
+        return None if closed is None else f"item {number}: results.json carries a close entry but no close hash"
+    if not isinstance(closed, Mapping) or not isinstance(closed.get("details"), Mapping):
+        return f"item {number}: results.json has a close hash but not the close entry it names"
+    details = closed["details"]
+    try:
+        recomputed = entry_hash(
+            sequence=int(closed["sequence"]), at=str(closed["at"]), actor=str(closed["actor"]),
+            station=str(closed["station"]), action=str(closed["action"]), details=details,
+            previous_hash=str(closed["previous_hash"]), chain=str(closed["chain"]),
+        )  # fmt: skip
+    except (KeyError, TypeError, ValueError) as error:
+        return f"item {number}: its close entry in results.json is malformed ({error})"
+    if closed["action"] != CLOSE_ACTION or closed["chain"] != DESK_CHAIN or details.get("item") != number:
+        return f"item {number}: the close entry in results.json is not a 'vote closed' entry for item {number}"
+    if recomputed != closed.get("entry_hash") or recomputed != close_hash:
+        return (
+            f"item {number}: its close entry in results.json does not hash to its close hash (the entry's fields "
+            "were changed after the vote closed)"
+        )
+    name = str(entry["ballots_file"])
+    papers = [
+        SealedPaper(row.serial, row.class_code, row.valid, row.reason, row.marks, "" if row.value is None else str(row.value))
+        for row in read_ballots_csv(members[name], name)
+    ]
+    return seal_problem(details, papers, f"item {number}'s papers in {name}")
+
+
+def witnessed_entry(members: Mapping[str, bytes], results: Mapping[str, Any], code: str) -> Mapping[str, Any] | None:
+    """The entry whose hash a written-down close code names, or None.
+
+    In a private archive any entry of the (intact) chain; in a public one, which has no audit log, an item's
+    close entry in results.json (already checked to hash to its close hash and to seal the CSV's papers).
+    """
+    if "audit.jsonl" in members:
+        return find_witnessed(audit_of(members), code)
+    return find_witnessed([e["close_entry"] for e in results["items"] if isinstance(e.get("close_entry"), Mapping)], code)
 
 
 def describe_witnessed(entry: Mapping[str, Any]) -> str:

@@ -36,6 +36,7 @@ BALLOT_ACTIONS = frozenset(
         "paper recorded",
         "paper refused",
         "paper rejected",
+        "contradictory slips rejected",
         "scan undone",
         "sheet queued for adjudication",
         "sheet adjudicated",

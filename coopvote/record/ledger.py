@@ -19,8 +19,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from coopvote.record.audit import BALLOT_CHAIN, GENESIS
+
 PAPER_KEY = "paper"
 """Audit details key holding the content of the paper an entry put on the record."""
+CHANGED_KEY = "paper_changed"
+"""Audit details key holding a paper's new content when an entry changes a paper already on the record
+(the first of two contradictory slips from one sheet, rejected as more than one vote)."""
 WITHDRAWN_KEY = "paper_withdrawn"
 """Audit details key naming the paper an entry took off the record (an undone scan)."""
 
@@ -28,6 +33,7 @@ LEGACY_ADDING = frozenset({"paper recorded", "sheet adjudicated", "paper rejecte
 """Actions that recorded a paper before entries carried its content: replayed by presence only."""
 
 CLOSE_ACTION = "vote closed"
+REOPEN_ACTION = "vote reopened"
 MOVED_ACTION = "meeting moved"
 """The last entry of a meeting copied elsewhere by ``coopvote transfer``: that copy is read-only from then on."""
 WITNESS_DIGITS = 16
@@ -81,6 +87,18 @@ def replay_papers(entries: Iterable[Mapping[str, Any]]) -> dict[tuple[int, int],
         if not isinstance(details, Mapping):
             continue
         sequence = int(entry["sequence"])
+        changed = details.get(CHANGED_KEY)
+        if isinstance(changed, Mapping):
+            key = (int(changed["item"]), int(changed["serial"]))
+            if key not in papers:
+                raise ReplayProblem(
+                    f"audit entry {sequence} changes paper {key[1]} of item {key[0]}, which no earlier entry recorded"
+                )
+            papers[key] = ReplayedPaper(sequence, PaperContent(
+                str(changed["class"]), bool(changed["valid"]), str(changed.get("reason") or ""),
+                tuple(int(m) for m in changed.get("marks") or ()),
+            ))  # fmt: skip
+            continue
         paper = details.get(PAPER_KEY)
         if isinstance(paper, Mapping):
             key = (int(paper["item"]), int(paper["serial"]))
@@ -148,13 +166,46 @@ def witness_code(entry_hash: str) -> str:
 
 
 def close_entries(entries: Iterable[Mapping[str, Any]]) -> dict[int, Mapping[str, Any]]:
-    """Each item's 'vote closed' entry: the point of the chain witnessed when its vote closed."""
+    """Each item's last 'vote closed' entry: the point of the chain witnessed when its vote (last) closed.
+
+    A vote reopened and closed again has several; the last one covers every paper, so it is the one the
+    archive carries and checks. A vote reopened and not yet closed again has none: its papers are still
+    coming, so no close vouches for them yet. ``entries`` are in chain order (these are all desk entries).
+    """
     found: dict[int, Mapping[str, Any]] = {}
     for entry in entries:
         details = entry.get("details") or {}
-        if entry.get("action") == CLOSE_ACTION and isinstance(details, Mapping) and "item" in details:
+        if not isinstance(details, Mapping) or "item" not in details:
+            continue
+        if entry.get("action") == CLOSE_ACTION:
             found[int(details["item"])] = entry
+        elif entry.get("action") == REOPEN_ACTION:
+            found.pop(int(details["item"]), None)
     return found
+
+
+def ballot_head_problem(entries: Iterable[Mapping[str, Any]]) -> str | None:
+    """Why some close entry does not name a point of the ballot chain, or None.
+
+    A 'vote closed' entry is on the desk chain and names the ballot chain's head at that moment, so its
+    hash (the close code) commits to both chains. Rewriting the papers' entries changes the ballot chain's
+    hashes: this check then forces the close entry itself to be rewritten, which changes the close code.
+    """
+    listed = list(entries)
+    ballot_hashes = {int(e["sequence"]): str(e["entry_hash"]) for e in listed if e.get("chain") == BALLOT_CHAIN}
+    ballot_hashes[0] = GENESIS
+    for entry in listed:
+        details = entry.get("details") or {}
+        head = details.get("ballot_head") if isinstance(details, Mapping) else None
+        if entry.get("action") != CLOSE_ACTION or not isinstance(head, Mapping):
+            continue
+        if ballot_hashes.get(int(head.get("sequence", -1))) != head.get("hash"):
+            return (
+                f"audit entry {entry['sequence']} of the desk chain (vote closed on item {details.get('item')}) names "
+                f"ballot chain entry {head.get('sequence')} with a hash the ballot chain does not have "
+                "(the papers' entries were rewritten?)"
+            )
+    return None
 
 
 def find_witnessed(entries: Iterable[Mapping[str, Any]], code: str) -> Mapping[str, Any] | None:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from coopvote.errors import RecordError
-from coopvote.record.audit import GENESIS, entry_as_dict, entry_hash, verify_chain
+from coopvote.record.audit import DESK_CHAIN, GENESIS, entry_as_dict, entry_hash, verify_chain
 from coopvote.record.connection import display_target, is_postgres
 from coopvote.record.db import create_database, is_url, make_engine, open_database
 from coopvote.record.ledger import MOVED_ACTION
@@ -156,7 +156,10 @@ def moved_target(engine: Engine) -> str | None:
     """Where a meeting was moved to, when its chain ends with the transfer's 'meeting moved' entry."""
     with engine.connect() as connection:
         last = connection.execute(
-            select(AuditEntry.action, AuditEntry.details).order_by(AuditEntry.sequence.desc()).limit(1)
+            select(AuditEntry.action, AuditEntry.details)
+            .where(AuditEntry.chain == DESK_CHAIN)
+            .order_by(AuditEntry.sequence.desc())
+            .limit(1)
         ).first()
         connection.rollback()
     if last is None or last.action != MOVED_ACTION:
@@ -165,7 +168,7 @@ def moved_target(engine: Engine) -> str | None:
 
 
 def _mark_moved(engine: Engine, target: str, rows: int) -> None:
-    """End the source's chain with 'meeting moved', so it opens read-only and names where the meeting lives.
+    """End the source's desk chain with 'meeting moved', so it opens read-only and names where the meeting lives.
 
     Without this a station left on the old file would go on accepting scans that the live meeting
     never sees, and the same paper could be counted in both.
@@ -175,7 +178,10 @@ def _mark_moved(engine: Engine, target: str, rows: int) -> None:
         if meeting_id is None:
             return
         last = session.execute(
-            select(AuditEntry.sequence, AuditEntry.entry_hash).order_by(AuditEntry.sequence.desc()).limit(1)
+            select(AuditEntry.sequence, AuditEntry.entry_hash)
+            .where(AuditEntry.meeting_id == meeting_id, AuditEntry.chain == DESK_CHAIN)
+            .order_by(AuditEntry.sequence.desc())
+            .limit(1)
         ).first()
         sequence = 1 if last is None else last.sequence + 1
         previous = GENESIS if last is None else last.entry_hash
@@ -187,7 +193,7 @@ def _mark_moved(engine: Engine, target: str, rows: int) -> None:
         )  # fmt: skip
         session.add(
             AuditEntry(
-                meeting_id=meeting_id, sequence=sequence, at=at, actor="transfer", station="", action=MOVED_ACTION,
+                meeting_id=meeting_id, chain=DESK_CHAIN, sequence=sequence, at=at, actor="transfer", station="", action=MOVED_ACTION,
                 details=details, previous_hash=previous, entry_hash=digest,
             )
         )  # fmt: skip

@@ -14,12 +14,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from coopvote.errors import RecordError
-from coopvote.record.audit import entry_as_dict, verify_chain
+from coopvote.record.audit import DESK_CHAIN, entry_as_dict, verify_chain
+from coopvote.record.close_seal import seal_problem
 from coopvote.record.ledger import (
     CLOSE_ACTION,
     MOVED_ACTION,
     PaperContent,
     ReplayProblem,
+    ballot_head_problem,
+    close_entries,
     first_attendance_difference,
     first_paper_difference,
     replay_attendance,
@@ -73,6 +76,12 @@ def check_record(session: Session, meeting_id: int, where: str, *, items: list[i
             f"{where}: the papers do not match the audit log: {difference}. Nothing is counted from it; "
             "keep the file as it is and compare it with the last backup and the paper ballots."
         )
+    problem_text = ballot_head_problem(entries)
+    if problem_text is not None:
+        raise TamperedRecord(f"{where}: the audit log was changed outside coopvote: {problem_text}. Nothing is counted from it.")
+    difference = sealed_difference(session, meeting_id, entries, items)
+    if difference is not None:
+        raise TamperedRecord(f"{where}: {difference}. Nothing is counted from it; compare the file with the last backup.")
     difference = first_attendance_difference(replay_attendance(entries), *stored_attendance(session, meeting_id))
     if difference is not None:
         raise TamperedRecord(
@@ -80,6 +89,22 @@ def check_record(session: Session, meeting_id: int, where: str, *, items: list[i
             "compare it with the last backup."
         )
     return entries
+
+
+def sealed_difference(session: Session, meeting_id: int, entries: list[dict[str, Any]], items: list[int] | None) -> str | None:
+    """Why a closed item's papers are not those its (last) close entry sealed, or None."""
+    from coopvote.service.sealing import sealed_papers
+
+    for number, entry in sorted(close_entries(entries).items()):
+        if items is not None and number not in items:
+            continue
+        item = session.scalar(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id, AgendaItem.number == number))
+        if item is None or item.status == "open":
+            continue  # reopened: the next close seals the papers again
+        problem = seal_problem(entry["details"] or {}, sealed_papers(session, item), f"item {number}'s papers in the meeting file")
+        if problem is not None:
+            return f"{problem} (audit entry {entry['sequence']} of the desk chain)"
+    return None
 
 
 def stored_attendance(session: Session, meeting_id: int) -> tuple[set[str], dict[str, tuple[str, bool]]]:
@@ -96,12 +121,8 @@ def stored_attendance(session: Session, meeting_id: int) -> tuple[set[str], dict
 
 
 def close_hashes(entries: list[dict[str, Any]]) -> dict[int, str]:
-    """Item number -> hash of the entry that closed its vote (the head witnessed at the close)."""
-    found: dict[int, str] = {}
-    for entry in entries:
-        if entry["action"] == CLOSE_ACTION and "item" in (entry["details"] or {}):
-            found[int(entry["details"]["item"])] = str(entry["entry_hash"])
-    return found
+    """Item number -> hash of the entry that last closed its vote (the head witnessed at that close)."""
+    return {number: str(entry["entry_hash"]) for number, entry in close_entries(entries).items()}
 
 
 def close_code(session: Session, meeting_id: int, item_number: int) -> str:
@@ -120,7 +141,7 @@ def moved_to(session: Session, meeting_id: int) -> str | None:
     """Where the meeting now lives, when this copy was moved away by ``coopvote transfer``."""
     last = session.execute(
         select(AuditEntry.action, AuditEntry.details)
-        .where(AuditEntry.meeting_id == meeting_id)
+        .where(AuditEntry.meeting_id == meeting_id, AuditEntry.chain == DESK_CHAIN)
         .order_by(AuditEntry.sequence.desc())
         .limit(1)
     ).first()

@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from coopvote.ballots.qrcodec import decode
 from coopvote.errors import RuleError
+from coopvote.record.ledger import CHANGED_KEY, PaperContent, paper_details
 from coopvote.record.models import AgendaItem, Meeting, PendingSheet, RecordedBallot
 from coopvote.record.types import utcnow
-from coopvote.service.queries import item_row
+from coopvote.service.queries import class_code_of, item_row
 from coopvote.service.views import ScanOutcome
 
 OPENED_NOT_QUORATE = "opened-not-quorate"
@@ -117,6 +118,10 @@ def reject_contradictory_slip(
         first.valid = False
         first.reject_reason = TOO_MANY_VOTES
         first.marks = []
+        # The chain carries the first slip's new content, so a replay gives the paper as it now stands.
+        details[CHANGED_KEY] = paper_details(
+            item.number, serial, PaperContent(class_code_of(session, first.class_id), False, TOO_MANY_VOTES, ())
+        )
         english = (
             f"Two slips from paper {serial} of item {item.number} chose different options: both are rejected "
             "as more than one vote, and the first is taken out of the count."

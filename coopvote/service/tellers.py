@@ -240,6 +240,7 @@ class TellersRole(Role):
             )
             session.flush()
             act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
+            act.details[PAPER_KEY] = paper_details(found.item, found.serial, PaperContent(found.class_code, False, reason, ()))
         welsh_reason, english_reason = REJECTION_REASONS[reason]
         return ScanOutcome(
             True,

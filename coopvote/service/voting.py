@@ -31,6 +31,7 @@ from coopvote.service.safeguards import (
     refuse_close_with_pending,
     required_reason,
 )
+from coopvote.service.sealing import close_seal
 from coopvote.service.views import ScanOutcome
 
 if TYPE_CHECKING:
@@ -144,7 +145,9 @@ class VotingRole(Role):
 
         The code is the start of the hash of this 'vote closed' entry, on the desk chain; the entry names
         the head of the ballot chain at that moment, so the one code commits to both chains: every check-in
-        and proxy, and every paper with its marks (docs/records.md).
+        and proxy, and every paper with its marks. It also carries digests of the item's papers as
+        published (``service/sealing.py``), so the code can be checked against the public archive, which
+        has no audit log (docs/records.md).
 
         Refused while any of the item's scanned sheets waits for adjudication.
         """
@@ -168,6 +171,8 @@ class VotingRole(Role):
             )
             ballot_head = chain_heads(session, self.meeting_id)[BALLOT_CHAIN]
             act.details["ballot_head"] = {"sequence": ballot_head.sequence, "hash": ballot_head.entry_hash}
+            # Digests of the papers as published, so the code can be checked against the public archive too.
+            act.details.update(close_seal(session, item))
         self._after_close(item_number)
         from coopvote.service.integrity import close_code
 

@@ -1,0 +1,92 @@
+"""What a vote's close entry commits to about its papers, so the close code reaches the public archive too.
+
+The public archive carries no audit log (its order is a timeline), so without more a close code could be
+checked only against the private archive. The 'vote closed' entry therefore also carries digests of the
+item's papers as they stood at the close, and the public results.json carries that whole entry: anyone
+can recompute its hash from its fields, compare it with the code written down at the meeting, and compare
+its digests with the ballots CSV. Editing the public archive then means finding another entry with the same
+64-bit code prefix: a SHA-256 preimage.
+
+Two digests, because the public CSV may not carry a paper's real class:
+
+- ``papers_digest`` covers every paper's serial, valid or rejected and why, marks and band value, and not
+  its class;
+- ``classes_digest`` covers every paper's serial and the class *as published*: where a small class's papers
+  are published under their merged group (docs/records.md, "Small classes"), the group. It is deliberately
+  not a digest of the real classes: the public could try each way of splitting a merged group's papers
+  between its classes until the digest matched, and so find the small class's papers. The real classes are
+  committed through the ballot chain's head (``ballot_head``), in the private archive.
+
+``published_classes`` (class -> group, for the classes relabelled at the close) lets a CSV written after
+the chair chose to show the small classes be checked against the same digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from coopvote.record.audit import canonical_json
+
+PAPERS_FORMAT = "coopvote-close-papers-1"
+CLASSES_FORMAT = "coopvote-close-classes-1"
+SEAL_KEYS = ("papers_digest", "classes_digest", "published_classes")
+
+
+@dataclass(frozen=True)
+class SealedPaper:
+    """A paper as the close commits to it: what a ballots CSV row holds."""
+
+    serial: int
+    class_code: str
+    valid: bool
+    reason: str
+    marks: tuple[int, ...]
+    value: str = ""
+    """The band value as the CSV writes it (``5``, ``5/2``), '' for an ordinary paper."""
+
+
+def _sha256(body: Any) -> str:
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def papers_digest(papers: Iterable[SealedPaper]) -> str:
+    rows = [[p.serial, p.valid, p.reason, list(p.marks), p.value] for p in sorted(papers, key=lambda p: p.serial)]
+    return _sha256({"format": PAPERS_FORMAT, "papers": rows})
+
+
+def classes_digest(papers: Iterable[SealedPaper], published_classes: Mapping[str, str]) -> str:
+    rows = [[p.serial, published_classes.get(p.class_code, p.class_code)] for p in sorted(papers, key=lambda p: p.serial)]
+    return _sha256({"format": CLASSES_FORMAT, "papers": rows})
+
+
+def seal(papers: list[SealedPaper], published_classes: Mapping[str, str]) -> dict[str, Any]:
+    """The details a 'vote closed' entry adds about the item's papers."""
+    relabelled = {code: label for code, label in published_classes.items() if code != label}
+    return {
+        "papers_digest": papers_digest(papers),
+        "classes_digest": classes_digest(papers, relabelled),
+        "published_classes": dict(sorted(relabelled.items())),
+    }
+
+
+def seal_problem(details: Mapping[str, Any], papers: list[SealedPaper], where: str) -> str | None:
+    """Why ``papers`` are not the papers a close entry sealed, or None. Entries written before seals: None.
+
+    ``papers`` may carry real classes or published groups: both map to the same published label.
+    """
+    if "papers_digest" not in details:
+        return None
+    relabelled = details.get("published_classes") or {}
+    if not isinstance(relabelled, Mapping):
+        return f"{where}: the close entry's published_classes is not a mapping"
+    if papers_digest(papers) != details["papers_digest"]:
+        return (
+            f"{where} are not the papers sealed when the vote closed (their serials, marks, rejections or values "
+            "differ from the close entry's papers_digest)"
+        )
+    if classes_digest(papers, relabelled) != details.get("classes_digest"):
+        return f"the classes of {where} are not those sealed when the vote closed (classes_digest differs)"
+    return None
