@@ -167,11 +167,21 @@ class AgendaPage(_Page):
         self.completeChanged.emit()
 
     def _remove(self) -> None:
+        """Remove the chosen item and show the one now in its place.
+
+        The list keeps the same row number after a removal, so Qt sends no change of row: the fields are
+        loaded here explicitly, or they would go on showing the removed item and the next keystroke would
+        write its fields into its neighbour.
+        """
         row = self.list.currentRow()
         if 0 <= row < len(self.items):
             del self.items[row]
             self._refresh_list()
-            self.list.setCurrentRow(min(row, len(self.items) - 1))
+            shown = min(row, len(self.items) - 1)
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(shown)
+            self.list.blockSignals(False)
+            self._load(shown)
             self.completeChanged.emit()
 
     def _refresh_list(self) -> None:
@@ -191,6 +201,12 @@ class AgendaPage(_Page):
                        self.seats, self.candidates, self.reserved, self.remove):
             widget.setEnabled(has)
         if not has:
+            self._loading = True
+            for line in (self.title_cy, self.title_en):
+                line.clear()
+            self.candidates.clear()
+            self.reserved.setRowCount(0)
+            self._loading = False
             return
         item = self.items[row]
         self._loading = True
