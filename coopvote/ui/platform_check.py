@@ -13,6 +13,7 @@ import ctypes
 import os
 import sys
 from collections.abc import Callable, Mapping
+from typing import TextIO
 
 from coopvote.errors import CoopvoteError
 
@@ -90,10 +91,10 @@ def platform_problem(environ: Mapping[str, str] | None = None, platform: str = s
     )
 
 
-def check_platform_or_explain(stream: object = None) -> int | None:
+def check_platform_or_explain(stream: TextIO | None = None) -> int | None:
     """Print the fix and return the exit code if the app cannot open a window here; None if it can."""
     problem = platform_problem()
     if problem is None:
         return None
-    print(problem, file=stream if stream is not None else sys.stderr)  # type: ignore[call-overload]
+    print(problem, file=stream if stream is not None else sys.stderr)
     return PLATFORM_EXIT_CODE
