@@ -130,9 +130,9 @@ class AgendaPage(_Page):
         self.list.setAccessibleName(self.tr("Agenda items"))
         self.add_resolution.setText(self.tr("Add &resolution"))
         self.add_election.setText(self.tr("Add &election"))
-        self.remove.setText(self.tr("Re&move item"))
-        texts = {"title_cy": self.tr("Title in &Welsh:"), "title_en": self.tr("Title in &English:"),
-                 "threshold": self.tr("Carried &when For is:"), "method": self.tr("Counting &method:"),
+        self.remove.setText(self.tr("Remove &item"))
+        texts = {"title_cy": self.tr("Title in &Welsh:"), "title_en": self.tr("Title in Eng&lish:"),
+                 "threshold": self.tr("Carried when &For is:"), "method": self.tr("Counting &method:"),
                  "seats": self.tr("&Seats:"), "candidates": self.tr("&Candidates (one a line; “Name | CLASS”):"),
                  "reserved": self.tr("Seats per class:")}
         for key, text in texts.items():
@@ -336,7 +336,7 @@ class RegisterPage(_Page):
         self.path.setAccessibleName(self.tr("Register file"))
         self.browse.setText(self.tr("C&hoose…"))
         self.check.setText(self.tr("Chec&k the file"))
-        self.stop.setText(self.tr("&Stop"))
+        self.stop.setText(self.tr("S&top"))
         self.errors_label.setText(self.tr("&Problems (each must be fixed in the file):"))
         self.errors.setAccessibleName(self.tr("Problems in the register"))
         self.table_label.setText(self.tr("Pre&view of the members:"))

@@ -102,9 +102,9 @@ class DetailsPage(WizardPage):
         self.setTitle(self.tr("The meeting"))
         self.setSubTitle(self.tr("Its name in Welsh and English, when and where it is held, and where to keep "
                                  "the meeting file."))
-        texts = [self.tr("Name in &Welsh:"), self.tr("Name in &English:"), self.tr("Society in W&elsh:"),
+        texts = [self.tr("Name in &Welsh:"), self.tr("Name in &English:"), self.tr("Society in Wel&sh:"),
                  self.tr("Society in Eng&lish:"), self.tr("&Date of the meeting:"), self.tr("&Place:"),
-                 self.tr("&Notice given on:"), self.tr("Meeting &file:")]
+                 self.tr("Noti&ce given on:"), self.tr("Meeting &file:")]
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
             buddy = label.buddy()
@@ -309,8 +309,8 @@ class RulesPage(WizardPage):
                                  "page."))
         texts = [self.tr("Quorum, &percent of members:"), self.tr("Quorum, &fixed number (0 for none):"),
                  self.tr("At least this many present from &each class:"), self.tr("Members at&tending by proxy:"),
-                 self.tr("Proxies one member may &hold:"), self.tr("The &chair:"), self.tr("A &tied resolution:"),
-                 self.tr("Name of the c&hair:")]
+                 self.tr("Proxies one member may &hold:"), self.tr("The &chair:"), self.tr("A tie&d resolution:"),
+                 self.tr("Name of the ch&air:")]
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
             label.buddy().setAccessibleName(text.replace("&", "").rstrip(":"))
