@@ -57,9 +57,8 @@ def guide_section(markdown: str, role: str) -> str | None:
             if heading is not None and len(heading.group(1)) <= level:
                 break
             end += 1
-        while end > start and _MARK.match(lines[end - 1].strip()):
-            end -= 1
-        return "\n".join(lines[start:end]).strip() + "\n"
+        kept = [line for line in lines[start:end] if not _MARK.match(line.strip())]  # a subsection's marker
+        return "\n".join(kept).strip() + "\n"
     return None
 
 
