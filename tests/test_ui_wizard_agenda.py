@@ -78,3 +78,21 @@ def test_removing_every_item_leaves_empty_disabled_fields(window: Any, qtbot: An
     assert agenda.title_en.text() == ""
     assert not agenda.title_cy.isEnabled()
     assert not agenda.remove.isEnabled()
+
+
+def test_one_tab_leaves_a_date_field(window: Any, qtbot: Any) -> None:  # noqa: F811
+    from PySide6.QtWidgets import QApplication
+
+    wizard = window.new_meeting()
+    qtbot.waitExposed(wizard)
+    details = wizard.details
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    for field, following in ((details.held_on, details.place), (details.notice, details.path)):
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is following, QApplication.focusWidget()
+    details.held_on.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is details.society_en
