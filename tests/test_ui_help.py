@@ -93,3 +93,17 @@ def test_f1_in_the_wizard_and_the_projector_opens_their_sections(
     qtbot.waitUntil(lambda: QApplication.activeWindow() is projector)
     qtbot.keyClick(projector.focusWidget() or projector, Qt.Key.Key_F1)
     assert _help_text(window).startswith("Projector")
+
+
+def test_f1_in_the_printing_window_opens_the_printing_section(
+    window: Any, qtbot: Any, tmp_path: Path  # noqa: F811
+) -> None:
+    service = small_meeting(tmp_path, station="desk")
+    window.set_service(service, str(tmp_path / "small.coopvote"))
+    printing = window.show_role("desk").open_printing()
+    printing.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is printing)
+    qtbot.keyClick(printing.focusWidget() or printing, Qt.Key.Key_F1)
+    assert printing.guide is not None and printing.guide.isVisible()
+    assert printing.guide.browser.toPlainText().startswith("Printing papers, packs and cards")
+    printing.close()

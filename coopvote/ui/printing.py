@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from coopvote.errors import RecordError
 from coopvote.service.print_checks import SERVICE_LIMIT, CountCheck, check_count
+from coopvote.ui.help import add_help_key, show_guide
 from coopvote.ui.look import arg, pick
 from coopvote.ui.widgets import QT_TRANSLATE_NOOP, BackgroundJob, MessageBanner, Retranslatable
 
@@ -232,11 +233,17 @@ class PrintingDialog(Retranslatable, QDialog):
         self.klass.currentIndexChanged.connect(self._suggest)
         self.item.currentIndexChanged.connect(self._check)
         self.count.valueChanged.connect(self._check)
+        self.guide: QWidget | None = None
+        add_help_key(self, self.show_help)
         self.retranslate()
         self.kind.setCurrentIndex(KINDS.index(kind))
         self._kind_changed()
         self._show_nothing()
         self.resize(1000, 720)
+
+    def show_help(self) -> QWidget:
+        self.guide = show_guide("printing", self, self.guide)
+        return self.guide
 
     # -- choosing and checking ----------------------------------------------------------------------
 
