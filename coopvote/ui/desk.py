@@ -15,7 +15,6 @@ from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -456,14 +455,9 @@ class DeskPage(Retranslatable, QWidget):
 
         return open_printing(self.setup, self.papers, self, kind)
 
-    def print_cards(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save membership cards as PDF"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
-        dialog.selectFile("membership-cards.pdf")
-        dialog.fileSelected.connect(self.write_cards)
-        dialog.open()
+    def print_cards(self) -> QWidget:
+        """Membership cards: the printing window, on cards."""
+        return self.open_printing("cards")
 
     def write_cards(self, path: str, *, open_after: bool = True) -> bool:
         from coopvote.ui.desk_cards import write_membership_cards

@@ -877,14 +877,6 @@
       <translation>Mae papur %1 eitem %2 yn ddi-rym. Rhowch bapur newydd ar gyfer eitem %2 o'r stoc.</translation>
     </message>
     <message>
-      <source>Save membership cards as PDF</source>
-      <translation>Cadw'r cardiau aelodaeth fel PDF</translation>
-    </message>
-    <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>Ffeiliau PDF (*.pdf)</translation>
-    </message>
-    <message>
       <source>Membership cards saved to %1 (%2 cards).</source>
       <translation>Cadwyd y cardiau aelodaeth yn %1 (%2 cerdyn).</translation>
     </message>

@@ -877,14 +877,6 @@
       <translation>Paper %1 of item %2 is void. Hand over a fresh paper for item %2 from the stock.</translation>
     </message>
     <message>
-      <source>Save membership cards as PDF</source>
-      <translation>Save membership cards as PDF</translation>
-    </message>
-    <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
       <source>Membership cards saved to %1 (%2 cards).</source>
       <translation>Membership cards saved to %1 (%2 cards).</translation>
     </message>
