@@ -5,15 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from coopvote.meeting.spec import parse_spec
 from coopvote.service import MeetingService
-from tests.helpers import small_meeting
+from tests.helpers import SMALL_REGISTER, SMALL_SPEC, small_meeting
 from tests.ui_fixtures import look, shot, window  # noqa: F401 - fixtures
+
+
+def _meeting_showing_every_class(path: Path, spec: str) -> MeetingService:
+    """The small meeting with a privacy minimum of 1, so even its classes of one or two voters are charted
+    (with the default of 5 the hall sees totals only: see test_ui_projector_readable.py)."""
+    spec = spec.replace("[[items]]", "[rules]\nprivacy_minimum = 1\n\n[[items]]", 1)
+    service = MeetingService.create(path, parse_spec(spec, path.name), station="projector")
+    service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    return service
 
 
 def test_the_projector_follows_the_meeting_and_charts_the_declared_result(
     window: Any, qtbot: Any, tmp_path: Path, artifacts_dir: Path  # noqa: F811
 ) -> None:
-    service: MeetingService = small_meeting(tmp_path, station="projector")
+    service: MeetingService = _meeting_showing_every_class(tmp_path / "small.coopvote", SMALL_SPEC)
     window.set_service(service, str(tmp_path / "small.coopvote"))
     projector = window.show_projector()
     assert type(projector).__name__ == "ProjectorWindow"
@@ -73,12 +83,8 @@ def test_the_projector_can_be_put_on_a_screen(window: Any, qtbot: Any, tmp_path:
 
 def test_a_weighted_result_is_charted_in_weighted_votes(window: Any, qtbot: Any, tmp_path: Path,  # noqa: F811
                                                         artifacts_dir: Path) -> None:
-    from coopvote.meeting.spec import parse_spec
-    from tests.helpers import SMALL_REGISTER, SMALL_SPEC
-
     spec = SMALL_SPEC.replace('scheme = "one-member-one-vote"', 'scheme = "class-share"\nshares = { PS = "1/2", EMP = "1/2" }')
-    service = MeetingService.create(tmp_path / "w.coopvote", parse_spec(spec, "w.toml"), station="projector")
-    service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    service = _meeting_showing_every_class(tmp_path / "w.coopvote", spec)
     service.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
     for code, options in (("PS", (1, 2)), ("EMP", (1, 1, 1, 2))):
         slips = service.papers.add_paper_batch(1, code, len(options), kind="slips")

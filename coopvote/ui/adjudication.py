@@ -219,10 +219,10 @@ class AdjudicationPanel(Retranslatable, QWidget):
     def retranslate(self) -> None:
         self.queue_label.setText(self.tr("Sheets &waiting"))
         self.refresh_button.setText(self.tr("&Refresh the queue"))
-        self.marks_label.setText(self.tr("&Marks the voter clearly meant:"))
+        self.marks_label.setText(self.tr("Mar&ks the voter clearly meant:"))
         self.marks.setPlaceholderText(self.tr("e.g. 1 for For; 3 1 2 for a ranking (in order of preference)"))
-        self.accept_button.setText(self.tr("&Accept"))
-        self.reason_label.setText(self.tr("Or reject &because:"))
+        self.accept_button.setText(self.tr("Accep&t"))
+        self.reason_label.setText(self.tr("Or reject be&cause:"))
         self.reject_button.setText(self.tr("Re&ject"))
         self.by_label.setText(self.tr("Decided &by:"))
         current = self.reason.currentIndex()

@@ -9,10 +9,18 @@ from __future__ import annotations
 import os
 
 from coopvote.ui.look import application
+from coopvote.ui.platform_check import check_platform_or_explain
 
 
 def run_app(path: str | os.PathLike[str] | None = None) -> int:
-    """Open the main window (on a meeting if ``path`` is given) and run until it closes."""
+    """Open the main window (on a meeting if ``path`` is given) and run until it closes.
+
+    First, on Linux, check that Qt's screen plugin can load: if not, Qt would abort with a message that
+    names the wrong library, so say which are missing and the command that installs them instead.
+    """
+    unable = check_platform_or_explain()
+    if unable is not None:
+        return unable
     from shiboken6 import delete
 
     from coopvote.ui.main_window import MainWindow

@@ -245,6 +245,6 @@ class BatchImportPanel(Retranslatable, QWidget):
     def retranslate(self) -> None:
         self.explanation.setText(self.tr("Read a batch of scanned ballot papers (images or PDF). Clear papers are "
                                          "counted; doubtful ones go to the adjudication queue with their picture."))
-        self.choose_files_button.setText(self.tr("Read scanned &files…"))
+        self.choose_files_button.setText(self.tr("Read scanned f&iles…"))
         self.choose_folder_button.setText(self.tr("Read a f&older…"))
-        self.stop_button.setText(self.tr("&Stop"))
+        self.stop_button.setText(self.tr("S&top"))

@@ -154,7 +154,7 @@ class HandsPanel(Retranslatable, QGroupBox):
             label.setText(arg(self.tr("%1 (%2)"), pick(self.names.get(code, (code, code))), code))
             for spin, what in zip(self.spins[code], (self.tr("For"), self.tr("Against"), self.tr("Abstain")), strict=True):
                 spin.setAccessibleName(arg(self.tr("%1: hands %2"), code, what))
-        self.record_button.setText(self.tr("&Record the show of hands"))
+        self.record_button.setText(self.tr("Record the sho&w of hands"))
         self.demanded_label.setText(self.tr("Poll demanded by:"))
         self.poll_button.setText(self.tr("Record the &poll demand"))
 

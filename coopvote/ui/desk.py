@@ -15,7 +15,6 @@ from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -131,7 +130,7 @@ class DeskPage(Retranslatable, QWidget):
         self.spoilt.spoilt.connect(self._spoilt)
         self.spoilt.refused.connect(self.banner.show_error)
         self.cards_button = QPushButton(self)
-        self.cards_button.clicked.connect(self.print_cards)
+        self.cards_button.clicked.connect(lambda: self.open_printing())
 
         actions = QHBoxLayout()
         for button in (self.check_in_button, self.check_out_button, self.pack_button):
@@ -192,21 +191,21 @@ class DeskPage(Retranslatable, QWidget):
         self.check_in_button.setAccessibleName(self.tr("Check in"))
         self.check_out_button.setText(self.tr("Check &out"))
         self.check_out_button.setAccessibleName(self.tr("Check out"))
-        self.pack_button.setText(self.tr("&Give ballot packs"))
+        self.pack_button.setText(self.tr("Give &ballot packs"))
         self.pack_button.setAccessibleName(self.tr("Give ballot packs"))
         self.proxy_box.setTitle(self.tr("Proxy form handed in for this member"))
-        self.holder_label.setText(self.tr("Proxy &holder (number):"))
+        self.holder_label.setText(self.tr("Pro&xy holder (number):"))
         self.holder.setAccessibleName(self.tr("Membership number of the proxy holder"))
-        self.chair_holds.setText(self.tr("The c&hair holds it"))
+        self.chair_holds.setText(self.tr("The chai&r holds it"))
         self.directed.setText(self.tr("&Directed"))
-        self.instructions_label.setText(self.tr("Ins&tructions:"))
+        self.instructions_label.setText(self.tr("Instr&uctions:"))
         self.instructions.setAccessibleName(self.tr("Instructions on the proxy form"))
         self.proxy_button.setText(self.tr("Record &proxy"))
         self.proxy_button.setAccessibleName(self.tr("Record proxy"))
         self.cancel_proxy_button.setText(self.tr("C&ancel proxy"))
         self.cancel_proxy_button.setAccessibleName(self.tr("Cancel proxy"))
-        self.cards_button.setText(self.tr("Print &membership cards…"))
-        self.cards_button.setAccessibleName(self.tr("Print membership cards"))
+        self.cards_button.setText(self.tr("Pri&nt papers, packs and cards…"))
+        self.cards_button.setAccessibleName(self.tr("Print papers, packs and cards"))
         self._fill_table()
         self.show_member(self.current)
 
@@ -450,14 +449,15 @@ class DeskPage(Retranslatable, QWidget):
                                     "stock."), str(serial), str(item)))
         self._back_to_search()
 
-    def print_cards(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save membership cards as PDF"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)"))
-        dialog.selectFile("membership-cards.pdf")
-        dialog.fileSelected.connect(self.write_cards)
-        dialog.open()
+    def open_printing(self, kind: str = "papers") -> QWidget:
+        """Papers, slips, packs or membership cards, with a preview: see ``ui/printing.py``."""
+        from coopvote.ui.printing import open_printing
+
+        return open_printing(self.setup, self.papers, self, kind)
+
+    def print_cards(self) -> QWidget:
+        """Membership cards: the printing window, on cards."""
+        return self.open_printing("cards")
 
     def write_cards(self, path: str, *, open_after: bool = True) -> bool:
         from coopvote.ui.desk_cards import write_membership_cards

@@ -243,7 +243,7 @@ class SpoiltPanel(Retranslatable, QGroupBox):
         self.serial_label.setText(self.tr("Seria&l number:"))
         self.reason_label.setText(self.tr("Rea&son:"))
         self.reason.setPlaceholderText(self.tr("for example: torn, wrong mark made"))
-        self.button.setText(self.tr("&Void spoilt paper"))
+        self.button.setText(self.tr("Void spoil&t paper"))
         self.item.setAccessibleName(self.tr("Agenda item of the spoilt paper"))
         self.serial.setAccessibleName(self.tr("Serial number of the spoilt paper"))
         self.reason.setAccessibleName(self.tr("Why the paper is spoilt"))

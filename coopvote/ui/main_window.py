@@ -102,6 +102,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.projector: QWidget | None = None
         self.wizard: QWidget | None = None
+        self.help_dialog: QWidget | None = None
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("roleNavigation")
@@ -200,6 +201,11 @@ class MainWindow(Retranslatable, QMainWindow):
             self.view_menu.addAction(action)
         self._sync_language_actions(self.look.language)
 
+        self.help_menu = bar.addMenu("")
+        self.guide_action = self._action(lambda: self.show_help(self.current_role()),
+                                         QKeySequence.StandardKey.HelpContents)
+        self.help_menu.addAction(self.guide_action)
+
     def _action(self, slot: Callable[..., object] | None, shortcut: QKeySequence.StandardKey | str | None = None,
                 *, checkable: bool = False) -> QAction:
         action = QAction(self)
@@ -234,6 +240,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.bigger_action.setText(self.tr("&Bigger text"))
         self.smaller_action.setText(self.tr("&Smaller text"))
         self.reset_text_action.setText(self.tr("&Normal text size"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("&Guide to this screen"))
         for row, (_key, _module, _cls, label) in enumerate(ROLES):
             item = self.nav.item(row)
             item.setText(QCoreApplication.translate("Roles", label))
@@ -327,6 +335,22 @@ class MainWindow(Retranslatable, QMainWindow):
                 return self.pages.get(key)
         raise KeyError(key)
 
+    def current_role(self) -> str:
+        row = self.nav.currentRow()
+        return ROLES[row][0] if 0 <= row < len(ROLES) else "start"
+
+    def show_help(self, role: str, over: QWidget | None = None) -> QWidget:
+        """The guide's section for a role, in the language in use, over the window F1 was pressed in."""
+        from coopvote.ui.help import show_guide
+
+        self.help_dialog = show_guide(role, over or self, self.help_dialog)
+        return self.help_dialog
+
+    def _with_help(self, window: QWidget, role: str) -> None:
+        from coopvote.ui.help import add_help_key
+
+        add_help_key(window, lambda: self.show_help(role, window))
+
     def show_projector(self) -> QWidget | None:
         if self.service is None:
             return None
@@ -334,6 +358,7 @@ class MainWindow(Retranslatable, QMainWindow):
             try:
                 module = importlib.import_module("coopvote.ui.projector")
                 self.projector = module.ProjectorWindow(self.service.setup, self.service.results, None)
+                self._with_help(self.projector, "projector")
             except Exception as error:  # noqa: BLE001
                 traceback.print_exc(file=sys.stderr)
                 self.start_page.banner.show_error(
@@ -380,6 +405,7 @@ class MainWindow(Retranslatable, QMainWindow):
             return None
         dialog = open_import_register(self.service.setup, self)
         if dialog is not None:
+            self._with_help(dialog, "wizard")
             dialog.imported.connect(self._register_imported)
         return dialog
 
@@ -398,6 +424,7 @@ class MainWindow(Retranslatable, QMainWindow):
         from coopvote.ui.connect import ConnectDialog
 
         dialog = ConnectDialog(self, initial=initial)
+        self._with_help(dialog, "start")
         dialog.accepted.connect(lambda: self.open_meeting_soon(dialog.url()))
         dialog.open()
         return dialog
@@ -533,6 +560,7 @@ class MainWindow(Retranslatable, QMainWindow):
         from coopvote.ui.wizard import NewMeetingWizard
 
         wizard = NewMeetingWizard(self)
+        self._with_help(wizard, "wizard")
         wizard.created.connect(self.set_service)
         wizard.open()
         self.wizard = wizard

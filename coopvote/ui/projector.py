@@ -1,25 +1,29 @@
 """The projector window: what the hall sees, readable from the back of the room, Welsh first.
 
 A second top-level window, full screen on the screen chosen for it (a second screen when there is one).
-It shows the current item, whether voting is open, and once an item is declared its result as a chart,
-each option's bar split by membership class. Running figures are never shown while a vote is open. It
-refreshes itself every two seconds with cheap queries, counting again only when an item's state changes.
+It shows the current item (and a resolution's text), whether voting is open and, while it is, how many
+papers have come back of those handed out; once an item is declared, its result as a chart, one
+horizontal bar per option split by membership class (``projector_chart.py``: fifteen candidates stay
+readable at 1024x768). Running figures of the votes are never shown while a vote is open, and a result
+is never charted by class when a class has fewer voters than the privacy minimum: the bars then show
+totals only. It refreshes itself every two seconds with cheap queries, counting again only when an
+item's state changes.
 """
 
 from __future__ import annotations
 
 import html
-import math
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QChartView, QStackedBarSeries, QValueAxis
-from PySide6.QtCore import QMargins, Qt, QTimer
-from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QGuiApplication, QKeyEvent, QPainter, QPalette
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
+from coopvote.counting.privacy import ALL_CLASSES, DEFAULT_PRIVACY_MINIMUM, small_class_warnings
 from coopvote.errors import CoopvoteError
 from coopvote.service.views import ItemResult, ItemView, MeetingView
 from coopvote.ui.look import arg
+from coopvote.ui.projector_chart import BarChart, ChartData, ChartRow
 from coopvote.ui.results_panel import is_weighted, sentence, weighted_total
 from coopvote.ui.results_stages import amount
 from coopvote.ui.widgets import Retranslatable
@@ -38,6 +42,7 @@ CHART_TITLES = {
     "votes": ("Pleidleisiau fesul dosbarth", "Votes by class"),
     "weighted": ("Pleidleisiau wedi'u pwysoli fesul dosbarth", "Weighted votes by class"),
     "first": ("Dewisiadau cyntaf fesul dosbarth (✓ etholwyd)", "First preferences by class (✓ elected)"),
+    "totals": ("Pleidleisiau (✓ etholwyd)", "Votes (✓ elected)"),
 }
 """Fixed words for the hall in both languages at once (the projector does not follow the app's language)."""
 
@@ -55,20 +60,6 @@ def current_item(meeting: MeetingView) -> ItemView | None:
     return items[0] if items else None
 
 
-def nice_step(largest: float, *, whole: bool = True) -> float:
-    """A tick interval of 1, 2 or 5 times a power of ten giving three to eight ticks (whole numbers of
-    papers never get a fractional step)."""
-    if largest <= 0:
-        return 1.0
-    exponent = math.floor(math.log10(largest / 8))
-    for power in (exponent, exponent + 1, exponent + 2):
-        for mantissa in (1.0, 2.0, 5.0):
-            step = mantissa * 10.0**power
-            if largest / step <= 8:
-                return max(step, 1.0) if whole else step
-    return largest  # pragma: no cover - the loop always finds one
-
-
 def labels_fit(totals: list[float], segments: list[float]) -> bool:
     """Whether every non-empty bar segment is tall enough to carry its number legibly."""
     largest = max(totals, default=0.0)
@@ -76,7 +67,40 @@ def labels_fit(totals: list[float], segments: list[float]) -> bool:
 
 
 LEGEND_POINTS = 16
+CROWDED = 8
+"""With more options than this, the words above the chart are made smaller so the rows get the room."""
+TOTALS_ONLY = ("Cyfanswm · Total", "#c8c8c8")
+
+
+def privacy_minimum(meeting: MeetingView) -> int:
+    """The meeting's privacy minimum: ``[rules]``, else ``[weighting]``, else the default (as the count reads it)."""
+    for table in (meeting.rules.get("rules"), meeting.weighting):
+        if isinstance(table, dict) and table.get("privacy_minimum") is not None:
+            try:
+                return int(table["privacy_minimum"])
+            except (TypeError, ValueError):
+                continue
+    return DEFAULT_PRIVACY_MINIMUM
+
+
+def classes_too_small_to_show(result: ItemResult, meeting: MeetingView) -> list[str]:
+    """Classes whose figures would show how few people voted (``counting.privacy``): the hall never sees them
+    by class. One call, so the core's own public-output suppression can take its place."""
+    everything = [code for code, label in result.class_groups.items() if label == ALL_CLASSES]
+    if everything:  # the service merged every class (service/publishing.py): totals only, naming the classes
+        return everything
+    if any(label != code for code, label in result.class_groups.items()):
+        return []  # small classes are already merged into groups the chart shows as they are published
+    return [w.class_code for w in small_class_warnings(result.papers_by_class, privacy_minimum(meeting))]
+
+
+def turnout_text(returned: int, issued: int) -> str:
+    """Papers back of papers handed out, in both languages: how the vote is going, never how it is voting."""
+    share = f" ({100 * returned // issued}%)" if issued else ""
+    return (f"Papurau wedi'u dychwelyd: {returned} o {issued}{share} · "
+            f"Papers returned: {returned} of {issued}{share}")
 REFERENCE_HEIGHT = 720
+REFERENCE_WIDTH = 1100
 """Type sizes are given for a window this tall and grow with it (a 1080p projector: half as big again)."""
 
 
@@ -102,6 +126,7 @@ class ProjectorWindow(Retranslatable, QWidget):
         self.shown_key: tuple[int, str] | None = None
         self.scale = 1.0
         self.result: ItemResult | None = None
+        self.category_texts: list[str] = []
         self.placed = False
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor("#000000"))
@@ -111,29 +136,32 @@ class ProjectorWindow(Retranslatable, QWidget):
         self.meeting_name = big_label(self, 18, False)
         self.title_cy = big_label(self, 34)
         self.title_en = big_label(self, 24, False)
+        self.text_cy = big_label(self, 20, False)
+        self.text_en = big_label(self, 18, False)
+        self.text_cy.setObjectName("projectorTextCy")
         self.status = big_label(self, 26)
+        self.turnout = big_label(self, 22)
+        self.turnout.setObjectName("projectorTurnout")
+        self.turnout.hide()
         self.status.setObjectName("projectorStatus")
         self.outcome = big_label(self, 20)
         self.outcome.setObjectName("projectorOutcome")
-        self.chart = QChart()
-        self.chart.setBackgroundBrush(QColor("#000000"))
-        self.chart.setTitleBrush(QColor("#ffffff"))
-        self.chart.legend().hide()  # the key is a wrapping line of text below: long class names never cut
-        self.key = big_label(self, LEGEND_POINTS, False)
+        self.chart_data: ChartData | None = None
+        self.crowded = False
+        self.key = big_label(self, LEGEND_POINTS, False)  # a wrapping line of text: long class names never cut
         self.key.setObjectName("projectorKey")
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.key.hide()
-        self.chart.setMargins(QMargins(8, 8, 8, 8))
-        self.chart_view = QChartView(self.chart, self)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setStyleSheet("background: #000000; border: none;")
-        self.chart_view.setMinimumHeight(270)
+        self.chart_view = BarChart(self)
+        self.chart = self.chart_view  # its title() is the chart's title
+        self.chart_view.setMinimumHeight(200)
         self.chart_view.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 24)
         layout.addStretch(1)  # centred while there is no chart; the chart takes nearly all the room after
-        for label in (self.meeting_name, self.title_cy, self.title_en, self.status, self.outcome):
+        for label in (self.meeting_name, self.title_cy, self.title_en, self.text_cy, self.text_en, self.status,
+                      self.turnout, self.outcome):
             layout.addWidget(label)
         layout.addWidget(self.chart_view, 40)
         layout.addWidget(self.key)
@@ -210,12 +238,16 @@ class ProjectorWindow(Retranslatable, QWidget):
             self.title_en.clear()
             self.status.clear()
             return
+        self.show_turnout(item)
         key = (item.number, item.status)
         if key == self.shown_key:
             return
         self.shown_key = key
         self.title_cy.setText(f"{item.number}. {item.title_cy}")
         self.title_en.setText(item.title_en)
+        for label, text in ((self.text_cy, item.text_cy), (self.text_en, item.text_en if item.text_en != item.text_cy else "")):
+            label.setText(text if item.kind == "resolution" else "")
+            label.setVisible(bool(label.text()))
         cy, en = STATUS_WORDS.get(item.status, (item.status, item.status))
         self.status.setText(f"{cy} · {en}")
         colour = {"open": "#4dff88", "declared": "#ffff00"}.get(item.status, "#ffffff")
@@ -228,28 +260,36 @@ class ProjectorWindow(Retranslatable, QWidget):
                 self.result = None
         self.show_result(self.result)
 
+    def show_turnout(self, item: ItemView) -> None:
+        """While a vote is open: papers returned of papers handed out, from the reconciliation query."""
+        if not item.is_open:
+            self.turnout.hide()
+            return
+        try:
+            rows = self.results.reconciliation(item.number)
+        except CoopvoteError:
+            return
+        self.turnout.setText(turnout_text(sum(r.returned for r in rows), sum(r.issued for r in rows)))
+        self.turnout.show()
+
     def show_result(self, result: ItemResult | None) -> None:
         if result is None:
             self.outcome.clear()
             self.outcome.hide()
-            self.chart.removeAllSeries()
-            for axis in self.chart.axes():
-                self.chart.removeAxis(axis)
+            self.chart_data = None
+            self.chart_view.set_data(None, self.scale)
             self.chart_view.hide()
             self.key.hide()
             return
         words_cy, words_en = sentence(result.outcome_cy), sentence(result.outcome_en)
         self.outcome.setText(words_cy if words_cy == words_en else f"{words_cy}\n{words_en}")
         self.outcome.show()
-        self.fill_chart(result)
+        self.fill_chart(result)  # shows the class key, unless the chart is of totals only
         self.chart_view.show()
-        self.key.show()
 
     def fill_chart(self, result: ItemResult) -> None:
-        """Each option's votes as a bar, stacked by class in the class colours (weighted where weighted)."""
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        """Each option's votes as a bar, split by class in the class colours (weighted where weighted); totals
+        only when a class is below the privacy minimum."""
         meeting = self.setup.meeting()
         colours = {c.code: c.colour for c in meeting.classes}
         names = {c.code: f"{c.name_cy} · {c.name_en}" for c in meeting.classes}
@@ -259,79 +299,65 @@ class ProjectorWindow(Retranslatable, QWidget):
             if "+" in code and code not in names:
                 names[code] = " + ".join(names.get(part, part) for part in code.split("+"))
         weighted = is_weighted(result)
-        series = QStackedBarSeries()
-        series.setLabelsPosition(QStackedBarSeries.LabelsPosition.LabelsCenter)
+        hidden = classes_too_small_to_show(result, meeting)
+        codes = [] if hidden else list(result.papers_by_class)
         labels = [f"{cy} · {en}" if cy != en else en for cy, en in result.option_labels]
         elected = set(result.election.elected) if result.election is not None else set()
-        mark = {index: "  ✓" for index in elected}
-        count = len(labels)
-        largest = 0.0
-        segments: list[float] = []
-        for code in result.papers_by_class:
-            bar = QBarSet(names.get(code, code))
-            bar.setColor(QColor(colours.get(code, "#888888")))
-            bar.setBorderColor(QColor("#000000"))
-            bar.setLabelColor(QColor("#ffffff"))
-            bar.setLabelFont(self._font(18, True))
-            for option in range(count):
-                if weighted:
-                    value = result.weighted_by_option.get(option, {}).get(code, 0)
-                else:
-                    value = result.papers_by_option.get(option, {}).get(code, 0)
-                bar.append(float(value))  # drawing only: the figures in words are exact
-                segments.append(float(value))
-            series.append(bar)
+        rows = []
+        self.category_texts = []
+        for option, label in enumerate(labels):
+            total = weighted_total(result, option) if weighted else sum(result.papers_by_option.get(option, {}).values())
+            shown_total = f"{amount(total, 3 if weighted else 0)}{'  ✓' if option in elected else ''}"
+            by_class = result.weighted_by_option if weighted else result.papers_by_option
+            values = tuple(float(by_class.get(option, {}).get(code, 0)) for code in codes) or (float(total),)
+            rows.append(ChartRow(label, shown_total, values))
+            self.category_texts.append(f"{label}<br>{shown_total}")
+        series = tuple((names.get(code, code), colours.get(code, "#888888")) for code in codes) or (TOTALS_ONLY,)
+        ranked = result.election is not None and len(result.election.stages) > 1
+        title = CHART_TITLES["first"] if ranked else CHART_TITLES["weighted" if weighted else "votes"]
+        if hidden:
+            title = CHART_TITLES["totals"]
+        minimum = privacy_minimum(meeting)
+        note = "" if not hidden else (
+            f"Dim fesul dosbarth: mae gan {', '.join(hidden)} lai na {minimum} pleidleisiwr · "
+            f"Not by class: {', '.join(hidden)} had fewer than {minimum} voters")
+        self.chart_data = ChartData(" · ".join(title), series, tuple(rows), 3 if weighted else 0, note)
+        self.chart_view.set_data(self.chart_data, self.scale)
         self.key.setText("&nbsp;&nbsp;&nbsp; ".join(
             f"<span style='color:{colours.get(code, '#888888')}'>■</span>&nbsp;"
             + html.escape(names.get(code, code)).replace(" ", "&nbsp;")  # lines break between classes only
-            for code in result.papers_by_class))
-        totals: list[float] = []
-        for option in range(count):
-            total = weighted_total(result, option) if weighted else sum(result.papers_by_option.get(option, {}).values())
-            totals.append(float(total))
-            largest = max(largest, float(total))
-            labels[option] = f"{labels[option]}<br>{amount(total, 3 if weighted else 0)}{mark.get(option, '')}"
-        # numbers on the segments only where every one is tall enough to read; the totals are always below
-        series.setLabelsVisible(labels_fit(totals, segments))
-        series.setLabelsPrecision(3)
-        self.chart.addSeries(series)
-        categories = QBarCategoryAxis()
-        categories.append(labels)
-        categories.setLabelsFont(self._font(20 if count <= 4 else 14, True))
-        categories.setLabelsColor(QColor("#ffffff"))
-        categories.setTruncateLabels(False)  # a name cut short is worse than one that runs close to the next
-        values = QValueAxis()
-        step = nice_step(largest, whole=not weighted)
-        values.setRange(0, max(step, step * -(-largest // step)))
-        values.setTickType(QValueAxis.TickType.TicksDynamic)
-        values.setTickAnchor(0)
-        values.setTickInterval(step)
-        values.setLabelsFont(self._font(16))
-        values.setLabelsColor(QColor("#ffffff"))
-        values.setLabelFormat("%.0f" if not weighted else ("%.2f" if step < 0.1 else "%.1f"))
-        self.chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(categories)
-        series.attachAxis(values)
-        self.chart.setTitleFont(self._font(20))
-        ranked = result.election is not None and len(result.election.stages) > 1
-        title = CHART_TITLES["first"] if ranked else CHART_TITLES["weighted" if weighted else "votes"]
-        self.chart.setTitle("<br>".join(title) if ranked else " · ".join(title))
+            for code in codes))
+        self.key.setVisible(bool(codes))
+        self._crowd(len(rows) > CROWDED)
+
+    def _crowd(self, crowded: bool) -> None:
+        """Many options: the words above the chart shrink and the meeting's name goes, so each row has room."""
+        if crowded == self.crowded:
+            return
+        self.crowded = crowded
+        self.meeting_name.setVisible(not crowded)
+        self._size_labels()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         """Grow the type with the window, so the back of the hall can read it on any projector."""
         super().resizeEvent(event)
         self.chart_view.setMinimumHeight(int(self.height() * 0.38))  # the chart keeps well over a third
-        scale = min(3.0, max(0.7, self.height() / REFERENCE_HEIGHT))
+        scale = min(3.0, max(0.7, min(self.height() / REFERENCE_HEIGHT, self.width() / REFERENCE_WIDTH)))
         if abs(scale - self.scale) < 0.05:
             return
         self.scale = scale
-        for label in (self.meeting_name, self.title_cy, self.title_en, self.status, self.outcome, self.key):
-            font = QFont(label.font())
-            font.setPointSize(round(int(label.property("basePoints")) * scale))
-            label.setFont(font)
+        self._size_labels()
         if self.result is not None:
             self.fill_chart(self.result)
+
+    def _size_labels(self) -> None:
+        shrink = 0.7 if self.crowded else 1.0
+        for label in (self.meeting_name, self.title_cy, self.title_en, self.text_cy, self.text_en, self.status,
+                      self.turnout, self.outcome, self.key):
+            font = QFont(label.font())
+            keep = label in (self.status, self.key)
+            font.setPointSize(round(int(label.property("basePoints")) * self.scale * (1.0 if keep else shrink)))
+            label.setFont(font)
 
     def _font(self, points: int, bold: bool = False) -> QFont:
         font = QFont(self.font())
@@ -341,14 +367,11 @@ class ProjectorWindow(Retranslatable, QWidget):
 
     def bar_values(self) -> dict[str, list[float]]:
         """What each class's bars show (for tests): class label -> values in option order."""
-        found: dict[str, list[float]] = {}
-        for series in self.chart.series():
-            for bar in series.barSets():  # type: ignore[attr-defined]
-                found[bar.label()] = [bar.at(i) for i in range(bar.count())]
-        return found
+        data = self.chart_data
+        if data is None:
+            return {}
+        return {label: [row.values[index] for row in data.rows] for index, (label, _colour) in enumerate(data.series)}
 
     def category_labels(self) -> list[str]:
-        for axis in self.chart.axes(Qt.Orientation.Horizontal):
-            if isinstance(axis, QBarCategoryAxis):
-                return list(axis.categories())
-        return []
+        """Each option's name and total as charted (for tests): "name<br>total"."""
+        return list(self.category_texts) if self.chart_data is not None else []

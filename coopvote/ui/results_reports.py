@@ -258,8 +258,8 @@ class DeclarationPanel(Retranslatable, QWidget):
         return True
 
     def retranslate(self) -> None:
-        self.preview_button.setText(self.tr("&Preview the declaration"))
-        self.minutes_button.setText(self.tr("Preview the &minutes"))
+        self.preview_button.setText(self.tr("Previe&w the declaration"))
+        self.minutes_button.setText(self.tr("Preview the mi&nutes"))
         self.save_button.setText(self.tr("&Save as PDF…"))
         self.print_button.setText(self.tr("&Print…"))
         declaration = self.declaration

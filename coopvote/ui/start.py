@@ -154,7 +154,7 @@ class StartPage(Retranslatable, QWidget):
         self.connect_button.setAccessibleName(self.tr("Connect to a shared meeting"))
         self.recent_label.setText(self.tr("&Recent meetings"))
         self.recent_list.setAccessibleName(self.tr("Recent meetings"))
-        self.open_recent_button.setText(self.tr("Open &selected"))
+        self.open_recent_button.setText(self.tr("Open se&lected"))
         self.forget_button.setText(self.tr("&Forget selected"))
         self.refresh_recent()
 

@@ -84,4 +84,4 @@ class TellerPage(Retranslatable, QWidget):
         self.tabs.setTabText(1, self.tr("Scanned &files"))
         waiting = getattr(self, "waiting", 0)
         self.tabs.setTabText(2, arg(self.tr("&Adjudication (%1)"), waiting) if waiting else self.tr("&Adjudication"))
-        self.tabs.setTabText(3, self.tr("Ca&mera"))
+        self.tabs.setTabText(3, self.tr("Cam&era"))

@@ -71,7 +71,7 @@ class SummaryPage(WizardPage):
                                    "meeting and import the register."))
         self.text.setAccessibleName(self.tr("Meeting definition"))
         self.save_toml.setText(self.tr("&Save this definition beside the meeting file"))
-        self.cancel_button.setText(self.tr("&Stop"))
+        self.cancel_button.setText(self.tr("S&top"))
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         wizard = self.wizard()

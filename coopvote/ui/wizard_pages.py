@@ -130,9 +130,9 @@ class AgendaPage(_Page):
         self.list.setAccessibleName(self.tr("Agenda items"))
         self.add_resolution.setText(self.tr("Add &resolution"))
         self.add_election.setText(self.tr("Add &election"))
-        self.remove.setText(self.tr("Re&move item"))
-        texts = {"title_cy": self.tr("Title in &Welsh:"), "title_en": self.tr("Title in &English:"),
-                 "threshold": self.tr("Carried &when For is:"), "method": self.tr("Counting &method:"),
+        self.remove.setText(self.tr("Remove &item"))
+        texts = {"title_cy": self.tr("Title in &Welsh:"), "title_en": self.tr("Title in Eng&lish:"),
+                 "threshold": self.tr("Carried when &For is:"), "method": self.tr("Counting &method:"),
                  "seats": self.tr("&Seats:"), "candidates": self.tr("&Candidates (one a line; “Name | CLASS”):"),
                  "reserved": self.tr("Seats per class:")}
         for key, text in texts.items():
@@ -167,11 +167,21 @@ class AgendaPage(_Page):
         self.completeChanged.emit()
 
     def _remove(self) -> None:
+        """Remove the chosen item and show the one now in its place.
+
+        The list keeps the same row number after a removal, so Qt sends no change of row: the fields are
+        loaded here explicitly, or they would go on showing the removed item and the next keystroke would
+        write its fields into its neighbour.
+        """
         row = self.list.currentRow()
         if 0 <= row < len(self.items):
             del self.items[row]
             self._refresh_list()
-            self.list.setCurrentRow(min(row, len(self.items) - 1))
+            shown = min(row, len(self.items) - 1)
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(shown)
+            self.list.blockSignals(False)
+            self._load(shown)
             self.completeChanged.emit()
 
     def _refresh_list(self) -> None:
@@ -191,6 +201,12 @@ class AgendaPage(_Page):
                        self.seats, self.candidates, self.reserved, self.remove):
             widget.setEnabled(has)
         if not has:
+            self._loading = True
+            for line in (self.title_cy, self.title_en):
+                line.clear()
+            self.candidates.clear()
+            self.reserved.setRowCount(0)
+            self._loading = False
             return
         item = self.items[row]
         self._loading = True
@@ -320,7 +336,7 @@ class RegisterPage(_Page):
         self.path.setAccessibleName(self.tr("Register file"))
         self.browse.setText(self.tr("C&hoose…"))
         self.check.setText(self.tr("Chec&k the file"))
-        self.stop.setText(self.tr("&Stop"))
+        self.stop.setText(self.tr("S&top"))
         self.errors_label.setText(self.tr("&Problems (each must be fixed in the file):"))
         self.errors.setAccessibleName(self.tr("Problems in the register"))
         self.table_label.setText(self.tr("Pre&view of the members:"))

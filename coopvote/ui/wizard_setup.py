@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -60,17 +60,34 @@ class WizardPage(Retranslatable, QWizardPage):
         return self.wizard()
 
 
+class DateField(QDateEdit):
+    """A date typed as yyyy-MM-dd that one Tab leaves, like every other field.
+
+    Qt's date field spends Tab on moving between its year, month and day, so a person tabbing through
+    the form was stuck in it for three presses; the arrow keys still move between the parts.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        tab = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        if tab and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            QWidget.focusNextPrevChild(self, forward)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class DetailsPage(WizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.name_cy, self.name_en = QLineEdit(self), QLineEdit(self)
         self.society_cy, self.society_en = QLineEdit(self), QLineEdit(self)
         self.place = QLineEdit(self)
-        self.held_on = QDateEdit(self)
+        self.held_on = DateField(self)
         self.held_on.setCalendarPopup(True)
         self.held_on.setDisplayFormat("yyyy-MM-dd")  # as in the meeting definition; no day/month muddle
         self.held_on.setDate(QDate.currentDate().addDays(28))
-        self.notice = QDateEdit(self)
+        self.notice = DateField(self)
         self.notice.setCalendarPopup(True)
         self.notice.setDisplayFormat("yyyy-MM-dd")
         self.notice.setDate(QDate.currentDate())
@@ -89,6 +106,8 @@ class DetailsPage(WizardPage):
             form.addRow(label, field)
         self.labels[-1].setBuddy(self.path)
         form.addRow(self.labels[-1], path_row)
+        for first, second in zip([*fields, self.path], [*fields[1:], self.path, self.browse], strict=True):
+            self.setTabOrder(first, second)  # the order on screen, not the order the fields were made in
         self.outer.addLayout(form)
         self.registerField("name_cy*", self.name_cy)
         self.registerField("name_en*", self.name_en)
@@ -102,9 +121,9 @@ class DetailsPage(WizardPage):
         self.setTitle(self.tr("The meeting"))
         self.setSubTitle(self.tr("Its name in Welsh and English, when and where it is held, and where to keep "
                                  "the meeting file."))
-        texts = [self.tr("Name in &Welsh:"), self.tr("Name in &English:"), self.tr("Society in W&elsh:"),
+        texts = [self.tr("Name in &Welsh:"), self.tr("Name in &English:"), self.tr("Society in Wel&sh:"),
                  self.tr("Society in Eng&lish:"), self.tr("&Date of the meeting:"), self.tr("&Place:"),
-                 self.tr("&Notice given on:"), self.tr("Meeting &file:")]
+                 self.tr("Noti&ce given on:"), self.tr("Meeting &file:")]
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
             buddy = label.buddy()
@@ -309,8 +328,8 @@ class RulesPage(WizardPage):
                                  "page."))
         texts = [self.tr("Quorum, &percent of members:"), self.tr("Quorum, &fixed number (0 for none):"),
                  self.tr("At least this many present from &each class:"), self.tr("Members at&tending by proxy:"),
-                 self.tr("Proxies one member may &hold:"), self.tr("The &chair:"), self.tr("A &tied resolution:"),
-                 self.tr("Name of the c&hair:")]
+                 self.tr("Proxies one member may &hold:"), self.tr("The &chair:"), self.tr("A tie&d resolution:"),
+                 self.tr("Name of the ch&air:")]
         for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
             label.buddy().setAccessibleName(text.replace("&", "").rstrip(":"))

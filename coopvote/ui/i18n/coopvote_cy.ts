@@ -37,23 +37,23 @@
     </message>
     <message>
       <source>&amp;Refresh the queue</source>
-      <translation>&amp;Diweddaru'r ciw</translation>
+      <translation>Diweddar&amp;u'r ciw</translation>
     </message>
     <message>
-      <source>&amp;Marks the voter clearly meant:</source>
-      <translation>&amp;Marciau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu:</translation>
+      <source>Mar&amp;ks the voter clearly meant:</source>
+      <translation>Ma&amp;rciau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu:</translation>
+    </message>
+    <message>
+      <source>Accep&amp;t</source>
+      <translation>Der&amp;byn</translation>
+    </message>
+    <message>
+      <source>Or reject be&amp;cause:</source>
+      <translation>Neu wrthod &amp;oherwydd:</translation>
     </message>
     <message>
       <source>e.g. 1 for For; 3 1 2 for a ranking (in order of preference)</source>
       <translation>e.e. 1 ar gyfer O blaid; 3 1 2 ar gyfer trefn restr (yn nhrefn blaenoriaeth)</translation>
-    </message>
-    <message>
-      <source>&amp;Accept</source>
-      <translation>Der&amp;byn</translation>
-    </message>
-    <message>
-      <source>Or reject &amp;because:</source>
-      <translation>Neu wrthod &amp;oherwydd:</translation>
     </message>
     <message>
       <source>Re&amp;ject</source>
@@ -87,24 +87,24 @@
       <translation>Ychwanegu &amp;etholiad</translation>
     </message>
     <message>
-      <source>Re&amp;move item</source>
-      <translation>&amp;Tynnu'r eitem</translation>
-    </message>
-    <message>
       <source>Title in &amp;Welsh:</source>
       <translation>Teitl yn &amp;Gymraeg:</translation>
     </message>
     <message>
-      <source>Title in &amp;English:</source>
-      <translation>Teitl yn &amp;Saesneg:</translation>
+      <source>Remove &amp;item</source>
+      <translation>&amp;Tynnu'r eitem</translation>
     </message>
     <message>
-      <source>Carried &amp;when For is:</source>
-      <translation>Yn cael ei basio &amp;os yw O blaid:</translation>
+      <source>Title in Eng&amp;lish:</source>
+      <translation>Teitl yn &amp;Saesneg:</translation>
     </message>
     <message>
       <source>Counting &amp;method:</source>
       <translation>&amp;Dull cyfrif:</translation>
+    </message>
+    <message>
+      <source>Carried when &amp;For is:</source>
+      <translation>Yn cael ei basio &amp;os yw O blaid:</translation>
     </message>
     <message>
       <source>&amp;Seats:</source>
@@ -112,7 +112,7 @@
     </message>
     <message>
       <source>&amp;Candidates (one a line; “Name | CLASS”):</source>
-      <translation>&amp;Ymgeiswyr (un i bob llinell; “Enw | DOSBARTH”):</translation>
+      <translation>Ymgeis&amp;wyr (un i bob llinell; “Enw | DOSBARTH”):</translation>
     </message>
     <message>
       <source>Seats per class:</source>
@@ -124,7 +124,7 @@
     </message>
     <message>
       <source>Counted by &amp;head (one member, one vote)</source>
-      <translation>Cyfrif fesul pe&amp;n (un aelod, un bleidlais)</translation>
+      <translation>Cyfri&amp;f fesul pen (un aelod, un bleidlais)</translation>
     </message>
     <message>
       <source>more than half</source>
@@ -242,16 +242,16 @@
       <translation>Darllen swp o bapurau pleidleisio wedi'u sganio (lluniau neu PDF). Cyfrifir y papurau clir; mae'r rhai amheus yn mynd i'r ciw dyfarnu gyda'u llun.</translation>
     </message>
     <message>
-      <source>Read scanned &amp;files…</source>
-      <translation>Darllen &amp;ffeiliau wedi'u sganio…</translation>
+      <source>Read scanned f&amp;iles…</source>
+      <translation>Da&amp;rllen ffeiliau wedi'u sganio…</translation>
+    </message>
+    <message>
+      <source>S&amp;top</source>
+      <translation>Sto&amp;pio</translation>
     </message>
     <message>
       <source>Read a f&amp;older…</source>
       <translation>Darllen ffo&amp;lder…</translation>
-    </message>
-    <message>
-      <source>&amp;Stop</source>
-      <translation>&amp;Stopio</translation>
     </message>
   </context>
   <context>
@@ -270,7 +270,7 @@
     </message>
     <message>
       <source>Start the &amp;camera</source>
-      <translation>Cychwyn y &amp;camera</translation>
+      <translation>Cyc&amp;hwyn y camera</translation>
     </message>
     <message>
       <source>Stop the camera</source>
@@ -516,7 +516,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>&amp;Close the vote</source>
-      <translation>&amp;Cau'r bleidlais</translation>
+      <translation>Ca&amp;u'r bleidlais</translation>
     </message>
     <message>
       <source>Show the &amp;result</source>
@@ -563,7 +563,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>&amp;Add class</source>
-      <translation>&amp;Ychwanegu dosbarth</translation>
+      <translation>Ychwanegu dos&amp;barth</translation>
     </message>
     <message>
       <source>&amp;Remove class</source>
@@ -735,16 +735,16 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>Anfonwyd %1 tudalen i'r argraffydd.</translation>
     </message>
     <message>
-      <source>&amp;Preview the declaration</source>
+      <source>Previe&amp;w the declaration</source>
       <translation>&amp;Rhagolwg o'r datganiad</translation>
     </message>
     <message>
-      <source>Preview the &amp;minutes</source>
-      <translation>Rhagolwg o'r &amp;cofnodion</translation>
+      <source>Preview the mi&amp;nutes</source>
+      <translation>Rhagolwg o'r cof&amp;nodion</translation>
     </message>
     <message>
       <source>&amp;Save as PDF…</source>
-      <translation>C&amp;adw fel PDF…</translation>
+      <translation>Cadw fel &amp;PDF…</translation>
     </message>
     <message>
       <source>&amp;Print…</source>
@@ -779,7 +779,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>&amp;Declare the result</source>
-      <translation>C&amp;yhoeddi'r canlyniad</translation>
+      <translation>&amp;Datgan y canlyniad</translation>
     </message>
     <message>
       <source>Once declared, the result is fixed and cannot be changed.</source>
@@ -845,10 +845,6 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>Cofrestru allan</translation>
     </message>
     <message>
-      <source>&amp;Give ballot packs</source>
-      <translation>&amp;Rhoi pecynnau pleidleisio</translation>
-    </message>
-    <message>
       <source>Give ballot packs</source>
       <translation>Rhoi pecynnau pleidleisio</translation>
     </message>
@@ -857,23 +853,27 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>Ffurflen ddirprwy a roddwyd ar ran yr aelod hwn</translation>
     </message>
     <message>
-      <source>Proxy &amp;holder (number):</source>
-      <translation>Y dirprwy (rhif ae&amp;lodaeth):</translation>
-    </message>
-    <message>
       <source>Membership number of the proxy holder</source>
       <translation>Rhif aelodaeth y dirprwy</translation>
-    </message>
-    <message>
-      <source>The c&amp;hair holds it</source>
-      <translation>Y &amp;cadeirydd yw'r dirprwy</translation>
     </message>
     <message>
       <source>&amp;Directed</source>
       <translation>&amp;Gyda chyfarwyddyd</translation>
     </message>
     <message>
-      <source>Ins&amp;tructions:</source>
+      <source>Give &amp;ballot packs</source>
+      <translation>&amp;Rhoi pecynnau pleidleisio</translation>
+    </message>
+    <message>
+      <source>Pro&amp;xy holder (number):</source>
+      <translation>Y dirprwy (rhif ae&amp;lodaeth):</translation>
+    </message>
+    <message>
+      <source>The chai&amp;r holds it</source>
+      <translation>&amp;Y cadeirydd yw'r dirprwy</translation>
+    </message>
+    <message>
+      <source>Instr&amp;uctions:</source>
       <translation>Cy&amp;farwyddiadau:</translation>
     </message>
     <message>
@@ -897,12 +897,12 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>Canslo'r dirprwy</translation>
     </message>
     <message>
-      <source>Print &amp;membership cards…</source>
-      <translation>Argraffu cardiau aelodae&amp;th…</translation>
+      <source>Pri&amp;nt papers, packs and cards…</source>
+      <translation>Argraffu papurau, pecynnau a c&amp;hardiau…</translation>
     </message>
     <message>
-      <source>Print membership cards</source>
-      <translation>Argraffu cardiau aelodaeth</translation>
+      <source>Print papers, packs and cards</source>
+      <translation>Argraffu papurau, pecynnau a chardiau</translation>
     </message>
     <message>
       <source>That code was not accepted: %1</source>
@@ -1001,14 +1001,6 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>Mae papur %1 eitem %2 yn ddi-rym. Rhowch bapur newydd ar gyfer eitem %2 o'r stoc.</translation>
     </message>
     <message>
-      <source>Save membership cards as PDF</source>
-      <translation>Cadw'r cardiau aelodaeth fel PDF</translation>
-    </message>
-    <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>Ffeiliau PDF (*.pdf)</translation>
-    </message>
-    <message>
       <source>Membership cards saved to %1 (%2 cards).</source>
       <translation>Cadwyd y cardiau aelodaeth yn %1 (%2 cerdyn).</translation>
     </message>
@@ -1032,12 +1024,8 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>Enw yn &amp;Saesneg:</translation>
     </message>
     <message>
-      <source>Society in W&amp;elsh:</source>
-      <translation>Y gymdeithas yn G&amp;ymraeg:</translation>
-    </message>
-    <message>
       <source>Society in Eng&amp;lish:</source>
-      <translation>Y gymdeithas yn Saes&amp;neg:</translation>
+      <translation>Y gymdeit&amp;has yn Saesneg:</translation>
     </message>
     <message>
       <source>&amp;Date of the meeting:</source>
@@ -1048,12 +1036,16 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>&amp;Lleoliad:</translation>
     </message>
     <message>
-      <source>&amp;Notice given on:</source>
-      <translation>Rhoddwyd &amp;rhybudd ar:</translation>
+      <source>Society in Wel&amp;sh:</source>
+      <translation>Y gymdeithas yn Gymr&amp;aeg:</translation>
     </message>
     <message>
       <source>Meeting &amp;file:</source>
       <translation>&amp;Ffeil y cyfarfod:</translation>
+    </message>
+    <message>
+      <source>Noti&amp;ce given on:</source>
+      <translation>Rhoddwyd &amp;rhybudd ar:</translation>
     </message>
     <message>
       <source>C&amp;hoose…</source>
@@ -1119,11 +1111,11 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>&amp;Export the record…</source>
-      <translation>&amp;Allforio'r cofnod…</translation>
+      <translation>Allfor&amp;io'r cofnod…</translation>
     </message>
     <message>
       <source>&amp;Cancel</source>
-      <translation>&amp;Canslo</translation>
+      <translation>Ca&amp;nslo</translation>
     </message>
   </context>
   <context>
@@ -1153,8 +1145,8 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>%1: dwylo %2</translation>
     </message>
     <message>
-      <source>&amp;Record the show of hands</source>
-      <translation>&amp;Cofnodi'r bleidlais drwy godi dwylo</translation>
+      <source>Record the sho&amp;w of hands</source>
+      <translation>Co&amp;fnodi'r bleidlais drwy godi dwylo</translation>
     </message>
     <message>
       <source>Poll demanded by:</source>
@@ -1162,7 +1154,26 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>Record the &amp;poll demand</source>
-      <translation>Cofnodi'r &amp;galw am bleidlais ar bapur</translation>
+      <translation>Cofnodi'r galw am &amp;bôl</translation>
+    </message>
+  </context>
+  <context>
+    <name>HelpDialog</name>
+    <message>
+      <source>Guide – coopvote</source>
+      <translation>Canllaw – coopvote</translation>
+    </message>
+    <message>
+      <source>The guide is not included in this copy of coopvote.</source>
+      <translation>Nid yw'r canllaw wedi'i gynnwys yn y copi hwn o coopvote.</translation>
+    </message>
+    <message>
+      <source>Guide</source>
+      <translation>Canllaw</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Cau</translation>
     </message>
   </context>
   <context>
@@ -1263,7 +1274,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>&amp;View</source>
-      <translation>&amp;Golwg</translation>
+      <translation>Gol&amp;wg</translation>
     </message>
     <message>
       <source>&amp;Language / Iaith</source>
@@ -1284,6 +1295,14 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     <message>
       <source>&amp;Normal text size</source>
       <translation>Maint testun &amp;arferol</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>Cymor&amp;th</translation>
+    </message>
+    <message>
+      <source>&amp;Guide to this screen</source>
+      <translation>&amp;Canllaw i'r sgrin hon</translation>
     </message>
     <message>
       <source>Roles</source>
@@ -1404,6 +1423,157 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     <message>
       <source>%1 pack, class %2, for %3: items %4</source>
       <translation>Pecyn %1, dosbarth %2, ar gyfer %3: eitemau %4</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintingDialog</name>
+    <message>
+      <source>Ballot papers for one item</source>
+      <translation>Papurau pleidleisio ar gyfer un eitem</translation>
+    </message>
+    <message>
+      <source>Vote slips for one resolution</source>
+      <translation>Slipiau pleidleisio ar gyfer un penderfyniad</translation>
+    </message>
+    <message>
+      <source>Packs: one paper for each item still to be voted on</source>
+      <translation>Pecynnau: un papur ar gyfer pob eitem nad oes pleidlais arni eto</translation>
+    </message>
+    <message>
+      <source>Membership cards for every member who may vote</source>
+      <translation>Cardiau aelodaeth i bob aelod sy'n cael pleidleisio</translation>
+    </message>
+    <message>
+      <source>Standard</source>
+      <translation>Safonol</translation>
+    </message>
+    <message>
+      <source>Easy read</source>
+      <translation>Hawdd ei ddarllen</translation>
+    </message>
+    <message>
+      <source>Large print</source>
+      <translation>Print bras</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>Dogfennau PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>%1. %2</source>
+      <translation>%1. %2</translation>
+    </message>
+    <message>
+      <source>No item is waiting for its vote: there is nothing to print.</source>
+      <translation>Nid oes eitem yn aros am ei phleidlais: nid oes dim i'w argraffu.</translation>
+    </message>
+    <message>
+      <source>%1 members of class %2 may vote.</source>
+      <translation>Mae %1 aelod o ddosbarth %2 yn cael pleidleisio.</translation>
+    </message>
+    <message>
+      <source>%1 membership cards are ready: %2 page(s).</source>
+      <translation>Mae %1 cerdyn aelodaeth yn barod: %2 tudalen.</translation>
+    </message>
+    <message>
+      <source>%1 ready for class %2: %3 page(s). They are now in the record as printed; print them, or keep the PDF with the returning officer.</source>
+      <translation>%1 yn barod ar gyfer dosbarth %2: %3 tudalen. Maen nhw bellach yn y cofnod fel rhai a argraffwyd; argraffwch nhw, neu rhowch y PDF i'r Swyddog Canlyniadau.</translation>
+    </message>
+    <message>
+      <source>%1 packs</source>
+      <translation>%1 pecyn</translation>
+    </message>
+    <message>
+      <source>%1 sets of vote slips for item %2</source>
+      <translation>%1 set o slipiau pleidleisio ar gyfer eitem %2</translation>
+    </message>
+    <message>
+      <source>%1 ballot papers for item %2</source>
+      <translation>%1 papur pleidleisio ar gyfer eitem %2</translation>
+    </message>
+    <message>
+      <source>Choose what to print, then press Prepare to see the pages.</source>
+      <translation>Dewiswch beth i'w argraffu, yna pwyswch Paratoi i weld y tudalennau.</translation>
+    </message>
+    <message>
+      <source>Page %1 of %2</source>
+      <translation>Tudalen %1 o %2</translation>
+    </message>
+    <message>
+      <source>Sent %1 page(s) to the printer.</source>
+      <translation>Anfonwyd %1 tudalen i'r argraffydd.</translation>
+    </message>
+    <message>
+      <source>Save the papers as PDF</source>
+      <translation>Cadw'r papurau fel PDF</translation>
+    </message>
+    <message>
+      <source>%1 could not be written: %2</source>
+      <translation>Ni ellid ysgrifennu %1: %2</translation>
+    </message>
+    <message>
+      <source>Saved %1. Delete it once the papers are printed: its page order could tie papers to members.</source>
+      <translation>Cadwyd %1. Dilëwch y ffeil ar ôl argraffu'r papurau: gallai trefn ei thudalennau gysylltu papurau ag aelodau.</translation>
+    </message>
+    <message>
+      <source>Print papers, packs and cards</source>
+      <translation>Argraffu papurau, pecynnau a chardiau</translation>
+    </message>
+    <message>
+      <source>%1 – %2 (%3 may vote)</source>
+      <translation>%1 – %2 (%3 yn cael pleidleisio)</translation>
+    </message>
+    <message>
+      <source>&amp;What to print:</source>
+      <translation>&amp;Beth i'w argraffu:</translation>
+    </message>
+    <message>
+      <source>&amp;Item:</source>
+      <translation>&amp;Eitem:</translation>
+    </message>
+    <message>
+      <source>&amp;Class:</source>
+      <translation>&amp;Dosbarth:</translation>
+    </message>
+    <message>
+      <source>&amp;Version:</source>
+      <translation>&amp;Fersiwn:</translation>
+    </message>
+    <message>
+      <source>Page si&amp;ze:</source>
+      <translation>Ma&amp;int y dudalen:</translation>
+    </message>
+    <message>
+      <source>How &amp;many:</source>
+      <translation>&amp;Nifer:</translation>
+    </message>
+    <message>
+      <source>P&amp;repare</source>
+      <translation>Pa&amp;ratoi</translation>
+    </message>
+    <message>
+      <source>Previous pa&amp;ge</source>
+      <translation>Tudalen fl&amp;aenorol</translation>
+    </message>
+    <message>
+      <source>Ne&amp;xt page</source>
+      <translation>Tudalen ne&amp;saf</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>Ar&amp;graffu…</translation>
+    </message>
+    <message>
+      <source>&amp;Save as PDF…</source>
+      <translation>Cadw fel &amp;PDF…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Cau</translation>
+    </message>
+    <message>
+      <source>Preview of the page</source>
+      <translation>Rhagolwg o'r dudalen</translation>
     </message>
   </context>
   <context>
@@ -1565,8 +1735,8 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>&amp;Gwirio'r ffeil</translation>
     </message>
     <message>
-      <source>&amp;Stop</source>
-      <translation>&amp;Stopio</translation>
+      <source>S&amp;top</source>
+      <translation>Sto&amp;pio</translation>
     </message>
     <message>
       <source>&amp;Problems (each must be fixed in the file):</source>
@@ -1742,7 +1912,7 @@ papur</translation>
     </message>
     <message>
       <source>&amp;Result</source>
-      <translation>&amp;Canlyniad</translation>
+      <translation>Can&amp;lyniad</translation>
     </message>
     <message>
       <source>&amp;Declaration</source>
@@ -1792,7 +1962,7 @@ papur</translation>
     </message>
     <message>
       <source>Quorum, &amp;fixed number (0 for none):</source>
-      <translation>Cworwm, &amp;nifer penodol (0 am ddim):</translation>
+      <translation>Cworwm, ni&amp;fer penodol (0 os nad oes un):</translation>
     </message>
     <message>
       <source>At least this many present from &amp;each class:</source>
@@ -1808,14 +1978,14 @@ papur</translation>
     </message>
     <message>
       <source>The &amp;chair:</source>
-      <translation>Y cadeir&amp;ydd:</translation>
+      <translation>Y c&amp;adeirydd:</translation>
     </message>
     <message>
-      <source>A &amp;tied resolution:</source>
+      <source>A tie&amp;d resolution:</source>
       <translation>Penderfyniad cyfar&amp;tal:</translation>
     </message>
     <message>
-      <source>Name of the c&amp;hair:</source>
+      <source>Name of the ch&amp;air:</source>
       <translation>&amp;Enw'r cadeirydd:</translation>
     </message>
     <message>
@@ -1961,7 +2131,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>&amp;Code (scan, or type and press Enter)</source>
-      <translation>&amp;Cod (sganiwch, neu teipiwch a phwyso Enter)</translation>
+      <translation>C&amp;od (sganiwch, neu teipiwch a phwyso Enter)</translation>
     </message>
     <message>
       <source>Scan a ballot paper or vote slip</source>
@@ -1981,7 +2151,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>&amp;Undo the last scan</source>
-      <translation>&amp;Dadwneud y sgan olaf</translation>
+      <translation>Dadwneud y sga&amp;n diwethaf</translation>
     </message>
     <message>
       <source>A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
@@ -2004,7 +2174,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>Seria&amp;l number:</source>
-      <translation>Rhif c&amp;yfresol:</translation>
+      <translation>Rhif cyfres&amp;ol:</translation>
     </message>
     <message>
       <source>Rea&amp;son:</source>
@@ -2015,7 +2185,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
       <translation>er enghraifft: wedi rhwygo, marc anghywir</translation>
     </message>
     <message>
-      <source>&amp;Void spoilt paper</source>
+      <source>Void spoil&amp;t paper</source>
       <translation>Dile&amp;u'r papur a ddifethwyd</translation>
     </message>
     <message>
@@ -2119,7 +2289,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
       <translation>Cyfarfodydd diweddar</translation>
     </message>
     <message>
-      <source>Open &amp;selected</source>
+      <source>Open se&amp;lected</source>
       <translation>Agor y cyfarfod a ddewi&amp;swyd</translation>
     </message>
     <message>
@@ -2150,8 +2320,8 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
       <translation>&amp;Cadw'r diffiniad hwn wrth ymyl ffeil y cyfarfod</translation>
     </message>
     <message>
-      <source>&amp;Stop</source>
-      <translation>&amp;Stopio</translation>
+      <source>S&amp;top</source>
+      <translation>Sto&amp;pio</translation>
     </message>
     <message>
       <source>Creating the meeting and importing the register…</source>
@@ -2178,7 +2348,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>Scanned &amp;files</source>
-      <translation>&amp;Ffeiliau wedi'u sganio</translation>
+      <translation>Ffe&amp;iliau wedi'u sganio</translation>
     </message>
     <message>
       <source>&amp;Adjudication (%1)</source>
@@ -2189,8 +2359,8 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
       <translation>&amp;Dyfarnu</translation>
     </message>
     <message>
-      <source>Ca&amp;mera</source>
-      <translation>Ca&amp;mera</translation>
+      <source>Cam&amp;era</source>
+      <translation>Cam&amp;era</translation>
     </message>
   </context>
 </TS>

@@ -40,20 +40,20 @@
       <translation>&amp;Refresh the queue</translation>
     </message>
     <message>
-      <source>&amp;Marks the voter clearly meant:</source>
-      <translation>&amp;Marks the voter clearly meant:</translation>
+      <source>Mar&amp;ks the voter clearly meant:</source>
+      <translation>Mar&amp;ks the voter clearly meant:</translation>
+    </message>
+    <message>
+      <source>Accep&amp;t</source>
+      <translation>Accep&amp;t</translation>
+    </message>
+    <message>
+      <source>Or reject be&amp;cause:</source>
+      <translation>Or reject be&amp;cause:</translation>
     </message>
     <message>
       <source>e.g. 1 for For; 3 1 2 for a ranking (in order of preference)</source>
       <translation>e.g. 1 for For; 3 1 2 for a ranking (in order of preference)</translation>
-    </message>
-    <message>
-      <source>&amp;Accept</source>
-      <translation>&amp;Accept</translation>
-    </message>
-    <message>
-      <source>Or reject &amp;because:</source>
-      <translation>Or reject &amp;because:</translation>
     </message>
     <message>
       <source>Re&amp;ject</source>
@@ -87,24 +87,24 @@
       <translation>Add &amp;election</translation>
     </message>
     <message>
-      <source>Re&amp;move item</source>
-      <translation>Re&amp;move item</translation>
-    </message>
-    <message>
       <source>Title in &amp;Welsh:</source>
       <translation>Title in &amp;Welsh:</translation>
     </message>
     <message>
-      <source>Title in &amp;English:</source>
-      <translation>Title in &amp;English:</translation>
+      <source>Remove &amp;item</source>
+      <translation>Remove &amp;item</translation>
     </message>
     <message>
-      <source>Carried &amp;when For is:</source>
-      <translation>Carried &amp;when For is:</translation>
+      <source>Title in Eng&amp;lish:</source>
+      <translation>Title in Eng&amp;lish:</translation>
     </message>
     <message>
       <source>Counting &amp;method:</source>
       <translation>Counting &amp;method:</translation>
+    </message>
+    <message>
+      <source>Carried when &amp;For is:</source>
+      <translation>Carried when &amp;For is:</translation>
     </message>
     <message>
       <source>&amp;Seats:</source>
@@ -242,16 +242,16 @@
       <translation>Read a batch of scanned ballot papers (images or PDF). Clear papers are counted; doubtful ones go to the adjudication queue with their picture.</translation>
     </message>
     <message>
-      <source>Read scanned &amp;files…</source>
-      <translation>Read scanned &amp;files…</translation>
+      <source>Read scanned f&amp;iles…</source>
+      <translation>Read scanned f&amp;iles…</translation>
+    </message>
+    <message>
+      <source>S&amp;top</source>
+      <translation>S&amp;top</translation>
     </message>
     <message>
       <source>Read a f&amp;older…</source>
       <translation>Read a f&amp;older…</translation>
-    </message>
-    <message>
-      <source>&amp;Stop</source>
-      <translation>&amp;Stop</translation>
     </message>
   </context>
   <context>
@@ -735,12 +735,12 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Sent %1 page(s) to the printer.</translation>
     </message>
     <message>
-      <source>&amp;Preview the declaration</source>
-      <translation>&amp;Preview the declaration</translation>
+      <source>Previe&amp;w the declaration</source>
+      <translation>Previe&amp;w the declaration</translation>
     </message>
     <message>
-      <source>Preview the &amp;minutes</source>
-      <translation>Preview the &amp;minutes</translation>
+      <source>Preview the mi&amp;nutes</source>
+      <translation>Preview the mi&amp;nutes</translation>
     </message>
     <message>
       <source>&amp;Save as PDF…</source>
@@ -845,10 +845,6 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Check out</translation>
     </message>
     <message>
-      <source>&amp;Give ballot packs</source>
-      <translation>&amp;Give ballot packs</translation>
-    </message>
-    <message>
       <source>Give ballot packs</source>
       <translation>Give ballot packs</translation>
     </message>
@@ -857,24 +853,28 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Proxy form handed in for this member</translation>
     </message>
     <message>
-      <source>Proxy &amp;holder (number):</source>
-      <translation>Proxy &amp;holder (number):</translation>
-    </message>
-    <message>
       <source>Membership number of the proxy holder</source>
       <translation>Membership number of the proxy holder</translation>
-    </message>
-    <message>
-      <source>The c&amp;hair holds it</source>
-      <translation>The c&amp;hair holds it</translation>
     </message>
     <message>
       <source>&amp;Directed</source>
       <translation>&amp;Directed</translation>
     </message>
     <message>
-      <source>Ins&amp;tructions:</source>
-      <translation>Ins&amp;tructions:</translation>
+      <source>Give &amp;ballot packs</source>
+      <translation>Give &amp;ballot packs</translation>
+    </message>
+    <message>
+      <source>Pro&amp;xy holder (number):</source>
+      <translation>Pro&amp;xy holder (number):</translation>
+    </message>
+    <message>
+      <source>The chai&amp;r holds it</source>
+      <translation>The chai&amp;r holds it</translation>
+    </message>
+    <message>
+      <source>Instr&amp;uctions:</source>
+      <translation>Instr&amp;uctions:</translation>
     </message>
     <message>
       <source>Instructions on the proxy form</source>
@@ -897,12 +897,12 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Cancel proxy</translation>
     </message>
     <message>
-      <source>Print &amp;membership cards…</source>
-      <translation>Print &amp;membership cards…</translation>
+      <source>Pri&amp;nt papers, packs and cards…</source>
+      <translation>Pri&amp;nt papers, packs and cards…</translation>
     </message>
     <message>
-      <source>Print membership cards</source>
-      <translation>Print membership cards</translation>
+      <source>Print papers, packs and cards</source>
+      <translation>Print papers, packs and cards</translation>
     </message>
     <message>
       <source>That code was not accepted: %1</source>
@@ -1001,14 +1001,6 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Paper %1 of item %2 is void. Hand over a fresh paper for item %2 from the stock.</translation>
     </message>
     <message>
-      <source>Save membership cards as PDF</source>
-      <translation>Save membership cards as PDF</translation>
-    </message>
-    <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
       <source>Membership cards saved to %1 (%2 cards).</source>
       <translation>Membership cards saved to %1 (%2 cards).</translation>
     </message>
@@ -1032,10 +1024,6 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Name in &amp;English:</translation>
     </message>
     <message>
-      <source>Society in W&amp;elsh:</source>
-      <translation>Society in W&amp;elsh:</translation>
-    </message>
-    <message>
       <source>Society in Eng&amp;lish:</source>
       <translation>Society in Eng&amp;lish:</translation>
     </message>
@@ -1048,12 +1036,16 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>&amp;Place:</translation>
     </message>
     <message>
-      <source>&amp;Notice given on:</source>
-      <translation>&amp;Notice given on:</translation>
+      <source>Society in Wel&amp;sh:</source>
+      <translation>Society in Wel&amp;sh:</translation>
     </message>
     <message>
       <source>Meeting &amp;file:</source>
       <translation>Meeting &amp;file:</translation>
+    </message>
+    <message>
+      <source>Noti&amp;ce given on:</source>
+      <translation>Noti&amp;ce given on:</translation>
     </message>
     <message>
       <source>C&amp;hoose…</source>
@@ -1153,8 +1145,8 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>%1: hands %2</translation>
     </message>
     <message>
-      <source>&amp;Record the show of hands</source>
-      <translation>&amp;Record the show of hands</translation>
+      <source>Record the sho&amp;w of hands</source>
+      <translation>Record the sho&amp;w of hands</translation>
     </message>
     <message>
       <source>Poll demanded by:</source>
@@ -1163,6 +1155,25 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
     <message>
       <source>Record the &amp;poll demand</source>
       <translation>Record the &amp;poll demand</translation>
+    </message>
+  </context>
+  <context>
+    <name>HelpDialog</name>
+    <message>
+      <source>Guide – coopvote</source>
+      <translation>Guide – coopvote</translation>
+    </message>
+    <message>
+      <source>The guide is not included in this copy of coopvote.</source>
+      <translation>The guide is not included in this copy of coopvote.</translation>
+    </message>
+    <message>
+      <source>Guide</source>
+      <translation>Guide</translation>
+    </message>
+    <message>
+      <source>&amp;Close</source>
+      <translation>&amp;Close</translation>
     </message>
   </context>
   <context>
@@ -1286,6 +1297,14 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>&amp;Normal text size</translation>
     </message>
     <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>&amp;Guide to this screen</source>
+      <translation>&amp;Guide to this screen</translation>
+    </message>
+    <message>
       <source>Roles</source>
       <translation>Roles</translation>
     </message>
@@ -1404,6 +1423,157 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
     <message>
       <source>%1 pack, class %2, for %3: items %4</source>
       <translation>%1 pack, class %2, for %3: items %4</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintingDialog</name>
+    <message>
+      <source>Ballot papers for one item</source>
+      <translation>Ballot papers for one item</translation>
+    </message>
+    <message>
+      <source>Vote slips for one resolution</source>
+      <translation>Vote slips for one resolution</translation>
+    </message>
+    <message>
+      <source>Packs: one paper for each item still to be voted on</source>
+      <translation>Packs: one paper for each item still to be voted on</translation>
+    </message>
+    <message>
+      <source>Membership cards for every member who may vote</source>
+      <translation>Membership cards for every member who may vote</translation>
+    </message>
+    <message>
+      <source>Standard</source>
+      <translation>Standard</translation>
+    </message>
+    <message>
+      <source>Easy read</source>
+      <translation>Easy read</translation>
+    </message>
+    <message>
+      <source>Large print</source>
+      <translation>Large print</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+      <source>%1. %2</source>
+      <translation>%1. %2</translation>
+    </message>
+    <message>
+      <source>No item is waiting for its vote: there is nothing to print.</source>
+      <translation>No item is waiting for its vote: there is nothing to print.</translation>
+    </message>
+    <message>
+      <source>%1 members of class %2 may vote.</source>
+      <translation>%1 members of class %2 may vote.</translation>
+    </message>
+    <message>
+      <source>%1 membership cards are ready: %2 page(s).</source>
+      <translation>%1 membership cards are ready: %2 page(s).</translation>
+    </message>
+    <message>
+      <source>%1 ready for class %2: %3 page(s). They are now in the record as printed; print them, or keep the PDF with the returning officer.</source>
+      <translation>%1 ready for class %2: %3 page(s). They are now in the record as printed; print them, or keep the PDF with the returning officer.</translation>
+    </message>
+    <message>
+      <source>%1 packs</source>
+      <translation>%1 packs</translation>
+    </message>
+    <message>
+      <source>%1 sets of vote slips for item %2</source>
+      <translation>%1 sets of vote slips for item %2</translation>
+    </message>
+    <message>
+      <source>%1 ballot papers for item %2</source>
+      <translation>%1 ballot papers for item %2</translation>
+    </message>
+    <message>
+      <source>Choose what to print, then press Prepare to see the pages.</source>
+      <translation>Choose what to print, then press Prepare to see the pages.</translation>
+    </message>
+    <message>
+      <source>Page %1 of %2</source>
+      <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+      <source>Sent %1 page(s) to the printer.</source>
+      <translation>Sent %1 page(s) to the printer.</translation>
+    </message>
+    <message>
+      <source>Save the papers as PDF</source>
+      <translation>Save the papers as PDF</translation>
+    </message>
+    <message>
+      <source>%1 could not be written: %2</source>
+      <translation>%1 could not be written: %2</translation>
+    </message>
+    <message>
+      <source>Saved %1. Delete it once the papers are printed: its page order could tie papers to members.</source>
+      <translation>Saved %1. Delete it once the papers are printed: its page order could tie papers to members.</translation>
+    </message>
+    <message>
+      <source>Print papers, packs and cards</source>
+      <translation>Print papers, packs and cards</translation>
+    </message>
+    <message>
+      <source>%1 – %2 (%3 may vote)</source>
+      <translation>%1 – %2 (%3 may vote)</translation>
+    </message>
+    <message>
+      <source>&amp;What to print:</source>
+      <translation>&amp;What to print:</translation>
+    </message>
+    <message>
+      <source>&amp;Item:</source>
+      <translation>&amp;Item:</translation>
+    </message>
+    <message>
+      <source>&amp;Class:</source>
+      <translation>&amp;Class:</translation>
+    </message>
+    <message>
+      <source>&amp;Version:</source>
+      <translation>&amp;Version:</translation>
+    </message>
+    <message>
+      <source>Page si&amp;ze:</source>
+      <translation>Page si&amp;ze:</translation>
+    </message>
+    <message>
+      <source>How &amp;many:</source>
+      <translation>How &amp;many:</translation>
+    </message>
+    <message>
+      <source>P&amp;repare</source>
+      <translation>P&amp;repare</translation>
+    </message>
+    <message>
+      <source>Previous pa&amp;ge</source>
+      <translation>Previous pa&amp;ge</translation>
+    </message>
+    <message>
+      <source>Ne&amp;xt page</source>
+      <translation>Ne&amp;xt page</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Print…</translation>
+    </message>
+    <message>
+      <source>&amp;Save as PDF…</source>
+      <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Preview of the page</source>
+      <translation>Preview of the page</translation>
     </message>
   </context>
   <context>
@@ -1565,8 +1735,8 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Chec&amp;k the file</translation>
     </message>
     <message>
-      <source>&amp;Stop</source>
-      <translation>&amp;Stop</translation>
+      <source>S&amp;top</source>
+      <translation>S&amp;top</translation>
     </message>
     <message>
       <source>&amp;Problems (each must be fixed in the file):</source>
@@ -1811,12 +1981,12 @@ papers</translation>
       <translation>The &amp;chair:</translation>
     </message>
     <message>
-      <source>A &amp;tied resolution:</source>
-      <translation>A &amp;tied resolution:</translation>
+      <source>A tie&amp;d resolution:</source>
+      <translation>A tie&amp;d resolution:</translation>
     </message>
     <message>
-      <source>Name of the c&amp;hair:</source>
-      <translation>Name of the c&amp;hair:</translation>
+      <source>Name of the ch&amp;air:</source>
+      <translation>Name of the ch&amp;air:</translation>
     </message>
     <message>
       <source>Name of the &amp;returning officer:</source>
@@ -2015,8 +2185,8 @@ Key the marks again, or reject the paper: choose the reason and press Reject.</t
       <translation>for example: torn, wrong mark made</translation>
     </message>
     <message>
-      <source>&amp;Void spoilt paper</source>
-      <translation>&amp;Void spoilt paper</translation>
+      <source>Void spoil&amp;t paper</source>
+      <translation>Void spoil&amp;t paper</translation>
     </message>
     <message>
       <source>Agenda item of the spoilt paper</source>
@@ -2119,8 +2289,8 @@ Key the marks again, or reject the paper: choose the reason and press Reject.</t
       <translation>Recent meetings</translation>
     </message>
     <message>
-      <source>Open &amp;selected</source>
-      <translation>Open &amp;selected</translation>
+      <source>Open se&amp;lected</source>
+      <translation>Open se&amp;lected</translation>
     </message>
     <message>
       <source>&amp;Forget selected</source>
@@ -2150,8 +2320,8 @@ Key the marks again, or reject the paper: choose the reason and press Reject.</t
       <translation>&amp;Save this definition beside the meeting file</translation>
     </message>
     <message>
-      <source>&amp;Stop</source>
-      <translation>&amp;Stop</translation>
+      <source>S&amp;top</source>
+      <translation>S&amp;top</translation>
     </message>
     <message>
       <source>Creating the meeting and importing the register…</source>
@@ -2189,8 +2359,8 @@ Key the marks again, or reject the paper: choose the reason and press Reject.</t
       <translation>&amp;Adjudication</translation>
     </message>
     <message>
-      <source>Ca&amp;mera</source>
-      <translation>Ca&amp;mera</translation>
+      <source>Cam&amp;era</source>
+      <translation>Cam&amp;era</translation>
     </message>
   </context>
 </TS>
