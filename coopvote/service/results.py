@@ -185,6 +185,10 @@ class ResultsRole(Role):
             self._count_resolution(result, scheme, marks_by_class, rejected_by_class(rows, codes), general, hands)
         else:
             self._count_election(result, scheme, marks_by_class)
+        if view.status == "pending" and not rows and hands is None:
+            # A count of nothing is not an outcome: "not carried" for a vote never held would mislead.
+            result.outcome_en = "Voting has not opened on this item; there is nothing to count."
+            result.outcome_cy = "Nid yw'r bleidlais ar yr eitem hon wedi agor; does dim i'w gyfrif."
         return result
 
     def _count_resolution(
