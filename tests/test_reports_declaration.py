@@ -103,3 +103,48 @@ def test_cli_declare_one_item_and_all(record: tuple[Path, MeetingRecord], tmp_pa
     assert len(pdf) >= 4
     assert cli(["declare", str(meeting), "--item", "9", "--out", str(one)]) == 2
     assert cli(["declare", str(meeting), "--minutes", "--out", str(tmp_path / "m.pdf")]) == 0
+
+
+def test_declaration_words_reasons_stages_classes_and_reconciles(record: tuple[Path, MeetingRecord]) -> None:
+    """Issue 12: rejection codes in words, Welsh stage notes, candidates' classes, and sums that reconcile."""
+    from coopvote.ballots.texts import REJECTION_REASONS
+
+    _, rec = record
+    resolution = rec.item(1)
+    text = " ".join("\n".join(pages(render_declaration(rec, resolution))[0]).split())  # lines wrap anywhere
+    stored = resolution.declared_result["rejected_by_reason"]
+    assert stored, "the sample rejects papers, so the reasons are printed"
+    for code in stored:
+        assert code not in text
+        cy, en = REJECTION_REASONS[code]
+        assert cy[:20] in text and en[:20] in text
+    totals = {k: sum(r[k] for r in resolution.reconciliation) for k in ("printed", "issued", "spoilt", "returned")}
+    assert totals["spoilt"] > 0
+    assert f"Issued {totals['issued']} = returned {totals['returned']}" in text
+    assert "A spoilt paper is cancelled" in text and "Mae papur a ddifethwyd" in text
+    election = rec.item(4)
+    text = " ".join("\n".join(pages(render_declaration(rec, election))[0]).split())
+    for candidate in election.definition["candidates"]:
+        assert f"{candidate['name']} ({candidate['class']})" in text
+    assert "Cam 1: Cyfrif y dewisiadau cyntaf" in text
+    for stage in election.declared_result["election"]["stages"]:
+        if stage["action"] == "exclusion":
+            assert f"Cam {stage['number']}: Eithrio {', '.join(stage['excluded'])}." in text
+        if stage["action"] == "surplus":
+            assert f"Cam {stage['number']}: Trosglwyddo gwarged " in text
+            assert f"Cam {stage['number']}: Trosglwyddo gwarged." not in text, "whose surplus is named"
+
+
+def test_count_notes_and_ties_in_welsh() -> None:
+    from coopvote.reports.stage_words import ENGLISH_ONLY_CY, note_welsh, tie_words
+
+    assert note_welsh("there were fewer candidates than seats: some seats are left unfilled") == (
+        "roedd llai o ymgeiswyr na seddi: mae rhai seddi heb eu llenwi"
+    )
+    assert note_welsh("stage 3: Ann, Bob not elected: the seat limits per class leave no place").startswith(
+        "cam 3: ni etholwyd Ann, Bob"
+    )
+    assert note_welsh("something new") == f"something new {ENGLISH_ONLY_CY}"
+    welsh, english = tie_words({"stage": 4, "purpose": "exclusion", "chosen": "Ann", "how": "lot (seed 42)"})
+    assert welsh == "cam 4, pwy i'w eithrio: Ann (coelbren (hedyn 42))"
+    assert english == "stage 4, exclusion: Ann (lot (seed 42))"

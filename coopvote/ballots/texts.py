@@ -10,6 +10,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+REJECTION_REASONS: dict[str, tuple[str, str]] = {
+    "no-valid-code": ("Dim cod dilys", "No valid code"),
+    "too-many-votes": ("Gormod o bleidleisiau", "Votes for more options than allowed"),
+    "identifies-voter": (
+        "Ysgrifen neu farc y gellir adnabod y pleidleisiwr drwyddo",
+        "Writing or mark by which the voter can be identified",
+    ),
+    "unmarked-or-uncertain": (
+        "Heb ei farcio neu'n ddi-rym oherwydd ansicrwydd", "Paper unmarked or void for uncertainty"
+    ),
+}
+"""The grounds on which a teller may reject a paper (after the UK rules for counting votes), keyed by the code
+the record stores: the adjudication screen offers them, the service checks them, the declaration prints them."""
+
+UNSTATED_REJECTION: tuple[str, str] = ("Gwrthodwyd (dim rheswm wedi'i gofnodi)", "Rejected (no reason recorded)")
+
+
+def rejection_reason_words(code: str) -> tuple[str, str]:
+    """A stored rejection code in Welsh and English; an unknown code is shown as stored, never hidden."""
+    if not code or code == "rejected":
+        return UNSTATED_REJECTION
+    return REJECTION_REASONS.get(code, (code, code))
+
+
 REASON_MESSAGES: dict[str, dict[str, str]] = {
     "not-coopvote": {
         "en": "This is not a coopvote ballot code.",

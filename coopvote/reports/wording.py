@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from coopvote.ballots.texts import rejection_reason_words
 from coopvote.counting.resolution_texts import text
 from coopvote.counting.resolutions import Threshold
 
@@ -46,7 +47,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "carried": ("PASIWYD", "CARRIED"),
     "not_carried": ("HEB EI BASIO", "NOT CARRIED"),
     "elected": ("Etholwyd", "Elected"),
-    "nobody_elected": ("Ni etholwyd neb", "Nobody was elected"),
+    "nobody_elected": ("Nid etholwyd neb", "Nobody was elected"),
     "no_votes": ("Ni chofnodwyd unrhyw bleidlais ddilys.", "No valid vote was recorded."),
     "candidate": ("Ymgeisydd", "Candidate"),
     "first_prefs": ("Dewisiadau cyntaf", "First preferences"),
@@ -54,6 +55,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "seats": ("Seddi", "Seats"),
     "quota": ("Cwota", "Quota"),
     "reserved": ("Seddi wedi'u cadw i ddosbarthiadau", "Seats reserved for classes"),
+    "class_after_name": (
+        "Mae cod dosbarth pob ymgeisydd mewn cromfachau ar ôl ei enw, er mwyn gwirio'r seddi a gadwyd.",
+        "Each candidate's class code follows their name in brackets, so the reserved seats can be checked.",
+    ),
     "stages": ("Taflen y camau cyfrif", "Stage sheet"),
     "stage": ("Cam", "Stage"),
     "non_transferable": ("Anhrosglwyddadwy", "Non-transferable"),
@@ -88,15 +93,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "page": ("Tudalen", "Page"),
 }
 
-REASONS: dict[str, str] = {
-    "unmarked": "heb ei farcio",
-    "marked for too many": "wedi'i farcio dros ormod",
-    "voter can be identified": "modd adnabod y pleidleisiwr",
-    "uncertain": "ansicr",
-    "rejected": "gwrthodwyd",
-    "writing identifies voter": "modd adnabod y pleidleisiwr",
-}
-
 METHODS: dict[str, tuple[str, str]] = {
     "scottish-stv": ("Pleidlais Sengl Drosglwyddadwy (rheolau'r Alban 2007)", "Single transferable vote (Scottish rules 2007)"),
     "meek": ("Pleidlais Sengl Drosglwyddadwy (dull Meek)", "Single transferable vote (Meek method)"),
@@ -120,7 +116,8 @@ def both(key: str, sep: str = " / ") -> str:
 
 
 def reason_words(reason: str) -> tuple[str, str]:
-    return REASONS.get(reason.strip().lower(), reason), reason
+    """The stored rejection code in words; the one table is ``coopvote.ballots.texts.REJECTION_REASONS``."""
+    return rejection_reason_words(reason.strip())
 
 
 def _table(values: Mapping[str, Any]) -> str:
