@@ -88,6 +88,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Canlyniad pob eitem ar yr agenda, fel y'i cofnodwyd gan coopvote.",
         "The outcome of every item on the agenda, as recorded by coopvote.",
     ),
+    "attendance": ("Presenoldeb, dirprwyon a chworwm", "Attendance, proxies and quorum"),
     "not_declared": ("Heb ei ddatgan", "Not declared"),
     "record_code": ("Cod dilysu'r cofnod cyfan", "Verification code of the whole record"),
     "page": ("Tudalen", "Page"),

@@ -36,7 +36,7 @@ class MeetingService:
         self.setup = SetupRole(self.record)
         self.desk = DeskRole(self.record, self.setup)
         self.papers = PapersRole(self.record, self.setup)
-        self.voting = VotingRole(self.record, after_close=self._back_up_after_close)
+        self.voting = VotingRole(self.record, after_close=self._back_up_after_close, quorum=self.desk.quorum)
         self.tellers = TellersRole(self.record, self.setup)
         self.results = ResultsRole(self.record)
 

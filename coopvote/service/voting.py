@@ -68,14 +68,30 @@ class IdentifiedPaper:
 class VotingRole(Role):
     """The chair's poll: opening and closing each item's vote (and a backup copy as each vote closes)."""
 
-    def __init__(self, record: MeetingRecord, *, after_close: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        record: MeetingRecord,
+        *,
+        after_close: Callable[[int], None] | None = None,
+        quorum: Callable[[], Any] | None = None,
+    ) -> None:
         super().__init__(record)
         self.after_close = after_close
+        self.quorum = quorum
+        """The desk's quorum reading: its figures go into each "vote opened" entry, so the minutes can say
+        how many were present, by proxy, and whether the meeting was quorate when each vote opened."""
 
     # -- opening and closing ---------------------------------------------------------------------
 
     def open_vote(self, item_number: int) -> None:
-        with self.action("vote opened", item=item_number) as (session, _act):
+        details: dict[str, Any] = {"item": item_number}
+        if self.quorum is not None:
+            status = self.quorum()
+            details["quorum"] = {
+                "met": bool(status.met), "required": int(status.required), "present": int(status.present),
+                "in_person": int(status.in_person), "by_proxy": int(status.by_proxy), "members": int(status.members),
+            }
+        with self.action("vote opened", **details) as (session, _act):
             item = item_row(session, self.meeting_id, item_number)
             if item.status == "open":
                 raise RuleError(f"voting on item {item_number} is already open")
