@@ -15,7 +15,16 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from coopvote.export.content import MeetingRecord, short_code
 from coopvote.reports.attendance import attendance_sentences, quorum_at_open_words, read_attendance
 from coopvote.reports.declaration import CONTENT_WIDTH, verification_block
-from coopvote.reports.layout import bilingual, build_pdf, grid, header_cell, header_text, heading, styles, text
+from coopvote.reports.layout import (
+    bilingual,
+    build_pdf,
+    grid,
+    header_cell,
+    header_text,
+    heading,
+    styles,
+    text,
+)
 from coopvote.reports.wording import LABELS
 
 
