@@ -95,11 +95,12 @@ def _title(page: Page, layout: PaperLayout, meeting: MeetingInfo, item: BallotIt
     small = 0.8 if variant == "standard" else 1.0
     cy = texts.ITEM.cy.format(number=item.number)
     en = texts.ITEM.en.format(number=item.number)
+    question_cy, question_en = item.question(variant == "easy-read")
     runs = (
         Run(meeting.title_cy, scale=small, gap_after=0.5),
-        Run(f"{cy}: {item.title_cy}", bold=True, gap_after=3.0),
+        Run(f"{cy}: {question_cy}", bold=True, gap_after=3.0),
         Run(meeting.title_en, scale=small, gap_after=0.5),
-        Run(f"{en}: {item.title_en}", bold=True),
+        Run(f"{en}: {question_en}", bold=True),
     )
     fitted = fit_block(runs, layout.title_area.w, layout.title_area.h, sizes.title, sizes.title_min,
                        f"item {item.number} title")

@@ -65,12 +65,14 @@ class PrintRun:
 def ballot_item_for(item: ItemView) -> BallotItem:
     """How an agenda item is printed."""
     if item.kind == "resolution":
-        return resolution_item(item.number, item.title_cy, item.title_en)
+        return resolution_item(item.number, item.title_cy, item.title_en, text_cy=item.text_cy, text_en=item.text_en)
     choices = tuple(Choice(c.name, c.name) for c in item.candidates)
     if item.method in RANKED_METHODS:
-        return BallotItem(item.number, item.title_cy, item.title_en, "ranking", choices, max_marks=len(choices))
+        return BallotItem(item.number, item.title_cy, item.title_en, "ranking", choices, max_marks=len(choices),
+                          text_cy=item.text_cy, text_en=item.text_en)
     max_marks = 0 if item.method == "approval" else (item.max_marks or item.seats or 1)
-    return BallotItem(item.number, item.title_cy, item.title_en, "election", choices, max_marks=max_marks)
+    return BallotItem(item.number, item.title_cy, item.title_en, "election", choices, max_marks=max_marks,
+                      text_cy=item.text_cy, text_en=item.text_en)
 
 
 class PapersRole(Role):
