@@ -38,6 +38,7 @@ from coopvote.ballots.pdf_draw import (
     fit_block,
     register_fonts,
 )
+from coopvote.ballots.pdf_easy import draw_candidate_picture, draw_example
 from coopvote.ballots.pdf_spec import BallotItem, MeetingInfo, PaperSpec, VotingClass
 from coopvote.errors import InputError
 
@@ -175,6 +176,9 @@ def _rows(page: Page, layout: PaperLayout, item: BallotItem, sizes: TextSizes, v
     for picture, choice in zip(layout.pictures, item.choices, strict=False):
         if choice.stance is not None:
             draw_hand(page, picture, choice.stance)
+        else:
+            draw_candidate_picture(page, picture, choice)
+    draw_example(page, layout, item.kind == "ranking")
     for box in layout.boxes:
         page.rect(box.rect, fill=WHITE, stroke=BLACK, line_pt=1.6)
 

@@ -50,6 +50,8 @@ class Choice:
     label_cy: str
     label_en: str
     stance: Stance | None = None
+    photo: bytes | None = None
+    """A candidate's photo (PNG or JPEG bytes) for the Easy Read paper; None draws their initials."""
 
 
 @dataclass(frozen=True)

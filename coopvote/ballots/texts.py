@@ -151,6 +151,7 @@ DO_NOT_FOLD = Pair("Peidiwch ag ysgrifennu dim byd arall ar y papur hwn.",
 SLIP_HINT = Pair("Rhwygwch y slip hwn i ffwrdd a'i roi yn y blwch pleidleisio i bleidleisio:",
                  "Tear off this slip and put it in the ballot box to vote:")
 SLIP_HINT_SHORT = Pair("Rhowch y slip hwn yn y blwch.", "Put this slip in the box.")
+EXAMPLE = Pair("Fel hyn:", "Like this:")
 CUT_HERE = Pair("Rhwygwch yma", "Tear here")
 
 
@@ -166,10 +167,10 @@ def instructions(kind: str, max_marks: int, options: int, columns: int, easy: bo
     if kind == "ranking":
         if easy:
             return Pair(
-                "Rhowch X yng ngholofn 1 i'ch dewis cyntaf. Rhowch X yng ngholofn 2 i'ch ail ddewis. "
-                f"Un X ym mhob rhes. Un X ym mhob colofn. Hyd at {columns} dewis.",
-                "Put X in column 1 for your first choice. Put X in column 2 for your second choice. "
-                f"One X in each row. One X in each column. Up to {columns} choices.",
+                "Rhowch X yng ngholofn 1 i'r person rydych chi eisiau fwyaf. Gallwch stopio yno, "
+                "neu roi X yng ngholofn 2 i'ch dewis nesaf.",
+                "Put X in column 1 next to the person you want most. You can stop there, or put X in "
+                "column 2 for your next choice.",
             )
         return Pair(
             "Rhowch yr ymgeiswyr yn nhrefn eich dewis. Rhowch groes (X) yng ngholofn 1 wrth ymyl eich "
