@@ -148,3 +148,17 @@ def test_count_notes_and_ties_in_welsh() -> None:
     welsh, english = tie_words({"stage": 4, "purpose": "exclusion", "chosen": "Ann", "how": "lot (seed 42)"})
     assert welsh == "cam 4, pwy i'w eithrio: Ann (coelbren (hedyn 42))"
     assert english == "stage 4, exclusion: Ann (lot (seed 42))"
+
+
+def test_reconciliation_lines_only_when_the_table_does_not_add_up_on_its_face() -> None:
+    from coopvote.reports.reconcile import reconciliation_sentences
+
+    plain = [{"printed": 10, "issued": 8, "spoilt": 0, "returned": 7, "valid": 6, "rejected": 1, "not_returned": 1}]
+    assert reconciliation_sentences(plain) == []
+    spoilt = [dict(plain[0], spoilt=1, issued=8, returned=8, valid=8, rejected=0, not_returned=0)]
+    english = [en for _, en in reconciliation_sentences(spoilt)]
+    assert english[0] == "Printed 10 = issued 8 + spoilt 1 + unused 1."
+    assert "Issued 8 = returned 8 + not returned 0." in english
+    assert any(line.startswith("A spoilt paper is cancelled") for line in english)
+    too_many = [dict(plain[0], returned=9, valid=9, rejected=0, not_returned=0)]
+    assert any("1 more paper(s) returned than issued" in en for _, en in reconciliation_sentences(too_many))

@@ -1,9 +1,10 @@
-"""The sentences under the declaration's paper table that make its headline figures reconcile on their face.
+"""The sentences under the declaration's paper table when its headline figures do not reconcile on their face.
 
 A spoilt paper is cancelled and replaced by a fresh one, so it is counted neither as issued nor as returned:
 "issued 40, spoilt 1, returned 40" is right but looks wrong. Printing the three sums with the figures in them
 (printed = issued + spoilt + unused; issued = returned + not returned; returned = valid + rejected) lets a
 member check the table by hand, and a sum that does not hold is said plainly rather than left to be noticed.
+A table with nothing spoilt and no more papers returned than issued adds up as it stands and gets no lines.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def _totals(rows: Sequence[Mapping[str, Any]]) -> dict[str, int]:
 def reconciliation_sentences(rows: Sequence[Mapping[str, Any]]) -> list[tuple[str, str]]:
     """The sums the paper table's totals obey, in Welsh and English, with anything that does not add up."""
     t = _totals(rows)
+    if not t["spoilt"] and t["returned"] <= t["issued"] and t["issued"] <= t["printed"]:
+        return []  # the table adds up on its face: no line needed, and the sheet stays on one page
     out: list[tuple[str, str]] = []
     if t["printed"]:
         unused = t["printed"] - t["issued"] - t["spoilt"]

@@ -71,7 +71,7 @@ def stage_welsh(stage: dict[str, Any], before: dict[str, Any] | None = None) -> 
     excluded = list(stage.get("excluded") or [])
     if action == "surplus":
         whose = _surplus_of(stage, before)
-        said = f"trosglwyddo gwarged {whose}" if whose else "trosglwyddo gwarged"
+        said = f"trosglwyddo gwarged {whose}" if whose else "trosglwyddo'r gwargedion"  # Meek moves them all
     elif action == "exclusion":
         said, excluded = (f"eithrio {_names(excluded)}", []) if excluded else ("eithrio", [])
     else:
