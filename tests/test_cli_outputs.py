@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,14 @@ def test_verify_says_declared_only_for_a_declared_item(tmp_path: Path) -> None:
     second = next(c for c in checks if c.startswith("item 2:"))
     assert first.endswith("same result as declared")
     assert "not declared" in second and "same result as declared" not in second
+
+
+def test_register_cannot_be_replaced_once_a_vote_has_opened(meeting: Path, tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    register = write_sample_register(tmp_path / "again.csv", ["PS", "EMP", "SUP"], 30, seed=5)
+    assert main(["open", str(meeting), "--item", "1"]) == 0
+    assert main(["register", str(meeting), str(register), "--replace"]) != 0
+    assert "a vote opened" in capsys.readouterr().err
+    assert main(["info", str(meeting), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert sum(c["members"] for c in info["classes"]) == 60, "the register imported first is kept"
