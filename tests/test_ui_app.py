@@ -302,6 +302,13 @@ def test_high_contrast_controls_and_200_percent_quorum_table(
         assert any(QColor(image.pixel(QPoint(x, image.height() // 2))).lightness() > 120 for x in range(image.width())), (
             "check box square invisible"
         )
+    ticked = QCheckBox(desk)  # the desk's own boxes wait, disabled, for a member to be chosen
+    ticked.setChecked(True)
+    ticked.show()
+    QApplication.processEvents()
+    image = ticked.grab().toImage()
+    yellow = [QColor(image.pixel(QPoint(x, image.height() // 2))) for x in range(image.width())]
+    assert any(c.red() > 200 and c.green() > 200 and c.blue() < 80 for c in yellow), "a ticked box is filled"
     assert_rows_fit(next(t for t in desk.findChildren(QTableWidget) if t.accessibleName() == "Quorum by class"))
 
 
