@@ -188,7 +188,7 @@ class ResultsRole(Role):
         if view.status == "pending" and not rows and hands is None:
             # A count of nothing is not an outcome: "not carried" for a vote never held would mislead.
             result.outcome_en = "Voting has not opened on this item; there is nothing to count."
-            result.outcome_cy = "Nid yw'r bleidlais ar yr eitem hon wedi agor; does dim i'w gyfrif."
+            result.outcome_cy = "Nid yw'r bleidlais ar yr eitem hon wedi agor; nid oes dim i'w gyfrif."
         return result
 
     def _count_resolution(
