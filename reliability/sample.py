@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coopvote.ballots.texts import REJECTION_REASONS
 from coopvote.counting.rules import RANKED_METHODS
 from coopvote.meeting.spec import load_spec
 from coopvote.record.ledger import PAPER_KEY, PaperContent, paper_details
@@ -28,7 +29,9 @@ from coopvote.service.voting import IdentifiedPaper
 
 DEMO_SPEC = Path(__file__).resolve().parent.parent / "coopvote" / "resources" / "demo" / "meeting.toml"
 
-REJECT_REASONS = ("unmarked", "marked for too many", "voter can be identified", "uncertain")
+REJECT_REASONS = ("unmarked-or-uncertain", "too-many-votes", "identifies-voter")
+assert set(REJECT_REASONS) <= set(REJECTION_REASONS)
+"""The codes adjudication stores (not free words), so the sample's declarations print what a real meeting's do."""
 
 
 @dataclass

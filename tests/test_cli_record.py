@@ -107,17 +107,34 @@ def test_bad_spec_is_refused_with_where_and_why(tmp_path: Path, spec_text: str, 
     assert not meeting.exists()
 
 
-def test_malformed_register_creates_meeting_but_imports_nothing(tmp_path: Path, demo_files: tuple[Path, Path]) -> None:
-    spec, _register = demo_files
-    register = tmp_path / "members.csv"
+def test_malformed_register_creates_no_meeting_and_register_imports_later(
+    tmp_path: Path, demo_files: tuple[Path, Path]
+) -> None:
+    """All or nothing (issue 12): a bad register leaves no meeting; `coopvote register` imports one later."""
+    spec, good_register = demo_files
+    register = tmp_path / "members-bad.csv"
     register.write_bytes("Membership number,Name,Class\nM1,Siân,PS\nM2,,EMP\nM1,Twice,SUP\n".encode("cp1252", "replace"))
     meeting = tmp_path / "agm.coopvote"
     result = run_cli("new", str(meeting), "--from", str(spec), "--register", str(register))
     assert result.returncode != 0
     assert "line 3" in result.stderr and "line 4" in result.stderr
     assert "Traceback" not in result.stderr
+    assert "the meeting was not created" in result.stderr
+    assert not meeting.exists()
+    assert main(["new", str(meeting), "--from", str(spec)]) == 0
+    refused = run_cli("register", str(meeting), str(register))
+    assert refused.returncode != 0 and "line 3" in refused.stderr and "Traceback" not in refused.stderr
     info = json.loads(run_cli("info", str(meeting), "--json").stdout)
     assert sum(c["members"] for c in info["classes"]) == 0
+    imported = run_cli("register", str(meeting), str(good_register))
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported 600 members" in imported.stdout
+    again = run_cli("register", str(meeting), str(good_register))
+    assert again.returncode != 0 and "--replace" in again.stderr
+    replaced = run_cli("register", str(meeting), str(good_register), "--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    info = json.loads(run_cli("info", str(meeting), "--json").stdout)
+    assert sum(c["members"] for c in info["classes"]) == 600
 
 
 def test_info_on_a_file_that_is_not_a_meeting(tmp_path: Path) -> None:

@@ -122,3 +122,62 @@ def test_declaration_and_minutes_print_the_close_code(record: tuple[Path, Meetin
     for each in rec.items:
         assert witness_code(closes[each.number]["entry_hash"]) in minutes
     assert "Copy it into the minutes by hand" in minutes
+
+
+def test_declaration_words_reasons_stages_classes_and_reconciles(record: tuple[Path, MeetingRecord]) -> None:
+    """Issue 12: rejection codes in words, Welsh stage notes, candidates' classes, and sums that reconcile."""
+    from coopvote.ballots.texts import REJECTION_REASONS
+
+    _, rec = record
+    resolution = rec.item(1)
+    text = " ".join("\n".join(pages(render_declaration(rec, resolution))[0]).split())  # lines wrap anywhere
+    stored = resolution.declared_result["rejected_by_reason"]
+    assert stored, "the sample rejects papers, so the reasons are printed"
+    for code in stored:
+        assert code not in text
+        cy, en = REJECTION_REASONS[code]
+        assert cy[:20] in text and en[:20] in text
+    totals = {k: sum(r[k] for r in resolution.reconciliation) for k in ("printed", "issued", "spoilt", "returned")}
+    assert totals["spoilt"] > 0
+    assert f"Issued {totals['issued']} = returned {totals['returned']}" in text
+    assert "A spoilt paper is cancelled" in text and "Mae papur a ddifethwyd" in text
+    election = rec.item(4)
+    text = " ".join("\n".join(pages(render_declaration(rec, election))[0]).split())
+    for candidate in election.definition["candidates"]:
+        assert f"{candidate['name']} ({candidate['class']})" in text
+    assert "Cam 1: Cyfrif y dewisiadau cyntaf" in text
+    for stage in election.declared_result["election"]["stages"]:
+        if stage["action"] == "exclusion":
+            assert f"Cam {stage['number']}: Eithrio {', '.join(stage['excluded'])}." in text
+        if stage["action"] == "surplus":
+            assert f"Cam {stage['number']}: Trosglwyddo gwarged " in text
+            assert f"Cam {stage['number']}: Trosglwyddo gwarged." not in text, "whose surplus is named"
+
+
+def test_count_notes_and_ties_in_welsh() -> None:
+    from coopvote.reports.stage_words import ENGLISH_ONLY_CY, note_welsh, tie_words
+
+    assert note_welsh("there were fewer candidates than seats: some seats are left unfilled") == (
+        "roedd llai o ymgeiswyr na seddi: mae rhai seddi heb eu llenwi"
+    )
+    assert note_welsh("stage 3: Ann, Bob not elected: the seat limits per class leave no place").startswith(
+        "cam 3: ni etholwyd Ann, Bob"
+    )
+    assert note_welsh("something new") == f"something new {ENGLISH_ONLY_CY}"
+    welsh, english = tie_words({"stage": 4, "purpose": "exclusion", "chosen": "Ann", "how": "lot (seed 42)"})
+    assert welsh == "cam 4, pwy i'w eithrio: Ann (coelbren (hedyn 42))"
+    assert english == "stage 4, exclusion: Ann (lot (seed 42))"
+
+
+def test_reconciliation_lines_only_when_the_table_does_not_add_up_on_its_face() -> None:
+    from coopvote.reports.reconcile import reconciliation_sentences
+
+    plain = [{"printed": 10, "issued": 8, "spoilt": 0, "returned": 7, "valid": 6, "rejected": 1, "not_returned": 1}]
+    assert reconciliation_sentences(plain) == []
+    spoilt = [dict(plain[0], spoilt=1, issued=8, returned=8, valid=8, rejected=0, not_returned=0)]
+    english = [en for _, en in reconciliation_sentences(spoilt)]
+    assert english[0] == "Printed 10 = issued 8 + spoilt 1 + unused 1."
+    assert "Issued 8 = returned 8 + not returned 0." in english
+    assert any(line.startswith("A spoilt paper is cancelled") for line in english)
+    too_many = [dict(plain[0], returned=9, valid=9, rejected=0, not_returned=0)]
+    assert any("1 more paper(s) returned than issued" in en for _, en in reconciliation_sentences(too_many))

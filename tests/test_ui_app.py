@@ -128,6 +128,8 @@ def test_high_contrast_and_bigger_text(
     assert QApplication.font().pointSizeF() > base * 1.2
     assert desk.member_title.font().pointSizeF() > title * 1.2  # big labels grow with the text
     shot(window, artifacts_dir, "screen-desk-high-contrast")
+    quorum = next(t for t in desk.findChildren(QTableWidget) if t.accessibleName() == "Quorum by class")
+    assert_rows_fit(quorum)
     window.reset_text_action.trigger()
     window.contrast_action.trigger()
     assert QApplication.font().pointSizeF() == base
@@ -261,3 +263,65 @@ def test_a_station_reopens_on_the_role_it_had(window: Any, tmp_path: Path) -> No
     window.close_meeting()
     assert window.open_meeting(path)
     assert window.stack.currentWidget() is window.pages["teller"]
+
+
+def test_high_contrast_controls_and_200_percent_quorum_table(
+    window: Any, look: Any, tmp_path: Path, artifacts_dir: Path  # noqa: F811
+) -> None:
+    """Issue 12: in high contrast every field and check box has a visible edge; at 200% nothing is cut short."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QCheckBox
+
+    window.set_service(small_meeting(tmp_path), str(tmp_path / "small.coopvote"))
+    desk = window.pages["desk"]
+    window.contrast_action.trigger()
+    while look.text_scale < 2.0:
+        window.bigger_action.trigger()
+    assert look.text_scale == 2.0
+    window.resize(1600, 1000)
+    QApplication.processEvents()
+    shot(window, artifacts_dir, "screen-desk-high-contrast-200")
+
+    def light_pixels(widget: Any) -> int:
+        image = widget.grab().toImage()
+        return sum(
+            QColor(image.pixel(x, y)).lightness() > 120
+            for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+        )
+
+    for field in desk.findChildren(QLineEdit):
+        if field.isVisible() and not isinstance(field.parent(), QAbstractSpinBox | QComboBox) and not field.text():
+            field.setPlaceholderText("")
+            assert light_pixels(field) > 20, f"{field.accessibleName()}: no visible edge on black"
+    boxes = [b for b in desk.findChildren(QCheckBox) if b.isVisible()]
+    assert boxes
+    for box in boxes:
+        box.setText("")  # only the square is left to see
+        image = box.grab().toImage()
+        assert any(QColor(image.pixel(QPoint(x, image.height() // 2))).lightness() > 120 for x in range(image.width())), (
+            "check box square invisible"
+        )
+    ticked = QCheckBox(desk)  # the desk's own boxes wait, disabled, for a member to be chosen
+    ticked.setChecked(True)
+    ticked.show()
+    QApplication.processEvents()
+    image = ticked.grab().toImage()
+    yellow = [QColor(image.pixel(QPoint(x, image.height() // 2))) for x in range(image.width())]
+    assert any(c.red() > 200 and c.green() > 200 and c.blue() < 80 for c in yellow), "a ticked box is filled"
+    assert_rows_fit(next(t for t in desk.findChildren(QTableWidget) if t.accessibleName() == "Quorum by class"))
+
+
+def assert_rows_fit(table: Any) -> None:
+    """Every word fits its column, every wrapped cell its row, and the table shows every row whole."""
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader().height()
+    assert table.viewport().height() + header >= header + sum(table.rowHeight(r) for r in range(table.rowCount()))
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            words = table.item(row, column).text().split()
+            width = table.columnWidth(column)
+            assert all(metrics.horizontalAdvance(word) <= width for word in words), (row, column, words, width)
+            lines = metrics.boundingRect(0, 0, width - 8, 10_000, int(Qt.TextFlag.TextWordWrap),
+                                         table.item(row, column).text()).height()
+            assert table.rowHeight(row) >= lines, (row, column, "text taller than its row")

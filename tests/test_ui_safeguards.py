@@ -223,7 +223,7 @@ def test_a_keyed_paper_that_cannot_count_is_rejected_with_its_reason(window: Any
     shot(teller.window(), artifacts_dir, "screen-teller-keyed-reject")
     qtbot.mouseClick(teller.scan.reject_button, Qt.MouseButton.LeftButton)
     assert teller.scan.answer.state == "ok", teller.scan.answer.text()
-    assert "Rejected (Unmarked or void for uncertainty)" in teller.scan.answer.text()
+    assert "Rejected (Paper unmarked or void for uncertainty)" in teller.scan.answer.text()  # the one table of grounds (ballots/texts.py)
     assert teller.scan.pending is None and not teller.scan.reject_button.isEnabled()
     rows = {r.class_code: r for r in meeting.results.reconciliation(2)}
     assert (rows["EMP"].returned, rows["EMP"].rejected, rows["EMP"].not_returned) == (1, 1, 1)

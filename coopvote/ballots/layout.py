@@ -17,7 +17,7 @@ on a ranking grid it is ``(candidate, rank)`` with the candidate index 0-based a
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from coopvote.ballots.paper import KINDS, PAGE_SIZES, VARIANTS, Kind, PageSize, Variant
@@ -144,6 +144,9 @@ class PaperLayout:
     boxes: tuple[AnswerBox, ...]
     rank_header: Rect | None
     rank_columns: tuple[Rect, ...]
+    example: Rect | None = None
+    """Easy Read election and ranking papers: where the worked example is drawn (a picture and a marked
+    box, "like this"), beside the instructions and clear of every answer box."""
 
     def box(self, box_id: BoxId) -> Rect:
         """The rectangle of the box with this id (option index, or (candidate, rank))."""
@@ -207,6 +210,20 @@ _SIZES: dict[Variant, _Sizes] = {
         rank_header=11.0, name_min=50.0, picture=True,
     ),
 }
+
+
+_EASY_ELECTION = _Sizes(
+    qr=34.0, title=52.0,
+    instructions={"resolution": 22.0, "election": 27.0, "ranking": 47.0},
+    row=30.0, row_min=16.0, box=20.0, box_min=12.0,
+    rank_row=17.0, rank_row_min=14.0, rank_box=13.0, rank_box_min=8.5,
+    rank_header=11.0, name_min=50.0, picture=True,
+)
+"""An Easy Read election's rows: a candidate's picture, name and one big box; rows shrink (down to 16 mm,
+a picture still 13 mm high) so ten candidates fit on one page."""
+
+EXAMPLE_WIDTH = 44.0
+EASY_INSTRUCTIONS_HEIGHT: dict[Kind, float] = {"resolution": 0.0, "election": 34.0, "ranking": 47.0}
 
 
 def page_dimensions(page_size: str) -> tuple[float, float]:
@@ -277,16 +294,22 @@ def layout_for(paper: PaperForm | HasForm) -> PaperLayout:
     title_bottom = max(serial_area.bottom, QR_TOP + size.title)
     title_area = Rect(left, QR_TOP, qr.x - QR_QUIET_MM - 2.0 - left, title_bottom - QR_TOP)
     instructions_area = Rect(left, title_bottom + 2.0, right - left, size.instructions[form.kind])
+    example = None
+    if size.picture and form.kind != "resolution":
+        # Easy Read elections: the short instructions on the left, a worked example on the right.
+        tall = EASY_INSTRUCTIONS_HEIGHT[form.kind]
+        example = Rect(right - EXAMPLE_WIDTH, instructions_area.y, EXAMPLE_WIDTH, tall)
+        instructions_area = Rect(left, instructions_area.y, example.x - 3.0 - left, tall)
     top = instructions_area.bottom + 3.0
     bottom = foot_band.y - 3.0
     if form.kind == "ranking":
-        return _ranking_layout(form, size, width, height, marks, band, foot_band, qr, serial_area,
-                               title_area, instructions_area, top, bottom)
+        ranked = _ranking_layout(form, size, width, height, marks, band, foot_band, qr, serial_area,
+                                 title_area, instructions_area, top, bottom)
+        return replace(ranked, example=example) if example is not None else ranked
 
     count = form.options
     if size.picture and form.kind != "resolution":
-        # Pictures belong to resolutions; an easy-read election keeps large-print rows so more names fit.
-        size = _SIZES["large-print"]
+        size = _EASY_ELECTION
     row_h = min(size.row, _half_mm((bottom - top) / count))
     if row_h < size.row_min:
         fit = int((bottom - top) // size.row_min)
@@ -300,8 +323,9 @@ def layout_for(paper: PaperForm | HasForm) -> PaperLayout:
         row = Rect(left, top + index * row_h, right - left, row_h)
         box = Rect(row.right - 6.0 - box_side, row.y + (row_h - box_side) / 2, box_side, box_side)
         label_x = row.x + 3.0
-        if size.picture and form.kind == "resolution":
-            picture = Rect(label_x, row.y + 2.0, row_h - 4.0, row_h - 4.0)
+        if size.picture:
+            inset = 2.0 if form.kind == "resolution" else 1.5
+            picture = Rect(label_x, row.y + inset, row_h - 2 * inset, row_h - 2 * inset)
             pictures.append(picture)
             label_x = picture.right + 4.0
         rows.append(row)
@@ -311,7 +335,7 @@ def layout_for(paper: PaperForm | HasForm) -> PaperLayout:
         form=form, width=width, height=height, marks=marks, band=band, foot_band=foot_band, qr=qr,
         serial_area=serial_area, title_area=title_area, instructions_area=instructions_area,
         rows=tuple(rows), labels=tuple(labels), pictures=tuple(pictures), boxes=tuple(boxes),
-        rank_header=None, rank_columns=(),
+        rank_header=None, rank_columns=(), example=example,
     )
 
 
@@ -343,11 +367,16 @@ def _ranking_layout(
     box_side = min(box_side, row_h - 3.0)
     grid_x = right - columns * col_w
     rank_columns = tuple(Rect(grid_x + c * col_w, header.y, col_w, header.h) for c in range(columns))
-    rows, labels, boxes = [], [], []
+    rows, labels, pictures, boxes = [], [], [], []
     for index in range(count):
         row = Rect(left, rows_top + index * row_h, right - left, row_h)
         rows.append(row)
-        labels.append(Rect(row.x + 3.0, row.y + 0.5, grid_x - row.x - 5.0, row_h - 1.0))
+        label_x = row.x + 3.0
+        if size.picture:
+            picture = Rect(label_x, row.y + 1.0, row_h - 2.0, row_h - 2.0)
+            pictures.append(picture)
+            label_x = picture.right + 3.0
+        labels.append(Rect(label_x, row.y + 0.5, grid_x - label_x - 2.0, row_h - 1.0))
         for c in range(columns):
             bx = grid_x + c * col_w + (col_w - box_side) / 2
             by = row.y + (row_h - box_side) / 2
@@ -356,7 +385,7 @@ def _ranking_layout(
     return PaperLayout(
         form=form, width=width, height=height, marks=marks, band=band, foot_band=foot_band, qr=qr,
         serial_area=serial_area, title_area=title_area, instructions_area=instructions_area,
-        rows=tuple(rows), labels=tuple(labels), pictures=(), boxes=tuple(boxes),
+        rows=tuple(rows), labels=tuple(labels), pictures=tuple(pictures), boxes=tuple(boxes),
         rank_header=header, rank_columns=rank_columns,
     )
 

@@ -38,6 +38,7 @@ from coopvote.ballots.pdf_draw import (
     fit_block,
     register_fonts,
 )
+from coopvote.ballots.pdf_easy import draw_candidate_picture, draw_example
 from coopvote.ballots.pdf_spec import BallotItem, MeetingInfo, PaperSpec, VotingClass
 from coopvote.counting.value_bands import votes_words
 from coopvote.errors import InputError
@@ -96,11 +97,12 @@ def _title(page: Page, layout: PaperLayout, meeting: MeetingInfo, item: BallotIt
     small = 0.8 if variant == "standard" else 1.0
     cy = texts.ITEM.cy.format(number=item.number)
     en = texts.ITEM.en.format(number=item.number)
+    question_cy, question_en = item.question(variant == "easy-read")
     runs = (
         Run(meeting.title_cy, scale=small, gap_after=0.5),
-        Run(f"{cy}: {item.title_cy}", bold=True, gap_after=3.0),
+        Run(f"{cy}: {question_cy}", bold=True, gap_after=3.0),
         Run(meeting.title_en, scale=small, gap_after=0.5),
-        Run(f"{en}: {item.title_en}", bold=True),
+        Run(f"{en}: {question_en}", bold=True),
     )
     fitted = fit_block(runs, layout.title_area.w, layout.title_area.h, sizes.title, sizes.title_min,
                        f"item {item.number} title")
@@ -175,6 +177,9 @@ def _rows(page: Page, layout: PaperLayout, item: BallotItem, sizes: TextSizes, v
     for picture, choice in zip(layout.pictures, item.choices, strict=False):
         if choice.stance is not None:
             draw_hand(page, picture, choice.stance)
+        else:
+            draw_candidate_picture(page, picture, choice)
+    draw_example(page, layout, item.kind == "ranking")
     for box in layout.boxes:
         page.rect(box.rect, fill=WHITE, stroke=BLACK, line_pt=1.6)
 

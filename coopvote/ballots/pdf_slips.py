@@ -54,8 +54,9 @@ def _slip_static(page: Page, slip: Slip, sheet: SlipSheetSpec) -> None:
     standard = sheet.variant == "standard"
     small, big = (0.7, 1.5) if standard else (1.0, 1.25)
     hint = texts.SLIP_HINT if standard else texts.SLIP_HINT_SHORT
-    item_cy = f"{texts.ITEM.cy.format(number=item.number)}: {item.title_cy}"
-    item_en = f"{texts.ITEM.en.format(number=item.number)}: {item.title_en}"
+    question_cy, question_en = item.question(sheet.variant == "easy-read")
+    item_cy = f"{texts.ITEM.cy.format(number=item.number)}: {question_cy}"
+    item_en = f"{texts.ITEM.en.format(number=item.number)}: {question_en}"
     runs: tuple[Run, ...] = (
         Run(hint.cy, scale=small, gap_after=0.3),
         Run(item_cy, scale=small, gap_after=2.0),

@@ -53,6 +53,8 @@ class Choice:
     label_cy: str
     label_en: str
     stance: Stance | None = None
+    photo: bytes | None = None
+    """A candidate's photo (PNG or JPEG bytes) for the Easy Read paper; None draws their initials."""
 
 
 @dataclass(frozen=True)
@@ -70,16 +72,28 @@ class BallotItem:
     choices: tuple[Choice, ...]
     max_marks: int = 1
     ranks: int = 0
+    text_cy: str = ""
+    text_en: str = ""
+    """The question in plain words (the definition's ``text_cy``/``text_en``): an Easy Read paper prints it
+    in place of the formal title, which a person with a learning disability may not follow."""
+
+    def question(self, easy: bool) -> tuple[str, str]:
+        """What the paper asks, Welsh and English: the plain words on Easy Read when both are given."""
+        if easy and self.text_cy.strip() and self.text_en.strip():
+            return self.text_cy.strip(), self.text_en.strip()
+        return self.title_cy, self.title_en
 
 
-def resolution_item(number: int, title_cy: str, title_en: str, abstain: bool = True) -> BallotItem:
+def resolution_item(
+    number: int, title_cy: str, title_en: str, abstain: bool = True, text_cy: str = "", text_en: str = ""
+) -> BallotItem:
     """A resolution with the usual O blaid / Yn erbyn / Ymatal (For / Against / Abstain) options."""
     stances: tuple[Stance, ...] = ("for", "against", "abstain") if abstain else ("for", "against")
     choices = tuple(
         Choice(pair.cy, pair.en, stance) for pair, stance in zip(RESOLUTION_OPTIONS, stances, strict=False)
     )
     return BallotItem(number=number, title_cy=title_cy, title_en=title_en, kind="resolution",
-                      choices=choices, max_marks=1)
+                      choices=choices, max_marks=1, text_cy=text_cy, text_en=text_en)
 
 
 @dataclass(frozen=True)

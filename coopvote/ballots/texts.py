@@ -10,6 +10,30 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+REJECTION_REASONS: dict[str, tuple[str, str]] = {
+    "no-valid-code": ("Dim cod dilys", "No valid code"),
+    "too-many-votes": ("Gormod o bleidleisiau", "Votes for more options than allowed"),
+    "identifies-voter": (
+        "Ysgrifen neu farc y gellir adnabod y pleidleisiwr drwyddo",
+        "Writing or mark by which the voter can be identified",
+    ),
+    "unmarked-or-uncertain": (
+        "Heb ei farcio neu'n ddi-rym oherwydd ansicrwydd", "Paper unmarked or void for uncertainty"
+    ),
+}
+"""The grounds on which a teller may reject a paper (after the UK rules for counting votes), keyed by the code
+the record stores: the adjudication screen offers them, the service checks them, the declaration prints them."""
+
+UNSTATED_REJECTION: tuple[str, str] = ("Gwrthodwyd (dim rheswm wedi'i gofnodi)", "Rejected (no reason recorded)")
+
+
+def rejection_reason_words(code: str) -> tuple[str, str]:
+    """A stored rejection code in Welsh and English; an unknown code is shown as stored, never hidden."""
+    if not code or code == "rejected":
+        return UNSTATED_REJECTION
+    return REJECTION_REASONS.get(code, (code, code))
+
+
 REASON_MESSAGES: dict[str, dict[str, str]] = {
     "not-coopvote": {
         "en": "This is not a coopvote ballot code.",
@@ -132,6 +156,7 @@ SLIP_HINT = Pair(
 )
 SLIP_HINT_SHORT = Pair("Rhowch un slip yn unig yn y blwch.", "Put only one slip in the box.")
 """On every slip: slips from one sheet share its serial, so two different ones in the box reject both."""
+EXAMPLE = Pair("Fel hyn:", "Like this:")
 CUT_HERE = Pair("Rhwygwch yma", "Tear here")
 
 
@@ -147,10 +172,10 @@ def instructions(kind: str, max_marks: int, options: int, columns: int, easy: bo
     if kind == "ranking":
         if easy:
             return Pair(
-                "Rhowch X yng ngholofn 1 i'ch dewis cyntaf. Rhowch X yng ngholofn 2 i'ch ail ddewis. "
-                f"Un X ym mhob rhes. Un X ym mhob colofn. Hyd at {columns} dewis.",
-                "Put X in column 1 for your first choice. Put X in column 2 for your second choice. "
-                f"One X in each row. One X in each column. Up to {columns} choices.",
+                "Rhowch X yng ngholofn 1 i'r person rydych chi eisiau fwyaf. Gallwch stopio yno, "
+                "neu roi X yng ngholofn 2 i'ch dewis nesaf.",
+                "Put X in column 1 next to the person you want most. You can stop there, or put X in "
+                "column 2 for your next choice.",
             )
         return Pair(
             "Rhowch yr ymgeiswyr yn nhrefn eich dewis. Rhowch groes (X) yng ngholofn 1 wrth ymyl eich "

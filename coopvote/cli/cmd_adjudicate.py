@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from coopvote.ballots.texts import REJECTION_REASONS
 from coopvote.cli.common import add_meeting_argument, open_meeting
 from coopvote.errors import InputError
 
-GROUNDS = ("no-valid-code", "too-many-votes", "identifies-voter", "unmarked-or-uncertain")
-"""As service/tellers.py REJECTION_REASONS, which checks them; named here so building the parser loads no database."""
+GROUNDS = tuple(REJECTION_REASONS)
+"""The statutory grounds, from the one table of them (ballots/texts.py: plain text, so the parser loads no database)."""
 
 
 def register(subparsers: Any) -> None:

@@ -8,6 +8,8 @@ from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting
 
+PAPER_WORDS = {"paper": ("ballot paper", "ballot papers"), "slips": ("vote slip", "vote slips")}
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("ballots", help="print ballot papers or vote slips for an item (PDF)")
@@ -23,6 +25,9 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.count is not None and args.count < 1:
+        print(f"coopvote: --count {args.count}: give how many papers to print, 1 or more")
+        return 2
     service = open_meeting(args.meeting)
     try:
         meeting = service.setup.meeting()
@@ -32,12 +37,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"coopvote: there is no membership class {args.class_code!r}; the classes are {known}")
             return 2
         for cls in classes:
-            count = args.count or max(1, cls.eligible + max(5, cls.eligible // 10))
+            count = args.count if args.count is not None else max(1, cls.eligible + max(5, cls.eligible // 10))
             out = args.out if len(classes) == 1 else args.out.with_name(f"{args.out.stem}-{cls.code}{args.out.suffix}")
             printed = service.papers.print_papers(
                 args.item, cls.code, count, out, kind=args.kind, variant=args.variant, page_size=args.page_size
             )
-            print(f"Printed {count} {args.kind} for item {args.item}, class {cls.code} ({args.variant}): {printed.pages} pages -> {out}")
+            what = PAPER_WORDS[args.kind][0 if count == 1 else 1]
+            print(f"Printed {count} {what} for item {args.item}, class {cls.code} ({args.variant}): {printed.pages} pages -> {out}")
     finally:
         service.close()
     return 0

@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(f"  {item['number']}. {item['title']['cy']} / {item['title']['en']}")
             reserved = item["reserved"] or {}
-            reserved_text = "; reserved " + ", ".join(f"{k} {v}" for k, v in reserved.items()) if reserved else ""
+            reserved_text = f" (reserved seats: {', '.join(reserved_words(k, v) for k, v in reserved.items())})" if reserved else ""
             print(f"     {item['method']}, {item['seats']} seats{reserved_text}; [{state}]")
             for cand in item["candidates"] or []:
                 print(f"       {cand['position']}. {cand['name']}" + (f" ({cand['class']})" if cand["class"] else ""))
@@ -121,3 +121,13 @@ def run(args: argparse.Namespace) -> int:
     print(f"  {q['explanation']['cy']}")
     print(f"  {q['explanation']['en']}")
     return 0
+
+
+def reserved_words(class_code: str, bounds: Any) -> str:
+    """A reservation as a person says it ("EMP 1 to 2"), not as the definition stores it ({'min': 1})."""
+    if not isinstance(bounds, dict):
+        return f"{class_code} {bounds}"
+    low, high = bounds.get("min"), bounds.get("max")
+    if low is not None and high is not None:
+        return f"{class_code} exactly {low}" if low == high else f"{class_code} {low} to {high}"
+    return f"{class_code} at least {low}" if low is not None else f"{class_code} at most {high}"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from coopvote.cli.common import station_name
-from coopvote.errors import CoopvoteError
+from coopvote.errors import InputError
 
 
 def register(subparsers: Any) -> None:
@@ -20,18 +20,33 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from coopvote.meeting.spec import load_spec
+    from coopvote.register.importer import read_register
     from coopvote.service import MeetingService
 
     spec = load_spec(args.spec)
+    if args.register:
+        # All or nothing: the register is read against the definition's classes before the meeting exists,
+        # so a bad row leaves no half-made meeting behind (`coopvote register` imports one later).
+        known = {c.code: (c.name_en, c.name_cy) for c in spec.classes}
+        preview = read_register(args.register, known_classes=known, filename=str(args.register))
+        if not preview.ok:
+            listed = "; ".join(str(problem) for problem in preview.errors[:20])
+            more = f" (and {len(preview.errors) - 20} more)" if len(preview.errors) > 20 else ""
+            raise InputError(
+                f"{args.register}: {len(preview.errors)} bad row(s); the meeting was not created: {listed}{more}"
+            )
     service = MeetingService.create(args.meeting, spec, actor="cli", station=station_name())
     try:
-        print(f"Created {args.meeting}: {spec.name_cy} / {spec.name_en}")
         if args.register:
             try:
                 result = service.setup.import_register(args.register, str(args.register))
-            except CoopvoteError:
-                print(f"The meeting was created, but the register was not imported: {args.meeting}")
+            except BaseException:
+                service.close()
+                if "://" not in str(args.meeting):  # a file: take it away again, as a failed create does
+                    Path(args.meeting).unlink(missing_ok=True)
                 raise
+        print(f"Created {args.meeting}: {spec.name_cy} / {spec.name_en}")
+        if args.register:
             for warning in result.warnings:
                 print(f"warning: {warning}")
             shares = ", ".join(f"{code} {n}" for code, n in result.by_class.items())

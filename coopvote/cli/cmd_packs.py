@@ -21,11 +21,14 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.count < 1:
+        print(f"coopvote: --count {args.count}: give how many packs to print, 1 or more")
+        return 2
     service = open_meeting(args.meeting)
     try:
         runs = service.papers.print_packs(args.class_code, args.count, args.out, variant=args.variant, page_size=args.page_size)
     finally:
         service.close()
     items = ", ".join(str(r.batch.item) for r in runs)
-    print(f"Printed {args.count} packs for class {runs[0].batch.class_code} (items {items}): {runs[0].pages} pages -> {args.out}")
+    print(f"Printed {args.count} {'pack' if args.count == 1 else 'packs'} for class {runs[0].batch.class_code} (items {items}): {runs[0].pages} pages -> {args.out}")
     return 0

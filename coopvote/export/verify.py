@@ -251,7 +251,8 @@ def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: Verify
         raise Discrepancy(f"{pdf_name}: does not carry item {number}'s verification code")
     report.items_recounted += 1
     report.ballots_recounted += len(ballots)
-    report.passed(f"item {number}: recounted {len(ballots)} papers, same result as declared")
+    compared = "same result as declared" if entry.get("declaration") else "same result as counted (not declared)"
+    report.passed(f"item {number}: recounted {len(ballots)} papers, {compared}")
 
 
 def _same_contest(election: Election) -> tuple[Any, ...]:

@@ -162,7 +162,11 @@ def _check_candidates(
             problems.add(where, f"{context}should be a name or {{ name = \"...\", class = \"PS\" }}, "
                                 f"not {type_name(entry)}")
             continue
-        unknown_keys(problems, entry, where, ("name", "class"))
+        unknown_keys(problems, entry, where, ("name", "class", "photo"))
+        photo = entry.get("photo")
+        if photo is not None and (not isinstance(photo, str) or not photo.strip() or "\n" in photo):
+            problems.add(f"{where}.photo", f"{context}should name an image file beside the definition, such as "
+                                           f"\"photos/ann.jpg\", not {shown(photo)}")
         name = entry.get("name")
         if not isinstance(name, str):
             problems.add(f"{where}.name", f"{context}needs the candidate's name as text, not {shown(name)}")

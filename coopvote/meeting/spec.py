@@ -28,6 +28,7 @@ from coopvote.meeting.checks import (
     normalised_weighting,
 )
 from coopvote.meeting.checks_items import check_items
+from coopvote.meeting.photos import read_photo
 from coopvote.meeting.validation import Problems
 
 MAX_SPEC_CHARACTERS = 1_000_000
@@ -154,7 +155,9 @@ def _classes(raw: Any, source: str) -> tuple[ClassSpec, ...]:
     return tuple(classes)
 
 
-def _item(table: Any, index: int, source: str, class_codes: Mapping[str, Fraction]) -> ItemSpec:
+def _item(
+    table: Any, index: int, source: str, class_codes: Mapping[str, Fraction], base: Path | None = None
+) -> ItemSpec:
     where = f"{source}: [[items]] number {index}"
     if not isinstance(table, dict):
         raise InputError(f"{where}: should be a table")
@@ -189,6 +192,8 @@ def _item(table: Any, index: int, source: str, class_codes: Mapping[str, Fractio
             if class_code is not None and str(class_code).upper() not in class_codes:
                 raise InputError(f"{cwhere}: class {class_code!r} is not one of {', '.join(sorted(class_codes))}")
             parsed.append(CandidateSpec(name=name.strip(), class_code=str(class_code).upper() if class_code else None))
+            if candidate.get("photo"):
+                settings.setdefault("photos", {})[name.strip()] = read_photo(str(candidate["photo"]), base, cwhere)
         if len(parsed) < seats and method not in RANKED_METHODS:
             raise InputError(f"{where}: {len(parsed)} candidates for {seats} seats")
         candidates = tuple(parsed)
@@ -244,8 +249,11 @@ def check_definition(data: dict[str, Any], source: str) -> dict[str, Fraction]:
     return codes
 
 
-def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
-    """The checked definition; every problem in it is listed in one InputError (see check_definition)."""
+def parse_spec(text: str, source: str = "spec", base: Path | None = None) -> MeetingSpec:
+    """The checked definition; every problem in it is listed in one InputError (see check_definition).
+
+    ``base`` is the folder the definition was read from: candidates' photos are named relative to it.
+    """
     if len(text) > MAX_SPEC_CHARACTERS:
         raise InputError(f"{source}: {len(text)} characters; a meeting definition may be up to {MAX_SPEC_CHARACTERS}")
     try:
@@ -268,7 +276,7 @@ def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
     raw_items = data.get("items", [])
     if not isinstance(raw_items, list):
         raise InputError(f"{source}: [[items]] should be a list of tables")
-    items = tuple(_item(t, i, source, class_codes) for i, t in enumerate(raw_items, start=1))
+    items = tuple(_item(t, i, source, class_codes, base) for i, t in enumerate(raw_items, start=1))
     numbers = [item.number for item in items]
     if len(set(numbers)) != len(numbers):
         raise InputError(f"{source}: agenda item numbers repeat: {numbers}")
@@ -325,4 +333,4 @@ def load_spec(path: Path) -> MeetingSpec:
         raise InputError(f"{path}: is not UTF-8 text (byte {error.start})") from error
     except OSError as error:
         raise InputError(f"{path}: cannot be read ({error.strerror})") from error
-    return parse_spec(text, str(path))
+    return parse_spec(text, str(path), path.parent)

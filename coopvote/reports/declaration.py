@@ -35,6 +35,8 @@ from coopvote.reports.layout import (
     styles,
     text,
 )
+from coopvote.reports.reconcile import papers_explained, reservation_words
+from coopvote.reports.stage_words import note_welsh, tie_words
 from coopvote.reports.stages import stage_sheet
 from coopvote.reports.wording import (
     LABELS,
@@ -197,12 +199,14 @@ def _election_first_prefs(item: ItemRecord, result: dict[str, Any], st: dict[str
     head += [header_cell("total", st, right=True), header_text(LABELS["weighted"][0], LABELS["weighted"][1], st, right=True)]
     rows: list[list[Any]] = [head]
     extra: list[tuple[Any, ...]] = []
+    class_of = {c["name"]: c.get("class") for c in item.definition.get("candidates") or [] if isinstance(c, dict)}
     for index, option in enumerate(result.get("options") or []):
         name = option["label"]["en"]
+        shown = f"{name} ({class_of[name]})" if class_of.get(name) else name
         papers = option.get("papers", {})
         cells = [int(papers.get(code, 0)) for code in classes]
         marker = " ✓" if name in elected else ""
-        rows.append([Paragraph(text(name + marker), st["cell_b" if marker else "cell"]), *cells, sum(cells), first.get(name, "")])
+        rows.append([Paragraph(text(shown + marker), st["cell_b" if marker else "cell"]), *cells, sum(cells), first.get(name, "")])
         if marker:
             extra.append(("TEXTCOLOR", (0, index + 1), (-1, index + 1), GOOD))
     name_width = 58 * mm
@@ -217,14 +221,13 @@ def _election_first_prefs(item: ItemRecord, result: dict[str, Any], st: dict[str
     ]
     if election.get("quota"):
         facts.append(f"{LABELS['quota'][0]} / {LABELS['quota'][1]}: {election['quota']}")
+    out += [Paragraph(text(f), st["base"]) for f in facts]
     reserved = item.definition.get("settings", {}).get("reserved") or {}
     if reserved:
-        parts = []
-        for code, bounds in reserved.items():
-            bits = [f"min {bounds['min']}" if "min" in bounds else "", f"max {bounds['max']}" if "max" in bounds else ""]
-            parts.append(f"{code} " + ", ".join(b for b in bits if b))
-        facts.append(f"{LABELS['reserved'][0]} / {LABELS['reserved'][1]}: " + "; ".join(parts))
-    out += [Paragraph(text(f), st["base"]) for f in facts]
+        words_cy, words_en = reservation_words(reserved)
+        out.append(Paragraph(f"{text(LABELS['reserved'][0])}: {text(words_cy)} <font color='#555555'>/ "
+                             f"{text(LABELS['reserved'][1])}: {text(words_en)}</font>", st["base"]))  # fmt: skip
+        out.append(Paragraph(text(" / ".join(LABELS["class_after_name"])), st["small"]))
     return out
 
 
@@ -237,16 +240,20 @@ def _election_outcome(result: dict[str, Any], st: dict[str, Any]) -> list[Flowab
         return out
     names = election.get("elected") or []
     cy, en = LABELS["elected" if names else "nobody_elected"]
-    out.append(Paragraph(f"<font color='#{GOOD.hexval()[2:]}'>{text(cy)} / {text(en)}:</font>", st["outcome"]))
-    for name in names:
-        out.append(Paragraph(f"<font name='{FONT_BOLD}'>{text(name)}</font>", st["base"]))
+    elected: list[Flowable] = [
+        Paragraph(f"<font color='#{GOOD.hexval()[2:]}'>{text(cy)} / {text(en)}:</font>", st["outcome"])
+    ]
+    elected += [Paragraph(f"<font name='{FONT_BOLD}'>{text(name)}</font>", st["base"]) for name in names]
+    out[-1:] = [KeepTogether([out[-1], *elected])]  # the heading, the word and the names on one page
     for tie in election.get("tie_breaks") or []:
-        out.append(Paragraph(text(f"{LABELS['ties'][0]} / {LABELS['ties'][1]}: stage {tie['stage']}, {tie['purpose']}: "
-                                  f"{tie['chosen']} ({tie['how']})"), st["small"]))  # fmt: skip
+        tie_cy, tie_en = tie_words(tie)
+        out.append(Paragraph(f"<b>{text(LABELS['ties'][0])}:</b> {text(tie_cy)} <font color='#555555'>/ "
+                             f"{text(LABELS['ties'][1])}: {text(tie_en)}</font>", st["small"]))  # fmt: skip
     for note in election.get("notes") or []:
         if note.startswith("seats reserved per class:"):
             continue  # already shown in words beside the method
-        out.append(Paragraph(text(f"{LABELS['notes'][0]} / {LABELS['notes'][1]}: {note}"), st["small"]))
+        out.append(Paragraph(f"<b>{text(LABELS['notes'][0])}:</b> {text(note_welsh(note))} <font color='#555555'>/ "
+                             f"{text(LABELS['notes'][1])}: {text(note)}</font>", st["small"]))  # fmt: skip
     return out
 
 
@@ -342,7 +349,7 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
         story.append(bilingual(*LABELS["special"], st["small"], sep=" / "))
     if item.declaration is None:
         story.append(Paragraph(f"<font color='#{BAD.hexval()[2:]}'><b>{text(' / '.join(LABELS['provisional']))}</b></font>", st["base"]))
-    story += [heading("papers", st), _papers_table(item, st)]
+    story += [heading("papers", st), _papers_table(item, st), *papers_explained(item.reconciliation, st)]
     story += decisions_block(definition.get("settings", {}), st)
     story += _rejected(result, st)
     by_head = bool((result.get("resolution") or {}).get("by_head"))

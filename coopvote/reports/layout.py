@@ -42,7 +42,8 @@ def styles() -> dict[str, ParagraphStyle]:
         "society": ParagraphStyle("society", parent=base, fontSize=8.5, leading=10.5, textColor=ENGLISH),
         "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=15, leading=18.5),
         "title_en": ParagraphStyle("title_en", parent=base, fontSize=12.5, leading=15.5, textColor=ENGLISH),
-        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=13, spaceBefore=5, spaceAfter=1.5),
+        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=13, spaceBefore=5, spaceAfter=1.5,
+                             keepWithNext=1),  # a heading never ends a page without what it heads
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=9.6),
         "cell_b": ParagraphStyle("cell_b", parent=base, fontName=FONT_BOLD, fontSize=8, leading=9.6),
         "head": ParagraphStyle("head", parent=base, fontSize=7.3, leading=8.8),

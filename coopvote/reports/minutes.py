@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from coopvote.export.content import MeetingRecord, short_code
 from coopvote.record.ledger import witness_code
+from coopvote.reports.attendance import attendance_sentences, quorum_at_open_words, read_attendance
 from coopvote.reports.declaration import CONTENT_WIDTH, verification_block
 from coopvote.reports.layout import (
     bilingual,
@@ -21,6 +22,7 @@ from coopvote.reports.layout import (
     grid,
     header_cell,
     header_text,
+    heading,
     long_text,
     styles,
     text,
@@ -57,6 +59,9 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
     story.append(long_text(f"{en}: {meeting['name']['en']}", st["title_en"]))
     story.append(Spacer(1, 2 * mm))
     story.append(bilingual(*LABELS["minutes_intro"], st["base"]))
+    attendance = read_attendance(record.audit)
+    story.append(heading("attendance", st))
+    story.append(bilingual(*attendance_sentences(attendance), st["base"]))
     story.append(Spacer(1, 3 * mm))
     rows: list[list[Any]] = [[
         "",
@@ -67,9 +72,11 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
     for item in record.items:
         title = item.definition["title"]
         out_cy, out_en = outcome_words(item.declared_result)
+        quorum = quorum_at_open_words(attendance, item.number)
+        quorum_text = f"<br/>{text(quorum[0])}<br/><font color='#555555'>{text(quorum[1])}</font>" if quorum else ""
         cell = Paragraph(
             f"<b>{item.number}. {text(title['cy'])}</b><br/><font color='#555555'>{text(title['en'])}</font><br/>"
-            f"{text(out_cy)}<br/><font color='#555555'>{text(out_en)}</font>",
+            f"{text(out_cy)}<br/><font color='#555555'>{text(out_en)}</font>{quorum_text}",
             st["cell"],
         )
         if item.declaration:

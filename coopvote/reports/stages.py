@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from coopvote.counting.display import column_texts
 from coopvote.reports.fonts import FONT_BOLD
 from coopvote.reports.layout import grid, header_text, heading, text
+from coopvote.reports.stage_words import stage_welsh
 from coopvote.reports.wording import LABELS, ROUNDING_RULE
 
 PER_BLOCK = 8
@@ -27,9 +28,10 @@ EXCLUDED = colors.HexColor("#e4e4e4")
 
 def stage_sheet(election: dict[str, Any], candidates: list[str], st: dict[str, Any]) -> list[Flowable]:
     stages = election.get("stages") or []
-    out: list[Flowable] = [Spacer(1, 4 * mm), heading("stages", st)]
+    out: list[Flowable] = [Spacer(1, 4 * mm)]
+    lead: list[Flowable] = [heading("stages", st)]  # kept with the first block, so never alone at a page foot
     if election.get("quota"):
-        out.append(Paragraph(text(f"{LABELS['quota'][0]} / {LABELS['quota'][1]}: {election['quota']}"), st["base"]))
+        lead.append(Paragraph(text(f"{LABELS['quota'][0]} / {LABELS['quota'][1]}: {election['quota']}"), st["base"]))
     stage_cy, stage_en = LABELS["stage"]
     places = 2 if election.get("method") == "ers97" else 5
     show_loss = any(_nonzero(s.get("exact", {}).get("rounding_loss", s.get("rounding_loss"))) for s in stages)
@@ -64,9 +66,13 @@ def stage_sheet(election: dict[str, Any], candidates: list[str], st: dict[str, A
         table = grid(rows, [name_width] + [width] * len(block), extra=extra)
         notes = []
         for s in block:
+            previous = stages[s_index - 1] if (s_index := stages.index(s)) > 0 else None
             did = s.get("description") or s.get("action") or ""
-            notes.append(Paragraph(text(f"{stage_cy}/{stage_en} {s['number']}: {did}"), st["small"]))
-        out.append(KeepTogether([table, Spacer(1, 1.5 * mm), *notes, Spacer(1, 3 * mm)]))
+            notes.append(Paragraph(f"<b>{text(stage_cy)} {s['number']}:</b> {text(stage_welsh(s, previous))} "
+                                   f"<font color='#555555'>/ {text(stage_en)} {s['number']}: {text(did)}</font>",
+                                   st["small"]))  # fmt: skip
+        out.append(KeepTogether([*lead, table, Spacer(1, 1.5 * mm), *notes, Spacer(1, 3 * mm)]))
+        lead = []
     if stages and all("exact" in s for s in stages) and election.get("valid_exact"):
         for words in ROUNDING_RULE:
             out.append(Paragraph(text(words.format(places=places)), st["small"]))

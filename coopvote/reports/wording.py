@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from coopvote.ballots.texts import rejection_reason_words
 from coopvote.counting.resolution_texts import text
 from coopvote.counting.resolutions import Threshold
 
@@ -46,7 +47,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "carried": ("PASIWYD", "CARRIED"),
     "not_carried": ("HEB EI BASIO", "NOT CARRIED"),
     "elected": ("Etholwyd", "Elected"),
-    "nobody_elected": ("Ni etholwyd neb", "Nobody was elected"),
+    "nobody_elected": ("Nid etholwyd neb", "Nobody was elected"),
     "no_votes": ("Ni chofnodwyd unrhyw bleidlais ddilys.", "No valid vote was recorded."),
     "candidate": ("Ymgeisydd", "Candidate"),
     "first_prefs": ("Dewisiadau cyntaf", "First preferences"),
@@ -54,6 +55,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "seats": ("Seddi", "Seats"),
     "quota": ("Cwota", "Quota"),
     "reserved": ("Seddi wedi'u cadw i ddosbarthiadau", "Seats reserved for classes"),
+    "class_after_name": (
+        "Mae cod dosbarth pob ymgeisydd mewn cromfachau ar ôl ei enw, er mwyn gwirio'r seddi a gadwyd.",
+        "Each candidate's class code follows their name in brackets, so the reserved seats can be checked.",
+    ),
     "stages": ("Taflen y camau cyfrif", "Stage sheet"),
     "stage": ("Cam", "Stage"),
     "non_transferable": ("Anhrosglwyddadwy", "Non-transferable"),
@@ -87,6 +92,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "Canlyniad pob eitem ar yr agenda, fel y'i cofnodwyd gan coopvote.",
         "The outcome of every item on the agenda, as recorded by coopvote.",
     ),
+    "attendance": ("Presenoldeb, dirprwyon a chworwm", "Attendance, proxies and quorum"),
     "not_declared": ("Heb ei ddatgan", "Not declared"),
     "record_code": ("Cod dilysu'r cofnod cyfan", "Verification code of the whole record"),
     "page": ("Tudalen", "Page"),
@@ -99,15 +105,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "proxies, every paper). Copy it into the minutes by hand. "
         "Check with: coopvote verify ARCHIVE.zip --code {code}",
     ),
-}
-
-REASONS: dict[str, str] = {
-    "unmarked": "heb ei farcio",
-    "marked for too many": "wedi'i farcio dros ormod",
-    "voter can be identified": "modd adnabod y pleidleisiwr",
-    "uncertain": "ansicr",
-    "rejected": "gwrthodwyd",
-    "writing identifies voter": "modd adnabod y pleidleisiwr",
 }
 
 METHODS: dict[str, tuple[str, str]] = {
@@ -132,20 +129,9 @@ def both(key: str, sep: str = " / ") -> str:
     return f"{cy}{sep}{en}"
 
 
-REJECTION_CODES: dict[str, tuple[str, str]] = {
-    "no-valid-code": ("Dim cod dilys", "No valid code"),
-    "too-many-votes": ("Gormod o bleidleisiau", "Votes for more options than allowed"),
-    "identifies-voter": ("Ysgrifen sy'n adnabod y pleidleisiwr", "Writing or mark by which the voter can be identified"),
-    "unmarked-or-uncertain": ("Heb ei farcio neu'n ansicr", "Unmarked or void for uncertainty"),
-}
-"""The statutory grounds as the tellers record them (service/tellers.py REJECTION_REASONS), in words."""
-
-
 def reason_words(reason: str) -> tuple[str, str]:
-    key = reason.strip().lower()
-    if key in REJECTION_CODES:
-        return REJECTION_CODES[key]
-    return REASONS.get(key, reason), reason
+    """The stored rejection code in words; the one table is ``coopvote.ballots.texts.REJECTION_REASONS``."""
+    return rejection_reason_words(reason.strip())
 
 
 def _table(values: Mapping[str, Any]) -> str:

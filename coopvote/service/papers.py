@@ -7,6 +7,7 @@ nor the time a paper is handed out can tie it to a member. The desk (``service/d
 
 from __future__ import annotations
 
+import base64
 import random
 import secrets
 from dataclasses import dataclass
@@ -71,12 +72,19 @@ class PrintRun:
 def ballot_item_for(item: ItemView) -> BallotItem:
     """How an agenda item is printed."""
     if item.kind == "resolution":
-        return resolution_item(item.number, item.title_cy, item.title_en)
-    choices = tuple(Choice(c.name, c.name) for c in item.candidates)
+        return resolution_item(item.number, item.title_cy, item.title_en, text_cy=item.text_cy, text_en=item.text_en)
+    stored = item.settings.get("photos")
+    photos: dict[str, str] = stored if isinstance(stored, dict) else {}
+    choices = tuple(
+        Choice(c.name, c.name, photo=base64.b64decode(photos[c.name]) if c.name in photos else None)
+        for c in item.candidates
+    )
     if item.method in RANKED_METHODS:
-        return BallotItem(item.number, item.title_cy, item.title_en, "ranking", choices, max_marks=len(choices))
+        return BallotItem(item.number, item.title_cy, item.title_en, "ranking", choices, max_marks=len(choices),
+                          text_cy=item.text_cy, text_en=item.text_en)
     max_marks = 0 if item.method == "approval" else (item.max_marks or item.seats or 1)
-    return BallotItem(item.number, item.title_cy, item.title_en, "election", choices, max_marks=max_marks)
+    return BallotItem(item.number, item.title_cy, item.title_en, "election", choices, max_marks=max_marks,
+                      text_cy=item.text_cy, text_en=item.text_en)
 
 
 class PapersRole(Role):

@@ -177,6 +177,10 @@ class ResultsRole(Role):
             self._count_election(result, scheme, marks_by_class, member_values)
         if banded_papers:
             add_band_figures(result, banded_papers, minimum)
+        if view.status == "pending" and not rows and hands is None:
+            # A count of nothing is not an outcome: "not carried" for a vote never held would mislead.
+            result.outcome_en = "Voting has not opened on this item; there is nothing to count."
+            result.outcome_cy = "Nid yw'r bleidlais ar yr eitem hon wedi agor; nid oes dim i'w gyfrif."
         from coopvote.service.publishing import groups_for, published
 
         # Counted per class above; every output from here on sees small classes merged (docs/records.md).

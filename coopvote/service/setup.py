@@ -223,7 +223,7 @@ class SetupRole(Role):
                 if not replace:
                     raise RuleError(
                         f"the meeting already has {existing} members; importing again would replace them "
-                        "(use replace, before anyone is checked in)"
+                        "(use replace, or --replace on the command line, before anyone is checked in)"
                     )
                 started = session.scalar(
                     select(func.count()).select_from(PaperIssue).join(AgendaItem).where(AgendaItem.meeting_id == self.meeting_id)
@@ -233,8 +233,14 @@ class SetupRole(Role):
                 present = session.scalar(
                     select(func.count()).select_from(Member).where(Member.meeting_id == self.meeting_id, Member.present)
                 )
-                if started or present:
-                    raise RuleError("the register cannot be replaced once members are checked in or papers issued")
+                opened = session.scalar(
+                    select(func.count()).select_from(AgendaItem)
+                    .where(AgendaItem.meeting_id == self.meeting_id, AgendaItem.status != "pending")
+                )
+                if started or present or opened:
+                    raise RuleError(
+                        "the register cannot be replaced once members are checked in, papers issued or a vote opened"
+                    )
                 from coopvote.record.models import Proxy  # here: the only use in this module
 
                 proxies = session.scalar(select(func.count()).select_from(Proxy).where(Proxy.meeting_id == self.meeting_id))

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from coopvote.ballots.layout import PaperForm
 from coopvote.ballots.qrcodec import BallotCode, QrRejected, Reason, decode
+from coopvote.ballots.texts import REJECTION_REASONS
 from coopvote.errors import RuleError
 from coopvote.record.ledger import PAPER_KEY, WITHDRAWN_KEY, PaperContent, paper_details
 from coopvote.record.models import (
@@ -49,13 +50,6 @@ from coopvote.service.voting import (
 if TYPE_CHECKING:
     from coopvote.ballots.omr_layout import PaperQuestion
 
-REJECTION_REASONS = {
-    "no-valid-code": ("Dim cod dilys", "No valid code"),
-    "too-many-votes": ("Gormod o bleidleisiau", "Votes for more options than allowed"),
-    "identifies-voter": ("Ysgrifen sy'n adnabod y pleidleisiwr", "Writing or mark by which the voter can be identified"),
-    "unmarked-or-uncertain": ("Heb ei farcio neu'n ansicr", "Unmarked or void for uncertainty"),
-}
-"""The grounds on which a teller may reject a paper, after the UK rules for counting votes."""
 
 
 @dataclass

@@ -101,7 +101,9 @@ class VotingRole(Role):
         super().__init__(record)
         self.after_close = after_close
         self.quorum = quorum
-        """The desk's live quorum, asked before a vote opens; None (tests, tools) skips the question."""
+        """The desk's live quorum, asked before a vote opens (None, in tests and tools, skips the question); its
+        figures go into each "vote opened" entry, so the minutes can say how many were present, by proxy, and
+        whether the meeting was quorate when each vote opened."""
 
     # -- opening and closing ---------------------------------------------------------------------
 
@@ -112,7 +114,13 @@ class VotingRole(Role):
         """
         quorum = self.quorum() if self.quorum is not None else None
         not_quorate = quorum is not None and not quorum.met
-        with self.action("vote opened", item=item_number) as (session, act):
+        details: dict[str, Any] = {"item": item_number}
+        if quorum is not None:  # the minutes say how many were present, and by proxy, when each vote opened
+            details["quorum"] = {
+                "met": bool(quorum.met), "required": int(quorum.required), "present": int(quorum.present),
+                "in_person": int(quorum.in_person), "by_proxy": int(quorum.by_proxy), "members": int(quorum.members),
+            }
+        with self.action("vote opened", **details) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
             if item.status == "open":
                 raise RuleError(f"voting on item {item_number} is already open")

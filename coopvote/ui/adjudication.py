@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coopvote.ballots.texts import REJECTION_REASONS
 from coopvote.errors import CoopvoteError
-from coopvote.service.tellers import REJECTION_REASONS, PendingView
+from coopvote.service.tellers import PendingView
 from coopvote.ui.look import arg, pick
 from coopvote.ui.teller_keyed import numbers
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable, error_text

@@ -136,6 +136,12 @@ class QuorumPanel(Retranslatable, QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # At large text sizes a class name is wrapped onto more lines, never cut short to "Employe…".
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
+        # The class column's width is known only once laid out: refit whenever it changes.
+        self.table.horizontalHeader().sectionResized.connect(self._fit_table)
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.explanation.setObjectName("quorumExplanation")
@@ -157,6 +163,13 @@ class QuorumPanel(Retranslatable, QGroupBox):
     def restyle(self) -> None:
         if hasattr(self, "table"):
             self.show_status()
+
+    def _fit_table(self, *_args: object) -> None:
+        """Rows as tall as their wrapped names, and the table as tall as its rows, at the width it has now."""
+        self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().sizeHint().height() + sum(
+            self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
 
     def refresh(self) -> None:
         """Ask the service again (after a check-in, or when the desk is shown)."""
@@ -197,10 +210,7 @@ class QuorumPanel(Retranslatable, QGroupBox):
                 if column:
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, cell)
-        self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().sizeHint().height() + sum(
-            self.table.rowHeight(r) for r in range(len(rows)))
-        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
+        self._fit_table()
         self.explanation.setText(status.explanation_cy if welsh else status.explanation_en)
         self.explanation.setAccessibleName(self.explanation.text())
 

@@ -64,6 +64,26 @@ def high_contrast_palette() -> QPalette:
     return palette
 
 
+HIGH_CONTRAST_STYLE = """
+QLineEdit, QTextEdit, QPlainTextEdit { border: 2px solid #ffffff; background: #000000; color: #ffffff; padding: 2px; }
+QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus { border: 3px solid #ffff00; }
+QLineEdit:disabled, QTextEdit:disabled, QPlainTextEdit:disabled { border: 2px dashed #9a9a9a; color: #9a9a9a; }
+QAbstractSpinBox > QLineEdit, QComboBox > QLineEdit { border: none; padding: 0; }
+QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator {
+    width: 0.9em; height: 0.9em; border: 2px solid #ffffff; background: #000000; }
+QRadioButton::indicator { border-radius: 0.55em; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked, QGroupBox::indicator:checked {
+    background: #ffff00; border: 2px solid #ffffff; }
+QCheckBox::indicator:indeterminate { background: #808080; }
+QCheckBox::indicator:focus, QRadioButton::indicator:focus { border: 3px solid #ffff00; }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border: 2px dashed #9a9a9a; }
+QCheckBox::indicator:checked:disabled, QRadioButton::indicator:checked:disabled { background: #9a9a9a; }
+"""
+"""What the palette alone cannot do: the Fusion style draws a text field's frame and a check box's square in
+shades of the window colour, which on black are black. A white frame and a white-edged square (filled yellow
+when ticked, so the state shows by fill, not colour alone) keep every control findable."""
+
+
 def scaled_font(widget: QWidget | None, factor: float, *, bold: bool = False) -> QFont:
     """A font ``factor`` times the application's, so big labels follow the system and the user's text size."""
     font = QFont(QApplication.font())
@@ -127,6 +147,7 @@ class AppSettings(QObject):
     def set_high_contrast(self, on: bool) -> None:
         self.high_contrast = bool(on)
         self.app.setPalette(high_contrast_palette() if on else self.normal_palette)
+        self.app.setStyleSheet(HIGH_CONTRAST_STYLE if on else "")
         self._restyle_all()
         settings().setValue("high_contrast", self.high_contrast)
         self.appearanceChanged.emit()
@@ -140,7 +161,12 @@ class AppSettings(QObject):
             font.setPointSizeF(font.pointSizeF() * scale)
         else:
             font.setPixelSize(max(1, round(font.pixelSize() * scale)))
+        # With a style sheet in force Qt keeps the fonts it resolved when it last polished each widget, so
+        # the high-contrast sheet is taken off while the new size spreads, then put back.
+        self.app.setStyleSheet("")
         self.app.setFont(font)
+        if self.high_contrast:
+            self.app.setStyleSheet(HIGH_CONTRAST_STYLE)
         self._restyle_all()
         settings().setValue("text_scale", scale)
         self.appearanceChanged.emit()

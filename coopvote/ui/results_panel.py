@@ -149,12 +149,11 @@ class ResultPanel(Retranslatable, QWidget):
     def _details(self, result: ItemResult) -> str:
         lines = [arg(self.tr("Papers returned: %1; valid: %2."), result.total_papers, sum(result.valid_by_class.values()))]
         if result.rejected_by_reason:
-            from coopvote.service.tellers import REJECTION_REASONS
+            from coopvote.ballots.texts import rejection_reason_words
 
             parts = []
             for reason, count in sorted(result.rejected_by_reason.items()):
-                words = REJECTION_REASONS.get(reason)
-                label = pick(words) if words else reason
+                label = pick(rejection_reason_words(reason))
                 parts.append(arg(self.tr("%1: %2"), label, count))
             lines.append(arg(self.tr("Rejected papers: %1."), "; ".join(parts)))
         hands = result.show_of_hands
