@@ -47,11 +47,12 @@ TEXTS: dict[Language, dict[str, str]] = {
         "base_present": "o'r cryfder pleidleisio sy'n bresennol",
         "decided": "{outcome}: {percent}% o blaid, angen {threshold} {base}",
         "no_votes": "{outcome}: ni fwriwyd unrhyw bleidlais",
-        "tie_lost": "{outcome}: pleidlais gyfartal ar union {percent}% o blaid, angen {threshold} {base}; "
-        "collir pleidlais gyfartal",
-        "tie_casting": "{outcome}: pleidlais gyfartal ar union {percent}% o blaid; rhoddodd y cadeirydd, {chair}, "
+        "tie_lost": "{outcome}: pleidleisiau cyfartal ar union {percent}% o blaid, angen {threshold} {base}; "
+        "pan fo'r pleidleisiau'n gyfartal, ni phasir y cynnig",
+        "tie_casting": "{outcome}: pleidleisiau cyfartal ar union {percent}% o blaid; rhoddodd y cadeirydd, {chair}, "
         "bleidlais fwrw {side}",
-        "tie_lot": "{outcome}: pleidlais gyfartal ar union {percent}% o blaid, wedi'i setlo drwy goelbren (hedyn {seed})",
+        "tie_lot": "{outcome}: pleidleisiau cyfartal ar union {percent}% o blaid, penderfynwyd drwy "
+        "goelbren (hedyn {seed})",
         "consent_failed": "{outcome}: {percent}% o blaid, ond dim cydsyniad o fewn dosbarth(iadau) {classes} "
         "(angen {consent} ym mhob un)",
         "by_head": "cyfrifwyd fesul pen (un aelod, un bleidlais)",

@@ -46,7 +46,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "carried": ("PASIWYD", "CARRIED"),
     "not_carried": ("HEB EI BASIO", "NOT CARRIED"),
     "elected": ("Etholwyd", "Elected"),
-    "nobody_elected": ("Ni etholwyd neb", "Nobody was elected"),
+    "nobody_elected": ("Nid etholwyd neb", "Nobody was elected"),
     "no_votes": ("Ni chofnodwyd unrhyw bleidlais ddilys.", "No valid vote was recorded."),
     "candidate": ("Ymgeisydd", "Candidate"),
     "first_prefs": ("Dewisiadau cyntaf", "First preferences"),
@@ -111,11 +111,11 @@ REASONS: dict[str, str] = {
 }
 
 METHODS: dict[str, tuple[str, str]] = {
-    "scottish-stv": ("Pleidlais Sengl Drosglwyddadwy (rheolau'r Alban 2007)", "Single transferable vote (Scottish rules 2007)"),
-    "meek": ("Pleidlais Sengl Drosglwyddadwy (dull Meek)", "Single transferable vote (Meek method)"),
-    "meek-prf": ("Pleidlais Sengl Drosglwyddadwy (Meek, fersiwn PRF)", "Single transferable vote (Meek, PRF version)"),
-    "wigm": ("Pleidlais Sengl Drosglwyddadwy (Gregory pwysol)", "Single transferable vote (weighted inclusive Gregory)"),
-    "ers97": ("Pleidlais Sengl Drosglwyddadwy (ERS97)", "Single transferable vote (ERS97)"),
+    "scottish-stv": ("Pleidlais sengl drosglwyddadwy (rheolau'r Alban 2007)", "Single transferable vote (Scottish rules 2007)"),
+    "meek": ("Pleidlais sengl drosglwyddadwy (dull Meek)", "Single transferable vote (Meek method)"),
+    "meek-prf": ("Pleidlais sengl drosglwyddadwy (Meek, fersiwn PRF)", "Single transferable vote (Meek, PRF version)"),
+    "wigm": ("Pleidlais sengl drosglwyddadwy (Gregory cynhwysol pwysol)", "Single transferable vote (weighted inclusive Gregory)"),
+    "ers97": ("Pleidlais sengl drosglwyddadwy (ERS97)", "Single transferable vote (ERS97)"),
     "irv": ("Pleidlais amgen", "Alternative vote (instant run-off)"),
     "fptp": ("Y cyntaf i'r felin", "First past the post"),
     "block": ("Pleidlais floc", "Block vote"),

@@ -279,7 +279,7 @@ class ResultsRole(Role):
         )
         if not ballots:
             result.outcome_en = "No valid votes have been recorded."
-            result.outcome_cy = "Does dim pleidleisiau dilys wedi'u cofnodi."
+            result.outcome_cy = "Nid oes pleidleisiau dilys wedi'u cofnodi."
             return
         outcome = get_rule(view.method).count(election, options)
         result.election = outcome

@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 REJECTION_REASONS = {
     "no-valid-code": ("Dim cod dilys", "No valid code"),
     "too-many-votes": ("Gormod o bleidleisiau", "Votes for more options than allowed"),
-    "identifies-voter": ("Ysgrifen sy'n adnabod y pleidleisiwr", "Writing or mark by which the voter can be identified"),
-    "unmarked-or-uncertain": ("Heb ei farcio neu'n ansicr", "Unmarked or void for uncertainty"),
+    "identifies-voter": ("Ysgrifen neu farc y gellir adnabod y pleidleisiwr drwyddo", "Writing or mark by which the voter can be identified"),
+    "unmarked-or-uncertain": ("Heb ei farcio neu'n ddi-rym oherwydd ansicrwydd", "Unmarked or void for uncertainty"),
 }
 """The grounds on which a teller may reject a paper, after the UK rules for counting votes."""
 
@@ -230,7 +230,7 @@ class TellersRole(Role):
             return ScanOutcome(
                 True,
                 f"Undone: item {item.number}, serial {last.serial}. Scan it again if needed.",
-                f"Wedi'i ddadwneud: eitem {item.number}, rhif {last.serial}.",
+                f"Wedi'i ddadwneud: eitem {item.number}, rhif {last.serial}. Sganiwch ef eto os oes angen.",
                 item=item.number,
                 serial=last.serial,
             )

@@ -13,7 +13,7 @@
     </message>
     <message>
       <source>No sheets are waiting for adjudication.</source>
-      <translation>Does dim dalenni'n aros i'w dyfarnu.</translation>
+      <translation>Nid oes dalenni'n aros i'w dyfarnu.</translation>
     </message>
     <message>
       <source>The reader says: %1</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
       <source>Type the candidate or option numbers the voter clearly meant, separated by spaces (in order of preference for a ranking).</source>
-      <translation>Teipiwch rifau'r ymgeiswyr neu'r dewisiadau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu, gyda bylchau rhyngddynt (yn nhrefn blaenoriaeth ar gyfer trefn restr).</translation>
+      <translation>Teipiwch rifau'r ymgeiswyr neu'r dewisiadau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu, gyda bylchau rhyngddynt (yn nhrefn dewis ar gyfer trefn restr).</translation>
     </message>
     <message>
       <source>Sheets &amp;waiting</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
       <source>e.g. 1 for For; 3 1 2 for a ranking (in order of preference)</source>
-      <translation>e.e. 1 ar gyfer O blaid; 3 1 2 ar gyfer trefn restr (yn nhrefn blaenoriaeth)</translation>
+      <translation>e.e. 1 ar gyfer O blaid; 3 1 2 ar gyfer trefn restr (yn nhrefn dewis)</translation>
     </message>
     <message>
       <source>&amp;Accept</source>
@@ -148,15 +148,15 @@
     </message>
     <message>
       <source>Single transferable vote (weighted inclusive Gregory)</source>
-      <translation>Pleidlais sengl drosglwyddadwy (Gregory cynhwysol wedi'i bwysoli)</translation>
+      <translation>Pleidlais sengl drosglwyddadwy (Gregory cynhwysol pwysol)</translation>
     </message>
     <message>
       <source>Alternative vote (instant runoff)</source>
-      <translation>Pleidlais amgen (dileu fesul un)</translation>
+      <translation>Pleidlais amgen (eithrio fesul un)</translation>
     </message>
     <message>
       <source>First past the post</source>
-      <translation>Y cyntaf heibio'r postyn</translation>
+      <translation>Y cyntaf i'r felin</translation>
     </message>
     <message>
       <source>Block vote</source>
@@ -266,7 +266,7 @@
     </message>
     <message>
       <source>Last code read: %1</source>
-      <translation>Y cod olaf a ddarllenwyd: %1</translation>
+      <translation>Y cod diwethaf a ddarllenwyd: %1</translation>
     </message>
     <message>
       <source>Start the &amp;camera</source>
@@ -316,7 +316,7 @@
     </message>
     <message>
       <source>The agenda has no items.</source>
-      <translation>Does dim eitemau ar yr agenda.</translation>
+      <translation>Nid oes eitemau ar yr agenda.</translation>
     </message>
     <message>
       <source>Item %1: %2</source>
@@ -328,11 +328,11 @@
     </message>
     <message>
       <source>Voting is closed; the result can be declared.</source>
-      <translation>Mae'r pleidleisio wedi cau; gellir cyhoeddi'r canlyniad.</translation>
+      <translation>Mae'r pleidleisio wedi cau; gellir datgan y canlyniad.</translation>
     </message>
     <message>
       <source>The result has been declared.</source>
-      <translation>Mae'r canlyniad wedi'i gyhoeddi.</translation>
+      <translation>Mae'r canlyniad wedi'i ddatgan.</translation>
     </message>
     <message>
       <source>Not open yet: take a show of hands, or open a vote on paper.</source>
@@ -356,7 +356,7 @@
     </message>
     <message>
       <source>A poll on item %1 was demanded by %2: open the vote on paper.</source>
-      <translation>Mynnodd %2 bleidlais ar bapur ar eitem %1: agorwch y bleidlais ar bapur.</translation>
+      <translation>Galwyd am bôl (pleidlais ar bapur) ar eitem %1 gan %2: agorwch y bleidlais ar bapur.</translation>
     </message>
     <message>
       <source>for</source>
@@ -372,11 +372,11 @@
     </message>
     <message>
       <source>Enter the name of the person declaring the result.</source>
-      <translation>Rhowch enw'r sawl sy'n cyhoeddi'r canlyniad.</translation>
+      <translation>Rhowch enw'r sawl sy'n datgan y canlyniad.</translation>
     </message>
     <message>
       <source>The result of item %1 is declared by %2.</source>
-      <translation>Cyhoeddwyd canlyniad eitem %1 gan %2.</translation>
+      <translation>Datganwyd canlyniad eitem %1 gan %2.</translation>
     </message>
     <message>
       <source>Result of item %1</source>
@@ -640,7 +640,7 @@
     </message>
     <message>
       <source>Item %1 is not declared yet: this declaration is marked provisional (%2 page(s)).</source>
-      <translation>Nid yw eitem %1 wedi'i chyhoeddi eto: mae'r datganiad hwn wedi'i nodi'n un dros dro (%2 tudalen).</translation>
+      <translation>Nid yw eitem %1 wedi'i datgan eto: mae'r datganiad hwn wedi'i nodi'n un dros dro (%2 tudalen).</translation>
     </message>
   </context>
   <context>
@@ -651,15 +651,15 @@
     </message>
     <message>
       <source>Declared by:</source>
-      <translation>Cyhoeddwyd gan:</translation>
+      <translation>Datganwyd gan:</translation>
     </message>
     <message>
       <source>&amp;Declare the result</source>
-      <translation>C&amp;yhoeddi'r canlyniad</translation>
+      <translation>Da&amp;tgan y canlyniad</translation>
     </message>
     <message>
       <source>Once declared, the result is fixed and cannot be changed.</source>
-      <translation>Unwaith y caiff ei gyhoeddi, mae'r canlyniad yn derfynol ac ni ellir ei newid.</translation>
+      <translation>Unwaith y caiff ei ddatgan, mae'r canlyniad yn derfynol ac ni ellir ei newid.</translation>
     </message>
   </context>
   <context>
@@ -1034,11 +1034,11 @@
     </message>
     <message>
       <source>Poll demanded by:</source>
-      <translation>Pleidlais ar bapur wedi'i mynnu gan:</translation>
+      <translation>Galwyd am bôl gan:</translation>
     </message>
     <message>
       <source>Record the &amp;poll demand</source>
-      <translation>Cofnodi'r &amp;galw am bleidlais ar bapur</translation>
+      <translation>Cofnodi'r &amp;galw am bôl</translation>
     </message>
   </context>
   <context>
@@ -1084,7 +1084,7 @@
     </message>
     <message>
       <source>declared</source>
-      <translation>wedi'i gyhoeddi</translation>
+      <translation>wedi'i ddatgan</translation>
     </message>
   </context>
   <context>
@@ -1207,7 +1207,7 @@
     </message>
     <message>
       <source>Last backup: %1</source>
-      <translation>Copi wrth gefn olaf: %1</translation>
+      <translation>Copi wrth gefn diwethaf: %1</translation>
     </message>
     <message>
       <source>Preparing the demo meeting…</source>
@@ -1541,7 +1541,7 @@
     </message>
     <message>
       <source>A poll was demanded by %1.</source>
-      <translation>Mynnodd %1 bleidlais ar bapur.</translation>
+      <translation>Galwyd am bôl gan %1.</translation>
     </message>
     <message>
       <source>Decided on a show of hands.</source>
@@ -1549,7 +1549,7 @@
     </message>
     <message>
       <source>Tie at stage %1 settled by %2.</source>
-      <translation>Setlwyd y cyfartaledd yng ngham %1 drwy %2.</translation>
+      <translation>Penderfynwyd rhwng pleidleisiau cyfartal yng ngham %1 (dull: %2).</translation>
     </message>
     <message>
       <source>%1
@@ -1586,7 +1586,7 @@ papur</translation>
     </message>
     <message>
       <source>The agenda has no items.</source>
-      <translation>Does dim eitemau ar yr agenda.</translation>
+      <translation>Nid oes eitemau ar yr agenda.</translation>
     </message>
     <message>
       <source>Item %1: %2</source>
@@ -1660,7 +1660,7 @@ papur</translation>
     </message>
     <message>
       <source>Quorum, &amp;fixed number (0 for none):</source>
-      <translation>Cworwm, &amp;nifer penodol (0 am ddim):</translation>
+      <translation>Cworwm, &amp;nifer penodol (0 os nad oes un):</translation>
     </message>
     <message>
       <source>At least this many present from &amp;each class:</source>
@@ -1680,7 +1680,7 @@ papur</translation>
     </message>
     <message>
       <source>A &amp;tied resolution:</source>
-      <translation>Penderfyniad cyfar&amp;tal:</translation>
+      <translation>Penderfyniad â phleidleisiau cyfar&amp;tal:</translation>
     </message>
     <message>
       <source>Name of the c&amp;hair:</source>
@@ -1793,7 +1793,7 @@ Rhowch gynnig arall arni: %2</translation>
     </message>
     <message>
       <source>No vote is open.</source>
-      <translation>Does dim pleidlais ar agor.</translation>
+      <translation>Nid oes pleidlais ar agor.</translation>
     </message>
     <message>
       <source>item %1: %2</source>
@@ -1817,11 +1817,11 @@ Rhowch gynnig arall arni: %2</translation>
     </message>
     <message>
       <source>&amp;Undo the last scan</source>
-      <translation>&amp;Dadwneud y sgan olaf</translation>
+      <translation>&amp;Dadwneud y sgan diwethaf</translation>
     </message>
     <message>
       <source>A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
-      <translation>Cyfrifir slip pleidlais ar unwaith. Mae papur pleidleisio wedyn angen ei farciau: pwyswch 1, 2 neu 3 ar gyfer penderfyniad, neu teipiwch y rhifau a phwyso Enter ar gyfer etholiad. Mae Esc yn rhoi papur o'r neilltu.</translation>
+      <translation>Cyfrifir slip pleidlais ar unwaith. Wedyn mae angen teipio marciau'r papur pleidleisio: pwyswch 1, 2 neu 3 ar gyfer penderfyniad, neu teipiwch y rhifau a phwyso Enter ar gyfer etholiad. Mae Esc yn rhoi papur o'r neilltu.</translation>
     </message>
     <message>
       <source>Ready: scan the first paper.</source>
@@ -1868,7 +1868,7 @@ Rhowch gynnig arall arni: %2</translation>
     </message>
     <message>
       <source>Void spoilt paper</source>
-      <translation>Dileu'r papur a ddifethwyd</translation>
+      <translation>Dirymu'r papur a ddifethwyd</translation>
     </message>
     <message>
       <source>%1. %2</source>
@@ -1883,7 +1883,7 @@ Rhowch gynnig arall arni: %2</translation>
     </message>
     <message>
       <source>Non-transferable</source>
-      <translation>Na ellir eu trosglwyddo</translation>
+      <translation>Anhrosglwyddadwy</translation>
     </message>
     <message>
       <source>Stage %1
@@ -1893,11 +1893,11 @@ Rhowch gynnig arall arni: %2</translation>
     </message>
     <message>
       <source>%1 elected at stage %2</source>
-      <translation>%1 wedi'i ethol yng ngham %2</translation>
+      <translation>Etholwyd %1 yng ngham %2</translation>
     </message>
     <message>
       <source>%1 excluded at stage %2</source>
-      <translation>%1 wedi'i eithrio yng ngham %2</translation>
+      <translation>Eithriwyd %1 yng ngham %2</translation>
     </message>
     <message>
       <source>Stage table: %1 stages</source>
@@ -1912,7 +1912,7 @@ Rhowch gynnig arall arni: %2</translation>
     </message>
     <message>
       <source>Votes at a co-operative's general meeting: registration, paper ballots, counting and results. Start a new meeting, or open one.</source>
-      <translation>Pleidleisiau mewn cyfarfod cyffredinol cwmni cydweithredol: cofrestru, papurau pleidleisio, cyfrif a chanlyniadau. Dechreuwch gyfarfod newydd, neu agorwch un.</translation>
+      <translation>Pleidleisiau mewn cyfarfod cyffredinol cymdeithas gydweithredol: cofrestru, papurau pleidleisio, cyfrif a chanlyniadau. Dechreuwch gyfarfod newydd, neu agorwch un.</translation>
     </message>
     <message>
       <source>&amp;New meeting…</source>
