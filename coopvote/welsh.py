@@ -1,8 +1,8 @@
 """Welsh sentences around names and numbers, built so they read right for any name and any number.
 
 A Welsh sentence with a gap in it goes wrong in three ways an English one does not: a word after the gap
-may have to agree with the gender of whoever fills it ("%1 wedi'i ethol" is wrong for a woman, who is
-"wedi'i hethol"); a word after a trigger changes its first letter (drwy + coelbren = "drwy goelbren"); and a
+may have to agree with the gender of whoever fills it (a name followed by "wedi'i ethol" is wrong for a
+woman, who is "wedi'i hethol"); a word after a trigger changes its first letter (drwy + coelbren = "drwy goelbren"); and a
 numeral takes the singular noun ("3 pleidlais", "20 papur", never "3 pleidleisiau"). The helpers here put
 the gap where none of that can go wrong (after a verb in the impersonal, "Etholwyd %1", which agrees with
 nobody), mutate the Welsh words that coopvote itself inserts, and count with the singular.

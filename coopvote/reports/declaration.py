@@ -34,6 +34,7 @@ from coopvote.reports.layout import (
     styles,
     text,
 )
+from coopvote.reports.note_wording import note_words, tie_words
 from coopvote.reports.stages import stage_sheet
 from coopvote.reports.wording import (
     LABELS,
@@ -240,12 +241,15 @@ def _election_outcome(result: dict[str, Any], st: dict[str, Any]) -> list[Flowab
     for name in names:
         out.append(Paragraph(f"<font name='{FONT_BOLD}'>{text(name)}</font>", st["base"]))
     for tie in election.get("tie_breaks") or []:
-        out.append(Paragraph(text(f"{LABELS['ties'][0]} / {LABELS['ties'][1]}: stage {tie['stage']}, {tie['purpose']}: "
-                                  f"{tie['chosen']} ({tie['how']})"), st["small"]))  # fmt: skip
-    for note in election.get("notes") or []:
+        tie_cy, tie_en = tie_words(tie)
+        out.append(Paragraph(text(f"{LABELS['ties'][0]}: {tie_cy} / {LABELS['ties'][1]}: {tie_en}"), st["small"]))
+    notes = election.get("notes") or []
+    keyed = election.get("notes_keyed") or [None] * len(notes)
+    for note, note_keyed in zip(notes, keyed, strict=False):
         if note.startswith("seats reserved per class:"):
             continue  # already shown in words beside the method
-        out.append(Paragraph(text(f"{LABELS['notes'][0]} / {LABELS['notes'][1]}: {note}"), st["small"]))
+        note_cy, note_en = note_words(note, note_keyed)
+        out.append(Paragraph(text(f"{LABELS['notes'][0]}: {note_cy} / {LABELS['notes'][1]}: {note_en}"), st["small"]))
     return out
 
 
@@ -358,8 +362,12 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
         story += [heading("weighting_rule", st), bilingual(rule_cy, rule_en, st["base"])]
         story += _election_outcome(result, st)
     story += band_table(result, _option_names(item), st)
-    for warning in result.get("privacy_warnings") or []:
-        story.append(Paragraph(text(f"{LABELS['privacy'][0]} / {LABELS['privacy'][1]}: {warning}"), st["small"]))
+    warnings = result.get("privacy_warnings") or []
+    for warning, warning_keyed in zip(warnings, result.get("privacy_warnings_keyed") or [None] * len(warnings),
+                                      strict=False):
+        warning_cy, warning_en = note_words(warning, warning_keyed)
+        story.append(Paragraph(text(f"{LABELS['privacy'][0]}: {warning_cy} / {LABELS['privacy'][1]}: {warning_en}"),
+                               st["small"]))
     shown = (definition.get("settings") or {}).get("show_small_classes")
     if isinstance(shown, dict):
         cy, en = LABELS["small_classes_shown"]

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from coopvote.counting.display import column_texts
 from coopvote.reports.fonts import FONT_BOLD
 from coopvote.reports.layout import grid, header_text, heading, text
+from coopvote.reports.note_wording import note_words
 from coopvote.reports.wording import LABELS, ROUNDING_RULE
 
 PER_BLOCK = 8
@@ -64,8 +65,9 @@ def stage_sheet(election: dict[str, Any], candidates: list[str], st: dict[str, A
         table = grid(rows, [name_width] + [width] * len(block), extra=extra)
         notes = []
         for s in block:
-            did = s.get("description") or s.get("action") or ""
-            notes.append(Paragraph(text(f"{stage_cy}/{stage_en} {s['number']}: {did}"), st["small"]))
+            did_cy, did_en = note_words(s.get("description") or s.get("action") or "", s.get("note"))
+            notes.append(Paragraph(text(f"{stage_cy} {s['number']}: {did_cy} / {stage_en} {s['number']}: {did_en}"),
+                                   st["small"]))
         out.append(KeepTogether([table, Spacer(1, 1.5 * mm), *notes, Spacer(1, 3 * mm)]))
     if stages and all("exact" in s for s in stages) and election.get("valid_exact"):
         for words in ROUNDING_RULE:

@@ -13,6 +13,7 @@ from typing import Any
 
 from coopvote.counting.resolution_texts import text
 from coopvote.counting.resolutions import Threshold
+from coopvote.service.tellers import REJECTION_REASONS
 
 LABELS: dict[str, tuple[str, str]] = {
     "declaration": ("Datganiad o ganlyniad y bleidlais", "Declaration of the result of the vote"),
@@ -133,6 +134,9 @@ def both(key: str, sep: str = " / ") -> str:
 
 
 def reason_words(reason: str) -> tuple[str, str]:
+    """A rejection reason as stored (the teller's code, or older free text) in Welsh and English."""
+    if reason in REJECTION_REASONS:
+        return REJECTION_REASONS[reason]
     return REASONS.get(reason.strip().lower(), reason), reason
 
 
