@@ -154,7 +154,8 @@ def test_report_table_and_json_show_ties_exhausted_and_fine_transfer_values() ->
     assert result["elected"] == ["A"]
     assert [s["exhausted"] for s in result["stages"]] == ["0", "1", "5"]
     assert result["tie_breaks"] == [
-        {"stage": 3, "purpose": "exclusion", "tied": ["A", "B"], "chosen": "B", "how": "most recent differing stage 1"}
+        {"stage": 3, "purpose": "exclusion", "tied": ["A", "B"], "chosen": "B", "how": "most recent differing stage 1",
+         "how_note": {"key": "tie_most_recent", "stage": 1}}  # the keyed note the reports word in Welsh
     ]
     table = stage_table(outcome)
     assert "Tie at stage 3 (exclusion) between A, B: B chosen by most recent differing stage 1" in table

@@ -161,7 +161,7 @@ def test_count_notes_and_ties_in_welsh() -> None:
         "roedd llai o ymgeiswyr na seddi: mae rhai seddi heb eu llenwi"
     )
     assert note_welsh("stage 3: Ann, Bob not elected: the seat limits per class leave no place").startswith(
-        "cam 3: ni etholwyd Ann, Bob"
+        "cam 3: nid etholwyd Ann, Bob"  # nid before a vowel (docs/welsh-terms.toml)
     )
     assert note_welsh("something new") == f"something new {ENGLISH_ONLY_CY}"
     welsh, english = tie_words({"stage": 4, "purpose": "exclusion", "chosen": "Ann", "how": "lot (seed 42)"})

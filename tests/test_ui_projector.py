@@ -52,7 +52,7 @@ def test_the_projector_follows_the_meeting_and_charts_the_declared_result(
     assert not projector.chart_view.isVisible()
     service.results.declare(1, "Eleri Hughes", reconciliation_reason="test meeting: papers recorded without packs issued")
     qtbot.waitUntil(lambda: projector.chart_view.isVisible(), timeout=3000)
-    assert projector.status.text() == "Canlyniad wedi'i gyhoeddi · Result declared"
+    assert projector.status.text() == "Canlyniad wedi'i ddatgan · Result declared"
     lines = projector.outcome.text().splitlines()
     assert lines[0].startswith("Derbyniwyd") or lines[0] != lines[-1]  # Welsh first, then English
     assert lines[-1].startswith("Not carried") or lines[-1].startswith("Carried")

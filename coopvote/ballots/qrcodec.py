@@ -56,7 +56,7 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.ballots.paper import PageSize, Variant
-from coopvote.ballots.texts import reason_message  # also imported from here by service/voting.py
+from coopvote.ballots.texts import reason_message  # only for the exception's default English text
 from coopvote.counting.value_bands import band_token, parse_band_token
 from coopvote.errors import InputError
 

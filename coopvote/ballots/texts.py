@@ -84,7 +84,7 @@ REASON_MESSAGES: dict[str, dict[str, str]] = {
     },
     "voided": {
         "en": "Ballot {serial} for item {item} was voided and cannot be counted.",
-        "cy": "Cafodd papur pleidleisio {serial} ar gyfer eitem {item} ei ddileu ac ni ellir ei gyfrif.",
+        "cy": "Cafodd papur pleidleisio {serial} ar gyfer eitem {item} ei ddirymu ac ni ellir ei gyfrif.",
     },
     "already-counted": {
         "en": "Ballot {serial} for item {item} was already counted at {where} (vote open since {when}).",
@@ -92,7 +92,7 @@ REASON_MESSAGES: dict[str, dict[str, str]] = {
     },
     "unknown-member": {
         "en": "Member number {member} is not on this meeting's register.",
-        "cy": "Nid yw rhif aelod {member} ar gofrestr y cyfarfod hwn.",
+        "cy": "Nid yw rhif aelodaeth {member} ar gofrestr y cyfarfod hwn.",
     },
 }
 
@@ -166,7 +166,7 @@ def instructions(kind: str, max_marks: int, options: int, columns: int, easy: bo
         if easy:
             return Pair("Dewiswch un. Rhowch X mewn un blwch yn unig.", "Choose one. Put X in one box only.")
         return Pair(
-            "Pleidleisiwch un waith yn unig. Rhowch groes (X) yn y blwch wrth ymyl eich dewis.",
+            "Pleidleisiwch unwaith yn unig. Rhowch groes (X) yn y blwch wrth ymyl eich dewis.",
             "Vote once only. Put a cross (X) in the box next to your choice.",
         )
     if kind == "ranking":

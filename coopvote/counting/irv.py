@@ -19,6 +19,7 @@ from fractions import Fraction
 
 from coopvote.counting.constraints import SeatConstraints
 from coopvote.counting.model import CountOptions, Election, Outcome, Stage, Value
+from coopvote.counting.notes import Note
 from coopvote.counting.stv_common import StageLog, check_seats, clean_rankings, total_value
 from coopvote.counting.ties import TieBreaker
 from coopvote.errors import RuleError
@@ -53,7 +54,8 @@ class IRV:
             if blocked and blocked != continuing:
                 continuing -= blocked
                 names = ", ".join(election.candidates[c] for c in sorted(blocked))
-                notes.append(f"excluded before counting by the seat limits of their class: {names}")
+                notes.append(Note(f"excluded before counting by the seat limits of their class: {names}",
+                                  "excluded_before_count", candidates=names.split(", ")))
         held: dict[int, list[int]] = {c: [] for c in range(n)}
         pos = [0] * len(groups)
         # Whole-number papers are added as ints (Fraction addition is slow); a weighted paper turns the
@@ -80,7 +82,8 @@ class IRV:
             place(g)
         shown = [c for c in range(n) if c not in election.withdrawn]
         elected: list[int] = []
-        action, description, subject = "first preferences", "first preferences counted", None
+        action, subject = "first preferences", None
+        description: str = Note("first preferences counted", "first_preferences")
         before: dict[int, Fraction | int] | None = None
         while True:
             active = Fraction(sum(tot[c] for c in continuing))
@@ -99,7 +102,7 @@ class IRV:
             log.add(stage)
             log.check_conservation(stage)
             if not continuing:
-                notes.append("no candidate is left: the seat is unfilled")
+                notes.append(Note("no candidate is left: the seat is unfilled", "unfilled_none_left"))
                 break
             leader = max(continuing, key=lambda c: tot[c])
             if tot[leader] * 2 > active or len(continuing) == 1:
@@ -120,7 +123,8 @@ class IRV:
                 pos[g] += 1
                 place(g)
             action, subject = "exclusion", loser
-            description = f"exclusion of {election.candidates[loser]}"
+            description = Note(f"exclusion of {election.candidates[loser]}", "excluded_lowest",
+                               candidate=election.candidates[loser])
         return Outcome(
             method=self.name, seats=1, candidates=election.candidates, elected=elected,
             stages=log.stages, quota=None, tie_breaks=ties.records, notes=notes,

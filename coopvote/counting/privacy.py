@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Literal, TypeVar
 
+from coopvote.counting.notes import Note
+
 if TYPE_CHECKING:
     from coopvote.counting.weighting import WeightingScheme
 
@@ -30,13 +32,15 @@ class PrivacyWarning:
 
     def message(self) -> str:
         if self.kind == "small-class":
-            return (
+            return Note(
                 f"class {self.class_code}: only {self.voters} voter(s), fewer than the privacy minimum of "
-                f"{self.minimum}; its per-class figures may reveal how individuals voted"
+                f"{self.minimum}; its per-class figures may reveal how individuals voted",
+                "privacy_small_class", class_code=self.class_code, voters=self.voters, minimum=self.minimum,
             )
-        return (
+        return Note(
             f"class {self.class_code}: all {self.voters} voters voted the same way; its per-class figures "
-            f"reveal how each of them voted"
+            f"reveal how each of them voted",
+            "privacy_unanimous", class_code=self.class_code, voters=self.voters,
         )
 
 

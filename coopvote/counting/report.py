@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.counting.model import Outcome, Stage, Value, decimal_string
+from coopvote.counting.notes import keyed
 
 PLACES: dict[str, int] = {"scottish-stv": 5, "ers97": 2, "meek-prf": 9}
 
@@ -48,7 +49,8 @@ def _stage_dict(outcome: Outcome, stage: Stage, places: int | None) -> dict[str,
     entry: dict[str, Any] = {
         "number": stage.number,
         "action": stage.action,
-        "description": stage.description,
+        "description": str(stage.description),
+        "note": keyed(stage.description),
         "totals": {names[c]: _fmt(v, places) for c, v in stage.totals.items()},
         "transfers": {names[c]: _fmt(v, places) for c, v in stage.transfers.items()},
         "non_transferable": _fmt(stage.non_transferable, places),
@@ -104,11 +106,13 @@ def outcome_to_dict(outcome: Outcome, places: int | None = None) -> dict[str, An
                 "purpose": t.purpose,
                 "tied": [names[c] for c in t.tied],
                 "chosen": names[t.chosen],
-                "how": t.how,
+                "how": str(t.how),
+                "how_note": keyed(t.how),
             }
             for t in outcome.tie_breaks
         ],
-        "notes": list(outcome.notes),
+        "notes": [str(note) for note in outcome.notes],
+        "notes_keyed": [keyed(note) for note in outcome.notes],
     }
 
 

@@ -13,6 +13,9 @@ from __future__ import annotations
 from typing import Literal
 
 Language = Literal["en", "cy"]
+
+UNNAMED_CHAIR = "the chair"
+"""What the service passes as the chair when the meeting names none: worded as "the chair" / "y cadeirydd"."""
 LANGUAGES: tuple[Language, ...] = ("en", "cy")
 
 TEXTS: dict[Language, dict[str, str]] = {
@@ -28,6 +31,7 @@ TEXTS: dict[Language, dict[str, str]] = {
         "no_votes": "{outcome}: no votes cast",
         "tie_lost": "{outcome}: a tie at exactly {percent}% for, {threshold} {base} needed; a tie is lost",
         "tie_casting": "{outcome}: a tie at exactly {percent}% for; the chair, {chair}, gave a casting vote {side}",
+        "tie_casting_unnamed": "{outcome}: a tie at exactly {percent}% for; the chair gave a casting vote {side}",
         "tie_lot": "{outcome}: a tie at exactly {percent}% for, settled by lot (seed {seed})",
         "consent_failed": "{outcome}: {percent}% for, but no consent within class(es) {classes} ({consent} needed in each)",
         "by_head": "counted by head (one member, one vote)",
@@ -47,11 +51,14 @@ TEXTS: dict[Language, dict[str, str]] = {
         "base_present": "o'r cryfder pleidleisio sy'n bresennol",
         "decided": "{outcome}: {percent}% o blaid, angen {threshold} {base}",
         "no_votes": "{outcome}: ni fwriwyd unrhyw bleidlais",
-        "tie_lost": "{outcome}: pleidlais gyfartal ar union {percent}% o blaid, angen {threshold} {base}; "
-        "collir pleidlais gyfartal",
-        "tie_casting": "{outcome}: pleidlais gyfartal ar union {percent}% o blaid; rhoddodd y cadeirydd, {chair}, "
+        "tie_lost": "{outcome}: pleidleisiau cyfartal ar union {percent}% o blaid, angen {threshold} {base}; "
+        "pan fo'r pleidleisiau'n gyfartal, ni phasir y cynnig",
+        "tie_casting": "{outcome}: pleidleisiau cyfartal ar union {percent}% o blaid; rhoddodd y cadeirydd, {chair}, "
         "bleidlais fwrw {side}",
-        "tie_lot": "{outcome}: pleidlais gyfartal ar union {percent}% o blaid, wedi'i setlo drwy goelbren (hedyn {seed})",
+        "tie_casting_unnamed": "{outcome}: pleidleisiau cyfartal ar union {percent}% o blaid; rhoddodd y cadeirydd "
+        "bleidlais fwrw {side}",
+        "tie_lot": "{outcome}: pleidleisiau cyfartal ar union {percent}% o blaid, penderfynwyd drwy "
+        "goelbren (hedyn {seed})",
         "consent_failed": "{outcome}: {percent}% o blaid, ond dim cydsyniad o fewn dosbarth(iadau) {classes} "
         "(angen {consent} ym mhob un)",
         "by_head": "cyfrifwyd fesul pen (un aelod, un bleidlais)",

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from coopvote.counting.model import decimal_string
 from coopvote.counting.privacy import PrivacyWarning, small_class_warnings
-from coopvote.counting.resolution_texts import LANGUAGES, Language, text
+from coopvote.counting.resolution_texts import LANGUAGES, UNNAMED_CHAIR, Language, text
 from coopvote.counting.weighting import BY_HEAD, WeightingScheme, class_strengths, parse_fraction
 from coopvote.errors import InputError
 
@@ -262,7 +262,10 @@ class ResolutionResult:
             )
         elif self.tie is not None and self.tie.how == "casting-vote":
             side = text(self.tie.casting_vote or "against", language)
-            sentence = text("tie_casting", language, chair=self.tie.chair, side=side, **common)
+            if self.tie.chair == UNNAMED_CHAIR:
+                sentence = text("tie_casting_unnamed", language, side=side, **common)
+            else:
+                sentence = text("tie_casting", language, chair=self.tie.chair, side=side, **common)
         elif self.tie is not None and self.tie.how == "lot":
             sentence = text("tie_lot", language, seed=self.tie.seed, **common)
         elif self.tie is not None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from coopvote.counting.constraints import SeatConstraints
 from coopvote.counting.model import CountOptions, Election, Outcome, Stage, Value
+from coopvote.counting.notes import Note
 from coopvote.counting.ties import Direction, Prefer, TieBreaker
 from coopvote.errors import RuleError
 
@@ -221,10 +222,11 @@ class GregoryCount:
             ):
                 # Doomed: stays continuing and constraint_step excludes them next.
                 why = self.constraints.why_doomed(c, self.elected)
-                self.notes.append(
+                self.notes.append(Note(
                     f"stage {stage.number}: {self.election.candidates[c]} reached the quota but is not "
-                    f"elected: {why} (seats reserved per class)"
-                )
+                    f"elected: {why} (seats reserved per class)",
+                    "quota_but_reserved", stage=stage.number, candidate=self.election.candidates[c],
+                ))
                 continue
             self.hopeful[c] = False
             self.elected.append(c)
@@ -232,13 +234,14 @@ class GregoryCount:
             if self.tot[c] > self.quota:
                 self.pending.append(c)
 
-    def exclude(self, c: int, why: str) -> None:
+    def exclude(self, c: int, why: str, key: str = "excluded_lowest") -> None:
         before = list(self.tot)
         self.hopeful[c] = False
         self.excluded.append(c)
         self.move(c, None)
         name = self.election.candidates[c]
-        stage = self.record("exclusion", f"exclusion of {name}: {why}", before, subject=c, excluded=[c])
+        stage = self.record("exclusion", Note(f"exclusion of {name}: {why}", key, candidate=name), before, subject=c,
+                            excluded=[c])
         self.elect_with_quota(stage)
 
     def transfer_surplus(self, c: int) -> None:
@@ -248,10 +251,11 @@ class GregoryCount:
         self.pending.remove(c)
         self.move(c, surplus)
         name = self.election.candidates[c]
-        stage = self.record("surplus", f"transfer of the surplus of {name}", before, subject=c, transfer_value=tv)
+        stage = self.record("surplus", Note(f"transfer of the surplus of {name}", "surplus", candidate=name), before,
+                            subject=c, transfer_value=tv)
         self.elect_with_quota(stage)
 
-    def elect_all(self, candidates: Iterable[int], why: str) -> None:
+    def elect_all(self, candidates: Iterable[int], why: str, key: str) -> None:
         """Elect ``candidates`` at the last stage, highest first, none beyond the seat limits per class."""
         stage = self.log.stages[-1]
         refused: list[int] = []
@@ -265,14 +269,16 @@ class GregoryCount:
             self.hopeful[c] = False
             self.elected.append(c)
             stage.elected.append(c)
-        self.notes.append(f"stage {stage.number}: {why}")
+        self.notes.append(Note(f"stage {stage.number}: {why}", key, stage=stage.number))
         if refused:
             for c in refused:
                 self.hopeful[c] = False
                 self.excluded.append(c)
             stage.excluded.extend(refused)
             names = ", ".join(self.election.candidates[c] for c in refused)
-            self.notes.append(f"stage {stage.number}: {names} not elected: the seat limits per class leave no place")
+            self.notes.append(Note(f"stage {stage.number}: {names} not elected: the seat limits per class leave no place",
+                                   "refused_by_seat_limits", stage=stage.number,
+                                   candidates=[self.election.candidates[c] for c in refused]))
 
     def constraint_step(self) -> bool:
         """Apply the seats reserved per class (constraints.py); True if that ended a stage or the count.
@@ -286,13 +292,14 @@ class GregoryCount:
         left = self.seats_left()
         forced = self.constraints.must_elect(self.elected, continuing, left)
         if forced:
-            self.elect_all(forced, "elected without the quota: the seats left are needed for the seat limits per class")
+            self.elect_all(forced, "elected without the quota: the seats left are needed for the seat limits per class",
+                          "elected_for_seat_limits")
             return True
         doomed = self.constraints.doomed(self.elected, continuing, left)
         if doomed:
             low = min(doomed, key=lambda c: (self.tot[c], c))
             why = self.constraints.why_doomed(low, self.elected)
-            self.exclude(low, f"cannot be elected: {why} (seats reserved per class)")
+            self.exclude(low, f"cannot be elected: {why} (seats reserved per class)", "excluded_reserved")
             return True
         return False
 
@@ -303,7 +310,7 @@ class GregoryCount:
         )
 
     def run(self) -> Outcome:
-        stage = self.record("first preferences", "first preferences counted", None)
+        stage = self.record("first preferences", Note("first preferences counted", "first_preferences"), None)
         self.elect_with_quota(stage)
         while self.seats_left() > 0:
             if self.constraint_step():
@@ -312,7 +319,8 @@ class GregoryCount:
                 break
             continuing = self.continuing()
             if len(continuing) <= self.seats_left():
-                self.elect_all(continuing, "continuing candidates equal the vacancies, so all are elected")
+                self.elect_all(continuing, "continuing candidates equal the vacancies, so all are elected",
+                              "continuing_equal_vacancies")
                 break
             if self.pending:
                 top = max(self.tot[c] for c in self.pending)
@@ -326,12 +334,13 @@ class GregoryCount:
             self.exclude(self.pick([c for c in pool if self.tot[c] == low], "exclusion", "lowest"), "lowest vote")
         if len(self.elected) < self.election.seats:
             if self.constraints.active:
-                self.notes.append(
+                self.notes.append(Note(
                     "some seats are left unfilled: there were too few candidates, or too few the seat limits "
-                    "per class allow"
-                )
+                    "per class allow", "unfilled_seat_limits",
+                ))
             else:
-                self.notes.append("there were fewer candidates than seats: some seats are left unfilled")
+                self.notes.append(Note("there were fewer candidates than seats: some seats are left unfilled",
+                                       "unfilled_too_few"))
         return Outcome(
             method=self.rule_name, seats=self.election.seats, candidates=self.election.candidates,
             elected=list(self.elected), stages=self.log.stages, quota=self.votes(self.quota),

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from coopvote.counting.model import CountOptions, TieBreak, Value
+from coopvote.counting.notes import Note, keyed
 
 Direction = Literal["most_recent", "earliest", "none"]
 Prefer = Literal["lowest", "highest"]
@@ -72,10 +73,10 @@ class TieBreaker:
         if self.tie_order:
             rank = {c: i for i, c in enumerate(self.tie_order)}
             chosen = min(candidates, key=lambda c: (rank.get(c, len(rank)), c))
-            return chosen, "given tie order"
+            return chosen, Note("given tie order", "tie_given_order")
         if self._rng is None:
             self._rng = random.Random(self.seed)
-        return self._rng.choice(candidates), f"lot (seed {self.seed})"
+        return self._rng.choice(candidates), Note(f"lot (seed {self.seed})", "tie_lot", seed=self.seed)
 
     def choose(
         self,
@@ -99,11 +100,12 @@ class TieBreaker:
         if len(remaining) == 1:
             chosen = remaining[0]
             word = "most recent" if direction == "most_recent" else "earliest"
-            how = f"{word} differing stage {decided_at}"
+            how: str = Note(f"{word} differing stage {decided_at}", f"tie_{direction}", stage=decided_at)
         else:
             chosen, how = self.lot(remaining)
             if decided_at is not None:
-                how = f"stage {decided_at} then {how}"
+                how = Note(f"stage {decided_at} then {how}", "tie_stage_then_lot", stage=decided_at,
+                           then=keyed(how))
         self.records.append(TieBreak(stage=stage, purpose=purpose, tied=tied_list, chosen=chosen, how=how))
         return chosen
 

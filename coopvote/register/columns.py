@@ -160,5 +160,5 @@ def find_header(
     found = ", ".join(f"“{h}”" for h in columns.headings if h) or "(none)"
     wanted = " and ".join(_FIELD_WORDS[m] for m in missing)
     return (f"no column for the {wanted} was found ({unit} {line} has the columns {found}); expected headings such "
-            "as “Membership number”, “Name”, “Class”, “Vote value”, “Status” (or “Rhif aelod”, “Enw”, "
+            "as “Membership number”, “Name”, “Class”, “Vote value”, “Status” (or “Rhif aelodaeth”, “Enw”, "
             "“Dosbarth”)")

@@ -72,7 +72,7 @@ class RegisterPreview:
     delimiter: str | None = None
     sheet: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
-    """Which heading in the file was taken for each field (``"number" -> "Rhif aelod"``)."""
+    """Which heading in the file was taken for each field (``"number" -> "Rhif aelodaeth"``)."""
 
     @property
     def ok(self) -> bool:

@@ -35,8 +35,9 @@ from coopvote.reports.layout import (
     styles,
     text,
 )
+from coopvote.reports.note_wording import note_words, tie_words
 from coopvote.reports.reconcile import papers_explained, reservation_words
-from coopvote.reports.stage_words import note_welsh, tie_words
+from coopvote.reports.stage_words import note_welsh
 from coopvote.reports.stages import stage_sheet
 from coopvote.reports.wording import (
     LABELS,
@@ -249,11 +250,15 @@ def _election_outcome(result: dict[str, Any], st: dict[str, Any]) -> list[Flowab
         tie_cy, tie_en = tie_words(tie)
         out.append(Paragraph(f"<b>{text(LABELS['ties'][0])}:</b> {text(tie_cy)} <font color='#555555'>/ "
                              f"{text(LABELS['ties'][1])}: {text(tie_en)}</font>", st["small"]))  # fmt: skip
-    for note in election.get("notes") or []:
+    notes = election.get("notes") or []
+    keyed = election.get("notes_keyed") or [None] * len(notes)
+    for note, note_keyed in zip(notes, keyed, strict=False):
         if note.startswith("seats reserved per class:"):
             continue  # already shown in words beside the method
-        out.append(Paragraph(f"<b>{text(LABELS['notes'][0])}:</b> {text(note_welsh(note))} <font color='#555555'>/ "
-                             f"{text(LABELS['notes'][1])}: {text(note)}</font>", st["small"]))  # fmt: skip
+        # A keyed note is worded from its key (counting/notes.py); an older one by its English pattern.
+        note_cy, note_en = note_words(note, note_keyed) if note_keyed else (note_welsh(note), note)
+        out.append(Paragraph(f"<b>{text(LABELS['notes'][0])}:</b> {text(note_cy)} <font color='#555555'>/ "
+                             f"{text(LABELS['notes'][1])}: {text(note_en)}</font>", st["small"]))  # fmt: skip
     return out
 
 
@@ -367,8 +372,12 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
         story += [heading("weighting_rule", st), bilingual(rule_cy, rule_en, st["base"])]
         story += _election_outcome(result, st)
     story += band_table(result, _option_names(item), st)
-    for warning in result.get("privacy_warnings") or []:
-        story.append(Paragraph(text(f"{LABELS['privacy'][0]} / {LABELS['privacy'][1]}: {warning}"), st["small"]))
+    warnings = result.get("privacy_warnings") or []
+    for warning, warning_keyed in zip(warnings, result.get("privacy_warnings_keyed") or [None] * len(warnings),
+                                      strict=False):
+        warning_cy, warning_en = note_words(warning, warning_keyed)
+        story.append(Paragraph(text(f"{LABELS['privacy'][0]}: {warning_cy} / {LABELS['privacy'][1]}: {warning_en}"),
+                               st["small"]))
     shown = (definition.get("settings") or {}).get("show_small_classes")
     if isinstance(shown, dict):
         cy, en = LABELS["small_classes_shown"]

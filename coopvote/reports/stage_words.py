@@ -88,7 +88,7 @@ NotePattern = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
 NOTE_PATTERNS: list[NotePattern] = [
     (re.compile(r"^stage (\d+): (.+) not elected: the seat limits per class leave no place$"),
-     lambda m: f"cam {m[1]}: ni etholwyd {m[2]}: nid yw'r terfynau seddi fesul dosbarth yn gadael lle"),
+     lambda m: f"cam {m[1]}: nid etholwyd {m[2]}: nid yw'r terfynau seddi fesul dosbarth yn gadael lle"),
     (re.compile(r"^stage (\d+): (.+) reached the quota but is not elected: (.+)$"),
      lambda m: f"cam {m[1]}: cyrhaeddodd {m[2]} y cwota ond nid yw wedi'i ethol: {m[3]} {ENGLISH_ONLY_CY}"),
     (re.compile(r"^stage (\d+): elected without the quota: the seats left are needed for the seat limits per class$"),

@@ -108,11 +108,11 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 METHODS: dict[str, tuple[str, str]] = {
-    "scottish-stv": ("Pleidlais Sengl Drosglwyddadwy (rheolau'r Alban 2007)", "Single transferable vote (Scottish rules 2007)"),
-    "meek": ("Pleidlais Sengl Drosglwyddadwy (dull Meek)", "Single transferable vote (Meek method)"),
-    "meek-prf": ("Pleidlais Sengl Drosglwyddadwy (Meek, fersiwn PRF)", "Single transferable vote (Meek, PRF version)"),
-    "wigm": ("Pleidlais Sengl Drosglwyddadwy (Gregory pwysol)", "Single transferable vote (weighted inclusive Gregory)"),
-    "ers97": ("Pleidlais Sengl Drosglwyddadwy (ERS97)", "Single transferable vote (ERS97)"),
+    "scottish-stv": ("Pleidlais sengl drosglwyddadwy (rheolau'r Alban 2007)", "Single transferable vote (Scottish rules 2007)"),
+    "meek": ("Pleidlais sengl drosglwyddadwy (dull Meek)", "Single transferable vote (Meek method)"),
+    "meek-prf": ("Pleidlais sengl drosglwyddadwy (Meek, fersiwn PRF)", "Single transferable vote (Meek, PRF version)"),
+    "wigm": ("Pleidlais sengl drosglwyddadwy (Gregory cynhwysol pwysol)", "Single transferable vote (weighted inclusive Gregory)"),
+    "ers97": ("Pleidlais sengl drosglwyddadwy (ERS97)", "Single transferable vote (ERS97)"),
     "irv": ("Pleidlais amgen", "Alternative vote (instant run-off)"),
     "fptp": ("Y cyntaf i'r felin", "First past the post"),
     "block": ("Pleidlais floc", "Block vote"),

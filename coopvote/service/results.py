@@ -13,11 +13,14 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from coopvote import welsh
 from coopvote.counting.constraints import SeatConstraints
 from coopvote.counting.item_rules import item_resolution_rules
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome, decimal_string
+from coopvote.counting.notes import keyed
 from coopvote.counting.privacy import small_class_warnings
 from coopvote.counting.report import stage_exact
+from coopvote.counting.resolution_texts import UNNAMED_CHAIR
 from coopvote.counting.resolutions import (
     ClassTally,
     ResolutionTally,
@@ -224,7 +227,7 @@ class ResultsRole(Role):
             classes=tallies,
             mode=mode,  # type: ignore[arg-type]
             poll_demanded_by=poll_by if mode == "show-of-hands" else None,
-            chair=str(view.settings.get("casting_chair") or general.get("chair") or "the chair"),
+            chair=str(view.settings.get("casting_chair") or general.get("chair") or UNNAMED_CHAIR),
             casting_vote=casting if casting in {"for", "against"} else None,  # type: ignore[arg-type]
             seed=result.seed or 0,
             title=view.title_en,
@@ -289,15 +292,15 @@ class ResultsRole(Role):
         )
         if not ballots:
             result.outcome_en = "No valid votes have been recorded."
-            result.outcome_cy = "Does dim pleidleisiau dilys wedi'u cofnodi."
+            result.outcome_cy = "Nid oes pleidleisiau dilys wedi'u cofnodi."
             return
         outcome = get_rule(view.method).count(election, options)
         result.election = outcome
         if SeatConstraints.from_options(options).active:
             outcome.notes.append("seats reserved per class: " + reserved_in_words(dict(reserved)))
-        elected = ", ".join(outcome.elected_names) or "nobody"
-        result.outcome_en = f"Elected: {elected}."
-        result.outcome_cy = f"Etholwyd: {elected}."
+        elected_names = list(outcome.elected_names)
+        result.outcome_en = f"Elected: {', '.join(elected_names)}." if elected_names else "Nobody was elected."
+        result.outcome_cy = f"{welsh.elected(elected_names)}."
 
     # -- reconciliation and declaration -----------------------------------------------------------
 
@@ -491,7 +494,7 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
         ],
         "weighting": result.weighting,
         "seed": result.seed,
-        "privacy_warnings": result.privacy_warnings,
+        "privacy_warnings": [str(warning) for warning in result.privacy_warnings],
         **band_summary(result),
         "show_of_hands": result.show_of_hands,
         "outcome": {"cy": result.outcome_cy, "en": result.outcome_en},
@@ -525,7 +528,8 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
                 {
                     "number": stage.number,
                     "action": stage.action,
-                    "description": stage.description,
+                    "description": str(stage.description),
+                    "note": keyed(stage.description),
                     "totals": {outcome.candidates[i]: decimal_string(v, 5) for i, v in stage.totals.items()},
                     "non_transferable": decimal_string(stage.non_transferable, 5),
                     "rounding_loss": decimal_string(stage.rounding_loss, 5),
@@ -536,9 +540,11 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
                 for stage in outcome.stages
             ],
             "tie_breaks": [
-                {"stage": t.stage, "purpose": t.purpose, "chosen": outcome.candidates[t.chosen], "how": t.how}
+                {"stage": t.stage, "purpose": t.purpose, "chosen": outcome.candidates[t.chosen], "how": str(t.how),
+                 "how_note": keyed(t.how)}
                 for t in outcome.tie_breaks
             ],
-            "notes": list(outcome.notes),
+            "notes": [str(note) for note in outcome.notes],
+            "notes_keyed": [keyed(note) for note in outcome.notes],
         }
     return summary

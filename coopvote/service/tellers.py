@@ -283,7 +283,7 @@ class TellersRole(Role):
             return ScanOutcome(
                 True,
                 f"Undone: item {item.number}, serial {last.serial}. Scan it again if needed.",
-                f"Wedi'i ddadwneud: eitem {item.number}, rhif {last.serial}.",
+                f"Wedi'i ddadwneud: eitem {item.number}, rhif {last.serial}. Sganiwch ef eto os oes angen.",
                 item=item.number,
                 serial=last.serial,
             )

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from coopvote.ballots.qrcodec import Reason, reason_message
+from coopvote.ballots.qrcodec import Reason
+from coopvote.ballots.texts import reason_message
 from coopvote.errors import RuleError
 from coopvote.record.audit import BALLOT_CHAIN, chain_heads
 from coopvote.record.models import RecordedBallot

@@ -36,7 +36,7 @@ STATUS_WORDS = {
     "pending": ("Heb agor eto", "Not open yet"),
     "open": ("Pleidleisio ar agor", "Voting is open"),
     "closed": ("Pleidleisio wedi cau: yn cyfrif", "Voting has closed: counting"),
-    "declared": ("Canlyniad wedi'i gyhoeddi", "Result declared"),
+    "declared": ("Canlyniad wedi'i ddatgan", "Result declared"),
 }
 CHART_TITLES = {
     "votes": ("Pleidleisiau fesul dosbarth", "Votes by class"),

@@ -13,7 +13,7 @@
     </message>
     <message>
       <source>No sheets are waiting for adjudication.</source>
-      <translation>Does dim dalenni'n aros i'w dyfarnu.</translation>
+      <translation>Nid oes dalenni'n aros i'w dyfarnu.</translation>
     </message>
     <message>
       <source>The reader says: %1</source>
@@ -29,7 +29,7 @@
     </message>
     <message>
       <source>Type the candidate or option numbers the voter clearly meant, separated by spaces (in order of preference for a ranking).</source>
-      <translation>Teipiwch rifau'r ymgeiswyr neu'r dewisiadau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu, gyda bylchau rhyngddynt (yn nhrefn blaenoriaeth ar gyfer trefn restr).</translation>
+      <translation>Teipiwch rifau'r ymgeiswyr neu'r dewisiadau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu, gyda bylchau rhyngddynt (yn nhrefn dewis ar gyfer trefn restr).</translation>
     </message>
     <message>
       <source>Sheets &amp;waiting</source>
@@ -53,7 +53,7 @@
     </message>
     <message>
       <source>e.g. 1 for For; 3 1 2 for a ranking (in order of preference)</source>
-      <translation>e.e. 1 ar gyfer O blaid; 3 1 2 ar gyfer trefn restr (yn nhrefn blaenoriaeth)</translation>
+      <translation>e.e. 1 ar gyfer O blaid; 3 1 2 ar gyfer trefn restr (yn nhrefn dewis)</translation>
     </message>
     <message>
       <source>Re&amp;ject</source>
@@ -148,15 +148,15 @@
     </message>
     <message>
       <source>Single transferable vote (weighted inclusive Gregory)</source>
-      <translation>Pleidlais sengl drosglwyddadwy (Gregory cynhwysol wedi'i bwysoli)</translation>
+      <translation>Pleidlais sengl drosglwyddadwy (Gregory cynhwysol pwysol)</translation>
     </message>
     <message>
       <source>Alternative vote (instant runoff)</source>
-      <translation>Pleidlais amgen (dileu fesul un)</translation>
+      <translation>Pleidlais amgen (eithrio fesul un)</translation>
     </message>
     <message>
       <source>First past the post</source>
-      <translation>Y cyntaf heibio'r postyn</translation>
+      <translation>Y cyntaf i'r felin</translation>
     </message>
     <message>
       <source>Block vote</source>
@@ -266,7 +266,7 @@
     </message>
     <message>
       <source>Last code read: %1</source>
-      <translation>Y cod olaf a ddarllenwyd: %1</translation>
+      <translation>Y cod diwethaf a ddarllenwyd: %1</translation>
     </message>
     <message>
       <source>Start the &amp;camera</source>
@@ -316,7 +316,7 @@
     </message>
     <message>
       <source>The agenda has no items.</source>
-      <translation>Does dim eitemau ar yr agenda.</translation>
+      <translation>Nid oes eitemau ar yr agenda.</translation>
     </message>
     <message>
       <source>Item %1: %2</source>
@@ -328,11 +328,11 @@
     </message>
     <message>
       <source>Voting is closed; the result can be declared.</source>
-      <translation>Mae'r pleidleisio wedi cau; gellir cyhoeddi'r canlyniad.</translation>
+      <translation>Mae'r pleidleisio wedi cau; gellir datgan y canlyniad.</translation>
     </message>
     <message>
       <source>The result has been declared.</source>
-      <translation>Mae'r canlyniad wedi'i gyhoeddi.</translation>
+      <translation>Mae'r canlyniad wedi'i ddatgan.</translation>
     </message>
     <message>
       <source>Not open yet: take a show of hands, or open a vote on paper.</source>
@@ -416,7 +416,7 @@ Agor y bleidlais beth bynnag? Cofnodir eich rheswm yn y log archwilio a'i argraf
     </message>
     <message>
       <source>A poll on item %1 was demanded by %2: open the vote on paper.</source>
-      <translation>Mynnodd %2 bleidlais ar bapur ar eitem %1: agorwch y bleidlais ar bapur.</translation>
+      <translation>Galwyd am bôl (pleidlais ar bapur) ar eitem %1 gan %2: agorwch y bleidlais ar bapur.</translation>
     </message>
     <message>
       <source>for</source>
@@ -432,7 +432,7 @@ Agor y bleidlais beth bynnag? Cofnodir eich rheswm yn y log archwilio a'i argraf
     </message>
     <message>
       <source>Enter the name of the person declaring the result.</source>
-      <translation>Rhowch enw'r sawl sy'n cyhoeddi'r canlyniad.</translation>
+      <translation>Rhowch enw'r sawl sy'n datgan y canlyniad.</translation>
     </message>
     <message>
       <source>Item %1 is already declared; a declared result cannot change.</source>
@@ -472,7 +472,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>The result of item %1 is declared by %2.</source>
-      <translation>Cyhoeddwyd canlyniad eitem %1 gan %2.</translation>
+      <translation>Datganwyd canlyniad eitem %1 gan %2.</translation>
     </message>
     <message>
       <source>%1 more paper(s) returned than issued (%2 issued, %3 returned)</source>
@@ -764,7 +764,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>Item %1 is not declared yet: this declaration is marked provisional (%2 page(s)).</source>
-      <translation>Nid yw eitem %1 wedi'i chyhoeddi eto: mae'r datganiad hwn wedi'i nodi'n un dros dro (%2 tudalen).</translation>
+      <translation>Nid yw eitem %1 wedi'i datgan eto: mae'r datganiad hwn wedi'i nodi'n un dros dro (%2 tudalen).</translation>
     </message>
   </context>
   <context>
@@ -775,7 +775,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>Declared by:</source>
-      <translation>Cyhoeddwyd gan:</translation>
+      <translation>Datganwyd gan:</translation>
     </message>
     <message>
       <source>&amp;Declare the result</source>
@@ -783,7 +783,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>Once declared, the result is fixed and cannot be changed.</source>
-      <translation>Unwaith y caiff ei gyhoeddi, mae'r canlyniad yn derfynol ac ni ellir ei newid.</translation>
+      <translation>Unwaith y caiff ei ddatgan, mae'r canlyniad yn derfynol ac ni ellir ei newid.</translation>
     </message>
   </context>
   <context>
@@ -1150,7 +1150,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>Poll demanded by:</source>
-      <translation>Pleidlais ar bapur wedi'i mynnu gan:</translation>
+      <translation>Galwyd am bôl gan:</translation>
     </message>
     <message>
       <source>Record the &amp;poll demand</source>
@@ -1219,7 +1219,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>declared</source>
-      <translation>wedi'i gyhoeddi</translation>
+      <translation>wedi'i ddatgan</translation>
     </message>
   </context>
   <context>
@@ -1350,7 +1350,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>Last backup: %1</source>
-      <translation>Copi wrth gefn olaf: %1</translation>
+      <translation>Copi wrth gefn diwethaf: %1</translation>
     </message>
     <message>
       <source>Preparing the demo meeting…</source>
@@ -1843,7 +1843,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>A poll was demanded by %1.</source>
-      <translation>Mynnodd %1 bleidlais ar bapur.</translation>
+      <translation>Galwyd am bôl gan %1.</translation>
     </message>
     <message>
       <source>Decided on a show of hands.</source>
@@ -1851,7 +1851,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>Tie at stage %1 settled by %2.</source>
-      <translation>Setlwyd y cyfartaledd yng ngham %1 drwy %2.</translation>
+      <translation>Penderfynwyd rhwng pleidleisiau cyfartal yng ngham %1 (dull: %2).</translation>
     </message>
     <message>
       <source>%1
@@ -1888,7 +1888,7 @@ papur</translation>
     </message>
     <message>
       <source>The agenda has no items.</source>
-      <translation>Does dim eitemau ar yr agenda.</translation>
+      <translation>Nid oes eitemau ar yr agenda.</translation>
     </message>
     <message>
       <source>Item %1: %2</source>
@@ -1982,7 +1982,7 @@ papur</translation>
     </message>
     <message>
       <source>A tie&amp;d resolution:</source>
-      <translation>Penderfyniad cyfar&amp;tal:</translation>
+      <translation>Penderfyniad â phleidleisiau cyfar&amp;tal:</translation>
     </message>
     <message>
       <source>Name of the ch&amp;air:</source>
@@ -2119,7 +2119,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>No vote is open.</source>
-      <translation>Does dim pleidlais ar agor.</translation>
+      <translation>Nid oes pleidlais ar agor.</translation>
     </message>
     <message>
       <source>item %1: %2</source>
@@ -2155,7 +2155,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
-      <translation>Cyfrifir slip pleidlais ar unwaith. Mae papur pleidleisio wedyn angen ei farciau: pwyswch 1, 2 neu 3 ar gyfer penderfyniad, neu teipiwch y rhifau a phwyso Enter ar gyfer etholiad. Mae Esc yn rhoi papur o'r neilltu.</translation>
+      <translation>Cyfrifir slip pleidlais ar unwaith. Wedyn mae angen teipio marciau'r papur pleidleisio: pwyswch 1, 2 neu 3 ar gyfer penderfyniad, neu teipiwch y rhifau a phwyso Enter ar gyfer etholiad. Mae Esc yn rhoi papur o'r neilltu.</translation>
     </message>
     <message>
       <source>Ready: scan the first paper.</source>
@@ -2202,7 +2202,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>Void spoilt paper</source>
-      <translation>Dileu'r papur a ddifethwyd</translation>
+      <translation>Dirymu'r papur a ddifethwyd</translation>
     </message>
     <message>
       <source>%1. %2</source>
@@ -2217,7 +2217,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>Non-transferable</source>
-      <translation>Na ellir eu trosglwyddo</translation>
+      <translation>Anhrosglwyddadwy</translation>
     </message>
     <message>
       <source>Stage %1
@@ -2227,11 +2227,11 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>%1 elected at stage %2</source>
-      <translation>%1 wedi'i ethol yng ngham %2</translation>
+      <translation>Etholwyd %1 yng ngham %2</translation>
     </message>
     <message>
       <source>%1 excluded at stage %2</source>
-      <translation>%1 wedi'i eithrio yng ngham %2</translation>
+      <translation>Eithriwyd %1 yng ngham %2</translation>
     </message>
     <message>
       <source>Stage table: %1 stages</source>
@@ -2246,7 +2246,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>Votes at a co-operative's general meeting: registration, paper ballots, counting and results. Start a new meeting, or open one.</source>
-      <translation>Pleidleisiau mewn cyfarfod cyffredinol cwmni cydweithredol: cofrestru, papurau pleidleisio, cyfrif a chanlyniadau. Dechreuwch gyfarfod newydd, neu agorwch un.</translation>
+      <translation>Pleidleisiau mewn cyfarfod cyffredinol cymdeithas gydweithredol: cofrestru, papurau pleidleisio, cyfrif a chanlyniadau. Dechreuwch gyfarfod newydd, neu agorwch un.</translation>
     </message>
     <message>
       <source>&amp;New meeting…</source>

@@ -91,12 +91,12 @@ WELSH: dict[str, str] = {
     "Connection lost: %1. Nothing unconfirmed is kept; carry on when it returns.":
         "Collwyd y cysylltiad: %1. Ni chedwir dim heb ei gadarnhau; ewch ymlaen pan ddaw'n ôl.",
     "Connected to the shared meeting": "Wedi cysylltu â'r cyfarfod a rennir",
-    "Last backup: %1": "Copi wrth gefn olaf: %1",
+    "Last backup: %1": "Copi wrth gefn diwethaf: %1",
     "The projector window is not available: %1": "Nid yw ffenestr y taflunydd ar gael: %1",
     "Open a meeting": "Agor cyfarfod",
     # -- start screen
     "Votes at a co-operative's general meeting: registration, paper ballots, counting and results. Start a new "
-    "meeting, or open one.": "Pleidleisiau mewn cyfarfod cyffredinol cwmni cydweithredol: cofrestru, papurau "
+    "meeting, or open one.": "Pleidleisiau mewn cyfarfod cyffredinol cymdeithas gydweithredol: cofrestru, papurau "
     "pleidleisio, cyfrif a chanlyniadau. Dechreuwch gyfarfod newydd, neu agorwch un.",
     "&Open a meeting file…": "&Agor ffeil cyfarfod…",
     "Open a meeting file": "Agor ffeil cyfarfod",
@@ -221,7 +221,7 @@ WELSH: dict[str, str] = {
     "Agenda item of the spoilt paper": "Eitem agenda'r papur a ddifethwyd",
     "Serial number of the spoilt paper": "Rhif cyfresol y papur a ddifethwyd",
     "Why the paper is spoilt": "Pam y difethwyd y papur",
-    "Void spoilt paper": "Dileu'r papur a ddifethwyd",
+    "Void spoilt paper": "Dirymu'r papur a ddifethwyd",
     # -- wizard: buttons and details
     "< &Back": "< &Yn ôl",
     "&Next >": "&Nesaf >",
@@ -282,7 +282,7 @@ WELSH: dict[str, str] = {
     "Members at&tending by proxy:": "Aelodau sy'n bresennol drwy ddi&rprwy:",
     "Proxies one member may &hold:": "Dirprwyon y caiff un aelod eu &dal:",
     "The &chair:": "Y c&adeirydd:",
-    "A tie&d resolution:": "Penderfyniad cyfar&tal:",
+    "A tie&d resolution:": "Penderfyniad â phleidleisiau cyfar&tal:",
     "Name of the ch&air:": "&Enw'r cadeirydd:",
     "Name of the &returning officer:": "Enw'r &swyddog canlyniadau:",
     "Name of the returning officer": "Enw'r swyddog canlyniadau",
@@ -317,9 +317,9 @@ WELSH: dict[str, str] = {
     "Single transferable vote (Scottish STV)": "Pleidlais sengl drosglwyddadwy (STV yr Alban)",
     "Single transferable vote (Meek)": "Pleidlais sengl drosglwyddadwy (Meek)",
     "Single transferable vote (weighted inclusive Gregory)":
-        "Pleidlais sengl drosglwyddadwy (Gregory cynhwysol wedi'i bwysoli)",
-    "Alternative vote (instant runoff)": "Pleidlais amgen (dileu fesul un)",
-    "First past the post": "Y cyntaf heibio'r postyn",
+        "Pleidlais sengl drosglwyddadwy (Gregory cynhwysol pwysol)",
+    "Alternative vote (instant runoff)": "Pleidlais amgen (eithrio fesul un)",
+    "First past the post": "Y cyntaf i'r felin",
     "Block vote": "Pleidlais floc",
     "Approval vote": "Pleidlais gymeradwyo",
     "At least": "O leiaf",
@@ -364,19 +364,19 @@ WELSH: dict[str, str] = {
     # -- adjudication
     "Sheet %1: %2 (no readable code)": "Dalen %1: %2 (dim cod darllenadwy)",
     "Sheet %1: item %2, %3 paper %4": "Dalen %1: eitem %2, papur %3 rhif %4",
-    "No sheets are waiting for adjudication.": "Does dim dalenni'n aros i'w dyfarnu.",
+    "No sheets are waiting for adjudication.": "Nid oes dalenni'n aros i'w dyfarnu.",
     "The reader says: %1": "Mae'r darllenydd yn dweud: %1",
     "No picture was kept for this sheet.": "Ni chadwyd llun o'r ddalen hon.",
     "Enter your name: every decision is recorded with who made it.":
         "Rhowch eich enw: cofnodir pob penderfyniad gydag enw'r sawl a'i gwnaeth.",
     "Type the candidate or option numbers the voter clearly meant, separated by spaces (in order of preference for "
     "a ranking).": "Teipiwch rifau'r ymgeiswyr neu'r dewisiadau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu, gyda "
-    "bylchau rhyngddynt (yn nhrefn blaenoriaeth ar gyfer trefn restr).",
+    "bylchau rhyngddynt (yn nhrefn dewis ar gyfer trefn restr).",
     "Sheets &waiting": "Dalenni'n &aros",
     "&Refresh the queue": "Diweddar&u'r ciw",
     "Mar&ks the voter clearly meant:": "Ma&rciau yr oedd y pleidleisiwr yn amlwg yn eu bwriadu:",
     "e.g. 1 for For; 3 1 2 for a ranking (in order of preference)":
-        "e.e. 1 ar gyfer O blaid; 3 1 2 ar gyfer trefn restr (yn nhrefn blaenoriaeth)",
+        "e.e. 1 ar gyfer O blaid; 3 1 2 ar gyfer trefn restr (yn nhrefn dewis)",
     "Accep&t": "Der&byn",
     "Or reject be&cause:": "Neu wrthod &oherwydd:",
     "Re&ject": "&Gwrthod",
@@ -407,7 +407,7 @@ WELSH: dict[str, str] = {
     # -- camera
     "Camera on: %1. Hold a paper's code up to it.": "Camera ymlaen: %1. Daliwch god papur o'i flaen.",
     "The camera stopped: %1": "Mae'r camera wedi stopio: %1",
-    "Last code read: %1": "Y cod olaf a ddarllenwyd: %1",
+    "Last code read: %1": "Y cod diwethaf a ddarllenwyd: %1",
     "Start the &camera": "Cyc&hwyn y camera",
     "Stop the camera": "Stopio'r camera",
     "No camera was found on this computer. Use the handheld scanner, or type the code on the Scan tab.":
@@ -422,11 +422,11 @@ WELSH: dict[str, str] = {
     "Chair's name:": "Enw'r cadeirydd:",
     "Casting vote &for": "Pleidlais fwrw o &blaid",
     "Casting vote &against": "Pleidlais fwrw yn &erbyn",
-    "The agenda has no items.": "Does dim eitemau ar yr agenda.",
+    "The agenda has no items.": "Nid oes eitemau ar yr agenda.",
     "Item %1: %2": "Eitem %1: %2",
     "Voting is open.": "Mae'r pleidleisio ar agor.",
-    "Voting is closed; the result can be declared.": "Mae'r pleidleisio wedi cau; gellir cyhoeddi'r canlyniad.",
-    "The result has been declared.": "Mae'r canlyniad wedi'i gyhoeddi.",
+    "Voting is closed; the result can be declared.": "Mae'r pleidleisio wedi cau; gellir datgan y canlyniad.",
+    "The result has been declared.": "Mae'r canlyniad wedi'i ddatgan.",
     "Not open yet: take a show of hands, or open a vote on paper.":
         "Heb agor eto: cymerwch bleidlais drwy godi dwylo, neu agorwch bleidlais ar bapur.",
     "Not open yet.": "Heb agor eto.",
@@ -436,12 +436,12 @@ WELSH: dict[str, str] = {
     "cofnodion: mae'n profi wedyn nad ailysgrifennwyd y cofnod.",
     "Show of hands on item %1 recorded.": "Cofnodwyd y bleidlais drwy godi dwylo ar eitem %1.",
     "A poll on item %1 was demanded by %2: open the vote on paper.":
-        "Mynnodd %2 bleidlais ar bapur ar eitem %1: agorwch y bleidlais ar bapur.",
+        "Galwyd am bôl (pleidlais ar bapur) ar eitem %1 gan %2: agorwch y bleidlais ar bapur.",
     "for": "o blaid",
     "against": "yn erbyn",
     "Casting vote %1 recorded for item %2.": "Cofnodwyd pleidlais fwrw %1 ar gyfer eitem %2.",
-    "Enter the name of the person declaring the result.": "Rhowch enw'r sawl sy'n cyhoeddi'r canlyniad.",
-    "The result of item %1 is declared by %2.": "Cyhoeddwyd canlyniad eitem %1 gan %2.",
+    "Enter the name of the person declaring the result.": "Rhowch enw'r sawl sy'n datgan y canlyniad.",
+    "The result of item %1 is declared by %2.": "Datganwyd canlyniad eitem %1 gan %2.",
     "Result of item %1": "Canlyniad eitem %1",
     "No votes yet: open the vote or take a show of hands.":
         "Dim pleidleisiau eto: agorwch y bleidlais neu cymerwch bleidlais drwy godi dwylo.",
@@ -450,22 +450,22 @@ WELSH: dict[str, str] = {
     "&Close the vote": "Ca&u'r bleidlais",
     "Show the &result": "Dangos y ca&nlyniad",
     "Declaration": "Datganiad",
-    "Declared by:": "Cyhoeddwyd gan:",
+    "Declared by:": "Datganwyd gan:",
     "&Declare the result": "&Datgan y canlyniad",
     "Once declared, the result is fixed and cannot be changed.":
-        "Unwaith y caiff ei gyhoeddi, mae'r canlyniad yn derfynol ac ni ellir ei newid.",
+        "Unwaith y caiff ei ddatgan, mae'r canlyniad yn derfynol ac ni ellir ei newid.",
     "Show of hands": "Codi dwylo",
     "For": "O blaid",
     "Against": "Yn erbyn",
     "Abstain": "Ymatal",
     "%1: hands %2": "%1: dwylo %2",
     "Record the sho&w of hands": "Co&fnodi'r bleidlais drwy godi dwylo",
-    "Poll demanded by:": "Pleidlais ar bapur wedi'i mynnu gan:",
+    "Poll demanded by:": "Galwyd am bôl gan:",
     "Record the &poll demand": "Cofnodi'r galw am &bôl",
     "not open yet": "heb agor eto",
     "voting open": "pleidleisio ar agor",
     "voting closed": "pleidleisio wedi cau",
-    "declared": "wedi'i gyhoeddi",
+    "declared": "wedi'i ddatgan",
     "Papers returned so far": "Papurau a ddychwelwyd hyd yma",
     "Issued": "Wedi'u rhoi",
     "Returned": "Wedi'u dychwelyd",
@@ -498,7 +498,7 @@ WELSH: dict[str, str] = {
     "Minutes extract: %1 page(s).": "Detholiad o'r cofnodion: %1 tudalen.",
     "Declaration of item %1: %2 page(s).": "Datganiad eitem %1: %2 tudalen.",
     "Item %1 is not declared yet: this declaration is marked provisional (%2 page(s)).":
-        "Nid yw eitem %1 wedi'i chyhoeddi eto: mae'r datganiad hwn wedi'i nodi'n un dros dro (%2 tudalen).",
+        "Nid yw eitem %1 wedi'i datgan eto: mae'r datganiad hwn wedi'i nodi'n un dros dro (%2 tudalen).",
     "coopvote archives (*.zip)": "Archifau coopvote (*.zip)",
     "Export the record": "Allforio'r cofnod",
     "Export works on a meeting file; copy a server meeting to a file first.":
@@ -528,9 +528,9 @@ WELSH: dict[str, str] = {
     "Papers returned: %1; valid: %2.": "Papurau a ddychwelwyd: %1; dilys: %2.",
     "%1: %2": "%1: %2",
     "Rejected papers: %1.": "Papurau a wrthodwyd: %1.",
-    "A poll was demanded by %1.": "Mynnodd %1 bleidlais ar bapur.",
+    "A poll was demanded by %1.": "Galwyd am bôl gan %1.",
     "Decided on a show of hands.": "Penderfynwyd drwy godi dwylo.",
-    "Tie at stage %1 settled by %2.": "Setlwyd y cyfartaledd yng ngham %1 drwy %2.",
+    "Tie at stage %1 settled by %2.": "Penderfynwyd rhwng pleidleisiau cyfartal yng ngham %1 (dull: %2).",
     "%1\npapers": "%1\npapur",
     "First preferences": "Dewisiadau cyntaf",
     "Total papers": "Cyfanswm y papurau",
@@ -559,7 +559,7 @@ WELSH: dict[str, str] = {
     "%1\nTry again: %2": "%1\nRhowch gynnig arall arni: %2",
     "item %1: %2 returned of %3 issued": "eitem %1: %2 wedi'u dychwelyd o %3 a roddwyd",
     "All stations: %1": "Pob gorsaf: %1",
-    "No vote is open.": "Does dim pleidlais ar agor.",
+    "No vote is open.": "Nid oes pleidlais ar agor.",
     "item %1: %2": "eitem %1: %2",
     "Counted here: %1 (%2)   Refused: %3": "Wedi'u cyfrif yma: %1 (%2)   Wedi'u gwrthod: %3",
     "&Code (scan, or type and press Enter)": "C&od (sganiwch, neu teipiwch a phwyso Enter)",
@@ -567,15 +567,15 @@ WELSH: dict[str, str] = {
     "Reason for undoing:": "Rheswm dros ddadwneud:",
     "&Undo the last scan": "Dadwneud y sga&n diwethaf",
     "A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type "
-    "the numbers and press Enter for an election. Esc sets a paper aside.": "Cyfrifir slip pleidlais ar unwaith. Mae "
-    "papur pleidleisio wedyn angen ei farciau: pwyswch 1, 2 neu 3 ar gyfer penderfyniad, neu teipiwch y rhifau a "
+    "the numbers and press Enter for an election. Esc sets a paper aside.": "Cyfrifir slip pleidlais ar unwaith. Wedyn "
+    "mae angen teipio marciau'r papur pleidleisio: pwyswch 1, 2 neu 3 ar gyfer penderfyniad, neu teipiwch y rhifau a "
     "phwyso Enter ar gyfer etholiad. Mae Esc yn rhoi papur o'r neilltu.",
     "Ready: scan the first paper.": "Yn barod: sganiwch y papur cyntaf.",
     "No stages to show": "Dim camau i'w dangos",
-    "Non-transferable": "Na ellir eu trosglwyddo",
+    "Non-transferable": "Anhrosglwyddadwy",
     "Stage %1\n%2": "Cam %1\n%2",
-    "%1 elected at stage %2": "%1 wedi'i ethol yng ngham %2",
-    "%1 excluded at stage %2": "%1 wedi'i eithrio yng ngham %2",
+    "%1 elected at stage %2": "Etholwyd %1 yng ngham %2",
+    "%1 excluded at stage %2": "Eithriwyd %1 yng ngham %2",
     "Stage table: %1 stages": "Tabl y camau: %1 cam",
     "&Scan": "&Sganio",
     "Scanned &files": "Ffe&iliau wedi'u sganio",
