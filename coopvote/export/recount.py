@@ -17,6 +17,7 @@ from coopvote.counting.item_rules import item_resolution_rules
 from coopvote.counting.model import Ballot, CountOptions, Election, decimal_string
 from coopvote.counting.resolutions import ClassTally, ResolutionResult, ResolutionTally, count_resolution
 from coopvote.counting.rules import RANKED_METHODS, get_rule
+from coopvote.counting.sources import amended_marks, amendment_rule, directed_votes
 from coopvote.counting.weighting import WeightingScheme, weigh_ballots
 from coopvote.errors import CoopvoteError, InputError
 from coopvote.export.content import BallotRow
@@ -33,8 +34,39 @@ def _general(definition: dict[str, Any]) -> dict[str, Any]:
     return general if isinstance(general, dict) else {}
 
 
-def election_of(definition: dict[str, Any], ballots: list[BallotRow]) -> tuple[Election, CountOptions]:
-    """The weighted election exactly as counted, from the valid papers grouped by class."""
+def counted_ballots(definition: dict[str, Any], ballots: list[BallotRow]) -> list[BallotRow]:
+    """The papers as the count takes them: advance papers after the item's amendment rule, then one row per
+    directed proxy vote (serial 0: a vote without a paper), from the tally the definition publishes."""
+    number = int(definition.get("number", 0))
+    advance = {int(s) for s in definition.get("advance_serials", [])}
+    rule = amendment_rule(definition.get("settings", {}))
+    counted: list[BallotRow] = []
+    for ballot in ballots:
+        if ballot.serial in advance and ballot.valid:
+            marks = amended_marks(ballot.marks, rule)
+            if marks is None:
+                continue
+            ballot = BallotRow(ballot.item, ballot.class_code, ballot.serial, True, ballot.reason, marks)
+        counted.append(ballot)
+    directed = definition.get("directed") or {}
+    if not isinstance(directed, dict):
+        raise InputError(f"item {number}: 'directed' should be a table of class -> marks -> count")
+    for code, marks in directed_votes(directed, f"item {number}, directed votes"):
+        if code not in definition["classes"]:
+            raise InputError(f"item {number}: directed votes name unknown class {code!r}")
+        counted.append(BallotRow(number, code, 0, True, "", marks))
+    return counted
+
+
+def election_of(
+    definition: dict[str, Any], ballots: list[BallotRow], *, counted: bool = False
+) -> tuple[Election, CountOptions]:
+    """The weighted election exactly as counted, from the valid papers grouped by class.
+
+    ``counted`` says the ballots already went through ``counted_ballots`` (directed votes added).
+    """
+    if not counted:
+        ballots = counted_ballots(definition, ballots)
     classes: list[str] = list(definition["classes"])
     groups: dict[str, list[Ballot]] = {}
     for code in classes:
@@ -69,6 +101,7 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
         if ballot.class_code not in definition["classes"]:
             raise InputError(f"ballots of item {number}: serial {ballot.serial} has unknown class {ballot.class_code!r}")
     serials = Counter(b.serial for b in ballots)
+    ballots = counted_ballots(definition, ballots)
     doubled = sorted(s for s, n in serials.items() if n > 1)
     if doubled:
         raise InputError(f"ballots of item {number}: serial {doubled[0]} appears {serials[doubled[0]]} times")
@@ -92,6 +125,7 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
 
 def resolution_weighted_totals(definition: dict[str, Any], ballots: list[BallotRow]) -> list[str]:
     """Exact weighted totals for, against and abstaining (each truncated once, not summed from truncations)."""
+    ballots = counted_ballots(definition, ballots)
     papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
     result = _resolution_result(definition, ballots, papers)
     total = result.total
@@ -170,7 +204,7 @@ def _election(definition: dict[str, Any], ballots: list[BallotRow], papers: dict
         marked = ballot.marks[:1] if method in RANKED_METHODS else ballot.marks
         for mark in marked:
             option_papers[mark - 1][ballot.class_code] = option_papers[mark - 1].get(ballot.class_code, 0) + 1
-    election, options = election_of(definition, ballots)
+    election, options = election_of(definition, ballots, counted=True)
     figures: dict[str, Any] = {"options": [{"papers": p} for p in option_papers]}
     if not election.ballots:
         figures["election"] = None

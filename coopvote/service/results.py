@@ -38,6 +38,7 @@ from coopvote.record.models import (
 )
 from coopvote.service.base import Role
 from coopvote.service.queries import item_row, item_view
+from coopvote.service.sources import counted_rows, source_figures, source_row
 from coopvote.service.views import ItemView
 
 RESOLUTION_LABELS = (("O blaid", "For"), ("Yn erbyn", "Against"), ("Ymatal", "Abstain"))
@@ -56,6 +57,9 @@ class ReconciliationRow:
     rejected: int
     not_returned: int
     problems: tuple[str, ...] = ()
+    sources: dict[str, Any] = field(default_factory=dict)
+    """Every road to the count: in_room, proxy_discretionary, proxy_directed (directed_votes), packs_issued,
+    envelopes_accepted, envelopes_refused (refused: by reason), advance_voted, advance_papers."""
 
 
 @dataclass
@@ -79,6 +83,10 @@ class ItemResult:
     show_of_hands: dict[str, Any] | None = None
     outcome_en: str = ""
     outcome_cy: str = ""
+    directed: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Directed proxy votes per class: marks as text -> how many (counted among the papers, with no serial)."""
+    advance_serials: tuple[int, ...] = ()
+    """Serials of the advance papers recorded: what the archive needs to apply an amendment rule again."""
 
     @property
     def total_papers(self) -> int:
@@ -140,10 +148,7 @@ class ResultsRole(Role):
             )
             codes = {c.id: c.code for c in classes}
             ordered_codes = [c.code for c in classes]
-            rows = session.execute(
-                select(RecordedBallot.class_id, RecordedBallot.marks, RecordedBallot.valid, RecordedBallot.reject_reason)
-                .where(RecordedBallot.item_id == item.id)
-            ).all()
+            rows, directed, advance = counted_rows(session, item, codes)
             hands = session.scalar(
                 select(ShowOfHands).where(ShowOfHands.item_id == item.id).order_by(ShowOfHands.id.desc()).limit(1)
             )
@@ -180,6 +185,8 @@ class ResultsRole(Role):
             weighting=weighting_raw if not isinstance(override, dict) else {**weighting_raw, **override},
             seed=int(seed) if seed is not None else None,
             privacy_warnings=[w.message() for w in small_class_warnings(dict(papers), minimum)],
+            directed=directed,
+            advance_serials=advance,
         )
         if view.kind == "resolution":
             self._count_resolution(result, scheme, marks_by_class, rejected_by_class(rows, codes), general, hands)
@@ -312,7 +319,9 @@ class ResultsRole(Role):
                 .group_by(BallotPaper.class_id)
             )
             issued = per_class(
-                select(PaperIssue.class_id, func.count()).where(PaperIssue.item_id == item.id).group_by(PaperIssue.class_id)
+                select(PaperIssue.class_id, func.count())
+                .where(PaperIssue.item_id == item.id, PaperIssue.channel != "directed")  # a directed vote has no paper
+                .group_by(PaperIssue.class_id)
             )
             returned = per_class(
                 select(RecordedBallot.class_id, func.count())
@@ -325,6 +334,7 @@ class ResultsRole(Role):
                 .group_by(RecordedBallot.class_id)
             )
             class_rows = [(c.id, c.code) for c in classes]
+            roads = source_figures(session, item)
         rows = []
         for class_id, class_code in class_rows:
             got = returned.get(class_id, 0)
@@ -345,6 +355,7 @@ class ResultsRole(Role):
                     rejected=rejected.get(class_id, 0),
                     not_returned=max(out - got, 0),
                     problems=tuple(problems),
+                    sources=source_row(roads.get(class_id, {})),
                 )
             )
         return rows

@@ -34,6 +34,7 @@ from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.papers import ballot_item_for
 from coopvote.service.queries import class_code_of, class_row, item_row
 from coopvote.service.setup import SetupRole
+from coopvote.service.sources import advance_paper
 from coopvote.service.views import ScanOutcome
 from coopvote.service.voting import IdentifiedPaper, already_counted, bad_marks, check_marks, rejection
 
@@ -115,6 +116,12 @@ class TellersRole(Role):
         ).first()
         if paper is None or paper[1].upper() != code.class_code.upper():
             return rejection(Reason.SERIAL_NOT_ISSUED, **extra)
+        if advance_paper(session, paper[0].batch_id):
+            return ScanOutcome(
+                False, "This paper was sent in an advance pack: count it with the advance papers, after its envelope.",
+                "Anfonwyd y papur hwn mewn pecyn ymlaen llaw: cyfrifwch ef gyda'r papurau ymlaen llaw, ar ôl ei amlen.",
+                reason="advance-paper", **extra,
+            )  # fmt: skip
         if paper[0].voided_at is not None:
             return rejection(Reason.SPOILT if "spoil" in paper[0].void_reason.lower() else Reason.VOIDED, **extra)
         first = session.execute(
