@@ -13,6 +13,7 @@ envelope came nor the order it was opened in says anything about which paper was
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -142,7 +143,7 @@ class AdvanceRole(Role):
             )
             if class_code is not None:
                 query = query.where(func.upper(MembershipClass.code) == class_code.strip().upper(), Member.status == "active")
-                chosen = list(session.execute(query.order_by(Member.number)).tuples())
+                chosen = [(m, code) for m, code in session.execute(query.order_by(Member.number))]
                 if not chosen:
                     raise RuleError(f"class {class_code!r} has no active members to send packs to")
             else:
@@ -166,15 +167,28 @@ class AdvanceRole(Role):
                 session.add(AdvancePack(meeting_id=self.meeting_id, member_id=member.id, items=[i.number for i in items]))
                 codes[member.number] = encode_card(MemberCode(meeting.code, member.number), bytes(meeting.secret))
             act.details.update(count=len(chosen), items=[i.number for i in items], class_code=class_code or "")
-        per_class: dict[str, int] = {}
-        for _member, code in chosen:
-            per_class[code] = per_class.get(code, 0) + 1
+            sent_to = tuple((m.number, code) for m, code in chosen)
+            item_numbers = [item.number for item in items]
+        per_class = Counter(code for _number, code in sent_to)
         batches = [
-            self.papers.add_paper_batch(item.number, code, count, kind="advance")
-            for item in items
+            self.papers.add_paper_batch(number, code, count, kind="advance")
+            for number in item_numbers
             for code, count in sorted(per_class.items())
         ]
-        return AdvanceIssue(tuple((m.number, code) for m, code in chosen), codes, tuple(batches))
+        return AdvanceIssue(sent_to, codes, tuple(batches))
+
+    def envelope_codes_for(self, numbers: Sequence[str]) -> dict[str, str]:
+        """The return envelope codes of members already sent a pack (to reprint a lost envelope sheet)."""
+        with self.reading() as session:
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            codes: dict[str, str] = {}
+            for number in numbers:
+                member = member_by_number(session, self.meeting_id, number)
+                if session.scalar(select(AdvancePack.id).where(AdvancePack.member_id == member.id)) is None:
+                    raise RuleError(f"member {member.number} ({member.name}) was not sent an advance pack")
+                codes[member.number] = encode_card(MemberCode(meeting.code, member.number), bytes(meeting.secret))
+        return codes
 
     def _advance_items(self, session: Session) -> list[AgendaItem]:
         items = [
@@ -212,8 +226,8 @@ class AdvanceRole(Role):
             if not reason and member is not None:
                 for item_id in self._item_ids(session, items):
                     session.add(PaperIssue(item_id=item_id, member_id=member.id, class_id=member.class_id, channel="advance"))
-            act.details.update(member=member.number if member else code.strip()[:40], state=envelope.state, reason=reason)
-        number = member.number if member is not None else None
+            number = member.number if member is not None else None
+            act.details.update(member=number or code.strip()[:40], state=envelope.state, reason=reason)
         if reason:
             cy, en = ENVELOPE_REFUSALS[reason]
             return EnvelopeOutcome(False, reason, number, (), f"Envelope refused: {en.lower()}.", f"Amlen wedi'i gwrthod: {cy.lower()}.")
@@ -509,6 +523,7 @@ class AdvanceRole(Role):
     def standing(self, number: str) -> MemberStanding:
         with self.reading() as session:
             member = member_by_number(session, self.meeting_id, number)
+            found = member.number
             by_channel: dict[str, list[int]] = {}
             for channel, item_number in session.execute(
                 select(PaperIssue.channel, AgendaItem.number)
@@ -525,7 +540,7 @@ class AdvanceRole(Role):
             ).first()
         envelope = None if last is None else ("accepted" if last.state == "accepted" else f"refused: {last.reason}")
         return MemberStanding(
-            member.number, tuple(by_channel.get("advance", ())), tuple(by_channel.get("directed", ())), pack is not None,
+            found, tuple(by_channel.get("advance", ())), tuple(by_channel.get("directed", ())), pack is not None,
             envelope,
         )  # fmt: skip
 

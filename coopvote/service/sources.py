@@ -147,3 +147,17 @@ def source_row(found: dict[str, Any]) -> dict[str, Any]:
     row: dict[str, Any] = {key: int(found.get(key, 0)) for key in SOURCE_KEYS}
     row["refused"] = dict(sorted(Counter(found.get("refused", {})).items()))
     return row
+
+
+def voted_before_meeting(session: Session, member_id: int) -> str:
+    """"; voted in advance on item 1, 2" (or by directed proxy): why the desk hands this member nothing more."""
+    ways: dict[str, list[int]] = {}
+    for channel, number in session.execute(
+        select(PaperIssue.channel, AgendaItem.number)
+        .join(AgendaItem, AgendaItem.id == PaperIssue.item_id)
+        .where(PaperIssue.member_id == member_id, PaperIssue.channel.in_(("advance", "directed")))
+        .order_by(AgendaItem.number)
+    ):
+        ways.setdefault(channel, []).append(number)
+    words = {"advance": "voted in advance", "directed": "voted by directed proxy"}
+    return "".join(f"; {words[way]} on item {', '.join(map(str, items))}" for way, items in sorted(ways.items()))
