@@ -40,7 +40,7 @@ class MeetingService:
         self.voting = VotingRole(self.record, after_close=self._back_up_after_close)
         self.tellers = TellersRole(self.record, self.setup)
         self.results = ResultsRole(self.record)
-        self.advance = AdvanceRole(self.record, self.setup, self.papers)
+        self.advance = AdvanceRole(self.record, self.setup, self.papers, self.tellers)
 
     @classmethod
     def create(cls, target: str | Path, spec: MeetingSpec, *, actor: str = "", station: str = "") -> MeetingService:

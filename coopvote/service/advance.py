@@ -14,26 +14,23 @@ envelope came nor the order it was opened in says anything about which paper was
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coopvote.ballots.qrcodec import (
-    CARD_PREFIX,
     MemberCode,
     QrRejected,
     Reason,
     decode,
-    decode_card,
     encode_card,
 )
 from coopvote.counting.sources import marks_key
 from coopvote.errors import RuleError
-from coopvote.meeting.checks_advance import advance_closes
 from coopvote.record.models import (
     AdvanceEnvelope,
     AdvancePack,
@@ -49,81 +46,36 @@ from coopvote.record.models import (
     RecordedBallot,
 )
 from coopvote.record.types import utcnow
+from coopvote.service.advance_rules import (
+    DISCRETION,
+    ENVELOPE_REFUSALS,
+    AdvanceIssue,
+    EnvelopeOutcome,
+    MemberStanding,
+    advance_papers_read,
+    advance_rules,
+    direction_marks,
+    envelopes_opened,
+    judge_envelope,
+    proxy_holder_id,
+)
 from coopvote.service.base import MeetingRecord, Role
-from coopvote.service.papers import PapersRole, PrintedBatch
+from coopvote.service.papers import PapersRole
 from coopvote.service.queries import item_row, live_proxies_given, member_by_number
 from coopvote.service.setup import SetupRole
+from coopvote.service.tellers import ScanSummary, TellersRole
 from coopvote.service.views import ScanOutcome
 from coopvote.service.voting import IdentifiedPaper, already_counted, bad_marks, check_marks, rejection
-
-ENVELOPE_REFUSALS = {
-    "unknown": ("Amlen anhysbys", "Unknown envelope"),
-    "lapsed": ("Aelodaeth wedi dod i ben", "Membership lapsed"),
-    "duplicate": ("Ail amlen", "Second envelope"),
-    "late": ("Hwyr", "Late"),
-    "unsigned": ("Datganiad heb ei lofnodi", "Declaration not signed"),
-    "already-voted": ("Wedi pleidleisio eisoes", "Already voted"),
-}
-"""Why a returned envelope is set aside unopened, in Welsh and English."""
-
-RESOLUTION_DIRECTIONS = {"for": [1], "against": [2], "abstain": [3]}
-DISCRETION = "discretion"
-
-
-@dataclass(frozen=True)
-class AdvanceIssue:
-    """Packs recorded as sent: who gets one (with their envelope's code) and the papers to print for them.
-
-    The papers are allocated per item and class in shuffled order, apart from the members: the envelope
-    sheets and the papers are printed as two separate runs and put together from mixed stacks.
-    """
-
-    members: tuple[tuple[str, str], ...]
-    """(membership number, class code) of each member sent a pack, in register order."""
-    envelope_codes: dict[str, str]
-    """Membership number -> the sealed member-level code printed on their return envelope sheet."""
-    batches: tuple[PrintedBatch, ...]
-
-
-@dataclass(frozen=True)
-class EnvelopeOutcome:
-    accepted: bool
-    reason: str
-    member: str | None
-    items: tuple[int, ...]
-    message_en: str
-    message_cy: str
-
-
-@dataclass(frozen=True)
-class MemberStanding:
-    """What the desk must see at once: items a member has already voted on, and how."""
-
-    number: str
-    advance_items: tuple[int, ...]
-    directed_items: tuple[int, ...]
-    pack_sent: bool
-    envelope: str | None
-    """None, "accepted", or "refused: <reason>"."""
-
-
-def advance_rules(item: AgendaItem) -> dict[str, Any]:
-    rules = item.settings.get("advance")
-    return dict(rules) if isinstance(rules, dict) else {}
-
-
-def window_open(item: AgendaItem, at: datetime) -> bool:
-    closes = advance_closes(advance_rules(item).get("closes"))
-    return closes is not None and at <= closes
 
 
 class AdvanceRole(Role):
     """Advance packs, envelope receipt and opening, advance papers, the amendment rule and directed proxies."""
 
-    def __init__(self, record: MeetingRecord, setup: SetupRole, papers: PapersRole) -> None:
+    def __init__(self, record: MeetingRecord, setup: SetupRole, papers: PapersRole, tellers: TellersRole) -> None:
         super().__init__(record)
         self.setup = setup
         self.papers = papers
+        self.tellers = tellers
 
     # -- packs ------------------------------------------------------------------------------------
 
@@ -177,6 +129,38 @@ class AdvanceRole(Role):
         ]
         return AdvanceIssue(sent_to, codes, tuple(batches))
 
+    def print_issue(
+        self, issue: AdvanceIssue, folder: Path, *, variant: str = "standard", page_size: str = "A4"
+    ) -> list[Path]:
+        """Print a pack issue as separate runs: the return envelope sheets (member order) and, per class, the
+        papers (pack after pack, each item's serials shuffled). Nothing printed pairs a member with a paper:
+        stuff each envelope from the mixed stack of its class."""
+        from coopvote.ballots.pdf import render_papers
+        from coopvote.ballots.pdf_cards import cards_for, render_cards
+        from coopvote.ballots.pdf_spec import MeetingInfo, VotingClass, collate_packs, papers_for
+        from coopvote.service.papers import ballot_item_for
+
+        meeting = self.setup.meeting()
+        info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
+        classes = {c.code: VotingClass(c.code, c.name_cy, c.name_en, c.colour) for c in meeting.classes}
+        names = {m.number: m.name for m in self.setup.members()}
+        folder.mkdir(parents=True, exist_ok=True)
+        envelopes = folder / "advance-envelopes.pdf"
+        with self.reading() as session:
+            secret = bytes(session.get(Meeting, self.meeting_id).secret)  # type: ignore[union-attr]
+        render_cards(cards_for(info, [(n, names.get(n, ""), classes[c]) for n, c in issue.members], secret), envelopes, page_size)
+        written = [envelopes]
+        for code in sorted({batch.class_code for batch in issue.batches}):
+            runs = [
+                papers_for(info, ballot_item_for(meeting.item(b.item)), classes[code], b.serials, b.secret, variant, page_size)
+                for b in issue.batches
+                if b.class_code == code
+            ]
+            out = folder / f"advance-papers-{code}.pdf"
+            render_papers(collate_packs(runs), out)
+            written.append(out)
+        return written
+
     def envelope_codes_for(self, numbers: Sequence[str]) -> dict[str, str]:
         """The return envelope codes of members already sent a pack (to reprint a lost envelope sheet)."""
         with self.reading() as session:
@@ -212,7 +196,7 @@ class AdvanceRole(Role):
         """
         received = at or utcnow()
         with self.action("advance envelope received") as (session, act):
-            member, reason, items = self._judge_envelope(session, code.strip(), signed, received)
+            member, reason, items = judge_envelope(session, self.meeting_id, code.strip(), signed, received)
             envelope = AdvanceEnvelope(
                 meeting_id=self.meeting_id,
                 member_id=member.id if member is not None else None,
@@ -236,50 +220,6 @@ class AdvanceRole(Role):
             True, "", number, tuple(items), f"Envelope accepted: member {number} has voted in advance on item(s) {listed}.",
             f"Amlen wedi'i derbyn: mae aelod {number} wedi pleidleisio ymlaen llaw ar eitem(au) {listed}.",
         )  # fmt: skip
-
-    def _judge_envelope(
-        self, session: Session, code: str, signed: bool, at: datetime
-    ) -> tuple[Member | None, str, list[int]]:
-        meeting = session.get(Meeting, self.meeting_id)
-        assert meeting is not None
-        number = code
-        if code.upper().startswith(CARD_PREFIX):
-            try:
-                number = decode_card(code, bytes(meeting.secret), meeting.code).member
-            except QrRejected:
-                return None, "unknown", []
-        try:
-            member = member_by_number(session, self.meeting_id, number)
-        except RuleError:
-            return None, "unknown", []
-        pack = session.scalar(select(AdvancePack).where(AdvancePack.member_id == member.id))
-        if pack is None:
-            return member, "unknown", []
-        if member.status != "active":
-            return member, "lapsed", []
-        accepted = session.scalar(
-            select(func.count()).select_from(AdvanceEnvelope).where(
-                AdvanceEnvelope.member_id == member.id, AdvanceEnvelope.state == "accepted"
-            )
-        )
-        if accepted:
-            return member, "duplicate", []
-        items = [
-            item
-            for item in session.scalars(
-                select(AgendaItem).where(AgendaItem.meeting_id == self.meeting_id, AgendaItem.number.in_(pack.items))
-            )
-        ]
-        if not signed and any(advance_rules(item).get("declaration") for item in items):
-            return member, "unsigned", []
-        in_time = [item for item in items if window_open(item, at) and item.status in {"pending", "open"}]
-        if not in_time:
-            return member, "late", []
-        voted = set(session.scalars(select(PaperIssue.item_id).where(PaperIssue.member_id == member.id)))
-        counted = sorted(item.number for item in in_time if item.id not in voted)
-        if not counted:
-            return member, "already-voted", []
-        return member, "", counted
 
     def _item_ids(self, session: Session, numbers: Sequence[int]) -> list[int]:
         return list(
@@ -336,6 +276,18 @@ class AdvanceRole(Role):
             item=found.item, class_code=found.class_code, serial=found.serial, marks=tuple(chosen),
         )  # fmt: skip
 
+    def read_sheets(
+        self,
+        paths: Iterable[Path],
+        *,
+        progress: Callable[[int, ScanOutcome], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> ScanSummary:
+        """Read scanned advance papers with the tellers' reader, recording each clear one as an advance paper."""
+        return self.tellers.read_sheets(
+            paths, progress=progress, should_stop=should_stop, record_clear=lambda text, marks: self.record_paper(text, marks)
+        )
+
     def _identify(self, session: Session, qr_text: str) -> IdentifiedPaper | ScanOutcome:
         meeting = session.get(Meeting, self.meeting_id)
         assert meeting is not None
@@ -368,7 +320,7 @@ class AdvanceRole(Role):
         ).first()
         if first is not None:
             return already_counted(first.recorded_at, first.station, extra)
-        if self._advance_papers_read(session, item, paper[0].class_id) >= self._envelopes_opened(session, item, paper[0].class_id):
+        if advance_papers_read(session, item, paper[0].class_id) >= envelopes_opened(session, self.meeting_id, item, paper[0].class_id):
             return ScanOutcome(
                 False,
                 f"Item {item.number}, {paper[1]}: every opened envelope's paper is already counted; open the "
@@ -382,30 +334,6 @@ class AdvanceRole(Role):
             method=item.method, candidates=len(item.candidates), max_marks=item.max_marks, item_id=item.id,
             class_id=paper[0].class_id,
         )  # fmt: skip
-
-    def _envelopes_opened(self, session: Session, item: AgendaItem, class_id: int) -> int:
-        return sum(
-            1
-            for items in session.scalars(
-                select(AdvanceEnvelope.items).where(
-                    AdvanceEnvelope.meeting_id == self.meeting_id, AdvanceEnvelope.class_id == class_id,
-                    AdvanceEnvelope.state == "accepted", AdvanceEnvelope.opened.is_(True),
-                )
-            )  # fmt: skip
-            if item.number in items
-        )
-
-    def _advance_papers_read(self, session: Session, item: AgendaItem, class_id: int) -> int:
-        return int(
-            session.scalar(
-                select(func.count())
-                .select_from(RecordedBallot)
-                .join(BallotPaper, (BallotPaper.item_id == RecordedBallot.item_id) & (BallotPaper.serial == RecordedBallot.serial))
-                .join(PaperBatch, PaperBatch.id == BallotPaper.batch_id)
-                .where(RecordedBallot.item_id == item.id, RecordedBallot.class_id == class_id, PaperBatch.kind == "advance")
-            )
-            or 0
-        )
 
     def mark_amended(self, item_number: int, by: str) -> str:
         """Record that a resolution was amended in the room: its advance votes follow the item's ``if_amended``."""
@@ -448,7 +376,7 @@ class AdvanceRole(Role):
                 raise RuleError(f"member {giver.number} ({giver.name}) is here in person and does not need a proxy")
             if live_proxies_given(session, giver.id) is not None:
                 raise RuleError(f"member {giver.number} ({giver.name}) has already appointed a proxy; cancel it first")
-            holder_id = self._holder(session, giver, holder, limit)
+            holder_id = proxy_holder_id(session, self.meeting_id, giver, holder, limit)
             proxy = Proxy(
                 meeting_id=self.meeting_id, appointer_id=giver.id, holder_id=holder_id, holder_is_chair=holder is None,
                 directed=True, instructions="",
@@ -466,7 +394,7 @@ class AdvanceRole(Role):
                 if item.id in voted:
                     notes.append(f"{giver.name} already voted on item {item.number} in advance: the proxy is void for it")
                     continue
-                marks = self._direction_marks(item, direction)
+                marks = direction_marks(item, direction)
                 session.add(PaperIssue(item_id=item.id, member_id=giver.id, class_id=giver.class_id, proxy_id=proxy.id, channel="directed"))
                 tally = session.scalar(
                     select(DirectedTally).where(DirectedTally.item_id == item.id, DirectedTally.class_id == giver.class_id)
@@ -486,39 +414,6 @@ class AdvanceRole(Role):
     def _proxy_limit(self) -> int:
         proxies = self.setup.meeting().rules.get("proxies", {})
         return int(proxies.get("limit_per_holder", 3)) if isinstance(proxies, dict) else 3
-
-    def _holder(self, session: Session, giver: Member, holder: str | None, limit: int) -> int | None:
-        if holder is None:
-            return None
-        taker = member_by_number(session, self.meeting_id, holder)
-        if taker.id == giver.id:
-            raise RuleError("a member cannot be their own proxy")
-        if taker.status != "active":
-            raise RuleError(f"member {taker.number} ({taker.name}) is {taker.status} and cannot hold a proxy")
-        held = session.scalar(
-            select(func.count()).select_from(Proxy).where(Proxy.holder_id == taker.id, Proxy.cancelled_at.is_(None))
-        )
-        if (held or 0) >= limit:
-            raise RuleError(f"member {taker.number} ({taker.name}) already holds {held} proxies; the rules allow {limit}")
-        return taker.id
-
-    @staticmethod
-    def _direction_marks(item: AgendaItem, direction: str | Sequence[int]) -> list[int]:
-        where = f"item {item.number}"
-        if item.kind == "resolution":
-            if not isinstance(direction, str) or direction.strip().lower() not in RESOLUTION_DIRECTIONS:
-                raise RuleError(f"{where}: a direction is for, against, abstain or discretion, not {direction!r}")
-            return RESOLUTION_DIRECTIONS[direction.strip().lower()]
-        if isinstance(direction, str):
-            raise RuleError(f"{where}: give the candidates' numbers in order (such as 2, 1) or discretion")
-        marks = [int(m) for m in direction]
-        paper = IdentifiedPaper(item.number, "", 0, None, item.kind, item.method, len(item.candidates), item.max_marks)
-        problem = check_marks(paper, marks)
-        if problem:
-            raise RuleError(f"{where}: {problem}")
-        return marks
-
-    # -- what the desk and the screens read -------------------------------------------------------
 
     def standing(self, number: str) -> MemberStanding:
         with self.reading() as session:

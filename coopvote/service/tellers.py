@@ -249,8 +249,13 @@ class TellersRole(Role):
         progress: Callable[[int, ScanOutcome], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
         pdf_dpi: float = 150,
+        record_clear: Callable[[str, list[int]], ScanOutcome] | None = None,
     ) -> ScanSummary:
-        """Read every page of the given files and record each: counted, queued or refused."""
+        """Read every page of the given files and record each: counted, queued or refused.
+
+        ``record_clear`` records a clear sheet another way (the advance papers' own door); a sheet that is
+        not clear is then refused as "unclear", to be keyed through that door, rather than queued here.
+        """
         from coopvote.ballots.imaging import scan_paths
         from coopvote.ballots.omr import read_page
         from coopvote.ballots.omr_layout import meeting_lookup
@@ -273,7 +278,7 @@ class TellersRole(Role):
             if should_stop is not None and should_stop():
                 summary.cancelled = True
                 break
-            outcome = self.record_sheet(read_page(page, lookup))
+            outcome = self.record_sheet(read_page(page, lookup), record_clear)
             summary.pages += 1
             summary.outcomes.append(outcome)
             if outcome.accepted:
@@ -286,13 +291,24 @@ class TellersRole(Role):
                 progress(summary.pages, outcome)
         return summary
 
-    def record_sheet(self, reading: Any) -> ScanOutcome:
+    def record_sheet(
+        self, reading: Any, record_clear: Callable[[str, list[int]], ScanOutcome] | None = None
+    ) -> ScanOutcome:
         """Record one sheet reading: clear sheets are counted, the rest queued with their picture."""
         from coopvote.ballots.omr import SheetReading
 
         if isinstance(reading, SheetReading) and reading.is_clear:
             marks = [index + 1 for question in reading.questions for index in question.chosen]
+            if record_clear is not None:
+                return record_clear(reading.qr_text, marks)
             return self.record_paper(reading.qr_text, marks, source="sheet")
+        if record_clear is not None:
+            where = f"{Path(reading.source).name} page {reading.page_index + 1}"
+            return ScanOutcome(
+                False, f"Not clear enough to count unseen ({where}): key this paper in by hand.",
+                f"Ddim yn ddigon clir i'w gyfrif heb ei weld ({where}): rhowch y papur hwn i mewn â llaw.",
+                reason="unclear",
+            )  # fmt: skip
         return self._queue_sheet(reading)
 
     def _queue_sheet(self, reading: Any) -> ScanOutcome:
