@@ -8,7 +8,10 @@ count must equal an independent tally of the votes members meant to cast, and th
 
 from __future__ import annotations
 
+import copy
+import json
 import random
+import zipfile
 from collections import Counter
 from fractions import Fraction
 from pathlib import Path
@@ -20,6 +23,8 @@ from coopvote.counting.model import Ballot, CountOptions, Election
 from coopvote.counting.rules import get_rule
 from coopvote.errors import RuleError
 from coopvote.export.archive import export_meeting
+from coopvote.export.content import read_ballots_csv
+from coopvote.export.recount import first_difference, recount, sources_problem
 from coopvote.export.verify import verify_archive
 from coopvote.record.models import PaperIssue
 from coopvote.service import MeetingService
@@ -222,13 +227,33 @@ def test_no_member_votes_twice_and_every_source_is_reconciled(
         assert not row.problems, row
 
 
-def test_archive_recounts_advance_and_directed_votes(
-    held: tuple[MeetingService, Intentions, dict[str, set[int]], Path],
-) -> None:
+@pytest.fixture(scope="module")
+def archive(held: tuple[MeetingService, Intentions, dict[str, set[int]], Path]) -> Path:
     service, _intended, _counted, folder = held
     for item in (1, 2):
         service.results.declare(item, "the chair")
-    summary = export_meeting(folder / "advance.coopvote", folder / "advance.zip")
-    report = verify_archive(summary.path)  # raises Discrepancy, naming it, on any difference
+    return export_meeting(folder / "advance.coopvote", folder / "advance.zip").path
+
+
+def test_archive_recounts_advance_and_directed_votes(archive: Path) -> None:
+    report = verify_archive(archive)  # raises Discrepancy, naming it, on any difference
     assert report.items_recounted == 2
     assert any(check.startswith("item 1: recounted") for check in report.checks), report.checks
+
+
+def test_a_changed_directed_tally_or_advance_list_in_the_archive_is_caught(archive: Path) -> None:
+    with zipfile.ZipFile(archive) as opened:
+        results = json.loads(opened.read("results.json"))
+        ballots = read_ballots_csv(opened.read("ballots/item-01.csv"), "item-01.csv")
+    entry = next(e for e in results["items"] if e["number"] == 1)
+    definition, declared = entry["definition"], entry["declaration"]["result"]
+    assert first_difference(declared, recount(definition, ballots)) is None
+    assert sources_problem(definition, entry["reconciliation"], ballots) is None
+    moved = copy.deepcopy(definition)
+    key = next(iter(moved["directed"]["PS"]))
+    moved["directed"]["PS"][key] += 1
+    assert first_difference(declared, recount(moved, ballots)) is not None
+    assert "directed votes" in (sources_problem(moved, entry["reconciliation"], ballots) or "")
+    fewer = copy.deepcopy(definition)
+    fewer["advance_serials"] = fewer["advance_serials"][1:]
+    assert "advance papers" in (sources_problem(fewer, entry["reconciliation"], ballots) or "")

@@ -58,6 +58,25 @@ def counted_ballots(definition: dict[str, Any], ballots: list[BallotRow]) -> lis
     return counted
 
 
+def sources_problem(definition: dict[str, Any], reconciliation: list[dict[str, Any]], ballots: list[BallotRow]) -> str | None:
+    """Where the reconciliation's advance papers and directed votes per class disagree with the archive's own
+    ballots and directed tally, or None. A reconciliation without sources (a meeting held in the room) passes."""
+    advance = {int(s) for s in definition.get("advance_serials", [])}
+    directed = definition.get("directed") or {}
+    for row in reconciliation:
+        sources = row.get("sources")
+        if not isinstance(sources, dict):
+            continue
+        code = row.get("class")
+        papers = sum(1 for b in ballots if b.class_code == code and b.serial in advance)
+        if int(sources.get("advance_papers", 0)) != papers:
+            return f"class {code}: reconciliation says {sources.get('advance_papers')} advance papers, the ballots hold {papers}"
+        votes = sum(int(n) for n in dict(directed.get(code, {})).values())
+        if int(sources.get("directed_votes", 0)) != votes:
+            return f"class {code}: reconciliation says {sources.get('directed_votes')} directed votes, the tally holds {votes}"
+    return None
+
+
 def election_of(
     definition: dict[str, Any], ballots: list[BallotRow], *, counted: bool = False
 ) -> tuple[Election, CountOptions]:

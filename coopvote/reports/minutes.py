@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from coopvote.export.content import MeetingRecord, short_code
 from coopvote.reports.declaration import CONTENT_WIDTH, verification_block
 from coopvote.reports.layout import bilingual, build_pdf, grid, header_cell, header_text, styles, text
+from coopvote.reports.sources import sources_story
 from coopvote.reports.wording import LABELS
 
 
@@ -73,6 +74,11 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
     rows[0].pop(0)
     story.append(grid(rows, [CONTENT_WIDTH - 72 * mm, 36 * mm, 36 * mm], numeric_from=3,
                       extra=[("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
+    for item in record.items:
+        roads = sources_story(item, st)
+        if roads:
+            story += [Spacer(1, 3 * mm), Paragraph(text(f"{item.number}. {item.definition['title']['cy']} / "
+                                                         f"{item.definition['title']['en']}"), st["cell"]), *roads]
     if meeting_digest:
         story.append(Spacer(1, 5 * mm))
         cy, en = LABELS["record_code"]
