@@ -92,7 +92,9 @@ class Intentions:
         return made
 
 
-def new_meeting(folder: Path, size: int = 300) -> MeetingService:
-    service = MeetingService.create(folder / "advance.coopvote", parse_spec(ADVANCE_SPEC, "advance.toml"), station="desk")
+def new_meeting(folder: Path, size: int = 300, closes: str = "2026-11-27T17:00:00Z") -> MeetingService:
+    """``closes`` moves both items' advance window (a screen test receives envelopes *now*)."""
+    spec = ADVANCE_SPEC.replace("closes = 2026-11-27T17:00:00Z", f"closes = {closes}")
+    service = MeetingService.create(folder / "advance.coopvote", parse_spec(spec, "advance.toml"), station="desk")
     service.setup.import_register(register_csv(size), "members.csv")
     return service

@@ -56,7 +56,9 @@ class DeskPage(Retranslatable, QWidget):
     @classmethod
     def for_meeting(cls, service: MeetingService, parent: QWidget | None = None) -> DeskPage:
         """The desk gets the desk, set-up (reading members) and papers (spoilt papers, cards): no vote can be opened, closed or counted from here."""
-        return cls(service.desk, service.setup, service.papers, parent)
+        page = cls(service.desk, service.setup, service.papers, parent)
+        page.advance = service.advance  # reads a member's standing only: what they voted on before the meeting
+        return page
 
     def __init__(self, desk: DeskRole, setup: SetupRole, papers: PapersRole, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,7 @@ class DeskPage(Retranslatable, QWidget):
         self.setup = setup
         self.papers = papers
         self.current: Any = None  # MemberView
+        self.advance: Any = None  # AdvanceRole, when the page is built for a meeting
         self._classes: Any = None
         self._shown_before = False
         self.results: list[Any] = []
@@ -321,12 +324,27 @@ class DeskPage(Retranslatable, QWidget):
             lines.append(self.tr("Has appointed the chair as proxy"))
         elif member.proxy_given_to:
             lines.append(arg(self.tr("Has appointed %1 as proxy"), member.proxy_given_to))
+        lines += self._voted_before(member.number)
         self.member_detail.setText("\n".join(lines))
         self.member_detail.setAccessibleName(self.member_detail.text())
         self.check_in_button.setEnabled(not member.present)
         self.check_out_button.setEnabled(member.present)
         self.pack_button.setEnabled(member.present)
         self.cancel_proxy_button.setEnabled(bool(member.proxy_given_to))
+
+    def _voted_before(self, number: str) -> list[str]:
+        """What the member voted on before the meeting: the desk must see it at once, before handing a paper."""
+        if self.advance is None:
+            return []
+        standing = self.advance.standing(number)
+        lines = []
+        if standing.advance_items:
+            lines.append(arg(self.tr("VOTED IN ADVANCE on item(s) %1: no paper for these"),
+                             ", ".join(map(str, standing.advance_items))))
+        if standing.directed_items:
+            lines.append(arg(self.tr("VOTED BY DIRECTED PROXY on item(s) %1: no paper for these"),
+                             ", ".join(map(str, standing.directed_items))))
+        return lines
 
     def _class_name(self, code: str) -> str:
         if self._classes is None:
