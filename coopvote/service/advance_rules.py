@@ -141,15 +141,20 @@ def judge_envelope(
 
 
 def envelopes_opened(session: Session, meeting_id: int, item: AgendaItem, class_id: int) -> int:
-    return sum(
-        1
-        for items in session.scalars(
-            select(AdvanceEnvelope.items).where(
-                AdvanceEnvelope.meeting_id == meeting_id, AdvanceEnvelope.class_id == class_id,
-                AdvanceEnvelope.state == "accepted", AdvanceEnvelope.opened.is_(True),
-            )
-        )  # fmt: skip
-        if item.number in items
+    """Opened envelopes of a class that carry a vote on the item: each accepted envelope wrote one advance
+    ``paper_issue`` per item it counts for, so the count is one indexed query, not a walk over every envelope."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(PaperIssue)
+            .join(AdvanceEnvelope, AdvanceEnvelope.member_id == PaperIssue.member_id)
+            .where(
+                PaperIssue.item_id == item.id, PaperIssue.class_id == class_id, PaperIssue.channel == "advance",
+                AdvanceEnvelope.meeting_id == meeting_id, AdvanceEnvelope.state == "accepted",
+                AdvanceEnvelope.opened.is_(True),
+            )  # fmt: skip
+        )
+        or 0
     )
 
 
