@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from tests.advance_meeting import ON_TIME, new_meeting
-from tests.test_service_sheets import mark_and_scan
+from tests.test_service_sheets import mark_and_scan, page_count
 
 
 def test_printed_advance_papers_are_read_as_advance_papers_and_refused_in_the_room(tmp_path: Path) -> None:
@@ -32,3 +32,19 @@ def test_printed_advance_papers_are_read_as_advance_papers_and_refused_in_the_ro
     assert service.results.item_result(1).papers_by_option[2]["PS"] == 1
     rows = {row.class_code: row for row in service.results.reconciliation(2)}
     assert rows["PS"].sources["advance_papers"] == 1 and rows["PS"].sources["envelopes_accepted"] == 2
+
+
+def test_the_printed_envelope_sheet_carries_the_members_code_and_is_received_from_its_scan(tmp_path: Path) -> None:
+    import zxingcpp
+
+    from coopvote.ballots.testdeck import rasterise_page
+
+    service = new_meeting(tmp_path, 20)
+    issue = service.advance.issue_packs(["M001", "M012"])
+    written = service.advance.print_issue(issue, tmp_path / "packs")
+    sheets = (tmp_path / "packs" / "advance-envelopes.pdf").read_bytes()
+    assert written[0].name == "advance-envelopes.pdf" and page_count(written[0]) == 2
+    for page, number in enumerate(("M001", "M012")):
+        found = zxingcpp.read_barcodes(rasterise_page(sheets, page, 200), formats=zxingcpp.BarcodeFormat.QRCode)
+        assert [code.text for code in found] == [issue.envelope_codes[number]]
+        assert service.advance.receive_envelope(found[0].text, at=ON_TIME).member == number

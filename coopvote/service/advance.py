@@ -31,6 +31,7 @@ from coopvote.ballots.qrcodec import (
 )
 from coopvote.counting.sources import marks_key
 from coopvote.errors import RuleError
+from coopvote.meeting.checks_advance import advance_closes
 from coopvote.record.models import (
     AdvanceEnvelope,
     AdvancePack,
@@ -136,7 +137,7 @@ class AdvanceRole(Role):
         papers (pack after pack, each item's serials shuffled). Nothing printed pairs a member with a paper:
         stuff each envelope from the mixed stack of its class."""
         from coopvote.ballots.pdf import render_papers
-        from coopvote.ballots.pdf_cards import cards_for, render_cards
+        from coopvote.ballots.pdf_envelope import render_envelope_sheets
         from coopvote.ballots.pdf_spec import MeetingInfo, VotingClass, collate_packs, papers_for
         from coopvote.service.papers import ballot_item_for
 
@@ -146,9 +147,7 @@ class AdvanceRole(Role):
         names = {m.number: m.name for m in self.setup.members()}
         folder.mkdir(parents=True, exist_ok=True)
         envelopes = folder / "advance-envelopes.pdf"
-        with self.reading() as session:
-            secret = bytes(session.get(Meeting, self.meeting_id).secret)  # type: ignore[union-attr]
-        render_cards(cards_for(info, [(n, names.get(n, ""), classes[c]) for n, c in issue.members], secret), envelopes, page_size)
+        render_envelope_sheets(self._envelope_sheets(issue, info, classes, names), envelopes, page_size)
         written = [envelopes]
         for code in sorted({batch.class_code for batch in issue.batches}):
             runs = [
@@ -160,6 +159,25 @@ class AdvanceRole(Role):
             render_papers(collate_packs(runs), out)
             written.append(out)
         return written
+
+    def _envelope_sheets(
+        self, issue: AdvanceIssue, info: Any, classes: dict[str, Any], names: dict[str, str]
+    ) -> list[Any]:
+        from coopvote.ballots.pdf_envelope import EnvelopeSheet
+
+        meeting = self.setup.meeting()
+        items = sorted({b.item for b in issue.batches})
+        shown = tuple((n, meeting.item(n).title_cy, meeting.item(n).title_en) for n in items)
+        rules = [dict(meeting.item(n).settings.get("advance") or {}) for n in items]
+        windows = [moment for r in rules if (moment := advance_closes(r.get("closes"))) is not None]
+        closes = min(windows, default=None)
+        when = closes.strftime("%Y-%m-%d %H:%M %Z").strip() if closes is not None else ""
+        declaration = any(r.get("declaration") for r in rules)
+        return [
+            EnvelopeSheet(info, number, names.get(number, ""), classes[code], issue.envelope_codes[number], shown, when,
+                          declaration)
+            for number, code in issue.members
+        ]  # fmt: skip
 
     def envelope_codes_for(self, numbers: Sequence[str]) -> dict[str, str]:
         """The return envelope codes of members already sent a pack (to reprint a lost envelope sheet)."""
