@@ -62,3 +62,26 @@ def test_the_desk_shows_at_once_a_member_who_voted_in_advance(before: Any, qtbot
     assert "VOTED BY DIRECTED PROXY on item(s) 1: no paper for these" in desk.member_detail.text()
     desk.select_member("M005")
     assert "VOTED" not in desk.member_detail.text()
+
+
+def test_a_directed_proxy_form_is_entered_at_the_desk_and_counted_with_no_paper(
+    before: Any, qtbot: Any, artifacts_dir: Path
+) -> None:
+    main = before.window()
+    main.show_role("desk")
+    qtbot.waitUntil(lambda: main.stack.currentWidget() is main.pages["desk"])
+    desk = main.pages["desk"]
+    main.service.voting.open_vote(1)
+    desk.select_member("M007")
+    qtbot.mouseClick(desk.chair_holds, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(desk.directed, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(desk.proxy_button, Qt.MouseButton.LeftButton)
+    assert desk.banner.kind == "error" and "directions" in desk.banner.text()
+    qtbot.keyClicks(desk.instructions, "1=yn erbyn; 2=3,1")
+    qtbot.mouseClick(desk.proxy_button, Qt.MouseButton.LeftButton)
+    assert desk.banner.kind == "ok", desk.banner.text()
+    assert main.service.results.item_result(1).directed == {"PS": {"2": 1}}
+    assert main.service.results.item_result(2).directed == {"PS": {"3 1": 1}}
+    desk.select_member("M007")
+    assert "VOTED BY DIRECTED PROXY on item(s) 1, 2: no paper for these" in desk.member_detail.text()
+    shot(main, artifacts_dir, "advance-desk-directed-proxy")

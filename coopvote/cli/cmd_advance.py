@@ -177,22 +177,13 @@ def run_record(args: argparse.Namespace) -> int:
     return 0 if outcome.accepted else 1
 
 
-def parse_directions(entries: list[str]) -> dict[int, str | list[int]]:
-    directions: dict[int, str | list[int]] = {}
-    for entry in entries:
-        number, _, direction = entry.partition("=")
-        if not number.strip().isdigit() or not direction.strip():
-            raise InputError(f"--item {entry!r}: write it as N=for, N=against, N=abstain, N=discretion or N=3,1,2")
-        value = direction.strip().lower()
-        if value.replace(",", "").replace(" ", "").isdigit():
-            directions[int(number)] = [int(part) for part in value.replace(" ", "").split(",") if part]
-        else:
-            directions[int(number)] = value
-    return directions
-
-
 def run_directed(args: argparse.Namespace) -> int:
-    directions = parse_directions(args.item)
+    from coopvote.service.advance_rules import parse_directions
+
+    try:
+        directions = parse_directions(args.item)
+    except InputError as error:
+        raise InputError(f"--item {error}") from None
     service = open_meeting(args.meeting, actor="desk")
     try:
         notes = service.advance.enter_directed_proxy(args.appointer, args.holder, directions)

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coopvote.ballots.qrcodec import CARD_PREFIX, QrRejected, decode_card
-from coopvote.errors import RuleError
+from coopvote.errors import InputError, RuleError
 from coopvote.meeting.checks_advance import advance_closes
 from coopvote.record.models import (
     AdvanceEnvelope,
@@ -203,3 +203,26 @@ def direction_marks(item: AgendaItem, direction: str | Sequence[int]) -> list[in
     return marks
 
 # -- what the desk and the screens read -------------------------------------------------------
+
+
+WELSH_DIRECTIONS = {"o blaid": "for", "yn erbyn": "against", "ymatal": "abstain", "disgresiwn": DISCRETION}
+"""A desk in Welsh may key the form's words as written on it."""
+
+
+def parse_directions(entries: Sequence[str]) -> dict[int, str | list[int]]:
+    """``["1=for", "2=3,1,2", "3=discretion"]`` (or the Welsh words) as ``enter_directed_proxy`` takes them.
+
+    A ranking or a list of marked candidates is candidate numbers separated by commas or spaces.
+    """
+    directions: dict[int, str | list[int]] = {}
+    for entry in entries:
+        number, _, direction = entry.partition("=")
+        value = " ".join(direction.strip().lower().split())
+        if not number.strip().isdigit() or not value:
+            raise InputError(f"{entry.strip()!r}: write it as N=for, N=against, N=abstain, N=discretion or N=3,1,2")
+        if int(number) in directions:
+            raise InputError(f"{entry.strip()!r}: item {int(number)} is directed twice")
+        value = WELSH_DIRECTIONS.get(value, value)
+        parts = value.replace(",", " ").split()
+        directions[int(number)] = [int(part) for part in parts] if all(p.isdigit() for p in parts) else value
+    return directions

@@ -836,6 +836,10 @@
       <translation>Cy&amp;farwyddiadau:</translation>
     </message>
     <message>
+      <source>Directed: 1=for; 2=3,1,2; 3=discretion</source>
+      <translation>Gyda chyfarwyddyd: 1=o blaid; 2=3,1,2; 3=disgresiwn</translation>
+    </message>
+    <message>
       <source>Instructions on the proxy form</source>
       <translation>Cyfarwyddiadau ar y ffurflen ddirprwy</translation>
     </message>
@@ -928,14 +932,6 @@
       <translation>Wedi penodi %1 yn ddirprwy</translation>
     </message>
     <message>
-      <source>VOTED IN ADVANCE on item(s) %1: no paper for these</source>
-      <translation>WEDI PLEIDLEISIO YMLAEN LLAW ar eitem(au) %1: dim papur ar gyfer y rhain</translation>
-    </message>
-    <message>
-      <source>VOTED BY DIRECTED PROXY on item(s) %1: no paper for these</source>
-      <translation>WEDI PLEIDLEISIO DRWY DDIRPRWY GYDA CHYFARWYDD ar eitem(au) %1: dim papur ar gyfer y rhain</translation>
-    </message>
-    <message>
       <source>%1 (%2)</source>
       <translation>%1 (%2)</translation>
     </message>
@@ -950,6 +946,10 @@
     <message>
       <source>Type the proxy holder's membership number, or tick “The chair holds it”.</source>
       <translation>Teipiwch rif aelodaeth y dirprwy, neu ticiwch “Y cadeirydd yw'r dirprwy”.</translation>
+    </message>
+    <message>
+      <source>Directed proxy entered for %1: the directed votes are counted, with no paper; the holder gets papers for the other items only.</source>
+      <translation>Cofnodwyd dirprwy gyda chyfarwyddyd ar gyfer %1: cyfrifir y pleidleisiau a gyfarwyddwyd, heb bapur; dim ond papurau'r eitemau eraill a gaiff y dirprwy.</translation>
     </message>
     <message>
       <source>Proxy recorded: the chair holds %1's vote.</source>

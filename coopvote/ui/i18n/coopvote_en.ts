@@ -836,6 +836,10 @@
       <translation>Ins&amp;tructions:</translation>
     </message>
     <message>
+      <source>Directed: 1=for; 2=3,1,2; 3=discretion</source>
+      <translation>Directed: 1=for; 2=3,1,2; 3=discretion</translation>
+    </message>
+    <message>
       <source>Instructions on the proxy form</source>
       <translation>Instructions on the proxy form</translation>
     </message>
@@ -928,14 +932,6 @@
       <translation>Has appointed %1 as proxy</translation>
     </message>
     <message>
-      <source>VOTED IN ADVANCE on item(s) %1: no paper for these</source>
-      <translation>VOTED IN ADVANCE on item(s) %1: no paper for these</translation>
-    </message>
-    <message>
-      <source>VOTED BY DIRECTED PROXY on item(s) %1: no paper for these</source>
-      <translation>VOTED BY DIRECTED PROXY on item(s) %1: no paper for these</translation>
-    </message>
-    <message>
       <source>%1 (%2)</source>
       <translation>%1 (%2)</translation>
     </message>
@@ -950,6 +946,10 @@
     <message>
       <source>Type the proxy holder's membership number, or tick “The chair holds it”.</source>
       <translation>Type the proxy holder's membership number, or tick “The chair holds it”.</translation>
+    </message>
+    <message>
+      <source>Directed proxy entered for %1: the directed votes are counted, with no paper; the holder gets papers for the other items only.</source>
+      <translation>Directed proxy entered for %1: the directed votes are counted, with no paper; the holder gets papers for the other items only.</translation>
     </message>
     <message>
       <source>Proxy recorded: the chair holds %1's vote.</source>

@@ -36,4 +36,11 @@ WELSH_ADVANCE: dict[str, str] = {
     "VOTED IN ADVANCE on item(s) %1: no paper for these": "WEDI PLEIDLEISIO YMLAEN LLAW ar eitem(au) %1: dim papur ar gyfer y rhain",
     "VOTED BY DIRECTED PROXY on item(s) %1: no paper for these":
         "WEDI PLEIDLEISIO DRWY DDIRPRWY GYDA CHYFARWYDD ar eitem(au) %1: dim papur ar gyfer y rhain",
+    "Directed: 1=for; 2=3,1,2; 3=discretion": "Gyda chyfarwyddyd: 1=o blaid; 2=3,1,2; 3=disgresiwn",
+    "Type the form's directions, such as 1=for; 2=3,1,2; 3=discretion.":
+        "Teipiwch gyfarwyddiadau'r ffurflen, fel 1=o blaid; 2=3,1,2; 3=disgresiwn.",
+    "Directed proxy entered for %1: the directed votes are counted, with no paper; the holder gets papers for the "
+    "other items only.":
+        "Cofnodwyd dirprwy gyda chyfarwyddyd ar gyfer %1: cyfrifir y pleidleisiau a gyfarwyddwyd, heb bapur; dim "
+        "ond papurau'r eitemau eraill a gaiff y dirprwy.",
 }
