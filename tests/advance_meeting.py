@@ -65,10 +65,11 @@ def number_of(index: int) -> str:
     return f"M{index:03d}"
 
 
-def register_csv(size: int) -> bytes:
+def register_csv(size: int, lapsed: tuple[str, ...] = ()) -> bytes:
     lines = ["membership number,name,class,vote value,status"]
     for index in range(1, size + 1):
-        lines.append(f"{number_of(index)},Member {index},{'PS' if index <= size // 2 else 'EMP'},1,active")
+        status = "lapsed" if number_of(index) in lapsed else "active"
+        lines.append(f"{number_of(index)},Member {index},{'PS' if index <= size // 2 else 'EMP'},1,{status}")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -92,9 +93,11 @@ class Intentions:
         return made
 
 
-def new_meeting(folder: Path, size: int = 300, closes: str = "2026-11-27T17:00:00Z") -> MeetingService:
+def new_meeting(
+    folder: Path, size: int = 300, closes: str = "2026-11-27T17:00:00Z", lapsed: tuple[str, ...] = ()
+) -> MeetingService:
     """``closes`` moves both items' advance window (a screen test receives envelopes *now*)."""
     spec = ADVANCE_SPEC.replace("closes = 2026-11-27T17:00:00Z", f"closes = {closes}")
     service = MeetingService.create(folder / "advance.coopvote", parse_spec(spec, "advance.toml"), station="desk")
-    service.setup.import_register(register_csv(size), "members.csv")
+    service.setup.import_register(register_csv(size, lapsed), "members.csv")
     return service

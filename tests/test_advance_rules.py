@@ -11,7 +11,7 @@ from coopvote.export.archive import export_meeting
 from coopvote.export.verify import verify_archive
 from coopvote.meeting.spec import parse_spec
 from coopvote.service import MeetingService
-from tests.advance_meeting import ADVANCE_SPEC, LATE, ON_TIME, new_meeting, number_of
+from tests.advance_meeting import ADVANCE_SPEC, LATE, ON_TIME, new_meeting, number_of, register_csv
 
 
 def spec_problem(advance_line: str, kind: str = "resolution") -> str:
@@ -110,3 +110,23 @@ def test_envelope_refusals_each_have_their_reason(tmp_path: Path) -> None:
     counts = service.advance.envelope_counts()
     assert counts == {"packs": 3, "unknown": 1, "late": 1, "unsigned": 1, "accepted": 1, "duplicate": 1}
     assert service.advance.standing(number_of(2)).envelope == "refused: unsigned"
+
+
+def test_a_lapsed_members_envelope_is_refused_and_the_register_stays_once_packs_are_sent(tmp_path: Path) -> None:
+    service = new_meeting(tmp_path, 20, lapsed=("M005",))
+    with pytest.raises(RuleError, match="M005 .* is lapsed; no advance pack"):
+        service.advance.issue_packs(["M005"])
+    issue = service.advance.issue_packs(["M001"])
+    assert [n for n, _code in issue.members] == ["M001"]
+    assert service.advance.receive_envelope("M005", at=ON_TIME).reason == "lapsed"
+    with pytest.raises(RuleError, match="advance packs sent"):
+        service.setup.import_register(register_csv(20), "members.csv", replace=True)
+
+
+def test_items_that_take_no_advance_votes_are_left_out_of_packs(tmp_path: Path) -> None:
+    spec = ADVANCE_SPEC.replace("advance = { allowed = true, closes = 2026-11-27T17:00:00Z }\n", "advance = { allowed = false }\n")
+    service = MeetingService.create(tmp_path / "m.coopvote", parse_spec(spec, "m.toml"))
+    service.setup.import_register(register_csv(20), "members.csv")
+    issue = service.advance.issue_packs(["M001"])
+    assert {batch.item for batch in issue.batches} == {1}
+    assert service.advance.receive_envelope("M001", at=ON_TIME).items == (1,)

@@ -110,11 +110,11 @@ def judge_envelope(
         member = member_by_number(session, meeting_id, number)
     except RuleError:
         return None, "unknown", []
+    if member.status != "active":
+        return member, "lapsed", []
     pack = session.scalar(select(AdvancePack).where(AdvancePack.member_id == member.id))
     if pack is None:
         return member, "unknown", []
-    if member.status != "active":
-        return member, "lapsed", []
     accepted = session.scalar(
         select(func.count()).select_from(AdvanceEnvelope).where(
             AdvanceEnvelope.member_id == member.id, AdvanceEnvelope.state == "accepted"

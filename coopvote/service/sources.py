@@ -161,3 +161,8 @@ def voted_before_meeting(session: Session, member_id: int) -> str:
         ways.setdefault(channel, []).append(number)
     words = {"advance": "voted in advance", "directed": "voted by directed proxy"}
     return "".join(f"; {words[way]} on item {', '.join(map(str, items))}" for way, items in sorted(ways.items()))
+
+
+def packs_sent(session: Session, meeting_id: int) -> int:
+    """How many advance packs were sent: once any were, the register they went to must stay as it is."""
+    return int(session.scalar(select(func.count()).select_from(AdvancePack).where(AdvancePack.meeting_id == meeting_id)) or 0)
