@@ -126,7 +126,7 @@ def test_a_target_that_holds_something_is_refused(tmp_path: Path, pg_url: str) -
 
 def test_every_table_is_copied() -> None:
     names = [table.name for table in tables_in_order()]
-    assert len(names) == len(set(names)) == 15
+    assert len(names) == len(set(names)) == 18  # 15 + advance_pack, advance_envelope, directed_tally (issue 13)
     assert names.index("meeting") < names.index("member") < names.index("paper_issue")
     assert names.index("paper_batch") < names.index("ballot_paper")
 

@@ -328,6 +328,10 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
         definition = item_definition(view, item_view)
         counted = service.results.item_result(number)
         definition["show_of_hands"] = _jsonable(counted.show_of_hands)
+        if counted.directed:
+            definition["directed"] = counted.directed  # directed proxy votes: a tally per class, no serial, no member
+        if counted.advance_serials:
+            definition["advance_serials"] = list(counted.advance_serials)
         summary = _jsonable(result_summary(counted))
         declaration = None
         if number in declared:
@@ -337,7 +341,7 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
             {
                 "class": r.class_code, "printed": r.printed, "issued": r.issued, "spoilt": r.spoilt,
                 "returned": r.returned, "valid": r.valid, "rejected": r.rejected, "not_returned": r.not_returned,
-                "problems": list(r.problems),
+                "problems": list(r.problems), **({"sources": r.sources} if r.sources else {}),
             }
             for r in service.results.reconciliation(number)
         ]  # fmt: skip

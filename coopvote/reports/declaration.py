@@ -35,6 +35,7 @@ from coopvote.reports.layout import (
     styles,
     text,
 )
+from coopvote.reports.sources import sources_story
 from coopvote.reports.stages import stage_sheet
 from coopvote.reports.wording import (
     LABELS,
@@ -342,7 +343,7 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
         story.append(bilingual(*LABELS["special"], st["small"], sep=" / "))
     if item.declaration is None:
         story.append(Paragraph(f"<font color='#{BAD.hexval()[2:]}'><b>{text(' / '.join(LABELS['provisional']))}</b></font>", st["base"]))
-    story += [heading("papers", st), _papers_table(item, st)]
+    story += [heading("papers", st), _papers_table(item, st), *sources_story(item, st)]
     story += decisions_block(definition.get("settings", {}), st)
     story += _rejected(result, st)
     by_head = bool((result.get("resolution") or {}).get("by_head"))

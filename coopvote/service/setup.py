@@ -25,6 +25,7 @@ from coopvote.record.models import (
 from coopvote.service.bands import band_warnings, check_register_values
 from coopvote.service.base import Role
 from coopvote.service.queries import item_view, member_by_number, member_view
+from coopvote.service.sources import packs_sent
 from coopvote.service.views import ClassView, MeetingView, MemberView
 
 MEETING_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -233,8 +234,9 @@ class SetupRole(Role):
                 present = session.scalar(
                     select(func.count()).select_from(Member).where(Member.meeting_id == self.meeting_id, Member.present)
                 )
-                if started or present:
-                    raise RuleError("the register cannot be replaced once members are checked in or papers issued")
+                if started or present or packs_sent(session, self.meeting_id):
+                    raise RuleError("the register cannot be replaced once members are checked in, papers issued "
+                                    "or advance packs sent")
                 from coopvote.record.models import Proxy  # here: the only use in this module
 
                 proxies = session.scalar(select(func.count()).select_from(Proxy).where(Proxy.meeting_id == self.meeting_id))
