@@ -111,7 +111,9 @@ def disk_full_trial(folder: Path) -> FaultResult:
             filler = disk / "filler.bin"
 
             def fill(_service: object) -> None:
-                with open(filler, "wb") as handle, contextlib.suppress(OSError):
+                # Unbuffered: a buffered file would try to flush its last bytes on close, outside the suppress,
+                # and fail the trial itself whenever the free space does not end on a buffer boundary.
+                with open(filler, "wb", buffering=0) as handle, contextlib.suppress(OSError):
                     while True:
                         handle.write(b"\0" * 65536)
                         handle.flush()

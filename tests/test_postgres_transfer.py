@@ -11,11 +11,12 @@ from sqlalchemy import func, select, text, update
 
 from coopvote.cli import main as cli_main
 from coopvote.errors import RecordError
+from coopvote.meeting.spec import parse_spec
 from coopvote.record.db import open_database
 from coopvote.record.models import Member, PendingSheet
 from coopvote.record.transfer import audit_problem, compare, tables_in_order, transfer
 from coopvote.service import MeetingService
-from tests.helpers import small_meeting
+from tests.helpers import SMALL_REGISTER, SMALL_SPEC, small_meeting
 from tests.postgres_support import pg_url  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.postgres
@@ -23,8 +24,15 @@ pytestmark = pytest.mark.postgres
 
 def busy_meeting(folder: Path) -> Path:
     """A meeting with a row in every table: desk, proxies, papers, counted and queued sheets, declarations."""
-    service = small_meeting(folder, station="desk-1")
-    service.desk.appoint_proxy("P2", "E1", directed=True, instructions="For on item 1")
+    # Item 2 takes advance votes, so the advance tables fill too (issue 13).
+    spec = SMALL_SPEC.replace('method = "scottish-stv"', 'method = "scottish-stv"\nadvance = { allowed = true, closes = 2099-01-01T00:00:00Z }')
+    service = MeetingService.create(folder / "small.coopvote", parse_spec(spec, "small.toml"), station="desk-1")
+    service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    issue = service.advance.issue_packs(["E4"])
+    assert service.advance.receive_envelope(issue.envelope_codes["E4"]).accepted
+    service.advance.open_envelopes()
+    # A signed directed proxy form: a directed vote on item 2 (directed_tally); item 1 left to the holder.
+    service.advance.enter_directed_proxy("P2", "E1", {2: [1, 2]})
     for number in ("E1", "E2", "E3", "P1"):
         service.desk.check_in(number)
         service.desk.issue_pack(number)
@@ -126,7 +134,7 @@ def test_a_target_that_holds_something_is_refused(tmp_path: Path, pg_url: str) -
 
 def test_every_table_is_copied() -> None:
     names = [table.name for table in tables_in_order()]
-    assert len(names) == len(set(names)) == 15
+    assert len(names) == len(set(names)) == 18  # 15 + advance_pack, advance_envelope, directed_tally (issue 13)
     assert names.index("meeting") < names.index("member") < names.index("paper_issue")
     assert names.index("paper_batch") < names.index("ballot_paper")
 

@@ -32,7 +32,8 @@ def _reaches_member(table_name: str, seen: frozenset[str] = frozenset()) -> bool
 
 def test_every_table_is_classified() -> None:
     """A new table must be declared as knowing members, knowing serials, or neither, on purpose."""
-    neutral = {"meeting", "membership_class", "agenda_item", "candidate", "show_of_hands", "declaration", "audit_entry"}
+    neutral = {"meeting", "membership_class", "agenda_item", "candidate", "show_of_hands", "declaration", "audit_entry",
+               "directed_tally"}
     assert set(Base.metadata.tables) == MEMBER_TABLES | SERIAL_TABLES | neutral
 
 
@@ -59,3 +60,17 @@ def test_paper_issue_records_whether_not_which() -> None:
     columns = _columns("paper_issue")
     assert {"item_id", "member_id"} <= columns
     assert not any("serial" in c or "batch" in c or "paper_id" in c for c in columns)
+
+
+def test_directed_tally_knows_neither_member_nor_serial_nor_when() -> None:
+    """Directed proxy votes are a tally per item and class: no member, no serial, no time, nothing to order by."""
+    columns = _columns("directed_tally")
+    assert columns == {"id", "item_id", "class_id", "tally"}
+    assert not _reaches_member("directed_tally")
+    assert "directed_tally" not in MEMBER_TABLES | SERIAL_TABLES
+
+
+def test_advance_tables_know_members_never_serials() -> None:
+    for name in ("advance_pack", "advance_envelope"):
+        assert name in MEMBER_TABLES
+        assert not any(word in column for column in _columns(name) for word in SERIAL_WORDS), name

@@ -86,6 +86,22 @@ def published_ballots(definition: dict[str, Any], rows: list[BallotRow], groups:
     return [replace(row, class_code=groups.get(row.class_code, row.class_code)) for row in rows]
 
 
+def published_directed(
+    definition: dict[str, Any], directed: dict[str, dict[str, int]], groups: dict[str, str]
+) -> dict[str, dict[str, int]]:
+    """The directed tally as published: summed into a small class's group by the same rule as the papers."""
+    from coopvote.counting.privacy import weight_ignores_class
+
+    if all(label == code for code, label in groups.items()) or not weight_ignores_class(scheme_of(definition)):
+        return directed
+    merged: dict[str, dict[str, int]] = {}
+    for code, counts in directed.items():
+        row = merged.setdefault(groups.get(code, code), {})
+        for key, count in counts.items():
+            row[key] = row.get(key, 0) + int(count)
+    return {label: dict(sorted(row.items())) for label, row in sorted(merged.items())}
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A cell beginning with one of these is run as a formula when the CSV is opened in a spreadsheet."""
 
@@ -328,6 +344,11 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
         definition = item_definition(view, item_view)
         counted = service.results.item_result(number)
         definition["show_of_hands"] = _jsonable(counted.show_of_hands)
+        if counted.directed:
+            # Directed proxy votes: a tally per class, no serial, no member; small classes merged like the papers.
+            definition["directed"] = published_directed(definition, counted.directed, counted.class_groups)
+        if counted.advance_serials:
+            definition["advance_serials"] = list(counted.advance_serials)
         summary = _jsonable(result_summary(counted))
         declaration = None
         if number in declared:
@@ -337,7 +358,7 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
             {
                 "class": r.class_code, "printed": r.printed, "issued": r.issued, "spoilt": r.spoilt,
                 "returned": r.returned, "valid": r.valid, "rejected": r.rejected, "not_returned": r.not_returned,
-                "problems": list(r.problems),
+                "problems": list(r.problems), **({"sources": r.sources} if r.sources else {}),
             }
             for r in service.results.reconciliation(number)
         ]  # fmt: skip

@@ -25,6 +25,7 @@ from coopvote.counting.resolutions import (
     count_resolution,
 )
 from coopvote.counting.rules import RANKED_METHODS, get_rule
+from coopvote.counting.sources import amended_marks, amendment_rule, directed_votes
 from coopvote.counting.weighting import WeightingScheme, weigh_ballots
 from coopvote.errors import CoopvoteError, InputError
 from coopvote.export.bands import band_figures
@@ -89,8 +90,62 @@ def attribute_groups(definition: dict[str, Any], ballots: list[BallotRow]) -> tu
     return attributed, {code: groups.get(code, code) for code in classes}
 
 
-def election_of(definition: dict[str, Any], ballots: list[BallotRow]) -> tuple[Election, CountOptions]:
-    """The weighted election exactly as counted, from the valid papers grouped by class."""
+def counted_ballots(definition: dict[str, Any], ballots: list[BallotRow]) -> list[BallotRow]:
+    """The papers as the count takes them: advance papers after the item's amendment rule, then one row per
+    directed proxy vote (serial 0: a vote without a paper), from the tally the definition publishes."""
+    number = int(definition.get("number", 0))
+    advance = {int(s) for s in definition.get("advance_serials", [])}
+    rule = amendment_rule(definition.get("settings", {}))
+    counted: list[BallotRow] = []
+    for ballot in ballots:
+        if ballot.serial in advance and ballot.valid:
+            marks = amended_marks(ballot.marks, rule)
+            if marks is None:
+                continue
+            ballot = BallotRow(ballot.item, ballot.class_code, ballot.serial, True, ballot.reason, marks)
+        counted.append(ballot)
+    directed = definition.get("directed") or {}
+    if not isinstance(directed, dict):
+        raise InputError(f"item {number}: 'directed' should be a table of class -> marks -> count")
+    classes = list(definition["classes"])
+    for code, marks in directed_votes(directed, f"item {number}, directed votes"):
+        if code not in classes and classes_in_group(code, classes) is None:
+            raise InputError(f"item {number}: directed votes name unknown class {code!r}")
+        counted.append(BallotRow(number, code, 0, True, "", marks))
+    return counted
+
+
+def sources_problem(definition: dict[str, Any], reconciliation: list[dict[str, Any]], ballots: list[BallotRow]) -> str | None:
+    """Where the reconciliation's advance papers and directed votes per class disagree with the archive's own
+    ballots and directed tally, or None. A reconciliation without sources (a meeting held in the room) passes."""
+    advance = {int(s) for s in definition.get("advance_serials", [])}
+    directed = definition.get("directed") or {}
+    classes = list(definition["classes"])
+    for row in reconciliation:
+        sources = row.get("sources")
+        if not isinstance(sources, dict):
+            continue
+        code = str(row.get("class"))
+        # A merged row (A+INV) covers its classes, whether the papers and tally carry the group or each class.
+        covered = {code, *(classes_in_group(code, classes) or [])}
+        papers = sum(1 for b in ballots if b.class_code in covered and b.serial in advance)
+        if int(sources.get("advance_papers", 0)) != papers:
+            return f"class {code}: reconciliation says {sources.get('advance_papers')} advance papers, the ballots hold {papers}"
+        votes = sum(int(n) for label in covered for n in dict(directed.get(label, {})).values())
+        if int(sources.get("directed_votes", 0)) != votes:
+            return f"class {code}: reconciliation says {sources.get('directed_votes')} directed votes, the tally holds {votes}"
+    return None
+
+
+def election_of(
+    definition: dict[str, Any], ballots: list[BallotRow], *, counted: bool = False
+) -> tuple[Election, CountOptions]:
+    """The weighted election exactly as counted, from the valid papers grouped by class.
+
+    ``counted`` says the ballots already went through ``counted_ballots`` (directed votes added).
+    """
+    if not counted:
+        ballots = counted_ballots(definition, ballots)
     ballots, _groups = attribute_groups(definition, ballots)
     classes: list[str] = list(definition["classes"])
     by_value = _per_member(definition)
@@ -131,11 +186,12 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
     for ballot in ballots:
         if ballot.item != number:
             raise InputError(f"ballots of item {number}: serial {ballot.serial} is marked as item {ballot.item}")
-    ballots, labelled = attribute_groups(definition, ballots)
     serials = Counter(b.serial for b in ballots)
     doubled = sorted(s for s, n in serials.items() if n > 1)
     if doubled:
         raise InputError(f"ballots of item {number}: serial {doubled[0]} appears {serials[doubled[0]]} times")
+    # Directed votes first (their tally may carry a merged group's label too), then groups to their first class.
+    ballots, labelled = attribute_groups(definition, counted_ballots(definition, ballots))
     papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
     valid = {code: sum(1 for b in ballots if b.class_code == code and b.valid) for code in definition["classes"]}
     rejected = Counter(b.reason or "rejected" for b in ballots if not b.valid)
@@ -165,7 +221,7 @@ def published_groups(definition: dict[str, Any], papers: dict[str, int]) -> dict
 
 def resolution_weighted_totals(definition: dict[str, Any], ballots: list[BallotRow]) -> list[str]:
     """Exact weighted totals for, against and abstaining (each truncated once, not summed from truncations)."""
-    ballots, _groups = attribute_groups(definition, ballots)
+    ballots, _groups = attribute_groups(definition, counted_ballots(definition, ballots))
     papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
     result = _resolution_result(definition, ballots, papers)
     total = result.total
@@ -256,7 +312,7 @@ def _election(
         marked = ballot.marks[:1] if method in RANKED_METHODS else ballot.marks
         for mark in marked:
             option_papers[mark - 1][ballot.class_code] = option_papers[mark - 1].get(ballot.class_code, 0) + 1
-    election, options = election_of(definition, ballots)
+    election, options = election_of(definition, ballots, counted=True)
     figures: dict[str, Any] = {"options": [{"papers": merge_figures(p, groups)} for p in option_papers]}
     if not election.ballots:
         figures["election"] = None

@@ -42,7 +42,7 @@ from coopvote.export.content import (
     read_ballots_csv,
     sha256_hex,
 )
-from coopvote.export.recount import election_of, first_difference, recount
+from coopvote.export.recount import election_of, first_difference, recount, sources_problem
 from coopvote.export.witness import (
     close_entry_problem,
     describe_witnessed,
@@ -231,6 +231,9 @@ def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: Verify
         figures = recount(definition, ballots)
     except CoopvoteError as error:
         raise Discrepancy(f"item {number}: {error}") from None
+    problem = sources_problem(definition, entry.get("reconciliation") or [], ballots)
+    if problem:
+        raise Discrepancy(f"item {number}: {problem}")
     declared = entry["declaration"]["result"] if entry.get("declaration") else entry["result"]
     for label, expected in (("declared result", declared), ("result in results.json", entry["result"])):
         problem = first_difference(expected, figures)

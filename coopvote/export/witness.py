@@ -122,7 +122,10 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
         SealedPaper(row.serial, row.class_code, row.valid, row.reason, row.marks, "" if row.value is None else str(row.value))
         for row in read_ballots_csv(members[name], name)
     ]
-    return seal_problem(details, papers, f"item {number}'s papers in {name}")
+    directed = (entry.get("definition") or {}).get("directed") or {}
+    if not isinstance(directed, Mapping):
+        return f"item {number}: the definition's directed votes are not a table of class -> marks -> count"
+    return seal_problem(details, papers, f"item {number}'s papers in {name}", directed)
 
 
 def witnessed_entry(members: Mapping[str, bytes], results: Mapping[str, Any], code: str) -> Mapping[str, Any] | None:

@@ -14,6 +14,7 @@ from typing import Any
 from coopvote.counting.resolutions import BASES, TIE_RULES
 from coopvote.counting.rules import RULES
 from coopvote.meeting.checks import check_threshold, check_weighting
+from coopvote.meeting.checks_advance import check_advance
 from coopvote.meeting.validation import (
     ITEM_NUMBER_MAX,
     MAX_CANDIDATES,
@@ -39,7 +40,7 @@ COUNTED_BASES = tuple(base for base in BASES if base != "present")
 """The bases an item may name: "present" needs members present per class, which no count is given yet."""
 
 ITEM_KEYS = ("number", "kind", "title_cy", "title_en", "text_cy", "text_en", "special", "threshold", "by_head",
-             "base", "tie", "seed", "weighting", "method", "seats", "max_marks", "candidates", "reserved")
+             "base", "tie", "seed", "weighting", "method", "seats", "max_marks", "candidates", "reserved", "advance")
 ELECTION_ONLY = ("method", "seats", "max_marks", "candidates", "reserved")
 SINGLE_SEAT_METHODS = frozenset({"fptp", "irv"})
 SEED_MAX = 2**63 - 1
@@ -97,6 +98,8 @@ def _check_item(
         choice(problems, table, "base", path, COUNTED_BASES)
     choice(problems, table, "tie", path, TIE_RULES)
     whole(problems, table, "seed", path, low=0, high=SEED_MAX)
+    if "advance" in table:
+        check_advance(problems, table["advance"], path, context, kind)
     if "weighting" in table:
         override = table["weighting"]
         if isinstance(override, dict) and weighting is not None and "scheme" not in override:

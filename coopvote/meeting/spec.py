@@ -27,6 +27,7 @@ from coopvote.meeting.checks import (
     check_weighting,
     normalised_weighting,
 )
+from coopvote.meeting.checks_advance import advance_settings
 from coopvote.meeting.checks_items import check_items
 from coopvote.meeting.photos import read_photo
 from coopvote.meeting.validation import Problems
@@ -170,6 +171,8 @@ def _item(
     settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed") if k in table}
     if isinstance(settings.get("weighting"), dict):
         settings["weighting"] = normalised_weighting(settings["weighting"], dict(class_codes))
+    if isinstance(table.get("advance"), dict):
+        settings["advance"] = advance_settings(table["advance"])
     candidates: tuple[CandidateSpec, ...] = ()
     method = ""
     seats = 0

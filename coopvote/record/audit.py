@@ -40,6 +40,8 @@ BALLOT_ACTIONS = frozenset(
         "scan undone",
         "sheet queued for adjudication",
         "sheet adjudicated",
+        "advance paper recorded",
+        "advance paper refused",
     }
 )
 """Actions that name a paper (a serial or a sheet): they go on the ballot chain, untimed."""

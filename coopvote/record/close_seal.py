@@ -32,7 +32,8 @@ from coopvote.record.audit import canonical_json
 
 PAPERS_FORMAT = "coopvote-close-papers-1"
 CLASSES_FORMAT = "coopvote-close-classes-1"
-SEAL_KEYS = ("papers_digest", "classes_digest", "published_classes")
+DIRECTED_FORMAT = "coopvote-close-directed-1"
+SEAL_KEYS = ("papers_digest", "classes_digest", "published_classes", "directed_digest")
 
 
 @dataclass(frozen=True)
@@ -62,17 +63,48 @@ def classes_digest(papers: Iterable[SealedPaper], published_classes: Mapping[str
     return _sha256({"format": CLASSES_FORMAT, "papers": rows})
 
 
-def seal(papers: list[SealedPaper], published_classes: Mapping[str, str]) -> dict[str, Any]:
-    """The details a 'vote closed' entry adds about the item's papers."""
+def directed_digest(directed: Mapping[str, Mapping[str, int]], published_classes: Mapping[str, str]) -> str:
+    """A digest of the directed proxy tally (class -> marks -> how many) with classes as published.
+
+    Directed votes have no paper, so nothing else commits them; summed into the published groups first, so
+    a merged group's digest reveals no more than the public tally does, and a tally published per class or
+    merged gives the same digest.
+    """
+    merged: dict[str, dict[str, int]] = {}
+    for code, counts in directed.items():
+        row = merged.setdefault(published_classes.get(code, code), {})
+        for key, count in counts.items():
+            if int(count):
+                row[key] = row.get(key, 0) + int(count)
+    body = {label: dict(sorted(row.items())) for label, row in sorted(merged.items()) if row}
+    return _sha256({"format": DIRECTED_FORMAT, "directed": body})
+
+
+def _has_votes(directed: Mapping[str, Mapping[str, int]] | None) -> bool:
+    return any(int(n) for counts in (directed or {}).values() for n in counts.values())
+
+
+def seal(
+    papers: list[SealedPaper], published_classes: Mapping[str, str], directed: Mapping[str, Mapping[str, int]] | None = None
+) -> dict[str, Any]:
+    """The details a 'vote closed' entry adds about the item's papers (and directed votes, when it has any)."""
     relabelled = {code: label for code, label in published_classes.items() if code != label}
-    return {
+    sealed = {
         "papers_digest": papers_digest(papers),
         "classes_digest": classes_digest(papers, relabelled),
         "published_classes": dict(sorted(relabelled.items())),
     }
+    if directed is not None and _has_votes(directed):
+        sealed["directed_digest"] = directed_digest(directed, relabelled)
+    return sealed
 
 
-def seal_problem(details: Mapping[str, Any], papers: list[SealedPaper], where: str) -> str | None:
+def seal_problem(
+    details: Mapping[str, Any],
+    papers: list[SealedPaper],
+    where: str,
+    directed: Mapping[str, Mapping[str, int]] | None = None,
+) -> str | None:
     """Why ``papers`` are not the papers a close entry sealed, or None. Entries written before seals: None.
 
     ``papers`` may carry real classes or published groups: both map to the same published label.
@@ -89,4 +121,11 @@ def seal_problem(details: Mapping[str, Any], papers: list[SealedPaper], where: s
         )
     if classes_digest(papers, relabelled) != details.get("classes_digest"):
         return f"the classes of {where} are not those sealed when the vote closed (classes_digest differs)"
+    sealed_directed = details.get("directed_digest")
+    if sealed_directed is None:
+        if _has_votes(directed):
+            return f"{where}: directed proxy votes are there that the close entry did not seal (added after the close?)"
+        return None
+    if directed_digest(directed or {}, relabelled) != sealed_directed:
+        return f"the directed proxy votes beside {where} are not those sealed when the vote closed (directed_digest differs)"
     return None

@@ -35,6 +35,8 @@ LEGACY_ADDING = frozenset({"paper recorded", "sheet adjudicated", "paper rejecte
 CLOSE_ACTION = "vote closed"
 REOPEN_ACTION = "vote reopened"
 MOVED_ACTION = "meeting moved"
+DIRECTED_ACTION = "directed proxy entered"
+"""A signed directed proxy form: appoints the proxy and adds its directed votes to the items' tallies."""
 """The last entry of a meeting copied elsewhere by ``coopvote transfer``: that copy is read-only from then on."""
 WITNESS_DIGITS = 16
 """Hex digits of the head hash in a close code: 64 bits, so forging a rewritten chain that passes
@@ -245,6 +247,8 @@ def replay_attendance(entries: Iterable[Mapping[str, Any]]) -> Attendance:
         elif action == "proxy appointed":
             holder = str(details.get("holder") or "chair")
             state.proxies[str(details["appointer"])] = (holder, bool(details.get("directed")), sequence)
+        elif action == DIRECTED_ACTION:
+            state.proxies[str(details["appointer"])] = (str(details.get("holder") or "chair"), True, sequence)
         elif action == "proxy cancelled":
             state.proxies.pop(str(details["appointer"]), None)
     return state

@@ -194,6 +194,60 @@ class PaperIssue(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
     class_id: Mapped[int] = mapped_column(ForeignKey("membership_class.id"))
     proxy_id: Mapped[int | None] = mapped_column(ForeignKey("proxy.id"), nullable=True)
+    channel: Mapped[str] = mapped_column(String(16), default="room", server_default="room")
+    """How the member votes on the item: room (a paper at the desk, to them or their proxy holder),
+    advance (their returned envelope was accepted) or directed (their proxy form directs the vote: no paper)."""
+
+
+class AdvancePack(Base):
+    """That a member was sent an advance (postal) pack: never which papers were in it."""
+
+    __tablename__ = "advance_pack"
+    __table_args__ = (UniqueConstraint("member_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    items: Mapped[list[int]] = mapped_column(JSON, default=list)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AdvanceEnvelope(Base):
+    """A returned envelope as received, before it is opened: accepted, or refused with its reason.
+
+    ``member_id`` is empty for an envelope whose code named no member. Papers are read only after the
+    accepted envelopes are opened and their papers mixed, so no paper can be tied to an envelope.
+    """
+
+    __tablename__ = "advance_envelope"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), nullable=True, index=True)
+    class_id: Mapped[int | None] = mapped_column(ForeignKey("membership_class.id"), nullable=True)
+    items: Mapped[list[int]] = mapped_column(JSON, default=list)
+    """The items the envelope's vote counts for (empty when refused)."""
+    state: Mapped[str] = mapped_column(String(16), default="accepted")  # accepted | refused
+    reason: Mapped[str] = mapped_column(String(40), default="")
+    opened: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class DirectedTally(Base):
+    """Directed proxy votes for one item and class, as a tally: how many forms directed each choice.
+
+    One row per item and class, updated in place and holding no time, so neither a member nor the order
+    in which forms were entered can be read from it; there is no paper, so there is no serial.
+    """
+
+    __tablename__ = "directed_tally"
+    __table_args__ = (UniqueConstraint("item_id", "class_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("membership_class.id"))
+    tally: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    """Marks as text ("2", "3 1 2") -> how many directed votes chose exactly that."""
 
 
 class PaperBatch(Base):
@@ -204,7 +258,7 @@ class PaperBatch(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)
     class_id: Mapped[int] = mapped_column(ForeignKey("membership_class.id"))
-    kind: Mapped[str] = mapped_column(String(16), default="paper")  # paper | slips
+    kind: Mapped[str] = mapped_column(String(16), default="paper")  # paper | slips | advance
     variant: Mapped[str] = mapped_column(String(16), default="standard")
     first_serial: Mapped[int] = mapped_column(Integer)
     count: Mapped[int] = mapped_column(Integer)
@@ -321,5 +375,5 @@ class AuditEntry(Base):
     entry_hash: Mapped[str] = mapped_column(String(64))
 
 
-MEMBER_TABLES = frozenset({"member", "attendance", "proxy", "paper_issue"})
+MEMBER_TABLES = frozenset({"member", "attendance", "proxy", "paper_issue", "advance_pack", "advance_envelope"})
 SERIAL_TABLES = frozenset({"ballot_paper", "recorded_ballot", "pending_sheet", "paper_batch"})

@@ -37,6 +37,7 @@ from coopvote.reports.layout import (
 )
 from coopvote.reports.note_wording import note_words, tie_words
 from coopvote.reports.reconcile import papers_explained, reservation_words
+from coopvote.reports.sources import sources_story
 from coopvote.reports.stage_words import note_welsh
 from coopvote.reports.stages import stage_sheet
 from coopvote.reports.wording import (
@@ -354,7 +355,8 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
         story.append(bilingual(*LABELS["special"], st["small"], sep=" / "))
     if item.declaration is None:
         story.append(Paragraph(f"<font color='#{BAD.hexval()[2:]}'><b>{text(' / '.join(LABELS['provisional']))}</b></font>", st["base"]))
-    story += [heading("papers", st), _papers_table(item, st), *papers_explained(item.reconciliation, st)]
+    story += [heading("papers", st), _papers_table(item, st), *papers_explained(item.reconciliation, st),
+              *sources_story(item, st)]
     story += decisions_block(definition.get("settings", {}), st)
     story += _rejected(result, st)
     by_head = bool((result.get("resolution") or {}).get("by_head"))

@@ -27,6 +27,7 @@ from coopvote.reports.layout import (
     styles,
     text,
 )
+from coopvote.reports.sources import sources_story
 from coopvote.reports.wording import LABELS
 
 
@@ -94,6 +95,11 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
     rows[0].pop(0)
     story.append(grid(rows, [CONTENT_WIDTH - 72 * mm, 36 * mm, 36 * mm], numeric_from=3,
                       extra=[("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
+    for item in record.items:
+        roads = sources_story(item, st)
+        if roads:
+            story += [Spacer(1, 3 * mm), Paragraph(text(f"{item.number}. {item.definition['title']['cy']} / "
+                                                         f"{item.definition['title']['en']}"), st["cell"]), *roads]
     if any(item.close_hash for item in record.items):
         help_cy, help_en = LABELS["close_code_help"]
         story.append(Spacer(1, 2 * mm))

@@ -1,8 +1,8 @@
 """The service layer: every change to a meeting, audited, in one transaction per action.
 
 ``MeetingService`` is what the CLI and the desktop app both open. It holds one shared record handle
-(``service.record``) and one object per role: ``setup``, ``desk``, ``papers``, ``voting``, ``tellers`` and
-``results``. A screen is given only the roles it uses, so the desk screen, holding ``DeskRole``, has no way
+(``service.record``) and one object per role: ``setup``, ``desk``, ``papers``, ``voting``, ``tellers``,
+``results`` and ``advance`` (votes before the meeting: packs, envelopes, advance papers, directed proxies). A screen is given only the roles it uses, so the desk screen, holding ``DeskRole``, has no way
 to close a vote, and a reader can follow each button to the one role method it runs.
 """
 
@@ -17,6 +17,7 @@ from coopvote.meeting.spec import MeetingSpec
 from coopvote.record.backup import PeriodicBackup
 from coopvote.record.connection import display_target
 from coopvote.record.db import create_database, is_url, open_database
+from coopvote.service.advance import AdvanceRole
 from coopvote.service.base import MeetingRecord
 from coopvote.service.desk import DeskRole
 from coopvote.service.papers import PapersRole
@@ -39,6 +40,7 @@ class MeetingService:
         self.voting = VotingRole(self.record, after_close=self._back_up_after_close, quorum=self.desk.quorum)
         self.tellers = TellersRole(self.record, self.setup)
         self.results = ResultsRole(self.record)
+        self.advance = AdvanceRole(self.record, self.setup, self.papers, self.tellers)
 
     @classmethod
     def create(cls, target: str | Path, spec: MeetingSpec, *, actor: str = "", station: str = "") -> MeetingService:
@@ -96,6 +98,7 @@ def backup_on_close(
 
 
 __all__ = [
+    "AdvanceRole",
     "DeskRole",
     "MeetingService",
     "PapersRole",

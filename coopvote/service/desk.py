@@ -18,6 +18,7 @@ from coopvote.service.bands import desk_band, item_meeting
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.queries import live_proxies_given, member_by_number
 from coopvote.service.setup import SetupRole
+from coopvote.service.sources import voted_before_meeting
 from coopvote.service.views import PackToHand
 
 DEFAULT_PROXY_LIMIT = 3
@@ -240,6 +241,7 @@ class DeskRole(Role):
                     )
                     issued_for.append(voter.number)
             if not packs:
-                raise RuleError(f"member {member.number} ({member.name}) has already received every paper due")
+                raise RuleError(f"member {member.number} ({member.name}) has already received every paper due"
+                                + voted_before_meeting(session, member.id))
             act.details["packs_for"] = issued_for
         return packs

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, aliased
 from coopvote.errors import RecordError
 from coopvote.record.audit import DESK_CHAIN, entry_as_dict, verify_chain
 from coopvote.record.close_seal import seal_problem
+from coopvote.record.directed_ledger import first_directed_difference, replay_directed_counts
 from coopvote.record.ledger import (
     CLOSE_ACTION,
     MOVED_ACTION,
@@ -29,7 +30,15 @@ from coopvote.record.ledger import (
     replay_papers,
     witness_code,
 )
-from coopvote.record.models import AgendaItem, AuditEntry, Member, MembershipClass, Proxy, RecordedBallot
+from coopvote.record.models import (
+    AgendaItem,
+    AuditEntry,
+    DirectedTally,
+    Member,
+    MembershipClass,
+    Proxy,
+    RecordedBallot,
+)
 
 
 class TamperedRecord(RecordError):
@@ -88,12 +97,32 @@ def check_record(session: Session, meeting_id: int, where: str, *, items: list[i
             f"{where}: attendance and proxies do not match the audit log: {difference}. Keep the file as it is and "
             "compare it with the last backup."
         )
+    stored = stored_directed_counts(session, meeting_id)
+    difference = first_directed_difference(replay_directed_counts(entries), stored, items=items)
+    if difference is not None:
+        raise TamperedRecord(f"{where}: {difference}. Nothing is counted from it; compare the file with the last backup.")
     return entries
+
+
+def stored_directed_counts(session: Session, meeting_id: int) -> dict[tuple[int, str], int]:
+    """(item number, class code) -> directed votes the tallies in the file hold."""
+    rows = session.execute(
+        select(AgendaItem.number, MembershipClass.code, DirectedTally.tally)
+        .join(AgendaItem, AgendaItem.id == DirectedTally.item_id)
+        .join(MembershipClass, MembershipClass.id == DirectedTally.class_id)
+        .where(AgendaItem.meeting_id == meeting_id)
+    ).all()
+    counts: dict[tuple[int, str], int] = {}
+    for number, code, tally in rows:
+        total = sum(int(n) for n in dict(tally or {}).values())
+        if total:
+            counts[(int(number), str(code))] = total
+    return counts
 
 
 def sealed_difference(session: Session, meeting_id: int, entries: list[dict[str, Any]], items: list[int] | None) -> str | None:
     """Why a closed item's papers are not those its (last) close entry sealed, or None."""
-    from coopvote.service.sealing import sealed_papers
+    from coopvote.service.sealing import item_directed, sealed_papers
 
     for number, entry in sorted(close_entries(entries).items()):
         if items is not None and number not in items:
@@ -101,7 +130,8 @@ def sealed_difference(session: Session, meeting_id: int, entries: list[dict[str,
         item = session.scalar(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id, AgendaItem.number == number))
         if item is None or item.status == "open":
             continue  # reopened: the next close seals the papers again
-        problem = seal_problem(entry["details"] or {}, sealed_papers(session, item), f"item {number}'s papers in the meeting file")
+        where = f"item {number}'s papers in the meeting file"
+        problem = seal_problem(entry["details"] or {}, sealed_papers(session, item), where, item_directed(session, item))
         if problem is not None:
             return f"{problem} (audit entry {entry['sequence']} of the desk chain)"
     return None

@@ -108,8 +108,8 @@ class PapersRole(Role):
         members' own values), shuffled for printing."""
         if count < 1 or count > 100_000:
             raise RuleError(f"a batch holds 1 to 100,000 papers, not {count}")
-        if kind not in {"paper", "slips"}:
-            raise RuleError(f"paper kind {kind!r} should be 'paper' or 'slips'")
+        if kind not in {"paper", "slips", "advance"}:
+            raise RuleError(f"paper kind {kind!r} should be 'paper', 'slips' or 'advance' (papers for advance packs)")
         with self.action("papers printed", item=item_number, class_code=class_code, count=count, kind=kind) as (
             session,
             act,

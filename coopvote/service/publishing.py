@@ -10,8 +10,9 @@ audited action (``ResultsRole.show_small_classes``) kept in the item's settings 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coopvote.counting.privacy import class_groups, merge_figures, merged_classes
 
@@ -71,5 +72,17 @@ def published_reconciliation(rows: list[ReconciliationRow], groups: dict[str, st
             rejected=before.rejected + row.rejected,
             not_returned=before.not_returned + row.not_returned,
             problems=before.problems + problems,
+            sources=merged_sources(before.sources, row.sources),
         )
     return list(by_label.values())
+
+
+def merged_sources(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+    """Two classes' roads to the count summed (refused envelopes by reason too), as one merged row shows them."""
+    if not first or not second:
+        return first or second
+    merged: dict[str, Any] = {key: int(first.get(key, 0)) + int(second.get(key, 0)) for key in first if key != "refused"}
+    refused = Counter(dict(first.get("refused", {})))
+    refused.update(dict(second.get("refused", {})))
+    merged["refused"] = dict(sorted(refused.items()))
+    return merged

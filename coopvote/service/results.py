@@ -54,6 +54,7 @@ from coopvote.service.safeguards import (
     record_decision,
     required_reason,
 )
+from coopvote.service.sources import counted_rows, source_figures, source_row
 from coopvote.service.views import ItemResult, ReconciliationRow
 
 RESOLUTION_LABELS = (("O blaid", "For"), ("Yn erbyn", "Against"), ("Ymatal", "Abstain"))
@@ -114,19 +115,11 @@ class ResultsRole(Role):
             )
             codes = {c.id: c.code for c in classes}
             ordered_codes = [c.code for c in classes]
-            rows = session.execute(
-                select(
-                    RecordedBallot.class_id,
-                    RecordedBallot.marks,
-                    RecordedBallot.valid,
-                    RecordedBallot.reject_reason,
-                    RecordedBallot.serial,
-                ).where(RecordedBallot.item_id == item.id)
-            ).all()
             from coopvote.service.integrity import check_record
 
             # Count only papers the audit chain vouches for: an edit behind the service's back is refused here.
             check_record(session, self.meeting_id, self.record.where, items=[item_number])
+            rows, directed, advance = counted_rows(session, item, codes)
             band_of_serial = recorded_bands(session, item.id)
             hands = session.scalar(
                 select(ShowOfHands).where(ShowOfHands.item_id == item.id).order_by(ShowOfHands.id.desc()).limit(1)
@@ -145,7 +138,7 @@ class ResultsRole(Role):
         for class_id, marks, is_valid, reason, serial in rows:
             code = codes[class_id]
             papers[code] += 1
-            band = band_of_serial.get(serial)
+            band = band_of_serial.get(serial) if serial is not None else None  # a directed vote has no paper
             if band is not None:
                 banded_papers[(code, band)].append(tuple(int(m) for m in marks) if is_valid else None)
             if is_valid:
@@ -171,6 +164,8 @@ class ResultsRole(Role):
             weighting=weighting_raw if not isinstance(override, dict) else {**weighting_raw, **override},
             seed=int(seed) if seed is not None else None,
             privacy_warnings=[w.message() for w in small_class_warnings(dict(papers), minimum)],
+            directed=directed,
+            advance_serials=advance,
         )
         if view.kind == "resolution":
             self._count_resolution(
@@ -327,7 +322,9 @@ class ResultsRole(Role):
                 .group_by(BallotPaper.class_id)
             )
             issued = per_class(
-                select(PaperIssue.class_id, func.count()).where(PaperIssue.item_id == item.id).group_by(PaperIssue.class_id)
+                select(PaperIssue.class_id, func.count())
+                .where(PaperIssue.item_id == item.id, PaperIssue.channel != "directed")  # a directed vote has no paper
+                .group_by(PaperIssue.class_id)
             )
             returned = per_class(
                 select(RecordedBallot.class_id, func.count())
@@ -340,6 +337,7 @@ class ResultsRole(Role):
                 .group_by(RecordedBallot.class_id)
             )
             class_rows = [(c.id, c.code) for c in classes]
+            roads = source_figures(session, item)
         rows = []
         for class_id, class_code in class_rows:
             got = returned.get(class_id, 0)
@@ -360,6 +358,7 @@ class ResultsRole(Role):
                     rejected=rejected.get(class_id, 0),
                     not_returned=max(out - got, 0),
                     problems=tuple(problems),
+                    sources=source_row(roads.get(class_id, {})),
                 )
             )
         from coopvote.service.publishing import published_reconciliation

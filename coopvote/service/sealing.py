@@ -19,6 +19,7 @@ from coopvote.record.close_seal import SealedPaper, seal
 from coopvote.record.models import AgendaItem, MembershipClass, RecordedBallot
 from coopvote.service.band_results import recorded_bands
 from coopvote.service.publishing import SHOW_SMALL_CLASSES
+from coopvote.service.sources import directed_tallies
 
 
 def sealed_papers(session: Session, item: AgendaItem) -> list[SealedPaper]:
@@ -56,11 +57,18 @@ def published_classes(session: Session, item: AgendaItem, papers: list[SealedPap
     general = rules.get("rules", {}) if isinstance(rules.get("rules"), dict) else {}
     minimum = int(general.get("privacy_minimum", scheme.privacy_minimum))
     returned = Counter(p.class_code for p in papers)
+    returned.update({code: sum(counts.values()) for code, counts in item_directed(session, item).items()})  # as counted
     voters = {code: returned.get(code, 0) for code in ordered}
     return class_groups(voters, minimum, show_all=bool((item.settings or {}).get(SHOW_SMALL_CLASSES)))
 
 
+def item_directed(session: Session, item: AgendaItem) -> dict[str, dict[str, int]]:
+    """The item's directed proxy tally, class code -> marks -> how many."""
+    codes = {c.id: c.code for c in session.scalars(select(MembershipClass).where(MembershipClass.meeting_id == item.meeting_id))}
+    return directed_tallies(session, item.id, codes)
+
+
 def close_seal(session: Session, item: AgendaItem) -> dict[str, Any]:
-    """The seal a 'vote closed' entry carries: digests of the item's papers and classes as published."""
+    """The seal a 'vote closed' entry carries: digests of the item's papers, classes and directed votes as published."""
     papers = sealed_papers(session, item)
-    return seal(papers, published_classes(session, item, papers))
+    return seal(papers, published_classes(session, item, papers), item_directed(session, item))

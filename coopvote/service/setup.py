@@ -25,6 +25,7 @@ from coopvote.record.models import (
 from coopvote.service.bands import band_warnings, check_register_values
 from coopvote.service.base import Role
 from coopvote.service.queries import item_view, member_by_number, member_view
+from coopvote.service.sources import packs_sent
 from coopvote.service.views import ClassView, MeetingView, MemberView
 
 MEETING_CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -237,9 +238,10 @@ class SetupRole(Role):
                     select(func.count()).select_from(AgendaItem)
                     .where(AgendaItem.meeting_id == self.meeting_id, AgendaItem.status != "pending")
                 )
-                if started or present or opened:
+                if started or present or opened or packs_sent(session, self.meeting_id):
                     raise RuleError(
-                        "the register cannot be replaced once members are checked in, papers issued or a vote opened"
+                        "the register cannot be replaced once members are checked in, papers issued, advance packs "
+                        "sent or a vote opened"
                     )
                 from coopvote.record.models import Proxy  # here: the only use in this module
 

@@ -37,6 +37,7 @@ from coopvote.service.papers import ballot_item_for
 from coopvote.service.queries import class_code_of, class_row, item_row
 from coopvote.service.safeguards import TOO_MANY_VOTES, second_slip
 from coopvote.service.setup import SetupRole
+from coopvote.service.sources import advance_paper
 from coopvote.service.views import ScanOutcome
 from coopvote.service.voting import (
     IdentifiedPaper,
@@ -120,6 +121,12 @@ class TellersRole(Role):
         if paper is None or paper[1].upper() != code.class_code.upper() or paper[2] != code.band:
             # A band that differs from its batch's is a forged or foreign paper, refused like a wrong class.
             return rejection(Reason.SERIAL_NOT_ISSUED, **extra)
+        if advance_paper(session, paper[0].batch_id):
+            return ScanOutcome(
+                False, "This paper was sent in an advance pack: count it with the advance papers, after its envelope.",
+                "Anfonwyd y papur hwn mewn pecyn ymlaen llaw: cyfrifwch ef gyda'r papurau ymlaen llaw, ar ôl ei amlen.",
+                reason="advance-paper", **extra,
+            )  # fmt: skip
         if paper[0].voided_at is not None:
             return rejection(Reason.SPOILT if "spoil" in paper[0].void_reason.lower() else Reason.VOIDED, **extra)
         first_station = session.scalar(
@@ -308,8 +315,13 @@ class TellersRole(Role):
         progress: Callable[[int, ScanOutcome], None] | None = None,
         should_stop: Callable[[], bool] | None = None,
         pdf_dpi: float = 150,
+        record_clear: Callable[[str, list[int]], ScanOutcome] | None = None,
     ) -> ScanSummary:
-        """Read every page of the given files and record each: counted, queued or refused."""
+        """Read every page of the given files and record each: counted, queued or refused.
+
+        ``record_clear`` records a clear sheet another way (the advance papers' own door); a sheet that is
+        not clear is then refused as "unclear", to be keyed through that door, rather than queued here.
+        """
         from coopvote.ballots.imaging import scan_paths
         from coopvote.ballots.omr import read_page
         from coopvote.ballots.omr_layout import meeting_lookup
@@ -343,7 +355,7 @@ class TellersRole(Role):
             if should_stop is not None and should_stop():
                 summary.cancelled = True
                 break
-            outcome = self.record_sheet(read_page(page, lookup))
+            outcome = self.record_sheet(read_page(page, lookup), record_clear)
             summary.pages += 1
             summary.outcomes.append(outcome)
             if outcome.accepted:
@@ -356,13 +368,24 @@ class TellersRole(Role):
                 progress(summary.pages, outcome)
         return summary
 
-    def record_sheet(self, reading: Any) -> ScanOutcome:
+    def record_sheet(
+        self, reading: Any, record_clear: Callable[[str, list[int]], ScanOutcome] | None = None
+    ) -> ScanOutcome:
         """Record one sheet reading: clear sheets are counted, the rest queued with their picture."""
         from coopvote.ballots.omr import SheetReading
 
         if isinstance(reading, SheetReading) and reading.is_clear:
             marks = [index + 1 for question in reading.questions for index in question.chosen]
+            if record_clear is not None:
+                return record_clear(reading.qr_text, marks)
             return self.record_paper(reading.qr_text, marks, source="sheet")
+        if record_clear is not None:
+            where = f"{Path(reading.source).name} page {reading.page_index + 1}"
+            return ScanOutcome(
+                False, f"Not clear enough to count unseen ({where}): key this paper in by hand.",
+                f"Ddim yn ddigon clir i'w gyfrif heb ei weld ({where}): rhowch y papur hwn i mewn â llaw.",
+                reason="unclear",
+            )  # fmt: skip
         return self._queue_sheet(reading)
 
     def _queue_sheet(self, reading: Any) -> ScanOutcome:

@@ -151,6 +151,9 @@ class ReconciliationRow:
     rejected: int
     not_returned: int
     problems: tuple[str, ...] = ()
+    sources: dict[str, Any] = field(default_factory=dict)
+    """Every road to the count: in_room, proxy_discretionary, proxy_directed (directed_votes), packs_issued,
+    envelopes_accepted, envelopes_refused (refused: by reason), advance_voted, advance_papers."""
 
 
 @dataclass
@@ -177,6 +180,11 @@ class ItemResult:
     outcome_en: str = ""
     outcome_cy: str = ""
     class_groups: dict[str, str] = field(default_factory=dict)
+    directed: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Directed proxy votes per class (as counted, never merged): marks as text -> how many (counted among
+    the papers, with no serial). Published through ``export.content.published_directed``."""
+    advance_serials: tuple[int, ...] = ()
+    """Serials of the advance papers recorded: what the archive needs to apply an amendment rule again."""
     """Each class's published column (its own code, a merged group, or ``*``); see service/publishing.py."""
 
     @property

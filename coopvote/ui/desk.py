@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.errors import CoopvoteError
+from coopvote.ui.desk_advance import enter_directed_form, voted_before_lines
 from coopvote.ui.desk_panels import PackPanel, QuorumPanel, SpoiltPanel
 from coopvote.ui.look import arg, current_language
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable
@@ -55,7 +56,9 @@ class DeskPage(Retranslatable, QWidget):
     @classmethod
     def for_meeting(cls, service: MeetingService, parent: QWidget | None = None) -> DeskPage:
         """The desk gets the desk, set-up (reading members) and papers (spoilt papers, cards): no vote can be opened, closed or counted from here."""
-        return cls(service.desk, service.setup, service.papers, parent)
+        page = cls(service.desk, service.setup, service.papers, parent)
+        page.advance = service.advance  # reads a member's standing only: what they voted on before the meeting
+        return page
 
     def __init__(self, desk: DeskRole, setup: SetupRole, papers: PapersRole, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +66,7 @@ class DeskPage(Retranslatable, QWidget):
         self.setup = setup
         self.papers = papers
         self.current: Any = None  # MemberView
+        self.advance: Any = None  # AdvanceRole, when the page is built for a meeting
         self._classes: Any = None
         self._shown_before = False
         self.results: list[Any] = []
@@ -199,6 +203,7 @@ class DeskPage(Retranslatable, QWidget):
         self.chair_holds.setText(self.tr("The chai&r holds it"))
         self.directed.setText(self.tr("&Directed"))
         self.instructions_label.setText(self.tr("Instr&uctions:"))
+        self.instructions.setPlaceholderText(self.tr("Directed: 1=for; 2=3,1,2; 3=discretion"))
         self.instructions.setAccessibleName(self.tr("Instructions on the proxy form"))
         self.proxy_button.setText(self.tr("Record &proxy"))
         self.proxy_button.setAccessibleName(self.tr("Record proxy"))
@@ -320,6 +325,7 @@ class DeskPage(Retranslatable, QWidget):
             lines.append(self.tr("Has appointed the chair as proxy"))
         elif member.proxy_given_to:
             lines.append(arg(self.tr("Has appointed %1 as proxy"), member.proxy_given_to))
+        lines += voted_before_lines(self.advance, member.number)
         self.member_detail.setText("\n".join(lines))
         self.member_detail.setAccessibleName(self.member_detail.text())
         self.check_in_button.setEnabled(not member.present)
@@ -415,13 +421,22 @@ class DeskPage(Retranslatable, QWidget):
             self.banner.show_error(self.tr("Type the proxy holder's membership number, or tick “The chair holds it”."))
             self.holder.setFocus()
             return
+        notes: list[str] = []
         try:
-            self.desk.appoint_proxy(member.number, holder, directed=self.directed.isChecked(),
-                                       instructions=self.instructions.text().strip())
+            if self.directed.isChecked() and self.advance is not None:
+                notes = enter_directed_form(self.advance, member.number, holder, self.instructions.text())
+            else:
+                self.desk.appoint_proxy(member.number, holder, directed=self.directed.isChecked(),
+                                        instructions=self.instructions.text().strip())
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
-        if holder is None:
+        if notes:
+            self.banner.show_message("\n".join(notes), "warn")
+        elif self.directed.isChecked() and self.advance is not None:
+            self.banner.show_ok(arg(self.tr("Directed proxy entered for %1: the directed votes are counted, with no "
+                                            "paper; the holder gets papers for the other items only."), member.name))
+        elif holder is None:
             self.banner.show_ok(arg(self.tr("Proxy recorded: the chair holds %1's vote."), member.name))
         else:
             self.banner.show_ok(arg(self.tr("Proxy recorded: %1 holds %2's vote."), holder, member.name))

@@ -40,6 +40,7 @@ ROLES: tuple[tuple[str, str, str, str], ...] = (
     ("chair", "chair", "ChairPage", QT_TRANSLATE_NOOP("Roles", "Chair")),
     ("teller", "teller", "TellerPage", QT_TRANSLATE_NOOP("Roles", "Teller")),
     ("results", "results", "ResultsPage", QT_TRANSLATE_NOOP("Roles", "Results")),
+    ("advance", "advance", "AdvancePage", QT_TRANSLATE_NOOP("Roles", "Before the meeting")),
 )
 
 if TYPE_CHECKING:

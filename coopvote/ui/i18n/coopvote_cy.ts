@@ -65,6 +65,89 @@
     </message>
   </context>
   <context>
+    <name>AdvancePage</name>
+    <message>
+      <source>Before the meeting: advance votes</source>
+      <translation>Cyn y cyfarfod: pleidleisiau ymlaen llaw</translation>
+    </message>
+    <message>
+      <source>Advance packs</source>
+      <translation>Pecynnau ymlaen llaw</translation>
+    </message>
+    <message>
+      <source>Every member of &amp;class</source>
+      <translation>Pob aelod o'r &amp;dosbarth</translation>
+    </message>
+    <message>
+      <source>or these &amp;members (numbers, with commas)</source>
+      <translation>neu'r &amp;aelodau hyn (rhifau aelodaeth, gyda choma)</translation>
+    </message>
+    <message>
+      <source>Print into &amp;folder</source>
+      <translation>Argraffu i'r &amp;ffolder</translation>
+    </message>
+    <message>
+      <source>&amp;Send packs: record them and print</source>
+      <translation>&amp;Anfon pecynnau: eu cofnodi a'u hargraffu</translation>
+    </message>
+    <message>
+      <source>Returned envelopes</source>
+      <translation>Amlenni a ddychwelwyd</translation>
+    </message>
+    <message>
+      <source>&amp;Envelope (scan, or type the membership number and press Enter)</source>
+      <translation>&amp;Amlen (sganiwch, neu teipiwch y rhif aelodaeth a phwyso Enter)</translation>
+    </message>
+    <message>
+      <source>The declaration of identity is &amp;signed</source>
+      <translation>Mae'r datganiad hunaniaeth wedi'i &amp;lofnodi</translation>
+    </message>
+    <message>
+      <source>Receive a &amp;batch from a file…</source>
+      <translation>Derbyn &amp;swp o ffeil…</translation>
+    </message>
+    <message>
+      <source>S&amp;top</source>
+      <translation>&amp;Stopio</translation>
+    </message>
+    <message>
+      <source>&amp;Open the accepted envelopes</source>
+      <translation>&amp;Agor yr amlenni a dderbyniwyd</translation>
+    </message>
+    <message>
+      <source>(none: name members)</source>
+      <translation>(dim: enwch aelodau)</translation>
+    </message>
+    <message>
+      <source>Packs sent: %1. Envelopes accepted: %2 (opened: %3). Refused: %4.</source>
+      <translation>Pecynnau a anfonwyd: %1. Amlenni a dderbyniwyd: %2 (wedi'u hagor: %3). Heb eu derbyn: %4.</translation>
+    </message>
+    <message>
+      <source>Choose a folder to print the envelopes and papers into.</source>
+      <translation>Dewiswch ffolder i argraffu'r amlenni a'r papurau iddi.</translation>
+    </message>
+    <message>
+      <source>Packs for %1 members recorded as sent; printed %2 files into %3. Print envelopes and papers separately and fill each envelope from a mixed stack.</source>
+      <translation>Cofnodwyd bod pecynnau wedi'u hanfon at %1 aelod; argraffwyd %2 ffeil i %3. Argraffwch yr amlenni a'r papurau ar wahân a llenwch bob amlen o bentwr cymysg.</translation>
+    </message>
+    <message>
+      <source>Envelope codes, one a line</source>
+      <translation>Codau amlenni, un i bob llinell</translation>
+    </message>
+    <message>
+      <source>%1 cannot be read: %2</source>
+      <translation>Ni ellir darllen %1: %2</translation>
+    </message>
+    <message>
+      <source>%1 envelopes received: %2 accepted, %3 refused.</source>
+      <translation>%1 amlen wedi'u derbyn i law: %2 wedi'u derbyn, %3 heb eu derbyn.</translation>
+    </message>
+    <message>
+      <source>%1 envelopes recorded as opened: mix their papers, then read them.</source>
+      <translation>Cofnodwyd bod %1 amlen wedi'u hagor: cymysgwch eu papurau, yna darllenwch nhw.</translation>
+    </message>
+  </context>
+  <context>
     <name>AgendaPage</name>
     <message>
       <source>Agenda</source>
@@ -247,7 +330,7 @@
     </message>
     <message>
       <source>S&amp;top</source>
-      <translation>Sto&amp;pio</translation>
+      <translation>&amp;Stopio</translation>
     </message>
     <message>
       <source>Read a f&amp;older…</source>
@@ -877,6 +960,10 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>Cy&amp;farwyddiadau:</translation>
     </message>
     <message>
+      <source>Directed: 1=for; 2=3,1,2; 3=discretion</source>
+      <translation>Gyda chyfarwyddyd: 1=o blaid; 2=3,1,2; 3=disgresiwn</translation>
+    </message>
+    <message>
       <source>Instructions on the proxy form</source>
       <translation>Cyfarwyddiadau ar y ffurflen ddirprwy</translation>
     </message>
@@ -983,6 +1070,10 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     <message>
       <source>Type the proxy holder's membership number, or tick “The chair holds it”.</source>
       <translation>Teipiwch rif aelodaeth y dirprwy, neu ticiwch “Y cadeirydd yw'r dirprwy”.</translation>
+    </message>
+    <message>
+      <source>Directed proxy entered for %1: the directed votes are counted, with no paper; the holder gets papers for the other items only.</source>
+      <translation>Cofnodwyd dirprwy gyda chyfarwyddyd ar gyfer %1: cyfrifir y pleidleisiau a gyfarwyddwyd, heb bapur; dim ond papurau'r eitemau eraill a gaiff y dirprwy.</translation>
     </message>
     <message>
       <source>Proxy recorded: the chair holds %1's vote.</source>
@@ -1736,7 +1827,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>S&amp;top</source>
-      <translation>Sto&amp;pio</translation>
+      <translation>&amp;Stopio</translation>
     </message>
     <message>
       <source>&amp;Problems (each must be fixed in the file):</source>
@@ -1928,6 +2019,10 @@ papur</translation>
     <message>
       <source>Start</source>
       <translation>Dechrau</translation>
+    </message>
+    <message>
+      <source>Before the meeting</source>
+      <translation>Cyn y cyfarfod</translation>
     </message>
     <message>
       <source>Registration desk</source>
@@ -2321,7 +2416,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>S&amp;top</source>
-      <translation>Sto&amp;pio</translation>
+      <translation>&amp;Stopio</translation>
     </message>
     <message>
       <source>Creating the meeting and importing the register…</source>

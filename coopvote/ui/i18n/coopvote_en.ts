@@ -65,6 +65,89 @@
     </message>
   </context>
   <context>
+    <name>AdvancePage</name>
+    <message>
+      <source>Before the meeting: advance votes</source>
+      <translation>Before the meeting: advance votes</translation>
+    </message>
+    <message>
+      <source>Advance packs</source>
+      <translation>Advance packs</translation>
+    </message>
+    <message>
+      <source>Every member of &amp;class</source>
+      <translation>Every member of &amp;class</translation>
+    </message>
+    <message>
+      <source>or these &amp;members (numbers, with commas)</source>
+      <translation>or these &amp;members (numbers, with commas)</translation>
+    </message>
+    <message>
+      <source>Print into &amp;folder</source>
+      <translation>Print into &amp;folder</translation>
+    </message>
+    <message>
+      <source>&amp;Send packs: record them and print</source>
+      <translation>&amp;Send packs: record them and print</translation>
+    </message>
+    <message>
+      <source>Returned envelopes</source>
+      <translation>Returned envelopes</translation>
+    </message>
+    <message>
+      <source>&amp;Envelope (scan, or type the membership number and press Enter)</source>
+      <translation>&amp;Envelope (scan, or type the membership number and press Enter)</translation>
+    </message>
+    <message>
+      <source>The declaration of identity is &amp;signed</source>
+      <translation>The declaration of identity is &amp;signed</translation>
+    </message>
+    <message>
+      <source>Receive a &amp;batch from a file…</source>
+      <translation>Receive a &amp;batch from a file…</translation>
+    </message>
+    <message>
+      <source>S&amp;top</source>
+      <translation>S&amp;top</translation>
+    </message>
+    <message>
+      <source>&amp;Open the accepted envelopes</source>
+      <translation>&amp;Open the accepted envelopes</translation>
+    </message>
+    <message>
+      <source>(none: name members)</source>
+      <translation>(none: name members)</translation>
+    </message>
+    <message>
+      <source>Packs sent: %1. Envelopes accepted: %2 (opened: %3). Refused: %4.</source>
+      <translation>Packs sent: %1. Envelopes accepted: %2 (opened: %3). Refused: %4.</translation>
+    </message>
+    <message>
+      <source>Choose a folder to print the envelopes and papers into.</source>
+      <translation>Choose a folder to print the envelopes and papers into.</translation>
+    </message>
+    <message>
+      <source>Packs for %1 members recorded as sent; printed %2 files into %3. Print envelopes and papers separately and fill each envelope from a mixed stack.</source>
+      <translation>Packs for %1 members recorded as sent; printed %2 files into %3. Print envelopes and papers separately and fill each envelope from a mixed stack.</translation>
+    </message>
+    <message>
+      <source>Envelope codes, one a line</source>
+      <translation>Envelope codes, one a line</translation>
+    </message>
+    <message>
+      <source>%1 cannot be read: %2</source>
+      <translation>%1 cannot be read: %2</translation>
+    </message>
+    <message>
+      <source>%1 envelopes received: %2 accepted, %3 refused.</source>
+      <translation>%1 envelopes received: %2 accepted, %3 refused.</translation>
+    </message>
+    <message>
+      <source>%1 envelopes recorded as opened: mix their papers, then read them.</source>
+      <translation>%1 envelopes recorded as opened: mix their papers, then read them.</translation>
+    </message>
+  </context>
+  <context>
     <name>AgendaPage</name>
     <message>
       <source>Agenda</source>
@@ -877,6 +960,10 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Instr&amp;uctions:</translation>
     </message>
     <message>
+      <source>Directed: 1=for; 2=3,1,2; 3=discretion</source>
+      <translation>Directed: 1=for; 2=3,1,2; 3=discretion</translation>
+    </message>
+    <message>
       <source>Instructions on the proxy form</source>
       <translation>Instructions on the proxy form</translation>
     </message>
@@ -983,6 +1070,10 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
     <message>
       <source>Type the proxy holder's membership number, or tick “The chair holds it”.</source>
       <translation>Type the proxy holder's membership number, or tick “The chair holds it”.</translation>
+    </message>
+    <message>
+      <source>Directed proxy entered for %1: the directed votes are counted, with no paper; the holder gets papers for the other items only.</source>
+      <translation>Directed proxy entered for %1: the directed votes are counted, with no paper; the holder gets papers for the other items only.</translation>
     </message>
     <message>
       <source>Proxy recorded: the chair holds %1's vote.</source>
@@ -1928,6 +2019,10 @@ papers</translation>
     <message>
       <source>Start</source>
       <translation>Start</translation>
+    </message>
+    <message>
+      <source>Before the meeting</source>
+      <translation>Before the meeting</translation>
     </message>
     <message>
       <source>Registration desk</source>

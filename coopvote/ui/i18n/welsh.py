@@ -639,3 +639,7 @@ WELSH: dict[str, str] = {
 }
 
 WELSH_BY_CONTEXT: dict[tuple[str, str], str] = {}
+
+from coopvote.ui.i18n.welsh_advance import WELSH_ADVANCE  # noqa: E402 - the advance page's Welsh, kept on its own
+
+WELSH.update(WELSH_ADVANCE)

@@ -1,0 +1,480 @@
+"""Before the meeting: advance (postal) packs, returned envelopes, advance papers and directed proxies.
+
+One vote per member rests on the desk's own record of *that* a member voted on an item (``paper_issue``,
+unique per item and member): an accepted envelope and a directed proxy form each write it, with their
+channel, so the desk never hands that member (or their proxy holder) a paper for the item again. A
+first vote stands: a later one cannot replace it, because replacing would mean finding and removing
+the earlier vote, and nothing in the record can find a member's vote (see docs/advance-votes.md).
+
+Envelopes are received first (the member is marked as having voted, or the envelope refused with its
+reason); opening is a separate step, after which papers are read in any order, so neither the time an
+envelope came nor the order it was opened in says anything about which paper was inside.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coopvote.ballots.qrcodec import (
+    MemberCode,
+    QrRejected,
+    Reason,
+    decode,
+    encode_card,
+)
+from coopvote.counting.sources import marks_key
+from coopvote.errors import RuleError
+from coopvote.meeting.checks_advance import advance_closes
+from coopvote.record.ledger import PAPER_KEY, PaperContent, paper_details
+from coopvote.record.models import (
+    AdvanceEnvelope,
+    AdvancePack,
+    AgendaItem,
+    BallotPaper,
+    DirectedTally,
+    Meeting,
+    Member,
+    MembershipClass,
+    PaperBatch,
+    PaperIssue,
+    Proxy,
+    RecordedBallot,
+)
+from coopvote.record.types import utcnow
+from coopvote.service.advance_rules import (
+    DISCRETION,
+    ENVELOPE_REFUSALS,
+    AdvanceIssue,
+    EnvelopeOutcome,
+    MemberStanding,
+    advance_papers_read,
+    advance_rules,
+    direction_marks,
+    envelopes_opened,
+    judge_envelope,
+    proxy_holder_id,
+)
+from coopvote.service.base import MeetingRecord, Role
+from coopvote.service.papers import PapersRole
+from coopvote.service.queries import class_code_of, item_row, live_proxies_given, member_by_number
+from coopvote.service.setup import SetupRole
+from coopvote.service.tellers import ScanSummary, TellersRole
+from coopvote.service.views import ScanOutcome
+from coopvote.service.voting import IdentifiedPaper, already_counted, bad_marks, check_marks, rejection
+
+
+class AdvanceRole(Role):
+    """Advance packs, envelope receipt and opening, advance papers, the amendment rule and directed proxies."""
+
+    def __init__(self, record: MeetingRecord, setup: SetupRole, papers: PapersRole, tellers: TellersRole) -> None:
+        super().__init__(record)
+        self.setup = setup
+        self.papers = papers
+        self.tellers = tellers
+
+    # -- packs ------------------------------------------------------------------------------------
+
+    def issue_packs(self, numbers: Sequence[str] = (), class_code: str | None = None) -> AdvanceIssue:
+        """Record packs as sent to these members (or every active member of a class) and allocate their papers.
+
+        A member already sent a pack is refused by name, so a pack is never sent twice.
+        """
+        if not numbers and class_code is None:
+            raise RuleError("name the members to send advance packs to, or a class (every active member of it)")
+        with self.action("advance packs issued", count=0) as (session, act):
+            items = self._advance_items(session)
+            query = (
+                select(Member, MembershipClass.code)
+                .join(MembershipClass, MembershipClass.id == Member.class_id)
+                .where(Member.meeting_id == self.meeting_id)
+            )
+            if class_code is not None:
+                query = query.where(func.upper(MembershipClass.code) == class_code.strip().upper(), Member.status == "active")
+                chosen = [(m, code) for m, code in session.execute(query.order_by(Member.number))]
+                if not chosen:
+                    raise RuleError(f"class {class_code!r} has no active members to send packs to")
+            else:
+                chosen = []
+                for number in numbers:
+                    member = member_by_number(session, self.meeting_id, number)
+                    if member.status != "active":
+                        raise RuleError(f"member {member.number} ({member.name}) is {member.status}; no advance pack")
+                    chosen.append((member, member.membership_class.code))
+            sent = set(session.scalars(select(AdvancePack.member_id).where(AdvancePack.meeting_id == self.meeting_id)))
+            again = [m.number for m, _code in chosen if m.id in sent]
+            if again and class_code is None:
+                raise RuleError(f"an advance pack was already sent to member(s) {', '.join(again)}")
+            chosen = [(m, code) for m, code in chosen if m.id not in sent]
+            if not chosen:
+                raise RuleError("every member named has already been sent an advance pack")
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            codes: dict[str, str] = {}
+            for member, _code in chosen:
+                session.add(AdvancePack(meeting_id=self.meeting_id, member_id=member.id, items=[i.number for i in items]))
+                codes[member.number] = encode_card(MemberCode(meeting.code, member.number), bytes(meeting.secret))
+            act.details.update(count=len(chosen), items=[i.number for i in items], class_code=class_code or "")
+            sent_to = tuple((m.number, code) for m, code in chosen)
+            item_numbers = [item.number for item in items]
+        per_class = Counter(code for _number, code in sent_to)
+        batches = [
+            self.papers.add_paper_batch(number, code, count, kind="advance")
+            for number in item_numbers
+            for code, count in sorted(per_class.items())
+        ]
+        return AdvanceIssue(sent_to, codes, tuple(batches))
+
+    def print_issue(
+        self, issue: AdvanceIssue, folder: Path, *, variant: str = "standard", page_size: str = "A4"
+    ) -> list[Path]:
+        """Print a pack issue as separate runs: the return envelope sheets (member order) and, per class, the
+        papers (pack after pack, each item's serials shuffled). Nothing printed pairs a member with a paper:
+        stuff each envelope from the mixed stack of its class."""
+        from coopvote.ballots.pdf import render_papers
+        from coopvote.ballots.pdf_envelope import render_envelope_sheets
+        from coopvote.ballots.pdf_spec import MeetingInfo, VotingClass, collate_packs, papers_for
+        from coopvote.service.papers import ballot_item_for
+
+        meeting = self.setup.meeting()
+        info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
+        classes = {c.code: VotingClass(c.code, c.name_cy, c.name_en, c.colour) for c in meeting.classes}
+        names = {m.number: m.name for m in self.setup.members()}
+        folder.mkdir(parents=True, exist_ok=True)
+        envelopes = folder / "advance-envelopes.pdf"
+        render_envelope_sheets(self._envelope_sheets(issue, info, classes, names), envelopes, page_size)
+        written = [envelopes]
+        for code in sorted({batch.class_code for batch in issue.batches}):
+            runs = [
+                papers_for(info, ballot_item_for(meeting.item(b.item)), classes[code], b.serials, b.secret, variant, page_size)
+                for b in issue.batches
+                if b.class_code == code
+            ]
+            out = folder / f"advance-papers-{code}.pdf"
+            render_papers(collate_packs(runs), out)
+            written.append(out)
+        return written
+
+    def _envelope_sheets(
+        self, issue: AdvanceIssue, info: Any, classes: dict[str, Any], names: dict[str, str]
+    ) -> list[Any]:
+        from coopvote.ballots.pdf_envelope import EnvelopeSheet
+
+        meeting = self.setup.meeting()
+        items = sorted({b.item for b in issue.batches})
+        shown = tuple((n, meeting.item(n).title_cy, meeting.item(n).title_en) for n in items)
+        rules = [dict(meeting.item(n).settings.get("advance") or {}) for n in items]
+        windows = [moment for r in rules if (moment := advance_closes(r.get("closes"))) is not None]
+        closes = min(windows, default=None)
+        when = closes.strftime("%Y-%m-%d %H:%M %Z").strip() if closes is not None else ""
+        declaration = any(r.get("declaration") for r in rules)
+        return [
+            EnvelopeSheet(info, number, names.get(number, ""), classes[code], issue.envelope_codes[number], shown, when,
+                          declaration)
+            for number, code in issue.members
+        ]  # fmt: skip
+
+    def envelope_codes_for(self, numbers: Sequence[str]) -> dict[str, str]:
+        """The return envelope codes of members already sent a pack (to reprint a lost envelope sheet)."""
+        with self.reading() as session:
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            codes: dict[str, str] = {}
+            for number in numbers:
+                member = member_by_number(session, self.meeting_id, number)
+                if session.scalar(select(AdvancePack.id).where(AdvancePack.member_id == member.id)) is None:
+                    raise RuleError(f"member {member.number} ({member.name}) was not sent an advance pack")
+                codes[member.number] = encode_card(MemberCode(meeting.code, member.number), bytes(meeting.secret))
+        return codes
+
+    def _advance_items(self, session: Session) -> list[AgendaItem]:
+        items = [
+            item
+            for item in session.scalars(
+                select(AgendaItem).where(AgendaItem.meeting_id == self.meeting_id).order_by(AgendaItem.number)
+            )
+            if advance_rules(item).get("allowed") and item.status in {"pending", "open"}
+        ]
+        if not items:
+            raise RuleError("no agenda item allows advance votes (or every such vote is closed): nothing to send")
+        return items
+
+    # -- envelopes --------------------------------------------------------------------------------
+
+    def receive_envelope(self, code: str, *, signed: bool = True, at: datetime | None = None) -> EnvelopeOutcome:
+        """Mark the member as having voted in advance, before any paper is read, or refuse the envelope.
+
+        ``code`` is the envelope's scanned code, or a membership number keyed from it; ``signed`` says
+        whether the declaration of identity is signed; ``at`` is when it was received (now by default).
+        """
+        received = at or utcnow()
+        with self.action("advance envelope received") as (session, act):
+            member, reason, items = judge_envelope(session, self.meeting_id, code.strip(), signed, received)
+            envelope = AdvanceEnvelope(
+                meeting_id=self.meeting_id,
+                member_id=member.id if member is not None else None,
+                class_id=member.class_id if member is not None else None,
+                items=items,
+                state="refused" if reason else "accepted",
+                reason=reason,
+                received_at=received,
+            )
+            session.add(envelope)
+            if not reason and member is not None:
+                for item_id in self._item_ids(session, items):
+                    session.add(PaperIssue(item_id=item_id, member_id=member.id, class_id=member.class_id, channel="advance"))
+            number = member.number if member is not None else None
+            act.details.update(member=number or code.strip()[:40], state=envelope.state, reason=reason)
+        if reason:
+            cy, en = ENVELOPE_REFUSALS[reason]
+            return EnvelopeOutcome(False, reason, number, (), f"Envelope refused: {en.lower()}.", f"Amlen wedi'i gwrthod: {cy.lower()}.")
+        listed = ", ".join(map(str, items))
+        return EnvelopeOutcome(
+            True, "", number, tuple(items), f"Envelope accepted: member {number} has voted in advance on item(s) {listed}.",
+            f"Amlen wedi'i derbyn: mae aelod {number} wedi pleidleisio ymlaen llaw ar eitem(au) {listed}.",
+        )  # fmt: skip
+
+    def _item_ids(self, session: Session, numbers: Sequence[int]) -> list[int]:
+        return list(
+            session.scalars(
+                select(AgendaItem.id).where(AgendaItem.meeting_id == self.meeting_id, AgendaItem.number.in_(numbers))
+            )
+        )
+
+    def open_envelopes(self) -> int:
+        """Record that every accepted envelope not yet opened has been opened and its papers mixed together."""
+        with self.action("advance envelopes opened") as (session, act):
+            waiting = list(
+                session.scalars(
+                    select(AdvanceEnvelope).where(
+                        AdvanceEnvelope.meeting_id == self.meeting_id,
+                        AdvanceEnvelope.state == "accepted",
+                        AdvanceEnvelope.opened.is_(False),
+                    )
+                )
+            )
+            if not waiting:
+                raise RuleError("there are no accepted envelopes waiting to be opened")
+            for envelope in waiting:
+                envelope.opened = True
+            act.details["count"] = len(waiting)
+        return len(waiting)
+
+    # -- advance papers ---------------------------------------------------------------------------
+
+    def record_paper(self, qr_text: str, marks: Sequence[int] | None = None) -> ScanOutcome:
+        """Record one paper from an opened envelope: counted with the item's papers, as the "advance" source."""
+        with self.action("advance paper recorded") as (session, act):
+            found = self._identify(session, qr_text)
+            if isinstance(found, ScanOutcome):
+                act.name = "advance paper refused"
+                act.details.update(reason=found.reason, item=found.item, serial=found.serial)
+                return found
+            chosen = list(marks or [])
+            problem = check_marks(found, chosen)
+            if problem:
+                act.name = "advance paper refused"
+                act.details.update(reason="bad-marks", item=found.item, serial=found.serial)
+                return bad_marks(problem, found.item, found.serial)
+            session.add(
+                RecordedBallot(
+                    item_id=found.item_id, class_id=found.class_id, serial=found.serial, source="advance",
+                    marks=chosen, station=self.station,
+                )
+            )  # fmt: skip
+            act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
+            # The paper's content on the (untimed) ballot chain, so check_record replays it like a room paper.
+            act.details[PAPER_KEY] = paper_details(found.item, found.serial, PaperContent(found.class_code, True, "", tuple(chosen)))
+        return ScanOutcome(
+            True, f"Counted (advance): item {found.item}, {found.class_code}, serial {found.serial}.",
+            f"Wedi'i gyfrif (ymlaen llaw): eitem {found.item}, {found.class_code}, rhif {found.serial}.",
+            item=found.item, class_code=found.class_code, serial=found.serial, marks=tuple(chosen),
+        )  # fmt: skip
+
+    def read_sheets(
+        self,
+        paths: Iterable[Path],
+        *,
+        progress: Callable[[int, ScanOutcome], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> ScanSummary:
+        """Read scanned advance papers with the tellers' reader, recording each clear one as an advance paper."""
+        return self.tellers.read_sheets(
+            paths, progress=progress, should_stop=should_stop, record_clear=lambda text, marks: self.record_paper(text, marks)
+        )
+
+    def _identify(self, session: Session, qr_text: str) -> IdentifiedPaper | ScanOutcome:
+        meeting = session.get(Meeting, self.meeting_id)
+        assert meeting is not None
+        try:
+            code = decode(qr_text, meeting.secret, meeting.code)
+        except QrRejected as rejected:
+            return rejection(rejected.reason, **dict(rejected.fields))
+        item = session.scalar(
+            select(AgendaItem).where(AgendaItem.meeting_id == meeting.id, AgendaItem.number == code.item)
+        )
+        if item is None:
+            return rejection(Reason.WRONG_ITEM, item=code.item, expected="(none: no such item)")
+        extra: dict[str, Any] = {"item": item.number, "serial": code.serial, "class_code": code.class_code}
+        if item.status == "declared":
+            return rejection(Reason.VOTE_CLOSED, **extra)
+        paper = session.execute(
+            select(BallotPaper, MembershipClass.code, PaperBatch.kind)
+            .join(MembershipClass, MembershipClass.id == BallotPaper.class_id)
+            .join(PaperBatch, PaperBatch.id == BallotPaper.batch_id)
+            .where(BallotPaper.item_id == item.id, BallotPaper.serial == code.serial)
+        ).first()
+        if paper is None or paper[1].upper() != code.class_code.upper() or paper[2] != "advance":
+            return rejection(Reason.SERIAL_NOT_ISSUED, **extra)
+        if paper[0].voided_at is not None:
+            return rejection(Reason.VOIDED, **extra)
+        first_station = session.scalar(
+            select(RecordedBallot.station).where(RecordedBallot.item_id == item.id, RecordedBallot.serial == code.serial)
+        )
+        if first_station is not None:
+            # A recorded paper keeps no time of its own (docs/records.md), and advance papers have no vote window.
+            return already_counted(None, first_station, extra)
+        if advance_papers_read(session, item, paper[0].class_id) >= envelopes_opened(session, self.meeting_id, item, paper[0].class_id):
+            return ScanOutcome(
+                False,
+                f"Item {item.number}, {paper[1]}: every opened envelope's paper is already counted; open the "
+                "envelopes first (a paper from an unopened or refused envelope is not counted).",
+                f"Eitem {item.number}, {paper[1]}: mae papur pob amlen a agorwyd wedi'i gyfrif eisoes; agorwch yr "
+                "amlenni yn gyntaf (nid yw papur o amlen heb ei hagor neu a wrthodwyd yn cael ei gyfrif).",
+                reason="no-opened-envelope", item=item.number, class_code=paper[1], serial=code.serial,
+            )  # fmt: skip
+        return IdentifiedPaper(
+            item=item.number, class_code=paper[1], serial=code.serial, option=None, kind=item.kind,
+            method=item.method, candidates=len(item.candidates), max_marks=item.max_marks, item_id=item.id,
+            class_id=paper[0].class_id,
+        )  # fmt: skip
+
+    def mark_amended(self, item_number: int, by: str) -> str:
+        """Record that a resolution was amended in the room: its advance votes follow the item's ``if_amended``."""
+        if not by.strip():
+            raise RuleError("say who moved the amendment (or who records it)")
+        with self.action("resolution amended", item=item_number, by=by.strip()) as (session, act):
+            item = item_row(session, self.meeting_id, item_number)
+            rules = advance_rules(item)
+            if item.kind != "resolution" or not rules.get("allowed"):
+                raise RuleError(f"item {item_number} takes no advance votes on a resolution; nothing to change")
+            if item.status == "declared":
+                raise RuleError(f"item {item_number} has been declared; it can no longer be amended")
+            if rules.get("amended"):
+                raise RuleError(f"item {item_number} is already recorded as amended")
+            item.settings = {**item.settings, "advance": {**rules, "amended": True, "amended_by": by.strip()}}
+            act.details["if_amended"] = rules.get("if_amended", "not-counted")
+            return str(rules.get("if_amended", "not-counted"))
+
+    # -- directed proxies -------------------------------------------------------------------------
+
+    def enter_directed_proxy(
+        self, appointer: str, holder: str | None, directions: Mapping[int, str | Sequence[int]]
+    ) -> list[str]:
+        """Appoint a proxy from a signed form and enter its directed votes; returns notes for the desk.
+
+        ``directions`` maps item number to "for", "against", "abstain" or "discretion" (a resolution) or
+        to a list of candidate positions (an election: a ranking, or the candidates marked), or
+        "discretion". Directed votes go into the item's tally for the member's class, with no paper and
+        nothing naming the member; the holder is handed papers for the discretionary items only. An item
+        the member has already voted on (in advance) is left out: the proxy is void for it.
+        """
+        limit = self._proxy_limit()
+        notes: list[str] = []
+        with self.action("directed proxy entered", appointer=appointer.strip(), holder=holder or "chair") as (session, act):
+            giver = member_by_number(session, self.meeting_id, appointer)
+            act.details["appointer"] = giver.number
+            if giver.status != "active":
+                raise RuleError(f"member {giver.number} ({giver.name}) is {giver.status} and cannot appoint a proxy")
+            if giver.present:
+                raise RuleError(f"member {giver.number} ({giver.name}) is here in person and does not need a proxy")
+            if live_proxies_given(session, giver.id) is not None:
+                raise RuleError(f"member {giver.number} ({giver.name}) has already appointed a proxy; cancel it first")
+            holder_id = proxy_holder_id(session, self.meeting_id, giver, holder, limit)
+            if holder is not None:
+                act.details["holder"] = member_by_number(session, self.meeting_id, holder).number
+            # The class, which the member number tells anyway: check_record counts directed votes per item and class.
+            act.details["class_code"] = class_code_of(session, giver.class_id)
+            proxy = Proxy(
+                meeting_id=self.meeting_id, appointer_id=giver.id, holder_id=holder_id, holder_is_chair=holder is None,
+                directed=True, instructions="",
+            )  # fmt: skip
+            session.add(proxy)
+            session.flush()
+            voted = set(session.scalars(select(PaperIssue.item_id).where(PaperIssue.member_id == giver.id)))
+            directed: list[int] = []
+            for number, direction in sorted(directions.items()):
+                item = item_row(session, self.meeting_id, int(number))
+                if item.status not in {"pending", "open"}:
+                    raise RuleError(f"item {item.number} is {item.status}; a directed vote can no longer be entered")
+                if direction == DISCRETION:
+                    continue
+                if item.id in voted:
+                    notes.append(f"{giver.name} already voted on item {item.number} in advance: the proxy is void for it")
+                    continue
+                marks = direction_marks(item, direction)
+                session.add(PaperIssue(item_id=item.id, member_id=giver.id, class_id=giver.class_id, proxy_id=proxy.id, channel="directed"))
+                tally = session.scalar(
+                    select(DirectedTally).where(DirectedTally.item_id == item.id, DirectedTally.class_id == giver.class_id)
+                )
+                if tally is None:
+                    tally = DirectedTally(item_id=item.id, class_id=giver.class_id, tally={})
+                    session.add(tally)
+                key = marks_key(marks)
+                counts = dict(tally.tally or {})
+                counts[key] = int(counts.get(key, 0)) + 1
+                tally.tally = dict(sorted(counts.items()))
+                directed.append(item.number)
+            proxy.instructions = f"directed on items {', '.join(map(str, directed))}" if directed else ""
+            act.details["directed_items"] = directed  # which items, never the choices
+        return notes
+
+    def _proxy_limit(self) -> int:
+        proxies = self.setup.meeting().rules.get("proxies", {})
+        return int(proxies.get("limit_per_holder", 3)) if isinstance(proxies, dict) else 3
+
+    def standing(self, number: str) -> MemberStanding:
+        with self.reading() as session:
+            member = member_by_number(session, self.meeting_id, number)
+            found = member.number
+            by_channel: dict[str, list[int]] = {}
+            for channel, item_number in session.execute(
+                select(PaperIssue.channel, AgendaItem.number)
+                .join(AgendaItem, AgendaItem.id == PaperIssue.item_id)
+                .where(PaperIssue.member_id == member.id)
+                .order_by(AgendaItem.number)
+            ):
+                by_channel.setdefault(channel, []).append(item_number)
+            pack = session.scalar(select(AdvancePack.id).where(AdvancePack.member_id == member.id))
+            last = session.execute(
+                select(AdvanceEnvelope.state, AdvanceEnvelope.reason)
+                .where(AdvanceEnvelope.member_id == member.id)
+                .order_by(AdvanceEnvelope.state)  # "accepted" sorts first: it is the one that counts
+            ).first()
+        envelope = None if last is None else ("accepted" if last.state == "accepted" else f"refused: {last.reason}")
+        return MemberStanding(
+            found, tuple(by_channel.get("advance", ())), tuple(by_channel.get("directed", ())), pack is not None,
+            envelope,
+        )  # fmt: skip
+
+    def envelope_counts(self) -> dict[str, int]:
+        """Envelopes by outcome (accepted, opened, and each refusal reason), for the screen and the CLI."""
+        with self.reading() as session:
+            counts: dict[str, int] = {"packs": int(session.scalar(
+                select(func.count()).select_from(AdvancePack).where(AdvancePack.meeting_id == self.meeting_id)) or 0)}
+            for state, reason, opened, n in session.execute(
+                select(AdvanceEnvelope.state, AdvanceEnvelope.reason, AdvanceEnvelope.opened, func.count())
+                .where(AdvanceEnvelope.meeting_id == self.meeting_id)
+                .group_by(AdvanceEnvelope.state, AdvanceEnvelope.reason, AdvanceEnvelope.opened)
+            ):
+                key = "accepted" if state == "accepted" else reason
+                counts[key] = counts.get(key, 0) + n
+                if opened:
+                    counts["opened"] = counts.get("opened", 0) + n
+        return counts
