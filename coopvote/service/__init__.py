@@ -20,6 +20,7 @@ from coopvote.record.db import create_database, is_url, open_database
 from coopvote.service.base import MeetingRecord
 from coopvote.service.desk import DeskRole
 from coopvote.service.papers import PapersRole
+from coopvote.service.rehearsal import RehearsalRole
 from coopvote.service.results import ResultsRole
 from coopvote.service.setup import SetupRole
 from coopvote.service.tellers import TellersRole
@@ -39,6 +40,7 @@ class MeetingService:
         self.voting = VotingRole(self.record, after_close=self._back_up_after_close)
         self.tellers = TellersRole(self.record, self.setup)
         self.results = ResultsRole(self.record)
+        self.rehearsal = RehearsalRole(self.record, self.setup)
 
     @classmethod
     def create(cls, target: str | Path, spec: MeetingSpec, *, actor: str = "", station: str = "") -> MeetingService:
@@ -99,6 +101,7 @@ __all__ = [
     "DeskRole",
     "MeetingService",
     "PapersRole",
+    "RehearsalRole",
     "PeriodicBackup",
     "ResultsRole",
     "SetupRole",
