@@ -277,7 +277,10 @@ def compare_readings(outcomes: Sequence[ScanOutcome], sheets: Sequence[KeySheet]
     problems: list[str] = []
     counts = {"counted": 0, "person": 0, "refused": 0}
     for index, outcome in enumerate(outcomes, start=1):
-        sheet = by_paper.get((outcome.item, outcome.serial)) if outcome.serial is not None else None
+        sheet = (
+            by_paper.get((outcome.item, outcome.serial))
+            if outcome.item is not None and outcome.serial is not None else None
+        )
         if sheet is None:
             problems.append(f"scanned page {index}: not a sheet of this deck ({outcome.message_en})")
             continue
@@ -309,12 +312,21 @@ def compare_readings(outcomes: Sequence[ScanOutcome], sheets: Sequence[KeySheet]
 
 
 def decide_as_the_key_says(tellers: TellersRole, sheets: Sequence[KeySheet]) -> None:
-    """The adjudicator's part, taken from the key: accept what the voter meant, reject the rest."""
+    """The adjudicator's part, taken from the key: accept what the voter meant, reject the rest.
+
+    A sheet the key says must be read clear but was sent to a person is rejected, not mended from the key,
+    so the loss shows in the count as it would on the day.
+    """
     by_paper = {(s.item, s.serial): s for s in sheets}
     for pending in tellers.pending_sheets():
-        sheet = by_paper.get((pending.item, pending.serial)) if pending.serial is not None else None
+        sheet = (
+            by_paper.get((pending.item, pending.serial))
+            if pending.item is not None and pending.serial is not None else None
+        )
         if sheet is None:
             tellers.adjudicate(pending.id, reject_reason="no-valid-code", by="rehearsal key")
+        elif sheet.expect == EXPECT_COUNTED:
+            tellers.adjudicate(pending.id, reject_reason="unmarked-or-uncertain", by="rehearsal key")
         elif sheet.valid:
             tellers.adjudicate(pending.id, accept_marks=list(sheet.marks), by="rehearsal key")
         else:

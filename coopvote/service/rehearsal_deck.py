@@ -162,25 +162,26 @@ def render_deck(pages: Sequence[tuple[Any, dict[Hashable, Any]]], out: Path, dpi
 
 
 def damage_page(deck_pdf: Path, page: int, out: Path, dpi: float = 150.0) -> None:
-    """A copy of the deck with one page's marked boxes covered in white, as a bad scan or a torn sheet
-    would lose them: what a rehearsal must catch. ``page`` is 1-based."""
+    """A copy of the deck with one page's column of boxes covered in white, as a dirty scanner, a fold or
+    a smudge would lose the marks: what a rehearsal must catch. ``page`` is 1-based."""
+    import pypdfium2 as pdfium
     from PIL import Image, ImageDraw
 
     from coopvote.ballots.testdeck import rasterise_page
 
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(deck_pdf.read_bytes())
+    data = deck_pdf.read_bytes()
+    document = pdfium.PdfDocument(data)
     count = len(document)
     document.close()
     images = []
-    data = deck_pdf.read_bytes()
     for index in range(count):
         image = Image.fromarray(rasterise_page(data, index, dpi), mode="L")
         if index == page - 1:
             width, height = image.size
-            # The whole lower part of the sheet, where the boxes are; the code at the top stays readable.
-            ImageDraw.Draw(image).rectangle([0, int(height * 0.30), width, height], fill=255)
+            # The boxes' column, below the code and clear of the corner marks the reader finds the page by.
+            ImageDraw.Draw(image).rectangle(
+                [int(width * 0.6), int(height * 0.30), int(width * 0.95), int(height * 0.85)], fill=255
+            )
         images.append(image)
     buffer = io.BytesIO()
     images[0].save(buffer, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
