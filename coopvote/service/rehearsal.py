@@ -113,8 +113,11 @@ class RehearsalRole(Role):
 
     # -- printing the deck -------------------------------------------------------------------------
 
-    def prepare(self, folder: Path, *, dpi: float = 150.0, page_size: str = "A4", seed: int = 1) -> PreparedRehearsal:
-        """Make the rehearsal copy in ``folder`` and print its marked test deck (``folder/deck.pdf``)."""
+    def prepare(
+        self, folder: Path, *, deck: Path | None = None, dpi: float = 150.0, page_size: str = "A4", seed: int = 1
+    ) -> PreparedRehearsal:
+        """Make the rehearsal copy in ``folder`` and print its marked test deck (``deck``, by default
+        ``folder/deck.pdf``)."""
         from coopvote.ballots.omr_layout import question_for_item
         from coopvote.ballots.paper import VARIANTS
         from coopvote.ballots.pdf_spec import MeetingInfo, VotingClass, papers_for
@@ -167,7 +170,7 @@ class RehearsalRole(Role):
                 scratch.voting.open_vote(item.number)
             if not pages:
                 raise RuleError("the meeting has no item the rehearsal can print papers for")
-            deck = folder / DECK_NAME
+            deck = Path(deck) if deck is not None else folder / DECK_NAME
             render_deck(pages, deck, dpi, seed)
             DeckPlan(view.code, copy.code, tuple(sheets), tuple(skipped)).save(folder / KEY_NAME)
         except BaseException:
