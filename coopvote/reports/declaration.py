@@ -324,6 +324,17 @@ def close_code_block(close_hash: str, st: dict[str, Any]) -> list[Flowable]:
     ]
 
 
+def rehearsal_lines(record: MeetingRecord, st: dict[str, Any]) -> list[Flowable]:
+    """Whether a rehearsal (logic and accuracy test) was run before the vote: the latest one, in words."""
+    if not record.rehearsals:
+        return []
+    latest = record.rehearsals[-1]
+    at = (str(latest.get("at") or "").replace("T", " ")[:16] + " UTC").strip()
+    cy, en = LABELS["rehearsal_passed" if latest["passed"] else "rehearsal_failed"]
+    fields = {"sheets": latest["sheets"], "problems": latest["problems"], "at": at}
+    return [bilingual(cy.format(**fields), en.format(**fields), st["small"])]
+
+
 def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]:
     st = styles()
     definition = item.definition
@@ -371,6 +382,7 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
         by_cy, by_en = LABELS["declared_by"]
         at = str(item.declaration["declared_at"]).replace("T", " ")[:16]
         declared = f"{by_cy} / {by_en}: {item.declaration['declared_by']}, {at} UTC"
+    story += rehearsal_lines(record, st)
     election = result.get("election") or {}
     if definition["kind"] == "election" and election.get("stages"):
         story += stage_sheet(election, [o["label"]["en"] for o in result.get("options") or []], st)
