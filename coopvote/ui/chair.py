@@ -9,6 +9,7 @@ it. Every rule is the service's; the console shows what the service says.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -27,12 +28,13 @@ from coopvote.counting.item_rules import item_tie_rule
 from coopvote.errors import CoopvoteError
 from coopvote.service.views import ItemResult, ItemView, MeetingView
 from coopvote.ui.chair_panels import CastingPanel, DeclarePanel, HandsPanel, ProgressPanel
+from coopvote.ui.chair_rehearsal import RehearsalDialog
 from coopvote.ui.look import arg, pick
 from coopvote.ui.results_panel import ResultPanel, describe
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable, error_text
 
 if TYPE_CHECKING:
-    from coopvote.service import MeetingService, ResultsRole, SetupRole, VotingRole
+    from coopvote.service import MeetingService, RehearsalRole, ResultsRole, SetupRole, VotingRole
 
 
 REFRESH_MS = 2000
@@ -59,15 +61,23 @@ class ChairPage(Retranslatable, QWidget):
     @classmethod
     def for_meeting(cls, service: MeetingService, parent: QWidget | None = None) -> ChairPage:
         """The chair's console gets set-up (reading the agenda), voting (open, close) and results (hands, polls, declarations)."""
-        return cls(service.setup, service.voting, service.results, parent)
+        where = Path(service.record.where)
+        folder = where.parent / "rehearsal" if where.is_file() else Path.home() / "coopvote-rehearsal"
+        return cls(service.setup, service.voting, service.results, parent, rehearsal=service.rehearsal,
+                   rehearsal_folder=folder)
 
     def __init__(
-        self, setup: SetupRole, voting: VotingRole, results: ResultsRole, parent: QWidget | None = None
+        self, setup: SetupRole, voting: VotingRole, results: ResultsRole, parent: QWidget | None = None,
+        *, rehearsal: RehearsalRole | None = None, rehearsal_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setup = setup
         self.voting = voting
         self.results = results
+        self.rehearsal = rehearsal
+        """Before the doors open: the rehearsal (a test deck read and counted), in a dialog of its own."""
+        self.rehearsal_folder = rehearsal_folder or Path.home() / "coopvote-rehearsal"
+        self.rehearsal_dialog: RehearsalDialog | None = None
         self.meeting: MeetingView = setup.meeting()
         self.current: int | None = None
         self.banner = MessageBanner(self)
@@ -125,9 +135,14 @@ class ChairPage(Retranslatable, QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(detail)
 
+        self.rehearse_button = QPushButton(self)
+        self.rehearse_button.setObjectName("rehearse")
+        self.rehearse_button.clicked.connect(self.open_rehearsal)
+        self.rehearse_button.setVisible(rehearsal is not None)
         left = QVBoxLayout()
         left.addWidget(self.agenda_label)
         left.addWidget(self.agenda, 1)
+        left.addWidget(self.rehearse_button)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addWidget(self.scroll_area, 3)
@@ -141,6 +156,13 @@ class ChairPage(Retranslatable, QWidget):
         self.timer.start()
         self.retranslate()
         self.refresh_agenda()
+
+    def open_rehearsal(self) -> RehearsalDialog | None:
+        if self.rehearsal is None:
+            return None
+        self.rehearsal_dialog = RehearsalDialog(self.rehearsal, self.rehearsal_folder, self)
+        self.rehearsal_dialog.show()
+        return self.rehearsal_dialog
 
     # -- the agenda ----------------------------------------------------------------------------------
 
@@ -340,6 +362,7 @@ class ChairPage(Retranslatable, QWidget):
         self.open_button.setText(self.tr("&Open the vote"))
         self.close_button.setText(self.tr("&Close the vote"))
         self.result_button.setText(self.tr("Show the &result"))
+        self.rehearse_button.setText(self.tr("Re&hearsal before the meeting…"))
         for row in range(self.agenda.count()):
             entry = self.agenda.item(row)
             number = int(entry.data(Qt.ItemDataRole.UserRole))

@@ -402,6 +402,10 @@
       <source>Show the &amp;result</source>
       <translation>Dangos y ca&amp;nlyniad</translation>
     </message>
+    <message>
+      <source>Re&amp;hearsal before the meeting…</source>
+      <translation>Y&amp;marfer cyn y cyfarfod…</translation>
+    </message>
   </context>
   <context>
     <name>ClassesPage</name>
@@ -1503,6 +1507,57 @@
     <message>
       <source>Note: %1</source>
       <translation>Sylwer: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>RehearsalDialog</name>
+    <message>
+      <source>Rehearsal before the meeting</source>
+      <translation>Ymarfer cyn y cyfarfod</translation>
+    </message>
+    <message>
+      <source>The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</source>
+      <translation>Mae'r ymarfer yn argraffu set o bapurau prawf: pob eitem, dosbarth a math o bapur, wedi'u marcio'n glir, yn wan, wedi'u difetha, yn wag a gyda gormod o farciau. Sganiwch nhw ar sganiwr y cyfarfod, yna gwiriwch y sganiau: mae coopvote yn eu darllen a'u cyfrif fel y bydd ar y diwrnod ac yn cymharu pob papur a phob cyfanswm â'r set. Ni all y papurau prawf fyth gyfrif yn y bleidlais go iawn, ac mae'r cyfarfod yn aros fel yr oedd.</translation>
+    </message>
+    <message>
+      <source>&amp;Folder for the deck and its key:</source>
+      <translation>&amp;Ffolder ar gyfer y papurau prawf a'u hallwedd:</translation>
+    </message>
+    <message>
+      <source>1. &amp;Print the test deck</source>
+      <translation>1. &amp;Argraffu'r papurau prawf</translation>
+    </message>
+    <message>
+      <source>&amp;Scanned files (separate with ;):</source>
+      <translation>Ffeiliau wedi'u &amp;sganio (gwahanwch â ;):</translation>
+    </message>
+    <message>
+      <source>&amp;Choose…</source>
+      <translation>&amp;Dewis…</translation>
+    </message>
+    <message>
+      <source>2. Chec&amp;k the scans</source>
+      <translation>2. &amp;Gwirio'r sganiau</translation>
+    </message>
+    <message>
+      <source>Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.</source>
+      <translation>Argraffwyd y papurau prawf: %1 (%2 tudalen). Argraffwch nhw, sganiwch nhw, yna gwiriwch y sganiau.</translation>
+    </message>
+    <message>
+      <source>The scanned test deck</source>
+      <translation>Y papurau prawf wedi'u sganio</translation>
+    </message>
+    <message>
+      <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+      <translation>Sganiau (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <source>The rehearsal passed: %1 test sheets read and counted as marked.</source>
+      <translation>Llwyddodd yr ymarfer: darllenwyd a chyfrifwyd %1 dalen brawf fel y'u marciwyd.</translation>
+    </message>
+    <message>
+      <source>The rehearsal FAILED: %1 problems. Fix the set-up and rehearse again.</source>
+      <translation>METHODD yr ymarfer: %1 problem. Cywirwch y drefn a chynhaliwch yr ymarfer eto.</translation>
     </message>
   </context>
   <context>

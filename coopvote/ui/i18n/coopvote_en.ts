@@ -402,6 +402,10 @@
       <source>Show the &amp;result</source>
       <translation>Show the &amp;result</translation>
     </message>
+    <message>
+      <source>Re&amp;hearsal before the meeting…</source>
+      <translation>Re&amp;hearsal before the meeting…</translation>
+    </message>
   </context>
   <context>
     <name>ClassesPage</name>
@@ -1503,6 +1507,57 @@
     <message>
       <source>Note: %1</source>
       <translation>Note: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>RehearsalDialog</name>
+    <message>
+      <source>Rehearsal before the meeting</source>
+      <translation>Rehearsal before the meeting</translation>
+    </message>
+    <message>
+      <source>The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</source>
+      <translation>The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</translation>
+    </message>
+    <message>
+      <source>&amp;Folder for the deck and its key:</source>
+      <translation>&amp;Folder for the deck and its key:</translation>
+    </message>
+    <message>
+      <source>1. &amp;Print the test deck</source>
+      <translation>1. &amp;Print the test deck</translation>
+    </message>
+    <message>
+      <source>&amp;Scanned files (separate with ;):</source>
+      <translation>&amp;Scanned files (separate with ;):</translation>
+    </message>
+    <message>
+      <source>&amp;Choose…</source>
+      <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+      <source>2. Chec&amp;k the scans</source>
+      <translation>2. Chec&amp;k the scans</translation>
+    </message>
+    <message>
+      <source>Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.</source>
+      <translation>Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.</translation>
+    </message>
+    <message>
+      <source>The scanned test deck</source>
+      <translation>The scanned test deck</translation>
+    </message>
+    <message>
+      <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+      <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <source>The rehearsal passed: %1 test sheets read and counted as marked.</source>
+      <translation>The rehearsal passed: %1 test sheets read and counted as marked.</translation>
+    </message>
+    <message>
+      <source>The rehearsal FAILED: %1 problems. Fix the set-up and rehearse again.</source>
+      <translation>The rehearsal FAILED: %1 problems. Fix the set-up and rehearse again.</translation>
     </message>
   </context>
   <context>

@@ -544,6 +544,30 @@ WELSH: dict[str, str] = {
     "&Adjudication (%1)": "&Dyfarnu (%1)",
     "&Adjudication": "&Dyfarnu",
     "Ca&mera": "Ca&mera",
+    # -- the rehearsal (chair_rehearsal.py)
+    "Re&hearsal before the meeting…": "Y&marfer cyn y cyfarfod…",
+    "Rehearsal before the meeting": "Ymarfer cyn y cyfarfod",
+    "The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, "
+    "blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and "
+    "counts them as it will on the day and compares every paper and every tally with the deck. The test "
+    "papers can never count in the real vote, and the meeting is left as it was.": "Mae'r ymarfer yn argraffu "
+    "set o bapurau prawf: pob eitem, dosbarth a math o bapur, wedi'u marcio'n glir, yn wan, wedi'u difetha, "
+    "yn wag a gyda gormod o farciau. Sganiwch nhw ar sganiwr y cyfarfod, yna gwiriwch y sganiau: mae coopvote "
+    "yn eu darllen a'u cyfrif fel y bydd ar y diwrnod ac yn cymharu pob papur a phob cyfanswm â'r set. Ni all "
+    "y papurau prawf fyth gyfrif yn y bleidlais go iawn, ac mae'r cyfarfod yn aros fel yr oedd.",
+    "&Folder for the deck and its key:": "&Ffolder ar gyfer y papurau prawf a'u hallwedd:",
+    "1. &Print the test deck": "1. &Argraffu'r papurau prawf",
+    "&Scanned files (separate with ;):": "Ffeiliau wedi'u &sganio (gwahanwch â ;):",
+    "&Choose…": "&Dewis…",
+    "2. Chec&k the scans": "2. &Gwirio'r sganiau",
+    "Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.": "Argraffwyd y papurau "
+    "prawf: %1 (%2 tudalen). Argraffwch nhw, sganiwch nhw, yna gwiriwch y sganiau.",
+    "The scanned test deck": "Y papurau prawf wedi'u sganio",
+    "Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)": "Sganiau (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)",
+    "The rehearsal passed: %1 test sheets read and counted as marked.": "Llwyddodd yr ymarfer: darllenwyd a "
+    "chyfrifwyd %1 dalen brawf fel y'u marciwyd.",
+    "The rehearsal FAILED: %1 problems. Fix the set-up and rehearse again.": "METHODD yr ymarfer: %1 problem. "
+    "Cywirwch y drefn a chynhaliwch yr ymarfer eto.",
 }
 
 WELSH_BY_CONTEXT: dict[tuple[str, str], str] = {}
