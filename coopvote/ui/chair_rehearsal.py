@@ -84,7 +84,8 @@ class RehearsalDialog(QDialog):
         layout.addLayout(scans_row)
         layout.addWidget(self.check_button)
         layout.addWidget(self.verdict)
-        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.problems, 100)
+        layout.addStretch(1)  # while there are no problems to list, the space stays at the bottom
         layout.addWidget(buttons)
         self.resize(720, 560)
 
