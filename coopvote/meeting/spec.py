@@ -28,6 +28,7 @@ from coopvote.meeting.checks import (
     normalised_weighting,
 )
 from coopvote.meeting.checks_items import check_items
+from coopvote.meeting.presets import confirmation_problem
 from coopvote.meeting.validation import Problems
 
 MAX_SPEC_CHARACTERS = 1_000_000
@@ -164,7 +165,10 @@ def _item(table: Any, index: int, source: str, class_codes: Mapping[str, Fractio
     if kind not in KINDS:
         raise InputError(f"{where}: kind {kind!r} should be 'resolution' or 'election'")
     threshold = str(table.get("threshold", ">= 3/4" if table.get("special") else "> 1/2"))
-    settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed") if k in table}
+    settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed", "confirms") if k in table}
+    if isinstance(settings.get("confirms"), dict):  # kept as JSON in the record: the date as ISO text
+        settings["confirms"] = {k: v.isoformat() if hasattr(v, "isoformat") else v
+                                for k, v in settings["confirms"].items()}
     if isinstance(settings.get("weighting"), dict):
         settings["weighting"] = normalised_weighting(settings["weighting"], dict(class_codes))
     candidates: tuple[CandidateSpec, ...] = ()
@@ -280,6 +284,8 @@ def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
     if not isinstance(weighting, dict):
         raise InputError(f"{source}: [weighting] should be a table")
     _check_member_values(weighting, items, source)
+    held_on = _date(meeting.get("date"), f"{where}: date")
+    _check_confirmations(items, held_on, source)
     weighting = normalised_weighting(weighting, {c.code: c.vote_value for c in classes})
     languages = meeting.get("languages", ["cy", "en"])
     return MeetingSpec(
@@ -314,6 +320,18 @@ def _check_member_values(weighting: dict[str, Any], items: tuple[ItemSpec, ...],
                 WeightingScheme.from_mapping(table, override)
             except InputError as error:
                 raise InputError(f"{where}: {error}") from None
+
+
+def _check_confirmations(items: tuple[ItemSpec, ...], held_on: date | None, source: str) -> None:
+    """A section 111 confirmation must be held 14 days to one month after the first meeting."""
+    for item in items:
+        confirms = item.settings.get("confirms")
+        if isinstance(confirms, dict):
+            first = date.fromisoformat(str(confirms["held_on"]))
+            problem = confirmation_problem(first, held_on)
+            if problem:
+                raise InputError(f"{source}: agenda item {item.number} confirms item {confirms['item']} of meeting "
+                                 f"{confirms['meeting']}, but {problem}")
 
 
 def load_spec(path: Path) -> MeetingSpec:
