@@ -99,6 +99,10 @@
       <translation>Teitl yn &amp;Saesneg:</translation>
     </message>
     <message>
+      <source>R&amp;ules preset:</source>
+      <translation>Rhagosodiad y r&amp;heolau:</translation>
+    </message>
+    <message>
       <source>Carried &amp;when For is:</source>
       <translation>Yn cael ei basio &amp;os yw O blaid:</translation>
     </message>
@@ -137,6 +141,10 @@
     <message>
       <source>at least three quarters</source>
       <translation>yn dri chwarter o leiaf</translation>
+    </message>
+    <message>
+      <source>None: choose the threshold below</source>
+      <translation>Dim: dewiswch y trothwy isod</translation>
     </message>
     <message>
       <source>Single transferable vote (Scottish STV)</source>
@@ -488,6 +496,26 @@
     <message>
       <source>If a class casts no votes</source>
       <translation>Os nad yw dosbarth yn bwrw unrhyw bleidlais</translation>
+    </message>
+    <message>
+      <source>Rules &amp;preset:</source>
+      <translation>&amp;Rhagosodiad y rheolau:</translation>
+    </message>
+    <message>
+      <source>&amp;Investors' class:</source>
+      <translation>Dosbarth y &amp;buddsoddwyr:</translation>
+    </message>
+    <message>
+      <source>Rules preset</source>
+      <translation>Rhagosodiad y rheolau</translation>
+    </message>
+    <message>
+      <source>Investors' class</source>
+      <translation>Dosbarth y buddsoddwyr</translation>
+    </message>
+    <message>
+      <source>None: choose the weighting below</source>
+      <translation>Dim: dewiswch y pwysoli isod</translation>
     </message>
     <message>
       <source>Every member's vote counts the same; the last column is not used.</source>
@@ -2082,6 +2110,13 @@ Rhowch gynnig arall arni: %2</translation>
     <message>
       <source>Ca&amp;mera</source>
       <translation>Ca&amp;mera</translation>
+    </message>
+  </context>
+  <context>
+    <name>widget</name>
+    <message>
+      <source>Source: %1</source>
+      <translation>Ffynhonnell: %1</translation>
     </message>
   </context>
 </TS>

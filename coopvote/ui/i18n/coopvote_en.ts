@@ -99,6 +99,10 @@
       <translation>Title in &amp;English:</translation>
     </message>
     <message>
+      <source>R&amp;ules preset:</source>
+      <translation>R&amp;ules preset:</translation>
+    </message>
+    <message>
       <source>Carried &amp;when For is:</source>
       <translation>Carried &amp;when For is:</translation>
     </message>
@@ -137,6 +141,10 @@
     <message>
       <source>at least three quarters</source>
       <translation>at least three quarters</translation>
+    </message>
+    <message>
+      <source>None: choose the threshold below</source>
+      <translation>None: choose the threshold below</translation>
     </message>
     <message>
       <source>Single transferable vote (Scottish STV)</source>
@@ -488,6 +496,26 @@
     <message>
       <source>If a class casts no votes</source>
       <translation>If a class casts no votes</translation>
+    </message>
+    <message>
+      <source>Rules &amp;preset:</source>
+      <translation>Rules &amp;preset:</translation>
+    </message>
+    <message>
+      <source>&amp;Investors' class:</source>
+      <translation>&amp;Investors' class:</translation>
+    </message>
+    <message>
+      <source>Rules preset</source>
+      <translation>Rules preset</translation>
+    </message>
+    <message>
+      <source>Investors' class</source>
+      <translation>Investors' class</translation>
+    </message>
+    <message>
+      <source>None: choose the weighting below</source>
+      <translation>None: choose the weighting below</translation>
     </message>
     <message>
       <source>Every member's vote counts the same; the last column is not used.</source>
@@ -2082,6 +2110,13 @@ Try again: %2</translation>
     <message>
       <source>Ca&amp;mera</source>
       <translation>Ca&amp;mera</translation>
+    </message>
+  </context>
+  <context>
+    <name>widget</name>
+    <message>
+      <source>Source: %1</source>
+      <translation>Source: %1</translation>
     </message>
   </context>
 </TS>

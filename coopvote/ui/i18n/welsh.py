@@ -568,6 +568,15 @@ WELSH: dict[str, str] = {
     "chyfrifwyd %1 dalen brawf fel y'u marciwyd.",
     "The rehearsal FAILED: %1 problems. Fix the set-up and rehearse again.": "METHODD yr ymarfer: %1 problem. "
     "Cywirwch y drefn a chynhaliwch yr ymarfer eto.",
+    # -- constitution presets in the wizard (wizard_setup.py, wizard_pages.py)
+    "Rules &preset:": "&Rhagosodiad y rheolau:",
+    "&Investors' class:": "Dosbarth y &buddsoddwyr:",
+    "Rules preset": "Rhagosodiad y rheolau",
+    "Investors' class": "Dosbarth y buddsoddwyr",
+    "None: choose the weighting below": "Dim: dewiswch y pwysoli isod",
+    "R&ules preset:": "Rhagosodiad y r&heolau:",
+    "None: choose the threshold below": "Dim: dewiswch y trothwy isod",
+    "Source: %1": "Ffynhonnell: %1",
 }
 
 WELSH_BY_CONTEXT: dict[tuple[str, str], str] = {}
