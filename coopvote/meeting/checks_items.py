@@ -41,10 +41,14 @@ COUNTED_BASES = tuple(base for base in BASES if base != "present")
 
 ITEM_KEYS = ("number", "kind", "title_cy", "title_en", "text_cy", "text_en", "special", "threshold", "by_head",
              "base", "tie", "seed", "weighting", "method", "seats", "max_marks", "candidates", "reserved",
-             "confirms")
+             "confirms", "nominations")
+NOMINATIONS_KEYS = ("closes", "word_limit", "order", "uncontested")
+"""An election whose candidates are nominated before the meeting (coopvote/service/nominations.py)."""
+BALLOT_ORDERS = ("surname", "lot")
+UNCONTESTED_RULES = ("declare", "vote")
 CONFIRMS_KEYS = ("meeting", "item", "held_on", "verification", "for_percent")
 """A section 111 confirmation names the resolution it confirms (coopvote/meeting/presets.py)."""
-ELECTION_ONLY = ("method", "seats", "max_marks", "candidates", "reserved")
+ELECTION_ONLY = ("method", "seats", "max_marks", "candidates", "reserved", "nominations")
 SINGLE_SEAT_METHODS = frozenset({"fptp", "irv"})
 SEED_MAX = 2**63 - 1
 
@@ -115,6 +119,20 @@ def _check_item(
         _check_confirms(problems, table["confirms"], f"{path}.confirms", context, kind)
 
 
+def _check_nominations(problems: Problems, raw: object, path: str, context: str) -> None:
+    nominations = table_at(problems, raw, path, '{ closes = 2026-11-01, word_limit = 250, order = "surname" }')
+    if nominations is None:
+        return
+    unknown_keys(problems, nominations, path, NOMINATIONS_KEYS)
+    closes = nominations.get("closes")
+    if not isinstance(closes, date):
+        problems.add(f"{path}.closes", f"{context}needs the date nominations close, such as 2026-11-01, not "
+                                       f"{shown(closes)}")
+    whole(problems, nominations, "word_limit", path, low=10, high=5000)
+    choice(problems, nominations, "order", path, BALLOT_ORDERS)
+    choice(problems, nominations, "uncontested", path, UNCONTESTED_RULES)
+
+
 def _check_confirms(problems: Problems, raw: object, path: str, context: str, kind: object) -> None:
     """The first meeting's resolution a section 111 confirmation names: meeting code, item, date, code."""
     if kind != "resolution":
@@ -142,6 +160,11 @@ def _check_election(
     method = raw_method if isinstance(raw_method, str) else ""
     if method not in RULES:
         problems.add(f"{path}.method", f"{context}method {shown(raw_method)} is not one of {', '.join(RULES)}")
+    if "nominations" in table:
+        _check_nominations(problems, table["nominations"], f"{path}.nominations", context)
+        if "candidates" not in table:  # the candidates come from the nominations when they close
+            whole(problems, table, "seats", path, low=1, high=MAX_SEATS, required=True)
+            return
     names = _check_candidates(problems, table, path, context, codes)
     count = len(names) if names is not None else None
     high = min(MAX_SEATS, count) if count else MAX_SEATS

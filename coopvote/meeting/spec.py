@@ -165,10 +165,11 @@ def _item(table: Any, index: int, source: str, class_codes: Mapping[str, Fractio
     if kind not in KINDS:
         raise InputError(f"{where}: kind {kind!r} should be 'resolution' or 'election'")
     threshold = str(table.get("threshold", ">= 3/4" if table.get("special") else "> 1/2"))
-    settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed", "confirms") if k in table}
-    if isinstance(settings.get("confirms"), dict):  # kept as JSON in the record: the date as ISO text
-        settings["confirms"] = {k: v.isoformat() if hasattr(v, "isoformat") else v
-                                for k, v in settings["confirms"].items()}
+    settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed", "confirms", "nominations")
+                if k in table}
+    for key in ("confirms", "nominations"):
+        if isinstance(settings.get(key), dict):  # kept as JSON in the record: dates as ISO text
+            settings[key] = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in settings[key].items()}
     if isinstance(settings.get("weighting"), dict):
         settings["weighting"] = normalised_weighting(settings["weighting"], dict(class_codes))
     candidates: tuple[CandidateSpec, ...] = ()
@@ -182,7 +183,8 @@ def _item(table: Any, index: int, source: str, class_codes: Mapping[str, Fractio
         seats = _require(table, "seats", where, int)
         if seats < 1:
             raise InputError(f"{where}: seats must be at least 1")
-        raw_candidates = _require(table, "candidates", where, list)
+        nominated = "nominations" in table
+        raw_candidates = table.get("candidates", []) if nominated else _require(table, "candidates", where, list)
         parsed = []
         for position, candidate in enumerate(raw_candidates, start=1):
             cwhere = f"{where}: candidate {position}"
@@ -193,7 +195,7 @@ def _item(table: Any, index: int, source: str, class_codes: Mapping[str, Fractio
             if class_code is not None and str(class_code).upper() not in class_codes:
                 raise InputError(f"{cwhere}: class {class_code!r} is not one of {', '.join(sorted(class_codes))}")
             parsed.append(CandidateSpec(name=name.strip(), class_code=str(class_code).upper() if class_code else None))
-        if len(parsed) < seats and method not in RANKED_METHODS:
+        if len(parsed) < seats and method not in RANKED_METHODS and not nominated:
             raise InputError(f"{where}: {len(parsed)} candidates for {seats} seats")
         candidates = tuple(parsed)
         max_marks = int(table.get("max_marks", seats if method in {"fptp", "block"} else len(parsed)))

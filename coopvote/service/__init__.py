@@ -19,6 +19,7 @@ from coopvote.record.connection import display_target
 from coopvote.record.db import create_database, is_url, open_database
 from coopvote.service.base import MeetingRecord
 from coopvote.service.desk import DeskRole
+from coopvote.service.nominations import NominationsRole
 from coopvote.service.papers import PapersRole
 from coopvote.service.rehearsal import RehearsalRole
 from coopvote.service.results import ResultsRole
@@ -41,6 +42,7 @@ class MeetingService:
         self.tellers = TellersRole(self.record, self.setup)
         self.results = ResultsRole(self.record)
         self.rehearsal = RehearsalRole(self.record, self.setup)
+        self.nominations = NominationsRole(self.record)
 
     @classmethod
     def create(cls, target: str | Path, spec: MeetingSpec, *, actor: str = "", station: str = "") -> MeetingService:
@@ -100,6 +102,7 @@ def backup_on_close(
 __all__ = [
     "DeskRole",
     "MeetingService",
+    "NominationsRole",
     "PapersRole",
     "RehearsalRole",
     "PeriodicBackup",
