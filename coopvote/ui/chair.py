@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from coopvote.counting.item_rules import item_tie_rule
 from coopvote.errors import CoopvoteError
 from coopvote.service.views import ItemResult, ItemView, MeetingView
+from coopvote.ui.chair_nominations import NominationsDialog
 from coopvote.ui.chair_panels import CastingPanel, DeclarePanel, HandsPanel, ProgressPanel
 from coopvote.ui.chair_rehearsal import RehearsalDialog
 from coopvote.ui.look import arg, pick
@@ -34,7 +35,14 @@ from coopvote.ui.results_panel import ResultPanel, describe
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable, error_text
 
 if TYPE_CHECKING:
-    from coopvote.service import MeetingService, RehearsalRole, ResultsRole, SetupRole, VotingRole
+    from coopvote.service import (
+        MeetingService,
+        NominationsRole,
+        RehearsalRole,
+        ResultsRole,
+        SetupRole,
+        VotingRole,
+    )
 
 
 REFRESH_MS = 2000
@@ -64,11 +72,12 @@ class ChairPage(Retranslatable, QWidget):
         where = Path(service.record.where)
         folder = where.parent / "rehearsal" if where.is_file() else Path.home() / "coopvote-rehearsal"
         return cls(service.setup, service.voting, service.results, parent, rehearsal=service.rehearsal,
-                   rehearsal_folder=folder)
+                   rehearsal_folder=folder, nominations=service.nominations)
 
     def __init__(
         self, setup: SetupRole, voting: VotingRole, results: ResultsRole, parent: QWidget | None = None,
         *, rehearsal: RehearsalRole | None = None, rehearsal_folder: Path | None = None,
+        nominations: NominationsRole | None = None,
     ) -> None:
         super().__init__(parent)
         self.setup = setup
@@ -78,6 +87,9 @@ class ChairPage(Retranslatable, QWidget):
         """Before the doors open: the rehearsal (a test deck read and counted), in a dialog of its own."""
         self.rehearsal_folder = rehearsal_folder or Path.home() / "coopvote-rehearsal"
         self.rehearsal_dialog: RehearsalDialog | None = None
+        self.nominations = nominations
+        """Before the meeting: nominations, statements and the candidate booklet, in a dialog of its own."""
+        self.nominations_dialog: NominationsDialog | None = None
         self.meeting: MeetingView = setup.meeting()
         self.current: int | None = None
         self.banner = MessageBanner(self)
@@ -139,9 +151,15 @@ class ChairPage(Retranslatable, QWidget):
         self.rehearse_button.setObjectName("rehearse")
         self.rehearse_button.clicked.connect(self.open_rehearsal)
         self.rehearse_button.setVisible(rehearsal is not None)
+        self.nominations_button = QPushButton(self)
+        self.nominations_button.setObjectName("nominations")
+        self.nominations_button.clicked.connect(self.open_nominations)
+        self.nominations_button.setVisible(nominations is not None and any(
+            isinstance(item.settings.get("nominations"), dict) for item in self.meeting.items))
         left = QVBoxLayout()
         left.addWidget(self.agenda_label)
         left.addWidget(self.agenda, 1)
+        left.addWidget(self.nominations_button)
         left.addWidget(self.rehearse_button)
         body = QHBoxLayout()
         body.addLayout(left, 1)
@@ -163,6 +181,14 @@ class ChairPage(Retranslatable, QWidget):
         self.rehearsal_dialog = RehearsalDialog(self.rehearsal, self.rehearsal_folder, self)
         self.rehearsal_dialog.show()
         return self.rehearsal_dialog
+
+    def open_nominations(self) -> NominationsDialog | None:
+        if self.nominations is None:
+            return None
+        self.nominations_dialog = NominationsDialog(self.setup, self.nominations, self.rehearsal_folder.parent, self)
+        self.nominations_dialog.finished.connect(lambda _result: self.refresh_agenda())
+        self.nominations_dialog.show()
+        return self.nominations_dialog
 
     # -- the agenda ----------------------------------------------------------------------------------
 
@@ -363,6 +389,7 @@ class ChairPage(Retranslatable, QWidget):
         self.close_button.setText(self.tr("&Close the vote"))
         self.result_button.setText(self.tr("Show the &result"))
         self.rehearse_button.setText(self.tr("Re&hearsal before the meeting…"))
+        self.nominations_button.setText(self.tr("No&minations and candidate booklet…"))
         for row in range(self.agenda.count()):
             entry = self.agenda.item(row)
             number = int(entry.data(Qt.ItemDataRole.UserRole))

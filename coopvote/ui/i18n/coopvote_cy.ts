@@ -414,6 +414,10 @@
       <source>Re&amp;hearsal before the meeting…</source>
       <translation>Y&amp;marfer cyn y cyfarfod…</translation>
     </message>
+    <message>
+      <source>No&amp;minations and candidate booklet…</source>
+      <translation>Enwe&amp;biadau a llyfryn yr ymgeiswyr…</translation>
+    </message>
   </context>
   <context>
     <name>ClassesPage</name>
@@ -1274,6 +1278,125 @@
     <message>
       <source>Cancel</source>
       <translation>Canslo</translation>
+    </message>
+  </context>
+  <context>
+    <name>NominationsDialog</name>
+    <message>
+      <source>Nominations</source>
+      <translation>Enwebiadau</translation>
+    </message>
+    <message>
+      <source>%1. %2</source>
+      <translation>%1. %2</translation>
+    </message>
+    <message>
+      <source>Candidate</source>
+      <translation>Ymgeisydd</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Dosbarth</translation>
+    </message>
+    <message>
+      <source>Proposer</source>
+      <translation>Cynigydd</translation>
+    </message>
+    <message>
+      <source>Seconder</source>
+      <translation>Eilydd</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statws</translation>
+    </message>
+    <message>
+      <source>&amp;Election:</source>
+      <translation>&amp;Etholiad:</translation>
+    </message>
+    <message>
+      <source>&amp;Candidate's membership number:</source>
+      <translation>Rhif aelodaeth yr &amp;ymgeisydd:</translation>
+    </message>
+    <message>
+      <source>&amp;Proposer's membership number:</source>
+      <translation>Rhif aelodaeth y &amp;cynigydd:</translation>
+    </message>
+    <message>
+      <source>&amp;Seconder's membership number:</source>
+      <translation>Rhif aelodaeth yr e&amp;ilydd:</translation>
+    </message>
+    <message>
+      <source>&amp;Received on:</source>
+      <translation>&amp;Derbyniwyd ar:</translation>
+    </message>
+    <message>
+      <source>Statement in &amp;Welsh:</source>
+      <translation>Datganiad yn &amp;Gymraeg:</translation>
+    </message>
+    <message>
+      <source>Statement in E&amp;nglish:</source>
+      <translation>Datganiad yn &amp;Saesneg:</translation>
+    </message>
+    <message>
+      <source>N&amp;ominate</source>
+      <translation>E&amp;nwebu</translation>
+    </message>
+    <message>
+      <source>Reason for withdrawing</source>
+      <translation>Y rheswm dros dynnu'n ôl</translation>
+    </message>
+    <message>
+      <source>Wi&amp;thdraw the chosen candidate</source>
+      <translation>&amp;Tynnu'r ymgeisydd a ddewiswyd yn ôl</translation>
+    </message>
+    <message>
+      <source>C&amp;lose nominations</source>
+      <translation>C&amp;au'r enwebiadau</translation>
+    </message>
+    <message>
+      <source>Print the &amp;booklet</source>
+      <translation>Argraffu'r &amp;llyfryn</translation>
+    </message>
+    <message>
+      <source>Print the Eas&amp;y Read booklet</source>
+      <translation>Argraffu'r llyfryn &amp;Hawdd ei Ddarllen</translation>
+    </message>
+    <message>
+      <source>standing</source>
+      <translation>yn sefyll</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>wedi tynnu'n ôl</translation>
+    </message>
+    <message>
+      <source>No election on the agenda takes nominations.</source>
+      <translation>Nid oes etholiad ar yr agenda sy'n derbyn enwebiadau.</translation>
+    </message>
+    <message>
+      <source>Nominated: %1.</source>
+      <translation>Enwebwyd: %1.</translation>
+    </message>
+    <message>
+      <source>Choose the candidate who withdraws in the table.</source>
+      <translation>Dewiswch yn y tabl yr ymgeisydd sy'n tynnu'n ôl.</translation>
+    </message>
+    <message>
+      <source>Withdrawn: %1.</source>
+      <translation>Wedi tynnu'n ôl: %1.</translation>
+    </message>
+    <message>
+      <source>Nominations closed. Elected unopposed, without a vote: %1.</source>
+      <translation>Caewyd yr enwebiadau. Etholwyd yn ddiwrthwynebiad, heb bleidlais: %1.</translation>
+    </message>
+    <message>
+      <source>Nominations closed. Ballot order: %1.</source>
+      <translation>Caewyd yr enwebiadau. Trefn y papur pleidleisio: %1.</translation>
+    </message>
+    <message>
+      <source>Booklet written: %1</source>
+      <translation>Ysgrifennwyd y llyfryn: %1</translation>
     </message>
   </context>
   <context>

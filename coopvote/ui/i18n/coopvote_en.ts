@@ -414,6 +414,10 @@
       <source>Re&amp;hearsal before the meeting…</source>
       <translation>Re&amp;hearsal before the meeting…</translation>
     </message>
+    <message>
+      <source>No&amp;minations and candidate booklet…</source>
+      <translation>No&amp;minations and candidate booklet…</translation>
+    </message>
   </context>
   <context>
     <name>ClassesPage</name>
@@ -1274,6 +1278,125 @@
     <message>
       <source>Cancel</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>NominationsDialog</name>
+    <message>
+      <source>Nominations</source>
+      <translation>Nominations</translation>
+    </message>
+    <message>
+      <source>%1. %2</source>
+      <translation>%1. %2</translation>
+    </message>
+    <message>
+      <source>Candidate</source>
+      <translation>Candidate</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Proposer</source>
+      <translation>Proposer</translation>
+    </message>
+    <message>
+      <source>Seconder</source>
+      <translation>Seconder</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>&amp;Election:</source>
+      <translation>&amp;Election:</translation>
+    </message>
+    <message>
+      <source>&amp;Candidate's membership number:</source>
+      <translation>&amp;Candidate's membership number:</translation>
+    </message>
+    <message>
+      <source>&amp;Proposer's membership number:</source>
+      <translation>&amp;Proposer's membership number:</translation>
+    </message>
+    <message>
+      <source>&amp;Seconder's membership number:</source>
+      <translation>&amp;Seconder's membership number:</translation>
+    </message>
+    <message>
+      <source>&amp;Received on:</source>
+      <translation>&amp;Received on:</translation>
+    </message>
+    <message>
+      <source>Statement in &amp;Welsh:</source>
+      <translation>Statement in &amp;Welsh:</translation>
+    </message>
+    <message>
+      <source>Statement in E&amp;nglish:</source>
+      <translation>Statement in E&amp;nglish:</translation>
+    </message>
+    <message>
+      <source>N&amp;ominate</source>
+      <translation>N&amp;ominate</translation>
+    </message>
+    <message>
+      <source>Reason for withdrawing</source>
+      <translation>Reason for withdrawing</translation>
+    </message>
+    <message>
+      <source>Wi&amp;thdraw the chosen candidate</source>
+      <translation>Wi&amp;thdraw the chosen candidate</translation>
+    </message>
+    <message>
+      <source>C&amp;lose nominations</source>
+      <translation>C&amp;lose nominations</translation>
+    </message>
+    <message>
+      <source>Print the &amp;booklet</source>
+      <translation>Print the &amp;booklet</translation>
+    </message>
+    <message>
+      <source>Print the Eas&amp;y Read booklet</source>
+      <translation>Print the Eas&amp;y Read booklet</translation>
+    </message>
+    <message>
+      <source>standing</source>
+      <translation>standing</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>withdrawn</translation>
+    </message>
+    <message>
+      <source>No election on the agenda takes nominations.</source>
+      <translation>No election on the agenda takes nominations.</translation>
+    </message>
+    <message>
+      <source>Nominated: %1.</source>
+      <translation>Nominated: %1.</translation>
+    </message>
+    <message>
+      <source>Choose the candidate who withdraws in the table.</source>
+      <translation>Choose the candidate who withdraws in the table.</translation>
+    </message>
+    <message>
+      <source>Withdrawn: %1.</source>
+      <translation>Withdrawn: %1.</translation>
+    </message>
+    <message>
+      <source>Nominations closed. Elected unopposed, without a vote: %1.</source>
+      <translation>Nominations closed. Elected unopposed, without a vote: %1.</translation>
+    </message>
+    <message>
+      <source>Nominations closed. Ballot order: %1.</source>
+      <translation>Nominations closed. Ballot order: %1.</translation>
+    </message>
+    <message>
+      <source>Booklet written: %1</source>
+      <translation>Booklet written: %1</translation>
     </message>
   </context>
   <context>
