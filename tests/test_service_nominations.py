@@ -97,6 +97,15 @@ def test_the_ballot_is_alphabetical_by_surname_and_one_seat_one_candidate_is_uno
     assert closed.uncontested and closed.elected == ("Rhodri Evans",)
     item = service.setup.meeting().item(1)
     assert item.status == "declared" and [c.name for c in item.candidates] == ["Rhodri Evans"]
+    from coopvote.export.content import collect
+    from coopvote.reports.declaration import render_declaration
+
+    record = collect(service)
+    import pypdfium2 as pdfium
+
+    page = pdfium.PdfDocument(render_declaration(record, record.item(1)))[0]
+    words = " ".join(page.get_textpage().get_text_range().split())
+    assert "Elected unopposed, without a vote" in words and "Rhodri Evans" in words
     with pytest.raises(RuleError, match="already closed"):
         service.nominations.close(1)
     with pytest.raises(RuleError, match="have closed"):

@@ -239,6 +239,8 @@ def _election_outcome(result: dict[str, Any], st: dict[str, Any]) -> list[Flowab
     out.append(Paragraph(f"<font color='#{GOOD.hexval()[2:]}'>{text(cy)} / {text(en)}:</font>", st["outcome"]))
     for name in names:
         out.append(Paragraph(f"<font name='{FONT_BOLD}'>{text(name)}</font>", st["base"]))
+    if election.get("uncontested"):  # nominations closed with no more candidates than seats
+        out.append(bilingual(*LABELS["unopposed"], st["base"], sep=" / "))
     for tie in election.get("tie_breaks") or []:
         out.append(Paragraph(text(f"{LABELS['ties'][0]} / {LABELS['ties'][1]}: stage {tie['stage']}, {tie['purpose']}: "
                                   f"{tie['chosen']} ({tie['how']})"), st["small"]))  # fmt: skip
