@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,19 +12,36 @@ from sqlalchemy import func, select, text, update
 
 from coopvote.cli import main as cli_main
 from coopvote.errors import RecordError
+from coopvote.meeting.spec import parse_spec
 from coopvote.record.db import open_database
 from coopvote.record.models import Member, PendingSheet
 from coopvote.record.transfer import audit_problem, compare, tables_in_order, transfer
 from coopvote.service import MeetingService
-from tests.helpers import small_meeting
+from tests.helpers import SMALL_REGISTER, SMALL_SPEC, small_meeting
 from tests.postgres_support import pg_url  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.postgres
 
 
+NOMINATED_ELECTION = """
+[[items]]
+number = 3
+kind = "election"
+title_cy = "Ethol yr ymddiriedolwyr"
+title_en = "Elect the trustees"
+method = "fptp"
+seats = 1
+nominations = { closes = 2026-11-01 }
+"""
+"""An election whose candidates are still being nominated: a row in the nomination table."""
+
+
 def busy_meeting(folder: Path) -> Path:
     """A meeting with a row in every table: desk, proxies, papers, counted and queued sheets, declarations."""
-    service = small_meeting(folder, station="desk-1")
+    spec = parse_spec(SMALL_SPEC + NOMINATED_ELECTION, "busy.toml")
+    service = MeetingService.create(folder / "small.coopvote", spec, station="desk-1")
+    service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    service.nominations.nominate(3, "E2", "E3", "E4", received_on=date(2026, 10, 20))
     service.desk.appoint_proxy("P2", "E1", directed=True, instructions="For on item 1")
     for number in ("E1", "E2", "E3", "P1"):
         service.desk.check_in(number)
@@ -126,7 +144,8 @@ def test_a_target_that_holds_something_is_refused(tmp_path: Path, pg_url: str) -
 
 def test_every_table_is_copied() -> None:
     names = [table.name for table in tables_in_order()]
-    assert len(names) == len(set(names)) == 15
+    assert len(names) == len(set(names)) == 16  # 15 before issue 14 added ``nomination``
+    assert names.index("member") < names.index("nomination")
     assert names.index("meeting") < names.index("member") < names.index("paper_issue")
     assert names.index("paper_batch") < names.index("ballot_paper")
 

@@ -28,6 +28,7 @@ from coopvote.meeting.checks import (
     normalised_weighting,
 )
 from coopvote.meeting.checks_items import check_items
+from coopvote.meeting.presets import confirmation_problem
 from coopvote.meeting.validation import Problems
 
 MAX_SPEC_CHARACTERS = 1_000_000
@@ -164,7 +165,11 @@ def _item(table: Any, index: int, source: str, class_codes: Mapping[str, Fractio
     if kind not in KINDS:
         raise InputError(f"{where}: kind {kind!r} should be 'resolution' or 'election'")
     threshold = str(table.get("threshold", ">= 3/4" if table.get("special") else "> 1/2"))
-    settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed") if k in table}
+    settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed", "confirms", "nominations")
+                if k in table}
+    for key in ("confirms", "nominations"):
+        if isinstance(settings.get(key), dict):  # kept as JSON in the record: dates as ISO text
+            settings[key] = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in settings[key].items()}
     if isinstance(settings.get("weighting"), dict):
         settings["weighting"] = normalised_weighting(settings["weighting"], dict(class_codes))
     candidates: tuple[CandidateSpec, ...] = ()
@@ -178,7 +183,8 @@ def _item(table: Any, index: int, source: str, class_codes: Mapping[str, Fractio
         seats = _require(table, "seats", where, int)
         if seats < 1:
             raise InputError(f"{where}: seats must be at least 1")
-        raw_candidates = _require(table, "candidates", where, list)
+        nominated = "nominations" in table
+        raw_candidates = table.get("candidates", []) if nominated else _require(table, "candidates", where, list)
         parsed = []
         for position, candidate in enumerate(raw_candidates, start=1):
             cwhere = f"{where}: candidate {position}"
@@ -189,7 +195,7 @@ def _item(table: Any, index: int, source: str, class_codes: Mapping[str, Fractio
             if class_code is not None and str(class_code).upper() not in class_codes:
                 raise InputError(f"{cwhere}: class {class_code!r} is not one of {', '.join(sorted(class_codes))}")
             parsed.append(CandidateSpec(name=name.strip(), class_code=str(class_code).upper() if class_code else None))
-        if len(parsed) < seats and method not in RANKED_METHODS:
+        if len(parsed) < seats and method not in RANKED_METHODS and not nominated:
             raise InputError(f"{where}: {len(parsed)} candidates for {seats} seats")
         candidates = tuple(parsed)
         max_marks = int(table.get("max_marks", seats if method in {"fptp", "block"} else len(parsed)))
@@ -280,6 +286,8 @@ def parse_spec(text: str, source: str = "spec") -> MeetingSpec:
     if not isinstance(weighting, dict):
         raise InputError(f"{source}: [weighting] should be a table")
     _check_member_values(weighting, items, source)
+    held_on = _date(meeting.get("date"), f"{where}: date")
+    _check_confirmations(items, held_on, source)
     weighting = normalised_weighting(weighting, {c.code: c.vote_value for c in classes})
     languages = meeting.get("languages", ["cy", "en"])
     return MeetingSpec(
@@ -314,6 +322,18 @@ def _check_member_values(weighting: dict[str, Any], items: tuple[ItemSpec, ...],
                 WeightingScheme.from_mapping(table, override)
             except InputError as error:
                 raise InputError(f"{where}: {error}") from None
+
+
+def _check_confirmations(items: tuple[ItemSpec, ...], held_on: date | None, source: str) -> None:
+    """A section 111 confirmation must be held 14 days to one month after the first meeting."""
+    for item in items:
+        confirms = item.settings.get("confirms")
+        if isinstance(confirms, dict):
+            first = date.fromisoformat(str(confirms["held_on"]))
+            problem = confirmation_problem(first, held_on)
+            if problem:
+                raise InputError(f"{source}: agenda item {item.number} confirms item {confirms['item']} of meeting "
+                                 f"{confirms['meeting']}, but {problem}")
 
 
 def load_spec(path: Path) -> MeetingSpec:

@@ -240,6 +240,8 @@ def _election_outcome(result: dict[str, Any], st: dict[str, Any]) -> list[Flowab
     out.append(Paragraph(f"<font color='#{GOOD.hexval()[2:]}'>{text(cy)} / {text(en)}:</font>", st["outcome"]))
     for name in names:
         out.append(Paragraph(f"<font name='{FONT_BOLD}'>{text(name)}</font>", st["base"]))
+    if election.get("uncontested"):  # nominations closed with no more candidates than seats
+        out.append(bilingual(*LABELS["unopposed"], st["base"], sep=" / "))
     for tie in election.get("tie_breaks") or []:
         out.append(Paragraph(text(f"{LABELS['ties'][0]} / {LABELS['ties'][1]}: stage {tie['stage']}, {tie['purpose']}: "
                                   f"{tie['chosen']} ({tie['how']})"), st["small"]))  # fmt: skip
@@ -325,6 +327,17 @@ def close_code_block(close_hash: str, st: dict[str, Any]) -> list[Flowable]:
     ]
 
 
+def rehearsal_lines(record: MeetingRecord, st: dict[str, Any]) -> list[Flowable]:
+    """Whether a rehearsal (logic and accuracy test) was run before the vote: the latest one, in words."""
+    if not record.rehearsals:
+        return []
+    latest = record.rehearsals[-1]
+    at = (str(latest.get("at") or "").replace("T", " ")[:16] + " UTC").strip()
+    cy, en = LABELS["rehearsal_passed" if latest["passed"] else "rehearsal_failed"]
+    fields = {"sheets": latest["sheets"], "problems": latest["problems"], "at": at}
+    return [bilingual(cy.format(**fields), en.format(**fields), st["small"])]
+
+
 def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]:
     st = styles()
     definition = item.definition
@@ -373,6 +386,7 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
         by_cy, by_en = LABELS["declared_by"]
         at = str(item.declaration["declared_at"]).replace("T", " ")[:16]
         declared = f"{by_cy} / {by_en}: {item.declaration['declared_by']}, {at} UTC"
+    story += rehearsal_lines(record, st)
     election = result.get("election") or {}
     if definition["kind"] == "election" and election.get("stages"):
         story += stage_sheet(election, [o["label"]["en"] for o in result.get("options") or []], st)

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from coopvote.export.content import MeetingRecord, short_code
 from coopvote.record.ledger import witness_code
-from coopvote.reports.declaration import CONTENT_WIDTH, verification_block
+from coopvote.reports.declaration import CONTENT_WIDTH, rehearsal_lines, verification_block
 from coopvote.reports.layout import (
     bilingual,
     build_pdf,
@@ -57,6 +57,7 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
     story.append(long_text(f"{en}: {meeting['name']['en']}", st["title_en"]))
     story.append(Spacer(1, 2 * mm))
     story.append(bilingual(*LABELS["minutes_intro"], st["base"]))
+    story += rehearsal_lines(record, st)
     story.append(Spacer(1, 3 * mm))
     rows: list[list[Any]] = [[
         "",

@@ -19,7 +19,9 @@ from coopvote.record.connection import display_target
 from coopvote.record.db import create_database, is_url, open_database
 from coopvote.service.base import MeetingRecord
 from coopvote.service.desk import DeskRole
+from coopvote.service.nominations import NominationsRole
 from coopvote.service.papers import PapersRole
+from coopvote.service.rehearsal import RehearsalRole
 from coopvote.service.results import ResultsRole
 from coopvote.service.setup import SetupRole
 from coopvote.service.tellers import TellersRole
@@ -39,6 +41,8 @@ class MeetingService:
         self.voting = VotingRole(self.record, after_close=self._back_up_after_close, quorum=self.desk.quorum)
         self.tellers = TellersRole(self.record, self.setup)
         self.results = ResultsRole(self.record)
+        self.rehearsal = RehearsalRole(self.record, self.setup)
+        self.nominations = NominationsRole(self.record)
 
     @classmethod
     def create(cls, target: str | Path, spec: MeetingSpec, *, actor: str = "", station: str = "") -> MeetingService:
@@ -98,7 +102,9 @@ def backup_on_close(
 __all__ = [
     "DeskRole",
     "MeetingService",
+    "NominationsRole",
     "PapersRole",
+    "RehearsalRole",
     "PeriodicBackup",
     "ResultsRole",
     "SetupRole",
