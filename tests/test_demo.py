@@ -21,6 +21,8 @@ def test_demo_runs_the_whole_meeting_and_writes_its_outputs(tmp_path: Path) -> N
     for name in ("meeting.coopvote", "members.csv", "results.json", "declarations.pdf", "minutes.pdf", "record.zip"):
         assert (out / name).stat().st_size > 0, name
     assert len(list((out / "papers").glob("*.pdf"))) == 14
+    assert "The rehearsal PASSED" in (out / "rehearsal" / "report.txt").read_text(encoding="utf-8")
+    assert "1b. Rehearsal passed" in result.stdout
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
     items = {item["item"]: item for item in results["items"]}
     assert set(items) == {1, 2, 3, 4}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,12 +23,26 @@ from tests.postgres_support import pg_url  # noqa: F401 - fixture
 pytestmark = pytest.mark.postgres
 
 
+NOMINATED_ELECTION = """
+[[items]]
+number = 3
+kind = "election"
+title_cy = "Ethol yr ymddiriedolwyr"
+title_en = "Elect the trustees"
+method = "fptp"
+seats = 1
+nominations = { closes = 2026-11-01 }
+"""
+"""An election whose candidates are still being nominated: a row in the nomination table."""
+
+
 def busy_meeting(folder: Path) -> Path:
     """A meeting with a row in every table: desk, proxies, papers, counted and queued sheets, declarations."""
-    # Item 2 takes advance votes, so the advance tables fill too (issue 13).
+    # Item 2 takes advance votes, so the advance tables fill too (issue 13); item 3 takes nominations (issue 14).
     spec = SMALL_SPEC.replace('method = "scottish-stv"', 'method = "scottish-stv"\nadvance = { allowed = true, closes = 2099-01-01T00:00:00Z }')
-    service = MeetingService.create(folder / "small.coopvote", parse_spec(spec, "small.toml"), station="desk-1")
+    service = MeetingService.create(folder / "small.coopvote", parse_spec(spec + NOMINATED_ELECTION, "busy.toml"), station="desk-1")
     service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    service.nominations.nominate(3, "E2", "E3", "E4", received_on=date(2026, 10, 20))
     issue = service.advance.issue_packs(["E4"])
     assert service.advance.receive_envelope(issue.envelope_codes["E4"]).accepted
     service.advance.open_envelopes()
@@ -134,7 +149,8 @@ def test_a_target_that_holds_something_is_refused(tmp_path: Path, pg_url: str) -
 
 def test_every_table_is_copied() -> None:
     names = [table.name for table in tables_in_order()]
-    assert len(names) == len(set(names)) == 18  # 15 + advance_pack, advance_envelope, directed_tally (issue 13)
+    assert len(names) == len(set(names)) == 19  # 15 + advance_pack, advance_envelope, directed_tally (13) + nomination (14)
+    assert names.index("member") < names.index("nomination")
     assert names.index("meeting") < names.index("member") < names.index("paper_issue")
     assert names.index("paper_batch") < names.index("ballot_paper")
 

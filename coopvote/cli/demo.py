@@ -46,7 +46,7 @@ def _fresh_output(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in ("meeting.coopvote", "meeting.coopvote-wal", "meeting.coopvote-shm"):
         (out / name).unlink(missing_ok=True)
-    for folder in ("papers", "scans", "declarations", "backups"):
+    for folder in ("papers", "scans", "declarations", "backups", "rehearsal"):
         shutil.rmtree(out / folder, ignore_errors=True)
 
 
@@ -60,6 +60,20 @@ def set_up(run: DemoRun) -> MeetingService:
     result = service.setup.import_register(register, register.name)
     run.say(f"1. Meeting created; register imported: {result.imported} members {result.by_class}")
     return service
+
+
+def rehearse(run: DemoRun, service: MeetingService) -> None:
+    """The rehearsal before the doors open: a marked test deck of every item, class and paper variant,
+    read and counted as the vote will be, then discarded (the demo reads the printed deck as its scan)."""
+    folder = run.out / "rehearsal"
+    prepared = service.rehearsal.prepare(folder)
+    report = service.rehearsal.check(folder, [prepared.deck], by="demo tellers")
+    run.written += [prepared.deck, folder / "report.txt"]
+    verdict = "passed" if report.passed else f"FAILED ({len(report.problems)} problems: {report.problems[0]})"
+    run.say(
+        f"1b. Rehearsal {verdict}: {report.sheets} test sheets ({report.counted} read clear, {report.to_person} "
+        f"to a person, {report.refused} spoilt refused); the meeting is back at zero"
+    )
 
 
 def registration(run: DemoRun, service: MeetingService) -> None:
@@ -279,6 +293,7 @@ def run_demo(out: Path, say: Callable[[str], None] = print) -> DemoRun:
     _fresh_output(out)
     service = set_up(run)
     try:
+        rehearse(run, service)
         registration(run, service)
         printed = print_papers(run, service)
         issue_packs(run, service)

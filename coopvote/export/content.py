@@ -272,6 +272,8 @@ class MeetingRecord:
     meeting: dict[str, Any]
     items: list[ItemRecord] = field(default_factory=list)
     audit: list[dict[str, Any]] = field(default_factory=list)
+    rehearsals: list[dict[str, Any]] = field(default_factory=list)
+    """Each rehearsal run (service/rehearsal.py): when, passed or not, sheets, problems; for the reports."""
 
     @property
     def code(self) -> str:
@@ -337,6 +339,11 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
             )
         ]
         closes = close_entries(entries)
+        record.rehearsals = [
+            {"at": e["at"], "passed": bool(e["details"].get("passed")), "sheets": e["details"].get("sheets", 0),
+             "problems": e["details"].get("problem_count", 0)}
+            for e in entries if e["action"] == "rehearsal run"
+        ]
         if audit:
             record.audit = entries
     for number in wanted:

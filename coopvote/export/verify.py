@@ -43,6 +43,7 @@ from coopvote.export.content import (
     sha256_hex,
 )
 from coopvote.export.recount import election_of, first_difference, recount, sources_problem
+from coopvote.export.unopposed import declared_unopposed, unopposed_problem
 from coopvote.export.witness import (
     close_entry_problem,
     describe_witnessed,
@@ -231,12 +232,16 @@ def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: Verify
         figures = recount(definition, ballots)
     except CoopvoteError as error:
         raise Discrepancy(f"item {number}: {error}") from None
-    problem = sources_problem(definition, entry.get("reconciliation") or [], ballots)
-    if problem:
-        raise Discrepancy(f"item {number}: {problem}")
+    sources = sources_problem(definition, entry.get("reconciliation") or [], ballots)
+    if sources:
+        raise Discrepancy(f"item {number}: {sources}")
     declared = entry["declaration"]["result"] if entry.get("declaration") else entry["result"]
     for label, expected in (("declared result", declared), ("result in results.json", entry["result"])):
-        problem = first_difference(expected, figures)
+        problem: str | None = None
+        if label == "declared result" and declared_unopposed(declared):
+            problem = unopposed_problem(declared, definition, ballots)
+        else:
+            problem = first_difference(expected, figures)
         if problem:
             raise Discrepancy(f"item {number}: the recount differs from the {label}: {problem}")
     if definition["kind"] == "election":

@@ -8,6 +8,7 @@ the item, the class and the bound.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -40,8 +41,15 @@ COUNTED_BASES = tuple(base for base in BASES if base != "present")
 """The bases an item may name: "present" needs members present per class, which no count is given yet."""
 
 ITEM_KEYS = ("number", "kind", "title_cy", "title_en", "text_cy", "text_en", "special", "threshold", "by_head",
-             "base", "tie", "seed", "weighting", "method", "seats", "max_marks", "candidates", "reserved", "advance")
-ELECTION_ONLY = ("method", "seats", "max_marks", "candidates", "reserved")
+             "base", "tie", "seed", "weighting", "method", "seats", "max_marks", "candidates", "reserved",
+             "advance", "confirms", "nominations")
+NOMINATIONS_KEYS = ("closes", "word_limit", "order", "uncontested")
+"""An election whose candidates are nominated before the meeting (coopvote/service/nominations.py)."""
+BALLOT_ORDERS = ("surname", "lot")
+UNCONTESTED_RULES = ("declare", "vote")
+CONFIRMS_KEYS = ("meeting", "item", "held_on", "verification", "for_percent")
+"""A section 111 confirmation names the resolution it confirms (coopvote/meeting/presets.py)."""
+ELECTION_ONLY = ("method", "seats", "max_marks", "candidates", "reserved", "nominations")
 SINGLE_SEAT_METHODS = frozenset({"fptp", "irv"})
 SEED_MAX = 2**63 - 1
 
@@ -110,6 +118,42 @@ def _check_item(
             check_weighting(problems, override, f"{path}.weighting", codes)
     if kind == "election":
         _check_election(problems, table, path, context, codes)
+    if "confirms" in table:
+        _check_confirms(problems, table["confirms"], f"{path}.confirms", context, kind)
+
+
+def _check_nominations(problems: Problems, raw: object, path: str, context: str) -> None:
+    nominations = table_at(problems, raw, path, '{ closes = 2026-11-01, word_limit = 250, order = "surname" }')
+    if nominations is None:
+        return
+    unknown_keys(problems, nominations, path, NOMINATIONS_KEYS)
+    closes = nominations.get("closes")
+    if not isinstance(closes, date):
+        problems.add(f"{path}.closes", f"{context}needs the date nominations close, such as 2026-11-01, not "
+                                       f"{shown(closes)}")
+    whole(problems, nominations, "word_limit", path, low=10, high=5000)
+    choice(problems, nominations, "order", path, BALLOT_ORDERS)
+    choice(problems, nominations, "uncontested", path, UNCONTESTED_RULES)
+
+
+def _check_confirms(problems: Problems, raw: object, path: str, context: str, kind: object) -> None:
+    """The first meeting's resolution a section 111 confirmation names: meeting code, item, date, code."""
+    if kind != "resolution":
+        problems.add(path, f"{context}only a resolution can confirm an earlier resolution")
+    confirms = table_at(problems, raw, path, '{ meeting = "ABC234", item = 3, held_on = 2026-11-01, '
+                                             'verification = "19E0 DCFD 59D8 850A" }')
+    if confirms is None:
+        return
+    unknown_keys(problems, confirms, path, CONFIRMS_KEYS)
+    text(problems, confirms, "meeting", path, required=True, what="the first meeting's code")
+    whole(problems, confirms, "item", path, low=1, high=ITEM_NUMBER_MAX, required=True)
+    text(problems, confirms, "verification", path, required=True, what="the first meeting's verification code")
+    text(problems, confirms, "for_percent", path, what="the share for at the first meeting, e.g. '71.4%'")
+    held_on = confirms.get("held_on")
+    if held_on is None:
+        problems.add(f"{path}.held_on", "missing 'held_on' (the first meeting's date, e.g. 2026-11-01)")
+    elif not isinstance(held_on, date):
+        problems.add(f"{path}.held_on", f"should be a date such as 2026-11-01, not {shown(held_on)}")
 
 
 def _check_election(
@@ -119,6 +163,11 @@ def _check_election(
     method = raw_method if isinstance(raw_method, str) else ""
     if method not in RULES:
         problems.add(f"{path}.method", f"{context}method {shown(raw_method)} is not one of {', '.join(RULES)}")
+    if "nominations" in table:
+        _check_nominations(problems, table["nominations"], f"{path}.nominations", context)
+        if "candidates" not in table:  # the candidates come from the nominations when they close
+            whole(problems, table, "seats", path, low=1, high=MAX_SEATS, required=True)
+            return
     names = _check_candidates(problems, table, path, context, codes)
     count = len(names) if names is not None else None
     high = min(MAX_SEATS, count) if count else MAX_SEATS

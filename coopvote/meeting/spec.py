@@ -30,6 +30,7 @@ from coopvote.meeting.checks import (
 from coopvote.meeting.checks_advance import advance_settings
 from coopvote.meeting.checks_items import check_items
 from coopvote.meeting.photos import read_photo
+from coopvote.meeting.presets import confirmation_problem
 from coopvote.meeting.validation import Problems
 
 MAX_SPEC_CHARACTERS = 1_000_000
@@ -168,7 +169,11 @@ def _item(
     if kind not in KINDS:
         raise InputError(f"{where}: kind {kind!r} should be 'resolution' or 'election'")
     threshold = str(table.get("threshold", ">= 3/4" if table.get("special") else "> 1/2"))
-    settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed") if k in table}
+    settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed", "confirms", "nominations")
+                if k in table}
+    for key in ("confirms", "nominations"):
+        if isinstance(settings.get(key), dict):  # kept as JSON in the record: dates as ISO text
+            settings[key] = {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in settings[key].items()}
     if isinstance(settings.get("weighting"), dict):
         settings["weighting"] = normalised_weighting(settings["weighting"], dict(class_codes))
     if isinstance(table.get("advance"), dict):
@@ -184,7 +189,8 @@ def _item(
         seats = _require(table, "seats", where, int)
         if seats < 1:
             raise InputError(f"{where}: seats must be at least 1")
-        raw_candidates = _require(table, "candidates", where, list)
+        nominated = "nominations" in table
+        raw_candidates = table.get("candidates", []) if nominated else _require(table, "candidates", where, list)
         parsed = []
         for position, candidate in enumerate(raw_candidates, start=1):
             cwhere = f"{where}: candidate {position}"
@@ -197,7 +203,7 @@ def _item(
             parsed.append(CandidateSpec(name=name.strip(), class_code=str(class_code).upper() if class_code else None))
             if candidate.get("photo"):
                 settings.setdefault("photos", {})[name.strip()] = read_photo(str(candidate["photo"]), base, cwhere)
-        if len(parsed) < seats and method not in RANKED_METHODS:
+        if len(parsed) < seats and method not in RANKED_METHODS and not nominated:
             raise InputError(f"{where}: {len(parsed)} candidates for {seats} seats")
         candidates = tuple(parsed)
         max_marks = int(table.get("max_marks", seats if method in {"fptp", "block"} else len(parsed)))
@@ -291,6 +297,8 @@ def parse_spec(text: str, source: str = "spec", base: Path | None = None) -> Mee
     if not isinstance(weighting, dict):
         raise InputError(f"{source}: [weighting] should be a table")
     _check_member_values(weighting, items, source)
+    held_on = _date(meeting.get("date"), f"{where}: date")
+    _check_confirmations(items, held_on, source)
     weighting = normalised_weighting(weighting, {c.code: c.vote_value for c in classes})
     languages = meeting.get("languages", ["cy", "en"])
     return MeetingSpec(
@@ -325,6 +333,18 @@ def _check_member_values(weighting: dict[str, Any], items: tuple[ItemSpec, ...],
                 WeightingScheme.from_mapping(table, override)
             except InputError as error:
                 raise InputError(f"{where}: {error}") from None
+
+
+def _check_confirmations(items: tuple[ItemSpec, ...], held_on: date | None, source: str) -> None:
+    """A section 111 confirmation must be held 14 days to one month after the first meeting."""
+    for item in items:
+        confirms = item.settings.get("confirms")
+        if isinstance(confirms, dict):
+            first = date.fromisoformat(str(confirms["held_on"]))
+            problem = confirmation_problem(first, held_on)
+            if problem:
+                raise InputError(f"{source}: agenda item {item.number} confirms item {confirms['item']} of meeting "
+                                 f"{confirms['meeting']}, but {problem}")
 
 
 def load_spec(path: Path) -> MeetingSpec:

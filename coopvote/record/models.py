@@ -375,5 +375,31 @@ class AuditEntry(Base):
     entry_hash: Mapped[str] = mapped_column(String(64))
 
 
-MEMBER_TABLES = frozenset({"member", "attendance", "proxy", "paper_issue", "advance_pack", "advance_envelope"})
+class Nomination(Base):
+    """A candidate nominated for an election, with their proposer and seconder (members of the same class).
+
+    It names members, so it is a member table: it never references a paper (docs/architecture.md).
+    """
+
+    __tablename__ = "nomination"
+    __table_args__ = (UniqueConstraint("item_id", "member_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    proposer_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    seconder_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    class_code: Mapped[str] = mapped_column(String(16))
+    received_on: Mapped[date] = mapped_column(Date)
+    state: Mapped[str] = mapped_column(String(16), default="nominated")  # nominated | withdrawn
+    withdrawal_reason: Mapped[str] = mapped_column(Text, default="")
+    statement_cy: Mapped[str] = mapped_column(Text, default="")
+    statement_en: Mapped[str] = mapped_column(Text, default="")
+    photo_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+MEMBER_TABLES = frozenset(
+    {"member", "attendance", "proxy", "paper_issue", "advance_pack", "advance_envelope", "nomination"}
+)
 SERIAL_TABLES = frozenset({"ballot_paper", "recorded_ballot", "pending_sheet", "paper_batch"})

@@ -247,6 +247,8 @@ def _election_outcome(result: dict[str, Any], st: dict[str, Any]) -> list[Flowab
     ]
     elected += [Paragraph(f"<font name='{FONT_BOLD}'>{text(name)}</font>", st["base"]) for name in names]
     out[-1:] = [KeepTogether([out[-1], *elected])]  # the heading, the word and the names on one page
+    if election.get("uncontested"):  # nominations closed with no more candidates than seats
+        out.append(bilingual(*LABELS["unopposed"], st["base"], sep=" / "))
     for tie in election.get("tie_breaks") or []:
         tie_cy, tie_en = tie_words(tie)
         out.append(Paragraph(f"<b>{text(LABELS['ties'][0])}:</b> {text(tie_cy)} <font color='#555555'>/ "
@@ -338,6 +340,17 @@ def close_code_block(close_hash: str, st: dict[str, Any]) -> list[Flowable]:
     ]
 
 
+def rehearsal_lines(record: MeetingRecord, st: dict[str, Any]) -> list[Flowable]:
+    """Whether a rehearsal (logic and accuracy test) was run before the vote: the latest one, in words."""
+    if not record.rehearsals:
+        return []
+    latest = record.rehearsals[-1]
+    at = (str(latest.get("at") or "").replace("T", " ")[:16] + " UTC").strip()
+    cy, en = LABELS["rehearsal_passed" if latest["passed"] else "rehearsal_failed"]
+    fields = {"sheets": latest["sheets"], "problems": latest["problems"], "at": at}
+    return [bilingual(cy.format(**fields), en.format(**fields), st["small"])]
+
+
 def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]:
     st = styles()
     definition = item.definition
@@ -391,6 +404,7 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
         by_cy, by_en = LABELS["declared_by"]
         at = str(item.declaration["declared_at"]).replace("T", " ")[:16]
         declared = f"{by_cy} / {by_en}: {item.declaration['declared_by']}, {at} UTC"
+    story += rehearsal_lines(record, st)
     election = result.get("election") or {}
     if definition["kind"] == "election" and election.get("stages"):
         story += stage_sheet(election, [o["label"]["en"] for o in result.get("options") or []], st)

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from coopvote.export.content import MeetingRecord, short_code
 from coopvote.record.ledger import witness_code
 from coopvote.reports.attendance import attendance_sentences, quorum_at_open_words, read_attendance
-from coopvote.reports.declaration import CONTENT_WIDTH, verification_block
+from coopvote.reports.declaration import CONTENT_WIDTH, rehearsal_lines, verification_block
 from coopvote.reports.layout import (
     bilingual,
     build_pdf,
@@ -63,6 +63,7 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
     attendance = read_attendance(record.audit)
     story.append(heading("attendance", st))
     story.append(bilingual(*attendance_sentences(attendance), st["base"]))
+    story += rehearsal_lines(record, st)
     story.append(Spacer(1, 3 * mm))
     rows: list[list[Any]] = [[
         "",

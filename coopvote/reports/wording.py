@@ -105,6 +105,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "proxies, every paper). Copy it into the minutes by hand. "
         "Check with: coopvote verify ARCHIVE.zip --code {code}",
     ),
+    "unopposed": ("Etholwyd yn ddiwrthwynebiad, heb bleidlais", "Elected unopposed, without a vote"),
+    "rehearsal_passed": (
+        "Cynhaliwyd ymarfer (prawf rhesymeg a chywirdeb) cyn y bleidlais, a llwyddodd: {sheets} o ddalennau prawf, {at}.",
+        "A rehearsal (logic and accuracy test) was run before the vote and passed: {sheets} test sheets, {at}.",
+    ),
+    "rehearsal_failed": (
+        "Cynhaliwyd ymarfer (prawf rhesymeg a chywirdeb) cyn y bleidlais, a methodd: {problems} o broblemau, {at}.",
+        "A rehearsal (logic and accuracy test) was run before the vote and failed: {problems} problems, {at}.",
+    ),
 }
 
 METHODS: dict[str, tuple[str, str]] = {

@@ -20,7 +20,9 @@ from coopvote.record.db import create_database, is_url, open_database
 from coopvote.service.advance import AdvanceRole
 from coopvote.service.base import MeetingRecord
 from coopvote.service.desk import DeskRole
+from coopvote.service.nominations import NominationsRole
 from coopvote.service.papers import PapersRole
+from coopvote.service.rehearsal import RehearsalRole
 from coopvote.service.results import ResultsRole
 from coopvote.service.setup import SetupRole
 from coopvote.service.tellers import TellersRole
@@ -41,6 +43,8 @@ class MeetingService:
         self.tellers = TellersRole(self.record, self.setup)
         self.results = ResultsRole(self.record)
         self.advance = AdvanceRole(self.record, self.setup, self.papers, self.tellers)
+        self.rehearsal = RehearsalRole(self.record, self.setup)
+        self.nominations = NominationsRole(self.record)
 
     @classmethod
     def create(cls, target: str | Path, spec: MeetingSpec, *, actor: str = "", station: str = "") -> MeetingService:
@@ -101,7 +105,9 @@ __all__ = [
     "AdvanceRole",
     "DeskRole",
     "MeetingService",
+    "NominationsRole",
     "PapersRole",
+    "RehearsalRole",
     "PeriodicBackup",
     "ResultsRole",
     "SetupRole",

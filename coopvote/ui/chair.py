@@ -9,6 +9,7 @@ it. Every rule is the service's; the console shows what the service says.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -28,13 +29,22 @@ from coopvote.errors import CoopvoteError
 from coopvote.service.safeguards import ReasonRequired, decisions_of
 from coopvote.service.views import ItemResult, ItemView, MeetingView
 from coopvote.ui.chair_dialogs import ask
+from coopvote.ui.chair_nominations import NominationsDialog
 from coopvote.ui.chair_panels import CastingPanel, DeclarePanel, HandsPanel, ProgressPanel
+from coopvote.ui.chair_rehearsal import RehearsalDialog
 from coopvote.ui.look import arg, pick
 from coopvote.ui.results_panel import ResultPanel, describe
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable, error_text
 
 if TYPE_CHECKING:
-    from coopvote.service import MeetingService, ResultsRole, SetupRole, VotingRole
+    from coopvote.service import (
+        MeetingService,
+        NominationsRole,
+        RehearsalRole,
+        ResultsRole,
+        SetupRole,
+        VotingRole,
+    )
 
 
 REFRESH_MS = 2000
@@ -66,15 +76,27 @@ class ChairPage(Retranslatable, QWidget):
     @classmethod
     def for_meeting(cls, service: MeetingService, parent: QWidget | None = None) -> ChairPage:
         """The chair's console gets set-up (reading the agenda), voting (open, close) and results (hands, polls, declarations)."""
-        return cls(service.setup, service.voting, service.results, parent)
+        where = Path(service.record.where)
+        folder = where.parent / "rehearsal" if where.is_file() else Path.home() / "coopvote-rehearsal"
+        return cls(service.setup, service.voting, service.results, parent, rehearsal=service.rehearsal,
+                   rehearsal_folder=folder, nominations=service.nominations)
 
     def __init__(
-        self, setup: SetupRole, voting: VotingRole, results: ResultsRole, parent: QWidget | None = None
+        self, setup: SetupRole, voting: VotingRole, results: ResultsRole, parent: QWidget | None = None,
+        *, rehearsal: RehearsalRole | None = None, rehearsal_folder: Path | None = None,
+        nominations: NominationsRole | None = None,
     ) -> None:
         super().__init__(parent)
         self.setup = setup
         self.voting = voting
         self.results = results
+        self.rehearsal = rehearsal
+        """Before the doors open: the rehearsal (a test deck read and counted), in a dialog of its own."""
+        self.rehearsal_folder = rehearsal_folder or Path.home() / "coopvote-rehearsal"
+        self.rehearsal_dialog: RehearsalDialog | None = None
+        self.nominations = nominations
+        """Before the meeting: nominations, statements and the candidate booklet, in a dialog of its own."""
+        self.nominations_dialog: NominationsDialog | None = None
         self.meeting: MeetingView = setup.meeting()
         self.current: int | None = None
         self.banner = MessageBanner(self)
@@ -139,9 +161,20 @@ class ChairPage(Retranslatable, QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(detail)
 
+        self.rehearse_button = QPushButton(self)
+        self.rehearse_button.setObjectName("rehearse")
+        self.rehearse_button.clicked.connect(self.open_rehearsal)
+        self.rehearse_button.setVisible(rehearsal is not None)
+        self.nominations_button = QPushButton(self)
+        self.nominations_button.setObjectName("nominations")
+        self.nominations_button.clicked.connect(self.open_nominations)
+        self.nominations_button.setVisible(nominations is not None and any(
+            isinstance(item.settings.get("nominations"), dict) for item in self.meeting.items))
         left = QVBoxLayout()
         left.addWidget(self.agenda_label)
         left.addWidget(self.agenda, 1)
+        left.addWidget(self.nominations_button)
+        left.addWidget(self.rehearse_button)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addWidget(self.scroll_area, 3)
@@ -155,6 +188,21 @@ class ChairPage(Retranslatable, QWidget):
         self.timer.start()
         self.retranslate()
         self.refresh_agenda()
+
+    def open_rehearsal(self) -> RehearsalDialog | None:
+        if self.rehearsal is None:
+            return None
+        self.rehearsal_dialog = RehearsalDialog(self.rehearsal, self.rehearsal_folder, self)
+        self.rehearsal_dialog.show()
+        return self.rehearsal_dialog
+
+    def open_nominations(self) -> NominationsDialog | None:
+        if self.nominations is None:
+            return None
+        self.nominations_dialog = NominationsDialog(self.setup, self.nominations, self.rehearsal_folder.parent, self)
+        self.nominations_dialog.finished.connect(lambda _result: self.refresh_agenda())
+        self.nominations_dialog.show()
+        return self.nominations_dialog
 
     # -- the agenda ----------------------------------------------------------------------------------
 
@@ -470,6 +518,8 @@ class ChairPage(Retranslatable, QWidget):
         self.close_button.setText(self.tr("&Close the vote"))
         self.result_button.setText(self.tr("Show the &result"))
         self.reopen_button.setText(self.tr("Reope&n the vote"))
+        self.rehearse_button.setText(self.tr("Rehearsa&l before the meeting…"))
+        self.nominations_button.setText(self.tr("No&minations and candidate booklet…"))
         for row in range(self.agenda.count()):
             entry = self.agenda.item(row)
             number = int(entry.data(Qt.ItemDataRole.UserRole))

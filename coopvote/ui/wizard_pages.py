@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from coopvote.ui.look import arg
+from coopvote.meeting.presets import item_fragment, preset
+from coopvote.ui.look import arg, pick
 from coopvote.ui.widgets import BackgroundJob, MessageBanner, Retranslatable
 from coopvote.ui.wizard_spec import (
     METHODS,
+    RESOLUTION_PRESETS,
     THRESHOLDS,
     ItemRow,
     WizardData,
@@ -57,6 +59,15 @@ def combo_labels(combo: QComboBox, keys: Sequence[str], labels: Sequence[str]) -
     index = combo.findData(current) if current is not None else 0
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
+
+
+def preset_words(widget: QWidget, key: str) -> str:
+    """A preset's explanation, Welsh first then English whatever the app's language, and its source."""
+    if not key:
+        return ""
+    chosen = preset(key)
+    source = arg(widget.tr("Source: %1"), chosen.source)
+    return f"{chosen.explain_cy}\n{chosen.explain_en}\n{source}"
 
 
 class _Page(Retranslatable, QWizardPage):
@@ -82,6 +93,10 @@ class AgendaPage(_Page):
         self.title_cy, self.title_en = QLineEdit(self), QLineEdit(self)
         self.special, self.by_head = QCheckBox(self), QCheckBox(self)
         self.threshold, self.method = QComboBox(self), QComboBox(self)
+        self.preset = QComboBox(self)
+        self.preset.setObjectName("resolutionPreset")
+        self.preset_help = QLabel(self)
+        self.preset_help.setWordWrap(True)
         self.seats = QSpinBox(self)
         self.seats.setRange(1, 100)
         self.candidates = QPlainTextEdit(self)
@@ -89,15 +104,18 @@ class AgendaPage(_Page):
         self.reserved = QTableWidget(0, 3, self)
         self.reserved.verticalHeader().hide()
         self.reserved.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.labels = {key: QLabel(self) for key in ("title_cy", "title_en", "threshold", "method", "seats",
+        self.labels = {key: QLabel(self) for key in ("title_cy", "title_en", "preset", "threshold", "method", "seats",
                                                      "candidates", "reserved")}
         form = QFormLayout()
         self.form = form
-        for key, field in (("title_cy", self.title_cy), ("title_en", self.title_en), ("threshold", self.threshold),
+        for key, field in (("title_cy", self.title_cy), ("title_en", self.title_en), ("preset", self.preset),
+                           ("threshold", self.threshold),
                            ("method", self.method), ("seats", self.seats), ("candidates", self.candidates),
                            ("reserved", self.reserved)):
             self.labels[key].setBuddy(field)
             form.addRow(self.labels[key], field)
+            if key == "preset":
+                form.addRow("", self.preset_help)
             if key == "threshold":
                 form.addRow("", self.special)
                 form.addRow("", self.by_head)
@@ -118,6 +136,7 @@ class AgendaPage(_Page):
         self.special.toggled.connect(self._special_toggled)
         self.by_head.toggled.connect(self._store)
         self.threshold.currentIndexChanged.connect(self._store)
+        self.preset.currentIndexChanged.connect(self._preset_changed)
         self.method.currentIndexChanged.connect(self._store)
         self.seats.valueChanged.connect(self._store)
         self.reserved.itemChanged.connect(self._store)
@@ -132,6 +151,7 @@ class AgendaPage(_Page):
         self.add_election.setText(self.tr("Add &election"))
         self.remove.setText(self.tr("Remove &item"))
         texts = {"title_cy": self.tr("Title in &Welsh:"), "title_en": self.tr("Title in Eng&lish:"),
+                 "preset": self.tr("R&ules preset:"),
                  "threshold": self.tr("Carried when &For is:"), "method": self.tr("Counting &method:"),
                  "seats": self.tr("&Seats:"), "candidates": self.tr("&Candidates (one a line; “Name | CLASS”):"),
                  "reserved": self.tr("Seats per class:")}
@@ -142,6 +162,9 @@ class AgendaPage(_Page):
         self.by_head.setText(self.tr("Counted by &head (one member, one vote)"))
         combo_labels(self.threshold, THRESHOLDS, [self.tr("more than half"), self.tr("at least two thirds"),
                                                   self.tr("at least three quarters")])
+        combo_labels(self.preset, ("", *RESOLUTION_PRESETS),
+                     [self.tr("None: choose the threshold below"),
+                      *(pick(cy=preset(key).name_cy, en=preset(key).name_en) for key in RESOLUTION_PRESETS)])
         combo_labels(self.method, METHODS, [self.tr("Single transferable vote (Scottish STV)"),
                                             self.tr("Single transferable vote (Meek)"),
                                             self.tr("Single transferable vote (weighted inclusive Gregory)"),
@@ -198,7 +221,7 @@ class AgendaPage(_Page):
     def _load(self, row: int) -> None:
         has = 0 <= row < len(self.items)
         for widget in (self.title_cy, self.title_en, self.special, self.by_head, self.threshold, self.method,
-                       self.seats, self.candidates, self.reserved, self.remove):
+                       self.seats, self.candidates, self.reserved, self.remove, self.preset):
             widget.setEnabled(has)
         if not has:
             self._loading = True
@@ -215,6 +238,7 @@ class AgendaPage(_Page):
         self.special.setChecked(item.special)
         self.by_head.setChecked(item.by_head)
         self.threshold.setCurrentIndex(max(0, self.threshold.findData(item.threshold)))
+        self.preset.setCurrentIndex(max(0, self.preset.findData(item.preset)))
         self.method.setCurrentIndex(max(0, self.method.findData(item.method)))
         self.seats.setValue(item.seats)
         self.candidates.setPlainText(candidates_text(item.candidates))
@@ -229,13 +253,33 @@ class AgendaPage(_Page):
             self.reserved.setItem(index, 2, QTableWidgetItem(str(high)))
         election = item.kind == "election"
         for key, widget in (("threshold", self.threshold), ("method", self.method), ("seats", self.seats),
-                            ("candidates", self.candidates), ("reserved", self.reserved)):
-            visible = (key == "threshold") != election
+                            ("candidates", self.candidates), ("reserved", self.reserved), ("preset", self.preset)):
+            visible = (key in ("threshold", "preset")) != election
             widget.setVisible(visible)
             self.labels[key].setVisible(visible)
         self.special.setVisible(not election)
         self.by_head.setVisible(not election)
+        self.preset_help.setVisible(not election)
+        self._show_preset(item.preset if not election else "")
         self._loading = False
+
+    def _show_preset(self, key: str) -> None:
+        """A preset decides special, threshold and by head; without one the chair's choices are free."""
+        for widget in (self.special, self.by_head, self.threshold):
+            widget.setEnabled(not key)
+        self.preset_help.setText(preset_words(self, key))
+
+    def _preset_changed(self) -> None:
+        key = str(self.preset.currentData() or "")
+        if not self._loading and key:
+            fragment = item_fragment(key)
+            self._loading = True
+            self.special.setChecked(bool(fragment["special"]))
+            self.by_head.setChecked(bool(fragment["by_head"]))
+            self.threshold.setCurrentIndex(max(0, self.threshold.findData(fragment["threshold"])))
+            self._loading = False
+        self._show_preset(key)
+        self._store()
 
     def _special_toggled(self, on: bool) -> None:
         if not self._loading and on:
@@ -250,6 +294,7 @@ class AgendaPage(_Page):
         item.title_cy, item.title_en = self.title_cy.text().strip(), self.title_en.text().strip()
         item.special, item.by_head = self.special.isChecked(), self.by_head.isChecked()
         item.threshold = str(self.threshold.currentData())
+        item.preset = str(self.preset.currentData() or "") if item.kind == "resolution" else ""
         item.method = str(self.method.currentData())
         item.seats = self.seats.value()
         item.candidates = parse_candidates(self.candidates.toPlainText())

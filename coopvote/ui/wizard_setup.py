@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from coopvote.ui.look import arg
+from coopvote.meeting.presets import preset
+from coopvote.ui.look import arg, pick
 from coopvote.ui.widgets import MessageBanner, Retranslatable
-from coopvote.ui.wizard_pages import combo_labels
-from coopvote.ui.wizard_spec import TIE_RULES, WEIGHTING_SCHEMES, ClassRow, WizardData
+from coopvote.ui.wizard_pages import combo_labels, preset_words
+from coopvote.ui.wizard_spec import TIE_RULES, WEIGHTING_PRESETS, WEIGHTING_SCHEMES, ClassRow, WizardData
 
 DEFAULT_CLASSES = (
     ClassRow("PS", "Pobl a gefnogir", "People supported", "#1b7f5f", "1/3"),
@@ -190,18 +191,30 @@ class ClassesPage(WizardPage):
         self.help.setWordWrap(True)
         self.scheme_label.setBuddy(self.scheme)
         self.absent_label.setBuddy(self.absent)
+        # A constitution preset (coopvote/meeting/presets.py) sets the whole weighting from the rule book.
+        self.preset, self.investors = QComboBox(self), QComboBox(self)
+        self.preset.setObjectName("weightingPreset")
+        self.preset_label, self.investors_label, self.preset_help = QLabel(self), QLabel(self), QLabel(self)
+        self.preset_help.setObjectName("presetHelp")
+        self.preset_help.setWordWrap(True)
+        self.preset_label.setBuddy(self.preset)
+        self.investors_label.setBuddy(self.investors)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.colour_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         form = QFormLayout()
+        form.addRow(self.preset_label, self.preset)
+        form.addRow(self.investors_label, self.investors)
         form.addRow(self.scheme_label, self.scheme)
         form.addRow(self.absent_label, self.absent)
         self.outer.addWidget(self.table, 1)
         self.outer.addLayout(buttons)
         self.outer.addLayout(form)
+        self.outer.addWidget(self.preset_help)
         self.outer.addWidget(self.help)
         self.scheme.currentIndexChanged.connect(self._scheme_changed)
+        self.preset.currentIndexChanged.connect(self._preset_changed)
         for row in DEFAULT_CLASSES:
             self.add_class(row)
         self.retranslate()
@@ -225,7 +238,30 @@ class ClassesPage(WizardPage):
                                                                  self.tr("its part is lost")])
         self.scheme.setAccessibleName(self.tr("Weighting scheme"))
         self.absent.setAccessibleName(self.tr("If a class casts no votes"))
+        self.preset_label.setText(self.tr("Rules &preset:"))
+        self.investors_label.setText(self.tr("&Investors' class:"))
+        self.preset.setAccessibleName(self.tr("Rules preset"))
+        self.investors.setAccessibleName(self.tr("Investors' class"))
+        combo_labels(self.preset, ("", *WEIGHTING_PRESETS),
+                     [self.tr("None: choose the weighting below"),
+                      *(pick(cy=preset(key).name_cy, en=preset(key).name_en) for key in WEIGHTING_PRESETS)])
         self._scheme_changed()
+        self._preset_changed()
+
+    def _preset_changed(self) -> None:
+        key = str(self.preset.currentData() or "")
+        self.scheme.setEnabled(not key)
+        self.absent.setEnabled(not key and self.scheme.currentData() == "class-share")
+        capped = key == "investor-cap-10"
+        self.investors.setVisible(capped)
+        self.investors_label.setVisible(capped)
+        if capped:
+            chosen = self.investors.currentText()
+            self.investors.clear()
+            self.investors.addItems([row.code for row in self.rows()])
+            self.investors.setCurrentIndex(max(0, self.investors.findText(chosen)))
+        self.preset_help.setText(preset_words(self, key))
+        self.help.setVisible(not key)  # the scheme's own help would describe a choice the preset replaced
 
     def _scheme_changed(self) -> None:
         scheme = self.scheme.currentData()
@@ -283,6 +319,8 @@ class ClassesPage(WizardPage):
         data.classes = self.rows()
         data.scheme = str(self.scheme.currentData())
         data.absent_class = str(self.absent.currentData())
+        data.weighting_preset = str(self.preset.currentData() or "")
+        data.investor_class = self.investors.currentText() if data.weighting_preset == "investor-cap-10" else ""
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         return self.wizard_check()

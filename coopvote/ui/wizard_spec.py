@@ -14,12 +14,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from coopvote.meeting.presets import PRESETS, fragment_toml, item_fragment, weighting_fragment
 from coopvote.meeting.spec import MeetingSpec, parse_spec
 
 WEIGHTING_SCHEMES = ("one-member-one-vote", "class-share", "fixed-value")
 TIE_RULES = ("casting-vote", "lost", "lot")
 THRESHOLDS = ("> 1/2", ">= 2/3", ">= 3/4")
 METHODS = ("scottish-stv", "meek", "wigm", "irv", "fptp", "block", "approval")
+WEIGHTING_PRESETS = tuple(p.key for p in PRESETS if p.target == "weighting")
+RESOLUTION_PRESETS = ("fairshares-special", "section-111-first")
+"""The item presets the wizard offers; a section 111 confirmation names its first meeting in the file."""
 
 
 def q(text: str) -> str:
@@ -51,6 +55,8 @@ class ItemRow:
     """(name, class code or '')."""
     reserved: dict[str, tuple[int, int]] = field(default_factory=dict)
     """class code -> (min, max); 0 means no bound."""
+    preset: str = ""
+    """A resolution preset (coopvote/meeting/presets.py) that sets special, threshold, by head and consent."""
 
 
 @dataclass
@@ -65,6 +71,10 @@ class WizardData:
     classes: list[ClassRow] = field(default_factory=list)
     scheme: str = "one-member-one-vote"
     absent_class: str = "redistribute"
+    weighting_preset: str = ""
+    """A constitution preset for the whole meeting's weighting; replaces ``scheme`` and the class weights."""
+    investor_class: str = ""
+    """The class the investor cap preset limits."""
     quorum_percent: str = ""
     quorum_absolute: int = 0
     quorum_per_class: dict[str, int] = field(default_factory=dict)
@@ -113,8 +123,15 @@ def build_toml(data: WizardData) -> str:
     for row in data.classes:
         lines += ["", "[[classes]]", f"code = {q(row.code.strip().upper())}", f"name_cy = {q(row.name_cy)}",
                   f"name_en = {q(row.name_en)}", f"colour = {q(row.colour)}"]
-    lines += ["", "[weighting]", f"scheme = {q(data.scheme)}"]
-    if data.scheme == "class-share":
+    lines += ["", "[weighting]"]
+    if data.weighting_preset:
+        codes = [row.code.strip().upper() for row in data.classes]
+        lines += fragment_toml(weighting_fragment(data.weighting_preset, codes, data.investor_class))
+    else:
+        lines.append(f"scheme = {q(data.scheme)}")
+    if data.weighting_preset:
+        pass  # the preset wrote the whole table
+    elif data.scheme == "class-share":
         lines.append("shares = " + _table({r.code.strip().upper(): q(r.weight.strip() or "0") for r in data.classes}))
         lines.append(f"absent_class = {q(data.absent_class)}")
     elif data.scheme == "fixed-value":
@@ -138,6 +155,9 @@ def build_toml(data: WizardData) -> str:
     for number, item in enumerate(data.items, start=1):
         lines += ["", "[[items]]", f"number = {number}", f"kind = {q(item.kind)}", f"title_cy = {q(item.title_cy)}",
                   f"title_en = {q(item.title_en)}"]
+        if item.kind == "resolution" and item.preset:
+            lines += fragment_toml(item_fragment(item.preset))
+            continue
         if item.kind == "resolution":
             if item.special:
                 lines.append("special = true")

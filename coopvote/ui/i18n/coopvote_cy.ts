@@ -108,7 +108,7 @@
     </message>
     <message>
       <source>S&amp;top</source>
-      <translation>&amp;Stopio</translation>
+      <translation>Sto&amp;pio</translation>
     </message>
     <message>
       <source>&amp;Open the accepted envelopes</source>
@@ -182,6 +182,10 @@
       <translation>Teitl yn &amp;Saesneg:</translation>
     </message>
     <message>
+      <source>R&amp;ules preset:</source>
+      <translation>Rhagosodiad y r&amp;heolau:</translation>
+    </message>
+    <message>
       <source>Counting &amp;method:</source>
       <translation>&amp;Dull cyfrif:</translation>
     </message>
@@ -220,6 +224,10 @@
     <message>
       <source>at least three quarters</source>
       <translation>yn dri chwarter o leiaf</translation>
+    </message>
+    <message>
+      <source>None: choose the threshold below</source>
+      <translation>Dim: dewiswch y trothwy isod</translation>
     </message>
     <message>
       <source>Single transferable vote (Scottish STV)</source>
@@ -330,7 +338,7 @@
     </message>
     <message>
       <source>S&amp;top</source>
-      <translation>&amp;Stopio</translation>
+      <translation>Sto&amp;pio</translation>
     </message>
     <message>
       <source>Read a f&amp;older…</source>
@@ -609,6 +617,14 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <source>Reope&amp;n the vote</source>
       <translation>Ailagor y ble&amp;idlais</translation>
     </message>
+    <message>
+      <source>Rehearsa&amp;l before the meeting…</source>
+      <translation>Ymarfer cyn y cyfarf&amp;od…</translation>
+    </message>
+    <message>
+      <source>No&amp;minations and candidate booklet…</source>
+      <translation>Enwe&amp;biadau a llyfryn yr ymgeiswyr…</translation>
+    </message>
   </context>
   <context>
     <name>ClassesPage</name>
@@ -691,6 +707,26 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     <message>
       <source>If a class casts no votes</source>
       <translation>Os nad yw dosbarth yn bwrw unrhyw bleidlais</translation>
+    </message>
+    <message>
+      <source>Rules &amp;preset:</source>
+      <translation>&amp;Rhagosodiad y rheolau:</translation>
+    </message>
+    <message>
+      <source>&amp;Investors' class:</source>
+      <translation>Dosbarth y &amp;buddsoddwyr:</translation>
+    </message>
+    <message>
+      <source>Rules preset</source>
+      <translation>Rhagosodiad y rheolau</translation>
+    </message>
+    <message>
+      <source>Investors' class</source>
+      <translation>Dosbarth y buddsoddwyr</translation>
+    </message>
+    <message>
+      <source>None: choose the weighting below</source>
+      <translation>Dim: dewiswch y pwysoli isod</translation>
     </message>
     <message>
       <source>Every member's vote counts the same; the last column is not used.</source>
@@ -1479,6 +1515,125 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
   </context>
   <context>
+    <name>NominationsDialog</name>
+    <message>
+      <source>Nominations</source>
+      <translation>Enwebiadau</translation>
+    </message>
+    <message>
+      <source>%1. %2</source>
+      <translation>%1. %2</translation>
+    </message>
+    <message>
+      <source>Candidate</source>
+      <translation>Ymgeisydd</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Dosbarth</translation>
+    </message>
+    <message>
+      <source>Proposer</source>
+      <translation>Cynigydd</translation>
+    </message>
+    <message>
+      <source>Seconder</source>
+      <translation>Eilydd</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statws</translation>
+    </message>
+    <message>
+      <source>&amp;Election:</source>
+      <translation>&amp;Etholiad:</translation>
+    </message>
+    <message>
+      <source>&amp;Candidate's membership number:</source>
+      <translation>Rhif aelodaeth yr &amp;ymgeisydd:</translation>
+    </message>
+    <message>
+      <source>&amp;Proposer's membership number:</source>
+      <translation>Rhif aelodaeth y &amp;cynigydd:</translation>
+    </message>
+    <message>
+      <source>&amp;Seconder's membership number:</source>
+      <translation>Rhif aelodaeth yr e&amp;ilydd:</translation>
+    </message>
+    <message>
+      <source>&amp;Received on:</source>
+      <translation>&amp;Derbyniwyd ar:</translation>
+    </message>
+    <message>
+      <source>Statement in &amp;Welsh:</source>
+      <translation>Datganiad yn &amp;Gymraeg:</translation>
+    </message>
+    <message>
+      <source>Statement in E&amp;nglish:</source>
+      <translation>Datganiad yn &amp;Saesneg:</translation>
+    </message>
+    <message>
+      <source>N&amp;ominate</source>
+      <translation>E&amp;nwebu</translation>
+    </message>
+    <message>
+      <source>Reason for withdrawing</source>
+      <translation>Y rheswm dros dynnu'n ôl</translation>
+    </message>
+    <message>
+      <source>Wi&amp;thdraw the chosen candidate</source>
+      <translation>&amp;Tynnu'r ymgeisydd a ddewiswyd yn ôl</translation>
+    </message>
+    <message>
+      <source>C&amp;lose nominations</source>
+      <translation>C&amp;au'r enwebiadau</translation>
+    </message>
+    <message>
+      <source>Print the &amp;booklet</source>
+      <translation>Argraffu'r &amp;llyfryn</translation>
+    </message>
+    <message>
+      <source>Print the Eas&amp;y Read booklet</source>
+      <translation>Argraffu'r llyfryn &amp;Hawdd ei Ddarllen</translation>
+    </message>
+    <message>
+      <source>standing</source>
+      <translation>yn sefyll</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>wedi tynnu'n ôl</translation>
+    </message>
+    <message>
+      <source>No election on the agenda takes nominations.</source>
+      <translation>Nid oes etholiad ar yr agenda sy'n derbyn enwebiadau.</translation>
+    </message>
+    <message>
+      <source>Nominated: %1.</source>
+      <translation>Enwebwyd: %1.</translation>
+    </message>
+    <message>
+      <source>Choose the candidate who withdraws in the table.</source>
+      <translation>Dewiswch yn y tabl yr ymgeisydd sy'n tynnu'n ôl.</translation>
+    </message>
+    <message>
+      <source>Withdrawn: %1.</source>
+      <translation>Wedi tynnu'n ôl: %1.</translation>
+    </message>
+    <message>
+      <source>Nominations closed. Elected unopposed, without a vote: %1.</source>
+      <translation>Caewyd yr enwebiadau. Etholwyd yn ddiwrthwynebiad, heb bleidlais: %1.</translation>
+    </message>
+    <message>
+      <source>Nominations closed. Ballot order: %1.</source>
+      <translation>Caewyd yr enwebiadau. Trefn y papur pleidleisio: %1.</translation>
+    </message>
+    <message>
+      <source>Booklet written: %1</source>
+      <translation>Ysgrifennwyd y llyfryn: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>NotAvailablePage</name>
     <message>
       <source>%1: not available in this copy of coopvote</source>
@@ -1827,7 +1982,7 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
     <message>
       <source>S&amp;top</source>
-      <translation>&amp;Stopio</translation>
+      <translation>Sto&amp;pio</translation>
     </message>
     <message>
       <source>&amp;Problems (each must be fixed in the file):</source>
@@ -1896,6 +2051,57 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     <message>
       <source>Note: %1</source>
       <translation>Sylwer: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>RehearsalDialog</name>
+    <message>
+      <source>Rehearsal before the meeting</source>
+      <translation>Ymarfer cyn y cyfarfod</translation>
+    </message>
+    <message>
+      <source>The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</source>
+      <translation>Mae'r ymarfer yn argraffu set o bapurau prawf: pob eitem, dosbarth a math o bapur, wedi'u marcio'n glir, yn wan, wedi'u difetha, yn wag a gyda gormod o farciau. Sganiwch nhw ar sganiwr y cyfarfod, yna gwiriwch y sganiau: mae coopvote yn eu darllen a'u cyfrif fel y bydd ar y diwrnod ac yn cymharu pob papur a phob cyfanswm â'r set. Ni all y papurau prawf fyth gyfrif yn y bleidlais go iawn, ac mae'r cyfarfod yn aros fel yr oedd.</translation>
+    </message>
+    <message>
+      <source>&amp;Folder for the deck and its key:</source>
+      <translation>&amp;Ffolder ar gyfer y papurau prawf a'u hallwedd:</translation>
+    </message>
+    <message>
+      <source>1. &amp;Print the test deck</source>
+      <translation>1. &amp;Argraffu'r papurau prawf</translation>
+    </message>
+    <message>
+      <source>&amp;Scanned files (separate with ;):</source>
+      <translation>Ffeiliau wedi'u &amp;sganio (gwahanwch â ;):</translation>
+    </message>
+    <message>
+      <source>&amp;Choose…</source>
+      <translation>&amp;Dewis…</translation>
+    </message>
+    <message>
+      <source>2. Chec&amp;k the scans</source>
+      <translation>2. &amp;Gwirio'r sganiau</translation>
+    </message>
+    <message>
+      <source>Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.</source>
+      <translation>Argraffwyd y papurau prawf: %1 (%2 tudalen). Argraffwch nhw, sganiwch nhw, yna gwiriwch y sganiau.</translation>
+    </message>
+    <message>
+      <source>The scanned test deck</source>
+      <translation>Y papurau prawf wedi'u sganio</translation>
+    </message>
+    <message>
+      <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+      <translation>Sganiau (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <source>The rehearsal passed: %1 test sheets read and counted as marked.</source>
+      <translation>Llwyddodd yr ymarfer: darllenwyd a chyfrifwyd %1 dalen brawf fel y'u marciwyd.</translation>
+    </message>
+    <message>
+      <source>The rehearsal FAILED: %1 problems. Fix the set-up and rehearse again.</source>
+      <translation>METHODD yr ymarfer: %1 problem. Cywirwch y drefn a chynhaliwch yr ymarfer eto.</translation>
     </message>
   </context>
   <context>
@@ -2416,7 +2622,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>S&amp;top</source>
-      <translation>&amp;Stopio</translation>
+      <translation>Sto&amp;pio</translation>
     </message>
     <message>
       <source>Creating the meeting and importing the register…</source>
@@ -2456,6 +2662,13 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     <message>
       <source>Cam&amp;era</source>
       <translation>Cam&amp;era</translation>
+    </message>
+  </context>
+  <context>
+    <name>widget</name>
+    <message>
+      <source>Source: %1</source>
+      <translation>Ffynhonnell: %1</translation>
     </message>
   </context>
 </TS>

@@ -182,6 +182,10 @@
       <translation>Title in Eng&amp;lish:</translation>
     </message>
     <message>
+      <source>R&amp;ules preset:</source>
+      <translation>R&amp;ules preset:</translation>
+    </message>
+    <message>
       <source>Counting &amp;method:</source>
       <translation>Counting &amp;method:</translation>
     </message>
@@ -220,6 +224,10 @@
     <message>
       <source>at least three quarters</source>
       <translation>at least three quarters</translation>
+    </message>
+    <message>
+      <source>None: choose the threshold below</source>
+      <translation>None: choose the threshold below</translation>
     </message>
     <message>
       <source>Single transferable vote (Scottish STV)</source>
@@ -609,6 +617,14 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <source>Reope&amp;n the vote</source>
       <translation>Reope&amp;n the vote</translation>
     </message>
+    <message>
+      <source>Rehearsa&amp;l before the meeting…</source>
+      <translation>Rehearsa&amp;l before the meeting…</translation>
+    </message>
+    <message>
+      <source>No&amp;minations and candidate booklet…</source>
+      <translation>No&amp;minations and candidate booklet…</translation>
+    </message>
   </context>
   <context>
     <name>ClassesPage</name>
@@ -691,6 +707,26 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
     <message>
       <source>If a class casts no votes</source>
       <translation>If a class casts no votes</translation>
+    </message>
+    <message>
+      <source>Rules &amp;preset:</source>
+      <translation>Rules &amp;preset:</translation>
+    </message>
+    <message>
+      <source>&amp;Investors' class:</source>
+      <translation>&amp;Investors' class:</translation>
+    </message>
+    <message>
+      <source>Rules preset</source>
+      <translation>Rules preset</translation>
+    </message>
+    <message>
+      <source>Investors' class</source>
+      <translation>Investors' class</translation>
+    </message>
+    <message>
+      <source>None: choose the weighting below</source>
+      <translation>None: choose the weighting below</translation>
     </message>
     <message>
       <source>Every member's vote counts the same; the last column is not used.</source>
@@ -1479,6 +1515,125 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
     </message>
   </context>
   <context>
+    <name>NominationsDialog</name>
+    <message>
+      <source>Nominations</source>
+      <translation>Nominations</translation>
+    </message>
+    <message>
+      <source>%1. %2</source>
+      <translation>%1. %2</translation>
+    </message>
+    <message>
+      <source>Candidate</source>
+      <translation>Candidate</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>Proposer</source>
+      <translation>Proposer</translation>
+    </message>
+    <message>
+      <source>Seconder</source>
+      <translation>Seconder</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>&amp;Election:</source>
+      <translation>&amp;Election:</translation>
+    </message>
+    <message>
+      <source>&amp;Candidate's membership number:</source>
+      <translation>&amp;Candidate's membership number:</translation>
+    </message>
+    <message>
+      <source>&amp;Proposer's membership number:</source>
+      <translation>&amp;Proposer's membership number:</translation>
+    </message>
+    <message>
+      <source>&amp;Seconder's membership number:</source>
+      <translation>&amp;Seconder's membership number:</translation>
+    </message>
+    <message>
+      <source>&amp;Received on:</source>
+      <translation>&amp;Received on:</translation>
+    </message>
+    <message>
+      <source>Statement in &amp;Welsh:</source>
+      <translation>Statement in &amp;Welsh:</translation>
+    </message>
+    <message>
+      <source>Statement in E&amp;nglish:</source>
+      <translation>Statement in E&amp;nglish:</translation>
+    </message>
+    <message>
+      <source>N&amp;ominate</source>
+      <translation>N&amp;ominate</translation>
+    </message>
+    <message>
+      <source>Reason for withdrawing</source>
+      <translation>Reason for withdrawing</translation>
+    </message>
+    <message>
+      <source>Wi&amp;thdraw the chosen candidate</source>
+      <translation>Wi&amp;thdraw the chosen candidate</translation>
+    </message>
+    <message>
+      <source>C&amp;lose nominations</source>
+      <translation>C&amp;lose nominations</translation>
+    </message>
+    <message>
+      <source>Print the &amp;booklet</source>
+      <translation>Print the &amp;booklet</translation>
+    </message>
+    <message>
+      <source>Print the Eas&amp;y Read booklet</source>
+      <translation>Print the Eas&amp;y Read booklet</translation>
+    </message>
+    <message>
+      <source>standing</source>
+      <translation>standing</translation>
+    </message>
+    <message>
+      <source>withdrawn</source>
+      <translation>withdrawn</translation>
+    </message>
+    <message>
+      <source>No election on the agenda takes nominations.</source>
+      <translation>No election on the agenda takes nominations.</translation>
+    </message>
+    <message>
+      <source>Nominated: %1.</source>
+      <translation>Nominated: %1.</translation>
+    </message>
+    <message>
+      <source>Choose the candidate who withdraws in the table.</source>
+      <translation>Choose the candidate who withdraws in the table.</translation>
+    </message>
+    <message>
+      <source>Withdrawn: %1.</source>
+      <translation>Withdrawn: %1.</translation>
+    </message>
+    <message>
+      <source>Nominations closed. Elected unopposed, without a vote: %1.</source>
+      <translation>Nominations closed. Elected unopposed, without a vote: %1.</translation>
+    </message>
+    <message>
+      <source>Nominations closed. Ballot order: %1.</source>
+      <translation>Nominations closed. Ballot order: %1.</translation>
+    </message>
+    <message>
+      <source>Booklet written: %1</source>
+      <translation>Booklet written: %1</translation>
+    </message>
+  </context>
+  <context>
     <name>NotAvailablePage</name>
     <message>
       <source>%1: not available in this copy of coopvote</source>
@@ -1896,6 +2051,57 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
     <message>
       <source>Note: %1</source>
       <translation>Note: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>RehearsalDialog</name>
+    <message>
+      <source>Rehearsal before the meeting</source>
+      <translation>Rehearsal before the meeting</translation>
+    </message>
+    <message>
+      <source>The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</source>
+      <translation>The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</translation>
+    </message>
+    <message>
+      <source>&amp;Folder for the deck and its key:</source>
+      <translation>&amp;Folder for the deck and its key:</translation>
+    </message>
+    <message>
+      <source>1. &amp;Print the test deck</source>
+      <translation>1. &amp;Print the test deck</translation>
+    </message>
+    <message>
+      <source>&amp;Scanned files (separate with ;):</source>
+      <translation>&amp;Scanned files (separate with ;):</translation>
+    </message>
+    <message>
+      <source>&amp;Choose…</source>
+      <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+      <source>2. Chec&amp;k the scans</source>
+      <translation>2. Chec&amp;k the scans</translation>
+    </message>
+    <message>
+      <source>Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.</source>
+      <translation>Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.</translation>
+    </message>
+    <message>
+      <source>The scanned test deck</source>
+      <translation>The scanned test deck</translation>
+    </message>
+    <message>
+      <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
+      <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <source>The rehearsal passed: %1 test sheets read and counted as marked.</source>
+      <translation>The rehearsal passed: %1 test sheets read and counted as marked.</translation>
+    </message>
+    <message>
+      <source>The rehearsal FAILED: %1 problems. Fix the set-up and rehearse again.</source>
+      <translation>The rehearsal FAILED: %1 problems. Fix the set-up and rehearse again.</translation>
     </message>
   </context>
   <context>
@@ -2456,6 +2662,13 @@ Key the marks again, or reject the paper: choose the reason and press Reject.</t
     <message>
       <source>Cam&amp;era</source>
       <translation>Cam&amp;era</translation>
+    </message>
+  </context>
+  <context>
+    <name>widget</name>
+    <message>
+      <source>Source: %1</source>
+      <translation>Source: %1</translation>
     </message>
   </context>
 </TS>

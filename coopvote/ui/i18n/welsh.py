@@ -636,6 +636,68 @@ WELSH: dict[str, str] = {
     "%1: %2 returned, %3 issued": "%1: %2 wedi'u dychwelyd, %3 wedi'u rhoi",
     "The papers do not add up (%1). Declaring will need the chair's reason.":
     "Nid yw'r papurau'n cysoni (%1). Bydd angen rheswm y cadeirydd i ddatgan.",
+    # -- the rehearsal (chair_rehearsal.py)
+    "Rehearsa&l before the meeting…": "Ymarfer cyn y cyfarf&od…",
+    "Rehearsal before the meeting": "Ymarfer cyn y cyfarfod",
+    "The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, "
+    "blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and "
+    "counts them as it will on the day and compares every paper and every tally with the deck. The test "
+    "papers can never count in the real vote, and the meeting is left as it was.": "Mae'r ymarfer yn argraffu "
+    "set o bapurau prawf: pob eitem, dosbarth a math o bapur, wedi'u marcio'n glir, yn wan, wedi'u difetha, "
+    "yn wag a gyda gormod o farciau. Sganiwch nhw ar sganiwr y cyfarfod, yna gwiriwch y sganiau: mae coopvote "
+    "yn eu darllen a'u cyfrif fel y bydd ar y diwrnod ac yn cymharu pob papur a phob cyfanswm â'r set. Ni all "
+    "y papurau prawf fyth gyfrif yn y bleidlais go iawn, ac mae'r cyfarfod yn aros fel yr oedd.",
+    "&Folder for the deck and its key:": "&Ffolder ar gyfer y papurau prawf a'u hallwedd:",
+    "1. &Print the test deck": "1. &Argraffu'r papurau prawf",
+    "&Scanned files (separate with ;):": "Ffeiliau wedi'u &sganio (gwahanwch â ;):",
+    "&Choose…": "&Dewis…",
+    "2. Chec&k the scans": "2. &Gwirio'r sganiau",
+    "Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.": "Argraffwyd y papurau "
+    "prawf: %1 (%2 tudalen). Argraffwch nhw, sganiwch nhw, yna gwiriwch y sganiau.",
+    "The scanned test deck": "Y papurau prawf wedi'u sganio",
+    "Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)": "Sganiau (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)",
+    "The rehearsal passed: %1 test sheets read and counted as marked.": "Llwyddodd yr ymarfer: darllenwyd a "
+    "chyfrifwyd %1 dalen brawf fel y'u marciwyd.",
+    "The rehearsal FAILED: %1 problems. Fix the set-up and rehearse again.": "METHODD yr ymarfer: %1 problem. "
+    "Cywirwch y drefn a chynhaliwch yr ymarfer eto.",
+    # -- constitution presets in the wizard (wizard_setup.py, wizard_pages.py)
+    "Rules &preset:": "&Rhagosodiad y rheolau:",
+    "&Investors' class:": "Dosbarth y &buddsoddwyr:",
+    "Rules preset": "Rhagosodiad y rheolau",
+    "Investors' class": "Dosbarth y buddsoddwyr",
+    "None: choose the weighting below": "Dim: dewiswch y pwysoli isod",
+    "R&ules preset:": "Rhagosodiad y r&heolau:",
+    "None: choose the threshold below": "Dim: dewiswch y trothwy isod",
+    "Source: %1": "Ffynhonnell: %1",
+    # -- nominations and the candidate booklet (chair_nominations.py)
+    "No&minations and candidate booklet…": "Enwe&biadau a llyfryn yr ymgeiswyr…",
+    "Nominations": "Enwebiadau",
+    "Candidate": "Ymgeisydd",
+    "Proposer": "Cynigydd",
+    "Seconder": "Eilydd",
+    "&Election:": "&Etholiad:",
+    "&Candidate's membership number:": "Rhif aelodaeth yr &ymgeisydd:",
+    "&Proposer's membership number:": "Rhif aelodaeth y &cynigydd:",
+    "&Seconder's membership number:": "Rhif aelodaeth yr e&ilydd:",
+    "&Received on:": "&Derbyniwyd ar:",
+    "Statement in &Welsh:": "Datganiad yn &Gymraeg:",
+    "Statement in E&nglish:": "Datganiad yn &Saesneg:",
+    "N&ominate": "E&nwebu",
+    "Reason for withdrawing": "Y rheswm dros dynnu'n ôl",
+    "Wi&thdraw the chosen candidate": "&Tynnu'r ymgeisydd a ddewiswyd yn ôl",
+    "C&lose nominations": "C&au'r enwebiadau",
+    "Print the &booklet": "Argraffu'r &llyfryn",
+    "Print the Eas&y Read booklet": "Argraffu'r llyfryn &Hawdd ei Ddarllen",
+    "standing": "yn sefyll",
+    "withdrawn": "wedi tynnu'n ôl",
+    "No election on the agenda takes nominations.": "Nid oes etholiad ar yr agenda sy'n derbyn enwebiadau.",
+    "Nominated: %1.": "Enwebwyd: %1.",
+    "Choose the candidate who withdraws in the table.": "Dewiswch yn y tabl yr ymgeisydd sy'n tynnu'n ôl.",
+    "Withdrawn: %1.": "Wedi tynnu'n ôl: %1.",
+    "Nominations closed. Elected unopposed, without a vote: %1.": "Caewyd yr enwebiadau. Etholwyd yn "
+    "ddiwrthwynebiad, heb bleidlais: %1.",
+    "Nominations closed. Ballot order: %1.": "Caewyd yr enwebiadau. Trefn y papur pleidleisio: %1.",
+    "Booklet written: %1": "Ysgrifennwyd y llyfryn: %1",
 }
 
 WELSH_BY_CONTEXT: dict[tuple[str, str], str] = {}

@@ -17,7 +17,6 @@ WELSH_ADVANCE: dict[str, str] = {
         "&Amlen (sganiwch, neu teipiwch y rhif aelodaeth a phwyso Enter)",
     "The declaration of identity is &signed": "Mae'r datganiad hunaniaeth wedi'i &lofnodi",
     "Receive a &batch from a file…": "Derbyn &swp o ffeil…",
-    "S&top": "&Stopio",
     "&Open the accepted envelopes": "&Agor yr amlenni a dderbyniwyd",
     "(none: name members)": "(dim: enwch aelodau)",
     "Packs sent: %1. Envelopes accepted: %2 (opened: %3). Refused: %4.":

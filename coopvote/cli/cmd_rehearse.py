@@ -1,0 +1,67 @@
+"""``coopvote rehearse MEETING [--out deck.pdf] [--scans FILES...] [--simulate]``: the rehearsal.
+
+Run once to print the marked test deck; the tellers scan it on the meeting's scanner; run again with
+``--scans`` to check the scans against the deck's key. ``--simulate`` does both at once, reading the
+printed deck as if scanned perfectly (for the demo, or to check the set-up before a scanner arrives).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from coopvote.cli.common import add_meeting_argument, open_meeting
+
+FAILED = 1
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "rehearse", help="the rehearsal before the doors open: print a marked test deck, then check its scans"
+    )
+    add_meeting_argument(parser)
+    parser.add_argument("--out", type=Path, default=Path("rehearsal-deck.pdf"),
+                        help="the test deck PDF to print (default rehearsal-deck.pdf); its key is kept in "
+                             "a folder beside it, named like it with .rehearsal")
+    parser.add_argument("--scans", type=Path, nargs="+", metavar="FILES", help="the scanned test deck, to check")
+    parser.add_argument("--simulate", action="store_true",
+                        help="print the deck and check it at once, reading the printed deck as the scan")
+    parser.set_defaults(handler=run)
+
+
+def work_folder(deck: Path) -> Path:
+    return deck.with_suffix(".rehearsal")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.scans and args.simulate:
+        print("coopvote: give either --scans or --simulate, not both", file=sys.stderr)
+        return 2
+    missing = [str(p) for p in args.scans or () if not p.is_file()]
+    if missing:
+        print(f"coopvote: no such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    service = open_meeting(args.meeting, actor="rehearsal")
+    folder = work_folder(args.out)
+    try:
+        scans = args.scans
+        if not scans:
+            prepared = service.rehearsal.prepare(folder, deck=args.out)
+            print(f"Test deck printed: {prepared.deck} ({prepared.pages} pages); its key is in {folder}")
+            for skipped in prepared.skipped:
+                print(f"  not covered: {skipped}")
+            if not args.simulate:
+                print(f"Scan the printed deck, then run: coopvote rehearse {args.meeting} --out {args.out} "
+                      "--scans SCANNED-FILES")
+                return 0
+            scans = [prepared.deck]
+        report = service.rehearsal.check(folder, scans)
+    finally:
+        service.close()
+    from coopvote.service.rehearsal import REPORT_NAME
+
+    print((folder / REPORT_NAME).read_text(encoding="utf-8"), end="")
+    print(f"Report: {folder / REPORT_NAME}")
+    return 0 if report.passed else FAILED

@@ -1,0 +1,242 @@
+"""Nominations before the meeting, as the ``service.nominations`` role.
+
+An election whose definition has a ``nominations`` table (closing date, statement word limit, ballot
+order, what happens when it is uncontested) takes its candidates from nominations: each candidate is a
+current member, nominated for the class they belong to by a proposer and a seconder who are current
+members of that same class, on or before the closing date. Each gives a statement in Welsh and English
+(within the word limit) and may give a photo for the booklet and the Easy Read paper.
+
+Closing the nominations puts the candidates on the ballot in the stated order (alphabetical by surname,
+or by a lot whose seed is drawn once and kept in the audit entry) and, where the rules say so, declares
+an uncontested election without a vote. A withdrawal after the papers are printed is recorded on the
+candidate, and the count treats them as withdrawn: a mark for them is disregarded, and a paper marked
+only for them gives no vote to anyone (UK count practice; ``counting/marks.py``, ``stv_common.py``).
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from coopvote.errors import RuleError
+from coopvote.record.models import AgendaItem, Candidate, Declaration, Member, MembershipClass, Nomination
+from coopvote.service.base import MeetingRecord, Role
+from coopvote.service.queries import item_row, member_by_number
+
+DEFAULT_WORD_LIMIT = 250
+
+
+@dataclass(frozen=True)
+class NominationView:
+    item: int
+    member_number: str
+    name: str
+    class_code: str
+    proposer: str
+    seconder: str
+    received_on: date
+    state: str
+    statement_cy: str
+    statement_en: str
+    photo_png: bytes | None
+    withdrawal_reason: str = ""
+
+    @property
+    def standing(self) -> bool:
+        return self.state == "nominated"
+
+
+@dataclass(frozen=True)
+class ClosedNominations:
+    item: int
+    order: tuple[str, ...]
+    """Names in ballot order."""
+    rule: str
+    seed: int | None
+    uncontested: bool
+    elected: tuple[str, ...] = ()
+
+
+def nomination_rules(item: AgendaItem) -> dict[str, Any]:
+    rules = (item.settings or {}).get("nominations")
+    if not isinstance(rules, dict):
+        raise RuleError(f"item {item.number} takes no nominations: its definition has no 'nominations' table")
+    return rules
+
+
+def surname_key(name: str) -> tuple[str, str]:
+    """Alphabetical by surname (the last word of the name), then by the whole name, ignoring case."""
+    words = name.split()
+    return ((words[-1] if words else name).casefold(), name.casefold())
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+class NominationsRole(Role):
+    """Nominating candidates, their statements, withdrawals, and closing nominations."""
+
+    def __init__(self, record: MeetingRecord) -> None:
+        super().__init__(record)
+
+    def nominate(
+        self, item_number: int, candidate: str, proposer: str, seconder: str, *, received_on: date,
+        statement_cy: str = "", statement_en: str = "", photo_png: bytes | None = None,
+    ) -> NominationView:
+        """Record a nomination, refusing a late one or one whose members are not current members of the
+        candidate's class, with the reason."""
+        with self.action("candidate nominated", item=item_number, candidate=candidate, proposer=proposer,
+                         seconder=seconder, received_on=received_on.isoformat()) as (session, _act):
+            item = item_row(session, self.meeting_id, item_number)
+            rules = nomination_rules(item)
+            if item.candidates:
+                raise RuleError(f"nominations for item {item_number} have closed; the ballot is already set")
+            closes = date.fromisoformat(str(rules["closes"]))
+            if received_on > closes:
+                raise RuleError(f"the nomination of {candidate} arrived on {received_on.isoformat()}, after nominations "
+                                f"for item {item_number} closed on {closes.isoformat()}")
+            people = {}
+            for role, number in (("candidate", candidate), ("proposer", proposer), ("seconder", seconder)):
+                try:
+                    person = member_by_number(session, self.meeting_id, number)
+                except RuleError:
+                    raise RuleError(f"the {role}, membership number {number!r}, is not on the register") from None
+                if person.status != "active":
+                    raise RuleError(f"the {role}, {person.name} ({number}), is not a current member ({person.status})")
+                people[role] = person
+            if len({p.id for p in people.values()}) < 3:
+                raise RuleError("the candidate, the proposer and the seconder must be three different members")
+            class_code = _class_code(session, people["candidate"])
+            for role in ("proposer", "seconder"):
+                person = people[role]
+                if person.class_id != people["candidate"].class_id:
+                    raise RuleError(f"the {role}, {person.name} ({person.number}), is in class "
+                                    f"{_class_code(session, person)}, not in the candidate's class {class_code}")
+            already = session.scalar(select(Nomination).where(
+                Nomination.item_id == item.id, Nomination.member_id == people["candidate"].id))
+            if already is not None:
+                raise RuleError(f"{people['candidate'].name} ({candidate}) is already nominated for item {item_number}")
+            _check_statement(rules, statement_cy, statement_en)
+            row = Nomination(
+                item_id=item.id, member_id=people["candidate"].id, proposer_id=people["proposer"].id,
+                seconder_id=people["seconder"].id, name=people["candidate"].name, class_code=class_code,
+                received_on=received_on, state="nominated", withdrawal_reason="", statement_cy=statement_cy.strip(),
+                statement_en=statement_en.strip(), photo_png=photo_png,
+            )
+            session.add(row)
+            session.flush()
+            return _view(session, item.number, row)
+
+    def set_statement(
+        self, item_number: int, candidate: str, statement_cy: str, statement_en: str, photo_png: bytes | None = None
+    ) -> None:
+        with self.action("candidate statement", item=item_number, candidate=candidate) as (session, _act):
+            item = item_row(session, self.meeting_id, item_number)
+            rules = nomination_rules(item)
+            row = self._nomination(session, item, candidate)
+            _check_statement(rules, statement_cy, statement_en)
+            row.statement_cy, row.statement_en = statement_cy.strip(), statement_en.strip()
+            if photo_png is not None:
+                row.photo_png = photo_png
+
+    def withdraw(self, item_number: int, candidate: str, reason: str) -> None:
+        """Before the close the nomination is withdrawn; after it, the candidate is marked withdrawn on the
+        ballot (papers may already be printed) and the count leaves them out."""
+        if not reason.strip():
+            raise RuleError("say why the candidate withdraws (for example: their own written notice)")
+        with self.action("candidate withdrawn", item=item_number, candidate=candidate, reason=reason.strip()) as (
+            session, act,
+        ):
+            item = item_row(session, self.meeting_id, item_number)
+            row = self._nomination(session, item, candidate)
+            if row.state == "withdrawn":
+                raise RuleError(f"{row.name} has already withdrawn from item {item_number}")
+            if item.status in {"closed", "declared"}:
+                raise RuleError(f"item {item_number} is {item.status}; a candidate can no longer withdraw")
+            row.state, row.withdrawal_reason = "withdrawn", reason.strip()
+            on_ballot = next((c for c in item.candidates if c.name == row.name and not c.withdrawn), None)
+            if on_ballot is not None:
+                on_ballot.withdrawn = True
+                act.details["after_papers"] = True
+
+    def nominations(self, item_number: int) -> list[NominationView]:
+        with self.reading() as session:
+            item = item_row(session, self.meeting_id, item_number)
+            rows = session.scalars(select(Nomination).where(Nomination.item_id == item.id)).all()
+            return sorted((_view(session, item.number, row) for row in rows), key=lambda v: surname_key(v.name))
+
+    def close(self, item_number: int, *, closed_by: str = "") -> ClosedNominations:
+        """Put the standing candidates on the ballot in the stated order; declare an uncontested election."""
+        with self.action("nominations closed", item=item_number, by=closed_by) as (session, act):
+            item = item_row(session, self.meeting_id, item_number)
+            rules = nomination_rules(item)
+            if item.candidates:
+                raise RuleError(f"nominations for item {item_number} are already closed")
+            standing = [row for row in session.scalars(select(Nomination).where(Nomination.item_id == item.id))
+                        if row.state == "nominated"]
+            if not standing:
+                raise RuleError(f"item {item_number} has no standing candidates; nominations cannot close empty")
+            rule = str(rules.get("order", "surname"))
+            ordered = sorted(standing, key=lambda row: surname_key(row.name))
+            seed = None
+            if rule == "lot":
+                seed = secrets.randbelow(10**9)
+                random.Random(seed).shuffle(ordered)
+            for position, row in enumerate(ordered, start=1):
+                session.add(Candidate(item_id=item.id, position=position, name=row.name, class_code=row.class_code))
+            if item.method not in {"fptp", "block"} and not item.max_marks:
+                item.max_marks = len(ordered)
+            names = tuple(row.name for row in ordered)
+            act.details.update(order=list(names), rule=rule, seed=seed)
+            uncontested = len(ordered) <= item.seats and rules.get("uncontested", "declare") == "declare"
+            if uncontested:
+                item.status = "declared"
+                session.add(Declaration(item_id=item.id, declared_by=closed_by, result={
+                    "election": {"elected": list(names), "uncontested": True, "seats": item.seats},
+                    "outcome": {
+                        "cy": f"Etholwyd heb bleidlais (diwrthwynebiad): {', '.join(names)}.",
+                        "en": f"Elected unopposed, without a vote: {', '.join(names)}.",
+                    },
+                }))
+                act.details["elected_unopposed"] = list(names)
+            session.flush()
+            return ClosedNominations(item_number, names, rule, seed, uncontested, names if uncontested else ())
+
+    def _nomination(self, session: Any, item: AgendaItem, number: str) -> Nomination:
+        member = member_by_number(session, self.meeting_id, number)
+        row = session.scalar(select(Nomination).where(Nomination.item_id == item.id, Nomination.member_id == member.id))
+        if row is None:
+            raise RuleError(f"{member.name} ({number}) is not nominated for item {item.number}")
+        return row
+
+
+def _class_code(session: Any, member: Member) -> str:
+    cls = session.get(MembershipClass, member.class_id)
+    assert cls is not None
+    return str(cls.code)
+
+
+def _check_statement(rules: dict[str, Any], statement_cy: str, statement_en: str) -> None:
+    limit = int(rules.get("word_limit", DEFAULT_WORD_LIMIT))
+    for language, text in (("Welsh", statement_cy), ("English", statement_en)):
+        if word_count(text) > limit:
+            raise RuleError(f"the statement in {language} has {word_count(text)} words; the limit is {limit}")
+
+
+def _view(session: Any, number: int, row: Nomination) -> NominationView:
+    def member_number(member_id: int) -> str:
+        member = session.get(Member, member_id)
+        return str(member.number) if member is not None else "?"
+
+    return NominationView(
+        item=number, member_number=member_number(row.member_id), name=row.name, class_code=row.class_code,
+        proposer=member_number(row.proposer_id), seconder=member_number(row.seconder_id),
+        received_on=row.received_on, state=row.state, statement_cy=row.statement_cy, statement_en=row.statement_en,
+        photo_png=row.photo_png, withdrawal_reason=row.withdrawal_reason,
+    )

@@ -1,0 +1,188 @@
+"""The rehearsal's test deck: the meeting's own papers, marked in code, in a series the real vote refuses.
+
+The deck is printed by a *rehearsal copy* of the meeting: the same classes, items, candidates, weighting
+and rules, so the same paper layouts and the same count, but its own meeting code and seal. A rehearsal
+paper carried into the real vote is therefore refused as "another meeting" by the reader, at any time,
+and nothing the rehearsal records can reach the real meeting's papers. Each sheet's key says what
+reading it must give: counted with these marks, sent to a person, or refused (a spoilt paper).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from collections.abc import Hashable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from coopvote.meeting.spec import CandidateSpec, ClassSpec, ItemSpec, MeetingSpec
+from coopvote.service.views import MeetingView
+
+STANDARD_SCENARIOS = ("clear", "faint", "over-voted", "blank", "spoilt", "clear")
+"""Every item and class gets one standard paper of each: clear, faint, spoilt, blank and over-voted marks."""
+OTHER_VARIANT_SCENARIOS = ("clear", "over-voted")
+"""The easy-read and large-print papers: one clear and one over-voted each, enough to prove the layout reads."""
+DECK_SEED_OFFSET = 7919
+LOT_SEED = 14
+"""The seed a lot in a rehearsal count uses, the same in the scanned and the expected count."""
+
+EXPECT_COUNTED = "counted"
+EXPECT_PERSON = "to a person"
+EXPECT_EITHER = "counted or to a person"
+EXPECT_REFUSED = "refused as spoilt"
+
+
+@dataclass(frozen=True)
+class KeySheet:
+    """One test sheet and what reading it must give."""
+
+    page: int
+    """1-based page of the printed deck."""
+    item: int
+    class_code: str
+    variant: str
+    serial: int
+    scenario: str
+    marks: tuple[int, ...]
+    """What the voter meant: options 1-based (a ranking in preference order); empty for a blank paper."""
+    expect: str
+    valid: bool
+    """Whether the paper is a valid vote once a person has looked at it (clear and faint marks)."""
+    qr_text: str = ""
+    """The sheet's sealed code (the rehearsal copy's seal: the real meeting refuses it)."""
+
+    def where(self) -> str:
+        return (
+            f"test page {self.page} (item {self.item}, class {self.class_code}, {self.variant} paper, "
+            f"{self.scenario}, serial {self.serial})"
+        )
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    """The whole deck's key, written beside the rehearsal copy of the meeting between printing and scanning."""
+
+    meeting_code: str
+    """The real meeting's code, so a key is never checked against another meeting."""
+    rehearsal_code: str
+    sheets: tuple[KeySheet, ...]
+    skipped: tuple[str, ...] = ()
+    """Items the deck could not cover, with the reason."""
+
+    def save(self, path: Path) -> None:
+        data = {"meeting_code": self.meeting_code, "rehearsal_code": self.rehearsal_code,
+                "sheets": [asdict(s) for s in self.sheets], "skipped": list(self.skipped)}
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> DeckPlan:
+        from coopvote.errors import InputError
+
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            sheets = tuple(
+                KeySheet(**{**s, "marks": tuple(int(m) for m in s["marks"])}) for s in data["sheets"]
+            )
+            return cls(str(data["meeting_code"]), str(data["rehearsal_code"]), sheets, tuple(data["skipped"]))
+        except (OSError, ValueError, KeyError, TypeError) as problem:
+            raise InputError(f"{path}: not a rehearsal key this version can read ({problem})") from problem
+
+
+def rehearsal_spec(view: MeetingView) -> MeetingSpec:
+    """The meeting as its definition gave it, named as a rehearsal, with a fixed lot seed per item.
+
+    The fixed seed makes the scanned count and the count of the deck's key draw the same lots.
+    """
+    classes = tuple(ClassSpec(c.code, c.name_en, c.name_cy, c.colour, c.vote_value) for c in view.classes)
+    items = tuple(
+        ItemSpec(
+            number=item.number, kind=item.kind, title_en=item.title_en, title_cy=item.title_cy,
+            text_en=item.text_en, text_cy=item.text_cy, special=item.special, threshold=item.threshold,
+            by_head=item.by_head, method=item.method, seats=item.seats, max_marks=item.max_marks,
+            candidates=tuple(CandidateSpec(c.name, c.class_code) for c in item.candidates),
+            settings={**dict(item.settings), "seed": LOT_SEED},
+        )
+        for item in view.items
+    )
+    return MeetingSpec(
+        name_en=f"REHEARSAL: {view.name_en}", name_cy=f"YMARFER: {view.name_cy}",
+        society_en=view.society_en, society_cy=view.society_cy, held_on=view.held_on, place=view.place,
+        notice_given_on=view.notice_given_on, languages=view.languages, classes=classes,
+        weighting=dict(view.weighting), rules=dict(view.rules), items=items,
+    )
+
+
+def scenarios_for(variant: str) -> tuple[str, ...]:
+    return STANDARD_SCENARIOS if variant == "standard" else OTHER_VARIANT_SCENARIOS
+
+
+_TESTDECK_SCENARIO = {"clear": "clear", "faint": "faint", "over-voted": "two", "blank": "none", "spoilt": "clear"}
+
+
+def plan_sheet(paper: Any, scenario: str, rng: random.Random) -> tuple[dict[Hashable, Any], tuple[int, ...], str, bool]:
+    """Marks for one rehearsal sheet (``testdeck.plan_marks``), what they mean and what reading must give."""
+    from coopvote.ballots.testdeck import plan_marks
+
+    ranking = paper.question.form.kind == "ranking"
+    name = _TESTDECK_SCENARIO[scenario]
+    if name == "two" and ranking:
+        name = "duplicate"  # a ranking grid is over-voted by giving two names the same preference
+    if name == "two" and paper.question.max_marks >= paper.question.form.options:
+        name = "none"  # approval voting: every box may be marked, so no paper is over-voted
+    marks, expected, clear, _ = plan_marks(paper, name, rng)
+    meant = tuple(index + 1 for index in expected)
+    if scenario == "spoilt":
+        return marks, meant, EXPECT_REFUSED, False
+    if clear is True:
+        return marks, meant, EXPECT_COUNTED, True
+    if clear is None:
+        return marks, meant, EXPECT_EITHER, True
+    return marks, (), EXPECT_PERSON, False
+
+
+def render_deck(pages: Sequence[tuple[Any, dict[Hashable, Any]]], out: Path, dpi: float, seed: int) -> int:
+    """Print the papers as the real printer does, draw each sheet's marks, and write one PDF of pages."""
+    from PIL import Image
+
+    from coopvote.ballots.testdeck import blank_pdf, mark_page, rasterise_page
+
+    rng = random.Random(seed)
+    printed = blank_pdf([paper for paper, _ in pages])
+    images = []
+    for index, (paper, marks) in enumerate(pages):
+        image = Image.fromarray(rasterise_page(printed, index, dpi), mode="L")
+        mark_page(image, dpi, paper, marks, rng)
+        images.append(image)
+    buffer = io.BytesIO()
+    images[0].save(buffer, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    out.write_bytes(buffer.getvalue())
+    return len(images)
+
+
+def damage_page(deck_pdf: Path, page: int, out: Path, dpi: float = 150.0) -> None:
+    """A copy of the deck with one page's column of boxes covered in white, as a dirty scanner, a fold or
+    a smudge would lose the marks: what a rehearsal must catch. ``page`` is 1-based."""
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageDraw
+
+    from coopvote.ballots.testdeck import rasterise_page
+
+    data = deck_pdf.read_bytes()
+    document = pdfium.PdfDocument(data)
+    count = len(document)
+    document.close()
+    images = []
+    for index in range(count):
+        image = Image.fromarray(rasterise_page(data, index, dpi), mode="L")
+        if index == page - 1:
+            width, height = image.size
+            # The boxes' column, below the code and clear of the corner marks the reader finds the page by.
+            ImageDraw.Draw(image).rectangle(
+                [int(width * 0.6), int(height * 0.30), int(width * 0.95), int(height * 0.85)], fill=255
+            )
+        images.append(image)
+    buffer = io.BytesIO()
+    images[0].save(buffer, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    out.write_bytes(buffer.getvalue())
