@@ -17,16 +17,19 @@ def run_app(path: str | os.PathLike[str] | None = None) -> int:
 
     First, on Linux, check that Qt's screen plugin can load: if not, Qt would abort with a message that
     names the wrong library, so say which are missing and the command that installs them instead.
+    On the very first start, ask which language to use before the window opens (``ui.first_language``).
     """
     unable = check_platform_or_explain()
     if unable is not None:
         return unable
     from shiboken6 import delete
 
+    from coopvote.ui.first_language import ask_language_on_first_start
     from coopvote.ui.main_window import MainWindow
     from coopvote.ui.widgets import job_pool
 
     app, look = application()
+    ask_language_on_first_start(look)
     window = MainWindow(look)
     window.show()
     if path is not None:

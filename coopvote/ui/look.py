@@ -118,7 +118,9 @@ class AppSettings(QObject):
         language = str(stored.value("language", "") or "")
         if language not in LANGUAGES:
             language = "cy" if QLocale.system().language() == QLocale.Language.Welsh else "en"
-        self.set_language(language)
+            self.set_language(language, remember=False)  # a guess from the system, not a choice: ask at start
+        else:
+            self.set_language(language)
         self.set_high_contrast(_as_bool(stored.value("high_contrast", False)))
         try:
             scale = float(str(stored.value("text_scale", 1.0)))
@@ -126,8 +128,11 @@ class AppSettings(QObject):
             scale = 1.0
         self.set_text_scale(scale)
 
-    def set_language(self, language: str) -> bool:
-        """Swap the translator at run time; every widget gets a LanguageChange event and retranslates."""
+    def set_language(self, language: str, *, remember: bool = True) -> bool:
+        """Swap the translator at run time; every widget gets a LanguageChange event and retranslates.
+
+        ``remember`` stores it as the person's choice; only a stored choice stops the first-start question.
+        """
         if language not in LANGUAGES:
             return False
         translator = QTranslator(self)
@@ -140,7 +145,8 @@ class AppSettings(QObject):
         self.language = language
         # Qt posts LanguageChange to each window; deliver now so the switch is complete when this returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
-        settings().setValue("language", language)
+        if remember:
+            settings().setValue("language", language)
         self.languageChanged.emit(language)
         return True
 
@@ -186,6 +192,11 @@ class AppSettings(QObject):
     def smaller(self) -> None:
         index = TEXT_SCALES.index(self.text_scale)
         self.set_text_scale(TEXT_SCALES[max(index - 1, 0)])
+
+
+def language_chosen() -> bool:
+    """Whether someone has picked the app's language (first-start dialog or the menu), so it is not asked again."""
+    return str(settings().value("language", "") or "") in LANGUAGES
 
 
 def _as_bool(value: object) -> bool:

@@ -1246,6 +1246,17 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
   </context>
   <context>
+    <name>FirstLanguageDialog</name>
+    <message>
+      <source>Choose a language</source>
+      <translation>Dewiswch iaith</translation>
+    </message>
+    <message>
+      <source>You can change this later from the menu: View ▸ Iaith / Language. Press C for Cymraeg or E for English.</source>
+      <translation>Gallwch newid hyn yn nes ymlaen o'r ddewislen: Golwg ▸ Iaith / Language. Pwyswch C am Gymraeg neu E am Saesneg.</translation>
+    </message>
+  </context>
+  <context>
     <name>HandsPanel</name>
     <message>
       <source>Show of hands</source>

@@ -1246,6 +1246,17 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
     </message>
   </context>
   <context>
+    <name>FirstLanguageDialog</name>
+    <message>
+      <source>Choose a language</source>
+      <translation>Choose a language</translation>
+    </message>
+    <message>
+      <source>You can change this later from the menu: View ▸ Iaith / Language. Press C for Cymraeg or E for English.</source>
+      <translation>You can change this later from the menu: View ▸ Iaith / Language. Press C for Cymraeg or E for English.</translation>
+    </message>
+  </context>
+  <context>
     <name>HandsPanel</name>
     <message>
       <source>Show of hands</source>

@@ -51,6 +51,11 @@ WELSH: dict[str, str] = {
     "grey": "llwyd",
     "black": "du",
     "white": "gwyn",
+    # -- first start: which language (shown in both at once)
+    "Choose a language": "Dewiswch iaith",
+    "You can change this later from the menu: View ▸ Iaith / Language. Press C for Cymraeg or E for English.":
+        "Gallwch newid hyn yn nes ymlaen o'r ddewislen: Golwg ▸ Iaith / Language. Pwyswch C am Gymraeg neu E am "
+        "Saesneg.",
     # -- main window
     "coopvote meetings (*.coopvote);;All files (*)": "Cyfarfodydd coopvote (*.coopvote);;Pob ffeil (*)",
     "&Meeting": "&Cyfarfod",
