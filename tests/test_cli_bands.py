@@ -17,12 +17,15 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
+from sqlalchemy import select
 
 from coopvote.ballots.qrcodec import decode
 from coopvote.ballots.testdeck import rasterise_page
 from coopvote.cli import main
+from coopvote.record.models import AuditEntry
 from coopvote.service import MeetingService
 from tests.helpers import small_meeting
+from tests.test_secrecy_small_classes import build as small_class_meeting
 from tests.test_service_sheets import DPI, _secret, mark_and_scan
 
 SPEC = """
@@ -210,3 +213,47 @@ def test_band_papers_printed_scanned_and_counted_through_the_command_line(
     assert weighted[:2] == [value_for, value_against]
     values_counted = {value for band in result["bands"] for value in band["values"]}
     assert values_counted == {"1", "5/2", "5"}
+
+
+def test_the_chair_publishes_small_classes_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    small_class_meeting(tmp_path).close()
+    file = str(tmp_path / "small.coopvote")
+    assert main(["results", file, "--item", "1"]) == 0
+    assert "A+INV" in capsys.readouterr().out
+
+    assert main(["results", file, "--item", "1", "--show-small-classes", "--by", "Chair Jones"]) == 4
+    assert "missing --reason TEXT" in capsys.readouterr().err
+    assert main(["results", file, "--item", "1", "--show-small-classes", "--by", "Chair Jones", "--reason", "  "]) == 4
+    assert "missing --reason TEXT" in capsys.readouterr().err
+    assert main(["results", file, "--show-small-classes", "--by", "Chair Jones", "--reason", "asked"]) == 4
+    assert "missing --item N" in capsys.readouterr().err
+    assert main(["results", file, "--item", "1", "--reason", "asked"]) == 4
+    assert "go with --show-small-classes" in capsys.readouterr().err
+    assert main(["results", file, "--item", "1"]) == 0
+    assert "A+INV" in capsys.readouterr().out  # nothing was recorded by the refusals
+
+    reason = "the investors asked for their vote to be shown"
+    args = ["results", file, "--item", "1", "--show-small-classes", "--by", "Chair Jones", "--reason", reason, "--json"]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert "as Chair Jones chose (reason recorded)" in captured.err
+    (shown,) = json.loads(captured.out)["items"]
+    assert shown["options"][1]["papers"] == {"A": 0, "B": 0, "INV": 1}
+    service = MeetingService.open(file, backups=False)
+    with service.record.reading() as session:
+        entries = [e for e in session.scalars(select(AuditEntry)) if e.action == "small classes shown"]
+    service.close()
+    assert len(entries) == 1
+
+    assert main(["close", file, "--item", "1"]) == 0
+    declaration = tmp_path / "declaration.pdf"
+    assert main(["declare", file, "--item", "1", "--by", "Returning Officer", "--out", str(declaration),
+                 "--reconciliation-reason", "test meeting: papers recorded without packs"]) == 0  # fmt: skip
+    document = pdfium.PdfDocument(str(declaration))
+    words = " ".join(" ".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document)))
+    assert "The chair chose to publish" in words and "Chair Jones" in words and reason in words
+    capsys.readouterr()
+    assert main(["results", file, "--item", "1", "--show-small-classes", "--by", "Chair Jones", "--reason", "again"]) == 4
+    assert "already declared" in capsys.readouterr().err
