@@ -1,4 +1,8 @@
-"""``coopvote ballots MEETING --item ITEM [--class CODE] [--count N] [--kind paper|slips] [--variant ...] --out FILE.pdf``."""
+"""``coopvote ballots MEETING --item ITEM [--class CODE] [--band VALUE] [--count N] [--kind paper|slips] [--variant ...] --out FILE.pdf``.
+
+An item counted by members' own vote values (``per_member = true``) is printed per value band: ``--band``
+names the band, and without ``--class`` every class holding that band gets its own file.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,17 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from coopvote.cli.band_choice import (
+    band_argument,
+    band_needed,
+    band_not_counted,
+    band_warning,
+    class_bands,
+    held_band,
+)
 from coopvote.cli.common import add_meeting_argument, open_meeting
+from coopvote.counting.value_bands import band_label, votes_words
+from coopvote.errors import RuleError
 
 PAPER_WORDS = {"paper": ("ballot paper", "ballot papers"), "slips": ("vote slip", "vote slips")}
 
@@ -16,12 +30,24 @@ def register(subparsers: Any) -> None:
     add_meeting_argument(parser)
     parser.add_argument("--item", type=int, required=True, help="the item's number on the agenda")
     parser.add_argument("--class", dest="class_code", help="membership class code (default: every class, one file each)")
-    parser.add_argument("--count", type=int, help="papers to print (default: members who may vote in the class, plus 10%%)")
+    parser.add_argument(
+        "--band",
+        type=band_argument,
+        metavar="VALUE",
+        help="the value band (exact: 5, 5/2) for an item counted by members' own vote values; see coopvote info",
+    )
+    parser.add_argument(
+        "--count", type=int, help="papers to print (default: members who may vote in the class or band, plus 10%%)"
+    )
     parser.add_argument("--kind", choices=("paper", "slips"), default="paper")
     parser.add_argument("--variant", choices=("standard", "easy-read", "large-print"), default="standard")
     parser.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     parser.add_argument("--out", type=Path, required=True, help="the PDF to write")
     parser.set_defaults(handler=run)
+
+
+def with_spares(voters: int) -> int:
+    return max(1, voters + max(5, voters // 10))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,14 +62,40 @@ def run(args: argparse.Namespace) -> int:
             known = ", ".join(c.code for c in meeting.classes)
             print(f"coopvote: there is no membership class {args.class_code!r}; the classes are {known}")
             return 2
+        banded = service.papers.counts_member_values(args.item)
+        voters = {c.code: c.eligible for c in classes}
+        if args.band is not None and not banded:
+            raise band_not_counted(args.band, f"item {args.item} does not count")
+        if banded and args.band is None:
+            raise band_needed(service, [args.item], classes[0].code)
+        if banded and args.class_code is not None:
+            voters = {classes[0].code: held_band(service, classes[0].code, args.band).members}
+        elif banded:
+            held = {c.code: next((b for b in class_bands(service, c.code) if b.value == args.band), None) for c in classes}
+            voters = {code: band.members for code, band in held.items() if band is not None}
+            if not voters:
+                raise RuleError(
+                    f"--band {band_label(args.band)}: no active member of any class has the vote value "
+                    f"{band_label(args.band)}; the bands are "
+                    + ", ".join(b.label for c in classes for b in class_bands(service, c.code))
+                )
+            classes = [c for c in classes if c.code in voters]
         for cls in classes:
-            count = args.count if args.count is not None else max(1, cls.eligible + max(5, cls.eligible // 10))
+            count = args.count if args.count is not None else with_spares(voters[cls.code])
             out = args.out if len(classes) == 1 else args.out.with_name(f"{args.out.stem}-{cls.code}{args.out.suffix}")
             printed = service.papers.print_papers(
-                args.item, cls.code, count, out, kind=args.kind, variant=args.variant, page_size=args.page_size
+                args.item, cls.code, count, out, kind=args.kind, variant=args.variant, page_size=args.page_size,
+                band=args.band,
             )
             what = PAPER_WORDS[args.kind][0 if count == 1 else 1]
-            print(f"Printed {count} {what} for item {args.item}, class {cls.code} ({args.variant}): {printed.pages} pages -> {out}")
+            band = f", band {votes_words(args.band)[1]}" if args.band is not None else ""
+            print(
+                f"Printed {count} {what} for item {args.item}, class {cls.code}{band} ({args.variant}): "
+                f"{printed.pages} pages -> {out}"
+            )
+            warning = band_warning(service, cls.code, args.band) if args.band is not None else None
+            if warning:
+                print(f"  warning: {warning}")
     finally:
         service.close()
     return 0

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from coopvote.cli.band_choice import band_lines
 from coopvote.cli.common import add_meeting_argument, open_meeting_to_read, print_json
+from coopvote.counting.value_bands import votes_words
 
 if TYPE_CHECKING:
     from coopvote.service import MeetingService
@@ -22,6 +24,7 @@ def describe(service: MeetingService) -> dict[str, Any]:
     meeting = service.setup.meeting()
     quorum = service.desk.quorum()
     eligible, present, proxies = service.desk.attendance_by_class()
+    bands = band_lines(service)
     return {
         "code": meeting.code,
         "name": {"cy": meeting.name_cy, "en": meeting.name_en},
@@ -60,10 +63,15 @@ def describe(service: MeetingService) -> dict[str, Any]:
                 ]
                 or None,
                 "reserved": item.settings.get("reserved"),
+                "counts_member_values": service.papers.counts_member_values(item.number),
                 "status": item.status,
                 "voting_open": item.is_open,
             }
             for item in meeting.items
+        ],
+        "value_bands": [
+            {"class": line.band.class_code, "value": line.band.value, "members": line.band.members, "warning": line.warning}
+            for line in bands
         ],
         "attendance": {
             "eligible": sum(eligible.values()),
@@ -101,6 +109,8 @@ def run(args: argparse.Namespace) -> int:
             f"  {c['code']:<5} {c['name']['cy']} / {c['name']['en']}: {c['members']} members, "
             f"{c['eligible']} may vote, {c['present']} present, {c['proxies']} by proxy"
         )
+    if info["value_bands"]:
+        print_value_bands(info)
     print("\nAgenda / Agenda:")
     for item in info["items"]:
         state = "VOTING OPEN" if item["voting_open"] else item["status"]
@@ -108,12 +118,14 @@ def run(args: argparse.Namespace) -> int:
             special = "special resolution, " if item["special"] else ""
             head = ", by head" if item["by_head"] else ""
             print(f"  {item['number']}. {item['title']['cy']} / {item['title']['en']}")
-            print(f"     {special}threshold {item['threshold']}{head}; options For / Against / Abstain; [{state}]")
+            values = ", each member's own vote value" if item["counts_member_values"] else ""
+            print(f"     {special}threshold {item['threshold']}{head}{values}; options For / Against / Abstain; [{state}]")
         else:
             print(f"  {item['number']}. {item['title']['cy']} / {item['title']['en']}")
             reserved = item["reserved"] or {}
             reserved_text = f" (reserved seats: {', '.join(reserved_words(k, v) for k, v in reserved.items())})" if reserved else ""
-            print(f"     {item['method']}, {item['seats']} seats{reserved_text}; [{state}]")
+            values = ", each member's own vote value" if item["counts_member_values"] else ""
+            print(f"     {item['method']}, {item['seats']} seats{reserved_text}{values}; [{state}]")
             for cand in item["candidates"] or []:
                 print(f"       {cand['position']}. {cand['name']}" + (f" ({cand['class']})" if cand["class"] else ""))
     q = info["quorum"]
@@ -121,6 +133,18 @@ def run(args: argparse.Namespace) -> int:
     print(f"  {q['explanation']['cy']}")
     print(f"  {q['explanation']['en']}")
     return 0
+
+
+def print_value_bands(info: dict[str, Any]) -> None:
+    """The bands papers are printed for (``--band`` of ``ballots`` and ``packs``), small ones flagged."""
+    print("\nBandiau gwerth / Value bands (print with --band VALUE):")
+    for band in info["value_bands"]:
+        welsh, english = votes_words(band["value"])
+        members = f"{band['members']} member" + ("" if band["members"] == 1 else "s")
+        print(f"  {band['class']:<5} {welsh} / {english}: {members}")
+    for band in info["value_bands"]:
+        if band["warning"]:
+            print(f"  warning: {band['warning']}")
 
 
 def reserved_words(class_code: str, bounds: Any) -> str:

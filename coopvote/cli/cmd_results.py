@@ -1,12 +1,19 @@
-"""``coopvote results MEETING [--item ITEM] [--json]``: each item's tally and outcome."""
+"""``coopvote results MEETING [--item ITEM] [--json]``: each item's tally and outcome.
+
+``--show-small-classes --by CHAIR --reason TEXT`` (with ``--item``) records the chair's choice to publish the
+item's per-class figures even for classes below the privacy minimum, before the results are printed; it is
+audited, printed on the declaration, and refused without a reason or once the item is declared.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
 
-from coopvote.cli.common import add_meeting_argument, open_meeting_to_read, print_json
+from coopvote.cli.common import add_meeting_argument, open_meeting, open_meeting_to_read, print_json
 from coopvote.counting.model import decimal_string
+from coopvote.errors import RuleError
 
 if TYPE_CHECKING:
     from coopvote.service.views import ItemResult
@@ -17,12 +24,44 @@ def register(subparsers: Any) -> None:
     add_meeting_argument(parser)
     parser.add_argument("--item", type=int, help="only this agenda item")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument(
+        "--show-small-classes",
+        action="store_true",
+        help="record the chair's choice to publish this item's figures for classes below the privacy minimum "
+        "(needs --item, --by and --reason; printed on the declaration)",
+    )
+    parser.add_argument("--by", metavar="NAME", default="", help="the chair choosing to show small classes")
+    parser.add_argument("--reason", metavar="TEXT", default="", help="why the small classes are shown (recorded and printed)")
     parser.set_defaults(handler=run)
+
+
+def show_small_classes(args: argparse.Namespace) -> None:
+    """Record the chair's choice first, so the figures printed after it are the ones now published."""
+    missing = [flag for flag, value in (("--item N", args.item), ("--by NAME", args.by.strip()),
+                                        ("--reason TEXT", args.reason.strip())) if not value]  # fmt: skip
+    if missing:
+        raise RuleError(
+            "--show-small-classes records the chair's choice on the item's declaration: say which item, who chose "
+            f"and why (missing {', '.join(missing)})"
+        )
+    service = open_meeting(args.meeting)
+    try:
+        service.results.show_small_classes(args.item, args.by, args.reason)
+    finally:
+        service.close()
+    print(
+        f"Item {args.item}: every class's figures will be published, as {args.by.strip()} chose (reason recorded).",
+        file=sys.stderr if args.json else sys.stdout,  # --json keeps standard output one JSON object
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from coopvote.service.results import result_summary
 
+    if args.show_small_classes:
+        show_small_classes(args)
+    elif args.by or args.reason:
+        raise RuleError("--by and --reason go with --show-small-classes: they record the chair's choice")
     service = open_meeting_to_read(args.meeting)
     try:
         numbers = [args.item] if args.item else [item.number for item in service.setup.meeting().items]
