@@ -37,3 +37,17 @@ def test_quorum_recorded_at_each_opening_and_printed_in_the_minutes(tmp_path: Pa
     assert "When voting opened: 2 present (2 in person, 0 by proxy); 3 needed: NOT QUORATE." in text
     assert "NID OEDD CWORWM" in text
     assert text.index("1. Derbyn y cyfrifon") < text.index("When voting opened: 4 present")
+
+
+def test_minutes_printed_without_the_whole_log_still_count_attendance(tmp_path: Path) -> None:
+    """`coopvote declare --minutes` and the app read the record without its audit log; the minutes must not say 0."""
+    service = small_meeting(tmp_path)
+    service.desk.check_in("P1")
+    service.desk.check_in("E1")
+    service.desk.appoint_proxy("E3", "E1")
+    record = collect(service, audit=False)
+    service.close()
+    assert record.audit == []
+    text = minutes_text(render_minutes(record))
+    assert "Members who checked in: 2. Proxies appointed: 1." in text
+

@@ -272,6 +272,9 @@ class MeetingRecord:
     meeting: dict[str, Any]
     items: list[ItemRecord] = field(default_factory=list)
     audit: list[dict[str, Any]] = field(default_factory=list)
+    desk_audit: list[dict[str, Any]] = field(default_factory=list)
+    """The desk chain's entries, always read: the minutes count attendance, proxies and the quorum at each
+    opening from them, even when the whole log (``audit``) is not asked for."""
     rehearsals: list[dict[str, Any]] = field(default_factory=list)
     """Each rehearsal run (service/rehearsal.py): when, passed or not, sheets, problems; for the reports."""
 
@@ -344,6 +347,7 @@ def collect(service: Any, items: list[int] | None = None, *, audit: bool = True)
              "problems": e["details"].get("problem_count", 0)}
             for e in entries if e["action"] == "rehearsal run"
         ]
+        record.desk_audit = [e for e in entries if e.get("chain", "desk") == "desk"]
         if audit:
             record.audit = entries
     for number in wanted:

@@ -60,7 +60,7 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
     story.append(long_text(f"{en}: {meeting['name']['en']}", st["title_en"]))
     story.append(Spacer(1, 2 * mm))
     story.append(bilingual(*LABELS["minutes_intro"], st["base"]))
-    attendance = read_attendance(record.audit)
+    attendance = read_attendance(record.audit or record.desk_audit)
     story.append(heading("attendance", st))
     story.append(bilingual(*attendance_sentences(attendance), st["base"]))
     story += rehearsal_lines(record, st)
