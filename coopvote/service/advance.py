@@ -24,9 +24,7 @@ from sqlalchemy.orm import Session
 
 from coopvote.ballots.qrcodec import (
     MemberCode,
-    QrRejected,
     Reason,
-    decode,
     encode_card,
 )
 from coopvote.counting.sources import marks_key
@@ -67,7 +65,14 @@ from coopvote.service.queries import class_code_of, item_row, live_proxies_given
 from coopvote.service.setup import SetupRole
 from coopvote.service.tellers import ScanSummary, TellersRole
 from coopvote.service.views import ScanOutcome
-from coopvote.service.voting import IdentifiedPaper, already_counted, bad_marks, check_marks, rejection
+from coopvote.service.voting import (
+    IdentifiedPaper,
+    already_counted,
+    bad_marks,
+    check_marks,
+    locate_paper,
+    rejection,
+)
 
 
 class AdvanceRole(Role):
@@ -310,18 +315,10 @@ class AdvanceRole(Role):
         )
 
     def _identify(self, session: Session, qr_text: str) -> IdentifiedPaper | ScanOutcome:
-        meeting = session.get(Meeting, self.meeting_id)
-        assert meeting is not None
-        try:
-            code = decode(qr_text, meeting.secret, meeting.code)
-        except QrRejected as rejected:
-            return rejection(rejected.reason, **dict(rejected.fields))
-        item = session.scalar(
-            select(AgendaItem).where(AgendaItem.meeting_id == meeting.id, AgendaItem.number == code.item)
-        )
-        if item is None:
-            return rejection(Reason.WRONG_ITEM, item=code.item, expected="(none: no such item)")
-        extra: dict[str, Any] = {"item": item.number, "serial": code.serial, "class_code": code.class_code}
+        located = locate_paper(session, self.meeting_id, qr_text)
+        if isinstance(located, ScanOutcome):
+            return located
+        code, item, extra = located
         if item.status == "declared":
             return rejection(Reason.VOTE_CLOSED, **extra)
         paper = session.execute(

@@ -44,6 +44,7 @@ from coopvote.service.voting import (
     already_counted,
     bad_marks,
     check_marks,
+    locate_paper,
     marks_problem,
     rejection,
 )
@@ -96,18 +97,10 @@ class TellersRole(Role):
             return self._identify(session, qr_text)
 
     def _identify(self, session: Session, qr_text: str) -> IdentifiedPaper | ScanOutcome:
-        meeting = session.get(Meeting, self.meeting_id)
-        assert meeting is not None
-        try:
-            code = decode(qr_text, meeting.secret, meeting.code)
-        except QrRejected as rejected:
-            return rejection(rejected.reason, **dict(rejected.fields))
-        item = session.scalar(
-            select(AgendaItem).where(AgendaItem.meeting_id == meeting.id, AgendaItem.number == code.item)
-        )
-        if item is None:
-            return rejection(Reason.WRONG_ITEM, item=code.item, expected="(none: no such item)")
-        extra: dict[str, Any] = {"item": item.number, "serial": code.serial, "class_code": code.class_code}
+        located = locate_paper(session, self.meeting_id, qr_text)
+        if isinstance(located, ScanOutcome):
+            return located
+        code, item, extra = located
         if item.status in {"closed", "declared"}:
             return rejection(Reason.VOTE_CLOSED, **extra)
         if item.status != "open":

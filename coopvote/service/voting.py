@@ -14,12 +14,13 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from coopvote.ballots.qrcodec import Reason
+from coopvote.ballots.qrcodec import BallotCode, QrRejected, Reason, decode
 from coopvote.ballots.texts import reason_message
 from coopvote.errors import RuleError
 from coopvote.record.audit import BALLOT_CHAIN, chain_heads
-from coopvote.record.models import RecordedBallot
+from coopvote.record.models import AgendaItem, Meeting, RecordedBallot
 from coopvote.record.types import utcnow
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.queries import item_row
@@ -58,6 +59,26 @@ def rejection(reason: Reason, *, item: int | None = None, serial: int | None = N
         serial=serial,
         class_code=fields.get("class_code"),
     )
+
+def locate_paper(
+    session: Session, meeting_id: int, qr_text: str
+) -> tuple[BallotCode, AgendaItem, dict[str, Any]] | ScanOutcome:
+    """A scanned code unsealed and matched to its agenda item, or the refusal a teller is shown.
+
+    The room's tellers and the advance door read papers the same way up to here; what each then
+    accepts (an open vote, an advance batch) is theirs to decide. The dict names the paper for refusals.
+    """
+    meeting = session.get(Meeting, meeting_id)
+    assert meeting is not None
+    try:
+        code = decode(qr_text, meeting.secret, meeting.code)
+    except QrRejected as rejected:
+        return rejection(rejected.reason, **dict(rejected.fields))
+    item = session.scalar(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id, AgendaItem.number == code.item))
+    if item is None:
+        return rejection(Reason.WRONG_ITEM, item=code.item, expected="(none: no such item)")
+    return code, item, {"item": item.number, "serial": code.serial, "class_code": code.class_code}
+
 
 
 def bad_marks(problem: str | tuple[str, str], item: int, serial: int) -> ScanOutcome:
