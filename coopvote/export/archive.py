@@ -314,7 +314,8 @@ def export_meeting(
     with tempfile.TemporaryDirectory(prefix=f".{target.stem}-export-", dir=target.parent) as work:
         copy = Path(work) / MEETING_FILE
         sqlite_snapshot(source, copy)
-        service = MeetingService.open(copy, actor="export", station="export")
+        service = MeetingService.open(copy, actor="export", station="export", backups=False)
+        service.record.where = str(source)  # a refusal names the meeting file, not the working copy
         try:
             record = collect(service)
         finally:
