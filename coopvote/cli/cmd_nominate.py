@@ -46,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
         if args.class_code:
             member = service.setup.member(args.candidate)
             if member.class_code.upper() != args.class_code.strip().upper():
-                raise InputError(f"--class {args.class_code}: the candidate, {member.name} ({member.number}), is in "
-                                 f"class {member.class_code}; a candidate stands for their own class")
+                raise InputError("cli.nominate_wrong_class", given=args.class_code, name=member.name,
+                                 number=member.number, actual=member.class_code)
         view = service.nominations.nominate(
             args.item, args.candidate, args.proposer, args.seconder, received_on=args.received or date.today(),
             statement_cy=statement_cy or "", statement_en=statement_en or "", photo_png=picture,

@@ -26,14 +26,13 @@ def run(args: argparse.Namespace) -> int:
     statement_cy, statement_en = statement(args, "cy"), statement(args, "en")
     picture = photo(args)
     if statement_cy is None and statement_en is None and picture is None:
-        raise InputError("give --statement-cy, --statement-en (or their -file forms) or --photo: nothing to change")
+        raise InputError("cli.statement_nothing_to_change")
     service = open_meeting(args.meeting)
     try:
         current = next((n for n in service.nominations.nominations(args.item)
                         if n.member_number.casefold() == args.candidate.strip().casefold()), None)
         if current is None:
-            raise InputError(f"--candidate {args.candidate}: not nominated for item {args.item}; "
-                             "see coopvote nominations MEETING --item N")
+            raise InputError("cli.statement_not_nominated", number=args.candidate, item=args.item)
         service.nominations.set_statement(
             args.item, args.candidate,
             current.statement_cy if statement_cy is None else statement_cy,

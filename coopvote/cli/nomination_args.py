@@ -49,9 +49,10 @@ def statement(args: argparse.Namespace, code: str) -> str | None:
     try:
         return str(Path(path).read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise InputError(f"--statement-{code}-file {path}: is not UTF-8 text; save it as UTF-8") from None
+        raise InputError("cli.statement_file_not_utf8", language=code, path=str(path)) from None
     except OSError as error:
-        raise InputError(f"--statement-{code}-file {path}: cannot be read ({error.strerror or error})") from None
+        raise InputError("cli.statement_file_unreadable", language=code, path=str(path),
+                         detail=str(error.strerror or error)) from None
 
 
 def photo(args: argparse.Namespace) -> bytes | None:

@@ -50,8 +50,7 @@ def check_photo(data: bytes, where: str) -> None:
     same limits and refused with the candidate and the file named in ``where``.
     """
     if len(data) > MAX_PHOTO_BYTES:
-        raise InputError(f"{where}: {len(data):,} bytes; a photo may be up to {MAX_PHOTO_BYTES:,} "
-                         "(save a smaller copy, about 600 pixels across)")
+        raise InputError("photos.too_big", where=where, size=f"{len(data):,}", limit=f"{MAX_PHOTO_BYTES:,}")
     if not (data.startswith(PNG) or data.startswith(JPEG)):
         raise InputError(f"{where}: is not a PNG or JPEG image")
     from PIL import Image, UnidentifiedImageError  # only when a photo is given
