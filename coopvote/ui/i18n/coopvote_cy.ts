@@ -8,6 +8,10 @@
       <translation>Dalen %1: %2 (dim cod darllenadwy)</translation>
     </message>
     <message>
+      <source>Sheet %1: item %2, %3 advance paper %4</source>
+      <translation>Dalen %1: eitem %2, papur ymlaen llaw %3 rhif %4</translation>
+    </message>
+    <message>
       <source>Sheet %1: item %2, %3 paper %4</source>
       <translation>Dalen %1: eitem %2, papur %3 rhif %4</translation>
     </message>

@@ -8,6 +8,10 @@
       <translation>Sheet %1: %2 (no readable code)</translation>
     </message>
     <message>
+      <source>Sheet %1: item %2, %3 advance paper %4</source>
+      <translation>Sheet %1: item %2, %3 advance paper %4</translation>
+    </message>
+    <message>
       <source>Sheet %1: item %2, %3 paper %4</source>
       <translation>Sheet %1: item %2, %3 paper %4</translation>
     </message>

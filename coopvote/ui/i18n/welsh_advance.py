@@ -79,4 +79,5 @@ WELSH_ADVANCE: dict[str, str] = {
     "%1\n\nThis cannot be undone.": "%1\n\nNi ellir dadwneud hyn.",
     "Nothing was recorded.": "Ni chofnodwyd dim.",
     "Item %1 recorded as amended in the room. %2": "Cofnodwyd bod eitem %1 wedi'i diwygio yn yr ystafell. %2",
+    "Sheet %1: item %2, %3 advance paper %4": "Dalen %1: eitem %2, papur ymlaen llaw %3 rhif %4",
 }
