@@ -97,7 +97,7 @@ def test_a_closed_vote_takes_no_advance_sheet_decision_until_reopened(tmp_path: 
     service.voting.close_vote(1)
     with service.record.action("test: back in the queue") as (session, _act):
         session.get(PendingSheet, sheet.id).state = "pending"  # type: ignore[union-attr]
-    with pytest.raises(RuleError, match="item 1 is closed; an advance sheet is decided before the vote closes"):
+    with pytest.raises(RuleError, match="voting on item 1 has closed; an advance sheet is decided before the vote opens or while it is open"):
         service.tellers.adjudicate(sheet.id, accept_marks=[1], by="Teller Jones")
     service.voting.reopen_vote(1, "a late advance sheet to decide", by="the chair")
     assert service.tellers.adjudicate(sheet.id, accept_marks=[1], by="Teller Jones").accepted

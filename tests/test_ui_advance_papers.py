@@ -199,3 +199,14 @@ def test_the_desk_shows_an_envelope_received_while_the_member_is_on_its_screen(b
     main.show_role("desk")
     qtbot.waitUntil(lambda: main.stack.currentWidget() is desk)
     assert "VOTED IN ADVANCE on item(s) 1, 2: no paper for these" in desk.member_detail.text()
+
+
+def test_the_advance_door_undoes_and_rejects_nothing_by_hand(before: Any) -> None:
+    from coopvote.errors import RuleError
+    from coopvote.ui.advance_papers import AdvanceDoor
+
+    door = AdvanceDoor(before.advance)
+    with pytest.raises(RuleError, match="not rejected by hand: read it with the scanner"):
+        door.reject_paper("CV1-X", "unmarked-or-uncertain")
+    with pytest.raises(RuleError, match="cannot be undone at this door"):
+        door.undo_last("a slip of the finger")

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coopvote.ballots.qrcodec import Reason
+from coopvote.errors import RuleError
 from coopvote.record.models import (
     AgendaItem,
     BallotPaper,
@@ -105,11 +106,7 @@ def identify_advance_paper(
     )  # fmt: skip
 
 
-def advance_item_can_take_decision(item: AgendaItem) -> str:
-    """'' when an advance sheet of this item may be decided now, else why not (English)."""
-    if item.status in ADVANCE_SHEET_STATUSES:
-        return ""
-    return (
-        f"voting on item {item.number} is {item.status}; an advance sheet is decided before the vote closes "
-        "(the chair can reopen a closed, undeclared vote, with a reason)"
-    )
+def check_advance_sheet_decidable(item: AgendaItem) -> None:
+    """Refuse to decide an advance sheet once its vote has closed: the close sealed the item's papers."""
+    if item.status not in ADVANCE_SHEET_STATUSES:
+        raise RuleError("advance.sheet_after_close", item=item.number)

@@ -33,7 +33,7 @@ from coopvote.record.models import (
     RecordedBallot,
 )
 from coopvote.service.advance_papers import (
-    advance_item_can_take_decision,
+    check_advance_sheet_decidable,
     identify_advance_paper,
     is_advance_serial,
 )
@@ -512,8 +512,8 @@ class TellersRole(Role):
             item = session.get(AgendaItem, sheet.item_id)
             assert item is not None
             advance = is_advance_serial(session, item.id, sheet.serial)
-            if advance and (refusal := advance_item_can_take_decision(item)):
-                raise RuleError(refusal)
+            if advance:
+                check_advance_sheet_decidable(item)
             if not advance and item.status != "open":
                 raise RuleError(
                     f"voting on item {item.number} is {item.status}; sheets are decided while the vote is open "

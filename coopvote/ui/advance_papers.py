@@ -32,8 +32,7 @@ class AdvanceDoor:
         return self.advance.record_paper(qr_text, marks)  # always the source "advance", however it was read
 
     def reject_paper(self, qr_text: str, reason: str, *, source: str = "keyed") -> ScanOutcome:
-        raise RuleError("an advance paper is not rejected by hand: read it with the scanner, and a doubtful one "
-                        "goes to the tellers' adjudication queue")  # fmt: skip
+        raise RuleError("advance.door_no_reject")
 
     def undo_last(self, reason: str) -> ScanOutcome:
-        raise RuleError("advance papers cannot be undone at this door")
+        raise RuleError("advance.door_no_undo")
