@@ -27,7 +27,10 @@ def test_printed_advance_papers_are_read_as_advance_papers_and_refused_in_the_ro
     service.advance.open_envelopes()
     summary = service.advance.read_sheets(scans)
     assert summary.accepted == 3, [o.message_en for o in summary.outcomes]
-    assert summary.refused["unclear"] == 1
+    # The blank paper is not clear: it waits in the tellers' queue as an advance sheet (no longer refused for keying).
+    assert summary.queued == 1 and summary.refused["unclear"] == 0
+    [blank] = service.tellers.pending_sheets()
+    assert blank.advance and blank.item == 2
     service.results.show_small_classes(1, "the chair", "test: the per-class figures are under test")
     assert service.results.item_result(1).papers_by_option[0]["PS"] == 1
     assert service.results.item_result(1).papers_by_option[2]["PS"] == 1

@@ -36,9 +36,11 @@ def page_count(pdf: Path) -> int:
 
 
 def mark_and_scan(
-    service: MeetingService, pdf: Path, plans: list[list[object]], folder: Path, skew: float, rng: random.Random
+    service: MeetingService, pdf: Path, plans: list[list[object]], folder: Path, skew: float, rng: random.Random,
+    pens: dict[int, Pen] | None = None,
 ) -> list[Path]:
-    """Mark page i of the PDF with plans[i] (box ids) and save it as a degraded JPEG scan."""
+    """Mark page i of the PDF with plans[i] (box ids), in pens[i] (a cross unless given), and save it as a
+    degraded JPEG scan."""
     meeting = service.setup.meeting()
     files = []
     for index in range(page_count(pdf)):
@@ -49,7 +51,8 @@ def mark_and_scan(
         question = service.tellers._paper_question(code)
         paper = DeckPaper(spec=None, question=question)  # type: ignore[arg-type]  # only the form is used
         image = Image.fromarray(gray, mode="L")
-        mark_page(image, DPI, paper, {box: Pen.CROSS for box in plans[index]}, rng)  # type: ignore[misc]
+        pen = (pens or {}).get(index, Pen.CROSS)
+        mark_page(image, DPI, paper, {box: pen for box in plans[index]}, rng)  # type: ignore[misc]
         scanned = degrade(image, Degradation(dpi=DPI, rotation=skew, blur=0.6, jpeg_quality=40), rng)
         path = folder / f"{pdf.stem}-{index + 1}.jpg"
         Image.fromarray(np.asarray(scanned), mode="L").save(path, quality=40)

@@ -31,6 +31,7 @@ def test_sending_packs_and_receiving_envelopes_one_by_one_and_in_a_batch(
     assert page.banner.kind == "ok", page.banner.text()
     assert (tmp_path / "packs" / "advance-envelopes.pdf").is_file()
     assert "Packs sent: 30." in page.counts.text()
+    page.tabs.setCurrentWidget(page.envelopes_box)  # the envelopes have their own tab
     qtbot.keyClicks(page.code, "M001")
     qtbot.keyClick(page.code, Qt.Key.Key_Return)
     assert page.banner.kind == "ok" and "voted in advance" in page.banner.text()

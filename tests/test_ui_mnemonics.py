@@ -36,7 +36,7 @@ def _walk_tabs(window: QWidget, page: QWidget, where: str) -> list[str]:  # noqa
 
 def _walk_main_window(window: Any) -> list[str]:  # noqa: F811
     found: list[str] = []
-    for role in ("start", "desk", "chair", "teller", "results"):
+    for role in ("start", "desk", "chair", "teller", "results", "advance"):
         page = window.show_role(role)
         _settle()
         found += _walk_tabs(window, page, f"main window, {role}")

@@ -161,6 +161,9 @@ def run_scan(args: argparse.Namespace) -> int:
         service.close()
     sys.stderr.write("\n")
     print(f"{summary.pages} advance papers read: {summary.accepted} counted")
+    if summary.queued:
+        print(f"  set aside for adjudication: {summary.queued} (decide them with `coopvote adjudicate`; the vote "
+              "cannot close while they wait)")
     for reason, count in summary.refused.most_common():
         example = next(o for o in summary.outcomes if o.reason == reason)
         print(f"  refused ({reason}): {count}, e.g. {example.message_en}")

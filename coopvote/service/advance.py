@@ -24,7 +24,6 @@ from sqlalchemy.orm import Session
 
 from coopvote.ballots.qrcodec import (
     MemberCode,
-    Reason,
     encode_card,
 )
 from coopvote.counting.sources import marks_key
@@ -35,27 +34,24 @@ from coopvote.record.models import (
     AdvanceEnvelope,
     AdvancePack,
     AgendaItem,
-    BallotPaper,
     DirectedTally,
     Meeting,
     Member,
     MembershipClass,
-    PaperBatch,
     PaperIssue,
     Proxy,
     RecordedBallot,
 )
 from coopvote.record.types import utcnow
+from coopvote.service.advance_papers import identify_advance_paper
 from coopvote.service.advance_rules import (
     DISCRETION,
     ENVELOPE_REFUSALS,
     AdvanceIssue,
     EnvelopeOutcome,
     MemberStanding,
-    advance_papers_read,
     advance_rules,
     direction_marks,
-    envelopes_opened,
     judge_envelope,
     proxy_holder_id,
 )
@@ -67,11 +63,8 @@ from coopvote.service.tellers import ScanSummary, TellersRole
 from coopvote.service.views import ScanOutcome
 from coopvote.service.voting import (
     IdentifiedPaper,
-    already_counted,
     bad_marks,
     check_marks,
-    locate_paper,
-    rejection,
 )
 
 
@@ -314,43 +307,13 @@ class AdvanceRole(Role):
             paths, progress=progress, should_stop=should_stop, record_clear=lambda text, marks: self.record_paper(text, marks)
         )
 
+    def identify(self, qr_text: str) -> IdentifiedPaper | ScanOutcome:
+        """Check a code at the advance door without recording anything (a hand scanner waits for its marks)."""
+        with self.reading() as session:
+            return self._identify(session, qr_text)
+
     def _identify(self, session: Session, qr_text: str) -> IdentifiedPaper | ScanOutcome:
-        located = locate_paper(session, self.meeting_id, qr_text)
-        if isinstance(located, ScanOutcome):
-            return located
-        code, item, extra = located
-        if item.status == "declared":
-            return rejection(Reason.VOTE_CLOSED, **extra)
-        paper = session.execute(
-            select(BallotPaper, MembershipClass.code, PaperBatch.kind)
-            .join(MembershipClass, MembershipClass.id == BallotPaper.class_id)
-            .join(PaperBatch, PaperBatch.id == BallotPaper.batch_id)
-            .where(BallotPaper.item_id == item.id, BallotPaper.serial == code.serial)
-        ).first()
-        if paper is None or paper[1].upper() != code.class_code.upper() or paper[2] != "advance":
-            return rejection(Reason.SERIAL_NOT_ISSUED, **extra)
-        if paper[0].voided_at is not None:
-            return rejection(Reason.VOIDED, **extra)
-        first_station = session.scalar(
-            select(RecordedBallot.station).where(RecordedBallot.item_id == item.id, RecordedBallot.serial == code.serial)
-        )
-        if first_station is not None:
-            # A recorded paper keeps no time of its own (docs/records.md), and advance papers have no vote window.
-            return already_counted(None, first_station, extra)
-        if advance_papers_read(session, item, paper[0].class_id) >= envelopes_opened(session, self.meeting_id, item, paper[0].class_id):
-            return ScanOutcome(
-                False,
-                f"Item {item.number}, {paper[1]}: every opened envelope's paper is already counted; open the "
-                "envelopes first (a paper from an unopened or refused envelope is not counted).",
-                f"Eitem {item.number}, {paper[1]}: mae papur pob amlen a agorwyd wedi'i gyfrif eisoes; agorwch yr "
-                "amlenni yn gyntaf (nid yw papur o amlen heb ei hagor neu a wrthodwyd yn cael ei gyfrif).",
-                reason="no-opened-envelope", item=item.number, class_code=paper[1], serial=code.serial,
-            )  # fmt: skip
-        return IdentifiedPaper(
-            item=item.number, class_code=paper[1], serial=code.serial, option=None, kind=item.kind,
-            method=item.method, candidates=len(item.candidates), max_marks=item.max_marks, item_id=item.id,
-            class_id=paper[0].class_id,
-        )  # fmt: skip
+        return identify_advance_paper(session, self.meeting_id, qr_text)
 
     def mark_amended(self, item_number: int, by: str) -> str:
         """Record that a resolution was amended in the room: its advance votes follow the item's ``if_amended``."""

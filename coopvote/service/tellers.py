@@ -32,6 +32,11 @@ from coopvote.record.models import (
     PendingSheet,
     RecordedBallot,
 )
+from coopvote.service.advance_papers import (
+    check_advance_sheet_decidable,
+    identify_advance_paper,
+    is_advance_serial,
+)
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.papers import ballot_item_for
 from coopvote.service.queries import class_code_of, class_row, item_row
@@ -77,6 +82,8 @@ class PendingView:
     reading: dict[str, Any]
     image_png: bytes | None
     state: str
+    advance: bool = False
+    """An advance paper (from an opened envelope): accepted, it is recorded with the source "advance"."""
 
 
 class TellersRole(Role):
@@ -312,8 +319,9 @@ class TellersRole(Role):
     ) -> ScanSummary:
         """Read every page of the given files and record each: counted, queued or refused.
 
-        ``record_clear`` records a clear sheet another way (the advance papers' own door); a sheet that is
-        not clear is then refused as "unclear", to be keyed through that door, rather than queued here.
+        ``record_clear`` is the advance papers' own door: a clear sheet is recorded through it, and a sheet
+        that is not clear goes to the same adjudication queue as room sheets, identified as the advance door
+        identifies a paper, to be decided and recorded as an advance paper.
         """
         from coopvote.ballots.imaging import scan_paths
         from coopvote.ballots.omr import read_page
@@ -372,20 +380,19 @@ class TellersRole(Role):
             if record_clear is not None:
                 return record_clear(reading.qr_text, marks)
             return self.record_paper(reading.qr_text, marks, source="sheet")
-        if record_clear is not None:
-            where = f"{Path(reading.source).name} page {reading.page_index + 1}"
-            return ScanOutcome(
-                False, f"Not clear enough to count unseen ({where}): key this paper in by hand.",
-                f"Ddim yn ddigon clir i'w gyfrif heb ei weld ({where}): rhowch y papur hwn i mewn â llaw.",
-                reason="unclear",
-            )  # fmt: skip
-        return self._queue_sheet(reading)
+        return self._queue_sheet(reading, advance=record_clear is not None)
 
-    def _queue_sheet(self, reading: Any) -> ScanOutcome:
+    def _identify_for_queue(self, qr_text: str, advance: bool) -> IdentifiedPaper | ScanOutcome:
+        if not advance:
+            return self.identify(qr_text)
+        with self.reading() as session:
+            return identify_advance_paper(session, self.meeting_id, qr_text)
+
+    def _queue_sheet(self, reading: Any, *, advance: bool = False) -> ScanOutcome:
         reasons = [str(getattr(reason, "value", reason)) for reason in reading.reasons]
         source = f"{Path(reading.source).name} page {reading.page_index + 1}"
         qr_text = getattr(reading, "qr_text", None)
-        identified = self.identify(qr_text) if qr_text else None
+        identified = self._identify_for_queue(qr_text, advance) if qr_text else None
         if isinstance(identified, ScanOutcome):
             # The code itself is refused (counted already, vote closed, spoilt...): the marks need no decision.
             return identified
@@ -472,6 +479,8 @@ class TellersRole(Role):
                         reading=dict(row.reading),
                         image_png=row.image_png,
                         state=row.state,
+                        advance=row.item_id is not None and row.serial is not None
+                        and is_advance_serial(session, row.item_id, row.serial),
                     )
                 )
             return views
@@ -502,7 +511,10 @@ class TellersRole(Role):
                 return ScanOutcome(True, f"Sheet {sheet_id} rejected.", f"Gwrthodwyd dalen {sheet_id}.", reason=reject_reason or "")
             item = session.get(AgendaItem, sheet.item_id)
             assert item is not None
-            if item.status != "open":
+            advance = is_advance_serial(session, item.id, sheet.serial)
+            if advance:
+                check_advance_sheet_decidable(item)
+            if not advance and item.status != "open":
                 raise RuleError(
                     f"voting on item {item.number} is {item.status}; sheets are decided while the vote is open "
                     "(the chair can reopen a closed, undeclared vote, with a reason)"
@@ -512,7 +524,8 @@ class TellersRole(Role):
             )
             if already is not None:
                 raise RuleError(f"paper {sheet.serial} of item {item.number} has already been counted")
-            if accept_marks is not None:
+            if accept_marks is not None or advance:
+                # An advance paper is identified even to reject it: it still takes an opened envelope's place.
                 meeting = session.get(Meeting, self.meeting_id)
                 assert meeting is not None
                 qr_text = str(sheet.reading.get("qr_text") or "")
@@ -520,10 +533,14 @@ class TellersRole(Role):
                     decode(qr_text, meeting.secret, meeting.code)
                 except QrRejected as rejected:
                     raise RuleError(f"sheet {sheet_id}: {rejected}") from rejected
-                found = self._identify(session, qr_text)
+                found = (
+                    identify_advance_paper(session, self.meeting_id, qr_text, deciding_sheet=sheet.id)
+                    if advance
+                    else self._identify(session, qr_text)
+                )
                 if isinstance(found, ScanOutcome):
                     raise RuleError(found.message_en)
-                problem = check_marks(found, accept_marks)
+                problem = check_marks(found, accept_marks) if accept_marks is not None else ""
                 if problem:
                     raise RuleError(f"sheet {sheet_id}: {problem}")
             session.add(
@@ -531,14 +548,14 @@ class TellersRole(Role):
                     item_id=item.id,
                     class_id=sheet.class_id,
                     serial=sheet.serial,
-                    source="adjudicated",
+                    source="advance" if advance else "adjudicated",
                     marks=list(accept_marks or []),
                     valid=accept_marks is not None,
                     reject_reason=reject_reason or "",
                     station=self.station,
                 )
             )
-            act.details.update(item=item.number, serial=sheet.serial)
+            act.details.update(item=item.number, serial=sheet.serial, advance=advance)
             content = PaperContent(
                 class_code_of(session, sheet.class_id), accept_marks is not None, reject_reason or "",
                 tuple(accept_marks or ()),

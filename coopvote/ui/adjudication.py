@@ -147,6 +147,9 @@ class AdjudicationPanel(Retranslatable, QWidget):
     def _sheet_line(self, sheet: PendingView) -> str:
         if sheet.item is None:
             return arg(self.tr("Sheet %1: %2 (no readable code)"), sheet.id, sheet.source_name)
+        if sheet.advance:
+            return arg(self.tr("Sheet %1: item %2, %3 advance paper %4"), sheet.id, sheet.item, sheet.class_code,
+                       sheet.serial)
         return arg(self.tr("Sheet %1: item %2, %3 paper %4"), sheet.id, sheet.item, sheet.class_code, sheet.serial)
 
     def current(self) -> PendingView | None:

@@ -1,8 +1,10 @@
-"""Before the meeting: sending advance packs and receiving the envelopes that come back.
+"""Before the meeting: advance packs, the envelopes that come back, their papers, and an amendment.
 
 A thin page over ``service.advance``: every rule (the window, refusals, one vote per member) lives in the
 service, and this page shows its answer in the language chosen. Receiving a long batch of envelopes from a
-file shows its progress and can be stopped between envelopes: each one is saved as it is received.
+file shows its progress and can be stopped between envelopes: each one is saved as it is received. The
+papers are read with the tellers' own panels (``advance_papers``), and the chair records a resolution
+amended in the room on the last tab (``advance_amend``).
 """
 
 from __future__ import annotations
@@ -22,12 +24,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from coopvote.errors import CoopvoteError
+from coopvote.ui.advance_amend import AmendmentPanel
+from coopvote.ui.advance_papers import AdvanceDoor
+from coopvote.ui.batch_import import BatchImportPanel
 from coopvote.ui.look import arg, current_language
+from coopvote.ui.teller_scan import ScanPanel
 from coopvote.ui.widgets import BigLabel, MessageBanner, Retranslatable
 
 if TYPE_CHECKING:
@@ -47,7 +54,9 @@ class AdvancePage(Retranslatable, QWidget):
         self.stopping = False
         self.banner = MessageBanner(self)
         self.heading = BigLabel(1.4, parent=self)
-        self.packs_box = QGroupBox(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("advanceTabs")
+        self.packs_box = QGroupBox(self.tabs)
         self.class_label = QLabel(self.packs_box)
         self.class_choice = QComboBox(self.packs_box)
         self.members_label = QLabel(self.packs_box)
@@ -65,7 +74,7 @@ class AdvancePage(Retranslatable, QWidget):
                              (self.folder_label, self.folder)):  # fmt: skip
             label.setBuddy(field)
 
-        self.envelopes_box = QGroupBox(self)
+        self.envelopes_box = QGroupBox(self.tabs)
         self.code_label = QLabel(self.envelopes_box)
         self.code = QLineEdit(self.envelopes_box)
         self.code_label.setBuddy(self.code)
@@ -97,31 +106,54 @@ class AdvancePage(Retranslatable, QWidget):
         envelopes.addWidget(self.progress)
         envelopes.addWidget(self.counts)
 
+        envelopes.addStretch(1)
+
+        self.papers_tab = QWidget(self.tabs)
+        self.papers_note = QLabel(self.papers_tab)
+        self.papers_note.setWordWrap(True)
+        self.papers_note.setObjectName("advancePapersNote")
+        self.batch = BatchImportPanel(advance, self.papers_tab)
+        self.batch.finished.connect(lambda _summary: self.show_counts())
+        papers = QVBoxLayout(self.papers_tab)
+        papers.addWidget(self.papers_note)
+        papers.addWidget(self.batch, 1)
+        self.keyed = ScanPanel(AdvanceDoor(advance), setup, None, self.tabs, corrections=False)
+        self.amendment = AmendmentPanel(advance, setup, self.tabs)
+        for page in (self.packs_box, self.envelopes_box, self.papers_tab, self.keyed, self.amendment):
+            self.tabs.addTab(page, "")
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.heading)
-        layout.addWidget(self.packs_box)
-        layout.addWidget(self.envelopes_box)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs, 1)
         self.retranslate()
         self.activate()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Before the meeting: advance votes"))
+        for index, title in enumerate((self.tr("Pac&ks"), self.tr("&Envelopes"), self.tr("&Scanned papers"),
+                                       self.tr("Hand sca&nner or keyed"), self.tr("&Amended in the room"))):
+            self.tabs.setTabText(index, title)
         self.packs_box.setTitle(self.tr("Advance packs"))
         self.class_label.setText(self.tr("Every member of &class"))
-        self.members_label.setText(self.tr("or these &members (numbers, with commas)"))
+        self.members_label.setText(self.tr("or these members (numbe&rs, with commas)"))
         self.folder_label.setText(self.tr("Print into &folder"))
-        self.send_button.setText(self.tr("&Send packs: record them and print"))
+        self.send_button.setText(self.tr("Sen&d packs: record them and print"))
         self.envelopes_box.setTitle(self.tr("Returned envelopes"))
-        self.code_label.setText(self.tr("&Envelope (scan, or type the membership number and press Enter)"))
-        self.signed.setText(self.tr("The declaration of identity is &signed"))
+        self.code_label.setText(self.tr("Envelope (scan, or type the membership n&umber and press Enter)"))
+        self.signed.setText(self.tr("The declaration of identity is signe&d"))
         self.batch_button.setText(self.tr("Receive a &batch from a file…"))
         self.stop_button.setText(self.tr("S&top"))
-        self.open_button.setText(self.tr("&Open the accepted envelopes"))
+        self.open_button.setText(self.tr("O&pen the accepted envelopes"))
+        self.papers_note.setText(self.tr("Open the envelopes and mix their papers first. Papers are counted as "
+                                         "advance papers; a sheet the reader is not sure of goes to the tellers' "
+                                         "adjudication queue (Tellers, Adjudication), and its vote cannot close "
+                                         "until it is decided."))
         self.show_counts()
 
     def activate(self) -> None:
+        self.keyed.refresh_meeting()
+        self.amendment.refresh()
         current = self.class_choice.currentData()
         self.class_choice.clear()
         self.class_choice.addItem(self.tr("(none: name members)"), None)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -35,8 +36,17 @@ from coopvote.ui.widgets import (
     run_in_background,
 )
 
-if TYPE_CHECKING:
-    from coopvote.service.tellers import TellersRole
+
+class SheetReader(Protocol):
+    """What reads a batch of scans: the tellers (room papers) or the advance papers' door."""
+
+    def read_sheets(
+        self,
+        paths: Iterable[Path],
+        *,
+        progress: Callable[[int, ScanOutcome], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> ScanSummary: ...
 
 
 SCAN_FILTER = QT_TRANSLATE_NOOP("BatchImportPanel", "Scans (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.gif *.webp *.pdf);;All files (*)")
@@ -85,7 +95,7 @@ class _Relay(QObject):
 class BatchImportPanel(Retranslatable, QWidget):
     finished = Signal(object)  # ScanSummary
 
-    def __init__(self, tellers: TellersRole, parent: QWidget | None = None) -> None:
+    def __init__(self, tellers: SheetReader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tellers = tellers
         self.job: BackgroundJob | None = None

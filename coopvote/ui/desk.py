@@ -8,6 +8,7 @@ members, proxy limits, packs never given twice) is the service's; the desk shows
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
@@ -218,6 +219,10 @@ class DeskPage(Retranslatable, QWidget):
         """Called when the desk is shown: fresh figures (other stations may have moved on), focus in the search."""
         if self._shown_before:
             self.quorum.refresh()
+            if self.current is not None:
+                # The member shown may have voted since (an envelope received on the advance page): show it now.
+                with contextlib.suppress(CoopvoteError):
+                    self.show_member(self.setup.member(self.current.number))
         self._shown_before = True
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.search.selectAll()

@@ -12,7 +12,8 @@ from __future__ import annotations
 import contextlib
 import time
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -32,13 +33,26 @@ from PySide6.QtWidgets import (
 from coopvote.errors import CoopvoteError
 from coopvote.service.tellers import REJECTION_REASONS
 from coopvote.service.views import ItemView, MeetingView, ScanOutcome
+from coopvote.service.voting import IdentifiedPaper
 from coopvote.ui.look import arg, pick, scaled_font
 from coopvote.ui.teller_keyed import KeyedMarks, is_ranked, is_scanned_code, keyed_marks, looks_like_code
 from coopvote.ui.teller_sound import Sounds
 from coopvote.ui.widgets import BigLabel, Retranslatable, error_text
 
 if TYPE_CHECKING:
-    from coopvote.service import ResultsRole, SetupRole, TellersRole
+    from coopvote.service import ResultsRole, SetupRole
+
+
+class PaperDoor(Protocol):
+    """Where a scanned or keyed paper is recorded: the tellers, or the advance papers' door (docs/advance-votes.md)."""
+
+    def identify(self, qr_text: str) -> IdentifiedPaper | ScanOutcome: ...
+
+    def record_paper(self, qr_text: str, marks: Sequence[int] | None = None, *, source: str = "keyed") -> ScanOutcome: ...
+
+    def reject_paper(self, qr_text: str, reason: str, *, source: str = "keyed") -> ScanOutcome: ...
+
+    def undo_last(self, reason: str) -> ScanOutcome: ...
 
 
 STYLES = {
@@ -84,17 +98,22 @@ def both_languages(outcome: ScanOutcome) -> str:
 
 
 class ScanPanel(Retranslatable, QWidget):
-    """Code box, big answer, running counts and undo; emits ``recorded`` after every answer."""
+    """Code box, big answer, running counts and undo; emits ``recorded`` after every answer.
+
+    ``results`` (read only: papers back of papers out for each open vote) and ``corrections`` (reject and
+    undo) are left out where the door has neither, as at the advance papers' door.
+    """
 
     recorded = Signal(object)  # ScanOutcome
 
     def __init__(
-        self, tellers: TellersRole, setup: SetupRole, results: ResultsRole, parent: QWidget | None = None
-    ) -> None:
+        self, tellers: PaperDoor, setup: SetupRole, results: ResultsRole | None, parent: QWidget | None = None,
+        *, corrections: bool = True,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self.tellers = tellers
         self.setup = setup
-        self.results = results  # read only: papers back of papers out
+        self.results = results
         self.meeting: MeetingView = setup.meeting()
         self.pending: Any = None  # IdentifiedPaper waiting for keyed marks
         self.pending_text = ""
@@ -160,6 +179,10 @@ class ScanPanel(Retranslatable, QWidget):
         layout.addWidget(self.totals)
         layout.addLayout(reject_row)
         layout.addLayout(undo_row)
+        for widget in (self.reject_label, self.reject_reason, self.reject_button, self.undo_label, self.undo_reason,
+                       self.undo_button):  # fmt: skip
+            widget.setVisible(corrections)
+        self.totals.setVisible(results is not None)
         self.retranslate()
 
     # -- focus: the code box takes it back ---------------------------------------------------------
@@ -405,7 +428,7 @@ class ScanPanel(Retranslatable, QWidget):
 
     def refresh_totals(self) -> None:
         """Papers back of papers out for each open vote, from every station (a cheap count, every 2 s)."""
-        if not self.isVisible():
+        if not self.isVisible() or self.results is None:
             return
         self.refresh_meeting()  # the chair may have opened or closed a vote at another station
         parts = []

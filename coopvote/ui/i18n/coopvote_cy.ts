@@ -8,6 +8,10 @@
       <translation>Dalen %1: %2 (dim cod darllenadwy)</translation>
     </message>
     <message>
+      <source>Sheet %1: item %2, %3 advance paper %4</source>
+      <translation>Dalen %1: eitem %2, papur ymlaen llaw %3 rhif %4</translation>
+    </message>
+    <message>
       <source>Sheet %1: item %2, %3 paper %4</source>
       <translation>Dalen %1: eitem %2, papur %3 rhif %4</translation>
     </message>
@@ -71,48 +75,72 @@
       <translation>Cyn y cyfarfod: pleidleisiau ymlaen llaw</translation>
     </message>
     <message>
+      <source>Pac&amp;ks</source>
+      <translation>Pec&amp;ynnau</translation>
+    </message>
+    <message>
+      <source>&amp;Envelopes</source>
+      <translation>Aml&amp;enni</translation>
+    </message>
+    <message>
+      <source>&amp;Scanned papers</source>
+      <translation>Papurau wedi'u &amp;sganio</translation>
+    </message>
+    <message>
+      <source>Hand sca&amp;nner or keyed</source>
+      <translation>Sganiwr llaw neu &amp;deipio</translation>
+    </message>
+    <message>
+      <source>&amp;Amended in the room</source>
+      <translation>Diwygiwyd yn yr yst&amp;afell</translation>
+    </message>
+    <message>
       <source>Advance packs</source>
       <translation>Pecynnau ymlaen llaw</translation>
     </message>
     <message>
       <source>Every member of &amp;class</source>
-      <translation>Pob aelod o'r &amp;dosbarth</translation>
+      <translation>Pob aelod o'r dos&amp;barth</translation>
     </message>
     <message>
-      <source>or these &amp;members (numbers, with commas)</source>
-      <translation>neu'r &amp;aelodau hyn (rhifau aelodaeth, gyda choma)</translation>
+      <source>or these members (numbe&amp;rs, with commas)</source>
+      <translation>neu'r aelodau hyn (&amp;rhifau aelodaeth, gyda choma)</translation>
+    </message>
+    <message>
+      <source>Sen&amp;d packs: record them and print</source>
+      <translation>Anfon &amp;pecynnau: eu cofnodi a'u hargraffu</translation>
+    </message>
+    <message>
+      <source>Envelope (scan, or type the membership n&amp;umber and press Enter)</source>
+      <translation>Amlen (sganiwch, neu teipiwch y &amp;rhif aelodaeth a phwyso Enter)</translation>
+    </message>
+    <message>
+      <source>The declaration of identity is signe&amp;d</source>
+      <translation>Mae'r datganiad hunaniaeth wedi'i lof&amp;nodi</translation>
+    </message>
+    <message>
+      <source>O&amp;pen the accepted envelopes</source>
+      <translation>A&amp;gor yr amlenni a dderbyniwyd</translation>
+    </message>
+    <message>
+      <source>Open the envelopes and mix their papers first. Papers are counted as advance papers; a sheet the reader is not sure of goes to the tellers' adjudication queue (Tellers, Adjudication), and its vote cannot close until it is decided.</source>
+      <translation>Agorwch yr amlenni a chymysgwch eu papurau yn gyntaf. Cyfrifir y papurau fel papurau ymlaen llaw; mae dalen nad yw'r darllenydd yn siŵr ohoni yn mynd i giw dyfarnu'r rhifwyr (Rhifwyr, Dyfarnu), ac ni all ei phleidlais gau nes ei dyfarnu.</translation>
     </message>
     <message>
       <source>Print into &amp;folder</source>
       <translation>Argraffu i'r &amp;ffolder</translation>
     </message>
     <message>
-      <source>&amp;Send packs: record them and print</source>
-      <translation>&amp;Anfon pecynnau: eu cofnodi a'u hargraffu</translation>
-    </message>
-    <message>
       <source>Returned envelopes</source>
       <translation>Amlenni a ddychwelwyd</translation>
     </message>
     <message>
-      <source>&amp;Envelope (scan, or type the membership number and press Enter)</source>
-      <translation>&amp;Amlen (sganiwch, neu teipiwch y rhif aelodaeth a phwyso Enter)</translation>
-    </message>
-    <message>
-      <source>The declaration of identity is &amp;signed</source>
-      <translation>Mae'r datganiad hunaniaeth wedi'i &amp;lofnodi</translation>
-    </message>
-    <message>
       <source>Receive a &amp;batch from a file…</source>
-      <translation>Derbyn &amp;swp o ffeil…</translation>
+      <translation>Derbyn swp o &amp;ffeil…</translation>
     </message>
     <message>
       <source>S&amp;top</source>
       <translation>Sto&amp;pio</translation>
-    </message>
-    <message>
-      <source>&amp;Open the accepted envelopes</source>
-      <translation>&amp;Agor yr amlenni a dderbyniwyd</translation>
     </message>
     <message>
       <source>(none: name members)</source>
@@ -284,6 +312,77 @@
     <message>
       <source>%1. %2: %3</source>
       <translation>%1. %2: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>AmendmentPanel</name>
+    <message>
+      <source>Item %1: %2</source>
+      <translation>Eitem %1: %2</translation>
+    </message>
+    <message>
+      <source>Every advance vote on item %1 will count as AGAINST the amended resolution, whatever it said.</source>
+      <translation>Bydd pob pleidlais ymlaen llaw ar eitem %1 yn cyfrif YN ERBYN y penderfyniad diwygiedig, beth bynnag a ddywedai.</translation>
+    </message>
+    <message>
+      <source>Advance votes on item %1 will NOT BE COUNTED: the amended resolution is decided by the votes cast in the meeting.</source>
+      <translation>NI FYDD y pleidleisiau ymlaen llaw ar eitem %1 YN CAEL EU CYFRIF: y pleidleisiau a fwriwyd yn y cyfarfod sy'n penderfynu'r penderfyniad diwygiedig.</translation>
+    </message>
+    <message>
+      <source>No resolution that takes advance votes is waiting for a result.</source>
+      <translation>Nid oes penderfyniad sy'n cymryd pleidleisiau ymlaen llaw yn aros am ganlyniad.</translation>
+    </message>
+    <message>
+      <source>Item %1 is already recorded as amended. %2</source>
+      <translation>Mae eitem %1 eisoes wedi'i chofnodi fel un a ddiwygiwyd. %2</translation>
+    </message>
+    <message>
+      <source>If you record it: %1</source>
+      <translation>Os cofnodwch hyn: %1</translation>
+    </message>
+    <message>
+      <source>Enter who moved the amendment (or who records it).</source>
+      <translation>Rhowch enw pwy a gynigiodd y gwelliant (neu pwy sy'n ei gofnodi).</translation>
+    </message>
+    <message>
+      <source>Record item %1 as amended in the room?</source>
+      <translation>Cofnodi bod eitem %1 wedi'i diwygio yn yr ystafell?</translation>
+    </message>
+    <message>
+      <source>%1
+
+This cannot be undone.</source>
+      <translation>%1
+
+Ni ellir dadwneud hyn.</translation>
+    </message>
+    <message>
+      <source>Record the amendment</source>
+      <translation>Cofnodi'r gwelliant</translation>
+    </message>
+    <message>
+      <source>Nothing was recorded.</source>
+      <translation>Ni chofnodwyd dim.</translation>
+    </message>
+    <message>
+      <source>Item %1 recorded as amended in the room. %2</source>
+      <translation>Cofnodwyd bod eitem %1 wedi'i diwygio yn yr ystafell. %2</translation>
+    </message>
+    <message>
+      <source>When a resolution that took advance votes is amended in the room, record it here. Advance votes were cast on the words as sent, so the meeting's definition says what becomes of them.</source>
+      <translation>Pan fydd penderfyniad a gafodd bleidleisiau ymlaen llaw yn cael ei ddiwygio yn yr ystafell, cofnodwch hynny yma. Bwriwyd y pleidleisiau ymlaen llaw ar y geiriau a anfonwyd, felly diffiniad y cyfarfod sy'n dweud beth a ddaw ohonynt.</translation>
+    </message>
+    <message>
+      <source>Resol&amp;ution</source>
+      <translation>Pender&amp;fyniad</translation>
+    </message>
+    <message>
+      <source>Moved &amp;by</source>
+      <translation>Cynigiwyd &amp;gan</translation>
+    </message>
+    <message>
+      <source>&amp;Record the amendment…</source>
+      <translation>C&amp;ofnodi'r gwelliant…</translation>
     </message>
   </context>
   <context>

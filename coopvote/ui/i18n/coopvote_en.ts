@@ -8,6 +8,10 @@
       <translation>Sheet %1: %2 (no readable code)</translation>
     </message>
     <message>
+      <source>Sheet %1: item %2, %3 advance paper %4</source>
+      <translation>Sheet %1: item %2, %3 advance paper %4</translation>
+    </message>
+    <message>
       <source>Sheet %1: item %2, %3 paper %4</source>
       <translation>Sheet %1: item %2, %3 paper %4</translation>
     </message>
@@ -71,6 +75,26 @@
       <translation>Before the meeting: advance votes</translation>
     </message>
     <message>
+      <source>Pac&amp;ks</source>
+      <translation>Pac&amp;ks</translation>
+    </message>
+    <message>
+      <source>&amp;Envelopes</source>
+      <translation>&amp;Envelopes</translation>
+    </message>
+    <message>
+      <source>&amp;Scanned papers</source>
+      <translation>&amp;Scanned papers</translation>
+    </message>
+    <message>
+      <source>Hand sca&amp;nner or keyed</source>
+      <translation>Hand sca&amp;nner or keyed</translation>
+    </message>
+    <message>
+      <source>&amp;Amended in the room</source>
+      <translation>&amp;Amended in the room</translation>
+    </message>
+    <message>
       <source>Advance packs</source>
       <translation>Advance packs</translation>
     </message>
@@ -79,28 +103,36 @@
       <translation>Every member of &amp;class</translation>
     </message>
     <message>
-      <source>or these &amp;members (numbers, with commas)</source>
-      <translation>or these &amp;members (numbers, with commas)</translation>
+      <source>or these members (numbe&amp;rs, with commas)</source>
+      <translation>or these members (numbe&amp;rs, with commas)</translation>
+    </message>
+    <message>
+      <source>Sen&amp;d packs: record them and print</source>
+      <translation>Sen&amp;d packs: record them and print</translation>
+    </message>
+    <message>
+      <source>Envelope (scan, or type the membership n&amp;umber and press Enter)</source>
+      <translation>Envelope (scan, or type the membership n&amp;umber and press Enter)</translation>
+    </message>
+    <message>
+      <source>The declaration of identity is signe&amp;d</source>
+      <translation>The declaration of identity is signe&amp;d</translation>
+    </message>
+    <message>
+      <source>O&amp;pen the accepted envelopes</source>
+      <translation>O&amp;pen the accepted envelopes</translation>
+    </message>
+    <message>
+      <source>Open the envelopes and mix their papers first. Papers are counted as advance papers; a sheet the reader is not sure of goes to the tellers' adjudication queue (Tellers, Adjudication), and its vote cannot close until it is decided.</source>
+      <translation>Open the envelopes and mix their papers first. Papers are counted as advance papers; a sheet the reader is not sure of goes to the tellers' adjudication queue (Tellers, Adjudication), and its vote cannot close until it is decided.</translation>
     </message>
     <message>
       <source>Print into &amp;folder</source>
       <translation>Print into &amp;folder</translation>
     </message>
     <message>
-      <source>&amp;Send packs: record them and print</source>
-      <translation>&amp;Send packs: record them and print</translation>
-    </message>
-    <message>
       <source>Returned envelopes</source>
       <translation>Returned envelopes</translation>
-    </message>
-    <message>
-      <source>&amp;Envelope (scan, or type the membership number and press Enter)</source>
-      <translation>&amp;Envelope (scan, or type the membership number and press Enter)</translation>
-    </message>
-    <message>
-      <source>The declaration of identity is &amp;signed</source>
-      <translation>The declaration of identity is &amp;signed</translation>
     </message>
     <message>
       <source>Receive a &amp;batch from a file…</source>
@@ -109,10 +141,6 @@
     <message>
       <source>S&amp;top</source>
       <translation>S&amp;top</translation>
-    </message>
-    <message>
-      <source>&amp;Open the accepted envelopes</source>
-      <translation>&amp;Open the accepted envelopes</translation>
     </message>
     <message>
       <source>(none: name members)</source>
@@ -284,6 +312,77 @@
     <message>
       <source>%1. %2: %3</source>
       <translation>%1. %2: %3</translation>
+    </message>
+  </context>
+  <context>
+    <name>AmendmentPanel</name>
+    <message>
+      <source>Item %1: %2</source>
+      <translation>Item %1: %2</translation>
+    </message>
+    <message>
+      <source>Every advance vote on item %1 will count as AGAINST the amended resolution, whatever it said.</source>
+      <translation>Every advance vote on item %1 will count as AGAINST the amended resolution, whatever it said.</translation>
+    </message>
+    <message>
+      <source>Advance votes on item %1 will NOT BE COUNTED: the amended resolution is decided by the votes cast in the meeting.</source>
+      <translation>Advance votes on item %1 will NOT BE COUNTED: the amended resolution is decided by the votes cast in the meeting.</translation>
+    </message>
+    <message>
+      <source>No resolution that takes advance votes is waiting for a result.</source>
+      <translation>No resolution that takes advance votes is waiting for a result.</translation>
+    </message>
+    <message>
+      <source>Item %1 is already recorded as amended. %2</source>
+      <translation>Item %1 is already recorded as amended. %2</translation>
+    </message>
+    <message>
+      <source>If you record it: %1</source>
+      <translation>If you record it: %1</translation>
+    </message>
+    <message>
+      <source>Enter who moved the amendment (or who records it).</source>
+      <translation>Enter who moved the amendment (or who records it).</translation>
+    </message>
+    <message>
+      <source>Record item %1 as amended in the room?</source>
+      <translation>Record item %1 as amended in the room?</translation>
+    </message>
+    <message>
+      <source>%1
+
+This cannot be undone.</source>
+      <translation>%1
+
+This cannot be undone.</translation>
+    </message>
+    <message>
+      <source>Record the amendment</source>
+      <translation>Record the amendment</translation>
+    </message>
+    <message>
+      <source>Nothing was recorded.</source>
+      <translation>Nothing was recorded.</translation>
+    </message>
+    <message>
+      <source>Item %1 recorded as amended in the room. %2</source>
+      <translation>Item %1 recorded as amended in the room. %2</translation>
+    </message>
+    <message>
+      <source>When a resolution that took advance votes is amended in the room, record it here. Advance votes were cast on the words as sent, so the meeting's definition says what becomes of them.</source>
+      <translation>When a resolution that took advance votes is amended in the room, record it here. Advance votes were cast on the words as sent, so the meeting's definition says what becomes of them.</translation>
+    </message>
+    <message>
+      <source>Resol&amp;ution</source>
+      <translation>Resol&amp;ution</translation>
+    </message>
+    <message>
+      <source>Moved &amp;by</source>
+      <translation>Moved &amp;by</translation>
+    </message>
+    <message>
+      <source>&amp;Record the amendment…</source>
+      <translation>&amp;Record the amendment…</translation>
     </message>
   </context>
   <context>
