@@ -131,3 +131,15 @@ def test_stopping_the_check_keeps_the_deck_waiting_and_records_nothing(tmp_path:
     assert sorted(p.name for p in prepared.folder.iterdir()) == sorted(["deck.pdf", KEY_NAME, SCRATCH_NAME])
     report = service.rehearsal.check(prepared.folder, [prepared.deck])  # checked again from the start
     assert report.passed and report.problems == []
+
+
+def test_the_command_line_can_leave_slips_out_and_the_report_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: E501
+    from coopvote.cli import main
+
+    small_meeting(tmp_path).close()
+    deck = tmp_path / "deck.pdf"
+    assert main(["rehearse", str(tmp_path / "small.coopvote"), "--out", str(deck), "--no-slips", "--simulate"]) == 0
+    shown = capsys.readouterr().out
+    assert "(40 pages, 0 of them vote slips)" in shown
+    assert "Not covered: vote slips: left out of this deck" in shown
+    assert "The rehearsal PASSED" in shown

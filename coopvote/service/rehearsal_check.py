@@ -211,8 +211,8 @@ def coverage_lines(sheets: Sequence[KeySheet], languages: Sequence[str]) -> list
         f"Ieithoedd / Languages: {', '.join(languages) or 'cy, en'} (pob papur yn ddwyieithog, Cymraeg yn gyntaf / "
         "every paper and slip bilingual, Welsh first)",
     ]
-    if bands:
-        lines.append(f"Bandiau gwerth / Value bands: {'; '.join(bands)}")
+    lines.append(f"Bandiau gwerth / Value bands: {'; '.join(bands)}" if bands else
+                 "Bandiau gwerth / Value bands: dim / none (no item counts members' own vote values)")
     if slips:
         pairs = sum(1 for s in slips if s.expect == EXPECT_BOTH_REJECTED)
         lines.append(f"Slipiau pleidleisio / Vote slips: {len(slips)} test pages, {pairs} with two slips "
