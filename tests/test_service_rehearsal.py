@@ -21,7 +21,7 @@ from tests.helpers import small_meeting
 
 def test_deck_covers_every_item_class_variant_and_kind_of_mark(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
-    prepared = service.rehearsal.prepare(tmp_path / "deck")
+    prepared = service.rehearsal.prepare(tmp_path / "deck", slips=False)  # the papers alone; slips: test_rehearsal_parts
     plan = DeckPlan.load(prepared.folder / KEY_NAME)
     meeting = service.setup.meeting()
     covered = {(s.item, s.class_code, s.variant) for s in plan.sheets}
@@ -35,7 +35,7 @@ def test_deck_covers_every_item_class_variant_and_kind_of_mark(tmp_path: Path) -
 
 def test_a_rehearsal_that_passes_is_recorded_and_leaves_the_meeting_at_zero(tmp_path: Path) -> None:
     service = small_meeting(tmp_path)
-    prepared = service.rehearsal.prepare(tmp_path / "deck")
+    prepared = service.rehearsal.prepare(tmp_path / "deck", slips=False)  # slips: test_rehearsal_parts
     report = service.rehearsal.check(prepared.folder, [prepared.deck], by="teller-1")
     assert report.problems == []
     assert report.passed

@@ -3,6 +3,7 @@
 Run once to print the marked test deck; the tellers scan it on the meeting's scanner; run again with
 ``--scans`` to check the scans against the deck's key. ``--simulate`` does both at once, reading the
 printed deck as if scanned perfectly (for the demo, or to check the set-up before a scanner arrives).
+``--no-slips`` leaves vote slips out of the deck, for a meeting that prints none.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ def register(subparsers: Any) -> None:
                         help="the test deck PDF to print (default rehearsal-deck.pdf); its key is kept in "
                              "a folder beside it, named like it with .rehearsal")
     parser.add_argument("--scans", type=Path, nargs="+", metavar="FILES", help="the scanned test deck, to check")
+    parser.add_argument("--no-slips", action="store_true",
+                        help="leave vote slips out of the deck (for a meeting that prints none)")
     parser.add_argument("--simulate", action="store_true",
                         help="print the deck and check it at once, reading the printed deck as the scan")
     parser.set_defaults(handler=run)
@@ -48,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         scans = args.scans
         if not scans:
-            prepared = service.rehearsal.prepare(folder, deck=args.out)
-            print(f"Test deck printed: {prepared.deck} ({prepared.pages} pages); its key is in {folder}")
+            prepared = service.rehearsal.prepare(folder, deck=args.out, slips=not args.no_slips)
+            print(f"Test deck printed: {prepared.deck} ({prepared.pages} pages, {prepared.slip_pages} of them vote "
+                  f"slips); its key is in {folder}")
             for skipped in prepared.skipped:
                 print(f"  not covered: {skipped}")
             if not args.simulate:

@@ -64,15 +64,16 @@ def set_up(run: DemoRun) -> MeetingService:
 
 def rehearse(run: DemoRun, service: MeetingService) -> None:
     """The rehearsal before the doors open: a marked test deck of every item, class and paper variant,
-    read and counted as the vote will be, then discarded (the demo reads the printed deck as its scan)."""
+    with vote slips for the resolutions, read and counted as the vote will be, then discarded (the demo reads the printed deck as its scan)."""
     folder = run.out / "rehearsal"
     prepared = service.rehearsal.prepare(folder)
     report = service.rehearsal.check(folder, [prepared.deck], by="demo tellers")
     run.written += [prepared.deck, folder / "report.txt"]
     verdict = "passed" if report.passed else f"FAILED ({len(report.problems)} problems: {report.problems[0]})"
     run.say(
-        f"1b. Rehearsal {verdict}: {report.sheets} test sheets ({report.counted} read clear, {report.to_person} "
-        f"to a person, {report.refused} spoilt refused); the meeting is back at zero"
+        f"1b. Rehearsal {verdict}: {report.sheets} test sheets, {prepared.slip_pages} of them vote slips "
+        f"({report.counted} read clear, {report.to_person} to a person, {report.refused} refused: spoilt papers "
+        "and two slips from one sheet); the meeting is back at zero"
     )
 
 

@@ -10,15 +10,19 @@ rehearsal passed, or what failed; then the rehearsal copy is deleted, so the rea
 
 A rehearsal paper can never count in the real vote: it carries the rehearsal copy's code and seal, so
 the real meeting's reader refuses it as another meeting's paper (``tests/test_service_rehearsal.py``).
+
+Both steps take ``progress`` and ``should_stop`` so the app can run them off its UI thread; a stopped step
+raises ``RehearsalCancelled`` having left nothing behind (no deck, or the deck still waiting unchecked).
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
+import shutil
 import sqlite3
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -27,30 +31,45 @@ from sqlalchemy import func, select
 
 from coopvote.errors import InputError, RuleError
 from coopvote.record.db import create_database, open_database
-from coopvote.record.models import AgendaItem, AuditEntry, RecordedBallot
+from coopvote.record.models import AgendaItem, AuditEntry, Meeting, RecordedBallot
+from coopvote.service.bands import declared_band_values, register_bands
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.papers import PapersRole, ballot_item_for
+from coopvote.service.rehearsal_check import (
+    RehearsalReport,
+    compare_band_votes,
+    compare_readings,
+    compare_results,
+    coverage_lines,
+    decide_as_the_key_says,
+    report_text,
+    tally_lines,
+)
 from coopvote.service.rehearsal_deck import (
     DECK_SEED_OFFSET,
-    EXPECT_COUNTED,
-    EXPECT_EITHER,
-    EXPECT_PERSON,
     EXPECT_REFUSED,
+    PAPER,
+    SLIPS,
     DeckPlan,
     KeySheet,
+    SlipPage,
     plan_sheet,
+    plan_slips,
     rehearsal_spec,
     render_deck,
     scenarios_for,
+    slip_scenarios,
 )
 from coopvote.service.results import ResultsRole
 from coopvote.service.setup import SetupRole
 from coopvote.service.tellers import TellersRole
-from coopvote.service.views import ItemResult, ScanOutcome
 from coopvote.service.voting import VotingRole
+
+__all__ = ["PreparedRehearsal", "RehearsalCancelled", "RehearsalReport", "RehearsalRole", "report_text"]
 
 REHEARSAL_ACTION = "rehearsal run"
 SCRATCH_NAME = "rehearsal.coopvote"
+SCANNED_NAME = "scanned.coopvote"
 EXPECTED_NAME = "expected.coopvote"
 KEY_NAME = "key.json"
 DECK_NAME = "deck.pdf"
@@ -65,22 +84,16 @@ class PreparedRehearsal:
     deck: Path
     pages: int
     skipped: tuple[str, ...]
+    slip_pages: int = 0
+    """How many of the pages are vote slips (they follow the papers)."""
 
 
-@dataclass
-class RehearsalReport:
-    """What the rehearsal found: every difference between the scans and the deck, in words."""
+class RehearsalCancelled(Exception):
+    """The person stopped the rehearsal's step; what it had made is gone (see the module's docstring)."""
 
-    passed: bool
-    sheets: int
-    counted: int
-    to_person: int
-    refused: int
-    problems: list[str]
-    tallies: list[str] = field(default_factory=list)
-    """One line per item and class: what was counted, for the report."""
-    skipped: tuple[str, ...] = ()
-    deck_sha256: str = ""
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: pages printed, or pages read, so far."""
 
 
 class _RehearsalCopy:
@@ -114,76 +127,87 @@ class RehearsalRole(Role):
     # -- printing the deck -------------------------------------------------------------------------
 
     def prepare(
-        self, folder: Path, *, deck: Path | None = None, dpi: float = 150.0, page_size: str = "A4", seed: int = 1
+        self, folder: Path, *, deck: Path | None = None, dpi: float = 150.0, page_size: str = "A4", seed: int = 1,
+        slips: bool = True, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
     ) -> PreparedRehearsal:
         """Make the rehearsal copy in ``folder`` and print its marked test deck (``deck``, by default
-        ``folder/deck.pdf``)."""
-        from coopvote.ballots.omr_layout import question_for_item
-        from coopvote.ballots.paper import VARIANTS
-        from coopvote.ballots.pdf_spec import MeetingInfo, VotingClass, papers_for
-        from coopvote.ballots.testdeck import DeckPaper
-
+        ``folder/deck.pdf``): papers for every item, class, value band and variant, then, with ``slips``,
+        vote slips for every resolution (a meeting that never prints slips may leave them out)."""
         folder = Path(folder)
         scratch_path = folder / SCRATCH_NAME
         if scratch_path.exists():
             raise RuleError(
                 f"{folder} already holds a rehearsal deck waiting for its scans: check it, or delete the folder"
             )
+        made_folder = not folder.exists()
         folder.mkdir(parents=True, exist_ok=True)
         view = self.setup.meeting()
+        deck = Path(deck) if deck is not None else folder / DECK_NAME
         scratch = _RehearsalCopy(scratch_path, create=True, actor=self.record.actor)
         try:
             scratch.setup.populate_from_spec(rehearsal_spec(view))
             copy = scratch.setup.meeting()
             if copy.code == view.code:  # one chance in a billion; a second draw settles it
                 raise RuleError("the rehearsal copy drew the real meeting's code; prepare the rehearsal again")
-            info = MeetingInfo(copy.code, copy.name_cy, copy.name_en)
-            rng = random.Random(seed + DECK_SEED_OFFSET)
-            pages: list[tuple[Any, dict[Any, Any]]] = []
-            sheets: list[KeySheet] = []
-            skipped: list[str] = []
-            for item in copy.items:
-                if scratch.papers.counts_member_values(item.number):
-                    skipped.append(f"item {item.number}: counted by members' own vote values (value bands), "
-                                   "which the rehearsal does not print yet")
-                    continue
-                printed_item = ballot_item_for(item)
-                for cls in copy.classes:
-                    for variant in VARIANTS:
-                        scenarios = scenarios_for(variant)
-                        batch = scratch.papers.add_paper_batch(item.number, cls.code, len(scenarios), variant=variant)
-                        voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour, None)
-                        specs = papers_for(info, printed_item, voting_class, sorted(batch.serials), batch.secret,
-                                           variant, page_size)
-                        question = question_for_item(printed_item, variant, page_size)
-                        for spec, scenario in zip(specs, scenarios, strict=True):
-                            paper = DeckPaper(spec=spec, question=question)
-                            marks, meant, expect, valid = plan_sheet(paper, scenario, rng)
-                            if scenario == "spoilt":
-                                scratch.papers.spoil_paper(item.number, spec.serial, "spoilt in the rehearsal deck")
-                            pages.append((paper, marks))
-                            sheets.append(KeySheet(
-                                page=len(sheets) + 1, item=item.number, class_code=cls.code, variant=variant,
-                                serial=spec.serial, scenario=scenario, marks=meant, expect=expect, valid=valid,
-                                qr_text=spec.qr_text,
-                            ))
-                scratch.voting.open_vote(item.number)
-            if not pages:
+            bands = self._band_members(scratch, [c.code for c in copy.classes])
+            pages, sheets, slip_pages = _plan_deck(scratch, copy, bands, slips, page_size, seed)
+            if not pages and not slip_pages:
                 raise RuleError("the meeting has no item the rehearsal can print papers for")
-            deck = Path(deck) if deck is not None else folder / DECK_NAME
-            render_deck(pages, deck, dpi, seed)
-            DeckPlan(view.code, copy.code, tuple(sheets), tuple(skipped)).save(folder / KEY_NAME)
+            for item in copy.items:
+                scratch.voting.open_vote(item.number)
+            written = render_deck(pages, deck, dpi, seed, slip_pages, progress=progress, should_stop=should_stop)
+            if not written:
+                raise RehearsalCancelled("the test deck was not printed")
+            skipped = () if slips or not any(i.kind == "resolution" for i in copy.items) else (
+                "vote slips: left out of this deck (the meeting prints none)",
+            )
+            DeckPlan(view.code, copy.code, tuple(sheets), skipped, tuple(view.languages)).save(folder / KEY_NAME)
         except BaseException:
             scratch.close()
             _remove_meeting_file(scratch_path)
+            for leftover in (deck, folder / KEY_NAME):
+                leftover.unlink(missing_ok=True)
+            if made_folder:
+                shutil.rmtree(folder, ignore_errors=True)
             raise
         scratch.close()
-        return PreparedRehearsal(folder, deck, len(pages), tuple(skipped))
+        return PreparedRehearsal(folder, deck, len(pages) + len(slip_pages), skipped, len(slip_pages))
+
+    def _band_members(self, scratch: _RehearsalCopy, classes: Sequence[str]) -> dict[str, list[Fraction]]:
+        """The value bands the deck prints per class, with one stand-in member each in the rehearsal copy.
+
+        The bands are the real register's; a class with none there takes the bands the definition allows
+        (``[weighting] bands``), or 1. Nothing when no item counts members' own values.
+        """
+        items = scratch.setup.meeting().items
+        if not any(scratch.papers.counts_member_values(item.number) for item in items):
+            return {}
+        with self.reading() as session:
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            held = register_bands(session, self.meeting_id)
+            declared = list(declared_band_values(meeting))
+        bands = {
+            code: sorted({band.value for band in held if band.class_code == code}) or declared or [Fraction(1)]
+            for code in classes
+        }
+        rows = ["membership number,name,class,vote value,status"]
+        for code, values in bands.items():
+            for value in values:
+                rows.append(f"R{len(rows)},Rehearsal {code} {value},{code},{value},active")
+        scratch.setup.import_register("\n".join(rows).encode("utf-8"), "rehearsal-members.csv")
+        return bands
 
     # -- checking the scans ------------------------------------------------------------------------
 
-    def check(self, folder: Path, scans: Sequence[Path], *, by: str = "") -> RehearsalReport:
-        """Read the scanned deck, compare it with its key, record the outcome and delete the rehearsal copy."""
+    def check(
+        self, folder: Path, scans: Sequence[Path], *, by: str = "", progress: Progress | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> RehearsalReport:
+        """Read the scanned deck, compare it with its key, record the outcome and delete the rehearsal copy.
+
+        Stopped (``should_stop``) before the end, nothing is recorded and the deck still waits for its scans.
+        """
         folder = Path(folder)
         scratch_path = folder / SCRATCH_NAME
         if not scratch_path.exists():
@@ -194,39 +218,52 @@ class RehearsalRole(Role):
         real_code = self.setup.meeting().code
         if plan.meeting_code != real_code:
             raise InputError(f"{folder}: this deck was printed for meeting {plan.meeting_code}, not {real_code}")
-        expected_path = folder / EXPECTED_NAME
-        _remove_meeting_file(expected_path)
-        _copy_sqlite(scratch_path, expected_path)
-        scanned = _RehearsalCopy(scratch_path, actor=by or self.record.actor, station="rehearsal scanner")
+        # Both counts run on copies, so a stopped check leaves the printed deck's copy as it was.
+        scanned_path, expected_path = folder / SCANNED_NAME, folder / EXPECTED_NAME
+        for path in (scanned_path, expected_path):
+            _remove_meeting_file(path)
+            _copy_sqlite(scratch_path, path)
+        scanned = _RehearsalCopy(scanned_path, actor=by or self.record.actor, station="rehearsal scanner")
         expected = _RehearsalCopy(expected_path, actor=by or self.record.actor, station="rehearsal key")
+        total = len(plan.sheets)
         try:
-            summary = scanned.tellers.read_sheets(list(scans))
+            summary = scanned.tellers.read_sheets(
+                list(scans), slips=True, should_stop=should_stop,
+                progress=None if progress is None else lambda pages, _outcome: progress(min(pages, total), total),
+            )
+            if summary.cancelled:
+                raise RehearsalCancelled("the scans were not checked")
             problems, counts = compare_readings(summary.outcomes, plan.sheets)
             decide_as_the_key_says(scanned.tellers, plan.sheets)
             for sheet in plan.sheets:
                 if sheet.valid and sheet.expect != EXPECT_REFUSED:
-                    expected.tellers.record_paper(sheet.qr_text, list(sheet.marks), source="keyed")
-            items = sorted({sheet.item for sheet in plan.sheets})
+                    for text, marks in _key_papers(sheet):
+                        expected.tellers.record_paper(text, marks, source="keyed")
             tallies: list[str] = []
-            for number in items:
+            for number in sorted({sheet.item for sheet in plan.sheets}):
                 scanned.voting.close_vote(number)
                 expected.voting.close_vote(number)
                 got, want = scanned.results.item_result(number), expected.results.item_result(number)
                 problems += compare_results(got, want)
-                tallies += tally_lines(got)
+                banded = any(sheet.band for sheet in plan.sheets if sheet.item == number)
+                if banded:
+                    problems += compare_band_votes(got, [s for s in plan.sheets if s.item == number])
+                tallies += tally_lines(got, banded)
         finally:
             scanned.close()
             expected.close()
+            _remove_meeting_file(scanned_path)
+            _remove_meeting_file(expected_path)
         digest = hashlib.sha256(b"".join(Path(p).read_bytes() for p in scans)).hexdigest()
         report = RehearsalReport(
             passed=not problems, sheets=len(plan.sheets), counted=counts["counted"], to_person=counts["person"],
             refused=counts["refused"], problems=problems, tallies=tallies, skipped=plan.skipped, deck_sha256=digest,
+            covered=coverage_lines(plan.sheets, plan.languages),
         )
         self._record(report, plan)
         (folder / REPORT_NAME).write_text(report_text(report), encoding="utf-8")
-        # Reset: the rehearsal copy and its expected count go; the real meeting was never touched.
+        # Reset: the rehearsal copy goes; the real meeting was never touched.
         _remove_meeting_file(scratch_path)
-        _remove_meeting_file(expected_path)
         return report
 
     def _record(self, report: RehearsalReport, plan: DeckPlan) -> None:
@@ -240,6 +277,10 @@ class RehearsalRole(Role):
             problems=report.problems[:PROBLEMS_KEPT],
             problem_count=len(report.problems),
             items=sorted({sheet.item for sheet in plan.sheets}),
+            variants=sorted({sheet.variant for sheet in plan.sheets}),
+            languages=list(plan.languages),
+            bands=sorted({f"{s.item} {s.class_code} {s.band}" for s in plan.sheets if s.band}),
+            slip_pages=sum(1 for sheet in plan.sheets if sheet.kind == SLIPS),
             skipped=list(plan.skipped),
             rehearsal_code=plan.rehearsal_code,
             scans_sha256=report.deck_sha256,
@@ -273,125 +314,70 @@ def _copy_sqlite(source: Path, target: Path) -> None:
     dst.close()
 
 
-def compare_readings(outcomes: Sequence[ScanOutcome], sheets: Sequence[KeySheet]) -> tuple[list[str], dict[str, int]]:
-    """Each scanned sheet against its key: read as marked, sent to a person, or refused as it must be."""
-    by_paper = {(s.item, s.serial): s for s in sheets}
-    seen: set[tuple[int, int]] = set()
-    problems: list[str] = []
-    counts = {"counted": 0, "person": 0, "refused": 0}
-    for index, outcome in enumerate(outcomes, start=1):
-        sheet = (
-            by_paper.get((outcome.item, outcome.serial))
-            if outcome.item is not None and outcome.serial is not None else None
-        )
-        if sheet is None:
-            problems.append(f"scanned page {index}: not a sheet of this deck ({outcome.message_en})")
-            continue
-        if (sheet.item, sheet.serial) in seen:
-            problems.append(f"{sheet.where()}: scanned more than once ({outcome.message_en})")
-            continue
-        seen.add((sheet.item, sheet.serial))
-        if outcome.accepted:
-            counts["counted"] += 1
-            if sheet.expect not in (EXPECT_COUNTED, EXPECT_EITHER):
-                problems.append(f"{sheet.where()}: counted as {list(outcome.marks)}, but it must be {sheet.expect}")
-            elif tuple(outcome.marks) != sheet.marks:
-                problems.append(f"{sheet.where()}: read as {list(outcome.marks)}, but marked {list(sheet.marks)}")
-        elif outcome.reason == "queued":
-            counts["person"] += 1
-            if sheet.expect not in (EXPECT_PERSON, EXPECT_EITHER):
-                problems.append(f"{sheet.where()}: sent to a person, but it must be {sheet.expect}")
-        elif outcome.reason == "spoilt":
-            counts["refused"] += 1
-            if sheet.expect != EXPECT_REFUSED:
-                problems.append(f"{sheet.where()}: refused as spoilt, but it must be {sheet.expect}")
-        else:
-            counts["refused"] += 1
-            problems.append(f"{sheet.where()}: refused ({outcome.message_en}), but it must be {sheet.expect}")
-    for sheet in sheets:
-        if (sheet.item, sheet.serial) not in seen:
-            problems.append(f"{sheet.where()}: not among the scans (or its code could not be read)")
-    return problems, counts
+def _key_papers(sheet: KeySheet) -> list[tuple[str, list[int] | None]]:
+    """What the key records in the expected count for a valid sheet: a paper with its marks, or its slip."""
+    if sheet.kind == SLIPS:
+        return [(text, None) for text in sheet.slip_texts]
+    return [(sheet.qr_text, list(sheet.marks))]
 
 
-def decide_as_the_key_says(tellers: TellersRole, sheets: Sequence[KeySheet]) -> None:
-    """The adjudicator's part, taken from the key: accept what the voter meant, reject the rest.
+def _plan_deck(
+    scratch: _RehearsalCopy, copy: Any, bands: dict[str, list[Fraction]], slips: bool, page_size: str, seed: int,
+) -> tuple[list[tuple[Any, dict[Any, Any]]], list[KeySheet], list[SlipPage]]:
+    """Every test page and its key: papers per item, class, value band and variant, then vote slips."""
+    from coopvote.ballots.omr_layout import question_for_item
+    from coopvote.ballots.paper import VARIANTS
+    from coopvote.ballots.pdf_spec import MeetingInfo, VotingClass, papers_for, slips_for
+    from coopvote.ballots.testdeck import DeckPaper
 
-    A sheet the key says must be read clear but was sent to a person is rejected, not mended from the key,
-    so the loss shows in the count as it would on the day.
-    """
-    by_paper = {(s.item, s.serial): s for s in sheets}
-    for pending in tellers.pending_sheets():
-        sheet = (
-            by_paper.get((pending.item, pending.serial))
-            if pending.item is not None and pending.serial is not None else None
-        )
-        if sheet is None:
-            tellers.adjudicate(pending.id, reject_reason="no-valid-code", by="rehearsal key")
-        elif sheet.expect == EXPECT_COUNTED:
-            tellers.adjudicate(pending.id, reject_reason="unmarked-or-uncertain", by="rehearsal key")
-        elif sheet.valid:
-            tellers.adjudicate(pending.id, accept_marks=list(sheet.marks), by="rehearsal key")
-        else:
-            reason = "unmarked-or-uncertain" if sheet.scenario == "blank" else "too-many-votes"
-            tellers.adjudicate(pending.id, reject_reason=reason, by="rehearsal key")
-
-
-def _fractions(table: dict[int, dict[str, Fraction]]) -> dict[int, dict[str, Fraction]]:
-    return {option: {c: v for c, v in row.items() if v} for option, row in table.items()}
-
-
-def compare_results(got: ItemResult, want: ItemResult) -> list[str]:
-    """An item's tallies per class and option, and its outcome, against the count of the deck's key."""
-    number = got.item.number
-    problems = []
-    for code in sorted(set(got.valid_by_class) | set(want.valid_by_class)):
-        a, b = got.valid_by_class.get(code, 0), want.valid_by_class.get(code, 0)
-        if a != b:
-            problems.append(f"item {number}, class {code}: {a} valid papers counted, the deck has {b}")
-    for option, (_cy, label) in enumerate(want.option_labels):
-        got_row, want_row = got.papers_by_option.get(option, {}), want.papers_by_option.get(option, {})
-        for code in sorted(set(got_row) | set(want_row)):
-            if got_row.get(code, 0) != want_row.get(code, 0):
-                problems.append(
-                    f"item {number}, class {code}, {label}: {got_row.get(code, 0)} papers counted, "
-                    f"the deck has {want_row.get(code, 0)}"
-                )
-    if _fractions(got.weighted_by_option) != _fractions(want.weighted_by_option):
-        problems.append(f"item {number}: the weighted votes differ from the deck's")
-    if got.outcome_en != want.outcome_en:
-        problems.append(f"item {number}: outcome '{got.outcome_en}', the deck gives '{want.outcome_en}'")
-    return problems
-
-
-def tally_lines(result: ItemResult) -> list[str]:
-    lines = [f"Item {result.item.number} ({result.item.title_en}): {result.outcome_en}"]
-    for option, (_cy, label) in enumerate(result.option_labels):
-        row = result.papers_by_option.get(option, {})
-        lines.append(f"  {label}: " + ", ".join(f"{code} {count}" for code, count in row.items()))
-    return lines
-
-
-def report_text(report: RehearsalReport) -> str:
-    """The rehearsal report, Welsh first."""
-    verdict_cy = "LLWYDDODD yr ymarfer" if report.passed else "METHODD yr ymarfer"
-    verdict_en = "The rehearsal PASSED" if report.passed else "The rehearsal FAILED"
-    lines = [
-        f"{verdict_cy} / {verdict_en}",
-        f"Dalennau / Sheets: {report.sheets}; wedi'u cyfrif / counted {report.counted}; "
-        f"at berson / to a person {report.to_person}; wedi'u gwrthod / refused {report.refused}",
-        f"SHA-256 y sganiau / of the scans: {report.deck_sha256}",
-        "",
-    ]
-    if report.problems:
-        lines.append(f"Problemau / Problems ({len(report.problems)}):")
-        lines += [f"- {problem}" for problem in report.problems]
-        lines.append("")
-    for skipped in report.skipped:
-        lines.append(f"Heb ei gynnwys / Not covered: {skipped}")
-    lines.append("Cyfrif yr ymarfer / The rehearsal count:")
-    lines += report.tallies
-    lines.append("")
-    lines.append("Mae'r cyfarfod go iawn heb ei gyffwrdd: dilëwyd copi'r ymarfer. / "
-                 "The real meeting is untouched: the rehearsal copy was deleted.")
-    return "\n".join(lines) + "\n"
+    info = MeetingInfo(copy.code, copy.name_cy, copy.name_en)
+    rng = random.Random(seed + DECK_SEED_OFFSET)
+    pages: list[tuple[Any, dict[Any, Any]]] = []
+    sheets: list[KeySheet] = []
+    slip_plan: list[tuple[KeySheet, SlipPage]] = []
+    for item in copy.items:
+        banded = scratch.papers.counts_member_values(item.number)
+        printed_item = ballot_item_for(item)
+        for cls in copy.classes:
+            for index, band in enumerate(bands[cls.code] if banded else [None]):
+                voting_class = VotingClass(cls.code, cls.name_cy, cls.name_en, cls.colour, band)
+                band_text = "" if band is None else str(band)
+                for variant in VARIANTS:
+                    scenarios = scenarios_for(variant, first_band=index == 0)
+                    batch = scratch.papers.add_paper_batch(
+                        item.number, cls.code, len(scenarios), variant=variant, band=band
+                    )
+                    specs = papers_for(info, printed_item, voting_class, sorted(batch.serials), batch.secret,
+                                       variant, page_size)
+                    question = question_for_item(printed_item, variant, page_size)
+                    for spec, scenario in zip(specs, scenarios, strict=True):
+                        paper = DeckPaper(spec=spec, question=question)
+                        marks, meant, expect, valid = plan_sheet(paper, scenario, rng)
+                        if scenario == "spoilt":
+                            scratch.papers.spoil_paper(item.number, spec.serial, "spoilt in the rehearsal deck")
+                        pages.append((paper, marks))
+                        sheets.append(KeySheet(
+                            page=len(sheets) + 1, item=item.number, class_code=cls.code, variant=variant,
+                            serial=spec.serial, scenario=scenario, marks=meant, expect=expect, valid=valid,
+                            qr_text=spec.qr_text, band=band_text, kind=PAPER,
+                        ))
+                    if not slips or item.kind != "resolution" or index > 0:
+                        continue
+                    scenarios = slip_scenarios(variant)
+                    batch = scratch.papers.add_paper_batch(
+                        item.number, cls.code, len(scenarios), kind="slips", variant=variant, band=band
+                    )
+                    slip_sheets = slips_for(info, printed_item, voting_class, sorted(batch.serials), batch.secret,
+                                            variant, page_size)
+                    for slip_sheet, scenario in zip(slip_sheets, scenarios, strict=True):
+                        slip_page, meant, expect, valid = plan_slips(slip_sheet, scenario, rng)
+                        texts = tuple(slip_sheet.qr_texts[option] for option in slip_page.posted)
+                        slip_plan.append((KeySheet(
+                            page=0, item=item.number, class_code=cls.code, variant=variant, serial=slip_sheet.serial,
+                            scenario=scenario, marks=meant, expect=expect, valid=valid, qr_text=texts[0],
+                            band=band_text, kind=SLIPS, slip_texts=texts,
+                        ), slip_page))
+    # The slips follow the papers in the deck, so their pages are numbered after them.
+    for offset, (sheet, _page) in enumerate(slip_plan, start=len(sheets) + 1):
+        sheets.append(replace(sheet, page=offset))
+    return pages, sheets, [page for _sheet, page in slip_plan]

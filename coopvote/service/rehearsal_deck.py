@@ -5,6 +5,10 @@ and rules, so the same paper layouts and the same count, but its own meeting cod
 paper carried into the real vote is therefore refused as "another meeting" by the reader, at any time,
 and nothing the rehearsal records can reach the real meeting's papers. Each sheet's key says what
 reading it must give: counted with these marks, sent to a person, or refused (a spoilt paper).
+
+Items counted by members' own vote values get papers for every value band (a band's value is sealed in
+the paper's code, so the count weighs it); resolutions get vote slips too, each page one voter's posted
+slip, and one page with two slips torn from one sheet, which must reject both.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 import io
 import json
 import random
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +28,12 @@ STANDARD_SCENARIOS = ("clear", "faint", "over-voted", "blank", "spoilt", "clear"
 """Every item and class gets one standard paper of each: clear, faint, spoilt, blank and over-voted marks."""
 OTHER_VARIANT_SCENARIOS = ("clear", "over-voted")
 """The easy-read and large-print papers: one clear and one over-voted each, enough to prove the layout reads."""
+FURTHER_BAND_STANDARD = ("clear", "clear", "over-voted")
+FURTHER_BAND_OTHER = ("clear",)
+"""A value band after a class's first: clear papers on every variant, so each band's weight reaches the
+count, and an over-voted one; the first band of each class gets every kind of mark, as an unbanded class."""
+SLIP_SCENARIO = "slip"
+TWO_SLIPS_SCENARIO = "two slips"
 DECK_SEED_OFFSET = 7919
 LOT_SEED = 14
 """The seed a lot in a rehearsal count uses, the same in the scanned and the expected count."""
@@ -32,6 +42,10 @@ EXPECT_COUNTED = "counted"
 EXPECT_PERSON = "to a person"
 EXPECT_EITHER = "counted or to a person"
 EXPECT_REFUSED = "refused as spoilt"
+EXPECT_BOTH_REJECTED = "rejected with the other slip of its sheet"
+
+PAPER = "paper"
+SLIPS = "slips"
 
 
 @dataclass(frozen=True)
@@ -51,11 +65,20 @@ class KeySheet:
     valid: bool
     """Whether the paper is a valid vote once a person has looked at it (clear and faint marks)."""
     qr_text: str = ""
-    """The sheet's sealed code (the rehearsal copy's seal: the real meeting refuses it)."""
+    """The sheet's sealed code (the rehearsal copy's seal: the real meeting refuses it); for vote slips,
+    the first posted slip's."""
+    band: str = ""
+    """The value band the paper is printed for ("5", "5/2"), or "" for an item not counted by members' values."""
+    kind: str = PAPER
+    """``PAPER`` (a ballot paper with boxes) or ``SLIPS`` (the slips one voter posted from a sheet of slips)."""
+    slip_texts: tuple[str, ...] = ()
+    """Each posted slip's sealed code, in the order the options were posted."""
 
     def where(self) -> str:
+        band = f", band {self.band}" if self.band else ""
+        what = "vote slip" if self.kind == SLIPS else "paper"
         return (
-            f"test page {self.page} (item {self.item}, class {self.class_code}, {self.variant} paper, "
+            f"test page {self.page} (item {self.item}, class {self.class_code}{band}, {self.variant} {what}, "
             f"{self.scenario}, serial {self.serial})"
         )
 
@@ -70,10 +93,13 @@ class DeckPlan:
     sheets: tuple[KeySheet, ...]
     skipped: tuple[str, ...] = ()
     """Items the deck could not cover, with the reason."""
+    languages: tuple[str, ...] = ()
+    """The languages the meeting offers; every paper and slip of every variant prints both, Welsh first."""
 
     def save(self, path: Path) -> None:
         data = {"meeting_code": self.meeting_code, "rehearsal_code": self.rehearsal_code,
-                "sheets": [asdict(s) for s in self.sheets], "skipped": list(self.skipped)}
+                "sheets": [asdict(s) for s in self.sheets], "skipped": list(self.skipped),
+                "languages": list(self.languages)}
         path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
 
     @classmethod
@@ -83,9 +109,12 @@ class DeckPlan:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             sheets = tuple(
-                KeySheet(**{**s, "marks": tuple(int(m) for m in s["marks"])}) for s in data["sheets"]
+                KeySheet(**{**s, "marks": tuple(int(m) for m in s["marks"]),
+                            "slip_texts": tuple(str(t) for t in s.get("slip_texts", ()))})
+                for s in data["sheets"]
             )
-            return cls(str(data["meeting_code"]), str(data["rehearsal_code"]), sheets, tuple(data["skipped"]))
+            return cls(str(data["meeting_code"]), str(data["rehearsal_code"]), sheets, tuple(data["skipped"]),
+                       tuple(str(language) for language in data.get("languages", ())))
         except (OSError, ValueError, KeyError, TypeError) as problem:
             raise InputError(f"{path}: not a rehearsal key this version can read ({problem})") from problem
 
@@ -114,8 +143,43 @@ def rehearsal_spec(view: MeetingView) -> MeetingSpec:
     )
 
 
-def scenarios_for(variant: str) -> tuple[str, ...]:
+def scenarios_for(variant: str, *, first_band: bool = True) -> tuple[str, ...]:
+    if not first_band:
+        return FURTHER_BAND_STANDARD if variant == "standard" else FURTHER_BAND_OTHER
     return STANDARD_SCENARIOS if variant == "standard" else OTHER_VARIANT_SCENARIOS
+
+
+def slip_scenarios(variant: str) -> tuple[str, ...]:
+    """One posted slip on every variant; on the standard sheet also two slips from one sheet."""
+    return (SLIP_SCENARIO, TWO_SLIPS_SCENARIO) if variant == "standard" else (SLIP_SCENARIO,)
+
+
+@dataclass(frozen=True)
+class SlipPage:
+    """One test page of vote slips: a voter's sheet with every slip torn off but the ``posted`` ones."""
+
+    sheet: Any
+    """The ``ballots.pdf_spec.SlipSheetSpec`` the desk would print."""
+    posted: tuple[int, ...]
+    """0-based options whose slips are on the page (all on one printed page of the sheet)."""
+
+
+def plan_slips(sheet: Any, scenario: str, rng: random.Random) -> tuple[SlipPage, tuple[int, ...], str, bool]:
+    """Which slips a test page holds, what they mean and what reading must give.
+
+    Two slips from one sheet are two different options of its first printed page, so they reach the
+    reader together and the safeguard that rejects both (``service/safeguards.py``) is what is tested.
+    """
+    from coopvote.ballots.layout import SLIPS_PER_PAGE
+
+    options = len(sheet.item.choices)
+    if scenario == TWO_SLIPS_SCENARIO:
+        if options < 2:
+            raise ValueError(f"item {sheet.item.number} has one option: no two slips can disagree")
+        posted = tuple(rng.sample(range(min(options, SLIPS_PER_PAGE)), 2))
+        return SlipPage(sheet, posted), tuple(o + 1 for o in posted), EXPECT_BOTH_REJECTED, False
+    option = rng.randrange(options)
+    return SlipPage(sheet, (option,)), (option + 1,), EXPECT_COUNTED, True
 
 
 _TESTDECK_SCENARIO = {"clear": "clear", "faint": "faint", "over-voted": "two", "blank": "none", "spoilt": "clear"}
@@ -142,23 +206,68 @@ def plan_sheet(paper: Any, scenario: str, rng: random.Random) -> tuple[dict[Hash
     return marks, (), EXPECT_PERSON, False
 
 
-def render_deck(pages: Sequence[tuple[Any, dict[Hashable, Any]]], out: Path, dpi: float, seed: int) -> int:
-    """Print the papers as the real printer does, draw each sheet's marks, and write one PDF of pages."""
+def render_deck(
+    pages: Sequence[tuple[Any, dict[Hashable, Any]]], out: Path, dpi: float, seed: int,
+    slip_pages: Sequence[SlipPage] = (), *, progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> int:
+    """Print the papers and slips as the real printer does, draw each paper's marks, tear off the slips
+    not posted, and write one PDF of pages: the papers, then the slips.
+
+    ``progress(done, total)`` after each page; ``should_stop()`` true stops before the next page, writing
+    nothing (returns 0).
+    """
     from PIL import Image
 
     from coopvote.ballots.testdeck import blank_pdf, mark_page, rasterise_page
 
     rng = random.Random(seed)
-    printed = blank_pdf([paper for paper, _ in pages])
+    total = len(pages) + len(slip_pages)
+    printed = blank_pdf([paper for paper, _ in pages]) if pages else b""
     images = []
     for index, (paper, marks) in enumerate(pages):
+        if should_stop is not None and should_stop():
+            return 0
         image = Image.fromarray(rasterise_page(printed, index, dpi), mode="L")
         mark_page(image, dpi, paper, marks, rng)
         images.append(image)
+        if progress is not None:
+            progress(len(images), total)
+    for slip_page in slip_pages:
+        if should_stop is not None and should_stop():
+            return 0
+        images.append(_posted_slips(slip_page, dpi))
+        if progress is not None:
+            progress(len(images), total)
     buffer = io.BytesIO()
     images[0].save(buffer, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
     out.write_bytes(buffer.getvalue())
     return len(images)
+
+
+def _posted_slips(slip_page: SlipPage, dpi: float) -> Any:
+    """The printed page of a sheet of slips holding the posted ones, the others torn off (white)."""
+    from PIL import Image, ImageDraw
+
+    from coopvote.ballots.layout import slip_layout
+    from coopvote.ballots.pdf_slips import render_slips
+    from coopvote.ballots.testdeck import rasterise_page
+
+    sheet = slip_page.sheet
+    layout = slip_layout(len(sheet.item.choices), sheet.variant, sheet.page_size)
+    page_of = {slip.option: slip for slip in layout.slips}
+    page_number = page_of[slip_page.posted[0]].page
+    buffer = io.BytesIO()
+    render_slips([sheet], buffer)
+    image = Image.fromarray(rasterise_page(buffer.getvalue(), page_number, dpi), mode="L")
+    draw = ImageDraw.Draw(image)
+    px = dpi / 25.4
+    for slip in layout.slips:
+        if slip.page == page_number and slip.option not in slip_page.posted:
+            box = slip.outline
+            draw.rectangle([int(box.x * px) - 2, int(box.y * px) - 2, int(box.right * px) + 2,
+                            int(box.bottom * px) + 2], fill=255)
+    return image
 
 
 def damage_page(deck_pdf: Path, page: int, out: Path, dpi: float = 150.0) -> None:

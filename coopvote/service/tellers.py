@@ -316,12 +316,16 @@ class TellersRole(Role):
         should_stop: Callable[[], bool] | None = None,
         pdf_dpi: float = 150,
         record_clear: Callable[[str, list[int]], ScanOutcome] | None = None,
+        slips: bool = False,
     ) -> ScanSummary:
         """Read every page of the given files and record each: counted, queued or refused.
 
         ``record_clear`` is the advance papers' own door: a clear sheet is recorded through it, and a sheet
         that is not clear goes to the same adjudication queue as room sheets, identified as the advance door
         identifies a paper, to be decided and recorded as an advance paper.
+        ``slips``: a page that carries vote slips rather than a paper has each slip recorded from its code,
+        as the teller's scanner or camera records it (the rehearsal's slip pages); otherwise such a page
+        is queued like any sheet the reader cannot place.
         """
         from coopvote.ballots.imaging import scan_paths
         from coopvote.ballots.omr import read_page
@@ -356,18 +360,44 @@ class TellersRole(Role):
             if should_stop is not None and should_stop():
                 summary.cancelled = True
                 break
-            outcome = self.record_sheet(read_page(page, lookup), record_clear)
+            reading = read_page(page, lookup)
+            slip_codes = self._slip_codes(page, reading) if slips else []
+            outcomes = (
+                [self.record_paper(text, None, source="slip") for text in slip_codes] if slip_codes
+                else [self.record_sheet(reading, record_clear)]
+            )
             summary.pages += 1
-            summary.outcomes.append(outcome)
-            if outcome.accepted:
-                summary.accepted += 1
-            elif outcome.reason == "queued":
-                summary.queued += 1
-            else:
-                summary.refused[outcome.reason] += 1
-            if progress is not None:
-                progress(summary.pages, outcome)
+            for outcome in outcomes:
+                summary.outcomes.append(outcome)
+                if outcome.accepted:
+                    summary.accepted += 1
+                elif outcome.reason == "queued":
+                    summary.queued += 1
+                else:
+                    summary.refused[outcome.reason] += 1
+                if progress is not None:
+                    progress(summary.pages, outcome)
         return summary
+
+    def _slip_codes(self, page: Any, reading: Any) -> list[str]:
+        """The codes of this meeting's vote slips on a page the paper reader could not place, top to bottom."""
+        from coopvote.ballots.omr import UnreadableSheet
+        from coopvote.ballots.omr_geometry import find_qr
+
+        if not isinstance(reading, UnreadableSheet) or not reading.qr_text:
+            return []
+        with self.reading() as session:
+            meeting = session.get(Meeting, self.meeting_id)
+            assert meeting is not None
+            secret, meeting_code = meeting.secret, meeting.code
+        codes = []
+        for found in sorted(find_qr(page.gray), key=lambda f: float(f.corners[:, 1].min())):
+            try:
+                if decode(found.text, secret, meeting_code).is_slip:
+                    codes.append(found.text)
+            except QrRejected:
+                continue
+        return codes
 
     def record_sheet(
         self, reading: Any, record_clear: Callable[[str, list[int]], ScanOutcome] | None = None

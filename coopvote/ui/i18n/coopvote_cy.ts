@@ -2213,8 +2213,8 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>Ymarfer cyn y cyfarfod</translation>
     </message>
     <message>
-      <source>The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</source>
-      <translation>Mae'r ymarfer yn argraffu set o bapurau prawf: pob eitem, dosbarth a math o bapur, wedi'u marcio'n glir, yn wan, wedi'u difetha, yn wag a gyda gormod o farciau. Sganiwch nhw ar sganiwr y cyfarfod, yna gwiriwch y sganiau: mae coopvote yn eu darllen a'u cyfrif fel y bydd ar y diwrnod ac yn cymharu pob papur a phob cyfanswm â'r set. Ni all y papurau prawf fyth gyfrif yn y bleidlais go iawn, ac mae'r cyfarfod yn aros fel yr oedd.</translation>
+      <source>The rehearsal prints a test deck: every item, class, value band and paper variant, marked clear, faint, spoilt, blank and over-voted, and vote slips for every resolution, two of them torn from one sheet. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</source>
+      <translation>Mae'r ymarfer yn argraffu set o bapurau prawf: pob eitem, dosbarth, band gwerth a math o bapur, wedi'u marcio'n glir, yn wan, wedi'u difetha, yn wag a gyda gormod o farciau, a slipiau pleidleisio ar gyfer pob penderfyniad, dau ohonynt wedi'u rhwygo o'r un ddalen. Sganiwch nhw ar sganiwr y cyfarfod, yna gwiriwch y sganiau: mae coopvote yn eu darllen a'u cyfrif fel y bydd ar y diwrnod ac yn cymharu pob papur a phob cyfanswm â'r set. Ni all y papurau prawf fyth gyfrif yn y bleidlais go iawn, ac mae'r cyfarfod yn aros fel yr oedd.</translation>
     </message>
     <message>
       <source>&amp;Folder for the deck and its key:</source>
@@ -2237,8 +2237,20 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>2. &amp;Gwirio'r sganiau</translation>
     </message>
     <message>
-      <source>Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.</source>
-      <translation>Argraffwyd y papurau prawf: %1 (%2 tudalen). Argraffwch nhw, sganiwch nhw, yna gwiriwch y sganiau.</translation>
+      <source>S&amp;top</source>
+      <translation>Sto&amp;pio</translation>
+    </message>
+    <message>
+      <source>Page %1 of %2</source>
+      <translation>Tudalen %1 o %2</translation>
+    </message>
+    <message>
+      <source>Stopped: no test deck was printed and nothing was kept.</source>
+      <translation>Wedi stopio: ni argraffwyd papurau prawf ac ni chadwyd dim.</translation>
+    </message>
+    <message>
+      <source>Test deck printed: %1 (%2 pages, %3 of them vote slips). Print it, scan it, then check the scans.</source>
+      <translation>Argraffwyd y papurau prawf: %1 (%2 tudalen, %3 ohonynt yn slipiau pleidleisio). Argraffwch nhw, sganiwch nhw, yna gwiriwch y sganiau.</translation>
     </message>
     <message>
       <source>The scanned test deck</source>
@@ -2247,6 +2259,10 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     <message>
       <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
       <translation>Sganiau (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <source>Stopped: nothing was recorded, and the test deck still waits for its scans.</source>
+      <translation>Wedi stopio: ni chofnodwyd dim, ac mae'r papurau prawf yn dal i aros am eu sganiau.</translation>
     </message>
     <message>
       <source>The rehearsal passed: %1 test sheets read and counted as marked.</source>

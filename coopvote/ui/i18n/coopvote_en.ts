@@ -2213,8 +2213,8 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Rehearsal before the meeting</translation>
     </message>
     <message>
-      <source>The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</source>
-      <translation>The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</translation>
+      <source>The rehearsal prints a test deck: every item, class, value band and paper variant, marked clear, faint, spoilt, blank and over-voted, and vote slips for every resolution, two of them torn from one sheet. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</source>
+      <translation>The rehearsal prints a test deck: every item, class, value band and paper variant, marked clear, faint, spoilt, blank and over-voted, and vote slips for every resolution, two of them torn from one sheet. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it will on the day and compares every paper and every tally with the deck. The test papers can never count in the real vote, and the meeting is left as it was.</translation>
     </message>
     <message>
       <source>&amp;Folder for the deck and its key:</source>
@@ -2237,8 +2237,20 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>2. Chec&amp;k the scans</translation>
     </message>
     <message>
-      <source>Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.</source>
-      <translation>Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.</translation>
+      <source>S&amp;top</source>
+      <translation>S&amp;top</translation>
+    </message>
+    <message>
+      <source>Page %1 of %2</source>
+      <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+      <source>Stopped: no test deck was printed and nothing was kept.</source>
+      <translation>Stopped: no test deck was printed and nothing was kept.</translation>
+    </message>
+    <message>
+      <source>Test deck printed: %1 (%2 pages, %3 of them vote slips). Print it, scan it, then check the scans.</source>
+      <translation>Test deck printed: %1 (%2 pages, %3 of them vote slips). Print it, scan it, then check the scans.</translation>
     </message>
     <message>
       <source>The scanned test deck</source>
@@ -2247,6 +2259,10 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
     <message>
       <source>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</source>
       <translation>Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+      <source>Stopped: nothing was recorded, and the test deck still waits for its scans.</source>
+      <translation>Stopped: nothing was recorded, and the test deck still waits for its scans.</translation>
     </message>
     <message>
       <source>The rehearsal passed: %1 test sheets read and counted as marked.</source>

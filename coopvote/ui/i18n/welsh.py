@@ -644,21 +644,28 @@ WELSH: dict[str, str] = {
     # -- the rehearsal (chair_rehearsal.py)
     "Rehearsa&l before the meeting…": "Ymarfer cyn y cyfarf&od…",
     "Rehearsal before the meeting": "Ymarfer cyn y cyfarfod",
-    "The rehearsal prints a test deck: every item, class and paper variant, marked clear, faint, spoilt, "
-    "blank and over-voted. Scan it on the meeting's scanner, then check the scans: coopvote reads and "
-    "counts them as it will on the day and compares every paper and every tally with the deck. The test "
-    "papers can never count in the real vote, and the meeting is left as it was.": "Mae'r ymarfer yn argraffu "
-    "set o bapurau prawf: pob eitem, dosbarth a math o bapur, wedi'u marcio'n glir, yn wan, wedi'u difetha, "
-    "yn wag a gyda gormod o farciau. Sganiwch nhw ar sganiwr y cyfarfod, yna gwiriwch y sganiau: mae coopvote "
-    "yn eu darllen a'u cyfrif fel y bydd ar y diwrnod ac yn cymharu pob papur a phob cyfanswm â'r set. Ni all "
-    "y papurau prawf fyth gyfrif yn y bleidlais go iawn, ac mae'r cyfarfod yn aros fel yr oedd.",
+    "The rehearsal prints a test deck: every item, class, value band and paper variant, marked clear, "
+    "faint, spoilt, blank and over-voted, and vote slips for every resolution, two of them torn from one "
+    "sheet. Scan it on the meeting's scanner, then check the scans: coopvote reads and counts them as it "
+    "will on the day and compares every paper and every tally with the deck. The test papers can never "
+    "count in the real vote, and the meeting is left as it was.": "Mae'r ymarfer yn argraffu set o bapurau "
+    "prawf: pob eitem, dosbarth, band gwerth a math o bapur, wedi'u marcio'n glir, yn wan, wedi'u difetha, yn "
+    "wag a gyda gormod o farciau, a slipiau pleidleisio ar gyfer pob penderfyniad, dau ohonynt wedi'u rhwygo o'r "
+    "un ddalen. Sganiwch nhw ar sganiwr y cyfarfod, yna gwiriwch y sganiau: mae coopvote yn eu darllen a'u "
+    "cyfrif fel y bydd ar y diwrnod ac yn cymharu pob papur a phob cyfanswm â'r set. Ni all y papurau prawf "
+    "fyth gyfrif yn y bleidlais go iawn, ac mae'r cyfarfod yn aros fel yr oedd.",
     "&Folder for the deck and its key:": "&Ffolder ar gyfer y papurau prawf a'u hallwedd:",
     "1. &Print the test deck": "1. &Argraffu'r papurau prawf",
     "&Scanned files (separate with ;):": "Ffeiliau wedi'u &sganio (gwahanwch â ;):",
     "&Choose…": "&Dewis…",
     "2. Chec&k the scans": "2. &Gwirio'r sganiau",
-    "Test deck printed: %1 (%2 pages). Print it, scan it, then check the scans.": "Argraffwyd y papurau "
-    "prawf: %1 (%2 tudalen). Argraffwch nhw, sganiwch nhw, yna gwiriwch y sganiau.",
+    "Test deck printed: %1 (%2 pages, %3 of them vote slips). Print it, scan it, then check the scans.":
+    "Argraffwyd y papurau prawf: %1 (%2 tudalen, %3 ohonynt yn slipiau pleidleisio). Argraffwch nhw, "
+    "sganiwch nhw, yna gwiriwch y sganiau.",
+    "Stopped: no test deck was printed and nothing was kept.": "Wedi stopio: ni argraffwyd papurau prawf ac ni "
+    "chadwyd dim.",
+    "Stopped: nothing was recorded, and the test deck still waits for its scans.": "Wedi stopio: ni chofnodwyd "
+    "dim, ac mae'r papurau prawf yn dal i aros am eu sganiau.",
     "The scanned test deck": "Y papurau prawf wedi'u sganio",
     "Scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)": "Sganiau (*.pdf *.png *.jpg *.jpeg *.tif *.tiff)",
     "The rehearsal passed: %1 test sheets read and counted as marked.": "Llwyddodd yr ymarfer: darllenwyd a "
