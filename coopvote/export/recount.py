@@ -103,7 +103,7 @@ def counted_ballots(definition: dict[str, Any], ballots: list[BallotRow]) -> lis
             marks = amended_marks(ballot.marks, rule)
             if marks is None:
                 continue
-            ballot = BallotRow(ballot.item, ballot.class_code, ballot.serial, True, ballot.reason, marks)
+            ballot = replace(ballot, marks=marks)  # keeps its value band: an advance paper weighs as any other
         counted.append(ballot)
     directed = definition.get("directed") or {}
     if not isinstance(directed, dict):
