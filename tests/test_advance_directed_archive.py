@@ -3,7 +3,7 @@
 The forger holds the meeting file and coopvote's own exporter (``collect`` and ``build_archive``), so every
 digest they can recompute is recomputed: the ballots CSV, the item digest, the declared result and the
 result (rewritten to what the recount now gives), the declarations, minutes, manifest and zip comment, and,
-step by step, the close entry's ``papers_digest``, ``directed_digest`` and its hash. What catches each step
+step by step, the close entry's ``papers_digest``, ``directed_digest``, ``advance_digest`` and its hash. What catches each step
 is named: the seal while the close entry is left alone, the close hash while the entry's hash is kept, and
 only the close code written down at the meeting once the forger rehashes the entry.
 """
@@ -11,6 +11,7 @@ only the close code written down at the meeting once the forger rehashes the ent
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,13 +19,13 @@ from typing import Any
 
 import pytest
 
-from coopvote.errors import InputError
+from coopvote.errors import InputError, RecordError
 from coopvote.export.archive import PUBLIC, build_archive
 from coopvote.export.content import ItemRecord, ballots_csv, collect, item_digest
 from coopvote.export.recount import recount
 from coopvote.export.verify import Discrepancy, verify_bytes
 from coopvote.record.audit import entry_hash
-from coopvote.record.close_seal import SealedPaper, directed_digest, papers_digest
+from coopvote.record.close_seal import SealedPaper, advance_digest, directed_digest, papers_digest
 from coopvote.service import MeetingService
 from tests.test_advance_per_member import _hold_meeting
 
@@ -33,6 +34,8 @@ from tests.test_advance_per_member import _hold_meeting
 class Reseal:
     papers: bool = True
     directed: bool = True
+    advance: bool = False
+    """Reseal the close entry's ``advance_digest`` (left alone by default: most attacks here leave the list as it was)."""
     rehash: bool = True
 
 
@@ -77,6 +80,8 @@ def forge(meeting: Path, change: Callable[[ItemRecord], None], reseal: Reseal) -
         )  # fmt: skip
     if reseal.directed:
         details["directed_digest"] = directed_digest(item.definition.get("directed") or {}, details["published_classes"])
+    if reseal.advance:
+        details["advance_digest"] = advance_digest(item.definition.get("advance_serials") or [])
     if reseal.rehash:
         entry["entry_hash"] = entry_hash(**{k: entry[k] for k in (
             "sequence", "at", "actor", "station", "action", "details", "previous_hash", "chain")})  # fmt: skip
@@ -147,3 +152,42 @@ def test_a_directed_vote_stripped_of_its_band_and_resealed_is_refused_by_the_rec
 
     with pytest.raises(InputError, match=r"directed votes of class EMP \(marks 1\) carry no value band"):
         forge(meeting, strip, Reseal())  # coopvote's own recount (verify's too) refuses the archive it would make
+
+
+def relabel_a_room_paper_as_advance(item: ItemRecord) -> None:
+    """E04's room paper for (EMP, value 1) listed among the advance serials of the amended resolution: it now
+    counts as against. The reconciliation's advance papers are raised to match, so every figure agrees."""
+    advance = set(item.definition["advance_serials"])
+    room_for = next(r for r in item.ballots if r.class_code == "EMP" and r.marks == (1,) and r.serial not in advance)
+    item.definition["advance_serials"] = sorted(advance | {room_for.serial})
+    for row in item.reconciliation:
+        if row["class"] == "EMP":
+            row["sources"] = {**row["sources"], "advance_papers": row["sources"]["advance_papers"] + 1}
+
+
+def test_a_room_paper_relabelled_as_advance_and_resealed_is_caught_by_the_close_code(tmp_path: Path) -> None:
+    meeting, codes = _declared(tmp_path)
+    with pytest.raises(Discrepancy, match=r"item 1's papers in ballots/item-01.csv: which of them are advance papers .*\(advance_digest differs\)"):
+        verify_bytes(forge(meeting, relabel_a_room_paper_as_advance, Reseal()))
+    forged = forge(meeting, relabel_a_room_paper_as_advance, Reseal(advance=True))
+    verify_bytes(forged)
+    with pytest.raises(Discrepancy, match="does not extend that witnessed head"):
+        verify_bytes(forged, code=codes[1])
+
+
+def test_a_room_paper_turned_into_an_advance_paper_in_the_meeting_file_is_refused_by_the_seal(tmp_path: Path) -> None:
+    """The same move behind the service's back (a room batch marked as advance papers): the chain's papers are
+    unchanged, so only the close entry's advance_digest can tell."""
+    meeting, _codes = _declared(tmp_path)
+    with sqlite3.connect(meeting) as connection:
+        changed = connection.execute(
+            "UPDATE paper_batch SET kind = 'advance' WHERE kind = 'paper' AND item_id = "
+            "(SELECT id FROM agenda_item WHERE number = 1) AND id = (SELECT MIN(id) FROM paper_batch WHERE kind = 'paper')"
+        ).rowcount
+    assert changed == 1
+    reopened = MeetingService.open(meeting, backups=False)
+    try:
+        with pytest.raises(RecordError, match=r"which of them are advance papers is not what was sealed .*advance_digest differs"):
+            reopened.results.item_result(1)
+    finally:
+        reopened.close()
