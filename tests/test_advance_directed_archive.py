@@ -150,7 +150,7 @@ def test_a_directed_vote_stripped_of_its_band_and_resealed_is_refused_by_the_rec
     def strip(item: ItemRecord) -> None:
         item.definition["directed"]["EMP"] = {"1": 1, "2 @2": 1, "2 @5": 1}
 
-    with pytest.raises(InputError, match=r"directed votes of class EMP \(marks 1\) carry no value band"):
+    with pytest.raises(InputError, match=r"item 1, class EMP: a directed proxy vote \(marks 1\) carries no value band"):
         forge(meeting, strip, Reseal())  # coopvote's own recount (verify's too) refuses the archive it would make
 
 

@@ -162,7 +162,7 @@ def test_a_directed_vote_moved_to_another_band_in_the_archive_is_caught_by_the_r
     assert "weighted" in (first_difference(entry["declaration"]["result"], recount(heavier, ballots)) or "")
     unbanded = json.loads(json.dumps(entry["definition"]))
     unbanded["directed"]["EMP"] = {"1": 1, "2 @2": 1, "2 @5": 1}
-    with pytest.raises(InputError, match=r"item 1: directed votes of class EMP \(marks 1\) carry no value band"):
+    with pytest.raises(InputError, match=r"item 1, class EMP: a directed proxy vote \(marks 1\) carries no value band"):
         recount(unbanded, ballots)
 
 
@@ -178,9 +178,9 @@ def test_a_directed_vote_weighs_the_members_value_band(tmp_path: Path) -> None:
 
 def test_a_member_of_value_0_is_refused_a_directed_vote_and_an_advance_pack_by_name(tmp_path: Path) -> None:
     service = new_meeting(tmp_path, REGISTER + "Z01,Member Z01,EMP,0\n")
-    with pytest.raises(RuleError, match=r"member Z01 \(Member Z01\) has the vote value 0 and item 1 .*a directed proxy vote"):
+    with pytest.raises(RuleError, match=r"member Z01 \(Member Z01\) has the vote value 0 and item 1 .*a directed proxy vote cannot be counted"):
         service.advance.enter_directed_proxy("Z01", None, {1: "for"})
-    with pytest.raises(RuleError, match=r"member Z01 \(Member Z01\) has the vote value 0 and item 1 .*an advance pack"):
+    with pytest.raises(RuleError, match=r"member Z01 \(Member Z01\) has the vote value 0 and item 1 .*no advance pack can hold"):
         service.advance.issue_packs(["E01", "Z01"])
     assert service.advance.standing("Z01").directed_items == ()
     assert service.advance.envelope_counts()["packs"] == 0  # refused before anything was recorded
@@ -228,7 +228,7 @@ def test_a_directed_vote_without_its_band_in_the_meeting_file_is_not_counted_at_
         connection.execute("UPDATE directed_tally SET tally = ?", (json.dumps({"2": 1}),))
     reopened = MeetingService.open(tmp_path / "shares.coopvote", backups=False)
     try:
-        with pytest.raises(RuleError, match=r"item 1, class EMP: a directed proxy vote was entered without the member's vote value"):
+        with pytest.raises(RuleError, match=r"item 1, class EMP: a directed proxy vote \(marks 2\) carries no value band"):
             reopened.results.item_result(1)
     finally:
         reopened.close()

@@ -41,23 +41,24 @@ def marks_key(marks: Iterable[int], value: Fraction | None = None) -> str:
         return key
     value = Fraction(value)
     if value <= 0:
-        raise InputError(f"a directed vote's value band must be above 0, not {value}")
+        raise InputError("advance.directed_band_not_positive", value=value)
     return f"{key} {BAND_MARK}{value}"
 
 
-def parse_directed_key(key: str, where: str) -> tuple[tuple[int, ...], Fraction | None]:
+def parse_directed_key(key: str, item: int, class_code: str) -> tuple[tuple[int, ...], Fraction | None]:
     """A tally key's marks and value band; the band written one way only (``5/2``, never ``10/4`` or ``2.5``),
     so one vote has one key and the close entry's digest of the tally has one form."""
     marks_text, sep, band_text = key.partition(BAND_MARK)
-    marks = parse_marks_key(marks_text, where)
+    marks = parse_marks_key(marks_text, f"item {item}, directed votes, class {class_code}")
     if not sep:
         return marks, None
+    band = band_text.strip()
     try:
-        value = Fraction(band_text.strip())
+        value = Fraction(band)
     except (ValueError, ZeroDivisionError):
-        raise InputError(f"{where}: marks {key!r}: the value band {band_text.strip()!r} is not a fraction") from None
-    if value <= 0 or str(value) != band_text.strip() or not marks_text.endswith(" "):
-        raise InputError(f"{where}: marks {key!r}: write the value band as ' @{value}' (above 0, in lowest terms)")
+        raise InputError("advance.directed_band_unreadable", item=item, class_code=class_code, key=key, band=band) from None
+    if value <= 0 or str(value) != band or not marks_text.endswith(" "):
+        raise InputError("advance.directed_band_form", item=item, class_code=class_code, key=key, value=abs(value))
     return marks, value
 
 
@@ -71,15 +72,15 @@ def parse_marks_key(key: str, where: str) -> tuple[int, ...]:
     return marks
 
 
-def directed_votes(tallies: Mapping[str, Mapping[str, int]], where: str) -> list[DirectedVote]:
-    """The directed votes one by one (class, marks, value band), in a fixed order that tells nothing."""
+def directed_votes(tallies: Mapping[str, Mapping[str, int]], item: int) -> list[DirectedVote]:
+    """Item ``item``'s directed votes one by one (class, marks, value band), in a fixed order that tells nothing."""
     votes: list[DirectedVote] = []
     for code in sorted(tallies):
         for key in sorted(tallies[code]):
             count = tallies[code][key]
             if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-                raise InputError(f"{where}: class {code}, marks {key!r}: count {count!r} is not a whole number")
-            marks, value = parse_directed_key(key, f"{where}, class {code}")
+                raise InputError(f"item {item}, directed votes: class {code}, marks {key!r}: count {count!r} is not a whole number")
+            marks, value = parse_directed_key(key, item, code)
             votes.extend([DirectedVote(code, marks, value)] * count)
     return votes
 

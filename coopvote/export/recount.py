@@ -110,19 +110,14 @@ def counted_ballots(definition: dict[str, Any], ballots: list[BallotRow]) -> lis
         raise InputError(f"item {number}: 'directed' should be a table of class -> marks -> count")
     classes = list(definition["classes"])
     per_member = _per_member(definition)
-    for vote in directed_votes(directed, f"item {number}, directed votes"):
+    for vote in directed_votes(directed, number):
         if vote.class_code not in classes and classes_in_group(vote.class_code, classes) is None:
             raise InputError(f"item {number}: directed votes name unknown class {vote.class_code!r}")
         if per_member and vote.value is None:
-            raise InputError(
-                f"item {number}: directed votes of class {vote.class_code} (marks {' '.join(map(str, vote.marks))}) carry "
-                "no value band, but the item counts each member's own vote value (per_member)"
-            )
+            raise InputError("advance.directed_without_band", item=number, class_code=vote.class_code,
+                             marks=" ".join(map(str, vote.marks)))  # fmt: skip
         if not per_member and vote.value is not None:
-            raise InputError(
-                f"item {number}: directed votes of class {vote.class_code} carry the value band {vote.value}, but the "
-                "item does not count members' own vote values"
-            )
+            raise InputError("advance.directed_band_unexpected", item=number, class_code=vote.class_code, value=vote.value)
         counted.append(BallotRow(number, vote.class_code, 0, True, "", vote.marks, vote.value))
     return counted
 

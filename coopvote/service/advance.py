@@ -427,7 +427,7 @@ class AdvanceRole(Role):
                 if tally is None:
                     tally = DirectedTally(item_id=item.id, class_id=giver.class_id, tally={})
                     session.add(tally)
-                key = marks_key(marks, member_band(item.meeting, item, giver, "a directed proxy vote"))
+                key = marks_key(marks, member_band(item.meeting, item, giver, "advance.directed_value_zero"))
                 counts = dict(tally.tally or {})
                 counts[key] = int(counts.get(key, 0)) + 1
                 tally.tally = dict(sorted(counts.items()))

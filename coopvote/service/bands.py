@@ -155,10 +155,11 @@ def desk_band(session: Session, meeting: Meeting, member: Member, items: Sequenc
     return value, banded, note
 
 
-def member_band(meeting: Meeting, item: AgendaItem, member: Member, how: str) -> Fraction | None:
+def member_band(meeting: Meeting, item: AgendaItem, member: Member, refusal: str) -> Fraction | None:
     """The value band of ``member``'s vote on ``item`` when it reaches the count without a paper of the desk
-    (``how``: "a directed proxy vote", "an advance pack"): the band the desk would print on the member's
-    paper, or None when the item counts no member values.
+    (``refusal``: the catalogue key that says which road, "advance.directed_value_zero" or
+    "advance.pack_value_zero"): the band the desk would print on the member's paper, or None when the item
+    counts no member values.
 
     A member whose value is 0 is refused, naming member and item: the desk prints no paper of value 0 (a
     band token must be above 0), and a vote that weighs nothing in the count would still publish its marks
@@ -168,11 +169,7 @@ def member_band(meeting: Meeting, item: AgendaItem, member: Member, how: str) ->
         return None
     value = Fraction(member.vote_value)
     if value <= 0:
-        raise RuleError(
-            f"member {member.number} ({member.name}) has the vote value {band_label(value)} and item {item.number} "
-            f"counts each member's own value: there is no paper of that value, so {how} cannot be counted for them "
-            "on it"
-        )
+        raise RuleError(refusal, number=member.number, name=member.name, value=band_label(value), item=item.number)
     return value
 
 
@@ -190,7 +187,7 @@ def advance_batches(
     bands: dict[str, Fraction] = {}
     for item in items:
         for member in members:
-            band = member_band(meeting, item, member, "an advance pack's paper")
+            band = member_band(meeting, item, member, "advance.pack_value_zero")
             if band is not None:
                 bands[member.number] = band
             key = (item.number, member.membership_class.code, band)

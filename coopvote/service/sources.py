@@ -82,7 +82,7 @@ def counted_rows(
         rows.append((class_id, list(marks), bool(valid), reason or "", serial, None))
     tallies = directed_tallies(session, item.id, codes)
     ids = {code: class_id for class_id, code in codes.items()}
-    votes = directed_votes(tallies, f"item {item.number}")
+    votes = directed_votes(tallies, item.number)
     check_directed_bands(item, votes)
     rows.extend((ids[vote.class_code], list(vote.marks), True, "", None, vote.value) for vote in votes)
     recorded_advance = set(
@@ -99,17 +99,11 @@ def check_directed_bands(item: AgendaItem, votes: list[DirectedVote]) -> None:
     before directed votes carried bands), and a band on another item would weigh what nothing says it may."""
     banded = uses_member_values(item.meeting, item)
     for vote in votes:
+        marks = " ".join(map(str, vote.marks))
         if banded and vote.value is None:
-            raise RuleError(
-                f"item {item.number}, class {vote.class_code}: a directed proxy vote was entered without the member's "
-                "vote value, but the item counts each member's own value (per_member); it cannot be counted at its "
-                "weight. Enter the item's directed proxy forms again in a meeting file made with this version"
-            )
+            raise RuleError("advance.directed_without_band", item=item.number, class_code=vote.class_code, marks=marks)
         if not banded and vote.value is not None:
-            raise RuleError(
-                f"item {item.number}, class {vote.class_code}: a directed proxy vote carries the value band "
-                f"{vote.value}, but the item does not count members' own values"
-            )
+            raise RuleError("advance.directed_band_unexpected", item=item.number, class_code=vote.class_code, value=vote.value)
 
 
 def source_figures(session: Session, item: AgendaItem) -> dict[int, dict[str, Any]]:
