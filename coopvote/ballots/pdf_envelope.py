@@ -18,6 +18,7 @@ from coopvote.ballots.layout import Rect, normalise_page_size, page_dimensions
 from coopvote.ballots.pdf import binary_streams, open_canvas, write_out
 from coopvote.ballots.pdf_draw import FONT, GREY, Page, Run, class_colour, draw_fitted, draw_qr, fit_block
 from coopvote.ballots.pdf_spec import MeetingInfo, VotingClass
+from coopvote.counting.value_bands import votes_words
 from coopvote.errors import InputError
 
 MARGIN = 18.0
@@ -82,6 +83,9 @@ def _sheet(page: Page, sheet: EnvelopeSheet, width: float, height: float) -> Non
     band = Rect(MARGIN, MARGIN, inner, 11.0)
     page.rect(band, fill=fill)
     label = f"{sheet.voting_class.name_cy} · {sheet.voting_class.name_en}"
+    if sheet.voting_class.band is not None:
+        # The member's value band, as on the papers' foot: stuff the envelope from that band's stack.
+        label += "  ·  " + " / ".join(votes_words(sheet.voting_class.band))
     draw_fitted(page, Rect(band.x + 3.0, band.y, band.w - 6.0, band.h),
                 fit_block((Run(label, bold=True),), band.w - 6.0, band.h, 13.0, 9.0, where), ink, valign="middle")
     qr = Rect(width - MARGIN - QR_SIZE, band.bottom + 6.0, QR_SIZE, QR_SIZE)

@@ -1,7 +1,9 @@
 """Votes that reach a count by another road than a paper scanned in the room: pure functions over plain data.
 
 Directed proxy votes have no paper: they are kept as a tally per class (marks as text -> how many), and
-enter the count as that many valid votes. Advance papers are papers like any other, except that an
+enter the count as that many valid votes. On an item counted by members' own values (``per_member``) each
+key also carries the member's value band (``"3 1 2 @5/2"``): the value a paper of the desk would have
+carried, so a directed vote weighs what the member's paper would have weighed. Advance papers are papers like any other, except that an
 advance vote on a resolution amended in the room becomes what the item's definition says (counted as
 against, or not counted). The service and the archive's recount both call these, so the two agree.
 """
@@ -9,6 +11,8 @@ against, or not counted). The service and the archive's recount both call these,
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from coopvote.errors import InputError
@@ -17,8 +21,45 @@ AGAINST = 2
 """The option number of "against" on a resolution paper (for 1, against 2, abstain 3)."""
 
 
-def marks_key(marks: Iterable[int]) -> str:
-    return " ".join(str(int(mark)) for mark in marks)
+BAND_MARK = "@"
+"""Between a directed vote's marks and its value band in a tally key."""
+
+
+@dataclass(frozen=True)
+class DirectedVote:
+    """One directed proxy vote as the count takes it: its class, marks and value band (None: no band)."""
+
+    class_code: str
+    marks: tuple[int, ...]
+    value: Fraction | None = None
+
+
+def marks_key(marks: Iterable[int], value: Fraction | None = None) -> str:
+    """A tally key: the marks as text, with `` @value`` when the item counts members' own values."""
+    key = " ".join(str(int(mark)) for mark in marks)
+    if value is None:
+        return key
+    value = Fraction(value)
+    if value <= 0:
+        raise InputError("advance.directed_band_not_positive", value=value)
+    return f"{key} {BAND_MARK}{value}"
+
+
+def parse_directed_key(key: str, item: int, class_code: str) -> tuple[tuple[int, ...], Fraction | None]:
+    """A tally key's marks and value band; the band written one way only (``5/2``, never ``10/4`` or ``2.5``),
+    so one vote has one key and the close entry's digest of the tally has one form."""
+    marks_text, sep, band_text = key.partition(BAND_MARK)
+    marks = parse_marks_key(marks_text, f"item {item}, directed votes, class {class_code}")
+    if not sep:
+        return marks, None
+    band = band_text.strip()
+    try:
+        value = Fraction(band)
+    except (ValueError, ZeroDivisionError):
+        raise InputError("advance.directed_band_unreadable", item=item, class_code=class_code, key=key, band=band) from None
+    if value <= 0 or str(value) != band or not marks_text.endswith(" "):
+        raise InputError("advance.directed_band_form", item=item, class_code=class_code, key=key, value=abs(value))
+    return marks, value
 
 
 def parse_marks_key(key: str, where: str) -> tuple[int, ...]:
@@ -31,15 +72,16 @@ def parse_marks_key(key: str, where: str) -> tuple[int, ...]:
     return marks
 
 
-def directed_votes(tallies: Mapping[str, Mapping[str, int]], where: str) -> list[tuple[str, tuple[int, ...]]]:
-    """The directed votes one by one, as (class code, marks), in a fixed order that tells nothing."""
-    votes: list[tuple[str, tuple[int, ...]]] = []
+def directed_votes(tallies: Mapping[str, Mapping[str, int]], item: int) -> list[DirectedVote]:
+    """Item ``item``'s directed votes one by one (class, marks, value band), in a fixed order that tells nothing."""
+    votes: list[DirectedVote] = []
     for code in sorted(tallies):
         for key in sorted(tallies[code]):
             count = tallies[code][key]
             if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-                raise InputError(f"{where}: class {code}, marks {key!r}: count {count!r} is not a whole number")
-            votes.extend([(code, parse_marks_key(key, where))] * count)
+                raise InputError(f"item {item}, directed votes: class {code}, marks {key!r}: count {count!r} is not a whole number")
+            marks, value = parse_directed_key(key, item, code)
+            votes.extend([DirectedVote(code, marks, value)] * count)
     return votes
 
 

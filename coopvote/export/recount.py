@@ -92,7 +92,8 @@ def attribute_groups(definition: dict[str, Any], ballots: list[BallotRow]) -> tu
 
 def counted_ballots(definition: dict[str, Any], ballots: list[BallotRow]) -> list[BallotRow]:
     """The papers as the count takes them: advance papers after the item's amendment rule, then one row per
-    directed proxy vote (serial 0: a vote without a paper), from the tally the definition publishes."""
+    directed proxy vote (serial 0: a vote without a paper), from the tally the definition publishes, with
+    the value band its key carries (``per_member``), so it weighs and is banded as the member's paper would."""
     number = int(definition.get("number", 0))
     advance = {int(s) for s in definition.get("advance_serials", [])}
     rule = amendment_rule(definition.get("settings", {}))
@@ -102,16 +103,22 @@ def counted_ballots(definition: dict[str, Any], ballots: list[BallotRow]) -> lis
             marks = amended_marks(ballot.marks, rule)
             if marks is None:
                 continue
-            ballot = BallotRow(ballot.item, ballot.class_code, ballot.serial, True, ballot.reason, marks)
+            ballot = replace(ballot, marks=marks)  # keeps its value band: an advance paper weighs as any other
         counted.append(ballot)
     directed = definition.get("directed") or {}
     if not isinstance(directed, dict):
         raise InputError(f"item {number}: 'directed' should be a table of class -> marks -> count")
     classes = list(definition["classes"])
-    for code, marks in directed_votes(directed, f"item {number}, directed votes"):
-        if code not in classes and classes_in_group(code, classes) is None:
-            raise InputError(f"item {number}: directed votes name unknown class {code!r}")
-        counted.append(BallotRow(number, code, 0, True, "", marks))
+    per_member = _per_member(definition)
+    for vote in directed_votes(directed, number):
+        if vote.class_code not in classes and classes_in_group(vote.class_code, classes) is None:
+            raise InputError(f"item {number}: directed votes name unknown class {vote.class_code!r}")
+        if per_member and vote.value is None:
+            raise InputError("advance.directed_without_band", item=number, class_code=vote.class_code,
+                             marks=" ".join(map(str, vote.marks)))  # fmt: skip
+        if not per_member and vote.value is not None:
+            raise InputError("advance.directed_band_unexpected", item=number, class_code=vote.class_code, value=vote.value)
+        counted.append(BallotRow(number, vote.class_code, 0, True, "", vote.marks, vote.value))
     return counted
 
 

@@ -125,7 +125,10 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
     directed = (entry.get("definition") or {}).get("directed") or {}
     if not isinstance(directed, Mapping):
         return f"item {number}: the definition's directed votes are not a table of class -> marks -> count"
-    return seal_problem(details, papers, f"item {number}'s papers in {name}", directed)
+    advance = (entry.get("definition") or {}).get("advance_serials") or []
+    if not isinstance(advance, list) or not all(isinstance(s, int) and not isinstance(s, bool) for s in advance):
+        return f"item {number}: the definition's advance serials are not a list of serial numbers"
+    return seal_problem(details, papers, f"item {number}'s papers in {name}", directed, advance)
 
 
 def witnessed_entry(members: Mapping[str, bytes], results: Mapping[str, Any], code: str) -> Mapping[str, Any] | None:

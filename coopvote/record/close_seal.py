@@ -19,6 +19,14 @@ Two digests, because the public CSV may not carry a paper's real class:
 
 ``published_classes`` (class -> group, for the classes relabelled at the close) lets a CSV written after
 the chair chose to show the small classes be checked against the same digest.
+
+Two more, for votes that reach the count by other roads (docs/advance-votes.md):
+
+- ``directed_digest`` covers the directed proxy tally (class as published -> marks, with the value band on a
+  ``per_member`` item -> how many): a directed vote has no paper, so nothing else commits it;
+- ``advance_digest`` covers which recorded papers are advance papers (their serials), on an item that takes
+  advance votes: an advance paper on a resolution amended in the room counts as the definition says, so
+  moving a serial into or out of the list changes what it counts for without changing its marks.
 """
 
 from __future__ import annotations
@@ -33,7 +41,8 @@ from coopvote.record.audit import canonical_json
 PAPERS_FORMAT = "coopvote-close-papers-1"
 CLASSES_FORMAT = "coopvote-close-classes-1"
 DIRECTED_FORMAT = "coopvote-close-directed-1"
-SEAL_KEYS = ("papers_digest", "classes_digest", "published_classes", "directed_digest")
+ADVANCE_FORMAT = "coopvote-close-advance-1"
+SEAL_KEYS = ("papers_digest", "classes_digest", "published_classes", "directed_digest", "advance_digest")
 
 
 @dataclass(frozen=True)
@@ -80,14 +89,23 @@ def directed_digest(directed: Mapping[str, Mapping[str, int]], published_classes
     return _sha256({"format": DIRECTED_FORMAT, "directed": body})
 
 
+def advance_digest(serials: Iterable[int]) -> str:
+    """A digest of the serials of the item's recorded advance papers, in order (an empty list has one too)."""
+    return _sha256({"format": ADVANCE_FORMAT, "serials": sorted({int(s) for s in serials})})
+
+
 def _has_votes(directed: Mapping[str, Mapping[str, int]] | None) -> bool:
     return any(int(n) for counts in (directed or {}).values() for n in counts.values())
 
 
 def seal(
-    papers: list[SealedPaper], published_classes: Mapping[str, str], directed: Mapping[str, Mapping[str, int]] | None = None
+    papers: list[SealedPaper],
+    published_classes: Mapping[str, str],
+    directed: Mapping[str, Mapping[str, int]] | None = None,
+    advance: Iterable[int] | None = None,
 ) -> dict[str, Any]:
-    """The details a 'vote closed' entry adds about the item's papers (and directed votes, when it has any)."""
+    """The details a 'vote closed' entry adds about the item's papers (and directed votes, when it has any;
+    and the advance papers' serials, ``advance``, given for every item that takes advance votes)."""
     relabelled = {code: label for code, label in published_classes.items() if code != label}
     sealed = {
         "papers_digest": papers_digest(papers),
@@ -96,6 +114,8 @@ def seal(
     }
     if directed is not None and _has_votes(directed):
         sealed["directed_digest"] = directed_digest(directed, relabelled)
+    if advance is not None:
+        sealed["advance_digest"] = advance_digest(advance)
     return sealed
 
 
@@ -104,8 +124,13 @@ def seal_problem(
     papers: list[SealedPaper],
     where: str,
     directed: Mapping[str, Mapping[str, int]] | None = None,
+    advance: Iterable[int] = (),
 ) -> str | None:
     """Why ``papers`` are not the papers a close entry sealed, or None. Entries written before seals: None.
+
+    ``advance``: the serials of the item's recorded advance papers. A close entry without ``advance_digest``
+    (an item that takes no advance votes, or one closed before the digest existed) checks no list: a forger
+    who removes the digest must rehash the entry, which the written close code catches.
 
     ``papers`` may carry real classes or published groups: both map to the same published label.
     """
@@ -121,6 +146,12 @@ def seal_problem(
         )
     if classes_digest(papers, relabelled) != details.get("classes_digest"):
         return f"the classes of {where} are not those sealed when the vote closed (classes_digest differs)"
+    sealed_advance = details.get("advance_digest")
+    if sealed_advance is not None and advance_digest(advance) != sealed_advance:
+        return (
+            f"{where}: which of them are advance papers is not what was sealed when the vote closed "
+            "(advance_digest differs)"
+        )
     sealed_directed = details.get("directed_digest")
     if sealed_directed is None:
         if _has_votes(directed):

@@ -13,8 +13,8 @@ envelope came nor the order it was opened in says anything about which paper was
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,7 @@ from coopvote.service.advance_rules import (
     judge_envelope,
     proxy_holder_id,
 )
+from coopvote.service.bands import advance_batches, advance_papers_name, member_band
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.papers import PapersRole
 from coopvote.service.queries import class_code_of, item_row, live_proxies_given, member_by_number
@@ -120,14 +121,12 @@ class AdvanceRole(Role):
                 codes[member.number] = encode_card(MemberCode(meeting.code, member.number), bytes(meeting.secret))
             act.details.update(count=len(chosen), items=[i.number for i in items], class_code=class_code or "")
             sent_to = tuple((m.number, code) for m, code in chosen)
-            item_numbers = [item.number for item in items]
-        per_class = Counter(code for _number, code in sent_to)
+            wanted, bands = advance_batches(meeting, items, [m for m, _code in chosen])
         batches = [
-            self.papers.add_paper_batch(number, code, count, kind="advance")
-            for number in item_numbers
-            for code, count in sorted(per_class.items())
+            self.papers.add_paper_batch(number, code, count, kind="advance", band=band)
+            for number, code, band, count in wanted
         ]
-        return AdvanceIssue(sent_to, codes, tuple(batches))
+        return AdvanceIssue(sent_to, codes, tuple(batches), bands)
 
     def print_issue(
         self, issue: AdvanceIssue, folder: Path, *, variant: str = "standard", page_size: str = "A4"
@@ -148,13 +147,14 @@ class AdvanceRole(Role):
         envelopes = folder / "advance-envelopes.pdf"
         render_envelope_sheets(self._envelope_sheets(issue, info, classes, names), envelopes, page_size)
         written = [envelopes]
-        for code in sorted({batch.class_code for batch in issue.batches}):
+        for code, band in sorted({(b.class_code, b.band) for b in issue.batches}, key=lambda k: (k[0], k[1] or 0)):
             runs = [
-                papers_for(info, ballot_item_for(meeting.item(b.item)), classes[code], b.serials, b.secret, variant, page_size)
+                papers_for(info, ballot_item_for(meeting.item(b.item)), replace(classes[code], band=band), b.serials,
+                           b.secret, variant, page_size)
                 for b in issue.batches
-                if b.class_code == code
-            ]
-            out = folder / f"advance-papers-{code}.pdf"
+                if (b.class_code, b.band) == (code, band)
+            ]  # fmt: skip
+            out = folder / advance_papers_name(code, band)
             render_papers(collate_packs(runs), out)
             written.append(out)
         return written
@@ -173,8 +173,8 @@ class AdvanceRole(Role):
         when = closes.strftime("%Y-%m-%d %H:%M %Z").strip() if closes is not None else ""
         declaration = any(r.get("declaration") for r in rules)
         return [
-            EnvelopeSheet(info, number, names.get(number, ""), classes[code], issue.envelope_codes[number], shown, when,
-                          declaration)
+            EnvelopeSheet(info, number, names.get(number, ""), replace(classes[code], band=issue.bands.get(number)),
+                          issue.envelope_codes[number], shown, when, declaration)
             for number, code in issue.members
         ]  # fmt: skip
 
@@ -386,7 +386,7 @@ class AdvanceRole(Role):
                 if tally is None:
                     tally = DirectedTally(item_id=item.id, class_id=giver.class_id, tally={})
                     session.add(tally)
-                key = marks_key(marks)
+                key = marks_key(marks, member_band(item.meeting, item, giver, "advance.directed_value_zero"))
                 counts = dict(tally.tally or {})
                 counts[key] = int(counts.get(key, 0)) + 1
                 tally.tally = dict(sorted(counts.items()))

@@ -22,6 +22,7 @@ from coopvote.record.models import (
     PendingSheet,
     RecordedBallot,
 )
+from coopvote.service.advance_bands import band_full
 from coopvote.service.advance_rules import advance_papers_read, envelopes_opened
 from coopvote.service.views import ScanOutcome
 from coopvote.service.voting import IdentifiedPaper, already_counted, locate_paper, rejection
@@ -99,6 +100,9 @@ def identify_advance_paper(
             "amlenni yn gyntaf (nid yw papur o amlen heb ei hagor neu a wrthodwyd yn cael ei gyfrif).",
             reason="no-opened-envelope", item=item.number, class_code=paper[1], serial=code.serial,
         )  # fmt: skip
+    refused = band_full(session, meeting_id, item, paper[0], paper[1], code.serial)  # per_member: per band
+    if refused is not None:
+        return refused
     return IdentifiedPaper(
         item=item.number, class_code=paper[1], serial=code.serial, option=None, kind=item.kind,
         method=item.method, candidates=len(item.candidates), max_marks=item.max_marks, item_id=item.id,

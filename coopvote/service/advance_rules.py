@@ -8,8 +8,9 @@ read on its own; none of them writes anything.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import func, select
@@ -61,6 +62,9 @@ class AdvanceIssue:
     envelope_codes: dict[str, str]
     """Membership number -> the sealed member-level code printed on their return envelope sheet."""
     batches: tuple[PrintedBatch, ...]
+    bands: dict[str, Fraction] = field(default_factory=dict)
+    """Membership number -> the value band of the member's papers, for members whose pack holds an item
+    counted by members' own values: printed on their envelope sheet, so the pack is stuffed from that band's stack."""
 
 
 @dataclass(frozen=True)

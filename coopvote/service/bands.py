@@ -19,6 +19,7 @@ from coopvote.counting.value_bands import (
     Band,
     BandWarning,
     band_label,
+    band_token,
     bands_of,
     check_declared_values,
     small_band_warnings,
@@ -152,3 +153,50 @@ def desk_band(session: Session, meeting: Meeting, member: Member, items: Sequenc
             "hand the pack from a mixed pile and tell the returning officer"
         )
     return value, banded, note
+
+
+def member_band(meeting: Meeting, item: AgendaItem, member: Member, refusal: str) -> Fraction | None:
+    """The value band of ``member``'s vote on ``item`` when it reaches the count without a paper of the desk
+    (``refusal``: the catalogue key that says which road, "advance.directed_value_zero" or
+    "advance.pack_value_zero"): the band the desk would print on the member's paper, or None when the item
+    counts no member values.
+
+    A member whose value is 0 is refused, naming member and item: the desk prints no paper of value 0 (a
+    band token must be above 0), and a vote that weighs nothing in the count would still publish its marks
+    under a band of its own.
+    """
+    if not uses_member_values(meeting, item):
+        return None
+    value = Fraction(member.vote_value)
+    if value <= 0:
+        raise RuleError(refusal, number=member.number, name=member.name, value=band_label(value), item=item.number)
+    return value
+
+
+def advance_batches(
+    meeting: Meeting, items: Sequence[AgendaItem], members: Sequence[Member]
+) -> tuple[list[tuple[int, str, Fraction | None, int]], dict[str, Fraction]]:
+    """The advance papers a pack issue needs, as (item, class, band, how many), and each member's band.
+
+    An item counted by members' own values gets a batch per class and value band, so each member's pack
+    holds the paper of their band exactly as the desk would hand it; any other item one batch per class
+    (batches split by band would let a plain paper's serial range tell its member's band). A member of
+    value 0 is refused by ``member_band``, naming member and item, before anything is recorded.
+    """
+    wanted: dict[tuple[int, str, Fraction | None], int] = {}
+    bands: dict[str, Fraction] = {}
+    for item in items:
+        for member in members:
+            band = member_band(meeting, item, member, "advance.pack_value_zero")
+            if band is not None:
+                bands[member.number] = band
+            key = (item.number, member.membership_class.code, band)
+            wanted[key] = wanted.get(key, 0) + 1
+    ordered = sorted(wanted.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or Fraction(0)))
+    return [(number, code, band, count) for (number, code, band), count in ordered], bands
+
+
+def advance_papers_name(class_code: str, band: Fraction | None) -> str:
+    """The file of a class's advance papers, one per value band (``advance-papers-EMP-W5.pdf``) when the papers
+    carry one, so each band's stack is printed apart and an envelope is stuffed from the stack its sheet names."""
+    return f"advance-papers-{class_code}.pdf" if band is None else f"advance-papers-{class_code}-{band_token(band)}.pdf"

@@ -122,7 +122,7 @@ def stored_directed_counts(session: Session, meeting_id: int) -> dict[tuple[int,
 
 def sealed_difference(session: Session, meeting_id: int, entries: list[dict[str, Any]], items: list[int] | None) -> str | None:
     """Why a closed item's papers are not those its (last) close entry sealed, or None."""
-    from coopvote.service.sealing import item_directed, sealed_papers
+    from coopvote.service.sealing import item_advance, item_directed, sealed_papers
 
     for number, entry in sorted(close_entries(entries).items()):
         if items is not None and number not in items:
@@ -131,7 +131,10 @@ def sealed_difference(session: Session, meeting_id: int, entries: list[dict[str,
         if item is None or item.status == "open":
             continue  # reopened: the next close seals the papers again
         where = f"item {number}'s papers in the meeting file"
-        problem = seal_problem(entry["details"] or {}, sealed_papers(session, item), where, item_directed(session, item))
+        problem = seal_problem(
+            entry["details"] or {}, sealed_papers(session, item), where, item_directed(session, item),
+            item_advance(session, item),
+        )  # fmt: skip
         if problem is not None:
             return f"{problem} (audit entry {entry['sequence']} of the desk chain)"
     return None

@@ -135,10 +135,11 @@ class ResultsRole(Role):
         marks_by_class: dict[str, list[tuple[int, ...]]] = defaultdict(list)
         values_by_class: dict[str, list[Fraction]] = defaultdict(list)
         banded_papers: dict[tuple[str, Fraction], list[tuple[int, ...] | None]] = defaultdict(list)
-        for class_id, marks, is_valid, reason, serial in rows:
+        for class_id, marks, is_valid, reason, serial, directed_value in rows:
             code = codes[class_id]
             papers[code] += 1
-            band = band_of_serial.get(serial) if serial is not None else None  # a directed vote has no paper
+            # A directed vote has no paper: it carries the band the member's paper would have had.
+            band = band_of_serial.get(serial) if serial is not None else directed_value
             if band is not None:
                 banded_papers[(code, band)].append(tuple(int(m) for m in marks) if is_valid else None)
             if is_valid:

@@ -19,7 +19,7 @@ from coopvote.record.close_seal import SealedPaper, seal
 from coopvote.record.models import AgendaItem, MembershipClass, RecordedBallot
 from coopvote.service.band_results import recorded_bands
 from coopvote.service.publishing import SHOW_SMALL_CLASSES
-from coopvote.service.sources import directed_tallies
+from coopvote.service.sources import advance_serials, directed_tallies
 
 
 def sealed_papers(session: Session, item: AgendaItem) -> list[SealedPaper]:
@@ -68,7 +68,25 @@ def item_directed(session: Session, item: AgendaItem) -> dict[str, dict[str, int
     return directed_tallies(session, item.id, codes)
 
 
+def item_advance(session: Session, item: AgendaItem) -> set[int]:
+    """Serials of the item's recorded papers that are advance papers (the list the archive publishes)."""
+    printed = advance_serials(session, item.id)
+    if not printed:
+        return set()
+    recorded = session.scalars(select(RecordedBallot.serial).where(RecordedBallot.item_id == item.id))
+    return {int(serial) for serial in recorded if serial in printed}
+
+
+def sealed_advance(session: Session, item: AgendaItem) -> set[int] | None:
+    """What the close seals of the advance list: the recorded advance serials on an item that takes advance
+    votes (or has advance papers), None on any other item (its close entry stays as before)."""
+    advance = item_advance(session, item)
+    rules = (item.settings or {}).get("advance")
+    return advance if advance or (isinstance(rules, dict) and rules.get("allowed")) else None
+
+
 def close_seal(session: Session, item: AgendaItem) -> dict[str, Any]:
-    """The seal a 'vote closed' entry carries: digests of the item's papers, classes and directed votes as published."""
+    """The seal a 'vote closed' entry carries: digests of the item's papers, classes, directed votes as published
+    and which papers are advance papers."""
     papers = sealed_papers(session, item)
-    return seal(papers, published_classes(session, item, papers), item_directed(session, item))
+    return seal(papers, published_classes(session, item, papers), item_directed(session, item), sealed_advance(session, item))

@@ -7,12 +7,14 @@ back or how many forms directed a vote, not whose.
 from __future__ import annotations
 
 from collections import Counter
+from fractions import Fraction
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from coopvote.counting.sources import amended_marks, amendment_rule, directed_votes
+from coopvote.counting.sources import DirectedVote, amended_marks, amendment_rule, directed_votes
+from coopvote.errors import RuleError
 from coopvote.record.models import (
     AdvanceEnvelope,
     AdvancePack,
@@ -24,9 +26,12 @@ from coopvote.record.models import (
     PaperIssue,
     RecordedBallot,
 )
+from coopvote.service.bands import uses_member_values
 
-Row = tuple[int, list[int], bool, str, int | None]
-"""(class id, marks, valid, reject reason, serial): a vote as the count reads it (serial None: a directed vote)."""
+Row = tuple[int, list[int], bool, str, int | None, Fraction | None]
+"""(class id, marks, valid, reject reason, serial, directed value): a vote as the count reads it. Serial None is
+a directed vote, which has no paper, so it carries its value band itself (None: the item counts no member
+values); a paper's band is its batch's, read through its serial."""
 
 
 def advance_serials(session: Session, item_id: int) -> set[int]:
@@ -74,18 +79,31 @@ def counted_rows(
             if changed is None:
                 continue
             marks = list(changed)
-        rows.append((class_id, list(marks), bool(valid), reason or "", serial))
+        rows.append((class_id, list(marks), bool(valid), reason or "", serial, None))
     tallies = directed_tallies(session, item.id, codes)
     ids = {code: class_id for class_id, code in codes.items()}
-    rows.extend(
-        (ids[code], list(marks), True, "", None) for code, marks in directed_votes(tallies, f"item {item.number}")
-    )
+    votes = directed_votes(tallies, item.number)
+    check_directed_bands(item, votes)
+    rows.extend((ids[vote.class_code], list(vote.marks), True, "", None, vote.value) for vote in votes)
     recorded_advance = set(
         session.scalars(
             select(RecordedBallot.serial).where(RecordedBallot.item_id == item.id, RecordedBallot.serial.in_(advance))
         )
     ) if advance else set()  # fmt: skip
     return rows, tallies, tuple(sorted(recorded_advance))
+
+
+def check_directed_bands(item: AgendaItem, votes: list[DirectedVote]) -> None:
+    """Refuse to count directed votes whose value band does not fit the item: without the member's band a
+    directed vote on a ``per_member`` item would weigh 1 whatever the member holds (a meeting file written
+    before directed votes carried bands), and a band on another item would weigh what nothing says it may."""
+    banded = uses_member_values(item.meeting, item)
+    for vote in votes:
+        marks = " ".join(map(str, vote.marks))
+        if banded and vote.value is None:
+            raise RuleError("advance.directed_without_band", item=item.number, class_code=vote.class_code, marks=marks)
+        if not banded and vote.value is not None:
+            raise RuleError("advance.directed_band_unexpected", item=item.number, class_code=vote.class_code, value=vote.value)
 
 
 def source_figures(session: Session, item: AgendaItem) -> dict[int, dict[str, Any]]:
