@@ -23,7 +23,13 @@ from coopvote.errors import RuleError
 from coopvote.messages import Message
 from coopvote.record.models import BallotPaper, Meeting, Member, MembershipClass, PaperBatch, RecordedBallot
 from coopvote.record.types import utcnow
-from coopvote.service.bands import band_warning_words, band_warnings, batch_band, register_bands, uses_member_values
+from coopvote.service.bands import (
+    band_warning_words,
+    band_warnings,
+    batch_band,
+    register_bands,
+    uses_member_values,
+)
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.queries import class_row, item_row
 from coopvote.service.setup import SetupRole

@@ -146,6 +146,11 @@ class ScanOutcome:
     first_counted_at: datetime | None = None
     first_counted_station: str | None = None
 
+    @classmethod
+    def worded(cls, accepted: bool, words: Message, **fields: Any) -> ScanOutcome:
+        """An outcome whose two texts are one catalogue message rendered in each language."""
+        return cls(accepted, words.render("en"), words.render("cy"), **fields)
+
 
 @dataclass(frozen=True)
 class ReconciliationRow:
@@ -160,6 +165,9 @@ class ReconciliationRow:
     rejected: int
     not_returned: int
     problems: tuple[str, ...] = ()
+    """In English, as the record keeps them (the declaration's decision names them)."""
+    problem_words: tuple[Bilingual, ...] = ()
+    """The same problems in Welsh and English, for the person reading them."""
     sources: dict[str, Any] = field(default_factory=dict)
     """Every road to the count: in_room, proxy_discretionary, proxy_directed (directed_votes), packs_issued,
     envelopes_accepted, envelopes_refused (refused: by reason), advance_voted, advance_papers."""
