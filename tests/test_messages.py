@@ -85,10 +85,6 @@ STILL_ENGLISH: dict[str, int] = {
     "coopvote/service/nominations.py": 15,
     "coopvote/service/rehearsal.py": 6,
     "coopvote/service/rehearsal_deck.py": 1,
-    "coopvote/ui/printing.py": 1,
-    "coopvote/ui/results_reports.py": 1,
-    "coopvote/ui/wizard.py": 1,
-    "coopvote/ui/wizard_spec.py": 1,
 }
 """Files whose raises still carry English sentences, and how many: empty once every message is keyed.
 
