@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from coopvote.counting.privacy import class_groups, merge_figures, merged_classes
-from coopvote.messages import Bilingual
+from coopvote.messages import Bilingual, message
 
 if TYPE_CHECKING:
     from coopvote.service.views import ItemResult, ReconciliationRow
@@ -34,10 +34,10 @@ def published(result: ItemResult, groups: dict[str, str]) -> ItemResult:
     merged = merged_classes(groups)
     if not merged:
         return replace(result, class_groups=groups)
-    notes = [
-        f"classes {', '.join(codes)} are published together as {label} (fewer than the privacy minimum voted)"
+    notes = [  # the result's warnings are English (its Welsh half is worded by the reports)
+        message("results.classes_merged", codes=", ".join(codes), label=label).render("en")
         if label != "*"
-        else "per-class figures are withheld: too few voted in some classes to publish any class alone"
+        else message("results.classes_withheld").render("en")
         for label, codes in merged.items()
     ]
     return replace(

@@ -292,7 +292,7 @@ class ResultsRole(Role):
         outcome = get_rule(view.method).count(election, options)
         result.election = outcome
         if SeatConstraints.from_options(options).active:
-            outcome.notes.append("seats reserved per class: " + reserved_in_words(dict(reserved)))
+            outcome.notes.append(message("results.seats_reserved", limits=reserved_in_words(dict(reserved))).render("en"))
         elected_names = list(outcome.elected_names)
         names = Bilingual(cy=welsh.and_list(elected_names), en=", ".join(elected_names))
         set_outcome(result, message("results.elected", names=names) if elected_names else message("results.nobody_elected"))
@@ -457,9 +457,9 @@ def reserved_in_words(reserved: dict[str, Any]) -> str:
     for code, bounds in reserved.items():
         limits = []
         if "min" in bounds:
-            limits.append(f"at least {bounds['min']}")
+            limits.append(message("results.reserved_at_least", seats=bounds["min"]).render("en"))
         if "max" in bounds:
-            limits.append(f"at most {bounds['max']}")
+            limits.append(message("results.reserved_at_most", seats=bounds["max"]).render("en"))
         parts.append(f"{code} {', '.join(limits)}")
     return "; ".join(parts)
 

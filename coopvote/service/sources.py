@@ -80,7 +80,7 @@ def counted_rows(
     tallies = directed_tallies(session, item.id, codes)
     ids = {code: class_id for class_id, code in codes.items()}
     rows.extend(
-        (ids[code], list(marks), True, "", None) for code, marks in directed_votes(tallies, f"item {item.number}")
+        (ids[code], list(marks), True, "", None) for code, marks in directed_votes(tallies, message("lookup.item", item=item.number).render("en"))
     )
     recorded_advance = set(
         session.scalars(

@@ -372,7 +372,8 @@ class TellersRole(Role):
 
     def _queue_sheet(self, reading: Any) -> ScanOutcome:
         reasons = [str(getattr(reason, "value", reason)) for reason in reading.reasons]
-        source = f"{Path(reading.source).name} page {reading.page_index + 1}"
+        where = message("tellers.file_page", file=Path(reading.source).name, page=reading.page_index + 1)
+        source = where.render("en")  # kept in the record as the sheet's name
         qr_text = getattr(reading, "qr_text", None)
         identified = self.identify(qr_text) if qr_text else None
         if isinstance(identified, ScanOutcome):
@@ -426,7 +427,6 @@ class TellersRole(Role):
             session.add(pending)
             session.flush()
             act.details.update(sheet=pending.id, item=item, serial=serial)
-        where = message("tellers.file_page", file=Path(reading.source).name, page=reading.page_index + 1)
         words = (message("tellers.queued", reasons=", ".join(reasons), source=where) if reasons
                  else message("tellers.queued_for_a_person", source=where))
         return ScanOutcome.worded(
