@@ -150,7 +150,7 @@ def test_per_member_values_end_to_end(tmp_path: Path) -> None:
     assert {(b.class_code, b.value, b.members) for b in bands} == {
         ("EMP", 1, 4), ("EMP", 2, 2), ("EMP", 5, 1), ("PS", 1, 2), ("PS", 5, 1)
     }
-    assert len(warnings) == 4 and any("band 5: only 1 member(s)" in w for w in warnings)
+    assert len(warnings) == 4 and any("band 5: only 1 member(s)" in str(w) for w in warnings)
 
     # The desk: each member's pack is of their own band; a small band is said out loud.
     packs = {}

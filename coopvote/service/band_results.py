@@ -19,6 +19,7 @@ from coopvote.counting.model import Ballot, decimal_string
 from coopvote.counting.resolutions import ClassTally
 from coopvote.counting.rules import RANKED_METHODS
 from coopvote.counting.value_bands import band_label, public_band_rows
+from coopvote.messages import message
 from coopvote.record.models import BallotPaper, PaperBatch
 
 if TYPE_CHECKING:
@@ -80,11 +81,10 @@ def add_band_figures(
     voters = Counter({key: len(marks) for key, marks in papers.items()})
     for (code, value), count in sorted(voters.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         if 0 < count < minimum:
-            result.privacy_warnings.append(
-                f"class {code}, band {band_label(value)}: only {count} paper(s), fewer than the privacy minimum "
-                f"of {minimum}; merged with other bands in the per-band figures, but each paper's value is in "
-                "the exported ballots"
-            )
+            # The result's warnings are English (its Welsh half is worded by the reports).
+            result.privacy_warnings.append(message(
+                "bands.small_band_merged", code=code, value=band_label(value), count=count, minimum=minimum
+            ).render("en"))
 
 
 def band_summary(result: ItemResult) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from coopvote.counting.value_bands import (
 )
 from coopvote.counting.weighting import WeightingScheme
 from coopvote.errors import InputError, RuleError
+from coopvote.messages import Bilingual, Message, message
 from coopvote.record.models import AgendaItem, Meeting, Member, MembershipClass
 
 
@@ -102,18 +103,14 @@ def batch_band(
     if band is None:
         if banded:
             values = [b for b in register_bands(session, meeting.id) if b.class_code == cls.code]
-            shown = ", ".join(band_label(b.value) for b in values) or "none: no member of the class has a value"
-            raise RuleError(
-                f"item {item.number} counts each member's own vote value: print its papers for {cls.code} per "
-                f"value band (the register's bands for {cls.code}: {shown})"
-            )
+            if not values:
+                raise RuleError("bands.print_per_band_none", item=item.number, code=cls.code)
+            raise RuleError("bands.print_per_band", item=item.number, code=cls.code,
+                            bands=", ".join(band_label(b.value) for b in values))
         return None
     value = Fraction(band)
     if not banded:
-        raise RuleError(
-            f"item {item.number} does not count members' own vote values (per_member); print its papers "
-            "without a band"
-        )
+        raise RuleError("bands.item_not_banded", item=item.number)
     held = session.scalar(
         select(func.count())
         .select_from(Member)
@@ -121,20 +118,17 @@ def batch_band(
                Member.vote_value == value)
     )
     if not held:
-        raise RuleError(
-            f"no active member of class {cls.code} has the vote value {band_label(value)}: there is nobody "
-            "to hand a paper of that band to"
-        )
+        raise RuleError("bands.nobody_in_band", code=cls.code, value=band_label(value))
     return value
 
 
 def desk_band(session: Session, meeting: Meeting, member: Member, items: Sequence[AgendaItem]) -> tuple[
-    Fraction | None, tuple[int, ...], str
+    Fraction | None, tuple[int, ...], Message | None
 ]:
     """For the desk: the member's band, the items whose papers must be of that band, and any warning."""
     banded = tuple(item.number for item in items if uses_member_values(meeting, item))
     if not banded:
-        return None, (), ""
+        return None, (), None
     value = Fraction(member.vote_value)
     cls = session.get(MembershipClass, member.class_id)
     assert cls is not None
@@ -145,13 +139,10 @@ def desk_band(session: Session, meeting: Meeting, member: Member, items: Sequenc
                Member.vote_value == value)
     ) or 0
     minimum = privacy_minimum(meeting)
-    note = ""
+    note = None
     if 0 < size < minimum:
-        _, english = votes_words(value)
-        note = (
-            f"band {cls.code} {english}: only {size} member(s), fewer than the privacy minimum of {minimum}; "
-            "hand the pack from a mixed pile and tell the returning officer"
-        )
+        note = message("bands.small_band_at_desk", code=cls.code, votes=Bilingual(*votes_words(value)), size=size,
+                       minimum=minimum)
     return value, banded, note
 
 
@@ -200,3 +191,9 @@ def advance_papers_name(class_code: str, band: Fraction | None) -> str:
     """The file of a class's advance papers, one per value band (``advance-papers-EMP-W5.pdf``) when the papers
     carry one, so each band's stack is printed apart and an envelope is stuffed from the stack its sheet names."""
     return f"advance-papers-{class_code}.pdf" if band is None else f"advance-papers-{class_code}-{band_token(band)}.pdf"
+
+
+def band_warning_words(warning: BandWarning) -> Message:
+    """A band too small to keep its members' votes secret, in words from the catalogue."""
+    return message("bands.small_band", code=warning.class_code, value=band_label(warning.value),
+                   members=warning.members, minimum=warning.minimum)

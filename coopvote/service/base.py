@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from coopvote.errors import CoopvoteError, RecordError
+from coopvote.messages import Message, message
 from coopvote.record.audit import BALLOT_CHAIN, GENESIS, chain_of, entry_hash
 from coopvote.record.models import AuditEntry, Meeting
 from coopvote.record.types import utcnow
@@ -33,38 +34,33 @@ class Action:
     skip_audit: bool = False
 
 
-def explain_database_error(error: BaseException, where: str) -> str:
-    """Turn a driver error into words a teller can act on."""
+def explain_database_error(error: BaseException, where: str, *, saving: bool = True) -> Message:
+    """Turn a driver error into words a teller can act on (``saving``: say that nothing was saved)."""
     original = getattr(error, "orig", error)
     text = str(original)
     lowered = text.lower()
+    unsaved: Message | str = message("saving.nothing_saved") if saving else ""
+
+    def said(key: str, **params: Any) -> Message:
+        return message(key, where=where, unsaved=unsaved, **params)
+
     if isinstance(original, sqlite3.OperationalError) or "sqlite" in type(original).__module__:
         if "disk is full" in lowered or "database or disk is full" in lowered:
-            return f"{where}: the disk is full; nothing from this action was saved. Free some space and try again."
+            return said("saving.disk_full")
         if "readonly" in lowered or "read-only" in lowered:
-            return f"{where}: the meeting file is read-only; nothing from this action was saved."
+            return said("saving.read_only")
         if "locked" in lowered or "busy" in lowered:
-            return f"{where}: the meeting file is locked by another program; nothing from this action was saved."
+            return said("saving.locked")
         if "unable to open" in lowered or "no such" in lowered or "disk i/o" in lowered:
-            return f"{where}: the meeting file cannot be reached (moved or removed?); nothing from this action was saved."
+            return said("saving.file_unreachable")
     sqlstate = str(getattr(original, "sqlstate", "") or "")
     if sqlstate in {"40001", "40P01"}:
-        return f"{where}: another station was writing the same record at that moment; nothing from this action was saved. Try again."
+        return said("saving.conflict")
     if sqlstate == "55P03":
-        return (
-            f"{where}: another station has held the meeting for too long (its network may be down); "
-            "nothing from this action was saved. Try again."
-        )
+        return said("saving.held_too_long")
     if "could not connect" in lowered or "connection" in lowered or "server closed" in lowered or sqlstate[:2] in {"08", "57"}:
-        return f"{where}: the database server cannot be reached; nothing from this action was saved."
-    return f"{where}: the database refused the change ({text}); nothing from this action was saved."
-
-
-IN_DOUBT = (
-    "{where}: the connection to the database server was lost while saving, so this station cannot tell "
-    "whether the action was saved. When the connection is back, do it again: a paper already counted is "
-    "refused as such, so nothing is counted twice."
-)
+        return said("saving.server_unreachable")
+    return said("saving.refused", detail=text)
 
 
 def _file_identity(engine: Engine) -> tuple[int, int] | None:
@@ -111,18 +107,15 @@ class MeetingRecord:
             # A connection already open is needed: a new one would create an empty file at the old name.
             pooled = int(getattr(self.engine.pool, "checkedin", lambda: 0)())
             if pooled and checkpoint_into_main_file(self.engine):
-                advice = "Close this meeting and open the file where it is now: everything saved before the move is in it."
+                advice = message("saving.open_where_it_is_now")
             else:
-                advice = "Put it back where it was and open it there, so nothing saved before the move is lost."
-            raise RecordError(
-                f"{self.where}: the meeting file was moved or removed while open; nothing from this action "
-                f"was saved. {advice}"
-            )
+                advice = message("saving.put_it_back")
+            raise RecordError("saving.file_moved", where=self.where, advice=advice)
 
     @property
     def meeting_id(self) -> int:
         if self._meeting_id is None:
-            raise RecordError(f"{self.where}: holds no meeting yet")
+            raise RecordError("saving.no_meeting", where=self.where)
         return self._meeting_id
 
     def adopt_meeting(self, meeting_id: int) -> None:
@@ -150,8 +143,7 @@ class MeetingRecord:
         except (OperationalError, DBAPIError) as error:
             if isinstance(error, IntegrityError):
                 raise
-            message = explain_database_error(error, self.where).replace("; nothing from this action was saved", "")
-            raise RecordError(message) from error
+            raise RecordError(explain_database_error(error, self.where, saving=False)) from error
 
     @contextmanager
     def action(self, action_name: str, /, **details: Any) -> Iterator[tuple[Session, Action]]:
@@ -163,11 +155,11 @@ class MeetingRecord:
         try:
             with session.begin():
                 if self._meeting_id is not None:
-                    from coopvote.service.integrity import moved_message, moved_to
+                    from coopvote.service.integrity import moved_to
 
                     target = moved_to(session, self._meeting_id)
                     if target is not None:
-                        raise RecordError(moved_message(self.where, target))
+                        raise RecordError("saving.meeting_moved", where=self.where, target=target)
                 yield session, act
                 if not act.skip_audit:
                     self._append_audit(session, act)
@@ -179,10 +171,10 @@ class MeetingRecord:
             raise
         except (OperationalError, DBAPIError) as error:
             if committing and getattr(error, "connection_invalidated", False):
-                raise RecordError(IN_DOUBT.format(where=self.where)) from error
+                raise RecordError("saving.in_doubt", where=self.where) from error
             raise RecordError(explain_database_error(error, self.where)) from error
         except OSError as error:
-            raise RecordError(f"{self.where}: {error.strerror or error}; nothing from this action was saved.") from error
+            raise RecordError("saving.system_error", where=self.where, detail=error.strerror or error) from error
         finally:
             session.close()
         from coopvote.record.db import checkpoint_into_main_file

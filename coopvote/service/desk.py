@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from coopvote.errors import RuleError
+from coopvote.messages import Message, message
 from coopvote.record.models import AgendaItem, Attendance, Member, MembershipClass, PaperIssue, Proxy
 from coopvote.record.types import utcnow
 from coopvote.service.bands import desk_band, item_meeting
@@ -20,6 +21,7 @@ from coopvote.service.queries import live_proxies_given, member_by_number
 from coopvote.service.setup import SetupRole
 from coopvote.service.sources import voted_before_meeting
 from coopvote.service.views import PackToHand
+from coopvote.service.wording import member_status
 
 DEFAULT_PROXY_LIMIT = 3
 
@@ -51,25 +53,24 @@ class DeskRole(Role):
             code, secret = meeting.code, bytes(meeting.secret)
         return decode_card(card_text, secret, code).member
 
-    def check_in(self, number: str) -> list[str]:
+    def check_in(self, number: str) -> list[Message]:
         """Check a member in; returns notes for the desk (such as a proxy cancelled by attending)."""
-        notes: list[str] = []
+        notes: list[Message] = []
         with self.action("member checked in", member=number.strip()) as (session, act):
             member = member_by_number(session, self.meeting_id, number)
             act.details["member"] = member.number
             if member.status != "active":
-                raise RuleError(
-                    f"member {member.number} ({member.name}) is {member.status} and cannot be checked in as a voter"
-                )
+                raise RuleError("desk.cannot_check_in", number=member.number, name=member.name,
+                                status=member_status(member.status))
             if member.present:
-                raise RuleError(f"member {member.number} ({member.name}) is already checked in")
+                raise RuleError("desk.already_checked_in", number=member.number, name=member.name)
             member.present = True
             session.add(Attendance(member_id=member.id))
             proxy = session.scalar(select(Proxy).where(Proxy.appointer_id == member.id, Proxy.cancelled_at.is_(None)))
             if proxy is not None:
                 proxy.cancelled_at = utcnow()
                 proxy.cancel_reason = "appointer attended in person"
-                notes.append(f"{member.name}'s proxy is cancelled: they are here in person")
+                notes.append(message("desk.proxy_cancelled_by_attending", name=member.name))
                 act.details["proxy_cancelled"] = True
         return notes
 
@@ -78,7 +79,7 @@ class DeskRole(Role):
             member = member_by_number(session, self.meeting_id, number)
             act.details["member"] = member.number
             if not member.present:
-                raise RuleError(f"member {member.number} ({member.name}) is not checked in")
+                raise RuleError("desk.not_checked_in", number=member.number, name=member.name)
             member.present = False
             visit = session.scalar(
                 select(Attendance)
@@ -97,28 +98,28 @@ class DeskRole(Role):
             giver = member_by_number(session, self.meeting_id, appointer)
             act.details["appointer"] = giver.number
             if giver.status != "active":
-                raise RuleError(f"member {giver.number} ({giver.name}) is {giver.status} and cannot appoint a proxy")
+                raise RuleError("desk.cannot_appoint_proxy", number=giver.number, name=giver.name,
+                                status=member_status(giver.status))
             if giver.present:
-                raise RuleError(f"member {giver.number} ({giver.name}) is here in person and does not need a proxy")
+                raise RuleError("desk.present_needs_no_proxy", number=giver.number, name=giver.name)
             if live_proxies_given(session, giver.id) is not None:
-                raise RuleError(f"member {giver.number} ({giver.name}) has already appointed a proxy; cancel it first")
+                raise RuleError("desk.proxy_already_appointed", number=giver.number, name=giver.name)
             holder_id = None
             if holder is not None:
                 taker = member_by_number(session, self.meeting_id, holder)
                 act.details["holder"] = taker.number
                 if taker.id == giver.id:
-                    raise RuleError("a member cannot be their own proxy")
+                    raise RuleError("desk.own_proxy")
                 if taker.status != "active":
-                    raise RuleError(f"member {taker.number} ({taker.name}) is {taker.status} and cannot hold a proxy")
+                    raise RuleError("desk.cannot_hold_proxy", number=taker.number, name=taker.name,
+                                    status=member_status(taker.status))
                 held = session.scalar(
                     select(func.count())
                     .select_from(Proxy)
                     .where(Proxy.holder_id == taker.id, Proxy.cancelled_at.is_(None))
                 )
                 if (held or 0) >= limit:
-                    raise RuleError(
-                        f"member {taker.number} ({taker.name}) already holds {held} proxies; the rules allow {limit}"
-                    )
+                    raise RuleError("desk.proxy_limit", number=taker.number, name=taker.name, held=held, limit=limit)
                 holder_id = taker.id
             session.add(
                 Proxy(
@@ -137,7 +138,7 @@ class DeskRole(Role):
             giver = member_by_number(session, self.meeting_id, appointer)
             proxy = session.scalar(select(Proxy).where(Proxy.appointer_id == giver.id, Proxy.cancelled_at.is_(None)))
             if proxy is None:
-                raise RuleError(f"member {giver.number} has no proxy to cancel")
+                raise RuleError("desk.no_proxy_to_cancel", number=giver.number)
             proxy.cancelled_at = utcnow()
             proxy.cancel_reason = reason
 
@@ -202,9 +203,10 @@ class DeskRole(Role):
             member = member_by_number(session, self.meeting_id, number)
             act.details["member"] = member.number
             if member.status != "active":
-                raise RuleError(f"member {member.number} ({member.name}) is {member.status}; no voting papers")
+                raise RuleError("desk.no_voting_papers", number=member.number, name=member.name,
+                                status=member_status(member.status))
             if not member.present:
-                raise RuleError(f"member {member.number} ({member.name}) is not checked in")
+                raise RuleError("desk.not_checked_in", number=member.number, name=member.name)
             items = session.scalars(
                 select(AgendaItem)
                 .where(AgendaItem.meeting_id == self.meeting_id, AgendaItem.status.in_(("pending", "open")))
@@ -241,7 +243,9 @@ class DeskRole(Role):
                     )
                     issued_for.append(voter.number)
             if not packs:
-                raise RuleError(f"member {member.number} ({member.name}) has already received every paper due"
-                                + voted_before_meeting(session, member.id))
+                voted = voted_before_meeting(session, member.id)
+                if voted is None:
+                    raise RuleError("desk.every_paper_received", number=member.number, name=member.name)
+                raise RuleError("desk.every_paper_received_voted", number=member.number, name=member.name, voted=voted)
             act.details["packs_for"] = issued_for
         return packs

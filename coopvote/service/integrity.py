@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from coopvote.errors import RecordError
+from coopvote.messages import Message, message
 from coopvote.record.audit import DESK_CHAIN, entry_as_dict, verify_chain
 from coopvote.record.close_seal import seal_problem
 from coopvote.record.directed_ledger import first_directed_difference, replay_directed_counts
@@ -74,33 +75,27 @@ def check_record(session: Session, meeting_id: int, where: str, *, items: list[i
     entries = audit_entries(session, meeting_id)
     problem = verify_chain(entries)
     if problem is not None:
-        raise TamperedRecord(f"{where}: the audit log was changed outside coopvote: {problem}. Nothing is counted from it.")
+        raise TamperedRecord("integrity.chain_changed", where=where, problem=problem)
     try:
         replayed = replay_papers(entries)
     except ReplayProblem as error:
-        raise TamperedRecord(f"{where}: {error}. Nothing is counted from it.") from None
+        raise TamperedRecord("integrity.replay_failed", where=where, problem=str(error)) from None
     difference = first_paper_difference(replayed, stored_papers(session, meeting_id), items=items)
     if difference is not None:
-        raise TamperedRecord(
-            f"{where}: the papers do not match the audit log: {difference}. Nothing is counted from it; "
-            "keep the file as it is and compare it with the last backup and the paper ballots."
-        )
+        raise TamperedRecord("integrity.papers_differ", where=where, difference=difference)
     problem_text = ballot_head_problem(entries)
     if problem_text is not None:
-        raise TamperedRecord(f"{where}: the audit log was changed outside coopvote: {problem_text}. Nothing is counted from it.")
-    difference = sealed_difference(session, meeting_id, entries, items)
-    if difference is not None:
-        raise TamperedRecord(f"{where}: {difference}. Nothing is counted from it; compare the file with the last backup.")
+        raise TamperedRecord("integrity.chain_changed", where=where, problem=problem_text)
+    sealed = sealed_difference(session, meeting_id, entries, items)
+    if sealed is not None:
+        raise TamperedRecord("integrity.sealed_papers_differ", where=where, difference=sealed)
     difference = first_attendance_difference(replay_attendance(entries), *stored_attendance(session, meeting_id))
     if difference is not None:
-        raise TamperedRecord(
-            f"{where}: attendance and proxies do not match the audit log: {difference}. Keep the file as it is and "
-            "compare it with the last backup."
-        )
+        raise TamperedRecord("integrity.attendance_differs", where=where, difference=difference)
     stored = stored_directed_counts(session, meeting_id)
     difference = first_directed_difference(replay_directed_counts(entries), stored, items=items)
     if difference is not None:
-        raise TamperedRecord(f"{where}: {difference}. Nothing is counted from it; compare the file with the last backup.")
+        raise TamperedRecord("integrity.sealed_papers_differ", where=where, difference=difference)
     return entries
 
 
@@ -120,7 +115,9 @@ def stored_directed_counts(session: Session, meeting_id: int) -> dict[tuple[int,
     return counts
 
 
-def sealed_difference(session: Session, meeting_id: int, entries: list[dict[str, Any]], items: list[int] | None) -> str | None:
+def sealed_difference(
+    session: Session, meeting_id: int, entries: list[dict[str, Any]], items: list[int] | None
+) -> Message | None:
     """Why a closed item's papers are not those its (last) close entry sealed, or None."""
     from coopvote.service.sealing import item_advance, item_directed, sealed_papers
 
@@ -130,13 +127,14 @@ def sealed_difference(session: Session, meeting_id: int, entries: list[dict[str,
         item = session.scalar(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id, AgendaItem.number == number))
         if item is None or item.status == "open":
             continue  # reopened: the next close seals the papers again
-        where = f"item {number}'s papers in the meeting file"
+        # The record's checks word their findings in English; the item is named the same way inside them.
+        where = message("integrity.item_papers", item=number).render("en")
         problem = seal_problem(
             entry["details"] or {}, sealed_papers(session, item), where, item_directed(session, item),
             item_advance(session, item),
         )  # fmt: skip
         if problem is not None:
-            return f"{problem} (audit entry {entry['sequence']} of the desk chain)"
+            return message("integrity.seal_entry", problem=problem, sequence=entry["sequence"])
     return None
 
 
@@ -181,10 +179,3 @@ def moved_to(session: Session, meeting_id: int) -> str | None:
     if last is None or last.action != MOVED_ACTION:
         return None
     return str((last.details or {}).get("to") or "another database")
-
-
-def moved_message(where: str, target: str) -> str:
-    return (
-        f"{where}: this meeting was moved to {target} (coopvote transfer); this copy is read-only and "
-        f"nothing from this action was saved. Open the meeting at {target}."
-    )

@@ -20,13 +20,21 @@ from coopvote.ballots.pdf_spec import BallotItem, Choice, MeetingInfo, VotingCla
 from coopvote.counting.rules import RANKED_METHODS
 from coopvote.counting.value_bands import Band
 from coopvote.errors import RuleError
+from coopvote.messages import Message
 from coopvote.record.models import BallotPaper, Meeting, Member, MembershipClass, PaperBatch, RecordedBallot
 from coopvote.record.types import utcnow
-from coopvote.service.bands import band_warnings, batch_band, register_bands, uses_member_values
+from coopvote.service.bands import (
+    band_warning_words,
+    band_warnings,
+    batch_band,
+    register_bands,
+    uses_member_values,
+)
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.queries import class_row, item_row
 from coopvote.service.setup import SetupRole
 from coopvote.service.views import ItemView
+from coopvote.service.wording import item_status
 
 
 @dataclass(frozen=True)
@@ -107,18 +115,18 @@ class PapersRole(Role):
         """Allocate ``count`` new serials for an item and class (and value band, for an item counted by
         members' own values), shuffled for printing."""
         if count < 1 or count > 100_000:
-            raise RuleError(f"a batch holds 1 to 100,000 papers, not {count}")
+            raise RuleError("papers.batch_size", count=count)
         if kind not in {"paper", "slips", "advance"}:
-            raise RuleError(f"paper kind {kind!r} should be 'paper', 'slips' or 'advance' (papers for advance packs)")
+            raise RuleError("papers.unknown_kind", kind=kind)
         with self.action("papers printed", item=item_number, class_code=class_code, count=count, kind=kind) as (
             session,
             act,
         ):
             item = item_row(session, self.meeting_id, item_number)
             if kind == "slips" and item.kind != "resolution":
-                raise RuleError(f"item {item_number} is an election; vote slips are for resolutions")
+                raise RuleError("papers.slips_for_resolutions", item=item_number)
             if item.status in {"closed", "declared"}:
-                raise RuleError(f"item {item_number} is {item.status}; no more papers can be printed for it")
+                raise RuleError("papers.item_not_printable", item=item_number, status=item_status(item.status))
             cls = class_row(session, self.meeting_id, class_code)
             band_value = batch_band(session, item.meeting, item, cls, band)
             if band_value is not None:
@@ -149,7 +157,7 @@ class PapersRole(Role):
             item = item_row(session, self.meeting_id, item_number)
             return uses_member_values(item.meeting, item)
 
-    def value_bands(self) -> tuple[list[Band], list[str]]:
+    def value_bands(self) -> tuple[list[Band], list[Message]]:
         """The register's value bands (class, value, members) and a warning for each one too small to
         keep its members' votes secret; both empty when no item counts members' own values."""
         with self.reading() as session:
@@ -157,24 +165,24 @@ class PapersRole(Role):
             assert meeting is not None
             if not any(uses_member_values(meeting, item) for item in meeting.items):
                 return [], []
-            return register_bands(session, meeting.id), [w.message() for w in band_warnings(session, meeting)]
+            return register_bands(session, meeting.id), [band_warning_words(w) for w in band_warnings(session, meeting)]
 
     def spoil_paper(self, item_number: int, serial: int, reason: str) -> None:
         """Void a spoilt paper's serial; the desk gives a fresh one from stock (which one is not recorded)."""
         if not reason.strip():
-            raise RuleError("say why the paper is spoilt (for example: torn, wrong mark made)")
+            raise RuleError("papers.spoil_reason_required")
         with self.action("paper spoilt", item=item_number, serial=serial, reason=reason.strip()) as (session, _act):
             item = item_row(session, self.meeting_id, item_number)
             paper = session.scalar(select(BallotPaper).where(BallotPaper.item_id == item.id, BallotPaper.serial == serial))
             if paper is None:
-                raise RuleError(f"item {item_number} has no paper with serial {serial}")
+                raise RuleError("papers.no_such_serial", item=item_number, serial=serial)
             if paper.voided_at is not None:
-                raise RuleError(f"paper {serial} of item {item_number} was already voided ({paper.void_reason})")
+                raise RuleError("papers.already_void", item=item_number, serial=serial, reason=paper.void_reason)
             counted = session.scalar(
                 select(RecordedBallot.id).where(RecordedBallot.item_id == item.id, RecordedBallot.serial == serial)
             )
             if counted is not None:
-                raise RuleError(f"paper {serial} of item {item_number} has already been counted; it cannot be spoilt")
+                raise RuleError("papers.counted_cannot_spoil", item=item_number, serial=serial)
             paper.voided_at = utcnow()
             paper.void_reason = reason.strip()
 
@@ -204,7 +212,7 @@ class PapersRole(Role):
         item = meeting.item(item_number)
         cls = next((c for c in meeting.classes if c.code.upper() == class_code.upper()), None)
         if cls is None:
-            raise RuleError(f"there is no membership class {class_code!r}")
+            raise RuleError("lookup.no_class", code=class_code)
         batch = self.add_paper_batch(item_number, cls.code, count, kind=kind, variant=variant, band=band)
         info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
         printed_item = ballot_item_for(item)
@@ -238,10 +246,10 @@ class PapersRole(Role):
         meeting = self.setup.meeting()
         cls = next((c for c in meeting.classes if c.code.upper() == class_code.upper()), None)
         if cls is None:
-            raise RuleError(f"there is no membership class {class_code!r}")
+            raise RuleError("lookup.no_class", code=class_code)
         items = [item for item in meeting.items if item.status in {"pending", "open"}]
         if not items:
-            raise RuleError("every item's vote is closed: there is nothing left to print packs for")
+            raise RuleError("papers.no_packs_to_print")
         info = MeetingInfo(meeting.code, meeting.name_cy, meeting.name_en)
         batches = []
         per_item = []
@@ -278,7 +286,7 @@ class PapersRole(Role):
             ]
             secret = bytes(meeting.secret)
         if not members:
-            raise RuleError("the register has no active members to print cards for; import the register first")
+            raise RuleError("papers.no_members_for_cards")
         cards = cards_for(info, members, secret)
         render_cards(cards, Path(out), page_size)
         return len(cards)

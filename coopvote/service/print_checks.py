@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coopvote.messages import Bilingual, Message, message
+
 SPARE_SHARE = 10  # per cent over the members who may vote, as the command line's default
 MINIMUM_SPARE = 5
 ABSURD_FACTOR = 5  # more than five papers a member who may vote is refused
@@ -43,24 +45,22 @@ def check_count(class_code: str, eligible: int, count: int, what_en: str = "pape
                 what_cy: str = "papur") -> CountCheck:
     """Check ``count`` copies (papers, packs or sets of slips) for a class with ``eligible`` voters."""
     suggested = suggested_count(eligible)
+    what = Bilingual(cy=what_cy, en=what_en)
     if count < 1:
-        return CountCheck(suggested, (f"Rhaid argraffu o leiaf 1 {what_cy} ar gyfer dosbarth {class_code}.",
-                                      f"Print at least 1 of the {what_en} for class {class_code}."))
+        return CountCheck(suggested, both(message("papers.print_at_least_one", what=what, code=class_code)))
     limit = largest_sensible(eligible)
     if count > limit:
-        return CountCheck(suggested, (
-            f"Mae {count} {what_cy} ar gyfer dosbarth {class_code} yn ormod: {eligible} aelod sy'n cael "
-            f"pleidleisio yn y dosbarth; uchafswm {limit}.",
-            f"{count} {what_en} for class {class_code} is too many: {eligible} members of the class may vote; "
-            f"at most {limit}."))
+        return CountCheck(suggested, both(message("papers.too_many_copies", count=count, what=what, code=class_code,
+                                                  eligible=eligible, limit=limit)))
     warnings = []
     if eligible == 0:
-        warnings.append((f"Nid oes aelod yn nosbarth {class_code} sy'n cael pleidleisio yn y gofrestr.",
-                         f"No member of class {class_code} in the register may vote."))
+        warnings.append(both(message("papers.nobody_may_vote", code=class_code)))
     elif count < eligible:
-        warnings.append((
-            f"Dim ond {count} {what_cy} ar gyfer {eligible} aelod yn nosbarth {class_code} sy'n cael pleidleisio: "
-            f"ni fydd gan {eligible - count} ohonynt un.",
-            f"Only {count} {what_en} for the {eligible} members of class {class_code} who may vote: "
-            f"{eligible - count} would have none."))
+        warnings.append(both(message("papers.too_few_copies", count=count, what=what, eligible=eligible,
+                                     code=class_code, short=eligible - count)))
     return CountCheck(suggested, None, warnings)
+
+
+def both(words: Message) -> tuple[str, str]:
+    """(Welsh, English): how the print dialog takes a check's words."""
+    return words.render("cy"), words.render("en")

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from coopvote.counting.privacy import class_groups, merge_figures, merged_classes
+from coopvote.messages import Bilingual, message
 
 if TYPE_CHECKING:
     from coopvote.service.views import ItemResult, ReconciliationRow
@@ -33,10 +34,10 @@ def published(result: ItemResult, groups: dict[str, str]) -> ItemResult:
     merged = merged_classes(groups)
     if not merged:
         return replace(result, class_groups=groups)
-    notes = [
-        f"classes {', '.join(codes)} are published together as {label} (fewer than the privacy minimum voted)"
+    notes = [  # the result's warnings are English (its Welsh half is worded by the reports)
+        message("results.classes_merged", codes=", ".join(codes), label=label).render("en")
         if label != "*"
-        else "per-class figures are withheld: too few voted in some classes to publish any class alone"
+        else message("results.classes_withheld").render("en")
         for label, codes in merged.items()
     ]
     return replace(
@@ -58,8 +59,10 @@ def published_reconciliation(rows: list[ReconciliationRow], groups: dict[str, st
     for row in rows:
         label = groups.get(row.class_code, row.class_code)
         problems = tuple(f"{row.class_code}: {p}" for p in row.problems) if label != row.class_code else row.problems
+        words = tuple(Bilingual(cy=f"{row.class_code}: {p.cy}", en=f"{row.class_code}: {p.en}") for p in row.problem_words
+                      ) if label != row.class_code else row.problem_words
         if label not in by_label:
-            by_label[label] = replace(row, class_code=label, problems=problems)
+            by_label[label] = replace(row, class_code=label, problems=problems, problem_words=words)
             continue
         before = by_label[label]
         by_label[label] = replace(
@@ -72,6 +75,7 @@ def published_reconciliation(rows: list[ReconciliationRow], groups: dict[str, st
             rejected=before.rejected + row.rejected,
             not_returned=before.not_returned + row.not_returned,
             problems=before.problems + problems,
+            problem_words=before.problem_words + words,
             sources=merged_sources(before.sources, row.sources),
         )
     return list(by_label.values())

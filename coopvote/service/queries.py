@@ -21,7 +21,7 @@ def item_row(session: Session, meeting_id: int, number: int) -> AgendaItem:
         numbers = session.scalars(
             select(AgendaItem.number).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.number)
         ).all()
-        raise RuleError(f"there is no agenda item {number}; the items are {', '.join(map(str, numbers))}")
+        raise RuleError("lookup.no_item", number=number, items=", ".join(map(str, numbers)))
     return item
 
 
@@ -33,7 +33,7 @@ def class_row(session: Session, meeting_id: int, code: str) -> MembershipClass:
         )
     )
     if cls is None:
-        raise RuleError(f"there is no membership class {code!r}")
+        raise RuleError("lookup.no_class", code=code)
     return cls
 
 
@@ -48,7 +48,7 @@ def member_by_number(session: Session, meeting_id: int, number: str) -> Member:
         select(Member).where(Member.meeting_id == meeting_id, func.lower(Member.number) == number.strip().lower())
     )
     if member is None:
-        raise RuleError(f"no member with membership number {number!r}")
+        raise RuleError("lookup.no_member", number=number)
     return member
 
 

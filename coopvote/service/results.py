@@ -29,6 +29,7 @@ from coopvote.counting.resolutions import (
 from coopvote.counting.rules import RANKED_METHODS, get_rule
 from coopvote.counting.weighting import WeightingScheme, class_strengths, weigh_ballots
 from coopvote.errors import RuleError
+from coopvote.messages import Bilingual, Message, message
 from coopvote.record.models import (
     BallotPaper,
     Declaration,
@@ -71,31 +72,31 @@ class ResultsRole(Role):
         """Counts per class code (or "*" for the room as a whole) of hands for, against and abstaining."""
         for code, figures in counts.items():
             if len(figures) != 3 or any(int(n) < 0 for n in figures):
-                raise RuleError(f"show of hands for {code}: give three counts, none negative (for, against, abstain)")
+                raise RuleError("results.hands_three_counts", code=code)
         with self.action("show of hands recorded", item=item_number, counts={k: list(v) for k, v in counts.items()}) as (
             session,
             _act,
         ):
             item = item_row(session, self.meeting_id, item_number)
             if item.kind != "resolution":
-                raise RuleError(f"item {item_number} is an election; a show of hands is for resolutions")
+                raise RuleError("results.hands_for_resolutions", item=item_number)
             session.add(ShowOfHands(item_id=item.id, counts={k: [int(n) for n in v] for k, v in counts.items()}))
 
     def demand_poll(self, item_number: int, demanded_by: str) -> None:
         if not demanded_by.strip():
-            raise RuleError("say who demanded the poll")
+            raise RuleError("results.poll_demander_required")
         with self.action("poll demanded", item=item_number, by=demanded_by.strip()) as (session, _act):
             item = item_row(session, self.meeting_id, item_number)
             hands = session.scalar(
                 select(ShowOfHands).where(ShowOfHands.item_id == item.id).order_by(ShowOfHands.id.desc()).limit(1)
             )
             if hands is None:
-                raise RuleError(f"item {item_number} has no show of hands to demand a poll on")
+                raise RuleError("results.no_hands_for_poll", item=item_number)
             hands.poll_demanded_by = demanded_by.strip()
 
     def set_casting_vote(self, item_number: int, side: str, chair: str) -> None:
         if side not in {"for", "against"}:
-            raise RuleError("the casting vote is 'for' or 'against'")
+            raise RuleError("results.casting_vote_side")
         with self.action("casting vote given", item=item_number, side=side, chair=chair) as (session, _act):
             item = item_row(session, self.meeting_id, item_number)
             item.settings = {**item.settings, "casting_vote": side, "casting_chair": chair}
@@ -178,8 +179,7 @@ class ResultsRole(Role):
             add_band_figures(result, banded_papers, minimum)
         if view.status == "pending" and not rows and hands is None:
             # A count of nothing is not an outcome: "not carried" for a vote never held would mislead.
-            result.outcome_en = "Voting has not opened on this item; there is nothing to count."
-            result.outcome_cy = "Nid yw'r bleidlais ar yr eitem hon wedi agor; nid oes dim i'w gyfrif."
+            set_outcome(result, message("results.not_opened"))
         from coopvote.service.publishing import groups_for, published
 
         # Counted per class above; every output from here on sees small classes merged (docs/records.md).
@@ -237,8 +237,9 @@ class ResultsRole(Role):
         result.outcome_en = outcome.reason("en")
         result.outcome_cy = outcome.reason("cy")
         if poll_by and mode == "poll":
-            result.outcome_en += f"; counted on a poll demanded by {poll_by}"
-            result.outcome_cy += f"; cyfrifwyd ar bleidlais a fynnwyd gan {poll_by}"
+            on_poll = message("results.counted_on_poll", who=poll_by)
+            result.outcome_en += on_poll.render("en")
+            result.outcome_cy += on_poll.render("cy")
 
     def _count_election(
         self,
@@ -287,16 +288,15 @@ class ResultsRole(Role):
             title=view.title_en,
         )
         if not ballots:
-            result.outcome_en = "No valid votes have been recorded."
-            result.outcome_cy = "Nid oes pleidleisiau dilys wedi'u cofnodi."
+            set_outcome(result, message("results.no_valid_votes"))
             return
         outcome = get_rule(view.method).count(election, options)
         result.election = outcome
         if SeatConstraints.from_options(options).active:
-            outcome.notes.append("seats reserved per class: " + reserved_in_words(dict(reserved)))
+            outcome.notes.append(message("results.seats_reserved", limits=reserved_in_words(dict(reserved))).render("en"))
         elected_names = list(outcome.elected_names)
-        result.outcome_en = f"Elected: {', '.join(elected_names)}." if elected_names else "Nobody was elected."
-        result.outcome_cy = f"{welsh.elected(elected_names)}."
+        names = Bilingual(cy=welsh.and_list(elected_names), en=", ".join(elected_names))
+        set_outcome(result, message("results.elected", names=names) if elected_names else message("results.nobody_elected"))
 
     # -- reconciliation and declaration -----------------------------------------------------------
 
@@ -345,9 +345,9 @@ class ResultsRole(Role):
             out = issued.get(class_id, 0)
             problems = []
             if got > out:
-                problems.append(f"{got - out} more paper(s) returned than issued")
+                problems.append(message("results.more_returned_than_issued", count=got - out))
             if out + spoilt.get(class_id, 0) > printed.get(class_id, 0) and printed.get(class_id, 0):
-                problems.append("more papers issued than printed")
+                problems.append(message("results.more_issued_than_printed"))
             rows.append(
                 ReconciliationRow(
                     class_code=class_code,
@@ -358,7 +358,8 @@ class ResultsRole(Role):
                     valid=got - rejected.get(class_id, 0),
                     rejected=rejected.get(class_id, 0),
                     not_returned=max(out - got, 0),
-                    problems=tuple(problems),
+                    problems=tuple(problem.render("en") for problem in problems),
+                    problem_words=tuple(Bilingual(cy=problem.render("cy"), en=problem.render("en")) for problem in problems),
                     sources=source_row(roads.get(class_id, {})),
                 )
             )
@@ -375,14 +376,14 @@ class ResultsRole(Role):
         from coopvote.service.publishing import SHOW_SMALL_CLASSES
 
         if not chair.strip() or not reason.strip():
-            raise RuleError("say who chose to publish small classes, and why")
+            raise RuleError("results.small_classes_who_why")
         with self.action("small classes shown", item=item_number, chair=chair.strip(), reason=reason.strip()) as (
             session,
             _act,
         ):
             item = item_row(session, self.meeting_id, item_number)
             if item.status == "declared":
-                raise RuleError(f"item {item_number} is already declared; its published figures are fixed")
+                raise RuleError("results.declared_figures_fixed", item=item_number)
             item.settings = {**item.settings, SHOW_SMALL_CLASSES: {"chair": chair.strip(), "reason": reason.strip()}}
 
     def declare(
@@ -393,7 +394,9 @@ class ResultsRole(Role):
         When the papers do not reconcile (more returned than issued, more issued than printed), the
         declaration waits for the chair's reason, which is recorded and printed on it.
         """
-        problems = [f"{row.class_code}: {p}" for row in self.reconciliation(item_number) for p in row.problems]
+        rows = self.reconciliation(item_number)
+        problems = [f"{row.class_code}: {p}" for row in rows for p in row.problems]
+        problems_cy = [f"{row.class_code}: {p.cy}" for row in rows for p in row.problem_words]
         result = self.item_result(item_number)
         summary = result_summary(result)
         with self.action("result declared", item=item_number, by=declared_by, outcome=result.outcome_en) as (
@@ -405,31 +408,28 @@ class ResultsRole(Role):
                 earlier = session.scalar(select(Declaration).where(Declaration.item_id == item.id))
                 when = earlier.declared_at.astimezone().strftime("%H:%M:%S") if earlier is not None else "?"
                 who = earlier.declared_by if earlier is not None else "?"
-                raise RuleError(
-                    f"item {item_number} has already been declared, by {who} at {when}; a declared result cannot change"
-                )
+                raise RuleError("results.already_declared", item=item_number, who=who, when=when)
             resolution = result.resolution
             if resolution is not None and not resolution.stands:
-                raise RuleError(
-                    f"a poll was demanded on item {item_number} by {resolution.poll_demanded_by}: the show of hands "
-                    "does not decide it; hold the poll and close its voting before declaring"
-                )
+                raise RuleError("results.poll_demanded_not_held", item=item_number, who=resolution.poll_demanded_by)
             decided_by_hands = resolution is not None and resolution.mode == "show-of-hands"
             if item.status != "closed" and not decided_by_hands:
-                raise RuleError(f"voting on item {item_number} must be closed before its result is declared")
+                raise RuleError("results.close_before_declaring", item=item_number)
             if problems and not (reconciliation_reason or "").strip():
-                raise ReasonRequired(
-                    f"the papers for item {item_number} do not reconcile ({'; '.join(problems)}); the result can be "
-                    "declared only with the chair's reason, which the declaration prints",
-                    RECONCILIATION_ACCEPTED,
-                )
+                raise ReasonRequired("results.not_reconciled", RECONCILIATION_ACCEPTED, item=item_number,
+                                     problems=Bilingual(cy="; ".join(problems_cy), en="; ".join(problems)))
             if problems:
-                reason = required_reason(reconciliation_reason, f"declaring item {item_number}")
+                reason = required_reason(reconciliation_reason, message("results.declaring", item=item_number))
                 record_decision(item, RECONCILIATION_ACCEPTED, reason, declared_by, problems=problems)
                 act.details.update(reconciliation_problems=problems, reason=reason)
             session.add(Declaration(item_id=item.id, result=summary, declared_by=declared_by))
             item.status = "declared"
         return summary
+
+
+def set_outcome(result: ItemResult, words: Message) -> None:
+    result.outcome_en = words.render("en")
+    result.outcome_cy = words.render("cy")
 
 
 def election_valid_vote(outcome: Outcome) -> Fraction:
@@ -458,9 +458,9 @@ def reserved_in_words(reserved: dict[str, Any]) -> str:
     for code, bounds in reserved.items():
         limits = []
         if "min" in bounds:
-            limits.append(f"at least {bounds['min']}")
+            limits.append(message("results.reserved_at_least", seats=bounds["min"]).render("en"))
         if "max" in bounds:
-            limits.append(f"at most {bounds['max']}")
+            limits.append(message("results.reserved_at_most", seats=bounds["max"]).render("en"))
         parts.append(f"{code} {', '.join(limits)}")
     return "; ".join(parts)
 

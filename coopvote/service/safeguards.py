@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from coopvote.ballots.qrcodec import decode
 from coopvote.errors import RuleError
+from coopvote.messages import Message, message
 from coopvote.record.ledger import CHANGED_KEY, PaperContent, paper_details
 from coopvote.record.models import AgendaItem, Meeting, PendingSheet, RecordedBallot
 from coopvote.record.types import utcnow
@@ -37,17 +38,17 @@ class ReasonRequired(RuleError):
     ``RECONCILIATION_ACCEPTED``), so a caller can ask the right question without reading the words.
     """
 
-    def __init__(self, message: str, decision: str, message_cy: str = "") -> None:
-        super().__init__(message)
+    def __init__(self, key: str, decision: str, /, **params: Any) -> None:
+        # ``decision`` is positional so every keyword is one of the message's fields (tests/test_messages.py).
+        super().__init__(key, **params)
         self.decision = decision
-        self.message_cy = message_cy or message
 
 
-def required_reason(reason: str | None, what: str) -> str:
-    """The chair's reason, stripped; a clear refusal when it is missing or blank."""
+def required_reason(reason: str | None, what: Message) -> str:
+    """The chair's reason, stripped; a clear refusal when it is missing or blank (``what``: the decision)."""
     cleaned = (reason or "").strip()
     if not cleaned:
-        raise RuleError(f"{what}: the chair must say why (a reason is recorded with the decision)")
+        raise RuleError("safeguards.reason_required", what=what)
     return cleaned
 
 
@@ -79,11 +80,7 @@ def pending_sheet_ids(session: Session, item_id: int) -> list[int]:
 
 def refuse_close_with_pending(item_number: int, sheets: list[int]) -> RuleError:
     listed = ", ".join(str(s) for s in sheets[:10]) + (" ..." if len(sheets) > 10 else "")
-    return RuleError(
-        f"voting on item {item_number} cannot close: {len(sheets)} scanned sheet(s) wait for adjudication "
-        f"(sheet {listed}). Decide each one (accept the voter's clear intention, or reject it with a reason) "
-        "first; closing now would leave them out of the result"
-    )
+    return RuleError("safeguards.close_with_pending", item=item_number, count=len(sheets), sheets=listed)
 
 
 def second_slip(session: Session, meeting_id: int, qr_text: str) -> tuple[ScanOutcome, dict[str, Any]] | None:
@@ -122,18 +119,10 @@ def reject_contradictory_slip(
         details[CHANGED_KEY] = paper_details(
             item.number, serial, PaperContent(class_code_of(session, first.class_id), False, TOO_MANY_VOTES, ())
         )
-        english = (
-            f"Two slips from paper {serial} of item {item.number} chose different options: both are rejected "
-            "as more than one vote, and the first is taken out of the count."
-        )
-        welsh = (
-            f"Dewisodd dau slip o bapur {serial} eitem {item.number} wahanol opsiynau: gwrthodir y ddau am fwy "
-            "nag un bleidlais, a thynnir y cyntaf allan o'r cyfrif."
-        )
+        words = message("safeguards.contradictory_slips", serial=serial, item=item.number)
     elif first.reject_reason == TOO_MANY_VOTES:
-        english = f"Paper {serial} of item {item.number} was already rejected as more than one vote."
-        welsh = f"Gwrthodwyd papur {serial} eitem {item.number} eisoes am fwy nag un bleidlais."
+        words = message("safeguards.already_rejected_too_many", serial=serial, item=item.number)
     else:
         return None
-    outcome = ScanOutcome(False, english, welsh, reason=TOO_MANY_VOTES, item=item.number, serial=serial)
+    outcome = ScanOutcome.worded(False, words, reason=TOO_MANY_VOTES, item=item.number, serial=serial)
     return outcome, details

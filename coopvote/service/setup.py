@@ -13,6 +13,7 @@ from sqlalchemy import delete, func, select
 
 from coopvote.errors import InputError, RuleError
 from coopvote.meeting.spec import MeetingSpec
+from coopvote.messages import Message, message
 from coopvote.record.models import (
     AgendaItem,
     Candidate,
@@ -22,7 +23,7 @@ from coopvote.record.models import (
     PaperIssue,
     RecordedBallot,
 )
-from coopvote.service.bands import band_warnings, check_register_values
+from coopvote.service.bands import band_warning_words, band_warnings, check_register_values
 from coopvote.service.base import Role
 from coopvote.service.queries import item_view, member_by_number, member_view
 from coopvote.service.sources import packs_sent
@@ -40,7 +41,7 @@ def new_meeting_code() -> str:
 class ImportResult:
     imported: int
     by_class: dict[str, int]
-    warnings: tuple[str, ...]
+    warnings: tuple[str | Message, ...]
     source_sha256: str
 
 
@@ -204,8 +205,8 @@ class SetupRole(Role):
         label = filename or str(source)
         if not preview.ok:
             listed = "; ".join(str(problem) for problem in preview.errors[:20])
-            more = f" (and {len(preview.errors) - 20} more)" if len(preview.errors) > 20 else ""
-            raise InputError(f"{label}: {len(preview.errors)} bad row(s), nothing imported: {listed}{more}")
+            more = message("setup.more_rows", count=len(preview.errors) - 20) if len(preview.errors) > 20 else ""
+            raise InputError("setup.bad_rows", label=label, count=len(preview.errors), listed=listed, more=more)
         raw = source if isinstance(source, bytes) else Path(source).read_bytes()
         digest = hashlib.sha256(raw).hexdigest()
         return self._store_register(preview.rows, label, digest, tuple(preview.warnings), replace)
@@ -222,10 +223,7 @@ class SetupRole(Role):
             existing = session.scalar(select(func.count()).select_from(Member).where(Member.meeting_id == self.meeting_id))
             if existing:
                 if not replace:
-                    raise RuleError(
-                        f"the meeting already has {existing} members; importing again would replace them "
-                        "(use replace, or --replace on the command line, before anyone is checked in)"
-                    )
+                    raise RuleError("setup.already_has_members", existing=existing)
                 started = session.scalar(
                     select(func.count()).select_from(PaperIssue).join(AgendaItem).where(AgendaItem.meeting_id == self.meeting_id)
                 ) or session.scalar(
@@ -239,19 +237,13 @@ class SetupRole(Role):
                     .where(AgendaItem.meeting_id == self.meeting_id, AgendaItem.status != "pending")
                 )
                 if started or present or opened or packs_sent(session, self.meeting_id):
-                    raise RuleError(
-                        "the register cannot be replaced once members are checked in, papers issued, advance packs "
-                        "sent or a vote opened"
-                    )
+                    raise RuleError("setup.register_in_use")
                 from coopvote.record.models import Proxy  # here: the only use in this module
 
                 proxies = session.scalar(select(func.count()).select_from(Proxy).where(Proxy.meeting_id == self.meeting_id))
                 if proxies:
                     # Appointments (cancelled ones too) stay in the record and name members of this register.
-                    raise RuleError(
-                        f"the register cannot be replaced: {proxies} proxy appointment(s) already name its members "
-                        "(cancelled ones stay in the record); import it into a new meeting file instead"
-                    )
+                    raise RuleError("setup.proxies_name_members", proxies=proxies)
                 session.execute(delete(Member).where(Member.meeting_id == self.meeting_id))
             meeting = session.get(Meeting, self.meeting_id)
             assert meeting is not None
@@ -276,8 +268,8 @@ class SetupRole(Role):
                 )
             act.details.update(members=len(values), by_class=by_class, replaced=existing or 0)
             session.flush()
-            small_bands = tuple(w.message() for w in band_warnings(session, meeting))
+            small_bands = tuple(band_warning_words(w) for w in band_warnings(session, meeting))
             if small_bands:
-                act.details["small_bands"] = list(small_bands)
+                act.details["small_bands"] = [w.render("en") for w in small_bands]
         return ImportResult(len(values), by_class, warnings + small_bands, digest)
 

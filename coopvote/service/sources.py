@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from coopvote.counting.sources import DirectedVote, amended_marks, amendment_rule, directed_votes
 from coopvote.errors import RuleError
+from coopvote.messages import Message, message
 from coopvote.record.models import (
     AdvanceEnvelope,
     AdvancePack,
@@ -27,6 +28,7 @@ from coopvote.record.models import (
     RecordedBallot,
 )
 from coopvote.service.bands import uses_member_values
+from coopvote.service.wording import numbers
 
 Row = tuple[int, list[int], bool, str, int | None, Fraction | None]
 """(class id, marks, valid, reject reason, serial, directed value): a vote as the count reads it. Serial None is
@@ -169,8 +171,8 @@ def source_row(found: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def voted_before_meeting(session: Session, member_id: int) -> str:
-    """"; voted in advance on item 1, 2" (or by directed proxy): why the desk hands this member nothing more."""
+def voted_before_meeting(session: Session, member_id: int) -> Message | None:
+    """"voted in advance on item 1, 2" (or by directed proxy): why the desk hands this member nothing more."""
     ways: dict[str, list[int]] = {}
     for channel, number in session.execute(
         select(PaperIssue.channel, AgendaItem.number)
@@ -179,8 +181,15 @@ def voted_before_meeting(session: Session, member_id: int) -> str:
         .order_by(AgendaItem.number)
     ):
         ways.setdefault(channel, []).append(number)
-    words = {"advance": "voted in advance", "directed": "voted by directed proxy"}
-    return "".join(f"; {words[way]} on item {', '.join(map(str, items))}" for way, items in sorted(ways.items()))
+    advance, directed = ways.get("advance"), ways.get("directed")
+    if advance and directed:
+        return message("desk.voted_in_advance_and_by_directed_proxy", advance=numbers(advance),
+                       directed=numbers(directed))
+    if advance:
+        return message("desk.voted_in_advance", items=numbers(advance))
+    if directed:
+        return message("desk.voted_by_directed_proxy", items=numbers(directed))
+    return None
 
 
 def packs_sent(session: Session, meeting_id: int) -> int:

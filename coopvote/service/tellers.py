@@ -22,6 +22,7 @@ from coopvote.ballots.layout import PaperForm
 from coopvote.ballots.qrcodec import BallotCode, QrRejected, Reason, decode
 from coopvote.ballots.texts import REJECTION_REASONS
 from coopvote.errors import RuleError
+from coopvote.messages import Bilingual, message
 from coopvote.record.ledger import PAPER_KEY, WITHDRAWN_KEY, PaperContent, paper_details
 from coopvote.record.models import (
     AgendaItem,
@@ -48,11 +49,11 @@ from coopvote.service.voting import (
     IdentifiedPaper,
     already_counted,
     bad_marks,
-    check_marks,
     locate_paper,
     marks_problem,
     rejection,
 )
+from coopvote.service.wording import item_status
 
 if TYPE_CHECKING:
     from coopvote.ballots.omr_layout import PaperQuestion
@@ -122,11 +123,7 @@ class TellersRole(Role):
             # A band that differs from its batch's is a forged or foreign paper, refused like a wrong class.
             return rejection(Reason.SERIAL_NOT_ISSUED, **extra)
         if advance_paper(session, paper[0].batch_id):
-            return ScanOutcome(
-                False, "This paper was sent in an advance pack: count it with the advance papers, after its envelope.",
-                "Anfonwyd y papur hwn mewn pecyn ymlaen llaw: cyfrifwch ef gyda'r papurau ymlaen llaw, ar ôl ei amlen.",
-                reason="advance-paper", **extra,
-            )  # fmt: skip
+            return ScanOutcome.worded(False, message("tellers.advance_paper"), reason="advance-paper", **extra)
         if paper[0].voided_at is not None:
             return rejection(Reason.SPOILT if "spoil" in paper[0].void_reason.lower() else Reason.VOIDED, **extra)
         first_station = session.scalar(
@@ -171,7 +168,7 @@ class TellersRole(Role):
                     return found
                 chosen = [found.option] if found.option is not None else list(marks or [])
                 problem = marks_problem(found, chosen)
-                if problem[0]:
+                if problem is not None:
                     act.name = "paper refused"
                     act.details.update(reason="bad-marks", item=found.item, serial=found.serial)
                     return bad_marks(problem, found.item, found.serial)
@@ -203,10 +200,9 @@ class TellersRole(Role):
                     pass
                 return again
             raise
-        return ScanOutcome(
+        return ScanOutcome.worded(
             True,
-            f"Counted: item {found.item}, {found.class_code}, serial {found.serial}.",
-            f"Wedi'i gyfrif: eitem {found.item}, {found.class_code}, rhif {found.serial}.",
+            message("tellers.counted", item=found.item, code=found.class_code, serial=found.serial),
             item=found.item,
             class_code=found.class_code,
             serial=found.serial,
@@ -220,7 +216,7 @@ class TellersRole(Role):
         returned"; a second scan of it is refused as already counted, like any recorded paper.
         """
         if reason not in REJECTION_REASONS:
-            raise RuleError(f"rejection reason {reason!r} should be one of {', '.join(REJECTION_REASONS)}")
+            raise RuleError("tellers.unknown_rejection_reason", reason=reason, reasons=", ".join(REJECTION_REASONS))
         with self.action("paper rejected", source=source, reason=reason) as (session, act):
             found = self._identify(session, qr_text)
             if isinstance(found, ScanOutcome):
@@ -243,10 +239,10 @@ class TellersRole(Role):
             act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
             act.details[PAPER_KEY] = paper_details(found.item, found.serial, PaperContent(found.class_code, False, reason, ()))
         welsh_reason, english_reason = REJECTION_REASONS[reason]
-        return ScanOutcome(
+        return ScanOutcome.worded(
             True,
-            f"Rejected ({english_reason}): item {found.item}, {found.class_code}, serial {found.serial}.",
-            f"Gwrthodwyd ({welsh_reason}): eitem {found.item}, {found.class_code}, rhif {found.serial}.",
+            message("tellers.rejected", reason=Bilingual(cy=welsh_reason, en=english_reason), item=found.item,
+                    code=found.class_code, serial=found.serial),
             reason=reason,
             item=found.item,
             class_code=found.class_code,
@@ -256,7 +252,7 @@ class TellersRole(Role):
     def undo_last(self, reason: str) -> ScanOutcome:
         """Take back this station's most recent recorded paper, with a reason, so it can be scanned again."""
         if not reason.strip():
-            raise RuleError("say why the last scan is being undone")
+            raise RuleError("tellers.undo_reason_required")
         with self.action("scan undone", reason=reason.strip()) as (session, act):
             # Recorded papers carry no order (random ids, no time), so "this station's last scan" is what
             # this station itself remembers: the last paper it recorded since it opened the meeting.
@@ -275,22 +271,18 @@ class TellersRole(Role):
                     )
                 )
             if last is None:
-                raise RuleError("this station has no scan on an open vote to undo")
+                raise RuleError("tellers.nothing_to_undo")
             item = session.get(AgendaItem, last.item_id)
             assert item is not None
             if last.source == "slip" and last.reject_reason == TOO_MANY_VOTES:
-                raise RuleError(
-                    f"paper {last.serial} of item {item.number} was rejected because two slips from its sheet chose "
-                    "different options; both were in the box, so that cannot be undone"
-                )
+                raise RuleError("tellers.contradictory_cannot_undo", serial=last.serial, item=item.number)
             act.details.update(item=item.number, serial=last.serial, marks=list(last.marks))
             act.details[WITHDRAWN_KEY] = {"item": item.number, "serial": last.serial}
             session.delete(last)
             self._last_recorded = None
-            return ScanOutcome(
+            return ScanOutcome.worded(
                 True,
-                f"Undone: item {item.number}, serial {last.serial}. Scan it again if needed.",
-                f"Wedi'i ddadwneud: eitem {item.number}, rhif {last.serial}. Sganiwch ef eto os oes angen.",
+                message("tellers.undone", item=item.number, serial=last.serial),
                 item=item.number,
                 serial=last.serial,
             )
@@ -349,7 +341,8 @@ class TellersRole(Role):
 
         def unreadable(problem: InputError) -> None:
             # A file or page that cannot be read is refused with its reason; the rest of the batch goes on.
-            outcome = ScanOutcome(False, str(problem), f"Ni ellir darllen y ffeil: {problem}", reason="unreadable-file")
+            outcome = ScanOutcome.worded(False, message("tellers.unreadable_file", problem=problem.message),
+                                         reason="unreadable-file")
             summary.pages += 1
             summary.outcomes.append(outcome)
             summary.refused[outcome.reason] += 1
@@ -420,7 +413,8 @@ class TellersRole(Role):
 
     def _queue_sheet(self, reading: Any, *, advance: bool = False) -> ScanOutcome:
         reasons = [str(getattr(reason, "value", reason)) for reason in reading.reasons]
-        source = f"{Path(reading.source).name} page {reading.page_index + 1}"
+        where = message("tellers.file_page", file=Path(reading.source).name, page=reading.page_index + 1)
+        source = where.render("en")  # kept in the record as the sheet's name
         qr_text = getattr(reading, "qr_text", None)
         identified = self._identify_for_queue(qr_text, advance) if qr_text else None
         if isinstance(identified, ScanOutcome):
@@ -452,10 +446,9 @@ class TellersRole(Role):
                 )
                 if earlier is not None:
                     act.skip_audit = True
-                    return ScanOutcome(
+                    return ScanOutcome.worded(
                         False,
-                        f"Paper {serial} of item {item} is already in the adjudication queue (sheet {earlier.id}).",
-                        f"Mae papur {serial} eitem {item} eisoes yn y ciw dyfarnu (dalen {earlier.id}).",
+                        message("tellers.already_queued", serial=serial, item=item, sheet=earlier.id),
                         reason="already-queued",
                         item=item,
                         serial=serial,
@@ -475,11 +468,11 @@ class TellersRole(Role):
             session.add(pending)
             session.flush()
             act.details.update(sheet=pending.id, item=item, serial=serial)
-        words = ", ".join(reasons) or "needs a person"
-        return ScanOutcome(
+        words = (message("tellers.queued", reasons=", ".join(reasons), source=where) if reasons
+                 else message("tellers.queued_for_a_person", source=where))
+        return ScanOutcome.worded(
             False,
-            f"Set aside for adjudication ({words}): {source}.",
-            f"Wedi'i roi o'r neilltu i'w ddyfarnu ({words}): {source}.",
+            words,
             reason="queued",
             item=item,
             serial=serial,
@@ -520,40 +513,35 @@ class TellersRole(Role):
     ) -> ScanOutcome:
         """Decide a queued sheet: accept the voter's clear intention, or reject it for a stated reason."""
         if (accept_marks is None) == (reject_reason is None):
-            raise RuleError("either accept the paper with the marks the voter clearly meant, or reject it with a reason")
+            raise RuleError("tellers.accept_or_reject")
         if reject_reason is not None and reject_reason not in REJECTION_REASONS:
-            raise RuleError(f"rejection reason {reject_reason!r} should be one of {', '.join(REJECTION_REASONS)}")
+            raise RuleError("tellers.unknown_rejection_reason", reason=reject_reason, reasons=", ".join(REJECTION_REASONS))
         decision = f"accepted as {accept_marks}" if accept_marks is not None else f"rejected: {reject_reason}"
         with self.action("sheet adjudicated", sheet=sheet_id, decision=decision, by=by) as (session, act):
             sheet = session.get(PendingSheet, sheet_id)
             if sheet is None or sheet.meeting_id != self.meeting_id:
-                raise RuleError(f"there is no queued sheet {sheet_id}")
+                raise RuleError("tellers.no_queued_sheet", sheet=sheet_id)
             if sheet.state != "pending":
-                raise RuleError(f"sheet {sheet_id} was already decided ({sheet.decision})")
+                raise RuleError("tellers.sheet_already_decided", sheet=sheet_id, decision=sheet.decision)
             sheet.state = "accepted" if accept_marks is not None else "rejected"
             sheet.decision = decision
             sheet.decided_by = by
             if sheet.item_id is None or sheet.serial is None or sheet.class_id is None:
                 if accept_marks is not None:
-                    raise RuleError(
-                        f"sheet {sheet_id} has no readable code, so it cannot be counted; reject it as 'no-valid-code'"
-                    )
-                return ScanOutcome(True, f"Sheet {sheet_id} rejected.", f"Gwrthodwyd dalen {sheet_id}.", reason=reject_reason or "")
+                    raise RuleError("tellers.no_code_cannot_count", sheet=sheet_id)
+                return ScanOutcome.worded(True, message("tellers.sheet_rejected", sheet=sheet_id), reason=reject_reason or "")
             item = session.get(AgendaItem, sheet.item_id)
             assert item is not None
             advance = is_advance_serial(session, item.id, sheet.serial)
             if advance:
                 check_advance_sheet_decidable(item)
             if not advance and item.status != "open":
-                raise RuleError(
-                    f"voting on item {item.number} is {item.status}; sheets are decided while the vote is open "
-                    "(the chair can reopen a closed, undeclared vote, with a reason)"
-                )
+                raise RuleError("tellers.decide_while_open", item=item.number, status=item_status(item.status))
             already = session.scalar(
                 select(RecordedBallot.id).where(RecordedBallot.item_id == item.id, RecordedBallot.serial == sheet.serial)
             )
             if already is not None:
-                raise RuleError(f"paper {sheet.serial} of item {item.number} has already been counted")
+                raise RuleError("tellers.already_counted", serial=sheet.serial, item=item.number)
             if accept_marks is not None or advance:
                 # An advance paper is identified even to reject it: it still takes an opened envelope's place.
                 meeting = session.get(Meeting, self.meeting_id)
@@ -562,17 +550,18 @@ class TellersRole(Role):
                 try:
                     decode(qr_text, meeting.secret, meeting.code)
                 except QrRejected as rejected:
-                    raise RuleError(f"sheet {sheet_id}: {rejected}") from rejected
+                    raise RuleError("tellers.sheet_problem", sheet=sheet_id, problem=rejected.message) from rejected
                 found = (
                     identify_advance_paper(session, self.meeting_id, qr_text, deciding_sheet=sheet.id)
                     if advance
                     else self._identify(session, qr_text)
                 )
                 if isinstance(found, ScanOutcome):
-                    raise RuleError(found.message_en)
-                problem = check_marks(found, accept_marks) if accept_marks is not None else ""
-                if problem:
-                    raise RuleError(f"sheet {sheet_id}: {problem}")
+                    refusal = Bilingual(cy=found.message_cy, en=found.message_en)
+                    raise RuleError("tellers.sheet_problem", sheet=sheet_id, problem=refusal)
+                problem = marks_problem(found, accept_marks) if accept_marks is not None else None
+                if problem is not None:
+                    raise RuleError("tellers.sheet_problem", sheet=sheet_id, problem=problem)
             session.add(
                 RecordedBallot(
                     item_id=item.id,
@@ -591,10 +580,11 @@ class TellersRole(Role):
                 tuple(accept_marks or ()),
             )  # fmt: skip
             act.details[PAPER_KEY] = paper_details(item.number, sheet.serial, content)
-            return ScanOutcome(
+            words = (message("tellers.sheet_accepted", sheet=sheet_id, marks=accept_marks) if accept_marks is not None
+                     else message("tellers.sheet_rejected_as", sheet=sheet_id, reason=reject_reason))
+            return ScanOutcome.worded(
                 True,
-                f"Sheet {sheet_id}: {decision}.",
-                f"Dalen {sheet_id}: {'derbyniwyd' if accept_marks is not None else 'gwrthodwyd'}.",
+                words,
                 item=item.number,
                 serial=sheet.serial,
                 marks=tuple(accept_marks or ()),

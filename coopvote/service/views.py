@@ -10,6 +10,8 @@ from typing import Any
 from coopvote.counting.model import Outcome
 from coopvote.counting.resolutions import ResolutionResult
 from coopvote.counting.value_bands import PublicBandRow
+from coopvote.messages import Bilingual, Message, message
+from coopvote.service.wording import numbers
 
 
 @dataclass(frozen=True)
@@ -107,21 +109,28 @@ class PackToHand:
     band: Fraction | None = None
     """The member's vote value, when some items count it: those items' papers come from this band's stock."""
     banded_items: tuple[int, ...] = ()
-    band_warning: str = ""
+    band_note: Message | None = None
     """Said at the desk when the band is smaller than the privacy minimum."""
 
+    @property
+    def band_warning(self) -> str:
+        """The band's privacy warning in the reading language, or "" when there is none."""
+        return str(self.band_note) if self.band_note is not None else ""
+
     def in_words(self) -> str:
-        """"1 blue pack (EMP, band 5 votes for items 1, 2) for E3": what the desk hands over."""
+        """"1 EMP pack, band 5 votes (items 1, 2), for E3: items 1, 2": what the desk hands over."""
+        return str(self.words())
+
+    def words(self) -> Message:
         from coopvote.counting.value_bands import votes_words
 
-        whose = f"for {self.for_member}" + (" (as proxy)" if self.as_proxy else "")
+        items = numbers(self.items)
         if self.band is None:
-            return f"1 {self.class_code} pack {whose}: items {', '.join(map(str, self.items))}"
-        items = ", ".join(map(str, self.banded_items))
-        return (
-            f"1 {self.class_code} pack, band {votes_words(self.band)[1]} (items {items}), {whose}: "
-            f"items {', '.join(map(str, self.items))}"
-        )
+            key = "desk.pack_for_proxy" if self.as_proxy else "desk.pack_for"
+            return message(key, code=self.class_code, member=self.for_member, items=items)
+        key = "desk.pack_band_for_proxy" if self.as_proxy else "desk.pack_band_for"
+        return message(key, code=self.class_code, member=self.for_member, items=items,
+                       votes=Bilingual(*votes_words(self.band)), banded=numbers(self.banded_items))
 
 
 @dataclass(frozen=True)
@@ -137,6 +146,11 @@ class ScanOutcome:
     first_counted_at: datetime | None = None
     first_counted_station: str | None = None
 
+    @classmethod
+    def worded(cls, accepted: bool, words: Message, **fields: Any) -> ScanOutcome:
+        """An outcome whose two texts are one catalogue message rendered in each language."""
+        return cls(accepted, words.render("en"), words.render("cy"), **fields)
+
 
 @dataclass(frozen=True)
 class ReconciliationRow:
@@ -151,6 +165,9 @@ class ReconciliationRow:
     rejected: int
     not_returned: int
     problems: tuple[str, ...] = ()
+    """In English, as the record keeps them (the declaration's decision names them)."""
+    problem_words: tuple[Bilingual, ...] = ()
+    """The same problems in Welsh and English, for the person reading them."""
     sources: dict[str, Any] = field(default_factory=dict)
     """Every road to the count: in_room, proxy_discretionary, proxy_directed (directed_votes), packs_issued,
     envelopes_accepted, envelopes_refused (refused: by reason), advance_voted, advance_papers."""

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from coopvote.ballots.qrcodec import BallotCode, QrRejected, Reason, decode
 from coopvote.ballots.texts import reason_message
 from coopvote.errors import RuleError
+from coopvote.messages import Bilingual, Language, Message, message, render_value
 from coopvote.record.audit import BALLOT_CHAIN, chain_heads
 from coopvote.record.models import AgendaItem, Meeting, RecordedBallot
 from coopvote.record.types import utcnow
@@ -35,25 +36,27 @@ from coopvote.service.safeguards import (
 )
 from coopvote.service.sealing import close_seal
 from coopvote.service.views import ScanOutcome
+from coopvote.service.wording import item_status
 
 if TYPE_CHECKING:
     from coopvote.meeting.quorum import QuorumStatus
 
 RESOLUTION_OPTIONS = (1, 2, 3)  # For, Against, Abstain
 
-BAD_MARKS = (
-    "The marks keyed in cannot be recorded: {detail}.",
-    "Ni ellir cofnodi'r marciau a roddwyd: {detail}.",
-)
-
-
 def rejection(reason: Reason, *, item: int | None = None, serial: int | None = None, **fields: Any) -> ScanOutcome:
-    """A refusal in the shared words of ``coopvote.ballots.qrcodec.Reason``, in both languages."""
+    """A refusal in the shared words of ``coopvote.ballots.qrcodec.Reason``, in both languages.
+
+    A field that is a ``Message`` or ``Bilingual`` goes into each language's sentence in that language."""
     fields = {"item": item, "serial": serial, **fields}
+
+    def worded(language: Language) -> dict[str, Any]:
+        return {name: render_value(value, language) if isinstance(value, Message | Bilingual) else value
+                for name, value in fields.items()}
+
     return ScanOutcome(
         False,
-        reason_message(reason, "en", **fields),
-        reason_message(reason, "cy", **fields),
+        reason_message(reason, "en", **worded("en")),
+        reason_message(reason, "cy", **worded("cy")),
         reason=reason.value,
         item=item,
         serial=serial,
@@ -76,22 +79,15 @@ def locate_paper(
         return rejection(rejected.reason, **dict(rejected.fields))
     item = session.scalar(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id, AgendaItem.number == code.item))
     if item is None:
-        return rejection(Reason.WRONG_ITEM, item=code.item, expected="(none: no such item)")
+        return rejection(Reason.WRONG_ITEM, item=code.item, expected=message("voting.no_such_item"))
     return code, item, {"item": item.number, "serial": code.serial, "class_code": code.class_code}
 
 
 
-def bad_marks(problem: str | tuple[str, str], item: int, serial: int) -> ScanOutcome:
-    english, welsh = BAD_MARKS
-    problem_en, problem_cy = (problem, problem) if isinstance(problem, str) else problem
-    return ScanOutcome(
-        False,
-        english.format(detail=problem_en),
-        welsh.format(detail=problem_cy),
-        reason="bad-marks",
-        item=item,
-        serial=serial,
-    )
+def bad_marks(problem: str | Message, item: int, serial: int) -> ScanOutcome:
+    """Keyed marks refused; ``problem`` a catalogue message (``marks_problem``) or words given as they are."""
+    return ScanOutcome.worded(False, message("voting.bad_marks", detail=problem), reason="bad-marks", item=item,
+                              serial=serial)
 
 
 @dataclass(frozen=True)
@@ -145,23 +141,17 @@ class VotingRole(Role):
         with self.action("vote opened", **details) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
             if item.status == "open":
-                raise RuleError(f"voting on item {item_number} is already open")
+                raise RuleError("voting.already_open", item=item_number)
             if item.status == "declared":
-                raise RuleError(f"item {item_number} is declared; its vote cannot be opened again")
+                raise RuleError("voting.declared_cannot_open", item=item_number)
             if item.status == "closed":
-                raise RuleError(
-                    f"voting on item {item_number} is closed; to take more papers the chair reopens it, with a reason"
-                )
+                raise RuleError("voting.closed_reopen_instead", item=item_number)
             if quorum is not None and not_quorate and not (not_quorate_reason or "").strip():
-                raise ReasonRequired(
-                    f"the meeting is not quorate: {quorum.explanation_en.strip()} The vote on item {item_number} can "
-                    "be opened only if the chair decides to go ahead and records why",
-                    OPENED_NOT_QUORATE,
-                    f"Nid yw'r cyfarfod yn gworwm: {quorum.explanation_cy.strip()} Dim ond os yw'r cadeirydd yn penderfynu "
-                    f"bwrw ymlaen ac yn cofnodi pam y gellir agor y bleidlais ar eitem {item_number}.",
-                )
+                explanation = Bilingual(cy=quorum.explanation_cy.strip(), en=quorum.explanation_en.strip())
+                raise ReasonRequired("voting.not_quorate", OPENED_NOT_QUORATE, item=item_number,
+                                     explanation=explanation)
             if not_quorate and quorum is not None:
-                reason = required_reason(not_quorate_reason, f"opening item {item_number} without a quorum")
+                reason = required_reason(not_quorate_reason, message("voting.opening_not_quorate", item=item_number))
                 record_decision(
                     item, OPENED_NOT_QUORATE, reason, by.strip(),
                     present=quorum.present, required=quorum.required,
@@ -184,7 +174,7 @@ class VotingRole(Role):
         with self.action("vote closed", item=item_number) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
             if item.status != "open":
-                raise RuleError(f"voting on item {item_number} is not open (it is {item.status})")
+                raise RuleError("voting.not_open", item=item_number, status=item_status(item.status))
             waiting = pending_sheet_ids(session, item.id)
             if waiting:
                 raise refuse_close_with_pending(item_number, waiting)
@@ -220,13 +210,13 @@ class VotingRole(Role):
         The lot seed drawn at the first close is kept, so a count stays replayable; the decision is kept
         with the item and printed on its declaration.
         """
-        cleaned = required_reason(reason, f"reopening the vote on item {item_number}")
+        cleaned = required_reason(reason, message("voting.reopening", item=item_number))
         with self.action("vote reopened", item=item_number, reason=cleaned) as (session, _act):
             item = item_row(session, self.meeting_id, item_number)
             if item.status == "declared":
-                raise RuleError(f"item {item_number} has been declared; a declared result cannot be reopened")
+                raise RuleError("voting.declared_cannot_reopen", item=item_number)
             if item.status != "closed":
-                raise RuleError(f"voting on item {item_number} is not closed (it is {item.status}); only a closed vote can be reopened")
+                raise RuleError("voting.not_closed_cannot_reopen", item=item_number, status=item_status(item.status))
             record_decision(item, REOPENED, cleaned, by.strip())
             item.status = "open"
             item.closed_at = None
@@ -238,30 +228,29 @@ class VotingRole(Role):
 
 
 def check_marks(paper: IdentifiedPaper, marks: Sequence[int]) -> str:
-    """Why these marks cannot be recorded as they are, or '' when they can."""
-    return marks_problem(paper, marks)[0]
+    """Why these marks cannot be recorded as they are (in English, for callers that put it in a sentence of
+    their own), or '' when they can."""
+    problem = marks_problem(paper, marks)
+    return problem.render("en") if problem is not None else ""
 
 
-def marks_problem(paper: IdentifiedPaper, marks: Sequence[int]) -> tuple[str, str]:
-    """(English, Welsh) of why these marks cannot be recorded, or ('', '') when they can."""
+def marks_problem(paper: IdentifiedPaper, marks: Sequence[int]) -> Message | None:
+    """Why these marks cannot be recorded, or None when they can."""
     if paper.kind == "resolution":
         if len(marks) != 1 or marks[0] not in RESOLUTION_OPTIONS:
-            return (
-                "a resolution takes one choice: 1 For, 2 Against, 3 Abstain",
-                "un dewis yn unig sydd i benderfyniad: 1 O blaid, 2 Yn erbyn, 3 Ymatal",
-            )
-        return "", ""
+            return message("voting.marks_one_choice")
+        return None
     if any(not 1 <= m <= paper.candidates for m in marks):
-        return (f"candidates are numbered 1 to {paper.candidates}", f"mae'r ymgeiswyr wedi'u rhifo o 1 i {paper.candidates}")
+        return message("voting.marks_out_of_range", candidates=paper.candidates)
     if len(set(marks)) != len(marks):
-        return "a candidate is marked twice", "mae ymgeisydd wedi'i farcio ddwywaith"
+        return message("voting.marks_candidate_twice")
     if not marks:
-        return "no candidate marked", "nid oes ymgeisydd wedi'i farcio"
+        return message("voting.marks_none")
     from coopvote.counting.rules import RANKED_METHODS
 
     if paper.method not in RANKED_METHODS and paper.max_marks and len(marks) > paper.max_marks:
-        return (f"at most {paper.max_marks} mark(s) allowed", f"dim mwy na {paper.max_marks} marc")
-    return "", ""
+        return message("voting.marks_too_many", most=paper.max_marks)
+    return None
 
 
 def already_counted(at: Any, station: str, extra: dict[str, Any]) -> ScanOutcome:

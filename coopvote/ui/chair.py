@@ -336,7 +336,7 @@ class ChairPage(Retranslatable, QWidget):
             reason = ask(
                 self.tr("The meeting is not quorate"),
                 arg(self.tr("%1\n\nOpen the vote anyway? Your reason is recorded in the audit log and printed on "
-                            "the declaration."), sentence(pick(cy=refusal.message_cy, en=str(refusal)))),
+                            "the declaration."), sentence(str(refusal))),
                 self.tr("Open the vote anyway"),
                 reason_label=self.tr("Why the vote goes ahead without a quorum:"),
                 parent=self,

@@ -385,7 +385,7 @@ class DeskPage(Retranslatable, QWidget):
             return
         message = arg(self.tr("%1 is checked in."), member.name)
         if notes:
-            message = "\n".join([message, *notes])
+            message = "\n".join([message, *map(str, notes)])
         self.banner.show_ok(message)
         self._refresh_after(member.number)
         self.pack_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -126,7 +126,7 @@ def print_pdf(printer: QPrinter, path: Path, dpi: int = PRINT_DPI) -> int:
 
     painter = QPainter()
     if not painter.begin(printer):
-        raise RecordError("the printer could not be started (is it connected, or is the file writable?)")
+        raise RecordError("app.printer_not_started")
     document = pdfium.PdfDocument(str(path))
     try:
         for index in range(len(document)):

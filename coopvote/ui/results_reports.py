@@ -99,7 +99,7 @@ def print_pages(printer: QPrinter, pages: tuple[RenderedPage, ...]) -> int:
     """Paint the pages, one per sheet, scaled to fit the printable area; returns how many were printed."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise RecordError("the printer could not be started (is it connected, or is the file writable?)")
+        raise RecordError("app.printer_not_started")
     try:
         for number, page in enumerate(pages):
             if number:

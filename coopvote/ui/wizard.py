@@ -114,7 +114,7 @@ class SummaryPage(WizardPage):
                 if register and not job.cancelled:
                     imported = service.setup.import_register(Path(register), Path(register).name)
                 if job.cancelled:
-                    raise CoopvoteError("stopped")
+                    raise CoopvoteError("app.stopped")
                 if keep_toml and "://" not in target:
                     Path(target).with_suffix(".toml").write_text(text, encoding="utf-8")
             except BaseException:

@@ -194,5 +194,5 @@ def build_spec(data: WizardData, source: str = "new meeting") -> tuple[str, Meet
     if not spec.items:
         from coopvote.errors import InputError
 
-        raise InputError(f"{source}: the agenda has no items; add at least one resolution or election")
+        raise InputError("app.no_agenda_items", source=source)
     return text, spec
