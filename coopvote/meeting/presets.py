@@ -116,7 +116,8 @@ PRESETS: tuple[Preset, ...] = (
 )
 
 SECTION_111_MIN_DAYS = 14
-"""Section 111: the confirming meeting is held not less than 14 days ..."""
+"""Section 111(2)(e): the second meeting is held at least 14 days, and no more than one month, from the day of
+the first (docs/presets.md cites the text); both ends of the window are allowed days."""
 
 
 def preset(key: str) -> Preset:
@@ -178,10 +179,21 @@ def confirmation_window(first: date) -> tuple[date, date]:
     return first + timedelta(days=SECTION_111_MIN_DAYS), latest
 
 
-def confirmation_problem(first: date, second: date | None) -> str | None:
-    """Why a confirming meeting on ``second`` cannot confirm a resolution first passed on ``first``, or None."""
+def confirmation_problem(first: date, second: date | None, notice_given: date | None = None) -> str | None:
+    """Why a confirming meeting on ``second`` cannot confirm a resolution first passed on ``first``, or None.
+
+    Section 111(2)(d) makes notice of the second meeting a condition of the special resolution, so the
+    confirming meeting's definition must say when notice was given; how long before is the society's rules'
+    to say (the Act fixes no period), so only a notice given after the meeting itself is refused here.
+    """
     if second is None:
         return "the confirming meeting has no date; section 111 needs it 14 days to one month after the first"
+    if notice_given is None:
+        return ("the confirming meeting does not say when its notice was given (notice_given in [meeting]); "
+                "section 111(2)(d) needs notice of the second meeting duly given")
+    if notice_given > second:
+        return (f"notice of the confirming meeting is dated {notice_given.isoformat()}, after the meeting itself "
+                f"({second.isoformat()})")
     earliest, latest = confirmation_window(first)
     if second < earliest:
         return (f"the confirming meeting on {second.isoformat()} is too soon: section 111 needs at least 14 days "
