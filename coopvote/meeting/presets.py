@@ -84,11 +84,13 @@ PRESETS: tuple[Preset, ...] = (
         "fairshares-special", "item",
         "Penderfyniad arbennig FairShares",
         "FairShares special resolution",
-        "Wedi'i basio dim ond os yw o leiaf 75% o'r aelodau sy'n pleidleisio o'i blaid (un aelod, un bleidlais) "
-        "a mwy na hanner y pleidleisiau o'i blaid ym mhob dosbarth.",
-        "Carried only if at least 75% of the members voting are for it (one member, one vote) and more than "
-        "half the votes in every class are for it.",
-        "FairShares Model rules (FairShares Association): special resolutions need a majority in each class",
+        "Wedi'i basio dim ond os yw o leiaf 75% o holl aelodau'r gofrestr, pleidleisio neu beidio, yn pleidleisio "
+        "o'i blaid (un aelod, un bleidlais, ym mhob dosbarth gyda'i gilydd) a mwy na hanner y pleidleisiau a "
+        "fwriwyd ym mhob dosbarth o'i blaid.",
+        "Carried only if at least 75% of all members on the register, voting or not, vote for it (one member, one "
+        "vote, all classes together) and more than half the votes cast in every class are for it.",
+        "FairShares Model rules, clause 25 (FairShares Association): a majority of votes cast in each class plus "
+        "at least 75% of all members in favour, one member one vote",
     ),
     Preset(
         "section-111-first", "item",
@@ -157,7 +159,7 @@ def item_fragment(key: str, *, confirms: dict[str, Any] | None = None) -> dict[s
     if chosen.target != "item":
         raise InputError(f"preset {key!r} sets the meeting's weighting, not one resolution")
     if key == "fairshares-special":
-        return {"special": True, "threshold": ">= 3/4", "by_head": True,
+        return {"special": True, "threshold": ">= 3/4", "by_head": True, "base": "register",
                 "weighting": {"class_consent": True, "consent_threshold": "> 1/2"}}
     if key == "section-111-first":
         return {"special": True, "threshold": ">= 2/3", "by_head": True}
