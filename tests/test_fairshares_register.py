@@ -22,9 +22,9 @@ from coopvote.counting.resolutions import (
 )
 from coopvote.counting.weighting import WeightingScheme
 from coopvote.errors import InputError
-from coopvote.export.archive import export_meeting
-from coopvote.export.content import collect
-from coopvote.export.verify import verify_archive
+from coopvote.export.archive import PUBLIC, build_archive, export_meeting
+from coopvote.export.content import collect, item_digest
+from coopvote.export.verify import Discrepancy, verify_archive, verify_bytes
 from coopvote.meeting.presets import fragment_toml, item_fragment
 from coopvote.meeting.spec import parse_spec
 from coopvote.reports.declaration import render_declaration
@@ -162,3 +162,29 @@ def test_the_service_freezes_the_register_at_the_close_and_the_archive_recounts_
     export_meeting(tmp_path / "fs.coopvote", tmp_path / "fs.zip")
     for archive in ("fs.zip", "fs-PRIVATE.zip"):
         assert verify_archive(tmp_path / archive).items_recounted == 1
+
+
+def test_a_register_rewritten_in_the_archive_is_not_the_one_sealed_at_the_close(tmp_path: Path) -> None:
+    """A forger who enlarges the register only in the archive (so fewer members seem to have voted for) and
+    recounts and reseals everything else is caught by the close entry, whose hash is the written close code."""
+    service = MeetingService.create(tmp_path / "fs.coopvote", parse_spec(SPEC, "fs.toml"))
+    service.setup.import_register(REGISTER.encode("utf-8"), "members.csv")
+    workers = service.papers.add_paper_batch(1, "WRK", 8)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
+    for serial in workers.serials:
+        assert service.tellers.record_paper(workers.qr_text(serial), [1]).accepted
+    service.voting.close_vote(1)  # 8 of 12 for: 66.7%, not carried
+    service.results.declare(1, "Eleri Prydderch", reconciliation_reason="test meeting: papers recorded without packs")
+    record = collect(service, [1], audit=False)
+    service.close()
+    item = record.item(1)
+    assert item.close_entry is not None and item.close_entry["details"]["register_members"] == {"WRK": 8, "INV": 4}
+    item.definition["settings"]["register_members"] = {"WRK": 8, "INV": 8}
+    assert item.declaration is not None
+    for resolution in (item.declaration["result"]["resolution"], item.result["resolution"]):
+        resolution.update(for_share="1/2", for_percent="50.0", register_members=16,
+                          register_by_class={"WRK": 8, "INV": 8})
+    item.digest = item_digest(record.code, item.definition, item.declared_result, item.csv_bytes, item.close_hash)
+    data, _digest = build_archive(record, None, "2026-12-05T20:00:00", PUBLIC)
+    with pytest.raises(Discrepancy, match="is not the one frozen when the vote closed"):
+        verify_bytes(data, meeting_file=False)

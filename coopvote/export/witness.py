@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from coopvote.counting.privacy import classes_in_group
+from coopvote.counting.register_base import REGISTER_SETTING
 from coopvote.export.content import read_ballots_csv
 from coopvote.record.audit import DESK_CHAIN, entry_hash
 from coopvote.record.close_seal import SealedPaper, seal_problem
@@ -129,6 +130,10 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
     if not isinstance(directed, Mapping):
         return f"item {number}: the definition's directed votes are not a table of class -> marks -> count"
     problem = seal_problem(details, papers, f"item {number}'s papers in {name}", directed)
+    frozen = ((entry.get("definition") or {}).get("settings") or {}).get(REGISTER_SETTING)
+    if problem is None and "register_members" in details and details["register_members"] != frozen:
+        return (f"item {number}: the register its threshold is a share of ({REGISTER_SETTING} in its definition) is "
+                "not the one frozen when the vote closed (the close entry's register_members)")
     if problem is None and closed["action"] == UNOPPOSED_ACTION:
         declared = (entry.get("declaration") or {}).get("result") or entry.get("result") or {}
         unopposed = unopposed_seal_problem(details, entry.get("definition") or {}, declared)
