@@ -26,19 +26,26 @@ def checked_register(
     more votes than it has members means the wrong register (or the wrong papers), and is refused naming it.
     """
     if register is None:
-        raise InputError(f'{where}: base "register" needs the number of members on the register in each class')
+        raise InputError("count.register_missing", what=where)
     checked: dict[str, int] = {}
     for code, members in register.items():
         if isinstance(members, bool) or not isinstance(members, int) or members < 0:
-            raise InputError(f"{where}: class {code}: members on the register must be a whole number ≥ 0, got {members!r}")
+            raise InputError("count.register_not_whole", what=where, code=code, members=repr(members))
         checked[str(code)] = members
     for code, returned in voted.items():
         if code == all_classes:
-            members_here, name = sum(checked.values()), "the whole register"
-        elif code not in checked:
-            raise InputError(f"{where}: class {code} voted but has no figure in the register given for the count")
-        else:
-            members_here, name = checked[code], f"class {code}"
-        if returned > members_here:
-            raise InputError(f"{where}: {name}: {returned} votes returned but only {members_here} members on the register")
+            if returned > sum(checked.values()):
+                raise InputError("count.register_too_small_all", what=where, returned=_whole(returned),
+                                 members=sum(checked.values()))
+            continue
+        if code not in checked:
+            raise InputError("count.register_class_missing", what=where, code=code)
+        if returned > checked[code]:
+            raise InputError("count.register_too_small", what=where, code=code, returned=_whole(returned),
+                             members=checked[code])
     return checked
+
+
+def _whole(amount: Fraction) -> int | str:
+    """A number of votes as a whole number where it is one (counted by head it always is)."""
+    return amount.numerator if amount.denominator == 1 else str(amount)

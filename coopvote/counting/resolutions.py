@@ -120,7 +120,7 @@ class ResolutionRules:
         if self.tie not in TIE_RULES:
             raise InputError(f"tie: {self.tie!r} is not one of {', '.join(TIE_RULES)}")
         if self.base == REGISTER and not self.by_head:
-            raise InputError('base: "register" counts members, so it needs by_head = true (one member, one vote)')
+            raise InputError("count.register_needs_by_head")
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any], where: str = "item") -> ResolutionRules:

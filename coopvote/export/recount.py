@@ -306,10 +306,7 @@ def _frozen_register(definition: dict[str, Any]) -> dict[str, int]:
     """The register the meeting froze at the close: the recount divides by the figure the count did."""
     frozen = definition.get("settings", {}).get(REGISTER_SETTING)
     if not isinstance(frozen, dict):
-        raise InputError(
-            f"item {definition['number']}: counted against all members on the register, but its settings hold no "
-            f"{REGISTER_SETTING} (the register frozen when the vote closed)"
-        )
+        raise InputError("recount.register_not_frozen", number=definition["number"], setting=REGISTER_SETTING)
     return {str(code): members for code, members in frozen.items()}
 
 
