@@ -31,6 +31,7 @@ HEAD = """
 name_cy = "Cyfarfod"
 name_en = "Meeting"
 date = {held_on}
+notice_given = 2026-11-01
 
 [[classes]]
 code = "WRK"
@@ -121,10 +122,48 @@ def test_section_111_needs_two_thirds_first_then_more_than_half_at_a_later_meeti
         parse_spec(spec_text(item=item_fragment("section-111-confirm", confirms=confirms), held_on="2026-12-29"), "x")
 
 
+@pytest.mark.parametrize(("first", "second", "problem"), [
+    (date(2026, 11, 28), date(2026, 12, 11), "too soon"),  # 13 days after
+    (date(2026, 11, 28), date(2026, 12, 12), None),  # 14 days after: the first allowed day
+    (date(2026, 11, 28), date(2026, 12, 28), None),  # one month after: the last allowed day
+    (date(2026, 11, 28), date(2026, 12, 29), "too late"),
+    (date(2027, 1, 31), date(2027, 2, 13), "too soon"),
+    (date(2027, 1, 31), date(2027, 2, 14), None),
+    (date(2027, 1, 31), date(2027, 2, 28), None),  # no 31 February: the month ends on the 28th
+    (date(2027, 1, 31), date(2027, 3, 1), "too late"),
+    (date(2028, 1, 31), date(2028, 2, 29), None),  # a leap year's February
+    (date(2028, 1, 31), date(2028, 3, 1), "too late"),
+    (date(2026, 12, 20), date(2027, 1, 3), None),  # across the year's end
+    (date(2026, 12, 20), date(2027, 1, 20), None),
+    (date(2026, 12, 20), date(2027, 1, 21), "too late"),
+])
+def test_the_confirming_meeting_is_refused_one_day_outside_the_window_and_allowed_on_its_edges(
+    first: date, second: date, problem: str | None
+) -> None:
+    found = confirmation_problem(first, second, notice_given=first)
+    if problem is None:
+        assert found is None
+    else:
+        assert found is not None and problem in found
+        assert first.isoformat() in found and second.isoformat() in found
+
+
+def test_the_confirming_meeting_must_say_when_its_notice_was_given() -> None:
+    missing = confirmation_problem(date(2026, 11, 28), date(2026, 12, 14), notice_given=None)
+    assert missing is not None and "notice_given" in missing and "111(2)(d)" in missing
+    late = confirmation_problem(date(2026, 11, 28), date(2026, 12, 14), notice_given=date(2026, 12, 15))
+    assert late is not None and "2026-12-15" in late and "2026-12-14" in late
+    assert confirmation_problem(date(2026, 11, 28), date(2026, 12, 14), notice_given=date(2026, 12, 14)) is None
+    confirms = {"meeting": "R3LKGH", "item": 1, "held_on": date(2026, 11, 28), "verification": "19E0 DCFD 59D8 850A"}
+    text = spec_text(item=item_fragment("section-111-confirm", confirms=confirms), held_on="2026-12-14")
+    with pytest.raises(InputError, match="notice_given"):
+        parse_spec(text.replace("notice_given = 2026-11-01\n", ""), "no notice")
+
+
 def test_the_confirmation_window_is_fourteen_days_to_one_month() -> None:
     assert confirmation_window(date(2026, 11, 28)) == (date(2026, 12, 12), date(2026, 12, 28))
     assert confirmation_window(date(2027, 1, 31)) == (date(2027, 2, 14), date(2027, 2, 28))
-    assert confirmation_problem(date(2026, 11, 28), date(2026, 12, 12)) is None
+    assert confirmation_problem(date(2026, 11, 28), date(2026, 12, 12), date(2026, 11, 1)) is None
     assert "no date" in (confirmation_problem(date(2026, 11, 28), None) or "")
 
 

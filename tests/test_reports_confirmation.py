@@ -26,6 +26,7 @@ name_en = "Special General Meeting"
 society_cy = "Cydweithfa Prawf Cyf"
 society_en = "Test Co-operative Ltd"
 date = 2026-12-14
+notice_given = 2026-11-20
 
 [[classes]]
 code = "M"

@@ -27,6 +27,8 @@ TEXTS: dict[Language, dict[str, str]] = {
         "base_cast": "of votes cast",
         "base_valid": "of valid papers",
         "base_present": "of the voting strength present",
+        "base_register": "of all members on the register",
+        "register_count": "{votes_for} of the {members} members on the register voted for",
         "decided": "{outcome}: {percent}% for, {threshold} {base} needed",
         "no_votes": "{outcome}: no votes cast",
         "tie_lost": "{outcome}: a tie at exactly {percent}% for, {threshold} {base} needed; a tie is lost",
@@ -49,6 +51,8 @@ TEXTS: dict[Language, dict[str, str]] = {
         "base_cast": "o'r pleidleisiau a fwriwyd",
         "base_valid": "o'r papurau dilys",
         "base_present": "o'r cryfder pleidleisio sy'n bresennol",
+        "base_register": "o'r holl aelodau ar y gofrestr",
+        "register_count": "pleidleisiodd {votes_for} o'r {members} aelod ar y gofrestr o blaid",
         "decided": "{outcome}: {percent}% o blaid, angen {threshold} {base}",
         "no_votes": "{outcome}: ni fwriwyd unrhyw bleidlais",
         "tie_lost": "{outcome}: pleidleisiau cyfartal ar union {percent}% o blaid, angen {threshold} {base}; "

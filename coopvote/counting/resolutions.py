@@ -17,13 +17,18 @@ from typing import Any, Literal
 
 from coopvote.counting.model import decimal_string
 from coopvote.counting.privacy import PrivacyWarning, small_class_warnings
+from coopvote.counting.register_base import checked_register
 from coopvote.counting.resolution_texts import LANGUAGES, UNNAMED_CHAIR, Language, text
 from coopvote.counting.weighting import BY_HEAD, WeightingScheme, class_strengths, parse_fraction
 from coopvote.errors import InputError
 
-Base = Literal["cast", "valid", "present"]
+Base = Literal["cast", "valid", "present", "register"]
 TieRule = Literal["lost", "casting-vote", "lot"]
-BASES: tuple[str, ...] = ("cast", "valid", "present")
+BASES: tuple[str, ...] = ("cast", "valid", "present", "register")
+REGISTER = "register"
+"""The base of a rule that needs a share of *all* members on the register, voting or not, by head (the
+FairShares special resolution, docs/presets.md): the threshold's whole is the register, while each class's
+own share (class consent) stays a share of that class's votes cast."""
 TIE_RULES: tuple[str, ...] = ("lost", "casting-vote", "lot")
 ALL_CLASSES = "*"
 """The class code of a show of hands counted without a per-class breakdown."""
@@ -114,6 +119,8 @@ class ResolutionRules:
             raise InputError(f"base: {self.base!r} is not one of {', '.join(BASES)}")
         if self.tie not in TIE_RULES:
             raise InputError(f"tie: {self.tie!r} is not one of {', '.join(TIE_RULES)}")
+        if self.base == REGISTER and not self.by_head:
+            raise InputError("count.register_needs_by_head")
 
     @classmethod
     def from_mapping(cls, raw: Mapping[str, Any], where: str = "item") -> ResolutionRules:
@@ -172,6 +179,8 @@ class ResolutionTally:
     casting_vote: Literal["for", "against"] | None = None
     seed: int | str = 0
     title: str = ""
+    register: Mapping[str, int] | None = None
+    """Members on the register entitled to vote, per class code: the whole of a ``base = "register"`` rule."""
 
 
 @dataclass(frozen=True)
@@ -250,6 +259,9 @@ class ResolutionResult:
         threshold = self.threshold.describe(language)
         base = text(f"base_{self.base}", language)
         common = {"outcome": outcome, "percent": self.for_percent, "threshold": threshold, "base": base}
+        register = [] if self.register_members is None else [
+            text("register_count", language, votes_for=self.total.votes_for, members=self.register_members)
+        ]
         if self.for_share is None:
             sentence = text("no_votes", language, outcome=outcome)
         elif self.consent_failed:
@@ -279,10 +291,13 @@ class ResolutionResult:
             extra.append(text("by_head", language))
         if self.poll_demanded_by:
             extra.append(text("poll_demanded", language, by=self.poll_demanded_by))
-        return "; ".join([sentence, *extra])
+        return "; ".join([sentence, *register, *extra])
 
     consent_threshold_text: str = "> 1/2"
     scheme_weighted: bool = False
+    register_members: int | None = None
+    """All members on the register (every class), when the threshold is a share of them (base "register")."""
+    register_by_class: Mapping[str, int] | None = None
 
     def to_dict(self) -> dict[str, object]:
         """The result as plain JSON-able data for the record and exports, reasons in both languages."""
@@ -308,6 +323,8 @@ class ResolutionResult:
             "poll_demanded_by": self.poll_demanded_by,
             "privacy": [warning.message() for warning in self.privacy],
             "notes": list(self.notes),
+            "register_members": self.register_members,
+            "register_by_class": dict(self.register_by_class) if self.register_by_class is not None else None,
             "reason": {language: self.reason(language) for language in LANGUAGES},
         }
 
@@ -341,7 +358,7 @@ def _raw(
 def _base_amount(
     base: Base, votes_for: Fraction, against: Fraction, abstain: Fraction, present: Fraction | None, code: str
 ) -> Fraction:
-    if base == "cast":
+    if base in ("cast", REGISTER):  # under "register", a class's own share (its consent) is of its votes cast
         return votes_for + against
     if base == "valid":
         return votes_for + against + abstain
@@ -420,6 +437,13 @@ def count_resolution(
 
     weighted_base = total("weighted_base")
     for_share = total("weighted_for") / weighted_base if weighted_base else None
+    register = None
+    if rules.base == REGISTER:
+        voted = {code: f + a + ab for code, (f, a, ab, _present) in raws.items()}
+        register = checked_register(tally.register, voted, tally.title or "resolution", ALL_CLASSES)
+    if register is not None:
+        members = sum(register.values())
+        for_share = total("votes_for") / members if members else None
     totals = ClassFigures(
         "", total("votes_for"), total("votes_against"), total("abstentions"), int(total("rejected")),
         total("base"), Fraction(1), total("weighted_for"), total("weighted_against"),
@@ -461,6 +485,8 @@ def count_resolution(
         privacy=tuple(privacy),
         notes=weighting.notes,
         consent_threshold_text=scheme.consent_threshold,
+        register_members=sum(register.values()) if register is not None else None,
+        register_by_class=dict(register) if register is not None else None,
     )
 
 

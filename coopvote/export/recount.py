@@ -18,6 +18,7 @@ from coopvote.counting.blt import MAX_SEATS
 from coopvote.counting.item_rules import item_resolution_rules
 from coopvote.counting.model import Ballot, CountOptions, Election, decimal_string
 from coopvote.counting.privacy import class_groups, classes_in_group, merge_figures, weight_ignores_class
+from coopvote.counting.register_base import REGISTER_SETTING
 from coopvote.counting.resolutions import (
     ClassTally,
     ResolutionResult,
@@ -259,6 +260,8 @@ def _resolution(
             "for_percent": result.for_percent,
             "by_head": result.by_head,
             "mode": result.mode,
+            "base": result.base,
+            "register_members": result.register_members,
         },
     }
 
@@ -301,8 +304,17 @@ def _resolution_result(definition: dict[str, Any], ballots: list[BallotRow], pap
         casting_vote=casting if casting in {"for", "against"} else None,
         seed=int(seed) if seed is not None else 0,
         title=definition["title"]["en"],
+        register=_frozen_register(definition) if rules.base == "register" else None,
     )
     return count_resolution(rules, _scheme(definition), tally)
+
+
+def _frozen_register(definition: dict[str, Any]) -> dict[str, int]:
+    """The register the meeting froze at the close: the recount divides by the figure the count did."""
+    frozen = definition.get("settings", {}).get(REGISTER_SETTING)
+    if not isinstance(frozen, dict):
+        raise InputError("recount.register_not_frozen", number=definition["number"], setting=REGISTER_SETTING)
+    return {str(code): members for code, members in frozen.items()}
 
 
 def _election(

@@ -240,6 +240,9 @@ def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: Verify
         problem: str | None = None
         if label == "declared result" and declared_unopposed(declared):
             problem = unopposed_problem(declared, definition, ballots)
+            if not problem and not entry.get("close_hash"):
+                problem = ("declared unopposed, but results.json carries no close entry sealing the declaration "
+                           "(the 'nominations closed' entry that declared it)")
         else:
             problem = first_difference(expected, figures)
         if problem:

@@ -15,17 +15,20 @@ from dataclasses import replace
 from typing import Any
 
 from coopvote.counting.privacy import classes_in_group
+from coopvote.counting.register_base import REGISTER_SETTING
 from coopvote.export.content import read_ballots_csv
 from coopvote.record.audit import DESK_CHAIN, entry_hash
 from coopvote.record.close_seal import SealedPaper, seal_problem
+from coopvote.record.close_seal import unopposed_problem as unopposed_seal_problem
 from coopvote.record.ledger import (
-    CLOSE_ACTION,
+    UNOPPOSED_ACTION,
     PaperContent,
     ReplayProblem,
     ballot_head_problem,
     close_entries,
     find_witnessed,
     first_paper_difference,
+    is_close,
     replay_papers,
 )
 
@@ -110,8 +113,9 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
         )  # fmt: skip
     except (KeyError, TypeError, ValueError) as error:
         return f"item {number}: its close entry in results.json is malformed ({error})"
-    if closed["action"] != CLOSE_ACTION or closed["chain"] != DESK_CHAIN or details.get("item") != number:
-        return f"item {number}: the close entry in results.json is not a 'vote closed' entry for item {number}"
+    if not is_close(closed) or closed["chain"] != DESK_CHAIN or details.get("item") != number:
+        return (f"item {number}: the close entry in results.json is not a 'vote closed' (or 'nominations closed', "
+                f"unopposed) entry for item {number}")
     if recomputed != closed.get("entry_hash") or recomputed != close_hash:
         return (
             f"item {number}: its close entry in results.json does not hash to its close hash (the entry's fields "
@@ -128,7 +132,17 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
     advance = (entry.get("definition") or {}).get("advance_serials") or []
     if not isinstance(advance, list) or not all(isinstance(s, int) and not isinstance(s, bool) for s in advance):
         return f"item {number}: the definition's advance serials are not a list of serial numbers"
-    return seal_problem(details, papers, f"item {number}'s papers in {name}", directed, advance)
+    problem = seal_problem(details, papers, f"item {number}'s papers in {name}", directed, advance)
+    frozen = ((entry.get("definition") or {}).get("settings") or {}).get(REGISTER_SETTING)
+    if problem is None and "register_members" in details and details["register_members"] != frozen:
+        return (f"item {number}: the register its threshold is a share of ({REGISTER_SETTING} in its definition) is "
+                "not the one frozen when the vote closed (the close entry's register_members)")
+    if problem is None and closed["action"] == UNOPPOSED_ACTION:
+        declared = (entry.get("declaration") or {}).get("result") or entry.get("result") or {}
+        unopposed = unopposed_seal_problem(details, entry.get("definition") or {}, declared)
+        if unopposed is not None:
+            return f"item {number}, declared unopposed: {unopposed}"
+    return problem
 
 
 def witnessed_entry(members: Mapping[str, bytes], results: Mapping[str, Any], code: str) -> Mapping[str, Any] | None:

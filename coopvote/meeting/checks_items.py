@@ -104,6 +104,9 @@ def _check_item(
                      f"present per class); use one of {', '.join(repr(b) for b in COUNTED_BASES)}")
     else:
         choice(problems, table, "base", path, COUNTED_BASES)
+    if table.get("base") == "register" and table.get("by_head") is not True:
+        problems.add(f"{path}.base", f"{context}base 'register' is a share of all members on the register, one "
+                     "member one vote: set by_head = true as well")
     choice(problems, table, "tie", path, TIE_RULES)
     whole(problems, table, "seed", path, low=0, high=SEED_MAX)
     if "advance" in table:

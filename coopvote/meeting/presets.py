@@ -84,11 +84,13 @@ PRESETS: tuple[Preset, ...] = (
         "fairshares-special", "item",
         "Penderfyniad arbennig FairShares",
         "FairShares special resolution",
-        "Wedi'i basio dim ond os yw o leiaf 75% o'r aelodau sy'n pleidleisio o'i blaid (un aelod, un bleidlais) "
-        "a mwy na hanner y pleidleisiau o'i blaid ym mhob dosbarth.",
-        "Carried only if at least 75% of the members voting are for it (one member, one vote) and more than "
-        "half the votes in every class are for it.",
-        "FairShares Model rules (FairShares Association): special resolutions need a majority in each class",
+        "Wedi'i basio dim ond os yw o leiaf 75% o holl aelodau'r gofrestr, pleidleisio neu beidio, yn pleidleisio "
+        "o'i blaid (un aelod, un bleidlais, ym mhob dosbarth gyda'i gilydd) a mwy na hanner y pleidleisiau a "
+        "fwriwyd ym mhob dosbarth o'i blaid.",
+        "Carried only if at least 75% of all members on the register, voting or not, vote for it (one member, one "
+        "vote, all classes together) and more than half the votes cast in every class are for it.",
+        "FairShares Model rules, clause 25 (FairShares Association): a majority of votes cast in each class plus "
+        "at least 75% of all members in favour, one member one vote",
     ),
     Preset(
         "section-111-first", "item",
@@ -116,7 +118,8 @@ PRESETS: tuple[Preset, ...] = (
 )
 
 SECTION_111_MIN_DAYS = 14
-"""Section 111: the confirming meeting is held not less than 14 days ..."""
+"""Section 111(2)(e): the second meeting is held at least 14 days, and no more than one month, from the day of
+the first (docs/presets.md cites the text); both ends of the window are allowed days."""
 
 
 def preset(key: str) -> Preset:
@@ -156,7 +159,7 @@ def item_fragment(key: str, *, confirms: dict[str, Any] | None = None) -> dict[s
     if chosen.target != "item":
         raise InputError(f"preset {key!r} sets the meeting's weighting, not one resolution")
     if key == "fairshares-special":
-        return {"special": True, "threshold": ">= 3/4", "by_head": True,
+        return {"special": True, "threshold": ">= 3/4", "by_head": True, "base": "register",
                 "weighting": {"class_consent": True, "consent_threshold": "> 1/2"}}
     if key == "section-111-first":
         return {"special": True, "threshold": ">= 2/3", "by_head": True}
@@ -178,10 +181,21 @@ def confirmation_window(first: date) -> tuple[date, date]:
     return first + timedelta(days=SECTION_111_MIN_DAYS), latest
 
 
-def confirmation_problem(first: date, second: date | None) -> str | None:
-    """Why a confirming meeting on ``second`` cannot confirm a resolution first passed on ``first``, or None."""
+def confirmation_problem(first: date, second: date | None, notice_given: date | None = None) -> str | None:
+    """Why a confirming meeting on ``second`` cannot confirm a resolution first passed on ``first``, or None.
+
+    Section 111(2)(d) makes notice of the second meeting a condition of the special resolution, so the
+    confirming meeting's definition must say when notice was given; how long before is the society's rules'
+    to say (the Act fixes no period), so only a notice given after the meeting itself is refused here.
+    """
     if second is None:
         return "the confirming meeting has no date; section 111 needs it 14 days to one month after the first"
+    if notice_given is None:
+        return ("the confirming meeting does not say when its notice was given (notice_given in [meeting]); "
+                "section 111(2)(d) needs notice of the second meeting duly given")
+    if notice_given > second:
+        return (f"notice of the confirming meeting is dated {notice_given.isoformat()}, after the meeting itself "
+                f"({second.isoformat()})")
     earliest, latest = confirmation_window(first)
     if second < earliest:
         return (f"the confirming meeting on {second.isoformat()} is too soon: section 111 needs at least 14 days "

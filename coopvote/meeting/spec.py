@@ -298,7 +298,7 @@ def parse_spec(text: str, source: str = "spec", base: Path | None = None) -> Mee
         raise InputError(f"{source}: [weighting] should be a table")
     _check_member_values(weighting, items, source)
     held_on = _date(meeting.get("date"), f"{where}: date")
-    _check_confirmations(items, held_on, source)
+    _check_confirmations(items, held_on, _date(meeting.get("notice_given"), f"{where}: notice_given"), source)
     weighting = normalised_weighting(weighting, {c.code: c.vote_value for c in classes})
     languages = meeting.get("languages", ["cy", "en"])
     return MeetingSpec(
@@ -335,13 +335,15 @@ def _check_member_values(weighting: dict[str, Any], items: tuple[ItemSpec, ...],
                 raise InputError(f"{where}: {error}") from None
 
 
-def _check_confirmations(items: tuple[ItemSpec, ...], held_on: date | None, source: str) -> None:
-    """A section 111 confirmation must be held 14 days to one month after the first meeting."""
+def _check_confirmations(
+    items: tuple[ItemSpec, ...], held_on: date | None, notice_given: date | None, source: str
+) -> None:
+    """A section 111 confirmation must be held 14 days to one month after the first meeting, on notice."""
     for item in items:
         confirms = item.settings.get("confirms")
         if isinstance(confirms, dict):
             first = date.fromisoformat(str(confirms["held_on"]))
-            problem = confirmation_problem(first, held_on)
+            problem = confirmation_problem(first, held_on, notice_given)
             if problem:
                 raise InputError(f"{source}: agenda item {item.number} confirms item {confirms['item']} of meeting "
                                  f"{confirms['meeting']}, but {problem}")

@@ -38,6 +38,7 @@ from typing import Any
 
 from coopvote.record.audit import canonical_json
 
+UNOPPOSED_FORMAT = "coopvote-close-unopposed-1"
 PAPERS_FORMAT = "coopvote-close-papers-1"
 CLASSES_FORMAT = "coopvote-close-classes-1"
 DIRECTED_FORMAT = "coopvote-close-directed-1"
@@ -159,4 +160,44 @@ def seal_problem(
         return None
     if directed_digest(directed or {}, relabelled) != sealed_directed:
         return f"the directed proxy votes beside {where} are not those sealed when the vote closed (directed_digest differs)"
+    return None
+
+
+def unopposed_digest(
+    number: int, title: Mapping[str, str], seats: int, candidates: Iterable[Mapping[str, Any]], elected: Iterable[str]
+) -> str:
+    """A digest of what an 'elected unopposed' declaration rests on: the item, its seats, the candidates on the
+    ballot (position, name, class, withdrawn) and the names declared elected.
+
+    An election declared at the close of nominations never has a vote to close, so the 'nominations closed'
+    entry carries this beside the (empty) papers' digests. ``candidates`` is shaped as the archive's item
+    definition writes them, so the verifier recomputes it from the public results.json alone.
+    """
+    rows = [[int(c["position"]), str(c["name"]), str(c.get("class") or ""), bool(c.get("withdrawn"))]
+            for c in sorted(candidates, key=lambda c: int(c["position"]))]  # fmt: skip
+    body = {"format": UNOPPOSED_FORMAT, "item": int(number), "title": {"cy": str(title.get("cy", "")),
+            "en": str(title.get("en", ""))}, "seats": int(seats), "candidates": rows,
+            "elected": [str(name) for name in elected]}  # fmt: skip
+    return _sha256(body)
+
+
+def unopposed_problem(details: Mapping[str, Any], definition: Mapping[str, Any], declared: Mapping[str, Any]) -> str | None:
+    """Why an unopposed item's definition and declaration are not those its close entry sealed, or None."""
+    sealed = details.get("unopposed_digest")
+    if not isinstance(sealed, str):
+        return "its close entry does not seal the unopposed declaration (no unopposed_digest)"
+    raw = declared.get("election")
+    election: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
+    try:
+        found = unopposed_digest(
+            int(definition["number"]), definition.get("title") or {}, int(definition.get("seats") or 0),
+            definition.get("candidates") or [], election.get("elected") or [],
+        )  # fmt: skip
+    except (KeyError, TypeError, ValueError) as error:
+        return f"its definition cannot be read to check the unopposed seal ({error})"
+    if found != sealed:
+        return (
+            "its title, seats, candidates or the names declared elected are not those sealed when nominations "
+            "closed (unopposed_digest differs)"
+        )
     return None

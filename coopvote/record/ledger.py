@@ -33,6 +33,9 @@ LEGACY_ADDING = frozenset({"paper recorded", "sheet adjudicated", "paper rejecte
 """Actions that recorded a paper before entries carried its content: replayed by presence only."""
 
 CLOSE_ACTION = "vote closed"
+UNOPPOSED_ACTION = "nominations closed"
+"""Closing nominations: when it declares the seats filled unopposed (details ``elected_unopposed``), the entry
+seals the item as a 'vote closed' entry does (docs/records.md), since no vote will ever close it."""
 REOPEN_ACTION = "vote reopened"
 MOVED_ACTION = "meeting moved"
 DIRECTED_ACTION = "directed proxy entered"
@@ -167,6 +170,14 @@ def witness_code(entry_hash: str) -> str:
     return " ".join(head[i : i + 4] for i in range(0, WITNESS_DIGITS, 4))
 
 
+def is_close(entry: Mapping[str, Any]) -> bool:
+    """Whether an entry closes an item: a vote closed, or nominations closed declaring the seats unopposed."""
+    details = entry.get("details") or {}
+    if entry.get("action") == CLOSE_ACTION:
+        return True
+    return entry.get("action") == UNOPPOSED_ACTION and isinstance(details, Mapping) and "elected_unopposed" in details
+
+
 def close_entries(entries: Iterable[Mapping[str, Any]]) -> dict[int, Mapping[str, Any]]:
     """Each item's last 'vote closed' entry: the point of the chain witnessed when its vote (last) closed.
 
@@ -179,7 +190,7 @@ def close_entries(entries: Iterable[Mapping[str, Any]]) -> dict[int, Mapping[str
         details = entry.get("details") or {}
         if not isinstance(details, Mapping) or "item" not in details:
             continue
-        if entry.get("action") == CLOSE_ACTION:
+        if is_close(entry):
             found[int(details["item"])] = entry
         elif entry.get("action") == REOPEN_ACTION:
             found.pop(int(details["item"]), None)
@@ -199,11 +210,11 @@ def ballot_head_problem(entries: Iterable[Mapping[str, Any]]) -> str | None:
     for entry in listed:
         details = entry.get("details") or {}
         head = details.get("ballot_head") if isinstance(details, Mapping) else None
-        if entry.get("action") != CLOSE_ACTION or not isinstance(head, Mapping):
+        if not is_close(entry) or not isinstance(head, Mapping):
             continue
         if ballot_hashes.get(int(head.get("sequence", -1))) != head.get("hash"):
             return (
-                f"audit entry {entry['sequence']} of the desk chain (vote closed on item {details.get('item')}) names "
+                f"audit entry {entry['sequence']} of the desk chain ({entry.get('action')} on item {details.get('item')}) names "
                 f"ballot chain entry {head.get('sequence')} with a hash the ballot chain does not have "
                 "(the papers' entries were rewritten?)"
             )

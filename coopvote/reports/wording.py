@@ -153,7 +153,7 @@ def threshold_words(threshold: str, base: str | None = None) -> tuple[str, str]:
         parsed = Threshold.parse(threshold)
     except Exception:
         return threshold, threshold
-    if base not in ("cast", "valid", "present"):
+    if base not in ("cast", "valid", "present", "register"):
         return parsed.describe("cy"), parsed.describe("en")
     return tuple(  # type: ignore[return-value]
         f"{parsed.describe(language)} {text(f'base_{base}', language)}" for language in ("cy", "en")

@@ -21,12 +21,14 @@ from coopvote.record.directed_ledger import first_directed_difference, replay_di
 from coopvote.record.ledger import (
     CLOSE_ACTION,
     MOVED_ACTION,
+    UNOPPOSED_ACTION,
     PaperContent,
     ReplayProblem,
     ballot_head_problem,
     close_entries,
     first_attendance_difference,
     first_paper_difference,
+    is_close,
     replay_attendance,
     replay_papers,
     witness_code,
@@ -159,12 +161,15 @@ def close_hashes(entries: list[dict[str, Any]]) -> dict[int, str]:
 def close_code(session: Session, meeting_id: int, item_number: int) -> str:
     """The close code of an item, as shown when its vote closed ('' if it never closed)."""
     closes = session.execute(
-        select(AuditEntry.details, AuditEntry.entry_hash)
-        .where(AuditEntry.meeting_id == meeting_id, AuditEntry.action == CLOSE_ACTION)
+        select(AuditEntry.action, AuditEntry.details, AuditEntry.entry_hash)
+        .where(AuditEntry.meeting_id == meeting_id, AuditEntry.action.in_((CLOSE_ACTION, UNOPPOSED_ACTION)))
         .order_by(AuditEntry.chain, AuditEntry.sequence)
     ).all()
-    # The latest close of the item: a vote reopened and closed again is witnessed at its last close.
-    digest = next((h for details, h in reversed(closes) if (details or {}).get("item") == item_number), "")
+    # The latest close of the item: a vote reopened and closed again is witnessed at its last close; an
+    # election declared unopposed at the close of nominations, at that entry.
+    digest = next((h for action, details, h in reversed(closes)
+                   if (details or {}).get("item") == item_number and is_close({"action": action, "details": details})),
+                  "")  # fmt: skip
     return witness_code(digest) if digest else ""
 
 

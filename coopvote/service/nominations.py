@@ -26,9 +26,12 @@ from sqlalchemy import select
 
 from coopvote.errors import RuleError
 from coopvote.meeting.photos import check_photo
+from coopvote.record.audit import BALLOT_CHAIN, chain_heads
+from coopvote.record.close_seal import unopposed_digest
 from coopvote.record.models import AgendaItem, Candidate, Declaration, Member, MembershipClass, Nomination
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.queries import item_row, member_by_number
+from coopvote.service.sealing import close_seal
 
 DEFAULT_WORD_LIMIT = 250
 
@@ -62,6 +65,8 @@ class ClosedNominations:
     seed: int | None
     uncontested: bool
     elected: tuple[str, ...] = ()
+    close_code: str = ""
+    """For seats declared unopposed: the code of the entry that seals them, to write down as a vote's close code."""
 
 
 def nomination_rules(item: AgendaItem) -> dict[str, Any]:
@@ -213,8 +218,15 @@ class NominationsRole(Role):
                     },
                 }))
                 act.details["elected_unopposed"] = list(names)
+                act.details.update(_unopposed_seal(session, self.meeting_id, item, ordered, names))
             session.flush()
-            return ClosedNominations(item_number, names, rule, seed, uncontested, names if uncontested else ())
+        code = ""
+        if uncontested:
+            from coopvote.service.integrity import close_code
+
+            with self.reading() as session:
+                code = close_code(session, self.meeting_id, item_number)
+        return ClosedNominations(item_number, names, rule, seed, uncontested, names if uncontested else (), code)
 
     def _nomination(self, session: Any, item: AgendaItem, number: str) -> Nomination:
         member = member_by_number(session, self.meeting_id, number)
@@ -222,6 +234,25 @@ class NominationsRole(Role):
         if row is None:
             raise RuleError(f"{member.name} ({number}) is not nominated for item {item.number}")
         return row
+
+
+def _unopposed_seal(
+    session: Any, meeting_id: int, item: AgendaItem, ordered: list[Nomination], names: tuple[str, ...]
+) -> dict[str, Any]:
+    """What the 'nominations closed' entry adds when it declares the seats unopposed: the sealing a vote's
+    close gives (the ballot chain's head, digests of its papers: none) and a digest of the declaration itself,
+    so the close code reaches the public archive for this item too (docs/records.md)."""
+    head = chain_heads(session, meeting_id)[BALLOT_CHAIN]
+    candidates = [{"position": position, "name": row.name, "class": row.class_code, "withdrawn": False}
+                  for position, row in enumerate(ordered, start=1)]  # fmt: skip
+    return {
+        "ballot_head": {"sequence": head.sequence, "hash": head.entry_hash},
+        "papers_recorded": 0,
+        **close_seal(session, item),
+        "unopposed_digest": unopposed_digest(
+            item.number, {"cy": item.title_cy, "en": item.title_en}, item.seats, candidates, names
+        ),
+    }
 
 
 def _class_code(session: Any, member: Member) -> str:

@@ -111,3 +111,36 @@ def item_view(item: AgendaItem) -> ItemView:
         candidates=tuple(CandidateView(c.position, c.name, c.class_code, c.withdrawn) for c in item.candidates),
         settings=dict(item.settings),
     )
+
+
+def register_by_class(session: Session, meeting_id: int) -> dict[str, int]:
+    """Members entitled to vote (active, not lapsed) per class code, every class named: a register's whole."""
+    counts = dict.fromkeys(
+        session.scalars(select(MembershipClass.code).where(MembershipClass.meeting_id == meeting_id)), 0
+    )
+    for code, count in session.execute(
+        select(MembershipClass.code, func.count(Member.id))
+        .join(Member, Member.class_id == MembershipClass.id)
+        .where(MembershipClass.meeting_id == meeting_id, Member.status == "active")
+        .group_by(MembershipClass.code)
+    ):
+        counts[code] = int(count)
+    return counts
+
+
+def freeze_register(session: Session, item: AgendaItem) -> dict[str, int] | None:
+    """Keep with an item counted against the whole register (``base = "register"``) the register as it is now.
+
+    Called when the vote closes (or a show of hands is declared): from then on the count, the declaration
+    and the archive's recount all divide by the same figure, whatever happens to the register later. A
+    register frozen at an earlier close is kept. None for an item of any other base.
+    """
+    from coopvote.counting.register_base import REGISTER_SETTING
+
+    settings = dict(item.settings or {})
+    if settings.get("base") != "register":
+        return None
+    if not isinstance(settings.get(REGISTER_SETTING), dict):
+        settings[REGISTER_SETTING] = register_by_class(session, item.meeting_id)
+        item.settings = settings
+    return dict(settings[REGISTER_SETTING])

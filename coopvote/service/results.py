@@ -19,6 +19,7 @@ from coopvote.counting.item_rules import item_resolution_rules
 from coopvote.counting.model import Ballot, CountOptions, Election, Outcome, decimal_string
 from coopvote.counting.notes import keyed
 from coopvote.counting.privacy import small_class_warnings
+from coopvote.counting.register_base import REGISTER_SETTING
 from coopvote.counting.report import stage_exact
 from coopvote.counting.resolution_texts import UNNAMED_CHAIR
 from coopvote.counting.resolutions import (
@@ -48,7 +49,7 @@ from coopvote.service.band_results import (
 )
 from coopvote.service.bands import scheme_uses_member_values
 from coopvote.service.base import Role
-from coopvote.service.queries import item_row, item_view
+from coopvote.service.queries import freeze_register, item_row, item_view, register_by_class
 from coopvote.service.safeguards import (
     RECONCILIATION_ACCEPTED,
     ReasonRequired,
@@ -127,6 +128,10 @@ class ResultsRole(Role):
             )
             if hands is not None:
                 session.expunge(hands)  # read after the session ends: keep its loaded values from being expired
+            register = None
+            if view.settings.get("base") == "register":
+                frozen = view.settings.get(REGISTER_SETTING)
+                register = dict(frozen) if isinstance(frozen, dict) else register_by_class(session, self.meeting_id)
             meeting = item.meeting
             weighting_raw = dict(meeting.weighting)
             rules = dict(meeting.rules)
@@ -171,7 +176,8 @@ class ResultsRole(Role):
         )
         if view.kind == "resolution":
             self._count_resolution(
-                result, scheme, marks_by_class, rejected_by_class(rows, codes), general, hands, member_values
+                result, scheme, marks_by_class, rejected_by_class(rows, codes), general, hands, member_values,
+                register,
             )
         else:
             self._count_election(result, scheme, marks_by_class, member_values)
@@ -194,6 +200,7 @@ class ResultsRole(Role):
         general: dict[str, Any],
         hands: ShowOfHands | None,
         member_values: dict[str, list[Fraction]] | None = None,
+        register: dict[str, int] | None = None,
     ) -> None:
         view = result.item
         result.option_labels = list(RESOLUTION_LABELS)
@@ -227,6 +234,7 @@ class ResultsRole(Role):
             casting_vote=casting if casting in {"for", "against"} else None,  # type: ignore[arg-type]
             seed=result.seed or 0,
             title=view.title_en,
+            register=register,
         )
         outcome = count_resolution(rules, scheme, tally)
         result.resolution = outcome
@@ -247,6 +255,7 @@ class ResultsRole(Role):
         scheme: WeightingScheme,
         marks_by_class: dict[str, list[tuple[int, ...]]],
         member_values: dict[str, list[Fraction]] | None = None,
+        register: dict[str, int] | None = None,
     ) -> None:
         view = result.item
         names = tuple(c.name for c in view.candidates)
@@ -418,6 +427,9 @@ class ResultsRole(Role):
             if problems and not (reconciliation_reason or "").strip():
                 raise ReasonRequired("results.not_reconciled", RECONCILIATION_ACCEPTED, item=item_number,
                                      problems=Bilingual(cy="; ".join(problems_cy), en="; ".join(problems)))
+            register = freeze_register(session, item)  # a show of hands declared without a close
+            if register is not None:
+                act.details["register_members"] = register
             if problems:
                 reason = required_reason(reconciliation_reason, message("results.declaring", item=item_number))
                 record_decision(item, RECONCILIATION_ACCEPTED, reason, declared_by, problems=problems)
@@ -515,6 +527,9 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
             "consent_failed": list(resolution.consent_failed),
             "poll_demanded_by": resolution.poll_demanded_by,
         }
+        if resolution.register_members is not None:
+            summary["resolution"]["register_members"] = resolution.register_members
+            summary["resolution"]["register_by_class"] = dict(resolution.register_by_class or {})
     if result.election is not None:
         outcome = result.election
         summary["election"] = {

@@ -24,7 +24,7 @@ from coopvote.record.audit import BALLOT_CHAIN, chain_heads
 from coopvote.record.models import AgendaItem, Meeting, RecordedBallot
 from coopvote.record.types import utcnow
 from coopvote.service.base import MeetingRecord, Role
-from coopvote.service.queries import item_row
+from coopvote.service.queries import freeze_register, item_row
 from coopvote.service.safeguards import (
     OPENED_NOT_QUORATE,
     REOPENED,
@@ -186,6 +186,9 @@ class VotingRole(Role):
             settings.setdefault("seed", secrets.randbelow(10**9))
             item.settings = settings
             act.details["seed"] = settings["seed"]
+            register = freeze_register(session, item)
+            if register is not None:
+                act.details["register_members"] = register
             act.details["papers_recorded"] = len(
                 session.scalars(select(RecordedBallot.id).where(RecordedBallot.item_id == item.id)).all()
             )
