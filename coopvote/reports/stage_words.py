@@ -15,6 +15,8 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+from coopvote.reports.note_wording import NOTE_WORDS, keyed_words
+
 ACTIONS_CY: dict[str, str] = {
     "first preferences": "cyfrif y dewisiadau cyntaf",
     "round": "cyfrif y pleidleisiau",
@@ -82,6 +84,31 @@ def stage_welsh(stage: dict[str, Any], before: dict[str, Any] | None = None) -> 
     if excluded:
         parts.append(f"Eithriwyd: {_names(excluded)}")
     return ". ".join(parts) + "."
+
+
+def stage_words(stage: dict[str, Any], before: dict[str, Any] | None = None) -> tuple[str, str]:
+    """What one stage did, in Welsh and English, worded from the same facts.
+
+    A stage the rule described with a keyed note (``coopvote.counting.notes``) is worded from its key in
+    both languages, followed in both by who was elected and excluded where the note does not already
+    name them (an ERS97 note names whoever was deemed elected, an exclusion note whoever was excluded). A
+    stage stored without one (a count declared by an older version) keeps the rule's English, beside a
+    Welsh sentence built from the stage's structure.
+    """
+    note = stage.get("note")
+    key = str(note.get("key")) if isinstance(note, dict) else ""
+    if key not in NOTE_WORDS:
+        return stage_welsh(stage, before), str(stage.get("description") or stage.get("action") or "")
+    cy, en = keyed_words(note)  # type: ignore[arg-type]
+    said_cy, said_en = [cy], [en]
+    if not key.startswith("ers97_"):
+        if stage.get("elected"):
+            said_cy.append(f"Etholwyd: {_names(list(stage['elected']))}")
+            said_en.append(f"Elected: {_names(list(stage['elected']))}")
+        if stage.get("excluded") and stage.get("action") != "exclusion":
+            said_cy.append(f"Eithriwyd: {_names(list(stage['excluded']))}")
+            said_en.append(f"Excluded: {_names(list(stage['excluded']))}")
+    return ". ".join(said_cy) + ".", ". ".join(said_en) + "."
 
 
 NotePattern = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from coopvote.counting.display import column_texts
 from coopvote.reports.fonts import FONT_BOLD
 from coopvote.reports.layout import grid, header_text, heading, text
-from coopvote.reports.stage_words import stage_welsh
+from coopvote.reports.stage_words import stage_words
 from coopvote.reports.wording import LABELS, ROUNDING_RULE
 
 PER_BLOCK = 8
@@ -67,9 +67,9 @@ def stage_sheet(election: dict[str, Any], candidates: list[str], st: dict[str, A
         notes = []
         for s in block:
             previous = stages[s_index - 1] if (s_index := stages.index(s)) > 0 else None
-            did = s.get("description") or s.get("action") or ""
-            notes.append(Paragraph(f"<b>{text(stage_cy)} {s['number']}:</b> {text(stage_welsh(s, previous))} "
-                                   f"<font color='#555555'>/ {text(stage_en)} {s['number']}: {text(did)}</font>",
+            did_cy, did_en = stage_words(s, previous)
+            notes.append(Paragraph(f"<b>{text(stage_cy)} {s['number']}:</b> {text(did_cy)} "
+                                   f"<font color='#555555'>/ {text(stage_en)} {s['number']}: {text(did_en)}</font>",
                                    st["small"]))  # fmt: skip
         out.append(KeepTogether([*lead, table, Spacer(1, 1.5 * mm), *notes, Spacer(1, 3 * mm)]))
         lead = []
