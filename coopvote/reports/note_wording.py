@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from coopvote.reports.note_words_stv import ERS97_WORDS, MEEK_WORDS, PUBLISHING_WORDS
+from coopvote.reports.note_words_stv import ERS97_WORDS, MEEK_WORDS, PLURALITY_WORDS, PUBLISHING_WORDS
 from coopvote.welsh import and_list, count
 
 NOTE_WORDS: dict[str, tuple[str, str]] = {
@@ -94,6 +94,7 @@ NOTE_WORDS: dict[str, tuple[str, str]] = {
 NOTE_WORDS.update(MEEK_WORDS)
 NOTE_WORDS.update(ERS97_WORDS)
 NOTE_WORDS.update(PUBLISHING_WORDS)
+NOTE_WORDS.update(PLURALITY_WORDS)
 
 TIE_PURPOSES: dict[str, tuple[str, str]] = {
     "exclusion": ("eithrio", "exclusion"),

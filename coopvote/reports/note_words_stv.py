@@ -137,6 +137,18 @@ ERS97_WORDS: dict[str, tuple[str, str]] = {
     "plain": ("{text} (yn Saesneg yn unig)", "{text}"),
 }
 
+PLURALITY_WORDS: dict[str, tuple[str, str]] = {
+    "plurality_fptp": ("cyfrif y pleidleisiau; etholir yr ymgeisydd â'r nifer mwyaf o bleidleisiau",
+                       "votes counted; the candidate with the most votes is elected"),
+    "plurality_block": ("cyfrif y pleidleisiau; etholir y {seats} ymgeisydd â'r nifer mwyaf o bleidleisiau",
+                        "votes counted; the {seats} candidate(s) with the most votes are elected"),
+    "plurality_approval": ("cyfrif y cymeradwyaethau; etholir y {seats} ymgeisydd â'r nifer mwyaf o gymeradwyaethau",
+                           "approvals counted; the {seats} candidate(s) with the most approvals are elected"),
+    "passed_over": ("hepgorwyd {candidate}: {why}", "{candidate} passed over: {why}"),
+    "unfilled_no_eligible": ("{seats_cy} heb ei llenwi: nid oes ymgeisydd cymwys ar ôl",
+                             "{seats} seat(s) left unfilled: no eligible candidate remains"),
+}
+
 PUBLISHING_WORDS: dict[str, tuple[str, str]] = {
     "privacy_merged": (
         "dangosir dosbarthiadau {classes} gyda'i gilydd fel {label} (pleidleisiodd llai na'r isafswm preifatrwydd)",

@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.reports.note_wording import NOTE_WORDS, keyed_words
+from coopvote.welsh import and_list
 
 ACTIONS_CY: dict[str, str] = {
     "first preferences": "cyfrif y dewisiadau cyntaf",
@@ -25,6 +26,28 @@ ACTIONS_CY: dict[str, str] = {
     "elected": "ethol yr ymgeiswyr sy'n weddill",
     "excluded": "pob sedd wedi'i llenwi: eithrio'r ymgeiswyr sy'n weddill",
 }
+
+ACTION_WORDS: dict[str, tuple[str, str]] = {
+    "first preferences": ("dewisiadau cyntaf", "first preferences"),
+    "round": ("cyfrif", "count"),
+    "iteration": ("gwargedion", "surpluses"),
+    "surplus": ("gwarged", "surplus"),
+    "exclusion": ("eithrio", "exclusion"),
+    "constraint": ("seddi a gedwir", "reserved seats"),
+    "elected": ("ethol", "elected"),
+    "excluded": ("eithrio'r gweddill", "rest excluded"),
+}
+"""A stage's action in a word or two, Welsh and English, for the head of a stage's column on screen."""
+
+
+def outcome_stage_words(outcome: Any, stage: Any) -> tuple[str, str]:
+    """``stage_words`` for a stage of a count still in memory (the app's stage table), not yet in JSON."""
+    from coopvote.counting.notes import keyed
+
+    names = outcome.candidates
+    return stage_words({"action": stage.action, "description": str(stage.description), "note": keyed(stage.description),
+                        "elected": [names[c] for c in stage.elected], "excluded": [names[c] for c in stage.excluded]})
+
 
 TIE_PURPOSES_CY: dict[str, str] = {
     "exclusion": "pwy i'w eithrio",
@@ -100,13 +123,13 @@ def stage_words(stage: dict[str, Any], before: dict[str, Any] | None = None) -> 
     if key not in NOTE_WORDS:
         return stage_welsh(stage, before), str(stage.get("description") or stage.get("action") or "")
     cy, en = keyed_words(note)  # type: ignore[arg-type]
-    said_cy, said_en = [cy], [en]
+    said_cy, said_en = [cy[:1].upper() + cy[1:]], [en[:1].upper() + en[1:]]
     if not key.startswith("ers97_"):
         if stage.get("elected"):
-            said_cy.append(f"Etholwyd: {_names(list(stage['elected']))}")
+            said_cy.append(f"Etholwyd: {and_list(list(stage['elected']))}")
             said_en.append(f"Elected: {_names(list(stage['elected']))}")
         if stage.get("excluded") and stage.get("action") != "exclusion":
-            said_cy.append(f"Eithriwyd: {_names(list(stage['excluded']))}")
+            said_cy.append(f"Eithriwyd: {and_list(list(stage['excluded']))}")
             said_en.append(f"Excluded: {_names(list(stage['excluded']))}")
     return ". ".join(said_cy) + ".", ". ".join(said_en) + "."
 
