@@ -140,3 +140,21 @@ def test_the_welsh_halves_rendered_alone(demo: Path, artifacts_dir: Path) -> Non
     for name, (pdf, page) in shots.items():
         assert welsh_half_png(pdf, page, str(artifacts_dir / f"{name}.png")) > 10, name
     assert "Taflen y camau cyfrif" in pages[election][0]  # the page after the election's first is its stages
+
+
+class _Any(dict[str, str]):
+    """Any parameter a sentence asks for, as a name: the words around it are what is checked."""
+
+    def __missing__(self, key: str) -> str:
+        return "Aled Thomas"
+
+
+def test_every_keyed_note_is_welsh_in_its_welsh_wording() -> None:
+    """Every key of the table, exercised by a count or not (a warning about a value band, a Meek iteration
+    limit), has no English word in its Welsh."""
+    from coopvote.reports.note_wording import NOTE_WORDS
+
+    english = {key: english_words(cy.format_map(_Any()), NAMES) for key, (cy, _en) in NOTE_WORDS.items()
+               if key != "plain"}  # "plain": an unkeyed older note, printed as it was and labelled as English
+    assert {key: words for key, words in english.items() if words} == {}
+    assert english_words(NOTE_WORDS["privacy_band_members"][1].format_map(_Any()), NAMES)  # the English is English

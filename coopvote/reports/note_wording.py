@@ -104,7 +104,8 @@ TIE_PURPOSES: dict[str, tuple[str, str]] = {
 }
 
 
-COUNTED: dict[str, str] = {"voters": "pleidleisiwr", "seats": "sedd", "iterations": "ailadroddiad", "papers": "papur"}
+COUNTED: dict[str, str] = {"voters": "pleidleisiwr", "seats": "sedd", "iterations": "ailadroddiad", "papers": "papur",
+                          "members": "aelod"}
 """Whole-number parameters a Welsh sentence needs with their noun (``voters_cy``: "3 pleidleisiwr")."""
 
 

@@ -159,6 +159,12 @@ PUBLISHING_WORDS: dict[str, tuple[str, str]] = {
         "ddosbarth ar ei ben ei hun",
         "per-class figures are withheld: too few voted in some classes to publish any class alone",
     ),
+    "privacy_band_members": (
+        "dosbarth {class_code}, band {band}: dim ond {members_cy}, llai na'r isafswm preifatrwydd o {minimum}; "
+        "mae papur o'r band hwn yn sefyll allan yn y cyfrif ac yn y papurau a allforiwyd",
+        "class {class_code}, band {band}: only {members} member(s), fewer than the privacy minimum of {minimum}; "
+        "a paper of this band stands out in the count and in the exported ballots",
+    ),
     "privacy_small_band": (
         "dosbarth {class_code}, band {band}: dim ond {papers_cy}, llai na'r isafswm preifatrwydd o {minimum}; fe'u "
         "cyfunwyd â bandiau eraill yn y ffigurau fesul band, ond mae gwerth pob papur yn y papurau a allforiwyd",
