@@ -38,3 +38,13 @@ def artifacts_dir() -> Path:
     """Screenshots and rendered PDFs land here so a person can look at them after a run."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(autouse=True)
+def _messages_read_in_english() -> object:
+    """Each test starts reading messages in English, whatever an earlier app or command switched to."""
+    from coopvote import messages
+
+    messages.set_language("en")
+    yield
+    messages.set_language("en")

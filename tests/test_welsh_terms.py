@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from coopvote.messages import catalogue
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "coopvote"
 TERMS = ROOT / "docs" / "welsh-terms.toml"
@@ -90,6 +92,8 @@ def every_string() -> list[tuple[str, str]]:
     ]
     for ts in sorted((PACKAGE / "ui" / "i18n").glob("*_cy.ts")):
         found += [(f"{ts.relative_to(ROOT)} [{source[:40]!r}]", welsh) for source, welsh in ts_translations(ts)]
+    for key, entry in catalogue().items():  # the message catalogue's Welsh (coopvote/resources/messages)
+        found.append((f"message {key}", entry.cy))
     return found
 
 

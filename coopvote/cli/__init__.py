@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from coopvote import __version__
 from coopvote.errors import CoopvoteError
+from coopvote.messages import LANGUAGES, Message, message, set_language
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -30,6 +31,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="Run the votes at a co-operative's general meeting.",
     )
     parser.add_argument("--version", action="version", version=f"coopvote {__version__}")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=None,
+        help="the language of messages: cy (Cymraeg), en (English) or both, Welsh first (the default; "
+        "or set COOPVOTE_LANG)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     if command is not None and command.isidentifier():
         name = f"{__name__}.cmd_{command}"
@@ -53,10 +59,33 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def reading_language(asked: str | None) -> str:
+    """``--lang``, else ``COOPVOTE_LANG``, else both: what the command line prints is often printed or kept."""
+    for choice in (asked, os.environ.get("COOPVOTE_LANG", "").strip().lower()):
+        if choice in LANGUAGES:
+            return choice
+    return "both"
+
+
+def say_error(words: Message) -> None:
+    """A message on standard error, each language's line marked as coopvote's, Welsh first."""
+    for line in words.render().splitlines():
+        print(f"coopvote: {line}", file=sys.stderr)
+
+
+def _command_word(words: list[str]) -> str | None:
+    """The sub-command's name, past the global options (``--lang cy verify ...``)."""
+    position = 0
+    while position < len(words) and words[position].startswith("-"):
+        position += 2 if words[position] == "--lang" else 1
+    return words[position] if position < len(words) else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(words[0] if words and not words[0].startswith("-") else None)
+    parser = build_parser(_command_word(words))
     args = parser.parse_args(words)
+    set_language(reading_language(args.lang))
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
@@ -64,10 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = args.handler(args)
         sys.stdout.flush()  # inside the try, so a reader that went away is handled below
     except CoopvoteError as error:
-        print(f"coopvote: {error}", file=sys.stderr)
+        say_error(error.message)
         return error.exit_code
     except KeyboardInterrupt:
-        print("coopvote: interrupted; everything already confirmed is saved.", file=sys.stderr)
+        say_error(message("cli.interrupted"))
         return 130
     except BrokenPipeError:
         # Output piped into `head` or a closed pager: the reader has what it wanted; no traceback.

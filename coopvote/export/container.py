@@ -59,27 +59,24 @@ def read_zip(
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, NotImplementedError) as error:
-        raise UnreadableZip(f"{source}: is not a readable zip archive ({error})") from None
+        raise UnreadableZip("archive.not_a_zip", source=source, detail=error) from None
     except MemoryError:
-        raise UnreadableZip(f"{source}: is not a readable zip archive (its directory is too large)") from None
+        raise UnreadableZip("archive.zip_directory_too_large", source=source) from None
     except Exception as error:  # zipfile raises assorted errors on hostile bytes; each is a bad archive
-        raise UnreadableZip(f"{source}: is not a readable zip archive ({type(error).__name__}: {error})") from None
+        raise UnreadableZip("archive.not_a_zip", source=source, detail=f"{type(error).__name__}: {error}") from None
     with archive:
         infos = archive.infolist()
         if len(infos) > max_entries:
-            raise UnreadableZip(f"{source}: lists {len(infos):,} files, more than the {max_entries:,} an archive may hold")
+            raise UnreadableZip("archive.too_many_files", source=source, count=len(infos), limit=max_entries)
         declared = sum(info.file_size for info in infos)
         if declared > max_total_bytes:
-            raise UnreadableZip(
-                f"{source}: its files would take {declared:,} bytes once unpacked, more than the "
-                f"{max_total_bytes:,} an archive may hold (a zip bomb?); nothing was unpacked"
-            )
+            raise UnreadableZip("archive.bomb_declared", source=source, size=declared, limit=max_total_bytes)
         members: list[tuple[str, bytes]] = []
         names: set[str] = set()
         budget = max_total_bytes
         for info in infos:
             if info.filename in names:
-                raise InputError(f"{source}: holds {info.filename} twice")
+                raise InputError("archive.duplicate_member", source=source, name=info.filename)
             names.add(info.filename)
             content = _read_member(archive, info, source, budget)
             budget -= len(content)
@@ -96,17 +93,16 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str, b
             while chunk := stream.read(_CHUNK):
                 produced += len(chunk)
                 if produced > budget:
-                    raise UnreadableZip(
-                        f"{source}: {info.filename} unpacks to more than the archive's limit of "
-                        f"{MAX_TOTAL_BYTES:,} bytes (a zip bomb?); reading stopped"
-                    )
+                    raise UnreadableZip("archive.bomb_member", source=source, name=info.filename, limit=MAX_TOTAL_BYTES)
                 chunks.append(chunk)
     except InputError:
         raise
     except zipfile.BadZipFile as error:
-        raise InputError(f"{source}: {info.filename} does not match its checksum (altered or damaged: {error})") from None
+        raise InputError("archive.member_checksum", source=source, name=info.filename, detail=error) from None
     except Exception as error:  # noqa: BLE001 - a damaged member raises assorted errors (zlib, struct, EOF...)
-        raise InputError(f"{source}: {info.filename} cannot be read (altered or damaged: {type(error).__name__}: {error})") from None
+        raise InputError(
+            "archive.member_unreadable", source=source, name=info.filename, detail=f"{type(error).__name__}: {error}"
+        ) from None
     return b"".join(chunks)
 
 

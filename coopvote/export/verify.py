@@ -95,12 +95,12 @@ def verify_archive(path: str | Path, code: str | None = None) -> VerifyReport:
     try:
         size = target.stat().st_size
         if size > MAX_TOTAL_BYTES + (1 << 20):
-            raise UnreadableArchive(f"{target}: is {size:,} bytes, larger than any archive coopvote writes")
+            raise UnreadableArchive("archive.larger_than_any", source=target, size=size)
         data = target.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{target}: no such file") from None
+        raise InputError("file.missing", path=target) from None
     except OSError as error:
-        raise InputError(f"{target}: cannot be read ({error.strerror})") from None
+        raise InputError("file.unreadable", path=target, detail=error.strerror) from None
     return verify_bytes(data, str(target), code=code)
 
 

@@ -1,4 +1,5 @@
-"""Candidates' photos for the Easy Read paper: read beside the definition file, checked, kept in the record.
+"""Candidates' photos for the Easy Read paper: read beside the definition file (or given with a
+nomination), checked, kept in the record.
 
 A photo is named relative to the definition (``photo = "photos/sian.jpg"``) and checked when the meeting is
 created: the file exists, is a PNG or JPEG that decodes, and is of bounded size, so a wrong path or a huge
@@ -38,17 +39,28 @@ def read_photo(name: str, base: Path | None, where: str) -> str:
         raise InputError(f"{where}: photo {name!r}: {size:,} bytes; a photo may be up to {MAX_PHOTO_BYTES:,} "
                          "(save a smaller copy, about 600 pixels across)")
     data = path.read_bytes()
+    check_photo(data, f"{where}: photo {name!r}")
+    return base64.b64encode(data).decode("ascii")
+
+
+def check_photo(data: bytes, where: str) -> None:
+    """Refuse what would fail at the printer: not a PNG or JPEG, unreadable, too big or too small.
+
+    Shared by photos named in a definition and photos given with a nomination, so both are held to the
+    same limits and refused with the candidate and the file named in ``where``.
+    """
+    if len(data) > MAX_PHOTO_BYTES:
+        raise InputError("photos.too_big", where=where, size=f"{len(data):,}", limit=f"{MAX_PHOTO_BYTES:,}")
     if not (data.startswith(PNG) or data.startswith(JPEG)):
-        raise InputError(f"{where}: photo {name!r}: is not a PNG or JPEG image")
-    from PIL import Image, UnidentifiedImageError  # only when a definition names a photo
+        raise InputError(f"{where}: is not a PNG or JPEG image")
+    from PIL import Image, UnidentifiedImageError  # only when a photo is given
 
     try:
         with Image.open(io.BytesIO(data)) as image:
             width, height = image.size
             image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise InputError(f"{where}: photo {name!r}: the image cannot be read ({error})") from None
+        raise InputError(f"{where}: the image cannot be read ({error})") from None
     if max(width, height) > MAX_PHOTO_PIXELS or min(width, height) < MIN_PHOTO_PIXELS:
-        raise InputError(f"{where}: photo {name!r}: {width} x {height} pixels; use {MIN_PHOTO_PIXELS} to "
+        raise InputError(f"{where}: {width} x {height} pixels; use {MIN_PHOTO_PIXELS} to "
                          f"{MAX_PHOTO_PIXELS} pixels on each side")
-    return base64.b64encode(data).decode("ascii")

@@ -15,6 +15,7 @@ only for them gives no vote to anyone (UK count practice; ``counting/marks.py``,
 
 from __future__ import annotations
 
+import base64
 import random
 import secrets
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from typing import Any
 from sqlalchemy import select
 
 from coopvote.errors import RuleError
+from coopvote.meeting.photos import check_photo
 from coopvote.record.models import AgendaItem, Candidate, Declaration, Member, MembershipClass, Nomination
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.queries import item_row, member_by_number
@@ -123,6 +125,8 @@ class NominationsRole(Role):
             if already is not None:
                 raise RuleError(f"{people['candidate'].name} ({candidate}) is already nominated for item {item_number}")
             _check_statement(rules, statement_cy, statement_en)
+            if photo_png is not None:
+                check_photo(photo_png, f"the photo of {people['candidate'].name} ({candidate})")
             row = Nomination(
                 item_id=item.id, member_id=people["candidate"].id, proposer_id=people["proposer"].id,
                 seconder_id=people["seconder"].id, name=people["candidate"].name, class_code=class_code,
@@ -143,7 +147,10 @@ class NominationsRole(Role):
             _check_statement(rules, statement_cy, statement_en)
             row.statement_cy, row.statement_en = statement_cy.strip(), statement_en.strip()
             if photo_png is not None:
+                check_photo(photo_png, f"the photo of {row.name} ({candidate})")
                 row.photo_png = photo_png
+                if any(c.name == row.name for c in item.candidates):
+                    _put_photos_on_ballot(item, [row])  # closed already: the next papers printed show it
 
     def withdraw(self, item_number: int, candidate: str, reason: str) -> None:
         """Before the close the nomination is withdrawn; after it, the candidate is marked withdrawn on the
@@ -190,6 +197,7 @@ class NominationsRole(Role):
                 random.Random(seed).shuffle(ordered)
             for position, row in enumerate(ordered, start=1):
                 session.add(Candidate(item_id=item.id, position=position, name=row.name, class_code=row.class_code))
+            _put_photos_on_ballot(item, ordered)
             if item.method not in {"fptp", "block"} and not item.max_marks:
                 item.max_marks = len(ordered)
             names = tuple(row.name for row in ordered)
@@ -220,6 +228,17 @@ def _class_code(session: Any, member: Member) -> str:
     cls = session.get(MembershipClass, member.class_id)
     assert cls is not None
     return str(cls.code)
+
+
+def _put_photos_on_ballot(item: AgendaItem, rows: list[Nomination]) -> None:
+    """The Easy Read paper prints the photos kept with the item (``settings["photos"]``, name -> base64),
+    where photos named in the definition already live; a nominated candidate's photo joins them there
+    when they go on the ballot, so every printing path (papers, packs, rehearsal, the reader) sees it."""
+    given = {row.name: base64.b64encode(row.photo_png).decode("ascii") for row in rows if row.photo_png}
+    if given:
+        stored = (item.settings or {}).get("photos")
+        photos = dict(stored) if isinstance(stored, dict) else {}
+        item.settings = {**(item.settings or {}), "photos": {**photos, **given}}
 
 
 def _check_statement(rules: dict[str, Any], statement_cy: str, statement_en: str) -> None:

@@ -18,6 +18,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QSettings
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from coopvote import messages
+
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 LANGUAGES = ("cy", "en")
 TEXT_SCALES = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0)
@@ -143,6 +145,7 @@ class AppSettings(QObject):
         self.app.installTranslator(translator)
         self._translator = translator
         self.language = language
+        messages.set_language(language)  # the service's refusals are worded in the language on screen
         # Qt posts LanguageChange to each window; deliver now so the switch is complete when this returns.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         if remember:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from coopvote.meeting.presets import item_fragment, preset
 from coopvote.ui.look import arg, pick
 from coopvote.ui.widgets import BackgroundJob, MessageBanner, Retranslatable
+from coopvote.ui.wizard_confirms import ConfirmsFields
 from coopvote.ui.wizard_spec import (
     METHODS,
     RESOLUTION_PRESETS,
@@ -97,6 +98,7 @@ class AgendaPage(_Page):
         self.preset.setObjectName("resolutionPreset")
         self.preset_help = QLabel(self)
         self.preset_help.setWordWrap(True)
+        self.confirms = ConfirmsFields(self)
         self.seats = QSpinBox(self)
         self.seats.setRange(1, 100)
         self.candidates = QPlainTextEdit(self)
@@ -116,6 +118,7 @@ class AgendaPage(_Page):
             form.addRow(self.labels[key], field)
             if key == "preset":
                 form.addRow("", self.preset_help)
+                form.addRow(self.confirms)
             if key == "threshold":
                 form.addRow("", self.special)
                 form.addRow("", self.by_head)
@@ -137,6 +140,7 @@ class AgendaPage(_Page):
         self.by_head.toggled.connect(self._store)
         self.threshold.currentIndexChanged.connect(self._store)
         self.preset.currentIndexChanged.connect(self._preset_changed)
+        self.confirms.changed.connect(self._store)
         self.method.currentIndexChanged.connect(self._store)
         self.seats.valueChanged.connect(self._store)
         self.reserved.itemChanged.connect(self._store)
@@ -239,6 +243,7 @@ class AgendaPage(_Page):
         self.by_head.setChecked(item.by_head)
         self.threshold.setCurrentIndex(max(0, self.threshold.findData(item.threshold)))
         self.preset.setCurrentIndex(max(0, self.preset.findData(item.preset)))
+        self.confirms.set_value(item.confirms)
         self.method.setCurrentIndex(max(0, self.method.findData(item.method)))
         self.seats.setValue(item.seats)
         self.candidates.setPlainText(candidates_text(item.candidates))
@@ -260,6 +265,7 @@ class AgendaPage(_Page):
         self.special.setVisible(not election)
         self.by_head.setVisible(not election)
         self.preset_help.setVisible(not election)
+        self.confirms.setVisible(False)
         self._show_preset(item.preset if not election else "")
         self._loading = False
 
@@ -268,11 +274,12 @@ class AgendaPage(_Page):
         for widget in (self.special, self.by_head, self.threshold):
             widget.setEnabled(not key)
         self.preset_help.setText(preset_words(self, key))
+        self.confirms.setVisible(key == "section-111-confirm")
 
     def _preset_changed(self) -> None:
         key = str(self.preset.currentData() or "")
         if not self._loading and key:
-            fragment = item_fragment(key)
+            fragment = item_fragment(key, confirms={})
             self._loading = True
             self.special.setChecked(bool(fragment["special"]))
             self.by_head.setChecked(bool(fragment["by_head"]))
@@ -295,6 +302,7 @@ class AgendaPage(_Page):
         item.special, item.by_head = self.special.isChecked(), self.by_head.isChecked()
         item.threshold = str(self.threshold.currentData())
         item.preset = str(self.preset.currentData() or "") if item.kind == "resolution" else ""
+        item.confirms = self.confirms.value() if item.preset == "section-111-confirm" else {}
         item.method = str(self.method.currentData())
         item.seats = self.seats.value()
         item.candidates = parse_candidates(self.candidates.toPlainText())

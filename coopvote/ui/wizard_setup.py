@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from coopvote.meeting.presets import preset
 from coopvote.ui.look import arg, pick
 from coopvote.ui.widgets import MessageBanner, Retranslatable
+from coopvote.ui.wizard_date import DateField
 from coopvote.ui.wizard_pages import combo_labels, preset_words
 from coopvote.ui.wizard_spec import TIE_RULES, WEIGHTING_PRESETS, WEIGHTING_SCHEMES, ClassRow, WizardData
 
@@ -59,23 +59,6 @@ class WizardPage(Retranslatable, QWizardPage):
     def the_wizard(self) -> Any:
         """The wizard this page is on (typed loosely: wizard.py imports this module, not the reverse)."""
         return self.wizard()
-
-
-class DateField(QDateEdit):
-    """A date typed as yyyy-MM-dd that one Tab leaves, like every other field.
-
-    Qt's date field spends Tab on moving between its year, month and day, so a person tabbing through
-    the form was stuck in it for three presses; the arrow keys still move between the parts.
-    """
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        tab = event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-        if tab and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
-            forward = event.key() == Qt.Key.Key_Tab and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            QWidget.focusNextPrevChild(self, forward)
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class DetailsPage(WizardPage):

@@ -22,8 +22,8 @@ TIE_RULES = ("casting-vote", "lost", "lot")
 THRESHOLDS = ("> 1/2", ">= 2/3", ">= 3/4")
 METHODS = ("scottish-stv", "meek", "wigm", "irv", "fptp", "block", "approval")
 WEIGHTING_PRESETS = tuple(p.key for p in PRESETS if p.target == "weighting")
-RESOLUTION_PRESETS = ("fairshares-special", "section-111-first")
-"""The item presets the wizard offers; a section 111 confirmation names its first meeting in the file."""
+RESOLUTION_PRESETS = ("fairshares-special", "section-111-first", "section-111-confirm")
+"""The item presets the wizard offers; a section 111 confirmation also takes its first meeting (``confirms``)."""
 
 
 def q(text: str) -> str:
@@ -57,6 +57,8 @@ class ItemRow:
     """class code -> (min, max); 0 means no bound."""
     preset: str = ""
     """A resolution preset (coopvote/meeting/presets.py) that sets special, threshold, by head and consent."""
+    confirms: dict[str, Any] = field(default_factory=dict)
+    """For ``section-111-confirm``: the first meeting's code, item, held_on, verification (and for_percent)."""
 
 
 @dataclass
@@ -156,7 +158,8 @@ def build_toml(data: WizardData) -> str:
         lines += ["", "[[items]]", f"number = {number}", f"kind = {q(item.kind)}", f"title_cy = {q(item.title_cy)}",
                   f"title_en = {q(item.title_en)}"]
         if item.kind == "resolution" and item.preset:
-            lines += fragment_toml(item_fragment(item.preset))
+            confirms = dict(item.confirms) if item.preset == "section-111-confirm" else None
+            lines += fragment_toml(item_fragment(item.preset, confirms=confirms))
             continue
         if item.kind == "resolution":
             if item.special:

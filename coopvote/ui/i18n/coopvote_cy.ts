@@ -789,6 +789,49 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     </message>
   </context>
   <context>
+    <name>ConfirmsFields</name>
+    <message>
+      <source>The resolution this meeting confirms</source>
+      <translation>Y penderfyniad y mae'r cyfarfod hwn yn ei gadarnhau</translation>
+    </message>
+    <message>
+      <source>Copy these from the first meeting's declaration.</source>
+      <translation>Copïwch y rhain o ddatganiad y cyfarfod cyntaf.</translation>
+    </message>
+    <message>
+      <source>First meeting's c&amp;ode:</source>
+      <translation>C&amp;od y cyfarfod cyntaf:</translation>
+    </message>
+    <message>
+      <source>I&amp;tem number there:</source>
+      <translation>Rhif yr ei&amp;tem yno:</translation>
+    </message>
+    <message>
+      <source>&amp;Date it was held:</source>
+      <translation>&amp;Dyddiad ei gynnal:</translation>
+    </message>
+    <message>
+      <source>&amp;Verification code:</source>
+      <translation>Cod dil&amp;ysu:</translation>
+    </message>
+    <message>
+      <source>Share for, &amp;as printed (optional):</source>
+      <translation>Cyfran o blaid, fel y'i hargr&amp;affwyd (dewisol):</translation>
+    </message>
+    <message>
+      <source>e.g. R3LKGH</source>
+      <translation>e.e. R3LKGH</translation>
+    </message>
+    <message>
+      <source>e.g. 9E60 DAE6 39BE 4C15</source>
+      <translation>e.e. 9E60 DAE6 39BE 4C15</translation>
+    </message>
+    <message>
+      <source>e.g. 76.9%</source>
+      <translation>e.e. 76.9%</translation>
+    </message>
+  </context>
+  <context>
     <name>ConnectDialog</name>
     <message>
       <source>Connect to a shared meeting</source>

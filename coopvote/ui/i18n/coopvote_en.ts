@@ -789,6 +789,49 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
     </message>
   </context>
   <context>
+    <name>ConfirmsFields</name>
+    <message>
+      <source>The resolution this meeting confirms</source>
+      <translation>The resolution this meeting confirms</translation>
+    </message>
+    <message>
+      <source>Copy these from the first meeting's declaration.</source>
+      <translation>Copy these from the first meeting's declaration.</translation>
+    </message>
+    <message>
+      <source>First meeting's c&amp;ode:</source>
+      <translation>First meeting's c&amp;ode:</translation>
+    </message>
+    <message>
+      <source>I&amp;tem number there:</source>
+      <translation>I&amp;tem number there:</translation>
+    </message>
+    <message>
+      <source>&amp;Date it was held:</source>
+      <translation>&amp;Date it was held:</translation>
+    </message>
+    <message>
+      <source>&amp;Verification code:</source>
+      <translation>&amp;Verification code:</translation>
+    </message>
+    <message>
+      <source>Share for, &amp;as printed (optional):</source>
+      <translation>Share for, &amp;as printed (optional):</translation>
+    </message>
+    <message>
+      <source>e.g. R3LKGH</source>
+      <translation>e.g. R3LKGH</translation>
+    </message>
+    <message>
+      <source>e.g. 9E60 DAE6 39BE 4C15</source>
+      <translation>e.g. 9E60 DAE6 39BE 4C15</translation>
+    </message>
+    <message>
+      <source>e.g. 76.9%</source>
+      <translation>e.g. 76.9%</translation>
+    </message>
+  </context>
+  <context>
     <name>ConnectDialog</name>
     <message>
       <source>Connect to a shared meeting</source>

@@ -1,0 +1,38 @@
+"""``coopvote close-nominations MEETING --item N [--by NAME]``: close nominations and set the ballot order.
+
+The standing candidates go on the ballot in the order the definition states: alphabetical by surname, or
+drawn by lot (the seed is printed and kept in the audit entry, so anyone can replay the draw). With no
+more standing than seats and ``uncontested = "declare"`` the item is declared at once, without a vote.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from coopvote.cli.common import add_meeting_argument, open_meeting
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "close-nominations", help="close an election's nominations: the ballot order (by surname, or drawn by lot)"
+    )
+    add_meeting_argument(parser)
+    parser.add_argument("--item", type=int, required=True, help="the election's agenda item")
+    parser.add_argument("--by", default="", metavar="NAME", help="who closes them (the returning officer)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    service = open_meeting(args.meeting)
+    try:
+        closed = service.nominations.close(args.item, closed_by=args.by)
+    finally:
+        service.close()
+    how = f"drawn by lot (seed {closed.seed}, kept in the audit log)" if closed.rule == "lot" else "alphabetical by surname"
+    print(f"Nominations for item {args.item} closed; ballot order {how}:")
+    for position, name in enumerate(closed.order, start=1):
+        print(f"  {position}. {name}")
+    if closed.uncontested:
+        print(f"Uncontested: elected without a vote: {', '.join(closed.elected)}")
+    return 0
