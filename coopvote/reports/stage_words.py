@@ -1,11 +1,11 @@
-"""What each count stage did, and the count's notes, in Welsh as well as the counting rule's English.
+"""What each count stage did, and the count's notes, in Welsh and English.
 
-The counting rules describe a stage in English prose, but every stage also carries structure: its action
-("surplus", "exclusion", ...), who was elected and excluded, and the transfers (the candidate whose surplus
-moved is the one whose votes went down). The Welsh sentence is built from that structure, so it never
-depends on parsing the English; the English keeps the rule's own detail (ERS97 transfer values and so on).
-Notes and tie records still arrive as English text: the common patterns are matched here, and a note no
-pattern knows is printed in English under a Welsh label saying so, never dropped.
+Every rule now records a stage's description as a keyed note (``coopvote.counting.notes``), and
+``stage_words`` words it in both languages from that key, adding who was elected and excluded from the
+stage's structure. A count declared by an older version has only the English: then the Welsh sentence is
+built from the stage's structure (its action, who was elected and excluded, and whose surplus moved, as the
+one total that went down), and its notes and ties are matched against the common English patterns here; a
+note no pattern knows is printed in English under a Welsh label saying so, never dropped.
 """
 
 from __future__ import annotations
