@@ -158,3 +158,34 @@ def test_every_keyed_note_is_welsh_in_its_welsh_wording() -> None:
                if key != "plain"}  # "plain": an unkeyed older note, printed as it was and labelled as English
     assert {key: words for key, words in english.items() if words} == {}
     assert english_words(NOTE_WORDS["privacy_band_members"][1].format_map(_Any()), NAMES)  # the English is English
+
+
+@pytest.mark.parametrize("method", ["ers97", "meek", "meek-prf", "wigm"])
+def test_a_printed_declaration_of_each_stv_rule_has_no_english_in_its_welsh_half(tmp_path: Path, method: str) -> None:
+    """The demo counts by Scottish STV; the other STV rules' declarations (stage sheet, notes, ties) are
+    printed here from a small meeting with one seat reserved per class, and read the same way. The chair's
+    recorded reasons are the chair's own words, printed as typed in both halves: this chair writes Welsh."""
+    from coopvote.export.content import collect
+    from coopvote.meeting.spec import parse_spec
+    from coopvote.reports.declaration import render_declaration
+    from coopvote.service import MeetingService
+    from tests.helpers import SMALL_REGISTER, SMALL_SPEC
+
+    spec = SMALL_SPEC.replace('method = "scottish-stv"', f'method = "{method}"\nreserved = {{ PS = {{ min = 1 }} }}')
+    service = MeetingService.create(tmp_path / "small.coopvote", parse_spec(spec, "small.toml"), station="test")
+    service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    service.voting.open_vote(2, not_quorate_reason="cyfarfod prawf: nid yw'r cworwm dan brawf")
+    emp = service.papers.add_paper_batch(2, "EMP", 4)
+    ps = service.papers.add_paper_batch(2, "PS", 2)
+    for batch, serial, marks in ((emp, 0, [2, 3]), (emp, 1, [2, 3]), (emp, 2, [3, 2]), (emp, 3, [3]), (ps, 0, [1, 2]),
+                                 (ps, 1, [2, 1])):
+        assert service.tellers.record_paper(batch.qr_text(batch.serials[serial]), marks).accepted
+    service.voting.close_vote(2)
+    service.results.declare(2, "Returning Officer", reconciliation_reason="cyfarfod prawf: papurau heb becynnau")
+    record = collect(service)
+    service.close()
+    item = next(item for item in record.items if item.number == 2)
+    halves = page_halves(render_declaration(record, item))
+    assert any("Taflen y camau cyfrif" in cy for cy, _ in halves)
+    names = NAMES | name_words(["Siân ap Gwŷn", "Rhodri Evans", "Aled Thomas", "Returning Officer"])
+    assert [(page, english_words(cy, names)) for page, (cy, _) in enumerate(halves, 1) if english_words(cy, names)] == []
