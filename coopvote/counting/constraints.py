@@ -42,6 +42,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coopvote.counting.model import CountOptions, Election
+from coopvote.counting.notes import Note
 from coopvote.errors import InputError
 
 
@@ -232,21 +233,22 @@ class SeatConstraints:
             return guarded
         return set()
 
-    def why_doomed(self, candidate: int, elected: Iterable[int]) -> str:
-        """Words for a stage sheet: why ``candidate`` may not take a seat."""
+    def why_doomed(self, candidate: int, elected: Iterable[int]) -> Note:
+        """Words for a stage sheet: why ``candidate`` may not take a seat (a keyed note, worded in both languages)."""
         elected = list(elected)
         code = self.groups.get(candidate)
         held = self._per_class(elected)
         if code is not None and code in self.max_seats and held.get(code, 0) >= self.max_seats[code]:
-            return f"class {code} already holds its maximum of {self.max_seats[code]} seat(s)"
+            return Note(f"class {code} already holds its maximum of {self.max_seats[code]} seat(s)",
+                        "doomed_class_full", class_code=code, seats=self.max_seats[code])
         unmet = {
             g: m - held.get(g, 0) for g, m in sorted(self.min_seats.items()) if g != code and m > held.get(g, 0)
         }
         if unmet:
-            return "the remaining seats are needed for the minimum of " + ", ".join(
-                f"{g} ({n})" for g, n in unmet.items()
-            )
-        return "electing them would leave the seats reserved per class impossible to meet"
+            needs = [f"{g} ({n})" for g, n in unmet.items()]
+            return Note("the remaining seats are needed for the minimum of " + ", ".join(needs),
+                        "doomed_minimums", needs=needs)
+        return Note("electing them would leave the seats reserved per class impossible to meet", "doomed_impossible")
 
     def unmet_minimums(self, elected: Iterable[int]) -> dict[str, int]:
         held = self._per_class(elected)

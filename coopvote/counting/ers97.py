@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from coopvote.counting import ers97_notes as words
 from coopvote.counting.constraints import SeatConstraints
 from coopvote.counting.ers97_parts import (
     Batch,
@@ -39,6 +40,7 @@ from coopvote.counting.ers97_parts import (
     transfer_value,
 )
 from coopvote.counting.model import CountOptions, Election, Outcome, Stage, TieBreak, decimal_string
+from coopvote.counting.notes import Note
 from coopvote.counting.stv_common import check_seats, clean_rankings, total_value
 from coopvote.counting.ties import Prefer, TieBreaker, look_back
 
@@ -81,7 +83,7 @@ class _ERS97Count:
         self.quota = ers_quota(self.valid * 100, election.seats)
         self.stages: list[Stage] = []
         self.history: list[dict[int, int]] = []  # look-back points: stage 1 and after every batch
-        self.labels: list[str] = []
+        self.labels: list[Note] = []
         self.ties = TieBreaker(options)
         self.constraints = SeatConstraints.for_count(election, options)
         self.notes: list[str] = []
@@ -105,7 +107,7 @@ class _ERS97Count:
     def surplus(self, c: int) -> int:
         return max(self.votes[c] - self.quota, 0)
 
-    def mark(self, label: str) -> None:
+    def mark(self, label: Note) -> None:
         """A look-back point (§5.2.3: stage 1 and the end of every batch), named for the record."""
         self.history.append(dict(self.votes))
         self.labels.append(label)
@@ -150,17 +152,14 @@ class _ERS97Count:
         )
         return votes > 0 and votes * (self.seats_left() + 1) >= active
 
-    def deem_elected(self, stage_number: int, why: list[str]) -> list[int]:
+    def deem_elected(self, stage_number: int, why: list[Note]) -> list[int]:
         newly: list[int] = []
         while self.seats_left() > 0:
             reaching = [c for c in self.continuing() if self.threshold_met(c)]
             if self.constraints.active:
                 doomed = self.constraints.doomed(self.elected, self.continuing(), self.seats_left())
                 for c in sorted(set(reaching) & doomed):
-                    text = (
-                        f"{self.e.candidates[c]} reached the quota but may not be deemed elected: "
-                        f"{self.constraints.why_doomed(c, self.elected)} (seats reserved per class)"
-                    )
+                    text = words.doomed_not_deemed(self.e.candidates[c], self.constraints.why_doomed(c, self.elected))
                     if text not in why:
                         why.append(text)
                 reaching = [c for c in reaching if c not in doomed]
@@ -170,11 +169,9 @@ class _ERS97Count:
             tied = sorted(c for c in reaching if self.votes[c] == top)
             if len(tied) > 1 and len([c for c in reaching if self.votes[c] >= top]) > self.seats_left():
                 remaining, at = look_back(tied, self.history, prefer="highest", direction="earliest")
-                names = ", ".join(self.e.candidates[c] for c in tied)
+                names = [self.e.candidates[c] for c in tied]
                 if len(remaining) > 1:
-                    why.append(
-                        f"{names} equal at every point with too few places: none deemed elected at this stage (§5.6.2)"
-                    )
+                    why.append(words.equal_at_every_point(names))
                     break
                 self.ties.records.append(
                     TieBreak(
@@ -182,24 +179,18 @@ class _ERS97Count:
                         purpose="election",
                         tied=tied,
                         chosen=remaining[0],
-                        how=f"earliest differing point: {self.labels[(at or 1) - 1]}",
+                        how=words.tie_at_point(self.labels[(at or 1) - 1]),
                     )
                 )
-                why.append(
-                    f"{self.e.candidates[remaining[0]]} deemed elected first of {names}: more votes at {self.labels[(at or 1) - 1]} (§5.6.2)"
-                )
+                why.append(words.deemed_first(self.e.candidates[remaining[0]], names, self.labels[(at or 1) - 1]))
                 tied = remaining
             chosen = tied[0]
-            reason = (
-                "reached the quota"
-                if self.votes[chosen] >= self.quota
-                else "reached the total active vote ÷ (places left + 1)"
-            )
             self.state[chosen] = "elected"
             self.elected.append(chosen)
             self.elected_stage[chosen] = stage_number
             newly.append(chosen)
-            why.append(f"{self.e.candidates[chosen]} {reason} with {hundredths(self.votes[chosen])}")
+            why.append(words.reached(self.e.candidates[chosen], str(hundredths(self.votes[chosen])),
+                                     self.votes[chosen] >= self.quota))
             if self.votes[chosen] > self.quota:
                 self.pending.append(chosen)
         return newly
@@ -217,18 +208,17 @@ class _ERS97Count:
             self.votes[first] += papers
         for c, batch in batches.items():
             self.batches[c].append(batch)
-        self.mark("stage 1")
-        why: list[str] = []
+        self.mark(words.point(1))
+        why: list[Note] = []
         elected = self.deem_elected(1, why)
         self.record(
             "first preferences",
-            f"First preferences; total valid vote {decimal_string(self.valid, 2)}, quota {hundredths(self.quota)}"
-            + ("; " + "; ".join(why) if why else ""),
+            words.first_stage(decimal_string(self.valid, 2), str(hundredths(self.quota)), why),
             {},
             elected=elected,
         )
 
-    def transfer_surplus(self, c: int, reason: str) -> None:
+    def transfer_surplus(self, c: int, reason: Note) -> None:
         """§5.3: all papers if elected at stage 1, else only the last batch received."""
         before = dict(self.votes)
         stage_number = len(self.stages) + 1
@@ -258,7 +248,7 @@ class _ERS97Count:
                 self.votes[dest] += share
                 credited += share
             self.loss_h += surplus - credited
-            tv_text = f"transfer value {hundredths(surplus)} ÷ {hundredths(papers_h)} papers = {hundredths(tv)} (truncated)"
+            tv_text = words.transfer_value(str(hundredths(surplus)), str(hundredths(papers_h)), str(hundredths(tv)))
         else:
             tv = max((p.tv for ps in moving.values() for p in ps), default=0)
             for dest, parcels in moving.items():
@@ -269,24 +259,24 @@ class _ERS97Count:
                 self.votes[dest] += share
                 credited += share
             self.nt_h += surplus - credited
-            tv_text = f"transferable papers worth {hundredths(value_h)} do not exceed the surplus: each moves at its present value"
+            tv_text = words.present_value(str(hundredths(value_h)))
         self.votes[c] = self.quota
-        self.mark(f"stage {stage_number}")
-        why: list[str] = []
+        self.mark(words.point(stage_number))
+        why: list[Note] = []
         elected = self.deem_elected(stage_number, why)
         lost = surplus - credited
         self.record(
             "surplus",
-            f"Surplus of {self.e.candidates[c]} {hundredths(surplus)} ({reason}): {hundredths(sum(p.papers_h for p in examined))} "
-            f"papers examined, {hundredths(papers_h)} transferable; {tv_text}; credited {hundredths(credited)}, "
-            f"non-transferable {hundredths(lost)}" + ("; " + "; ".join(why) if why else ""),
+            words.surplus_stage(self.e.candidates[c], str(hundredths(surplus)), reason,
+                                str(hundredths(sum(p.papers_h for p in examined))), str(hundredths(papers_h)), tv_text,
+                                str(hundredths(credited)), str(hundredths(lost)), why),
             before,
             subject=c,
             transfer_value=hundredths(tv),
             elected=elected,
         )
 
-    def exclude(self, group: list[int], reason: str) -> None:
+    def exclude(self, group: list[int], reason: Note) -> None:
         """§5.4: move the excluded candidates' papers in batches, highest transfer value first."""
         before = dict(self.votes)
         stage_number = len(self.stages) + 1
@@ -294,9 +284,9 @@ class _ERS97Count:
             self.state[c] = "excluded"
         parcels = [(c, p) for c in group for b in self.batches[c] for p in b.parcels]
         values = sorted({p.tv for _, p in parcels}, reverse=True)
-        why: list[str] = []
+        why: list[Note] = []
         elected: list[int] = []
-        steps: list[str] = []
+        steps: list[Note] = []
         for tv in values:
             if self.seats_left() <= 0:
                 break  # §5.5.2: no further transfers once the places are filled
@@ -323,27 +313,20 @@ class _ERS97Count:
                 credited += share
             self.nt_h += nt
             self.loss_h += taken - credited - nt
-            steps.append(
-                f"batch at {hundredths(tv)}: {hundredths(credited)} transferred, {hundredths(nt)} non-transferable"
-            )
+            steps.append(words.batch(str(hundredths(tv)), str(hundredths(credited)), str(hundredths(nt))))
             if not self.elected and self.nt_h + self.loss_h > 0:
                 lower = ers_quota(self.valid * 100 - self.nt_h - self.loss_h, self.e.seats)
                 if lower < self.quota:
                     self.quota = lower
-                    why.append(
-                        f"quota recalculated to {hundredths(lower)} without the non-transferable vote (§5.4.8)"
-                    )
-            self.mark(f"stage {stage_number}" + (f", batch at {hundredths(tv)}" if len(values) > 1 else ""))
+                    why.append(words.quota_recalculated(str(hundredths(lower))))
+            self.mark(words.point(stage_number, str(hundredths(tv)) if len(values) > 1 else None))
             elected += self.deem_elected(stage_number, why)
         for c in group:
             if self.votes[c]:
-                self.notes.append(
-                    f"stage {stage_number}: {self.e.candidates[c]} kept {hundredths(self.votes[c])} (places filled)"
-                )
-        names = ", ".join(self.e.candidates[c] for c in group)
+                self.notes.append(words.kept(stage_number, self.e.candidates[c], str(hundredths(self.votes[c]))))
         self.record(
             "exclusion",
-            f"Exclusion of {names} ({reason}); " + "; ".join(steps) + ("; " + "; ".join(why) if why else ""),
+            words.exclusion_stage([self.e.candidates[c] for c in group], reason, steps, why),
             before,
             subject=group[0] if len(group) == 1 else None,
             excluded=list(group),
@@ -364,40 +347,41 @@ class _ERS97Count:
             return True
         return self.constraints.can_exclude(group, self.elected, self.continuing(), self.seats_left())
 
-    def choose_exclusion(self, deferred: int) -> tuple[list[int], str]:
+    def choose_exclusion(self, deferred: int) -> tuple[list[int], Note]:
         continuing = self.continuing()
         protected = self.protected()
         group = exclusion_group(self.votes, continuing, self.seats_left(), deferred, protected, self.may_exclude)
         if group:
-            return (
-                group,
-                f"bulk exclusion: {len(group)} lowest together, with deferred surpluses, not above the next (§5.2.5)",
-            )
+            return group, words.bulk_exclusion(len(group))
         pool = [c for c in continuing if c not in protected] or continuing
         low = min(self.votes[c] for c in pool)
         tied = [c for c in pool if self.votes[c] == low]
         if len(tied) == 1:
-            return tied, "fewest votes"
+            return tied, words.fewest_votes()
         chosen = self.settle_tie(tied, "exclusion", "lowest")
-        return [chosen], f"fewest votes; tie settled by {self.ties.records[-1].how} (§5.2.5)"
+        return [chosen], words.fewest_votes(self.how_last_tie())
 
-    def choose_surplus(self) -> tuple[int, str]:
+    def choose_surplus(self) -> tuple[int, Note]:
         top = max(self.surplus(c) for c in self.pending)
         tied = [c for c in self.pending if self.surplus(c) == top]
         if len(tied) == 1:
-            return tied[0], "largest surplus"
+            return tied[0], words.largest_surplus()
         chosen = self.settle_tie(tied, "surplus order", "highest")
-        return chosen, f"equal largest surplus; settled by {self.ties.records[-1].how} (§5.2.3)"
+        return chosen, words.largest_surplus(self.how_last_tie())
+
+    def how_last_tie(self) -> Note:
+        """How the tie just settled was settled, as the note its record holds."""
+        how = self.ties.records[-1].how
+        return how if isinstance(how, Note) else Note(how, "plain", text=how)
 
     def settle_tie(self, tied: list[int], purpose: str, prefer: Prefer) -> int:
         """§5.2.3/§5.2.5: the earliest look-back point where they differed, else lot; recorded."""
         remaining, at = look_back(tied, self.history, prefer=prefer, direction="earliest")
         if len(remaining) == 1:
-            chosen, how = remaining[0], f"earliest differing point: {self.labels[(at or 1) - 1]}"
+            chosen, how = remaining[0], words.tie_at_point(self.labels[(at or 1) - 1])
         else:
-            chosen, how = self.ties.lot(remaining)
-            if at is not None:
-                how = f"{self.labels[at - 1]} then {how}"
+            chosen, lot = self.ties.lot(remaining)
+            how = words.tie_point_then(self.labels[at - 1], lot) if at is not None else lot
         self.ties.records.append(
             TieBreak(stage=len(self.stages) + 1, purpose=purpose, tied=sorted(tied), chosen=chosen, how=how)
         )
@@ -411,12 +395,12 @@ class _ERS97Count:
         continuing = self.continuing()
         must = sorted(self.constraints.must_elect(self.elected, continuing, self.seats_left()))
         if must:
-            self.elect_all(must, "the places left are needed for the seat limits per class")
+            self.elect_all(must, words.places_for_limits())
             return True
         doomed = sorted(self.constraints.doomed(self.elected, continuing, self.seats_left()))
         if doomed:
             reasons = sorted({self.constraints.why_doomed(c, self.elected) for c in doomed})
-            self.exclude(doomed, "they may not be elected: " + "; ".join(reasons) + " (seats reserved per class)")
+            self.exclude(doomed, words.may_not_be_elected(reasons))
             return True
         return False
 
@@ -438,14 +422,10 @@ class _ERS97Count:
                 refused.append(c)
         return chosen, refused
 
-    def elect_all(self, candidates: list[int], why: str) -> None:
+    def elect_all(self, candidates: list[int], why: Note) -> None:
         before = dict(self.votes)
         chosen, refused = self.settle(candidates)
-        text = f"{', '.join(self.e.candidates[c] for c in chosen)} deemed elected: {why}"
-        if refused:
-            text += (
-                f"; {', '.join(self.e.candidates[c] for c in refused)} excluded by the seat limits per class"
-            )
+        text = words.deemed_elected([self.e.candidates[c] for c in chosen], why, [self.e.candidates[c] for c in refused])
         self.record("elected", text, before, elected=chosen, excluded=refused)
 
     def run(self) -> Outcome:
@@ -457,7 +437,7 @@ class _ERS97Count:
             if self.constraint_step():
                 continue
             if len(continuing) <= self.seats_left():
-                self.elect_all(continuing, "no more continuing candidates than places left (§5.5.1)")
+                self.elect_all(continuing, words.no_more_than_places())
                 break
             deferred = sum(self.surplus(c) for c in self.pending)
             wait = ""
@@ -470,8 +450,8 @@ class _ERS97Count:
                     self.transfer_surplus(c, reason)
                     continue
             group, reason = self.choose_exclusion(deferred)
-            if self.pending:
-                reason += f"; surplus transfer deferred: {wait}"
+            if self.pending and isinstance(wait, Note):
+                reason = words.deferred(reason, wait)
             if len(continuing) - len(group) == self.seats_left():
                 before = dict(self.votes)
                 for c in group:
@@ -479,8 +459,8 @@ class _ERS97Count:
                 rest, refused = self.settle(self.continuing())
                 self.record(
                     "exclusion",
-                    f"Exclusion of {', '.join(self.e.candidates[c] for c in group)} ({reason}) would leave as many "
-                    f"continuing candidates as places: {', '.join(self.e.candidates[c] for c in rest)} deemed elected (§5.5.1)",
+                    words.exclusion_leaves([self.e.candidates[c] for c in group], reason,
+                                           [self.e.candidates[c] for c in rest]),
                     before,
                     excluded=list(group) + refused,
                     elected=rest,
@@ -493,7 +473,7 @@ class _ERS97Count:
                 self.state[c] = "excluded"
             self.record(
                 "excluded",
-                "All places filled: remaining candidates formally excluded (§5.5.2)",
+                words.all_places_filled(),
                 dict(self.votes),
                 excluded=left,
             )

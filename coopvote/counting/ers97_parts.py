@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
+from coopvote.counting import ers97_notes
+
 
 def hundredths(value_h: int) -> Decimal:
     """Hundredths as an exact two-place Decimal, for stage sheets."""
@@ -104,7 +106,7 @@ def may_defer(
     protected: frozenset[int] = frozenset(),
     may_exclude: Callable[[list[int]], bool] | None = None,
 ) -> str:
-    """§5.2.2: why the surpluses may wait, or "" if they must be transferred now.
+    """§5.2.2: why the surpluses may wait (a keyed ``Note``), or "" if they must be transferred now.
 
     (a) they do not exceed the gap between the two lowest candidates, or (b) the gap between a group
     that could be excluded in bulk and the candidate next above. Either suffices: no transfer of that
@@ -115,14 +117,10 @@ def may_defer(
         return ""
     low, next_up = ordered[0], ordered[1]
     if low not in protected and surplus_h <= votes[next_up] - votes[low]:
-        gap = hundredths(votes[next_up] - votes[low])
-        return f"surpluses {hundredths(surplus_h)} do not exceed the gap {gap} between the two lowest (§5.2.2(a))"
+        return ers97_notes.defer_below_gap(str(hundredths(surplus_h)), str(hundredths(votes[next_up] - votes[low])))
     group = exclusion_group(votes, continuing, seats_left, surplus_h, protected, may_exclude)
     if group:
         above = ordered[len(group)]
         gap = hundredths(votes[above] - sum(votes[c] for c in group))
-        return (
-            f"surpluses {hundredths(surplus_h)} do not exceed the gap {gap} between the {len(group)} lowest "
-            "together and the candidate next above (§5.2.2(b))"
-        )
+        return ers97_notes.defer_below_group_gap(str(hundredths(surplus_h)), str(gap), len(group))
     return ""

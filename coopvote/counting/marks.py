@@ -21,6 +21,7 @@ from fractions import Fraction
 
 from coopvote.counting.constraints import SeatConstraints
 from coopvote.counting.model import CountOptions, Election, Outcome, Stage, TieBreak
+from coopvote.counting.notes import Note
 from coopvote.counting.ties import TieBreaker
 from coopvote.errors import InputError
 
@@ -73,9 +74,12 @@ def count_marks(election: Election, options: CountOptions, *, method: str, max_m
             # Doomed now means doomed for good: electing one who is not doomed keeps the others so.
             passed_over.add(candidate)
             if top is None or totals[candidate] >= top:
-                notes.append(f"{election.candidates[candidate]} passed over: {constraints.why_doomed(candidate, elected)}")
+                why = constraints.why_doomed(candidate, elected)
+                name = election.candidates[candidate]
+                notes.append(Note(f"{name} passed over: {why}", "passed_over", candidate=name, why=why))
         if top is None:
-            notes.append(f"{seats_left} seat(s) left unfilled: no eligible candidate remains")
+            notes.append(Note(f"{seats_left} seat(s) left unfilled: no eligible candidate remains", "unfilled_no_eligible",
+                              seats=seats_left))
             break
         tied = sorted(c for c in eligible if totals[c] == top)
         if len(tied) == 1 or _all_fit(constraints, tied, elected, eligible, seats_left):
@@ -123,9 +127,11 @@ def _all_fit(
     return True
 
 
-def _describe(method: str, seats: int) -> str:
+def _describe(method: str, seats: int) -> Note:
     if method == "fptp":
-        return "votes counted; the candidate with the most votes is elected"
+        return Note("votes counted; the candidate with the most votes is elected", "plurality_fptp")
     if method == "approval":
-        return f"approvals counted; the {seats} candidate(s) with the most approvals are elected"
-    return f"votes counted; the {seats} candidate(s) with the most votes are elected"
+        return Note(f"approvals counted; the {seats} candidate(s) with the most approvals are elected",
+                    "plurality_approval", seats=seats)
+    return Note(f"votes counted; the {seats} candidate(s) with the most votes are elected", "plurality_block",
+                seats=seats)

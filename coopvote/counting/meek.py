@@ -28,9 +28,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from coopvote.counting import meek_notes
 from coopvote.counting.constraints import SeatConstraints
 from coopvote.counting.meek_arith import Arith, Fixed, Guarded, Num
 from coopvote.counting.model import CountOptions, Election, Outcome, Stage, TieBreak
+from coopvote.counting.notes import Note
 from coopvote.counting.stv_common import check_seats, clean_rankings, total_value
 from coopvote.counting.ties import TieBreaker
 
@@ -304,7 +306,7 @@ class _MeekCount:
         order = () if self.rule.ties == "ballot" else self.tie_order
         rank = {c: i for i, c in enumerate(order)}
         chosen = min(tied, key=lambda c: (rank.get(c, len(rank)), c))
-        how = "given tie order" if order else "ballot file order"
+        how = Note("given tie order", "tie_given_order") if order else Note("ballot file order", "tie_ballot_order")
         self.ties.records.append(
             TieBreak(stage=stage, purpose="exclusion", tied=sorted(tied), chosen=chosen, how=how)
         )
@@ -380,9 +382,7 @@ class _MeekCount:
             elif a.cmp(surplus, last) >= 0:
                 status = "stable"
             elif iterations >= self.rule.max_iterations:
-                self.notes.append(
-                    f"iteration limit {self.rule.max_iterations} reached; surplus treated as stable"
-                )
+                self.notes.append(meek_notes.iteration_limit(self.rule.max_iterations))
                 status = "stable"
             if status:
                 return ("elected", self.elect(winners), iterations) if winners else (status, [], iterations)
@@ -418,9 +418,8 @@ class _MeekCount:
             ):
                 allowed.append(c)
             else:
-                note = (
-                    f"stage {len(self.stages) + 1}: {self.e.candidates[c]} reached the quota but is not elected: "
-                    f"{self.constraints.why_doomed(c, self.elected + allowed)} (seats reserved per class)"
+                note = meek_notes.quota_but_reserved(
+                    len(self.stages) + 1, self.e.candidates[c], self.constraints.why_doomed(c, self.elected + allowed)
                 )
                 if note not in self.notes:
                     self.notes.append(note)
@@ -444,18 +443,10 @@ class _MeekCount:
         if doomed or must:
             self.distribute()
             self.quota = self.calc_quota()
-            words = []
-            if must:
-                words.append(
-                    "elected " + ", ".join(self.e.candidates[c] for c in must)
-                    + ": the seats left are needed for the seat limits per class"
-                )
-            if doomed:
-                words.append(
-                    "defeated " + ", ".join(self.e.candidates[c] for c in doomed) + ": "
-                    + "; ".join(sorted({self.constraints.why_doomed(c, self.elected) for c in doomed}))
-                )
-            self.record("constraint", "Seats reserved per class: " + "; ".join(words), excluded=doomed, elected=must)
+            whys = sorted({self.constraints.why_doomed(c, self.elected) for c in doomed})
+            words = meek_notes.constraint_stage([self.e.candidates[c] for c in must],
+                                                [self.e.candidates[c] for c in doomed], whys)
+            self.record("constraint", words, excluded=doomed, elected=must)
 
     def complete(self) -> bool:
         return len(self.hopeful()) <= self.seats_left() or self.seats_left() <= 0
@@ -464,29 +455,25 @@ class _MeekCount:
         self.distribute()
         self.quota = self.calc_quota()
         winners = self.winners()
-        self.record("first preferences", "First preferences", elected=self.elect(winners) if winners else [])
+        self.record("first preferences", Note("First preferences", "first_preferences"), elected=self.elect(winners) if winners else [])
         self.apply_constraints()
         while not self.complete():
             status, chosen, iterations = self.iterate()
-            words = f"Surpluses distributed: {iterations} iteration(s)"
             if status == "elected":
-                self.record("surplus", words + "; quota reached", elected=chosen)
+                self.record("surplus", meek_notes.surplus_stage(status, iterations), elected=chosen)
                 self.apply_constraints()
                 continue
-            if status == "batch":
-                self.record("surplus", words + "; certain losers found")
-            else:
-                self.record("surplus", words + f"; surplus settled ({status})")
+            self.record("surplus", meek_notes.surplus_stage(status, iterations))
+            if status != "batch":
                 chosen = [self.lowest()]
             for c in chosen:
                 self.defeat(c)
             self.distribute()
             self.quota = self.calc_quota()
             winners = self.winners()
-            names = ", ".join(self.e.candidates[c] for c in chosen)
             self.record(
                 "exclusion",
-                f"Excluded {names}" + (" (certain losers)" if status == "batch" else " (lowest)"),
+                meek_notes.exclusion_stage([self.e.candidates[c] for c in chosen], status == "batch"),
                 excluded=list(chosen),
                 elected=self.elect(winners) if winners else [],
             )
@@ -500,7 +487,7 @@ class _MeekCount:
             stages=self.stages,
             quota=self.stages[0].quota,
             tie_breaks=self.ties.records,
-            notes=[self.rule.label, *self.notes],
+            notes=[meek_notes.method_label(self.rule.label, self.rule.precision, self.rule.prf), *self.notes],
         )
 
     def lowest(self) -> int:
@@ -535,13 +522,12 @@ class _MeekCount:
             chosen = self.elect(left)
             self.record(
                 "elected",
-                "Remaining candidates elected: no more than the unfilled seats"
-                + (" (others refused by the seat limits per class)" if refused else ""),
+                meek_notes.remaining_elected(bool(refused)),
                 elected=chosen,
                 excluded=refused,
             )
         else:
             # Totals stay as they were when the last seat was filled (no further transfer).
-            self.record("excluded", "All seats filled: remaining candidates not elected", excluded=left)
+            self.record("excluded", meek_notes.all_seats_filled(), excluded=left)
             for c in left:
                 self.defeat(c)

@@ -32,7 +32,21 @@ def _remake(english: str, key: str, params: dict[str, Any]) -> Note:
 
 
 def keyed(value: object) -> dict[str, Any] | None:
-    """The structured form of a note for results.json: ``{"key": ..., **params}``, or None for plain text."""
+    """The structured form of a note for results.json: ``{"key": ..., **params}``, or None for plain text.
+
+    A parameter that is itself a note (the reason inside an ERS97 stage, the lot inside a tie) is kept in
+    its structured form too, as is a list of notes (the clauses that follow a stage's description), so the
+    reports can word every part, not only the outside.
+    """
     if isinstance(value, Note):
-        return {"key": value.key, **value.params}
+        return {"key": value.key, **{name: _plain(param) for name, param in value.params.items()}}
     return None
+
+
+def _plain(value: Any) -> Any:
+    """A parameter as results.json holds it: notes as their keyed form, lists element by element."""
+    if isinstance(value, Note):
+        return keyed(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value

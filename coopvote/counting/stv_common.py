@@ -225,7 +225,7 @@ class GregoryCount:
                 self.notes.append(Note(
                     f"stage {stage.number}: {self.election.candidates[c]} reached the quota but is not "
                     f"elected: {why} (seats reserved per class)",
-                    "quota_but_reserved", stage=stage.number, candidate=self.election.candidates[c],
+                    "quota_but_reserved_why", stage=stage.number, candidate=self.election.candidates[c], why=why,
                 ))
                 continue
             self.hopeful[c] = False
@@ -234,13 +234,14 @@ class GregoryCount:
             if self.tot[c] > self.quota:
                 self.pending.append(c)
 
-    def exclude(self, c: int, why: str, key: str = "excluded_lowest") -> None:
+    def exclude(self, c: int, why: str, key: str = "excluded_lowest", because: Note | None = None) -> None:
         before = list(self.tot)
         self.hopeful[c] = False
         self.excluded.append(c)
         self.move(c, None)
         name = self.election.candidates[c]
-        stage = self.record("exclusion", Note(f"exclusion of {name}: {why}", key, candidate=name), before, subject=c,
+        stage = self.record("exclusion", Note(f"exclusion of {name}: {why}", key, candidate=name,
+                                                        **({"why": because} if because else {})), before, subject=c,
                             excluded=[c])
         self.elect_with_quota(stage)
 
@@ -299,7 +300,7 @@ class GregoryCount:
         if doomed:
             low = min(doomed, key=lambda c: (self.tot[c], c))
             why = self.constraints.why_doomed(low, self.elected)
-            self.exclude(low, f"cannot be elected: {why} (seats reserved per class)", "excluded_reserved")
+            self.exclude(low, f"cannot be elected: {why} (seats reserved per class)", "excluded_reserved_why", why)
             return True
         return False
 

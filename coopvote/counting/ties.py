@@ -67,7 +67,7 @@ class TieBreaker:
         self._rng: random.Random | None = None
         self.records: list[TieBreak] = []
 
-    def lot(self, tied: Sequence[int]) -> tuple[int, str]:
+    def lot(self, tied: Sequence[int]) -> tuple[int, Note]:
         """Choose one of ``tied`` by the fixed order if given, else by a replayable draw."""
         candidates = sorted(set(tied))
         if self.tie_order:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from coopvote.counting.notes import Note
 from coopvote.errors import InputError
 
 _TOKEN = re.compile(r"W([1-9][0-9]{0,8})(?:R([1-9][0-9]{0,8}))?")
@@ -124,10 +125,13 @@ class BandWarning:
     minimum: int
 
     def message(self) -> str:
-        return (
+        """The warning as a keyed note (``coopvote.counting.notes``), so it can be worded in Welsh too."""
+        return Note(
             f"class {self.class_code}, band {band_label(self.value)}: only {self.members} member(s), fewer "
             f"than the privacy minimum of {self.minimum}; a paper of this band stands out in the count and "
-            f"in the exported ballots"
+            f"in the exported ballots",
+            "privacy_band_members", class_code=self.class_code, band=band_label(self.value), members=self.members,
+            minimum=self.minimum,
         )
 
 

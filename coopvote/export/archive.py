@@ -37,6 +37,7 @@ from coopvote.export.content import (
     meeting_digest,
     sha256_hex,
 )
+from coopvote.export.readme import readme
 from coopvote.export.recount import election_of
 from coopvote.record.audit import canonical_json
 from coopvote.record.backup import sqlite_snapshot
@@ -107,96 +108,6 @@ def results_json(record: MeetingRecord) -> bytes:
         items.append(entry)
     body = {"format": RESULTS_FORMAT, "meeting": record.meeting, "items": items}
     return (json.dumps(json.loads(canonical_json(body)), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-
-
-def readme(record: MeetingRecord, digest: str, exported_at: str, kind: str = PRIVATE) -> bytes:
-    name = record.meeting["name"]
-    heading = (
-        "PUBLIC ARCHIVE: names no member and holds no time, id or order of papers; safe to publish."
-        if kind == PUBLIC
-        else "PRIVATE ARCHIVE, FOR THE RETURNING OFFICER ONLY: holds the register, attendance and the audit log."
-    )
-    lines = [
-        f"coopvote record of: {name['en']} / {name['cy']}",
-        f"Meeting code: {record.code}    Exported: {exported_at} UTC    coopvote {__version__}",
-        f"Verification code of this record (meeting digest): {digest}",
-        heading,
-        "",
-        "WHAT IS HERE",
-        "  results.json        every agenda item: its definition (rule, seats, candidates, weighting,",
-        "                      threshold, seed), the result as counted and as declared, the paper",
-        "                      reconciliation, and the item's verification code (record digest).",
-        "  ballots/item-NN.csv every returned paper: item, class, serial, valid, reason, marks.",
-        "                      No member is named: nothing in this archive links a member to a serial.",
-        "                      The serial lets a scrutineer find the physical paper.",
-        "  blt/item-NN.blt     each election's weighted ballots in the BLT format other STV programs read.",
-        "  declarations/       the declaration of each item as printed (PDF), with its verification code.",
-        "  minutes.pdf         the minutes extract: every item and its outcome.",
-    ]
-    if kind == PUBLIC:
-        lines += [
-            "  manifest.json       the SHA-256 of every other file, the verification codes and the heads of",
-            "                      the two audit chains (desk and ballot). The audit log itself is in the",
-            "                      private archive: its order and times could be lined up with the desk's.",
-        ]
-    else:
-        lines += [
-            "  audit.jsonl         the two hash-chained audit logs (desk, then ballot), one entry per line.",
-            f"  {MEETING_FILE:<19} a consistent copy of the meeting file (SQLite) with the QR key wiped. It holds",
-            "                      personal data (the register and attendance): keep it as you keep the register.",
-            "  manifest.json       the SHA-256 of every other file, and the verification codes.",
-        ]
-    lines += [
-        "",
-        "HOW TO CHECK IT",
-        "  coopvote verify THIS.zip [--code CODE]",
-        "  recounts every item from the ballots CSVs and the definitions, compares with the declared",
-        "  results, checks every hash, each vote's close entry, the audit chain (private archive) and",
-        "  the zip itself, and names the first discrepancy. --code checks a verification code printed",
-        "  on a declaration or the minutes, or a close code: the code shown when each vote closed.",
-        "",
-        "  CODAU CAU / CLOSE CODES",
-        "  Cod cau yw'r cod a ddangoswyd wrth gau pob pleidlais. Mae'n profi na chafodd y cofnod ei",
-        "  ailysgrifennu cyn y cau hwnnw, ond dim ond os cafodd ei YSGRIFENNU Â LLAW YN Y COFNODION",
-        "  yn y cyfarfod. Gwiriwch bob cod cau a ysgrifennwyd â llaw: coopvote verify YR-ARCHIF.zip --code COD",
-    ]
-    if kind == PUBLIC:
-        lines += [
-            "  Yn yr archif gyhoeddus hon, caiff y cod ei wirio yn erbyn cofnod cau'r eitem yn results.json:",
-            "  mae'n cynnwys pob papur (marciau, papurau a wrthodwyd, a'r dosbarth fel y'i cyhoeddwyd), ond",
-            "  nid presenoldeb na dirprwyon, sydd yn yr archif breifat yn unig.",
-        ]
-    else:
-        lines += [
-            "  Yn yr archif breifat hon, rhaid i'r gadwyn archwilio fynd drwy'r cofnod y mae'r cod yn ei",
-            "  enwi: mae'n cynnwys presenoldeb, dirprwyon a phob papur.",
-        ]
-    lines += [
-        "  A close code is the code shown when each vote closed. It proves the record was not rewritten",
-        "  before that close, but only if it was WRITTEN INTO THE MINUTES BY HAND at the meeting. Check",
-        "  each handwritten close code with: coopvote verify THIS.zip --code CODE",
-    ]
-    if kind == PUBLIC:
-        lines += [
-            "  In this public archive the code is checked against the item's close entry in results.json:",
-            "  it covers every paper (marks, rejections, and the class as published), but not attendance",
-            "  or proxies, which only the private archive holds.",
-        ]
-    else:
-        lines += [
-            "  In this private archive the audit chain must pass through the entry the code names: it",
-            "  covers attendance, proxies and every paper.",
-        ]
-    lines += [
-        "",
-        "  By hand: sha256sum each file and compare with manifest.json; count the rows of a ballots",
-        "  CSV by class and mark and compare with the declaration.",
-        "",
-        "CYMRAEG",
-        "  Cofnod cyflawn y cyfarfod. I'w wirio: coopvote verify YR-ARCHIF.zip",
-        "  Nid oes dim yma yn cysylltu aelod ag unrhyw bapur pleidleisio.",
-    ]
-    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def build_archive(

@@ -24,16 +24,22 @@ from coopvote.reports.decisions import decisions_block
 from coopvote.reports.fonts import FONT_BOLD
 from coopvote.reports.layout import (
     BAD,
+    BAD_EN,
     GOOD,
+    GOOD_EN,
     QrFlowable,
     bilingual,
     build_pdf,
+    english,
     grid,
     header_cell,
     header_text,
     heading,
+    pair,
+    rounding_rule,
     styles,
     text,
+    total_label,
 )
 from coopvote.reports.note_wording import note_words, tie_words
 from coopvote.reports.reconcile import papers_explained, reservation_words
@@ -43,7 +49,6 @@ from coopvote.reports.stages import stage_sheet
 from coopvote.reports.wording import (
     LABELS,
     METHODS,
-    ROUNDING_RULE,
     reason_words,
     threshold_words,
     weighting_in_words,
@@ -79,8 +84,7 @@ def _papers_table(item: ItemRecord, st: dict[str, Any]) -> Table:
         figures = [row["printed"], row["issued"], row["spoilt"], row["returned"], row["valid"], row["rejected"], row["not_returned"]]
         totals = [a + b for a, b in zip(totals, figures, strict=True)]
         rows.append([row["class"], *figures])
-    cy, en = LABELS["total"]
-    rows.append([f"{cy} / {en}", *totals])
+    rows.append([total_label(st), *totals])
     return grid(rows, [27 * mm] + [21 * mm] * 7, total_row=True)
 
 
@@ -125,7 +129,7 @@ def _resolution_votes(item: ItemRecord, result: dict[str, Any], st: dict[str, An
             column = columns[index]
             row += [papers, column[0][position] if column else option.get("weighted", {}).get(code, "")]
         rows.append(row)
-    total: list[Any] = [" / ".join(LABELS["total"])]
+    total: list[Any] = [total_label(st)]
     exact = None if all(columns) else _exact_totals(item)
     for index in range(3):
         option = options[index] if index < len(options) else {}
@@ -139,7 +143,7 @@ def _resolution_votes(item: ItemRecord, result: dict[str, Any], st: dict[str, An
     out: list[Flowable] = [heading("votes", st), grid(rows, [34 * mm] + [23.3 * mm, 23.3 * mm] * 3, total_row=True)]
     if all(columns):
         out.append(Spacer(1, 1 * mm))
-        out += [Paragraph(text(words.format(places=WEIGHTED_PLACES)), st["small"]) for words in ROUNDING_RULE]
+        out += rounding_rule(WEIGHTED_PLACES, st)
     return out
 
 
@@ -184,8 +188,9 @@ def _resolution_outcome(item: ItemRecord, result: dict[str, Any], st: dict[str, 
     out.append(heading("outcome", st))
     carried = bool(resolution.get("carried"))
     cy, en = LABELS["carried" if carried else "not_carried"]
-    colour = GOOD.hexval()[2:] if carried else BAD.hexval()[2:]
-    out.append(Paragraph(f"<font color='#{colour}'>{text(cy)} / {text(en)}</font>", st["outcome"]))
+    colour, colour_en = (GOOD, GOOD_EN) if carried else (BAD, BAD_EN)
+    out.append(Paragraph(f"<font color='#{colour.hexval()[2:]}'>{text(cy)}</font>"
+                         f"<font color='#{colour_en.hexval()[2:]}'> / {text(en)}</font>", st["outcome"]))
     words = result.get("outcome") or {}
     out.append(bilingual(words.get("cy", ""), words.get("en", ""), st["base"]))
     return out
@@ -218,18 +223,18 @@ def _election_first_prefs(item: ItemRecord, result: dict[str, Any], st: dict[str
     method_cy, method_en = METHODS.get(method, (method, method))
     out: list[Flowable] = [heading("first_prefs", st), table, Spacer(1, 2 * mm)]
     facts = [
-        f"{LABELS['method'][0]} / {LABELS['method'][1]}: {method_cy} / {method_en}",
-        f"{LABELS['seats'][0]} / {LABELS['seats'][1]}: {item.definition.get('seats')}",
+        f"{text(LABELS['method'][0])}: {text(method_cy)} " + english(f"/ {LABELS['method'][1]}: {method_en}"),
+        f"{pair(*LABELS['seats'])}: {text(item.definition.get('seats'))}",
     ]
     if election.get("quota"):
-        facts.append(f"{LABELS['quota'][0]} / {LABELS['quota'][1]}: {election['quota']}")
-    out += [Paragraph(text(f), st["base"]) for f in facts]
+        facts.append(f"{pair(*LABELS['quota'])}: {text(election['quota'])}")
+    out += [Paragraph(f, st["base"]) for f in facts]
     reserved = item.definition.get("settings", {}).get("reserved") or {}
     if reserved:
         words_cy, words_en = reservation_words(reserved)
         out.append(Paragraph(f"{text(LABELS['reserved'][0])}: {text(words_cy)} <font color='#555555'>/ "
                              f"{text(LABELS['reserved'][1])}: {text(words_en)}</font>", st["base"]))  # fmt: skip
-        out.append(Paragraph(text(" / ".join(LABELS["class_after_name"])), st["small"]))
+        out.append(Paragraph(pair(*LABELS["class_after_name"]), st["small"]))
     return out
 
 
@@ -243,7 +248,8 @@ def _election_outcome(result: dict[str, Any], st: dict[str, Any]) -> list[Flowab
     names = election.get("elected") or []
     cy, en = LABELS["elected" if names else "nobody_elected"]
     elected: list[Flowable] = [
-        Paragraph(f"<font color='#{GOOD.hexval()[2:]}'>{text(cy)} / {text(en)}:</font>", st["outcome"])
+        Paragraph(f"<font color='#{GOOD.hexval()[2:]}'>{text(cy)}</font>"
+                  f"<font color='#{GOOD_EN.hexval()[2:]}'> / {text(en)}:</font>", st["outcome"])
     ]
     elected += [Paragraph(f"<font name='{FONT_BOLD}'>{text(name)}</font>", st["base"]) for name in names]
     out[-1:] = [KeepTogether([out[-1], *elected])]  # the heading, the word and the names on one page
@@ -276,9 +282,9 @@ def _signatures(meeting: dict[str, Any], st: dict[str, Any]) -> list[Flowable]:
             Paragraph(f"<b>{text(cy)}</b> / <font color='#555555'>{text(en)}</font>" + (f": {text(name)}" if name else ""),
                       st["cell"]),
             Spacer(1, 5 * mm),
-            Paragraph(f"{text(sign_cy)} / {text(sign_en)} ______________________", st["small"]),
+            Paragraph(f"{pair(sign_cy, sign_en)} ______________________", st["small"]),
             Spacer(1, 3 * mm),
-            Paragraph(f"{text(date_cy)} / {text(date_en)} ______________", st["small"]),
+            Paragraph(f"{pair(date_cy, date_en)} ______________", st["small"]),
             Spacer(1, 3 * mm),
         ]  # fmt: skip
     return cells
@@ -298,10 +304,10 @@ def verification_block(
         Paragraph(text(digest[:32]) + "<br/>" + text(digest[32:]), st["small"]),
         Spacer(1, 1.5 * mm),
         Paragraph(text(help_cy.format(code=plain)), st["small"]),
-        Paragraph(text(help_en.format(code=plain)), st["small"]),
+        Paragraph(english(help_en.format(code=plain)), st["small"]),
     ]
     if extra:
-        words.append(Paragraph(text(extra), st["small"]))
+        words.append(Paragraph(extra, st["small"]))
     qr = QrFlowable(qr_payload(meeting_code, number, digest), 27 * mm)
     if right:
         row: list[Any] = [qr, words, right]
@@ -336,7 +342,7 @@ def close_code_block(close_hash: str, st: dict[str, Any]) -> list[Flowable]:
         Spacer(1, 3 * mm),
         Paragraph(f"<b>{text(cy)}</b> / <font color='#555555'>{text(en)}</font>: <b>{text(code)}</b>", st["base"]),
         Paragraph(text(help_cy.format(code=plain)), st["small"]),
-        Paragraph(text(help_en.format(code=plain)), st["small"]),
+        Paragraph(english(help_en.format(code=plain)), st["small"]),
     ]
 
 
@@ -391,19 +397,19 @@ def declaration_story(record: MeetingRecord, item: ItemRecord) -> list[Flowable]
     for warning, warning_keyed in zip(warnings, result.get("privacy_warnings_keyed") or [None] * len(warnings),
                                       strict=False):
         warning_cy, warning_en = note_words(warning, warning_keyed)
-        story.append(Paragraph(text(f"{LABELS['privacy'][0]}: {warning_cy} / {LABELS['privacy'][1]}: {warning_en}"),
-                               st["small"]))
+        privacy_en = english(f"/ {LABELS['privacy'][1]}: {warning_en}")
+        story.append(Paragraph(f"{text(LABELS['privacy'][0])}: {text(warning_cy)} {privacy_en}", st["small"]))
     shown = (definition.get("settings") or {}).get("show_small_classes")
     if isinstance(shown, dict):
         cy, en = LABELS["small_classes_shown"]
         story.append(
-            Paragraph(text(f"{cy} / {en}: {shown.get('chair', '?')}. {shown.get('reason', '')}"), st["small"])
+            Paragraph(f"{pair(cy, en)}: {text(shown.get('chair', '?'))}. {text(shown.get('reason', ''))}", st["small"])
         )
     declared = ""
     if item.declaration:
         by_cy, by_en = LABELS["declared_by"]
         at = str(item.declaration["declared_at"]).replace("T", " ")[:16]
-        declared = f"{by_cy} / {by_en}: {item.declaration['declared_by']}, {at} UTC"
+        declared = f"{pair(by_cy, by_en)}: {text(item.declaration['declared_by'])}, {text(at)} UTC"
     story += rehearsal_lines(record, st)
     election = result.get("election") or {}
     if definition["kind"] == "election" and election.get("stages"):

@@ -1,7 +1,10 @@
 """Shared look of the printed records: styles, bilingual headings, tables, the QR block, page frame.
 
 Welsh comes first in dark ink and English follows in a softer grey, the convention of bilingual public
-notices in Wales, so a reader of either language finds their line at a glance.
+notices in Wales, so a reader of either language finds their line at a glance. The rule holds for every
+line, small print included: English is set only in one of ``ENGLISH_INKS`` (the grey, or the softer green
+and red beside a coloured outcome), Welsh never is, so the halves can be told apart on the page and in the
+PDF (tests/test_welsh_outputs.py reads them apart by colour).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from coopvote.reports.fonts import FONT, FONT_BOLD, register_fonts
-from coopvote.reports.wording import LABELS
+from coopvote.reports.wording import LABELS, ROUNDING_RULE
 
 INK = colors.HexColor("#1a1a1a")
 ENGLISH = colors.HexColor("#555555")
@@ -30,6 +33,10 @@ RULE = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#eef1f4")
 GOOD = colors.HexColor("#1b7f5f")
 BAD = colors.HexColor("#a8322f")
+GOOD_EN = colors.HexColor("#4f9c80")
+BAD_EN = colors.HexColor("#bf6461")
+ENGLISH_INKS = frozenset(c.hexval()[2:].lower() for c in (ENGLISH, GOOD_EN, BAD_EN))
+"""The colours English is printed in (hex, no #); Welsh and language-neutral figures never use them."""
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -37,9 +44,9 @@ def styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=11.5, textColor=INK)
     return {
         "base": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=ENGLISH),
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
         "en": ParagraphStyle("en", parent=base, textColor=ENGLISH),
-        "society": ParagraphStyle("society", parent=base, fontSize=8.5, leading=10.5, textColor=ENGLISH),
+        "society": ParagraphStyle("society", parent=base, fontSize=8.5, leading=10.5),
         "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=15, leading=18.5),
         "title_en": ParagraphStyle("title_en", parent=base, fontSize=12.5, leading=15.5, textColor=ENGLISH),
         "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=13, spaceBefore=5, spaceAfter=1.5,
@@ -85,6 +92,34 @@ def long_text(value: str, style: ParagraphStyle, *, grey: bool = False) -> Flowa
     return KeepTogether([Paragraph(wrap(text(piece)), style) for piece in _pieces(value)])
 
 
+def english(value: object) -> str:
+    """English markup: escaped, in the English grey."""
+    return f"<font color='#555555'>{text(value)}</font>"
+
+
+def pair(cy: object, en: object, sep: str = " / ") -> str:
+    """Welsh, then the separator and the English in grey: markup for one line of a paragraph or cell."""
+    return f"{text(cy)}<font color='#555555'>{text(sep)}{text(en)}</font>"
+
+
+def pair_cell(cy: str, en: str, style: ParagraphStyle) -> Paragraph:
+    """A table cell reading "Welsh / English" with the English in grey (a total row's label, say)."""
+    return Paragraph(pair(cy, en), style)
+
+
+def total_label(st: dict[str, ParagraphStyle]) -> Paragraph:
+    """The label of a table's total row, "Cyfanswm / Total", bold as the row is."""
+    cy, en = LABELS["total"]
+    return Paragraph(f"<b>{pair(cy, en)}</b>", st["cell"])
+
+
+def rounding_rule(places: int, st: dict[str, ParagraphStyle]) -> list[Paragraph]:
+    """How printed figures were rounded: the Welsh paragraph, then the English in grey."""
+    cy, en = ROUNDING_RULE
+    return [Paragraph(text(cy.format(places=places)), st["small"]),
+            Paragraph(english(en.format(places=places)), st["small"])]
+
+
 def bilingual(cy: str, en: str, style: ParagraphStyle, *, sep: str = "<br/>") -> Flowable:
     """One paragraph: the Welsh, then the English in grey (``sep`` between them); very long text is set
     as a run of paragraphs (see PARAGRAPH_CHARS)."""
@@ -93,7 +128,9 @@ def bilingual(cy: str, en: str, style: ParagraphStyle, *, sep: str = "<br/>") ->
         return KeepTogether(parts)
     if cy == en:
         return Paragraph(text(cy), style)
-    return Paragraph(f"{text(cy)}{sep}<font color='#555555'>{text(en)}</font>", style)
+    if sep == "<br/>":
+        return Paragraph(f"{text(cy)}{sep}<font color='#555555'>{text(en)}</font>", style)
+    return Paragraph(pair(cy, en, sep), style)
 
 
 def heading(key: str, st: dict[str, ParagraphStyle]) -> Paragraph:

@@ -24,6 +24,7 @@ from coopvote.reports.layout import (
     header_text,
     heading,
     long_text,
+    pair,
     styles,
     text,
 )
@@ -88,7 +89,7 @@ def minutes_story(record: MeetingRecord, meeting_digest: str | None) -> list[Flo
             declared = bilingual(*LABELS["not_declared"], st["cell"])
         codes = text(short_code(item.digest))
         if item.close_hash:
-            codes += f"<br/><font color='#555555'>{text(LABELS['close_code'][0])} / {text(LABELS['close_code'][1])}:</font>"
+            codes += f"<br/>{pair(*LABELS['close_code'])}:"
             codes += f"<br/>{text(witness_code(item.close_hash))}"
         rows.append(["", cell, declared, Paragraph(codes, st["cell"])])
     for row in rows[1:]:

@@ -12,12 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from coopvote.reports.note_words_stv import ERS97_WORDS, MEEK_WORDS, PLURALITY_WORDS, PUBLISHING_WORDS
 from coopvote.welsh import and_list, count
 
 NOTE_WORDS: dict[str, tuple[str, str]] = {
     "first_preferences": ("Cyfrif y dewisiadau cyntaf", "First preferences counted"),
     "surplus": ("Trosglwyddo gwarged {candidate}", "Transfer of the surplus of {candidate}"),
-    "excluded_lowest": ("Eithrio {candidate}: y bleidlais isaf", "Exclusion of {candidate}: lowest vote"),
+    # The name ends its sentence, as the stage sheet's structural Welsh always had it ("Cam 5: Eithrio Aled.").
+    "excluded_lowest": ("Eithrio {candidate}. Y bleidlais isaf", "Exclusion of {candidate}. Lowest vote"),
     "excluded_reserved": (
         "Eithrio {candidate}: ni ellir ethol yr ymgeisydd hwn oherwydd y seddi a gedwir i ddosbarthiadau",
         "Exclusion of {candidate}: cannot be elected because of the seats reserved per class",
@@ -53,7 +55,24 @@ NOTE_WORDS: dict[str, tuple[str, str]] = {
         "Eithriwyd cyn y cyfrif oherwydd terfynau seddi eu dosbarth: {candidates}",
         "Excluded before counting by the seat limits of their class: {candidates}",
     ),
+    "excluded_reserved_why": (
+        "Eithrio {candidate}: ni ellir ethol yr ymgeisydd hwn: {why} (seddi a gedwir i ddosbarthiadau)",
+        "Exclusion of {candidate}: cannot be elected: {why} (seats reserved per class)",
+    ),
+    "quota_but_reserved_why": (
+        "Cam {stage}: ni ellir ethol {candidate} er cyrraedd y cwota: {why} (seddi a gedwir i ddosbarthiadau)",
+        "Stage {stage}: {candidate} reached the quota but is not elected: {why} (seats reserved per class)",
+    ),
+    "doomed_class_full": ("mae gan ddosbarth {class_code} eisoes ei uchafswm o {seats_cy}",
+                          "class {class_code} already holds its maximum of {seats} seat(s)"),
+    "doomed_minimums": ("mae angen y seddi sy'n weddill ar gyfer isafswm {needs}",
+                        "the remaining seats are needed for the minimum of {needs}"),
+    "doomed_impossible": (
+        "byddai ethol yr ymgeisydd hwn yn ei gwneud yn amhosibl cadw'r seddi a gedwir i ddosbarthiadau",
+        "electing them would leave the seats reserved per class impossible to meet",
+    ),
     "tie_given_order": ("y drefn a roddwyd ymlaen llaw", "given tie order"),
+    "tie_ballot_order": ("trefn y papurau yn y ffeil", "ballot file order"),
     "tie_lot": ("coelbren (hedyn {seed})", "lot (seed {seed})"),
     "tie_most_recent": ("y cam diwethaf lle'r oeddent yn wahanol, cam {stage}", "most recent differing stage {stage}"),
     "tie_earliest": ("y cam cynharaf lle'r oeddent yn wahanol, cam {stage}", "earliest differing stage {stage}"),
@@ -72,6 +91,11 @@ NOTE_WORDS: dict[str, tuple[str, str]] = {
     ),
 }
 
+NOTE_WORDS.update(MEEK_WORDS)
+NOTE_WORDS.update(ERS97_WORDS)
+NOTE_WORDS.update(PUBLISHING_WORDS)
+NOTE_WORDS.update(PLURALITY_WORDS)
+
 TIE_PURPOSES: dict[str, tuple[str, str]] = {
     "exclusion": ("eithrio", "exclusion"),
     "surplus order": ("trefn y gwargedion", "surplus order"),
@@ -80,27 +104,48 @@ TIE_PURPOSES: dict[str, tuple[str, str]] = {
 }
 
 
+COUNTED: dict[str, str] = {"voters": "pleidleisiwr", "seats": "sedd", "iterations": "ailadroddiad", "papers": "papur",
+                          "members": "aelod"}
+"""Whole-number parameters a Welsh sentence needs with their noun (``voters_cy``: "3 pleidleisiwr")."""
+
+
+def _is_note(value: Any) -> bool:
+    return isinstance(value, Mapping) and "key" in value
+
+
 def _params(params: Mapping[str, Any], language: int) -> dict[str, Any]:
-    """Parameters ready for a sentence: lists of names joined, nested notes worded, voters counted."""
+    """Parameters ready for a sentence: lists of names joined, nested notes worded, numbers counted."""
     ready: dict[str, Any] = {}
     for name, value in params.items():
-        if isinstance(value, Mapping) and "key" in value:
+        if _is_note(value):
             ready[name] = keyed_words(value)[language]
         elif isinstance(value, Sequence) and not isinstance(value, str):
+            if all(_is_note(v) for v in value):
+                ready[name] = "; ".join(keyed_words(v)[language] for v in value)
+                continue
             names = [str(v) for v in value]
             ready[name] = and_list(names) if language == 0 else ", ".join(names)
         else:
             ready[name] = value
-    if "voters" in params:
-        ready["voters_cy"] = count(int(params["voters"]), "pleidleisiwr")
+    for name, noun in COUNTED.items():
+        if isinstance(params.get(name), int):
+            ready[f"{name}_cy"] = count(int(params[name]), noun)
     return ready
 
 
 def keyed_words(keyed: Mapping[str, Any]) -> tuple[str, str]:
-    """(Welsh, English) of a note stored as ``{"key": ..., **params}``."""
+    """(Welsh, English) of a note stored as ``{"key": ..., **params}``.
+
+    Clauses that follow the sentence (``also``: who reached the quota at an ERS97 stage, a recalculated
+    quota) are worded one by one and added after it, as the rule's English adds them.
+    """
     cy, en = NOTE_WORDS[str(keyed["key"])]
-    params = {k: v for k, v in keyed.items() if k != "key"}
-    return cy.format(**_params(params, 0)), en.format(**_params(params, 1))
+    params = {k: v for k, v in keyed.items() if k not in ("key", "also")}
+    words = [cy.format(**_params(params, 0)), en.format(**_params(params, 1))]
+    for clause in keyed.get("also") or []:
+        for language, said in enumerate(keyed_words(clause)):
+            words[language] += "; " + said
+    return words[0], words[1]
 
 
 def note_words(english: str, keyed: Mapping[str, Any] | None) -> tuple[str, str]:

@@ -1,11 +1,11 @@
-"""What each count stage did, and the count's notes, in Welsh as well as the counting rule's English.
+"""What each count stage did, and the count's notes, in Welsh and English.
 
-The counting rules describe a stage in English prose, but every stage also carries structure: its action
-("surplus", "exclusion", ...), who was elected and excluded, and the transfers (the candidate whose surplus
-moved is the one whose votes went down). The Welsh sentence is built from that structure, so it never
-depends on parsing the English; the English keeps the rule's own detail (ERS97 transfer values and so on).
-Notes and tie records still arrive as English text: the common patterns are matched here, and a note no
-pattern knows is printed in English under a Welsh label saying so, never dropped.
+Every rule now records a stage's description as a keyed note (``coopvote.counting.notes``), and
+``stage_words`` words it in both languages from that key, adding who was elected and excluded from the
+stage's structure. A count declared by an older version has only the English: then the Welsh sentence is
+built from the stage's structure (its action, who was elected and excluded, and whose surplus moved, as the
+one total that went down), and its notes and ties are matched against the common English patterns here; a
+note no pattern knows is printed in English under a Welsh label saying so, never dropped.
 """
 
 from __future__ import annotations
@@ -15,6 +15,9 @@ from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
+from coopvote.reports.note_wording import NOTE_WORDS, keyed_words
+from coopvote.welsh import and_list
+
 ACTIONS_CY: dict[str, str] = {
     "first preferences": "cyfrif y dewisiadau cyntaf",
     "round": "cyfrif y pleidleisiau",
@@ -23,6 +26,28 @@ ACTIONS_CY: dict[str, str] = {
     "elected": "ethol yr ymgeiswyr sy'n weddill",
     "excluded": "pob sedd wedi'i llenwi: eithrio'r ymgeiswyr sy'n weddill",
 }
+
+ACTION_WORDS: dict[str, tuple[str, str]] = {
+    "first preferences": ("dewisiadau cyntaf", "first preferences"),
+    "round": ("cyfrif", "count"),
+    "iteration": ("gwargedion", "surpluses"),
+    "surplus": ("gwarged", "surplus"),
+    "exclusion": ("eithrio", "exclusion"),
+    "constraint": ("seddi a gedwir", "reserved seats"),
+    "elected": ("ethol", "elected"),
+    "excluded": ("eithrio'r gweddill", "rest excluded"),
+}
+"""A stage's action in a word or two, Welsh and English, for the head of a stage's column on screen."""
+
+
+def outcome_stage_words(outcome: Any, stage: Any) -> tuple[str, str]:
+    """``stage_words`` for a stage of a count still in memory (the app's stage table), not yet in JSON."""
+    from coopvote.counting.notes import keyed
+
+    names = outcome.candidates
+    return stage_words({"action": stage.action, "description": str(stage.description), "note": keyed(stage.description),
+                        "elected": [names[c] for c in stage.elected], "excluded": [names[c] for c in stage.excluded]})
+
 
 TIE_PURPOSES_CY: dict[str, str] = {
     "exclusion": "pwy i'w eithrio",
@@ -82,6 +107,31 @@ def stage_welsh(stage: dict[str, Any], before: dict[str, Any] | None = None) -> 
     if excluded:
         parts.append(f"Eithriwyd: {_names(excluded)}")
     return ". ".join(parts) + "."
+
+
+def stage_words(stage: dict[str, Any], before: dict[str, Any] | None = None) -> tuple[str, str]:
+    """What one stage did, in Welsh and English, worded from the same facts.
+
+    A stage the rule described with a keyed note (``coopvote.counting.notes``) is worded from its key in
+    both languages, followed in both by who was elected and excluded where the note does not already
+    name them (an ERS97 note names whoever was deemed elected, an exclusion note whoever was excluded). A
+    stage stored without one (a count declared by an older version) keeps the rule's English, beside a
+    Welsh sentence built from the stage's structure.
+    """
+    note = stage.get("note")
+    key = str(note.get("key")) if isinstance(note, dict) else ""
+    if key not in NOTE_WORDS:
+        return stage_welsh(stage, before), str(stage.get("description") or stage.get("action") or "")
+    cy, en = keyed_words(note)  # type: ignore[arg-type]
+    said_cy, said_en = [cy[:1].upper() + cy[1:]], [en[:1].upper() + en[1:]]
+    if not key.startswith("ers97_"):
+        if stage.get("elected"):
+            said_cy.append(f"Etholwyd: {and_list(list(stage['elected']))}")
+            said_en.append(f"Elected: {_names(list(stage['elected']))}")
+        if stage.get("excluded") and stage.get("action") != "exclusion":
+            said_cy.append(f"Eithriwyd: {and_list(list(stage['excluded']))}")
+            said_en.append(f"Excluded: {_names(list(stage['excluded']))}")
+    return ". ".join(said_cy) + ".", ". ".join(said_en) + "."
 
 
 NotePattern = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]

@@ -16,9 +16,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from coopvote.counting.display import column_texts
 from coopvote.reports.fonts import FONT_BOLD
-from coopvote.reports.layout import grid, header_text, heading, text
-from coopvote.reports.stage_words import stage_welsh
-from coopvote.reports.wording import LABELS, ROUNDING_RULE
+from coopvote.reports.layout import grid, header_text, heading, pair, rounding_rule, text
+from coopvote.reports.stage_words import stage_words
+from coopvote.reports.wording import LABELS
 
 PER_BLOCK = 8
 CONTENT_WIDTH = 174 * mm
@@ -31,7 +31,7 @@ def stage_sheet(election: dict[str, Any], candidates: list[str], st: dict[str, A
     out: list[Flowable] = [Spacer(1, 4 * mm)]
     lead: list[Flowable] = [heading("stages", st)]  # kept with the first block, so never alone at a page foot
     if election.get("quota"):
-        lead.append(Paragraph(text(f"{LABELS['quota'][0]} / {LABELS['quota'][1]}: {election['quota']}"), st["base"]))
+        lead.append(Paragraph(f"{pair(*LABELS['quota'])}: {text(election['quota'])}", st["base"]))
     stage_cy, stage_en = LABELS["stage"]
     places = 2 if election.get("method") == "ers97" else 5
     show_loss = any(_nonzero(s.get("exact", {}).get("rounding_loss", s.get("rounding_loss"))) for s in stages)
@@ -67,16 +67,15 @@ def stage_sheet(election: dict[str, Any], candidates: list[str], st: dict[str, A
         notes = []
         for s in block:
             previous = stages[s_index - 1] if (s_index := stages.index(s)) > 0 else None
-            did = s.get("description") or s.get("action") or ""
-            notes.append(Paragraph(f"<b>{text(stage_cy)} {s['number']}:</b> {text(stage_welsh(s, previous))} "
-                                   f"<font color='#555555'>/ {text(stage_en)} {s['number']}: {text(did)}</font>",
+            did_cy, did_en = stage_words(s, previous)
+            notes.append(Paragraph(f"<b>{text(stage_cy)} {s['number']}:</b> {text(did_cy)} "
+                                   f"<font color='#555555'>/ {text(stage_en)} {s['number']}: {text(did_en)}</font>",
                                    st["small"]))  # fmt: skip
         out.append(KeepTogether([*lead, table, Spacer(1, 1.5 * mm), *notes, Spacer(1, 3 * mm)]))
         lead = []
     if stages and all("exact" in s for s in stages) and election.get("valid_exact"):
-        for words in ROUNDING_RULE:
-            out.append(Paragraph(text(words.format(places=places)), st["small"]))
-        out.append(Paragraph(text(" / ".join(LABELS["stage_adds_up"])), st["small"]))
+        out += rounding_rule(places, st)
+        out.append(Paragraph(pair(*LABELS["stage_adds_up"]), st["small"]))
     return out
 
 

@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coopvote.counting.model import Ballot, decimal_string
+from coopvote.counting.notes import Note
 from coopvote.counting.resolutions import ClassTally
 from coopvote.counting.rules import RANKED_METHODS
 from coopvote.counting.value_bands import band_label, public_band_rows
-from coopvote.messages import message
 from coopvote.record.models import BallotPaper, PaperBatch
 
 if TYPE_CHECKING:
@@ -81,10 +81,12 @@ def add_band_figures(
     voters = Counter({key: len(marks) for key, marks in papers.items()})
     for (code, value), count in sorted(voters.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         if 0 < count < minimum:
-            # The result's warnings are English (its Welsh half is worded by the reports).
-            result.privacy_warnings.append(message(
-                "bands.small_band_merged", code=code, value=band_label(value), count=count, minimum=minimum
-            ).render("en"))
+            result.privacy_warnings.append(Note(
+                f"class {code}, band {band_label(value)}: only {count} paper(s), fewer than the privacy minimum "
+                f"of {minimum}; merged with other bands in the per-band figures, but each paper's value is in "
+                "the exported ballots",
+                "privacy_small_band", class_code=code, band=band_label(value), papers=count, minimum=minimum,
+            ))
 
 
 def band_summary(result: ItemResult) -> dict[str, Any]:

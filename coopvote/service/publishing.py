@@ -14,8 +14,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from coopvote.counting.notes import Note
 from coopvote.counting.privacy import class_groups, merge_figures, merged_classes
-from coopvote.messages import Bilingual, message
+from coopvote.messages import Bilingual
 
 if TYPE_CHECKING:
     from coopvote.service.views import ItemResult, ReconciliationRow
@@ -34,10 +35,12 @@ def published(result: ItemResult, groups: dict[str, str]) -> ItemResult:
     merged = merged_classes(groups)
     if not merged:
         return replace(result, class_groups=groups)
-    notes = [  # the result's warnings are English (its Welsh half is worded by the reports)
-        message("results.classes_merged", codes=", ".join(codes), label=label).render("en")
+    notes = [
+        Note(f"classes {', '.join(codes)} are published together as {label} (fewer than the privacy minimum voted)",
+             "privacy_merged", classes=", ".join(codes), label=label)
         if label != "*"
-        else message("results.classes_withheld").render("en")
+        else Note("per-class figures are withheld: too few voted in some classes to publish any class alone",
+                  "privacy_withheld")
         for label, codes in merged.items()
     ]
     return replace(
@@ -48,9 +51,17 @@ def published(result: ItemResult, groups: dict[str, str]) -> ItemResult:
         weighted_by_option={
             option: merge_figures(figures, groups) for option, figures in result.weighted_by_option.items()
         },
-        privacy_warnings=[*result.privacy_warnings, *notes],
+        privacy_warnings=[*_still_due(result.privacy_warnings, merged), *notes],
         class_groups=groups,
     )
+
+
+def _still_due(warnings: list[str], merged: dict[str, list[str]]) -> list[str]:
+    """The warnings that still apply once classes are merged: a small class's warning is replaced by the note
+    naming the group it was merged into, since its own figures are no longer published."""
+    gone = {code for codes in merged.values() for code in codes}
+    return [w for w in warnings
+            if not (isinstance(w, Note) and w.key == "privacy_small_class" and w.params.get("class_code") in gone)]
 
 
 def published_reconciliation(rows: list[ReconciliationRow], groups: dict[str, str]) -> list[ReconciliationRow]:

@@ -507,6 +507,7 @@ def result_summary(result: ItemResult) -> dict[str, Any]:
         "weighting": result.weighting,
         "seed": result.seed,
         "privacy_warnings": [str(warning) for warning in result.privacy_warnings],
+        "privacy_warnings_keyed": [keyed(warning) for warning in result.privacy_warnings],
         **band_summary(result),
         "show_of_hands": result.show_of_hands,
         "outcome": {"cy": result.outcome_cy, "en": result.outcome_en},

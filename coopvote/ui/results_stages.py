@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.counting.model import Outcome, Value, decimal_string
-from coopvote.ui.look import arg
+from coopvote.reports.stage_words import ACTION_WORDS, outcome_stage_words
+from coopvote.ui.look import arg, pick
 from coopvote.ui.widgets import Retranslatable
 
 ELECTED_BACKGROUND = "#cdebd9"
@@ -112,8 +113,9 @@ class StageTable(Retranslatable, FittedTable):
         bold = QFont(self.font())
         bold.setBold(True)
         for column, stage in enumerate(stages):
-            heading = QTableWidgetItem(arg(self.tr("Stage %1\n%2"), stage.number, stage.action))
-            heading.setToolTip(stage.description)
+            action = pick(ACTION_WORDS.get(stage.action, (stage.action, stage.action)))
+            heading = QTableWidgetItem(arg(self.tr("Stage %1\n%2"), stage.number, action))
+            heading.setToolTip(pick(outcome_stage_words(outcome, stage)))
             self.setHorizontalHeaderItem(column, heading)
             for row in range(len(names)):
                 value = stage.totals.get(row)
