@@ -51,7 +51,6 @@ STILL_ENGLISH: dict[str, int] = {
     "coopvote/cli/cmd_packs.py": 1,
     "coopvote/cli/cmd_results.py": 2,
     "coopvote/cli/cmd_vote.py": 2,
-    "coopvote/counting/blt.py": 25,
     "coopvote/counting/constraints.py": 1,
     "coopvote/counting/fixed_gregory.py": 2,
     "coopvote/counting/fptp.py": 1,
