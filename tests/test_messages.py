@@ -57,7 +57,6 @@ STILL_ENGLISH: dict[str, int] = {
     "coopvote/export/verify.py": 34,
     "coopvote/meeting/photos.py": 7,
     "coopvote/meeting/presets.py": 8,
-    "coopvote/meeting/quorum.py": 9,
     "coopvote/meeting/spec.py": 33,
     "coopvote/meeting/validation.py": 2,
     "coopvote/reports/confirmation.py": 2,
