@@ -22,24 +22,22 @@ PNG = b"\x89PNG\r\n\x1a\n"
 JPEG = b"\xff\xd8\xff"
 
 
-def read_photo(name: str, base: Path | None, where: str) -> str:
+def read_photo(name: str, base: Path | None, where: object) -> str:
     """The photo's bytes as base64 text, after every check; InputError names the candidate and the file."""
     if base is None:
-        raise InputError(f"{where}: photo {name!r}: photos are found beside the definition file, so create the "
-                         "meeting from the file (coopvote new ... --from FILE)")
+        raise InputError("spec.photo.needs_file", where=where, name=name)
     path = Path(name) if Path(name).is_absolute() else base / name
     try:
         size = path.stat().st_size
     except OSError:
-        raise InputError(f"{where}: photo {name!r}: no such file (looked for {path})") from None
+        raise InputError("spec.photo.missing", where=where, name=name, path=path) from None
     if not path.is_file():
-        raise InputError(f"{where}: photo {name!r}: {path} is not a file")
+        raise InputError("spec.photo.not_a_file", where=where, name=name, path=path)
     if size > MAX_PHOTO_BYTES:
-        raise InputError(f"{where}: photo {name!r}: {size:,} bytes; a photo may be up to {MAX_PHOTO_BYTES:,} "
-                         "(save a smaller copy, about 600 pixels across)")
+        raise InputError("spec.photo.too_large", where=where, name=name, size=size, limit=MAX_PHOTO_BYTES)
     data = path.read_bytes()
     if not (data.startswith(PNG) or data.startswith(JPEG)):
-        raise InputError(f"{where}: photo {name!r}: is not a PNG or JPEG image")
+        raise InputError("spec.photo.not_an_image", where=where, name=name)
     from PIL import Image, UnidentifiedImageError  # only when a definition names a photo
 
     try:
@@ -47,8 +45,8 @@ def read_photo(name: str, base: Path | None, where: str) -> str:
             width, height = image.size
             image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise InputError(f"{where}: photo {name!r}: the image cannot be read ({error})") from None
+        raise InputError("spec.photo.unreadable", where=where, name=name, detail=error) from None
     if max(width, height) > MAX_PHOTO_PIXELS or min(width, height) < MIN_PHOTO_PIXELS:
-        raise InputError(f"{where}: photo {name!r}: {width} x {height} pixels; use {MIN_PHOTO_PIXELS} to "
-                         f"{MAX_PHOTO_PIXELS} pixels on each side")
+        raise InputError("spec.photo.size", where=where, name=name, width=width, height=height,
+                         low=MIN_PHOTO_PIXELS, high=MAX_PHOTO_PIXELS)
     return base64.b64encode(data).decode("ascii")

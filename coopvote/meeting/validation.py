@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.errors import InputError
+from coopvote.messages import Bilingual, Message, render_value
 
 NAME_LIMIT = 200
 """Characters in a name: the meeting's, the society's, a class's, a candidate's, the chair's."""
@@ -54,9 +55,9 @@ class Problems:
     """The problems found so far, in file order, each a field path and what is wrong with it."""
 
     def __init__(self) -> None:
-        self.lines: list[tuple[str, str]] = []
+        self.lines: list[tuple[str, str | Message]] = []
 
-    def add(self, path: str, message: str) -> None:
+    def add(self, path: str, message: str | Message) -> None:
         self.lines.append((path, message))
 
     def __bool__(self) -> bool:
@@ -67,9 +68,10 @@ class Problems:
             return
         if len(self.lines) == 1:
             path, message = self.lines[0]
-            raise InputError(f"{source}: {path}: {message}")
-        listed = "\n".join(f"  {path}: {message}" for path, message in self.lines)
-        raise InputError(f"{source}: {len(self.lines)} problems in the meeting definition:\n{listed}")
+            raise InputError("spec.problem", source=source, path=path, problem=message)
+        listed = Bilingual(*("\n".join(f"  {path}: {render_value(message, language)}" for path, message in self.lines)
+                             for language in ("cy", "en")))
+        raise InputError("spec.problems", source=source, count=len(self.lines), listed=listed)
 
 
 def shown(value: object, limit: int = 40) -> str:
