@@ -55,7 +55,6 @@ STILL_ENGLISH: dict[str, int] = {
     "coopvote/export/content.py": 12,
     "coopvote/export/recount.py": 11,
     "coopvote/export/verify.py": 34,
-    "coopvote/meeting/presets.py": 8,
     "coopvote/reports/confirmation.py": 2,
     "coopvote/service/advance.py": 16,
     "coopvote/service/advance_rules.py": 8,

@@ -25,7 +25,7 @@ def parse_marks_key(key: str, where: str) -> tuple[int, ...]:
     try:
         marks = tuple(int(part) for part in key.split())
     except ValueError:
-        raise InputError("counting.directed.marks_not_whole", where=where, key=key) from None
+        raise InputError("counting.directed.marks_not_whole", where=where, marks=key) from None
     if not marks:
         raise InputError("counting.directed.no_marks", where=where)
     return marks
@@ -38,7 +38,7 @@ def directed_votes(tallies: Mapping[str, Mapping[str, int]], where: str) -> list
         for key in sorted(tallies[code]):
             count = tallies[code][key]
             if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-                raise InputError("counting.directed.count_not_whole", where=where, code=code, key=key, count=count)
+                raise InputError("counting.directed.count_not_whole", where=where, code=code, marks=key, count=count)
             votes.extend([(code, parse_marks_key(key, where))] * count)
     return votes
 

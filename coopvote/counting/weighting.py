@@ -182,7 +182,7 @@ class WeightingScheme:
         consent = merged.get("class_consent", False)
         for key, flag in (("per_member", per_member), ("class_consent", consent)):
             if not isinstance(flag, bool):
-                raise InputError("weighting.not_true_or_false", key=key, flag=flag)
+                raise InputError("weighting.not_true_or_false", field=key, flag=flag)
         values = merged.get("values", {})
         if kind == "fixed-value" and not values and not per_member and class_values:
             values = class_values

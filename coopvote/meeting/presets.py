@@ -123,30 +123,29 @@ def preset(key: str) -> Preset:
     for candidate in PRESETS:
         if candidate.key == key:
             return candidate
-    raise InputError(f"preset {key!r} is not one of {', '.join(p.key for p in PRESETS)}")
+    raise InputError("presets.unknown", preset=key, known=", ".join(p.key for p in PRESETS))
 
 
 def weighting_fragment(key: str, class_codes: Sequence[str], investor_class: str | None = None) -> dict[str, Any]:
     """The ``[weighting]`` table a weighting preset gives for a meeting with these classes."""
     chosen = preset(key)
     if chosen.target != "weighting":
-        raise InputError(f"preset {key!r} is for one resolution, not the meeting's weighting")
+        raise InputError("presets.for_one_resolution", preset=key)
     codes = [code.upper() for code in class_codes]
     if len(codes) < chosen.classes_needed:
-        raise InputError(f"preset {key!r} needs at least {chosen.classes_needed} classes; the meeting has {len(codes)}")
+        raise InputError("presets.too_few_classes", preset=key, needed=chosen.classes_needed, count=len(codes))
     if key == "one-member-one-vote":
         return {"scheme": "one-member-one-vote"}
     if key in ("class-share-50-50", "class-share-60-40"):
         if len(codes) != 2:
-            raise InputError(f"preset {key!r} shares the vote between exactly two classes; the meeting has "
-                             f"{len(codes)} ({', '.join(codes)})")
+            raise InputError("presets.two_classes_only", preset=key, count=len(codes), codes=", ".join(codes))
         first, second = ("1/2", "1/2") if key == "class-share-50-50" else ("3/5", "2/5")
         return {"scheme": "class-share", "shares": {codes[0]: first, codes[1]: second}, "absent_class": "redistribute"}
     investors = (investor_class or "").upper()
     if investors not in codes:
-        raise InputError(f"preset {key!r}: name the investors' class, one of {', '.join(codes)}")
+        raise InputError("presets.investor_class", preset=key, codes=", ".join(codes))
     if len(codes) < 2:
-        raise InputError(f"preset {key!r}: a cap on the only class would leave nobody else to vote")
+        raise InputError("presets.cap_on_only_class", preset=key)
     return {"scheme": "one-member-one-vote", "cap": {investors: "1/10"}}
 
 
@@ -154,15 +153,14 @@ def item_fragment(key: str, *, confirms: dict[str, Any] | None = None) -> dict[s
     """The keys a resolution preset sets on an ``[[items]]`` table (``confirms`` for a section 111 confirmation)."""
     chosen = preset(key)
     if chosen.target != "item":
-        raise InputError(f"preset {key!r} sets the meeting's weighting, not one resolution")
+        raise InputError("presets.for_the_meeting", preset=key)
     if key == "fairshares-special":
         return {"special": True, "threshold": ">= 3/4", "by_head": True,
                 "weighting": {"class_consent": True, "consent_threshold": "> 1/2"}}
     if key == "section-111-first":
         return {"special": True, "threshold": ">= 2/3", "by_head": True}
     if confirms is None:
-        raise InputError("a section 111 confirmation names the first meeting: confirms = { meeting, item, "
-                         "held_on, verification }")
+        raise InputError("presets.confirmation_needs_first", example="{ meeting, item, held_on, verification }")
     return {"special": True, "threshold": "> 1/2", "by_head": True, "confirms": dict(confirms)}
 
 

@@ -96,12 +96,12 @@ Where = str | Message
 
 def _require(table: Mapping[str, Any], key: str, where: Where, kind: type | tuple[type, ...] = str) -> Any:
     if key not in table:
-        raise InputError("spec.missing_key", where=where, key=key)
+        raise InputError("spec.missing_key", where=where, field=key)
     value = table[key]
     if not isinstance(value, kind):
-        raise InputError("spec.wrong_kind", where=where, key=key, kind=_kind_name(kind), value=value)
+        raise InputError("spec.wrong_kind", where=where, field=key, kind=_kind_name(kind), value=value)
     if isinstance(value, str) and not value.strip():
-        raise InputError("spec.empty_key", where=where, key=key)
+        raise InputError("spec.empty_key", where=where, field=key)
     return value
 
 
@@ -122,9 +122,9 @@ def _fraction(value: Any, where: Where, key: str) -> Fraction:
     try:
         result = Fraction(str(value).strip())
     except (ValueError, ZeroDivisionError) as error:
-        raise InputError("spec.not_a_fraction", where=where, key=key, value=value) from error
+        raise InputError("spec.not_a_fraction", where=where, field=key, value=value) from error
     if result < 0:
-        raise InputError("spec.negative", where=where, key=key, value=value)
+        raise InputError("spec.negative", where=where, field=key, value=value)
     return result
 
 
@@ -136,7 +136,7 @@ def _date(value: Any, where: Where, key: str) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError as error:
-        raise InputError("spec.not_a_date", where=where, key=key, value=value) from error
+        raise InputError("spec.not_a_date", where=where, field=key, value=value) from error
 
 
 def _classes(raw: Any, source: str) -> tuple[ClassSpec, ...]:
@@ -305,10 +305,10 @@ def parse_spec(text: str, source: str = "spec", base: Path | None = None) -> Mee
     rules: dict[str, Any] = {key: data[key] for key in ("quorum", "proxies", "rules") if key in data}
     for key, value in rules.items():
         if not isinstance(value, dict):
-            raise InputError("spec.section_not_table", source=source, key=key)
+            raise InputError("spec.section_not_table", source=source, field=key)
     weighting = data.get("weighting", {"scheme": "one-member-one-vote"})
     if not isinstance(weighting, dict):
-        raise InputError("spec.section_not_table", source=source, key="weighting")
+        raise InputError("spec.section_not_table", source=source, field="weighting")
     _check_member_values(weighting, items, source)
     held_on = _date(meeting.get("date"), where, "date")
     _check_confirmations(items, held_on, source)
