@@ -135,7 +135,7 @@ def test_doomed_at_quota_is_said_in_the_notes() -> None:
 def test_impossible_tables_are_refused_naming_the_class(
     classes: list[str], minimum: dict[str, int], maximum: dict[str, int], message: str
 ) -> None:
-    assert any(message in p for p in seat_table_problems(2, classes, minimum, maximum))
+    assert any(message in str(p) for p in seat_table_problems(2, classes, minimum, maximum))
     with pytest.raises(SeatTableError, match=message):
         check_seat_table(2, classes, minimum, maximum, where="item 4")
     election = _election(" ".join(f"C{i}" for i in range(3)), 2, [(1, 1), (1, 2), (1, 3)])

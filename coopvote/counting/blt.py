@@ -56,37 +56,35 @@ MAX_WEIGHT_EXPONENT = 100
 billion digits before anything could look at it."""
 
 
-def _weight(token: str, where: str) -> Fraction:
+def _weight(token: str, source: str, line: int) -> Fraction:
     if len(token) > MAX_WEIGHT_CHARS:
-        raise InputError(f"{where}: the ballot weight is {len(token):,} characters long, more than the "
-                         f"{MAX_WEIGHT_CHARS} a weight may have")
+        raise InputError("blt.weight_too_long", source=source, line=line, length=len(token), limit=MAX_WEIGHT_CHARS)
     try:
         if "/" in token:
             value = Fraction(token)
         else:
             decimal = Decimal(token)
             if decimal.is_finite() and decimal and abs(decimal.adjusted()) > MAX_WEIGHT_EXPONENT:
-                raise InputError(f"{where}: the ballot weight {token!r} is beyond 10^±{MAX_WEIGHT_EXPONENT}")
+                raise InputError("blt.weight_exponent", source=source, line=line, token=token,
+                                 limit=MAX_WEIGHT_EXPONENT)
             value = Fraction(decimal)
     except (ValueError, InvalidOperation, ZeroDivisionError, OverflowError):
-        raise InputError(f"{where}: the ballot weight {token!r} is not a number") from None
+        raise InputError("blt.weight_not_a_number", source=source, line=line, token=token) from None
     if value < 0:
-        raise InputError(f"{where}: the ballot weight {token!r} is negative")
+        raise InputError("blt.weight_negative", source=source, line=line, token=token)
     return value
 
 
-def _ints(tokens: list[str], where: str, what: str) -> list[int]:
+def _ints(tokens: list[str], source: str, line: int, not_whole: str) -> list[int]:
+    """The tokens as integers; ``not_whole`` is the key of the message for a token that is not one."""
     out: list[int] = []
     for token in tokens:
         try:
             out.append(int(token))
         except ValueError:
             if "=" in token:
-                raise InputError(
-                    f"{where}: equal rankings ({token!r}) are not supported; each preference must be "
-                    "a single candidate number"
-                ) from None
-            raise InputError(f"{where}: {what} {token!r} is not a whole number") from None
+                raise InputError("blt.equal_rankings", source=source, line=line, token=token) from None
+            raise InputError(not_whole, source=source, line=line, token=token) from None
     return out
 
 
@@ -240,27 +238,28 @@ def parse_blt_groups(text: str, source: str = "BLT file") -> BltContents:
 
     skip_blank()
     if index >= len(lines):
-        raise InputError(f"{source}: the file is empty")
+        raise InputError("blt.empty", source=source)
     header = lines[index].split()
-    where = f"{source}, line {index + 1}"
+    header_line = index + 1
     if len(header) != 2:
-        raise InputError(f"{where}: the first line must be 'number-of-candidates number-of-seats', found {lines[index]!r}")
-    n_candidates, seats = _ints(header, where, "header value")
+        raise InputError("blt.bad_header", source=source, line=header_line, found=lines[index])
+    n_candidates, seats = _ints(header, source, header_line, "blt.header_not_whole")
     if n_candidates < 1:
-        raise InputError(f"{where}: there must be at least one candidate")
+        raise InputError("blt.no_candidates", source=source, line=header_line)
     if seats < 1:
-        raise InputError(f"{where}: the number of seats must be at least 1, not {seats}")
+        raise InputError("blt.no_seats", source=source, line=header_line, seats=seats)
     if seats > MAX_SEATS:
-        raise InputError(f"{where}: {seats:,} seats is more than the {MAX_SEATS:,} a count can be asked to fill")
+        raise InputError("blt.too_many_seats", source=source, line=header_line, seats=seats, limit=MAX_SEATS)
     index += 1
     skip_blank()
 
     withdrawn: set[int] = set()
     if index < len(lines) and lines[index].split() and lines[index].split()[0].startswith("-"):
-        where = f"{source}, line {index + 1}"
-        for number in _ints(lines[index].split(), where, "withdrawn candidate"):
+        withdrawn_line = index + 1
+        for number in _ints(lines[index].split(), source, withdrawn_line, "blt.withdrawn_not_whole"):
             if number >= 0 or -number > n_candidates:
-                raise InputError(f"{where}: withdrawn candidates are written -1 to -{n_candidates}, found {number}")
+                raise InputError("blt.withdrawn_range", source=source, line=withdrawn_line, candidates=n_candidates,
+                                 number=number)
             withdrawn.add(-number - 1)
         index += 1
 
@@ -270,7 +269,7 @@ def parse_blt_groups(text: str, source: str = "BLT file") -> BltContents:
     try:
         end = stripped.index("0", index)
     except ValueError:
-        raise InputError(f"{source}: the ballots are not ended by a line holding only 0") from None
+        raise InputError("blt.no_end_of_ballots", source=source) from None
 
     def line_of(text: str) -> int:
         return stripped.index(text, index) + 1
@@ -284,32 +283,33 @@ def parse_blt_groups(text: str, source: str = "BLT file") -> BltContents:
         if not line or line.startswith("#"):
             continue
         if line.startswith('"'):
-            raise InputError(f"{source}, line {line_of(line)}: a candidate name came before the '0' line that ends the ballots")
+            raise InputError("blt.name_among_ballots", source=source, line=line_of(line))
         tokens = line.split()
         weight_text = tokens.pop(0)
         if not tokens or tokens[-1] != "0":
-            _ints(tokens, f"{source}, line {line_of(line)}", "preference")
-            raise InputError(f"{source}, line {line_of(line)}: a ballot line must end with 0")
+            _ints(tokens, source, line_of(line), "blt.preference_not_whole")
+            raise InputError("blt.ballot_without_end", source=source, line=line_of(line))
         try:
             key = tuple([int(token) - 1 for token in tokens[:-1]])
         except ValueError:
-            _ints(tokens, f"{source}, line {line_of(line)}", "preference")
+            _ints(tokens, source, line_of(line), "blt.preference_not_whole")
             raise
         if key and (min(key) < 0 or max(key) >= n_candidates or len(set(key)) < len(key)):
-            where = f"{source}, line {line_of(line)}"
+            at = line_of(line)
             seen: set[int] = set()
             for number in (c + 1 for c in key):
                 if not 1 <= number <= n_candidates:
-                    raise InputError(f"{where}: preference {number} is not a candidate number (1 to {n_candidates})")
+                    raise InputError("blt.preference_not_candidate", source=source, line=at, number=number,
+                                     candidates=n_candidates)
                 if number in seen:
-                    raise InputError(f"{where}: candidate {number} is ranked more than once")
+                    raise InputError("blt.ranked_twice", source=source, line=at, number=number)
                 seen.add(number)
         if weight_text.isdigit() and len(weight_text) <= MAX_WEIGHT_CHARS:
             int_groups[key] = int_groups.get(key, 0) + int(weight_text) * repeats
         else:
             if weight_text.startswith("("):
-                raise InputError(f"{source}, line {line_of(line)}: ballot identifiers '(id)' are not supported")
-            value = _weight(weight_text, f"{source}, line {line_of(line)}") * repeats
+                raise InputError("blt.ballot_identifiers", source=source, line=line_of(line))
+            value = _weight(weight_text, source, line_of(line)) * repeats
             exact_groups[key] = exact_groups.get(key, Fraction(0)) + value
     index = end + 1
     groups = cast(dict[Ranking, int | Fraction], int_groups)
@@ -330,7 +330,7 @@ def parse_blt_groups(text: str, source: str = "BLT file") -> BltContents:
         found = _QUOTED.findall(text)
         leftover = _QUOTED.sub("", text).strip()
         if not found or leftover:
-            raise InputError(f"{source}, line {index}: expected a name in double quotes, found {text!r}")
+            raise InputError("blt.name_not_quoted", source=source, line=index, text=text)
         for quoted in found:
             name = quoted.replace('""', '"')
             if len(names) < n_candidates:
@@ -338,9 +338,9 @@ def parse_blt_groups(text: str, source: str = "BLT file") -> BltContents:
             elif title is None:
                 title = name
             else:
-                raise InputError(f"{source}, line {index}: unexpected text after the title: {text!r}")
+                raise InputError("blt.text_after_title", source=source, line=index, text=text)
     if len(names) < n_candidates:
-        raise InputError(f"{source}: the header says {n_candidates} candidates but {len(names)} names follow the ballots")
+        raise InputError("blt.names_missing", source=source, candidates=n_candidates, names=len(names))
     return BltContents(
         candidates=tuple(names),
         seats=seats,
@@ -360,11 +360,11 @@ def read_blt_groups(path: str | Path) -> BltContents:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError("file.missing", path=path) from None
     except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not a UTF-8 text file ({error.reason} at byte {error.start})") from None
+        raise InputError("blt.not_utf8", path=path, reason=error.reason, start=error.start) from None
     except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror})") from None
+        raise InputError("file.unreadable", path=path, detail=error.strerror) from None
     return parse_blt_groups(text, source=str(path))
 
 
@@ -397,7 +397,7 @@ def format_blt(election: Election) -> str:
     """BLT text for an election; reading it back gives an equal Election."""
     for name in (*election.candidates, election.title):
         if "".join(name.splitlines()) != name:  # every separator str.splitlines knows, as parse_blt splits
-            raise InputError(f"the name {name!r} cannot be written to a BLT file (it holds a line break)")
+            raise InputError("blt.name_with_line_break", name=name)
     out = [f"{len(election.candidates)} {election.seats}"]
     if election.withdrawn:
         out.append(" ".join(f"-{c + 1}" for c in sorted(election.withdrawn)))

@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from coopvote.counting.model import CountOptions, Election
 from coopvote.counting.notes import Note
 from coopvote.errors import InputError
+from coopvote.messages import Bilingual, Message, message
 
 
 class SeatTableError(InputError):
@@ -55,39 +56,37 @@ def seat_table_problems(
     candidate_classes: Sequence[str | None],
     min_seats: Mapping[str, int],
     max_seats: Mapping[str, int],
-) -> list[str]:
-    """Every reason the table cannot be met, in words naming the class; [] when it can.
+) -> list[Message]:
+    """Every reason the table cannot be met, each a message naming the class; [] when it can.
 
     ``candidate_classes`` holds each standing candidate's class code (None for no class), in any order.
     A maximum that leaves seats unfilled (three seats, every candidate in a class allowed one) is not a
     problem: the count fills what the maximums allow and says so.
     """
     standing = Counter(c for c in candidate_classes if c is not None)
-    problems: list[str] = []
+    problems: list[Message] = []
     for code in sorted(set(min_seats) | set(max_seats)):
         low = min_seats.get(code)
         high = max_seats.get(code)
-        for word, value in (("minimum", low), ("maximum", high)):
+        for key, value in (("counting.seats.not_whole_minimum", low), ("counting.seats.not_whole_maximum", high)):
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                problems.append(f"class {code}: {word} {value!r} is not a whole number of seats")
+                problems.append(message(key, code=code, value=value))
         if low is not None and isinstance(low, int) and low < 0:
-            problems.append(f"class {code}: minimum {low} seats is negative")
+            problems.append(message("counting.seats.negative_minimum", code=code, low=low))
         if high is not None and isinstance(high, int) and high < 0:
-            problems.append(f"class {code}: maximum {high} seats is negative")
+            problems.append(message("counting.seats.negative_maximum", code=code, high=high))
         if not (isinstance(low, int) and low > 0):
             continue
         if isinstance(high, int) and high >= 0 and low > high:
-            problems.append(f"class {code}: minimum {low} seats is above its maximum of {high}")
+            problems.append(message("counting.seats.minimum_above_maximum", code=code, low=low, high=high))
         if low > seats:
-            problems.append(f"class {code}: minimum {low} seats but the contest fills only {seats}")
+            problems.append(message("counting.seats.minimum_above_seats", code=code, low=low, seats=seats))
         if low > standing[code]:
-            have = standing[code]
-            problems.append(
-                f"class {code}: minimum {low} seats but only {have} candidate{'' if have == 1 else 's'}"
-            )
+            problems.append(message("counting.seats.minimum_above_candidates", code=code, low=low,
+                                    have=standing[code]))
     total = sum(v for v in min_seats.values() if isinstance(v, int) and v > 0)
     if total > seats and len([v for v in min_seats.values() if isinstance(v, int) and v > 0]) > 1:
-        problems.append(f"the class minimums add up to {total} seats but the contest fills only {seats}")
+        problems.append(message("counting.seats.minimums_above_seats", total=total, seats=seats))
     return problems
 
 
@@ -106,8 +105,10 @@ def check_seat_table(
     """
     problems = seat_table_problems(seats, candidate_classes, min_seats, max_seats)
     if problems:
-        prefix = f"{where}: " if where else ""
-        raise SeatTableError(prefix + "seats reserved per class cannot be met: " + "; ".join(problems))
+        listed = Bilingual(*("; ".join(problem.render(language) for problem in problems) for language in ("cy", "en")))
+        if where:
+            raise SeatTableError("counting.seats.cannot_be_met_at", where=where, problems=listed)
+        raise SeatTableError("counting.seats.cannot_be_met", problems=listed)
 
 
 @dataclass(frozen=True)

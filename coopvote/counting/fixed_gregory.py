@@ -75,12 +75,12 @@ class FixedPointGregoryCount(GregoryCount):
         marked = set(chain.from_iterable(whole))  # every candidate number any paper holds, at C speed
         marked.update(chain.from_iterable(ranking for ranking, _ in fractional))
         if marked and (min(marked) < 0 or max(marked) >= n):
-            raise RuleError(f"a ballot ranks a candidate number outside 1 to {n}")
+            raise RuleError("counting.ballot_out_of_range", candidates=n)
         blank = whole.get((), 0) + whole.get(b"", 0)  # the BLT reader's rankings may be bytes
         if (whole and min(whole.values()) < 0 and any(k < 0 for r, k in whole.items() if r)) or any(
             weight < 0 for _, weight in fractional
         ):
-            raise RuleError("a ballot has a negative weight; weights must be zero or more")
+            raise RuleError("counting.negative_weight")
         unit = self.scale
         loss = Fraction(0)
         super().__init__(election, options, Fraction(sum(whole.values()) - blank) + sum(w for _, w in fractional))

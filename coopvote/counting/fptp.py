@@ -19,10 +19,7 @@ class FirstPastThePost:
 
     def count(self, election: Election, options: CountOptions) -> Outcome:
         if election.seats != 1:
-            raise InputError(
-                f"{election.title or 'fptp'}: first past the post fills one seat; "
-                f"for {election.seats} seats use the block vote or approval voting"
-            )
+            raise InputError("counting.fptp_one_seat", title=election.title or "fptp", seats=election.seats)
         return count_marks(election, options, method=self.name, max_marks=1)
 
 

@@ -37,10 +37,7 @@ class IRV:
     def count(self, election: Election, options: CountOptions) -> Outcome:
         check_seats(election)
         if election.seats != 1:
-            raise RuleError(
-                f"instant-runoff fills one seat, but this contest has {election.seats}; "
-                "use an STV method (scottish-stv, wigm, meek) for several seats"
-            )
+            raise RuleError("counting.irv_one_seat", seats=election.seats)
         n = len(election.candidates)
         groups = clean_rankings(election)
         valid = total_value(groups)

@@ -34,24 +34,21 @@ def count_marks(election: Election, options: CountOptions, *, method: str, max_m
     it is an input error here, naming the ballot group.
     """
     if election.seats < 1:
-        raise InputError(f"{election.title or method}: the number of seats must be at least 1")
+        raise InputError("counting.marks.no_seat", title=election.title or method)
     count = len(election.candidates)
     totals: dict[int, Fraction] = {c: Fraction(0) for c in range(count) if c not in election.withdrawn}
     non_transferable = Fraction(0)
     for index, ballot in enumerate(election.ballots, start=1):
         marks = ballot.ranking
         if len(set(marks)) != len(marks):
-            raise InputError(f"{election.title or method}: ballot group {index} marks a candidate twice")
+            raise InputError("counting.marks.marked_twice", title=election.title or method, group=index)
         if max_marks is not None and len(marks) > max_marks:
-            raise InputError(
-                f"{election.title or method}: ballot group {index} has {len(marks)} marks; at most {max_marks} allowed"
-            )
+            raise InputError("counting.marks.too_many", title=election.title or method, group=index, marks=len(marks),
+                             limit=max_marks)
         if any(not 0 <= c < count for c in marks):
-            raise InputError(
-                f"{election.title or method}: ballot group {index} marks a candidate number out of range"
-            )
+            raise InputError("counting.marks.out_of_range", title=election.title or method, group=index)
         if Fraction(ballot.value) < 0:
-            raise InputError(f"{election.title or method}: ballot group {index} has a negative value")
+            raise InputError("counting.marks.negative", title=election.title or method, group=index)
         counted = [c for c in marks if c in totals]
         if not counted:
             non_transferable += Fraction(ballot.value)

@@ -21,6 +21,7 @@ from coopvote.counting.register_base import checked_register
 from coopvote.counting.resolution_texts import LANGUAGES, UNNAMED_CHAIR, Language, text
 from coopvote.counting.weighting import BY_HEAD, WeightingScheme, class_strengths, parse_fraction
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 Base = Literal["cast", "valid", "present", "register"]
 TieRule = Literal["lost", "casting-vote", "lot"]
@@ -54,17 +55,17 @@ class Threshold:
         if isinstance(raw, Threshold):
             return raw
         if not isinstance(raw, str):
-            raise InputError(f'{where}: expected text such as ">= 2/3", got {raw!r}')
+            raise InputError("resolutions.threshold_not_text", where=where, raw=raw)
         spec = _NAMED_THRESHOLDS.get(raw.strip().lower(), raw.strip())
         if spec.startswith(">="):
             strict, rest = False, spec[2:]
         elif spec.startswith(">"):
             strict, rest = True, spec[1:]
         else:
-            raise InputError(f'{where}: {raw!r} must start with ">" (more than) or ">=" (at least)')
+            raise InputError("resolutions.threshold_sign", where=where, raw=raw)
         fraction = parse_fraction(rest, where)
         if not 0 <= fraction < 1 and not (fraction == 1 and not strict):
-            raise InputError(f"{where}: {raw!r} cannot be met; use a fraction from 0 to 1")
+            raise InputError("resolutions.threshold_unreachable", where=where, raw=raw)
         return cls(strict, fraction)
 
     def met(self, share: Fraction) -> bool:
@@ -115,10 +116,8 @@ class ResolutionRules:
     by_head: bool = False
 
     def __post_init__(self) -> None:
-        if self.base not in BASES:
-            raise InputError(f"base: {self.base!r} is not one of {', '.join(BASES)}")
-        if self.tie not in TIE_RULES:
-            raise InputError(f"tie: {self.tie!r} is not one of {', '.join(TIE_RULES)}")
+        _check_one_of(self.base, BASES, "base")
+        _check_one_of(self.tie, TIE_RULES, "tie")
         if self.base == REGISTER and not self.by_head:
             raise InputError("count.register_needs_by_head")
 
@@ -127,22 +126,25 @@ class ResolutionRules:
         known = {"threshold", "base", "tie", "by_head"}
         unknown = set(raw) - known
         if unknown:
-            raise InputError(
-                f"{where}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}"
-            )
+            raise InputError("resolutions.unknown_keys", where=where, unknown=", ".join(sorted(unknown)),
+                             known=", ".join(sorted(known)))
         by_head = raw.get("by_head", False)
         if not isinstance(by_head, bool):
-            raise InputError(f"{where}.by_head: expected true or false, got {by_head!r}")
-        try:
-            return cls(
-                threshold=Threshold.parse(raw.get("threshold", "> 1/2"), f"{where}.threshold"),
-                base=str(raw.get("base", "cast")),  # type: ignore[arg-type]  # checked in __post_init__
-                tie=str(raw.get("tie", "lost")),  # type: ignore[arg-type]
-                by_head=by_head,
-            )
-        except InputError as error:
-            message = str(error)
-            raise InputError(message if message.startswith(where) else f"{where}.{message}") from None
+            raise InputError("resolutions.not_true_or_false", where=f"{where}.by_head", value=by_head)
+        base, tie = str(raw.get("base", "cast")), str(raw.get("tie", "lost"))
+        _check_one_of(base, BASES, f"{where}.base")  # here, where the item's key can be named
+        _check_one_of(tie, TIE_RULES, f"{where}.tie")
+        return cls(
+            threshold=Threshold.parse(raw.get("threshold", "> 1/2"), f"{where}.threshold"),
+            base=base,  # type: ignore[arg-type]  # checked just above
+            tie=tie,  # type: ignore[arg-type]
+            by_head=by_head,
+        )
+
+
+def _check_one_of(value: str, allowed: tuple[str, ...], where: str) -> None:
+    if value not in allowed:
+        raise InputError("resolutions.not_one_of", where=where, value=value, known=", ".join(allowed))
 
 
 @dataclass(frozen=True)
@@ -336,9 +338,7 @@ def _raw(
     if per_member:
         needed = [tally.for_value, tally.against_value] + ([tally.abstain_value] if tally.abstentions else [])
         if any(v is None for v in needed):
-            raise InputError(
-                f"class {code}: the scheme uses per-member vote values; enter the sums of values"
-            )
+            raise InputError("resolutions.per_member_sums_needed", code=code)
         present = Fraction(tally.present_value) if tally.present_value is not None else None
         return (
             Fraction(tally.for_value or 0),
@@ -363,32 +363,42 @@ def _base_amount(
     if base == "valid":
         return votes_for + against + abstain
     if present is None:
-        raise InputError(f'class {code}: base "present" needs the number of members present')
+        raise InputError("resolutions.present_needed", code=code)
     if present < votes_for + against + abstain:
-        raise InputError(
-            f"class {code}: {present} present but {votes_for + against + abstain} valid votes returned"
-        )
+        raise InputError("resolutions.more_votes_than_present", code=code, present=present,
+                         valid=votes_for + against + abstain)
     return present
+
+
+_FIGURES = {
+    "votes_for": "resolutions.figure.votes_for",
+    "votes_against": "resolutions.figure.votes_against",
+    "abstentions": "resolutions.figure.abstentions",
+    "rejected": "resolutions.figure.rejected",
+}
+"""The message naming each figure of a class's tally, for a refusal that says which one is wrong."""
+
+
+def _title(tally: ResolutionTally) -> object:
+    """The item's title as entered, or the word "resolution" in the reading language when it has none."""
+    return tally.title or message("resolutions.resolution")
 
 
 def _validate(tally: ResolutionTally) -> None:
     if not tally.classes:
-        raise InputError(f"{tally.title or 'resolution'}: no figures entered")
+        raise InputError("resolutions.no_figures", title=_title(tally))
     for code, figures in tally.classes.items():
         for name in ("votes_for", "votes_against", "abstentions", "rejected"):
             amount = getattr(figures, name)
             if isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
-                raise InputError(
-                    f"class {code}: {name.replace('_', ' ')} must be a whole number ≥ 0, got {amount!r}"
-                )
+                raise InputError("resolutions.figure_not_whole", code=code, figure=message(_FIGURES[name]),
+                                 amount=amount)
     if ALL_CLASSES in tally.classes and len(tally.classes) > 1:
-        raise InputError(
-            f'enter the figures either for the whole room ("{ALL_CLASSES}") or per class, not both'
-        )
+        raise InputError("resolutions.room_and_classes", all=ALL_CLASSES)
     if tally.mode not in ("poll", "show-of-hands"):
-        raise InputError(f'mode: {tally.mode!r} is not "poll" or "show-of-hands"')
+        raise InputError("resolutions.unknown_mode", mode=tally.mode)
     if tally.poll_demanded_by is not None and tally.mode != "show-of-hands":
-        raise InputError("a poll can be demanded only on a show of hands")
+        raise InputError("resolutions.poll_only_after_hands")
 
 
 def count_resolution(
@@ -407,7 +417,7 @@ def count_resolution(
     counting = BY_HEAD if by_head else scheme
     per_member = counting.kind == "fixed-value" and counting.per_member
     if scheme.consent and ALL_CLASSES in tally.classes:
-        raise InputError("class consent needs figures per class; enter the show of hands class by class")
+        raise InputError("resolutions.consent_needs_classes")
     raws = {code: _raw(figures, per_member, code) for code, figures in tally.classes.items()}
     bases = {code: _base_amount(rules.base, f, a, ab, p, code) for code, (f, a, ab, p) in raws.items()}
     weighting = class_strengths(counting, bases)
@@ -494,9 +504,7 @@ def _break_tie(rule: TieRule, tally: ResolutionTally) -> TieResolution:
     """Settle an exact tie: lost, the chair's casting vote (named), or a seeded, replayable lot."""
     if rule == "casting-vote":
         if tally.casting_vote not in ("for", "against") or not tally.chair:
-            raise InputError(
-                f"{tally.title or 'resolution'}: the vote is tied; enter the chair's name and casting vote (for/against)"
-            )
+            raise InputError("resolutions.casting_vote_needed", title=_title(tally))
         return TieResolution("casting-vote", tally.casting_vote == "for", tally.chair, tally.casting_vote)
     if rule == "lot":
         drawn = random.Random(tally.seed).random() < 0.5

@@ -30,7 +30,7 @@ def get_rule(name: str) -> CountingRule:
     """Find a rule by name, with a message listing the known names if it is not one."""
     target = RULES.get(name)
     if target is None:
-        raise InputError(f"unknown counting method {name!r}; known methods: {', '.join(RULES)}")
+        raise InputError("counting.unknown_method", name=name, known=", ".join(RULES))
     module_name, attribute = target.split(":")
     rule: CountingRule = getattr(importlib.import_module(module_name), attribute)
     return rule

@@ -16,6 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.errors import InputError
+from coopvote.messages import Message, message
 
 AGAINST = 2
 """The option number of "against" on a resolution paper (for 1, against 2, abstain 3)."""
@@ -49,7 +50,7 @@ def parse_directed_key(key: str, item: int, class_code: str) -> tuple[tuple[int,
     """A tally key's marks and value band; the band written one way only (``5/2``, never ``10/4`` or ``2.5``),
     so one vote has one key and the close entry's digest of the tally has one form."""
     marks_text, sep, band_text = key.partition(BAND_MARK)
-    marks = parse_marks_key(marks_text, f"item {item}, directed votes, class {class_code}")
+    marks = parse_marks_key(marks_text, message("counting.directed.at_class", item=item, code=class_code))
     if not sep:
         return marks, None
     band = band_text.strip()
@@ -62,13 +63,13 @@ def parse_directed_key(key: str, item: int, class_code: str) -> tuple[tuple[int,
     return marks, value
 
 
-def parse_marks_key(key: str, where: str) -> tuple[int, ...]:
+def parse_marks_key(key: str, where: str | Message) -> tuple[int, ...]:
     try:
         marks = tuple(int(part) for part in key.split())
     except ValueError:
-        raise InputError(f"{where}: marks {key!r} are not whole numbers") from None
+        raise InputError("counting.directed.marks_not_whole", where=where, marks=key) from None
     if not marks:
-        raise InputError(f"{where}: a directed vote must mark something")
+        raise InputError("counting.directed.no_marks", where=where)
     return marks
 
 
@@ -79,7 +80,8 @@ def directed_votes(tallies: Mapping[str, Mapping[str, int]], item: int) -> list[
         for key in sorted(tallies[code]):
             count = tallies[code][key]
             if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-                raise InputError(f"item {item}, directed votes: class {code}, marks {key!r}: count {count!r} is not a whole number")
+                raise InputError("counting.directed.count_not_whole", where=message("counting.directed.at", item=item),
+                                 code=code, marks=key, count=count)
             marks, value = parse_directed_key(key, item, code)
             votes.extend([DirectedVote(code, marks, value)] * count)
     return votes

@@ -47,12 +47,12 @@ def clean_rankings(election: Election) -> list[tuple[tuple[int, ...], Fraction]]
                 kept.append(c)
             ranking = tuple(kept)
         if ranking and (min(ranking) < 0 or max(ranking) >= n):
-            raise RuleError(f"a ballot ranks a candidate number outside 1 to {n}")
+            raise RuleError("counting.ballot_out_of_range", candidates=n)
         value = ballot.value
         if not isinstance(value, int | Fraction):
             value = Fraction(value)
         if value.numerator < 0:
-            raise RuleError("a ballot has a negative weight; weights must be zero or more")
+            raise RuleError("counting.negative_weight")
         if value.denominator == 1:
             whole[ranking] = whole.get(ranking, 0) + value.numerator
         else:
@@ -76,7 +76,7 @@ def total_value(groups: Sequence[tuple[tuple[int, ...], Fraction]]) -> Fraction:
 def check_seats(election: Election) -> None:
     """Refuse counts that cannot mean anything, with words the officer can act on."""
     if election.seats < 1:
-        raise RuleError(f"the contest {election.title or ''!s} must fill at least one seat, not {election.seats}")
+        raise RuleError("counting.no_seat", title=election.title or "", seats=election.seats)
 
 
 @dataclass

@@ -36,9 +36,9 @@ def band_token(value: Fraction) -> str:
     """
     value = Fraction(value)
     if value <= 0:
-        raise InputError(f"a band of value {value} needs no paper: only values above 0 are printed")
+        raise InputError("counting.bands.no_paper", value=value)
     if value.numerator > MAX_TOKEN_PART or value.denominator > MAX_TOKEN_PART:
-        raise InputError(f"the vote value {value} is too long to go in a QR code")
+        raise InputError("counting.bands.too_long_for_qr", value=value)
     if value.denominator == 1:
         return f"W{value.numerator}"
     return f"W{value.numerator}R{value.denominator}"
@@ -109,10 +109,8 @@ def check_declared_values(
     for number, code, value in members:
         if value > 0 and Fraction(value) not in allowed:
             shown = ", ".join(band_label(v) for v in sorted(allowed))
-            raise InputError(
-                f"{where}: member {number} ({code}) has the vote value {band_label(value)}, which is not one "
-                f"of the bands the meeting allows ({shown})"
-            )
+            raise InputError("counting.bands.value_not_allowed", where=where, number=number, code=code,
+                             value=band_label(value), allowed=shown)
 
 
 @dataclass(frozen=True)

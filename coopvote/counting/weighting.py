@@ -54,10 +54,10 @@ _KNOWN_KEYS = frozenset(
 def _band_values(raw: object) -> tuple[Fraction, ...]:
     """``bands = [1, 2, "5/2"]``: the declared band values, exact, sorted, each once."""
     if not isinstance(raw, list | tuple):
-        raise InputError(f"weighting.bands: expected a list of vote values such as [1, 2, 5], got {raw!r}")
+        raise InputError("weighting.bands_not_a_list", raw=raw)
     values = [parse_fraction(value, f"weighting.bands[{index + 1}]") for index, value in enumerate(raw)]
     if len(set(values)) != len(values):
-        raise InputError("weighting.bands: a band value is listed twice")
+        raise InputError("weighting.band_twice")
     return tuple(sorted(values))
 
 
@@ -68,7 +68,7 @@ def parse_fraction(raw: object, where: str) -> Fraction:
     binary approximation.
     """
     if isinstance(raw, bool):
-        raise InputError(f'{where}: expected a number or a fraction such as "1/3", got {raw!r}')
+        raise InputError("weighting.not_an_amount", where=where, raw=raw)
     if isinstance(raw, Fraction):
         return raw
     if isinstance(raw, int | Decimal):
@@ -76,7 +76,7 @@ def parse_fraction(raw: object, where: str) -> Fraction:
     if isinstance(raw, float):
         raw = repr(raw)
     if not isinstance(raw, str):
-        raise InputError(f'{where}: expected a number or a fraction such as "1/3", got {raw!r}')
+        raise InputError("weighting.not_an_amount", where=where, raw=raw)
     text = raw.strip().replace(" ", "")
     try:
         if text.endswith("%"):
@@ -85,17 +85,17 @@ def parse_fraction(raw: object, where: str) -> Fraction:
             return Fraction(text)
         return Fraction(Decimal(text))
     except (ValueError, ZeroDivisionError, InvalidOperation):
-        raise InputError(f'{where}: {raw!r} is not a number or a fraction such as "1/3"') from None
+        raise InputError("weighting.unreadable_amount", where=where, raw=raw) from None
 
 
 def _fraction_table(raw: object, where: str, *, positive: bool = True) -> dict[str, Fraction]:
     if not isinstance(raw, Mapping):
-        raise InputError(f'{where}: expected a table of class = amount, e.g. {{ PS = "1/3" }}')
+        raise InputError("weighting.not_a_class_table", where=where, example='{ PS = "1/3" }')
     table: dict[str, Fraction] = {}
     for code, amount in raw.items():
         value = parse_fraction(amount, f"{where}.{code}")
         if value < 0 or (positive and value == 0):
-            raise InputError(f"{where}.{code}: must be more than 0, got {amount!r}")
+            raise InputError("weighting.not_above_zero", where=where, code=code, amount=amount)
         table[str(code)] = value
     return table
 
@@ -124,44 +124,32 @@ class WeightingScheme:
 
     def __post_init__(self) -> None:
         if self.kind not in SCHEME_KINDS:
-            raise InputError(
-                f"weighting: unknown scheme {self.kind!r}; known schemes: {', '.join(SCHEME_KINDS)}"
-            )
+            raise InputError("weighting.unknown_scheme", kind=self.kind, known=", ".join(SCHEME_KINDS))
         if self.kind == "class-share":
             if not self.shares:
-                raise InputError('weighting: scheme "class-share" needs shares, e.g. shares = { PS = "1/3" }')
+                raise InputError("weighting.shares_missing", example='shares = { PS = "1/3" }')
             total = sum(self.shares.values(), Fraction(0))
             if total != 1:
-                raise InputError(f"weighting.shares: the shares add up to {total}, not 1")
+                raise InputError("weighting.shares_total", total=total)
         elif self.shares:
-            raise InputError(
-                f'weighting.shares: only the "class-share" scheme takes shares, not {self.kind!r}'
-            )
+            raise InputError("weighting.shares_wrong_scheme", kind=self.kind)
         if self.kind == "fixed-value" and not self.values and not self.per_member:
-            raise InputError(
-                'weighting: scheme "fixed-value" needs values = { CLASS = n } or per_member = true'
-            )
+            raise InputError("weighting.fixed_value_needs_values", example="{ CLASS = n }")
         if self.bands and not self.per_member:
-            raise InputError("weighting.bands: value bands are for per_member = true")
+            raise InputError("weighting.bands_need_per_member")
         if any(value <= 0 for value in self.bands):
-            raise InputError("weighting.bands: every band value must be above 0")
+            raise InputError("weighting.band_not_above_zero")
         if self.kind != "fixed-value" and (self.values or self.per_member):
-            raise InputError(
-                f'weighting: values/per_member belong to the "fixed-value" scheme, not {self.kind!r}'
-            )
+            raise InputError("weighting.values_wrong_scheme", kind=self.kind)
         if self.absent_class not in ("redistribute", "forfeit"):
-            raise InputError(
-                f'weighting.absent_class: {self.absent_class!r} is not "redistribute" or "forfeit"'
-            )
+            raise InputError("weighting.absent_class_unknown", rule=self.absent_class)
         for code, limit in self.cap.items():
             if not 0 < limit < 1:
-                raise InputError(
-                    f"weighting.cap.{code}: a cap must be between 0 and 1 (exclusive), got {limit}"
-                )
+                raise InputError("weighting.cap_range", code=code, limit=limit)
         if self.consent_absent not in ("fail", "ignore"):
-            raise InputError(f'weighting.consent_absent: {self.consent_absent!r} is not "fail" or "ignore"')
+            raise InputError("weighting.consent_absent_unknown", rule=self.consent_absent)
         if self.privacy_minimum < 1:
-            raise InputError(f"weighting.privacy_minimum: must be at least 1, got {self.privacy_minimum}")
+            raise InputError("weighting.privacy_minimum_low", minimum=self.privacy_minimum)
 
     @classmethod
     def from_mapping(
@@ -183,19 +171,18 @@ class WeightingScheme:
             merged = dict(override) if "scheme" in override else {**merged, **override}
         unknown = set(merged) - _KNOWN_KEYS
         if unknown:
-            raise InputError(
-                f"weighting: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_KNOWN_KEYS))}"
-            )
+            raise InputError("weighting.unknown_keys", unknown=", ".join(sorted(unknown)),
+                             known=", ".join(sorted(_KNOWN_KEYS)))
         kind = str(merged.get("scheme", "one-member-one-vote")).strip().lower()
         kind = _SCHEME_ALIASES.get(kind, kind)
         minimum = merged.get("privacy_minimum", 5)
         if isinstance(minimum, bool) or not isinstance(minimum, int):
-            raise InputError(f"weighting.privacy_minimum: expected a whole number, got {minimum!r}")
+            raise InputError("weighting.privacy_minimum_not_whole", minimum=minimum)
         per_member = merged.get("per_member", False)
         consent = merged.get("class_consent", False)
         for key, flag in (("per_member", per_member), ("class_consent", consent)):
             if not isinstance(flag, bool):
-                raise InputError(f"weighting.{key}: expected true or false, got {flag!r}")
+                raise InputError("weighting.not_true_or_false", field=key, flag=flag)
         values = merged.get("values", {})
         if kind == "fixed-value" and not values and not per_member and class_values:
             values = class_values
@@ -286,7 +273,7 @@ def class_strengths(scheme: WeightingScheme, papers: Mapping[str, int | Fraction
     for code, amount in papers.items():
         value = Fraction(amount)
         if value < 0:
-            raise InputError(f"weighting: class {code} has a negative number of papers ({amount})")
+            raise InputError("weighting.negative_papers", code=code, amount=amount)
         raw[str(code)] = value
     notes: list[str] = []
     forfeited = Fraction(0)
@@ -300,11 +287,11 @@ def class_strengths(scheme: WeightingScheme, papers: Mapping[str, int | Fraction
             elif code in scheme.values:
                 nominal[code] = amount * scheme.values[code]
             else:
-                raise InputError(f"weighting.values: no vote value for class {code}; add {code} = <value>")
+                raise InputError("weighting.no_vote_value", code=code)
     else:
         unknown = sorted(set(raw) - set(scheme.shares))
         if unknown:
-            raise InputError(f"weighting.shares: no share for class(es) {', '.join(unknown)}")
+            raise InputError("weighting.no_share", codes=", ".join(unknown))
         for code in scheme.shares:
             raw.setdefault(code, Fraction(0))
         present = [code for code in scheme.shares if raw[code] > 0]

@@ -37,6 +37,7 @@ from coopvote.meeting.validation import (
     unknown_keys,
     whole,
 )
+from coopvote.messages import Message, message
 
 TOP_LEVEL = ("meeting", "classes", "weighting", "quorum", "proxies", "rules", "items")
 MEETING_KEYS = ("name_cy", "name_en", "society_cy", "society_en", "date", "place", "notice_given", "languages")
@@ -55,10 +56,10 @@ def check_meeting(problems: Problems, raw: object) -> None:
     if meeting is None:
         return
     unknown_keys(problems, meeting, "[meeting]", MEETING_KEYS)
-    text(problems, meeting, "name_cy", "[meeting]", required=True, what="the meeting's name in Welsh")
-    text(problems, meeting, "name_en", "[meeting]", required=True, what="the meeting's name in English")
+    text(problems, meeting, "name_cy", "[meeting]", required=True, what=message("checks.what.meeting_name_cy"))
+    text(problems, meeting, "name_en", "[meeting]", required=True, what=message("checks.what.meeting_name_en"))
     for key in ("society_cy", "society_en", "place"):
-        text(problems, meeting, key, "[meeting]", what="a name")
+        text(problems, meeting, key, "[meeting]", what=message("checks.what.name"))
     for key in ("date", "notice_given"):
         value = meeting.get(key)
         if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
@@ -68,22 +69,22 @@ def check_meeting(problems: Problems, raw: object) -> None:
                 raise ValueError
             date.fromisoformat(value)
         except ValueError:
-            problems.add(f"[meeting].{key}", f"{shown(value)} is not a date like 2026-11-28")
+            problems.add(f"[meeting].{key}", message("checks.meeting.not_a_date", value=shown(value)))
     languages = meeting.get("languages")
     if languages is not None and (
         not isinstance(languages, list) or not languages or any(lang not in LANGUAGES for lang in languages)
         or len(set(languages)) != len(languages)
     ):
-        problems.add("[meeting].languages", f'{shown(languages)} should be ["cy", "en"], ["en", "cy"], ["cy"] or ["en"]')
+        problems.add("[meeting].languages", message("checks.meeting.languages", value=shown(languages)))
 
 
 def check_classes(problems: Problems, raw: object) -> dict[str, Fraction]:
     """The class codes, each with its vote value (default 1), for the later tables to check against."""
     if not isinstance(raw, list) or not raw:
-        problems.add("classes", "needs at least one [[classes]] table (code, name_cy, name_en)")
+        problems.add("classes", message("checks.classes.none"))
         return {}
     if len(raw) > MAX_CLASSES:
-        problems.add("classes", f"{len(raw)} classes; a meeting may have up to {MAX_CLASSES}")
+        problems.add("classes", message("checks.classes.too_many", count=len(raw), limit=MAX_CLASSES))
     codes: dict[str, Fraction] = {}
     for index, entry in enumerate(raw, start=1):
         path = f"classes[{index}]"
@@ -92,25 +93,25 @@ def check_classes(problems: Problems, raw: object) -> dict[str, Fraction]:
             continue
         unknown_keys(problems, table, path, CLASS_KEYS)
         code = text(problems, table, "code", path, required=True, limit=CLASS_CODE_MAX,
-                    what="a class code of letters A-Z, digits and '-'")
+                    what=message("checks.what.class_code"))
         if code is not None:
             code = code.strip().upper()
             if not CLASS_CODE_PATTERN.fullmatch(code):
-                problems.add(f"{path}.code", f"class code {shown(code)} may hold only letters A-Z, digits and single "
-                                             f"'-' between them, up to {CLASS_CODE_MAX} characters (e.g. PS, EMP, SUP-2)")
+                problems.add(f"{path}.code", message("checks.classes.code_characters", code=shown(code),
+                                                     limit=CLASS_CODE_MAX))
                 code = None
             elif code in codes:
-                problems.add(f"{path}.code", f"class code {code!r} is used twice")
+                problems.add(f"{path}.code", message("checks.classes.code_twice", code=code))
                 code = None
-        text(problems, table, "name_cy", path, required=True, what="the class's name in Welsh")
-        text(problems, table, "name_en", path, required=True, what="the class's name in English")
+        text(problems, table, "name_cy", path, required=True, what=message("checks.what.class_name_cy"))
+        text(problems, table, "name_en", path, required=True, what=message("checks.what.class_name_en"))
         colour = table.get("colour")
         if colour is not None and not (isinstance(colour, str) and COLOUR_PATTERN.fullmatch(colour)):
-            problems.add(f"{path}.colour", f"{shown(colour)} should be a colour like #1b9e77 (# and six hex digits)")
+            problems.add(f"{path}.colour", message("checks.classes.colour", value=shown(colour)))
         value: Fraction | None = Fraction(1)
         if "vote_value" in table:
             value = amount(problems, table["vote_value"], f"{path}.vote_value", accept=lambda v: 0 < v <= MAX_VALUE,
-                           allowed=f"votes per member: more than 0 and at most {MAX_VALUE}, e.g. 1, 2 or \"1/2\"")
+                           allowed=message("checks.allowed.vote_value", limit=MAX_VALUE))
         raw_code = table.get("code")
         if code is None and isinstance(raw_code, str) and raw_code.strip().upper() not in codes:
             code = raw_code.strip().upper()  # already reported; kept so references to it are not reported again
@@ -120,7 +121,7 @@ def check_classes(problems: Problems, raw: object) -> dict[str, Fraction]:
 
 
 def _class_table(
-    problems: Problems, raw: object, where: str, codes: dict[str, Fraction], *, accept: Any, allowed: str,
+    problems: Problems, raw: object, where: str, codes: dict[str, Fraction], *, accept: Any, allowed: Message,
 ) -> dict[str, Fraction] | None:
     table = table_at(problems, raw, where, '{ PS = "1/3", EMP = "2/3" }')
     if table is None:
@@ -129,7 +130,7 @@ def _class_table(
     good = True
     for code, raw_amount in table.items():
         if code not in codes:
-            problems.add(f"{where}.{code}", f"{shown(code)} is not a class; the classes are {', '.join(codes)}")
+            problems.add(f"{where}.{code}", message("checks.not_a_class", code=shown(code), codes=", ".join(codes)))
             good = False
             continue
         value = amount(problems, raw_amount, f"{where}.{code}", percent=True, accept=accept, allowed=allowed)
@@ -150,35 +151,36 @@ def check_weighting(problems: Problems, raw: object, path: str, codes: dict[str,
     scheme = scheme_raw.strip().lower() if isinstance(scheme_raw, str) else ""
     scheme = _SCHEME_ALIASES.get(scheme, scheme)
     if scheme not in SCHEME_KINDS:
-        problems.add(f"{path}.scheme", f"{shown(scheme_raw)} is not a scheme; use one of {', '.join(SCHEME_NAMES)}")
+        problems.add(f"{path}.scheme", message("checks.weighting.not_a_scheme", value=shown(scheme_raw),
+                                                  known=", ".join(SCHEME_NAMES)))
     if "shares" in table and scheme != "class-share":
-        problems.add(f"{path}.shares", f'only the "class-share" scheme takes shares, not {shown(scheme_raw)}')
+        problems.add(f"{path}.shares", message("checks.weighting.shares_wrong_scheme", value=shown(scheme_raw)))
     if scheme == "class-share":
         if "shares" not in table:
-            problems.add(f"{path}.shares", 'the "class-share" scheme needs a share for every class, e.g. '
-                                           '{ PS = "1/3", EMP = "1/3", SUP = "1/3" }')
+            problems.add(f"{path}.shares", message("checks.weighting.shares_missing",
+                                                   example='{ PS = "1/3", EMP = "1/3", SUP = "1/3" }'))
         else:
             shares = _class_table(problems, table["shares"], f"{path}.shares", codes, accept=lambda v: 0 < v <= 1,
-                                  allowed='a share of the voting strength: more than 0 and at most 1, e.g. "1/3"')
+                                  allowed=message("checks.allowed.share"))
             if shares is not None:
                 missing = [code for code in codes if code not in shares]
                 if missing:
-                    problems.add(f"{path}.shares", f"no share for class(es) {', '.join(missing)}; every class needs one")
+                    problems.add(f"{path}.shares", message("checks.weighting.no_share", codes=", ".join(missing)))
                 elif sum(shares.values(), Fraction(0)) != 1:
-                    problems.add(f"{path}.shares", f"the shares add up to {describe(sum(shares.values(), Fraction(0)))}, "
-                                                   "not 1")
+                    problems.add(f"{path}.shares", message("checks.weighting.shares_total",
+                                                           total=describe(sum(shares.values(), Fraction(0)))))
     per_member = flag(problems, table, "per_member", path)
     if scheme != "fixed-value":
         for key in ("values", "per_member"):
             if key in table:
-                problems.add(f"{path}.{key}", f'belongs to the "fixed-value" scheme, not {shown(scheme_raw)}')
+                problems.add(f"{path}.{key}", message("checks.weighting.fixed_value_only", value=shown(scheme_raw)))
     elif "values" in table:
         values = _class_table(problems, table["values"], f"{path}.values", codes, accept=lambda v: 0 < v <= MAX_VALUE,
-                              allowed=f"votes per paper: more than 0 and at most {MAX_VALUE}")
+                              allowed=message("checks.allowed.votes_per_paper", limit=MAX_VALUE))
         if values is not None and (missing := [code for code in codes if code not in values]):
-            problems.add(f"{path}.values", f"no value for class(es) {', '.join(missing)}; every class needs one")
+            problems.add(f"{path}.values", message("checks.weighting.no_value", codes=", ".join(missing)))
         if per_member:
-            problems.add(f"{path}.values", "give values or per_member = true, not both")
+            problems.add(f"{path}.values", message("checks.weighting.values_or_per_member"))
     _check_bands(problems, table, path, per_member)
     choice(problems, table, "absent_class", path, ("redistribute", "forfeit"))
     _check_cap(problems, table, path, codes)
@@ -191,7 +193,7 @@ def check_weighting(problems: Problems, raw: object, path: str, codes: dict[str,
         try:
             WeightingScheme.from_mapping(normalised_weighting(table, codes))
         except InputError as error:
-            problems.add(path, str(error))
+            problems.add(path, error.message)
 
 
 MAX_BANDS = 100
@@ -204,35 +206,34 @@ def _check_bands(problems: Problems, table: dict[str, Any], path: str, per_membe
     raw = table["bands"]
     where = f"{path}.bands"
     if not per_member:
-        problems.add(where, "value bands are for per_member = true")
+        problems.add(where, message("checks.weighting.bands_need_per_member"))
     if not isinstance(raw, list) or not raw or len(raw) > MAX_BANDS:
-        problems.add(where, f"a list of 1 to {MAX_BANDS} vote values, such as [1, 2, 5]")
+        problems.add(where, message("checks.weighting.bands_list", limit=MAX_BANDS))
         return
     seen: set[Fraction] = set()
     for index, value in enumerate(raw, start=1):
         band = amount(problems, value, f"{where}[{index}]", accept=lambda v: 0 < v <= MAX_VALUE,
-                      allowed=f"a member's votes: more than 0 and at most {MAX_VALUE}")
+                      allowed=message("checks.allowed.band", limit=MAX_VALUE))
         if band is not None:
             if band in seen:
-                problems.add(f"{where}[{index}]", f"{describe(band)} is listed twice")
+                problems.add(f"{where}[{index}]", message("checks.weighting.band_twice", value=describe(band)))
             seen.add(band)
 
 
 def _check_cap(problems: Problems, table: dict[str, Any], path: str, codes: dict[str, Fraction]) -> None:
     if "cap" not in table:
         return
-    allowed = 'the most of the voting strength a class may hold: more than 0 and less than 1, e.g. "40%"'
+    allowed = message("checks.allowed.cap")
     raw = table["cap"]
     if not isinstance(raw, dict):
         single = amount(problems, raw, f"{path}.cap", percent=True, accept=lambda v: 0 < v < 1,
-                        allowed=allowed + ", or a table such as { INV = \"1/10\" }")
+                        allowed=message("checks.allowed.cap_or_table", example='{ INV = "1/10" }'))
         caps = dict.fromkeys(codes, single) if single is not None else None
     else:
         caps = _class_table(problems, raw, f"{path}.cap", codes, accept=lambda v: 0 < v < 1, allowed=allowed)
     if caps and set(caps) == set(codes) and sum(caps.values(), Fraction(0)) < 1:
         total = describe(sum(caps.values(), Fraction(0)))
-        problems.add(f"{path}.cap", f"every class is capped and the caps add up to {total}, less than 1: no count could "
-                                    "hold every class to its cap; raise a cap or leave a class uncapped")
+        problems.add(f"{path}.cap", message("checks.weighting.caps_below_one", total=total))
 
 
 def normalised_weighting(table: dict[str, Any], codes: dict[str, Fraction]) -> dict[str, Any]:
@@ -250,23 +251,23 @@ def normalised_weighting(table: dict[str, Any], codes: dict[str, Fraction]) -> d
     return result
 
 
-def check_threshold(problems: Problems, raw: object, where: str, context: str) -> None:
+def check_threshold(problems: Problems, raw: object, where: str, context: Message | str) -> None:
     """A threshold as the count reads it, its number bounded first (see validation.read_amount)."""
-    looks = "'> 1/2', '>= 2/3', '>= 3/4', '>= 60%' or 'two-thirds'"
+    should_look = message("checks.threshold.form", context=context, value=shown(raw))
     if not isinstance(raw, str):
-        problems.add(where, f"{context}threshold {shown(raw)} should look like {looks}")
+        problems.add(where, should_look)
         return
     number = raw.strip().lstrip(">=").strip()
-    if any(ch.isdigit() for ch in number) and isinstance(read_amount(number, percent=True), str):
-        problems.add(where, f"{context}threshold {shown(raw)} should look like {looks}")
+    if any(ch.isdigit() for ch in number) and isinstance(read_amount(number, percent=True), Message):
+        problems.add(where, should_look)
         return
     try:
         threshold = Threshold.parse(raw, where)
     except InputError:
-        problems.add(where, f"{context}threshold {shown(raw)} should look like {looks}")
+        problems.add(where, should_look)
         return
     if threshold.fraction == 0:
-        problems.add(where, f"{context}threshold {shown(raw)} is always met; use a fraction more than 0, such as {looks}")
+        problems.add(where, message("checks.threshold.always_met", context=context, value=shown(raw)))
 
 
 def check_quorum(problems: Problems, raw: object, codes: dict[str, Fraction]) -> None:
@@ -282,7 +283,7 @@ def check_quorum(problems: Problems, raw: object, codes: dict[str, Fraction]) ->
         if isinstance(value, str):
             value = value.strip().removesuffix("%")
         amount(problems, value, "[quorum].percent", accept=lambda v: 0 < v <= 100,
-               allowed='a percentage of the members: more than 0 and at most 100, e.g. "10" or "12.5"')
+               allowed=message("checks.allowed.quorum_percent"))
     whole(problems, table, "absolute", "[quorum]", low=0, high=MAX_MEMBERS_FIGURE)
     choice(problems, table, "rounding", "[quorum]", ("up", "down"))
     choice(problems, table, "combine", "[quorum]", ("greater", "lesser"))
@@ -293,14 +294,15 @@ def check_quorum(problems: Problems, raw: object, codes: dict[str, Fraction]) ->
         for code, minimum in (minimums or {}).items():
             where = f"[quorum].per_class_minimum.{code}"
             if code.casefold() not in folded:
-                problems.add(where, f"{shown(code)} is not a class; the classes are {', '.join(codes)}")
+                problems.add(where, message("checks.not_a_class", code=shown(code), codes=", ".join(codes)))
             elif isinstance(minimum, bool) or not isinstance(minimum, int) or not 0 <= minimum <= MAX_MEMBERS_FIGURE:
-                problems.add(where, f"{shown(minimum)} should be a whole number from 0 to {MAX_MEMBERS_FIGURE}")
+                problems.add(where, message("checks.quorum.minimum_not_whole", value=shown(minimum),
+                                            limit=MAX_MEMBERS_FIGURE))
     if len(problems.lines) == before:
         try:
             QuorumRule.from_mapping(table, where="[quorum]")
         except InputError as error:
-            problems.add("[quorum]", str(error))
+            problems.add("[quorum]", error.message)
 
 
 def check_proxies(problems: Problems, raw: object) -> None:
@@ -317,8 +319,8 @@ def check_rules(problems: Problems, raw: object) -> None:
     if table is None:
         return
     unknown_keys(problems, table, "[rules]", RULES_KEYS)
-    text(problems, table, "chair", "[rules]", what="the chair's name")
-    text(problems, table, "returning_officer", "[rules]", what="the returning officer's name")
+    text(problems, table, "chair", "[rules]", what=message("checks.what.chair"))
+    text(problems, table, "returning_officer", "[rules]", what=message("checks.what.returning_officer"))
     choice(problems, table, "tie", "[rules]", TIE_RULES)
     whole(problems, table, "privacy_minimum", "[rules]", low=1, high=PRIVACY_MINIMUM_MAX)
 
@@ -326,7 +328,7 @@ def check_rules(problems: Problems, raw: object) -> None:
 def check_top_level(problems: Problems, data: dict[str, Any]) -> None:
     for key, value in data.items():
         if key not in TOP_LEVEL:
-            problems.add(key, f"unknown table {shown(key)}; the tables are {', '.join(TOP_LEVEL)}")
+            problems.add(key, message("checks.unknown_table", name=shown(key), known=", ".join(TOP_LEVEL)))
         elif key == "items" and not isinstance(value, list):
-            problems.add("items", f"should be a list of [[items]] tables, not {type_name(value)}")
+            problems.add("items", message("checks.items_not_a_list", type=type_name(value)))
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from coopvote.meeting.validation import Problems, choice, flag, shown, table_at, unknown_keys
+from coopvote.messages import Message, message
 
 ADVANCE_KEYS = ("allowed", "closes", "if_amended", "declaration")
 IF_AMENDED = ("against", "not-counted")
@@ -32,7 +33,7 @@ def advance_closes(value: object) -> datetime | None:
     return moment if moment.tzinfo is not None and moment.utcoffset() is not None else None
 
 
-def check_advance(problems: Problems, raw: object, path: str, context: str, kind: object) -> None:
+def check_advance(problems: Problems, raw: object, path: str, context: Message | str, kind: object) -> None:
     """Check ``items[n].advance``; unknown keys are refused like everywhere else in the definition."""
     where = f"{path}.advance"
     table = table_at(problems, raw, where, '{ allowed = true, closes = 2026-11-27T17:00:00Z, if_amended = "against" }')
@@ -42,24 +43,22 @@ def check_advance(problems: Problems, raw: object, path: str, context: str, kind
     allowed = flag(problems, table, "allowed", where)
     flag(problems, table, "declaration", where)
     if allowed is None and "allowed" not in table:
-        problems.add(f"{where}.allowed", f"{context}say whether advance votes are allowed (allowed = true or false)")
+        problems.add(f"{where}.allowed", message("checks.advance.allowed_missing", context=context))
     if allowed:
         if "closes" not in table:
-            problems.add(f"{where}.closes", f"{context}advance votes are allowed: say when the window closes "
-                                            "(closes = 2026-11-27T17:00:00Z, with its time zone)")
+            problems.add(f"{where}.closes", message("checks.advance.closes_missing", context=context))
         elif advance_closes(table["closes"]) is None:
             value = table["closes"]
-            hint = "add its time zone, Z or +01:00" if isinstance(value, datetime) else "give a date and a time"
-            problems.add(f"{where}.closes", f"{context}closes {shown(value)} is not a date and time with its time "
-                                            f"zone ({hint}), such as 2026-11-27T17:00:00Z")
+            key = "checks.advance.closes_no_zone" if isinstance(value, datetime) else "checks.advance.closes_not_a_moment"
+            problems.add(f"{where}.closes", message(key, context=context, value=shown(value)))
     if "if_amended" in table:
         if kind != "resolution":
-            problems.add(f"{where}.if_amended", f"{context}only a resolution can be amended; this item is an election")
+            problems.add(f"{where}.if_amended", message("checks.advance.amended_resolution_only", context=context))
         else:
             choice(problems, table, "if_amended", where, IF_AMENDED)
     elif allowed and kind == "resolution":
-        problems.add(f"{where}.if_amended", f"{context}say what happens to an advance vote if the resolution is "
-                                            f"amended in the room: if_amended = {' or '.join(map(repr, IF_AMENDED))}")
+        # the words name IF_AMENDED's two values
+        problems.add(f"{where}.if_amended", message("checks.advance.if_amended_missing", context=context))
 
 
 def advance_settings(raw: dict[str, Any]) -> dict[str, Any]:

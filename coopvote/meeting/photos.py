@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 MAX_PHOTO_BYTES = 1_000_000
 """A passport-style photo is tens of kilobytes; a megabyte allows a generous JPEG and refuses camera originals."""
@@ -23,27 +24,25 @@ PNG = b"\x89PNG\r\n\x1a\n"
 JPEG = b"\xff\xd8\xff"
 
 
-def read_photo(name: str, base: Path | None, where: str) -> str:
+def read_photo(name: str, base: Path | None, where: object) -> str:
     """The photo's bytes as base64 text, after every check; InputError names the candidate and the file."""
     if base is None:
-        raise InputError(f"{where}: photo {name!r}: photos are found beside the definition file, so create the "
-                         "meeting from the file (coopvote new ... --from FILE)")
+        raise InputError("spec.photo.needs_file", where=where, name=name)
     path = Path(name) if Path(name).is_absolute() else base / name
     try:
         size = path.stat().st_size
     except OSError:
-        raise InputError(f"{where}: photo {name!r}: no such file (looked for {path})") from None
+        raise InputError("spec.photo.missing", where=where, name=name, path=path) from None
     if not path.is_file():
-        raise InputError(f"{where}: photo {name!r}: {path} is not a file")
+        raise InputError("spec.photo.not_a_file", where=where, name=name, path=path)
     if size > MAX_PHOTO_BYTES:
-        raise InputError(f"{where}: photo {name!r}: {size:,} bytes; a photo may be up to {MAX_PHOTO_BYTES:,} "
-                         "(save a smaller copy, about 600 pixels across)")
+        raise InputError("spec.photo.too_large", where=where, name=name, size=size, limit=MAX_PHOTO_BYTES)
     data = path.read_bytes()
-    check_photo(data, f"{where}: photo {name!r}")
+    check_photo(data, message("photos.in_definition", where=where, name=name))
     return base64.b64encode(data).decode("ascii")
 
 
-def check_photo(data: bytes, where: str) -> None:
+def check_photo(data: bytes, where: object) -> None:
     """Refuse what would fail at the printer: not a PNG or JPEG, unreadable, too big or too small.
 
     Shared by photos named in a definition and photos given with a nomination, so both are held to the
@@ -52,7 +51,7 @@ def check_photo(data: bytes, where: str) -> None:
     if len(data) > MAX_PHOTO_BYTES:
         raise InputError("photos.too_big", where=where, size=f"{len(data):,}", limit=f"{MAX_PHOTO_BYTES:,}")
     if not (data.startswith(PNG) or data.startswith(JPEG)):
-        raise InputError(f"{where}: is not a PNG or JPEG image")
+        raise InputError("photos.not_an_image", where=where)
     from PIL import Image, UnidentifiedImageError  # only when a photo is given
 
     try:
@@ -60,7 +59,7 @@ def check_photo(data: bytes, where: str) -> None:
             width, height = image.size
             image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise InputError(f"{where}: the image cannot be read ({error})") from None
+        raise InputError("photos.unreadable", where=where, detail=error) from None
     if max(width, height) > MAX_PHOTO_PIXELS or min(width, height) < MIN_PHOTO_PIXELS:
-        raise InputError(f"{where}: {width} x {height} pixels; use {MIN_PHOTO_PIXELS} to "
-                         f"{MAX_PHOTO_PIXELS} pixels on each side")
+        raise InputError("photos.size", where=where, width=width, height=height, low=MIN_PHOTO_PIXELS,
+                         high=MAX_PHOTO_PIXELS)

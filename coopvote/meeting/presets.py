@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from coopvote.errors import InputError
+from coopvote.messages import Message, message
 
 Target = Literal["weighting", "item"]
 
@@ -126,30 +127,29 @@ def preset(key: str) -> Preset:
     for candidate in PRESETS:
         if candidate.key == key:
             return candidate
-    raise InputError(f"preset {key!r} is not one of {', '.join(p.key for p in PRESETS)}")
+    raise InputError("presets.unknown", preset=key, known=", ".join(p.key for p in PRESETS))
 
 
 def weighting_fragment(key: str, class_codes: Sequence[str], investor_class: str | None = None) -> dict[str, Any]:
     """The ``[weighting]`` table a weighting preset gives for a meeting with these classes."""
     chosen = preset(key)
     if chosen.target != "weighting":
-        raise InputError(f"preset {key!r} is for one resolution, not the meeting's weighting")
+        raise InputError("presets.for_one_resolution", preset=key)
     codes = [code.upper() for code in class_codes]
     if len(codes) < chosen.classes_needed:
-        raise InputError(f"preset {key!r} needs at least {chosen.classes_needed} classes; the meeting has {len(codes)}")
+        raise InputError("presets.too_few_classes", preset=key, needed=chosen.classes_needed, count=len(codes))
     if key == "one-member-one-vote":
         return {"scheme": "one-member-one-vote"}
     if key in ("class-share-50-50", "class-share-60-40"):
         if len(codes) != 2:
-            raise InputError(f"preset {key!r} shares the vote between exactly two classes; the meeting has "
-                             f"{len(codes)} ({', '.join(codes)})")
+            raise InputError("presets.two_classes_only", preset=key, count=len(codes), codes=", ".join(codes))
         first, second = ("1/2", "1/2") if key == "class-share-50-50" else ("3/5", "2/5")
         return {"scheme": "class-share", "shares": {codes[0]: first, codes[1]: second}, "absent_class": "redistribute"}
     investors = (investor_class or "").upper()
     if investors not in codes:
-        raise InputError(f"preset {key!r}: name the investors' class, one of {', '.join(codes)}")
+        raise InputError("presets.investor_class", preset=key, codes=", ".join(codes))
     if len(codes) < 2:
-        raise InputError(f"preset {key!r}: a cap on the only class would leave nobody else to vote")
+        raise InputError("presets.cap_on_only_class", preset=key)
     return {"scheme": "one-member-one-vote", "cap": {investors: "1/10"}}
 
 
@@ -157,15 +157,14 @@ def item_fragment(key: str, *, confirms: dict[str, Any] | None = None) -> dict[s
     """The keys a resolution preset sets on an ``[[items]]`` table (``confirms`` for a section 111 confirmation)."""
     chosen = preset(key)
     if chosen.target != "item":
-        raise InputError(f"preset {key!r} sets the meeting's weighting, not one resolution")
+        raise InputError("presets.for_the_meeting", preset=key)
     if key == "fairshares-special":
         return {"special": True, "threshold": ">= 3/4", "by_head": True, "base": "register",
                 "weighting": {"class_consent": True, "consent_threshold": "> 1/2"}}
     if key == "section-111-first":
         return {"special": True, "threshold": ">= 2/3", "by_head": True}
     if confirms is None:
-        raise InputError("a section 111 confirmation names the first meeting: confirms = { meeting, item, "
-                         "held_on, verification }")
+        raise InputError("presets.confirmation_needs_first", example="{ meeting, item, held_on, verification }")
     return {"special": True, "threshold": "> 1/2", "by_head": True, "confirms": dict(confirms)}
 
 
@@ -181,7 +180,7 @@ def confirmation_window(first: date) -> tuple[date, date]:
     return first + timedelta(days=SECTION_111_MIN_DAYS), latest
 
 
-def confirmation_problem(first: date, second: date | None, notice_given: date | None = None) -> str | None:
+def confirmation_problem(first: date, second: date | None, notice_given: date | None = None) -> Message | None:
     """Why a confirming meeting on ``second`` cannot confirm a resolution first passed on ``first``, or None.
 
     Section 111(2)(d) makes notice of the second meeting a condition of the special resolution, so the
@@ -189,20 +188,18 @@ def confirmation_problem(first: date, second: date | None, notice_given: date | 
     to say (the Act fixes no period), so only a notice given after the meeting itself is refused here.
     """
     if second is None:
-        return "the confirming meeting has no date; section 111 needs it 14 days to one month after the first"
+        return message("presets.s111.no_date")
     if notice_given is None:
-        return ("the confirming meeting does not say when its notice was given (notice_given in [meeting]); "
-                "section 111(2)(d) needs notice of the second meeting duly given")
+        return message("presets.s111.no_notice")
     if notice_given > second:
-        return (f"notice of the confirming meeting is dated {notice_given.isoformat()}, after the meeting itself "
-                f"({second.isoformat()})")
+        return message("presets.s111.notice_after", notice=notice_given.isoformat(), meeting=second.isoformat())
     earliest, latest = confirmation_window(first)
     if second < earliest:
-        return (f"the confirming meeting on {second.isoformat()} is too soon: section 111 needs at least 14 days "
-                f"after the first meeting ({first.isoformat()}), so on or after {earliest.isoformat()}")
+        return message("presets.s111.too_soon", meeting=second.isoformat(), first=first.isoformat(),
+                       earliest=earliest.isoformat())
     if second > latest:
-        return (f"the confirming meeting on {second.isoformat()} is too late: section 111 needs it within one month "
-                f"of the first meeting ({first.isoformat()}), so by {latest.isoformat()}")
+        return message("presets.s111.too_late", meeting=second.isoformat(), first=first.isoformat(),
+                       latest=latest.isoformat())
     return None
 
 

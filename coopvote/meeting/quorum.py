@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import Literal
 
 from coopvote.errors import InputError
+from coopvote.messages import Bilingual, Language, Message, message
 
 Rounding = Literal["up", "down"]
 Combine = Literal["greater", "lesser"]
@@ -49,30 +50,29 @@ class QuorumRule:
     def __post_init__(self) -> None:
         if self.absolute is not None and (isinstance(self.absolute, bool) or not isinstance(self.absolute, int)
                                           or self.absolute < 0):
-            raise InputError(f"quorum: absolute must be a whole number, 0 or more (not {self.absolute!r})")
+            raise InputError("quorum.absolute_not_whole", where="quorum", value=self.absolute)
         if self.percent is not None:
             object.__setattr__(self, "percent", _percent(self.percent))
         if self.rounding not in ("up", "down"):
-            raise InputError(f"quorum: rounding must be “up” or “down” (not {self.rounding!r})")
+            raise InputError("quorum.rounding_unknown", where="quorum", value=self.rounding)
         if self.combine not in ("greater", "lesser"):
-            raise InputError(f"quorum: combine must be “greater” or “lesser” (not {self.combine!r})")
+            raise InputError("quorum.combine_unknown", where="quorum", value=self.combine)
         for code, minimum in self.per_class_minimum.items():
             if isinstance(minimum, bool) or not isinstance(minimum, int) or minimum < 0:
-                raise InputError(f"quorum: the minimum for class {code} must be a whole number, 0 or more "
-                                 f"(not {minimum!r})")
+                raise InputError("quorum.class_minimum_not_whole", where="quorum", code=code, value=minimum)
         if not isinstance(self.proxies_count, bool):
-            raise InputError(f"quorum: proxies_count must be true or false (not {self.proxies_count!r})")
+            raise InputError("quorum.proxies_count_not_flag", where="quorum", value=self.proxies_count)
 
     @classmethod
     def from_mapping(cls, spec: Mapping[str, object], *, where: str = "quorum") -> QuorumRule:
         """Build from the ``[quorum]`` table of a meeting's TOML file (keys in docs/register.md)."""
         unknown = sorted(set(spec) - set(_KEYS))
         if unknown:
-            raise InputError(f"{where}: unknown setting{'s' if len(unknown) > 1 else ''} "
-                             f"{', '.join(unknown)}; the settings are {', '.join(_KEYS)}")
+            key = "quorum.unknown_settings" if len(unknown) > 1 else "quorum.unknown_setting"
+            raise InputError(key, where=where, unknown=", ".join(unknown), known=", ".join(_KEYS))
         per_class = spec.get("per_class_minimum", {})
         if not isinstance(per_class, Mapping):
-            raise InputError(f"{where}: per_class_minimum must be a table of class code = number")
+            raise InputError("quorum.per_class_not_table", where=where)
         try:
             return cls(
                 absolute=spec.get("absolute"),  # type: ignore[arg-type]
@@ -83,7 +83,8 @@ class QuorumRule:
                 proxies_count=spec.get("proxies_count", True),  # type: ignore[arg-type]
             )
         except InputError as error:
-            raise InputError(str(error).replace("quorum:", f"{where}:", 1)) from None
+            said = error.message  # the same message, naming the table as the caller knows it
+            raise InputError(Message(said.key, {**said.params, "where": where}, said.plain)) from None
 
     def to_mapping(self) -> dict[str, object]:
         """The inverse of ``from_mapping``, for saving the rule with the meeting."""
@@ -128,9 +129,9 @@ def _percent(value: object) -> Fraction:
         else:
             raise ValueError
     except (ValueError, ZeroDivisionError):
-        raise InputError(f"quorum: percent must be a number such as 10 or 12.5 (not {value!r})") from None
+        raise InputError("quorum.percent_not_a_number", where="quorum", value=value) from None
     if not 0 < result <= 100:
-        raise InputError(f"quorum: percent must be more than 0 and at most 100 (not {_number(result)})")
+        raise InputError("quorum.percent_range", where="quorum", value=_number(result))
     return result
 
 
@@ -204,10 +205,11 @@ def assess(
     present = in_person + (by_proxy if rule.proxies_count else 0)
     required = rule.overall_required(members)
     met = present >= required and all(c.met for c in per_class)
-    names_en = {code: (class_names or {}).get(code, code) for code in codes}
-    names_cy = {code: (class_names_cy or class_names or {}).get(code, code) for code in codes}
+    names = {code: Bilingual(cy=(class_names_cy or class_names or {}).get(code, code),
+                             en=(class_names or {}).get(code, code)) for code in codes}
     facts = _Facts(rule, members, required, present, in_person, by_proxy, met, per_class)
-    return QuorumStatus(met, required, present, per_class, explain_en(facts, names_en), explain_cy(facts, names_cy),
+    lines = explain(facts, names)
+    return QuorumStatus(met, required, present, per_class, _rendered(lines, "en"), _rendered(lines, "cy"),
                         members, in_person, by_proxy, rule.proxies_count)
 
 
@@ -267,113 +269,70 @@ def format_fraction(value: Fraction | int) -> str:
 # --- the sentences -------------------------------------------------------------------------------------
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
-
-
-def _exact_percent(rule: QuorumRule, members: int) -> tuple[str, Fraction]:
+def _percent_part(rule: QuorumRule, members: int) -> Message:
     assert rule.percent is not None
-    return format_fraction(rule.percent), rule.percent * members / 100
+    percent, exact = format_fraction(rule.percent), rule.percent * members / 100
+    if exact.denominator != 1:
+        key = "quorum.percent.rounded_up" if rule.rounding == "up" else "quorum.percent.rounded_down"
+        return message(key, percent=percent, members=members, exact=format_fraction(exact),
+                       rounded=rule._from_percent(members))
+    if rule.absolute is not None:
+        return message("quorum.percent.with_figure", percent=percent, members=members, figure=exact.numerator)
+    return message("quorum.percent.plain", percent=percent, members=members)
 
 
-def explain_en(facts: _Facts, names: Mapping[str, str]) -> str:
-    """The chair's sentence in English; per-class lines follow on their own lines."""
-    rule, members, required = facts.rule, facts.members, facts.required
-    if rule.percent is not None:
-        pct, exact = _exact_percent(rule, members)
-        percent_part = f"{pct}% of {_plural(members, 'member', 'members')}"
-        if exact.denominator != 1:
-            percent_part += f" ({format_fraction(exact)}, rounded {rule.rounding} to {rule._from_percent(members):,})"
-        elif rule.absolute is not None:
-            percent_part += f" ({exact.numerator:,})"
+def _head(rule: QuorumRule, members: int, required: int) -> Message:
     if rule.absolute is not None and rule.percent is not None:
-        basis = f"the {rule.combine} of {_plural(rule.absolute, 'member', 'members')} and {percent_part}"
-        head = f"Quorum is {required:,}: {basis}"
-    elif rule.percent is not None:
-        head = f"Quorum is {required:,}: {percent_part}"
-    elif rule.absolute is not None:
-        head = f"Quorum is {required:,} (a fixed number)"
-    else:
-        head = "There is no overall quorum"
-    if rule.proxies_count:
-        attendance = f"{facts.present:,} present"
-        if facts.by_proxy:
-            attendance += f" (including {facts.by_proxy:,} by proxy)"
-    else:
-        attendance = f"{facts.in_person:,} present in person"
-        if facts.by_proxy:
-            attendance += (f" ({_plural(facts.by_proxy, 'member', 'members')} represented by proxy "
-                           f"{'does' if facts.by_proxy == 1 else 'do'} not count towards quorum)")
-    failing = [c for c in facts.per_class if not c.met]
-    if facts.met:
-        verdict = "Quorate."
-    else:
-        needs = []
-        if facts.present < required:
-            needs.append(f"{required - facts.present:,} more needed")
-        needs += [f"{c.required - c.present:,} more needed from {names[c.code]}" for c in failing]
-        verdict = f"Not quorate: {'; '.join(needs)}."
-    lines = [f"{head}; {attendance}. {verdict}"]
-    for c in facts.per_class:
-        if c.required:
-            line = f"{names[c.code]}: at least {c.required:,} needed; {c.present:,} present"
-            if c.by_proxy and rule.proxies_count:
-                line += f" (including {c.by_proxy:,} by proxy)"
-            line += ". Met." if c.met else f". Not met: {c.required - c.present:,} more needed."
-            if c.required > c.members:
-                line += (f" The class has only {_plural(c.members, 'member', 'members')}, so this minimum "
-                         "cannot be met.")
-            lines.append(line)
-    return "\n".join(lines)
-
-
-def explain_cy(facts: _Facts, names: Mapping[str, str]) -> str:
-    """The same sentence in Welsh (numerals take the singular noun: "600 aelod")."""
-    rule, members, required = facts.rule, facts.members, facts.required
-    rounding = "i fyny" if rule.rounding == "up" else "i lawr"
+        key = "quorum.head.greater" if rule.combine == "greater" else "quorum.head.lesser"
+        return message(key, required=required, absolute=rule.absolute, percent=_percent_part(rule, members))
     if rule.percent is not None:
-        pct, exact = _exact_percent(rule, members)
-        percent_part = f"{pct}% o {members:,} aelod"
-        if exact.denominator != 1:
-            percent_part += (f" ({format_fraction(exact)}, wedi'i dalgrynnu {rounding} i "
-                             f"{rule._from_percent(members):,})")
-        elif rule.absolute is not None:
-            percent_part += f" ({exact.numerator:,})"
-    if rule.absolute is not None and rule.percent is not None:
-        which = "y mwyaf" if rule.combine == "greater" else "y lleiaf"
-        head = f"Y cworwm yw {required:,}: {which} o'r ddau, {rule.absolute:,} aelod neu {percent_part}"
-    elif rule.percent is not None:
-        head = f"Y cworwm yw {required:,}: {percent_part}"
-    elif rule.absolute is not None:
-        head = f"Y cworwm yw {required:,} (nifer penodol)"
-    else:
-        head = "Nid oes cworwm cyffredinol"
-    if rule.proxies_count:
-        attendance = f"{facts.present:,} yn bresennol"
-        if facts.by_proxy:
-            attendance += f" (gan gynnwys {facts.by_proxy:,} drwy ddirprwy)"
-    else:
-        attendance = f"{facts.in_person:,} yn bresennol yn bersonol"
-        if facts.by_proxy:
-            attendance += (f" (nid yw'r {facts.by_proxy:,} aelod a gynrychiolir drwy ddirprwy yn cyfrif tuag at y "
-                           "cworwm)")
+        return message("quorum.head.percent", required=required, percent=_percent_part(rule, members))
+    if rule.absolute is not None:
+        return message("quorum.head.fixed", required=required)
+    return message("quorum.head.none")
+
+
+def _verdict(facts: _Facts, names: Mapping[str, Bilingual]) -> Message:
     if facts.met:
-        verdict = "Mae cworwm."
-    else:
-        needs = []
-        if facts.present < required:
-            needs.append(f"mae angen {required - facts.present:,} arall")
-        needs += [f"mae angen {c.required - c.present:,} arall o'r dosbarth {names[c.code]}"
-                  for c in facts.per_class if not c.met]
-        verdict = f"Nid oes cworwm: {'; '.join(needs)}."
-    lines = [f"{head}; {attendance}. {verdict}"]
-    for c in facts.per_class:
-        if c.required:
-            line = f"{names[c.code]}: angen o leiaf {c.required:,}; {c.present:,} yn bresennol"
-            if c.by_proxy and rule.proxies_count:
-                line += f" (gan gynnwys {c.by_proxy:,} drwy ddirprwy)"
-            line += ". Wedi'i gyrraedd." if c.met else f". Heb ei gyrraedd: mae angen {c.required - c.present:,} arall."
-            if c.required > c.members:
-                line += f" Dim ond {c.members:,} aelod sydd yn y dosbarth, felly ni ellir cyrraedd yr isafswm hwn."
-            lines.append(line)
-    return "\n".join(lines)
+        return message("quorum.verdict.met")
+    needs = []
+    if facts.present < facts.required:
+        needs.append(message("quorum.need.overall", more=facts.required - facts.present))
+    needs += [message("quorum.need.class", more=c.required - c.present, name=names[c.code])
+              for c in facts.per_class if not c.met]
+    joined = Bilingual(*("; ".join(need.render(language) for need in needs) for language in ("cy", "en")))
+    return message("quorum.verdict.not_met", needs=joined)
+
+
+def _first_line(facts: _Facts, names: Mapping[str, Bilingual]) -> Message:
+    head = _head(facts.rule, facts.members, facts.required)
+    verdict = _verdict(facts, names)
+    if facts.rule.proxies_count:
+        if facts.by_proxy:
+            return message("quorum.attendance.present_with_proxies", head=head, present=facts.present,
+                           by_proxy=facts.by_proxy, verdict=verdict)
+        return message("quorum.attendance.present", head=head, present=facts.present, verdict=verdict)
+    if not facts.by_proxy:
+        return message("quorum.attendance.in_person", head=head, in_person=facts.in_person, verdict=verdict)
+    key = ("quorum.attendance.in_person_one_proxy_not_counted" if facts.by_proxy == 1
+           else "quorum.attendance.in_person_proxies_not_counted")
+    return message(key, head=head, in_person=facts.in_person, by_proxy=facts.by_proxy, verdict=verdict)
+
+
+def _class_line(c: ClassQuorum, name: Bilingual, proxies_count: bool) -> Message:
+    proxies = message("quorum.class.by_proxy", by_proxy=c.by_proxy) if c.by_proxy and proxies_count else ""
+    outcome = message("quorum.class.met") if c.met else message("quorum.class.not_met", more=c.required - c.present)
+    impossible = message("quorum.class.impossible", members=c.members) if c.required > c.members else ""
+    return message("quorum.class.line", name=name, required=c.required, present=c.present, proxies=proxies,
+                   outcome=outcome, impossible=impossible)
+
+
+def explain(facts: _Facts, names: Mapping[str, Bilingual]) -> list[Message]:
+    """The chair's sentence, then a line for each class with a minimum: one build for Welsh and English."""
+    lines = [_first_line(facts, names)]
+    lines += [_class_line(c, names[c.code], facts.rule.proxies_count) for c in facts.per_class if c.required]
+    return lines
+
+
+def _rendered(lines: list[Message], language: Language) -> str:
+    return "\n".join(line.render(language) for line in lines)

@@ -32,6 +32,7 @@ from coopvote.meeting.checks_items import check_items
 from coopvote.meeting.photos import read_photo
 from coopvote.meeting.presets import confirmation_problem
 from coopvote.meeting.validation import Problems
+from coopvote.messages import Message, message
 
 MAX_SPEC_CHARACTERS = 1_000_000
 """A meeting definition is a few kilobytes; a megabyte is a mistake (or an attack), refused before parsing."""
@@ -89,34 +90,45 @@ class MeetingSpec:
     items: tuple[ItemSpec, ...]
 
 
-def _require(table: Mapping[str, Any], key: str, where: str, kind: type | tuple[type, ...] = str) -> Any:
+Where = str | Message
+"""Where in the definition a problem is: the file and its table, in words of the reading language."""
+
+
+def _require(table: Mapping[str, Any], key: str, where: Where, kind: type | tuple[type, ...] = str) -> Any:
     if key not in table:
-        raise InputError(f"{where}: missing '{key}'")
+        raise InputError("spec.missing_key", where=where, field=key)
     value = table[key]
     if not isinstance(value, kind):
-        raise InputError(f"{where}: '{key}' should be {_kind_name(kind)}, not {value!r}")
+        raise InputError("spec.wrong_kind", where=where, field=key, kind=_kind_name(kind), value=value)
     if isinstance(value, str) and not value.strip():
-        raise InputError(f"{where}: '{key}' is empty")
+        raise InputError("spec.empty_key", where=where, field=key)
     return value
 
 
-def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a whole number", bool: "true or false", list: "a list", dict: "a table"}
+_KIND_NAMES = {str: "spec.kind.text", int: "spec.kind.whole_number", bool: "spec.kind.flag", list: "spec.kind.list",
+               dict: "spec.kind.table"}
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> Message | str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
+    names: list[Message | str] = [message(_KIND_NAMES[k]) if k in _KIND_NAMES else k.__name__ for k in kinds]
+    named = names[0]
+    for name in names[1:]:
+        named = message("spec.kind.either", first=named, second=name)
+    return named
 
 
-def _fraction(value: Any, where: str) -> Fraction:
+def _fraction(value: Any, where: Where, key: str) -> Fraction:
     try:
         result = Fraction(str(value).strip())
     except (ValueError, ZeroDivisionError) as error:
-        raise InputError(f"{where}: {value!r} is not a number or fraction like 1 or 1/3") from error
+        raise InputError("spec.not_a_fraction", where=where, field=key, value=value) from error
     if result < 0:
-        raise InputError(f"{where}: {value!r} must not be negative")
+        raise InputError("spec.negative", where=where, field=key, value=value)
     return result
 
 
-def _date(value: Any, where: str) -> date | None:
+def _date(value: Any, where: Where, key: str) -> date | None:
     if value is None:
         return None
     if isinstance(value, date):
@@ -124,34 +136,34 @@ def _date(value: Any, where: str) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError as error:
-        raise InputError(f"{where}: {value!r} is not a date like 2026-11-28") from error
+        raise InputError("spec.not_a_date", where=where, field=key, value=value) from error
 
 
 def _classes(raw: Any, source: str) -> tuple[ClassSpec, ...]:
     if not isinstance(raw, list) or not raw:
-        raise InputError(f"{source}: needs at least one [[classes]] table")
+        raise InputError("spec.no_classes", source=source)
     seen: set[str] = set()
     classes = []
     for index, table in enumerate(raw, start=1):
-        where = f"{source}: [[classes]] number {index}"
+        where = message("spec.at.class", source=source, index=index)
         if not isinstance(table, dict):
-            raise InputError(f"{where}: should be a table")
+            raise InputError("spec.not_a_table", where=where)
         code = _require(table, "code", where).strip().upper()
         if code in seen:
-            raise InputError(f"{where}: class code {code!r} is used twice")
+            raise InputError("spec.class_code_twice", where=where, code=code)
         if not code.replace("-", "").isalnum():
-            raise InputError(f"{where}: class code {code!r} may hold only letters, digits and '-'")
+            raise InputError("spec.class_code_characters", where=where, code=code)
         seen.add(code)
         colour = str(table.get("colour", "#777777"))
         if not (colour.startswith("#") and len(colour) == 7):
-            raise InputError(f"{where}: colour {colour!r} should look like #1b9e77")
+            raise InputError("spec.colour", where=where, colour=colour)
         classes.append(
             ClassSpec(
                 code=code,
                 name_en=_require(table, "name_en", where),
                 name_cy=_require(table, "name_cy", where),
                 colour=colour,
-                vote_value=_fraction(table.get("vote_value", 1), f"{where}: vote_value"),
+                vote_value=_fraction(table.get("vote_value", 1), where, "vote_value"),
             )
         )
     return tuple(classes)
@@ -160,14 +172,14 @@ def _classes(raw: Any, source: str) -> tuple[ClassSpec, ...]:
 def _item(
     table: Any, index: int, source: str, class_codes: Mapping[str, Fraction], base: Path | None = None
 ) -> ItemSpec:
-    where = f"{source}: [[items]] number {index}"
+    where: Where = message("spec.at.item_index", source=source, index=index)
     if not isinstance(table, dict):
-        raise InputError(f"{where}: should be a table")
+        raise InputError("spec.not_a_table", where=where)
     number = _require(table, "number", where, int)
-    where = f"{source}: agenda item {number}"
+    where = message("spec.at.item", source=source, number=number)
     kind = _require(table, "kind", where)
     if kind not in KINDS:
-        raise InputError(f"{where}: kind {kind!r} should be 'resolution' or 'election'")
+        raise InputError("spec.kind_unknown", where=where, kind=kind)
     threshold = str(table.get("threshold", ">= 3/4" if table.get("special") else "> 1/2"))
     settings = {k: table[k] for k in ("weighting", "tie", "base", "reserved", "seed", "confirms", "nominations")
                 if k in table}
@@ -185,33 +197,34 @@ def _item(
     if kind == "election":
         method = _require(table, "method", where)
         if method not in RULES:
-            raise InputError(f"{where}: method {method!r} is not one of {', '.join(RULES)}")
+            raise InputError("spec.method_unknown", where=where, method=method, known=", ".join(RULES))
         seats = _require(table, "seats", where, int)
         if seats < 1:
-            raise InputError(f"{where}: seats must be at least 1")
+            raise InputError("spec.no_seats", where=where)
         nominated = "nominations" in table
         raw_candidates = table.get("candidates", []) if nominated else _require(table, "candidates", where, list)
         parsed = []
         for position, candidate in enumerate(raw_candidates, start=1):
-            cwhere = f"{where}: candidate {position}"
+            cwhere = message("spec.at.candidate", where=where, position=position)
             if isinstance(candidate, str):
                 candidate = {"name": candidate}
             name = _require(candidate, "name", cwhere)
             class_code = candidate.get("class")
             if class_code is not None and str(class_code).upper() not in class_codes:
-                raise InputError(f"{cwhere}: class {class_code!r} is not one of {', '.join(sorted(class_codes))}")
+                raise InputError("spec.candidate_class_unknown", where=cwhere, code=class_code,
+                                 known=", ".join(sorted(class_codes)))
             parsed.append(CandidateSpec(name=name.strip(), class_code=str(class_code).upper() if class_code else None))
             if candidate.get("photo"):
                 settings.setdefault("photos", {})[name.strip()] = read_photo(str(candidate["photo"]), base, cwhere)
         if len(parsed) < seats and method not in RANKED_METHODS and not nominated:
-            raise InputError(f"{where}: {len(parsed)} candidates for {seats} seats")
+            raise InputError("spec.too_few_candidates", where=where, candidates=len(parsed), seats=seats)
         candidates = tuple(parsed)
         max_marks = int(table.get("max_marks", seats if method in {"fptp", "block"} else len(parsed)))
         for code, bounds in dict(table.get("reserved", {})).items():
             if str(code).upper() not in class_codes:
-                raise InputError(f"{where}: reserved seats name class {code!r}, which is not defined")
+                raise InputError("spec.reserved_class_unknown", where=where, code=code)
             if not isinstance(bounds, dict) or not set(bounds) <= {"min", "max"}:
-                raise InputError(f"{where}: reserved.{code} should be a table with min and/or max")
+                raise InputError("spec.reserved_not_bounds", where=where, code=code)
     return ItemSpec(
         number=number,
         kind=kind,
@@ -264,19 +277,19 @@ def parse_spec(text: str, source: str = "spec", base: Path | None = None) -> Mee
     ``base`` is the folder the definition was read from: candidates' photos are named relative to it.
     """
     if len(text) > MAX_SPEC_CHARACTERS:
-        raise InputError(f"{source}: {len(text)} characters; a meeting definition may be up to {MAX_SPEC_CHARACTERS}")
+        raise InputError("spec.too_long", source=source, length=len(text), limit=MAX_SPEC_CHARACTERS)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"{source}: not valid TOML ({error})") from error
+        raise InputError("spec.not_toml", source=source, detail=error) from error
     except RecursionError:
-        raise InputError(f"{source}: not valid TOML (lists or tables nested too deeply)") from None
+        raise InputError("spec.too_deep", source=source) from None
     except ValueError as error:  # e.g. an integer past Python's 4,300-digit conversion limit
-        raise InputError(f"{source}: not valid TOML ({error})") from None
+        raise InputError("spec.not_toml", source=source, detail=error) from None
     check_definition(data, source)
     meeting = data.get("meeting")
     if not isinstance(meeting, dict):
-        raise InputError(f"{source}: needs a [meeting] table")
+        raise InputError("spec.no_meeting", source=source)
     where = f"{source}: [meeting]"
     name_en = _require(meeting, "name_en", where)
     name_cy = _require(meeting, "name_cy", where)
@@ -284,21 +297,21 @@ def parse_spec(text: str, source: str = "spec", base: Path | None = None) -> Mee
     class_codes = {c.code: c.vote_value for c in classes}
     raw_items = data.get("items", [])
     if not isinstance(raw_items, list):
-        raise InputError(f"{source}: [[items]] should be a list of tables")
+        raise InputError("spec.items_not_tables", source=source)
     items = tuple(_item(t, i, source, class_codes, base) for i, t in enumerate(raw_items, start=1))
     numbers = [item.number for item in items]
     if len(set(numbers)) != len(numbers):
-        raise InputError(f"{source}: agenda item numbers repeat: {numbers}")
+        raise InputError("spec.item_numbers_repeat", source=source, numbers=numbers)
     rules: dict[str, Any] = {key: data[key] for key in ("quorum", "proxies", "rules") if key in data}
     for key, value in rules.items():
         if not isinstance(value, dict):
-            raise InputError(f"{source}: [{key}] should be a table")
+            raise InputError("spec.section_not_table", source=source, field=key)
     weighting = data.get("weighting", {"scheme": "one-member-one-vote"})
     if not isinstance(weighting, dict):
-        raise InputError(f"{source}: [weighting] should be a table")
+        raise InputError("spec.section_not_table", source=source, field="weighting")
     _check_member_values(weighting, items, source)
-    held_on = _date(meeting.get("date"), f"{where}: date")
-    _check_confirmations(items, held_on, _date(meeting.get("notice_given"), f"{where}: notice_given"), source)
+    held_on = _date(meeting.get("date"), where, "date")
+    _check_confirmations(items, held_on, _date(meeting.get("notice_given"), where, "notice_given"), source)
     weighting = normalised_weighting(weighting, {c.code: c.vote_value for c in classes})
     languages = meeting.get("languages", ["cy", "en"])
     return MeetingSpec(
@@ -306,9 +319,9 @@ def parse_spec(text: str, source: str = "spec", base: Path | None = None) -> Mee
         name_cy=name_cy,
         society_en=str(meeting.get("society_en", "")),
         society_cy=str(meeting.get("society_cy", "")),
-        held_on=_date(meeting.get("date"), f"{where}: date"),
+        held_on=_date(meeting.get("date"), where, "date"),
         place=str(meeting.get("place", "")),
-        notice_given_on=_date(meeting.get("notice_given"), f"{where}: notice_given"),
+        notice_given_on=_date(meeting.get("notice_given"), where, "notice_given"),
         languages=tuple(str(language) for language in languages),
         classes=classes,
         weighting=weighting,
@@ -321,18 +334,21 @@ def _check_member_values(weighting: dict[str, Any], items: tuple[ItemSpec, ...],
     """Per-member values and their bands (issue 10) are checked here, where the file can be named."""
     from coopvote.counting.weighting import WeightingScheme
 
-    tables: list[tuple[str, dict[str, Any], Any]] = [(f"{source}: [weighting]", weighting, None)]
+    tables: list[tuple[int | None, dict[str, Any], Any]] = [(None, weighting, None)]
     for item in items:
         override = item.settings.get("weighting")
         if isinstance(override, dict):
-            tables.append((f"{source}: agenda item {item.number} weighting", weighting, override))
-    for where, table, override in tables:
+            tables.append((item.number, weighting, override))
+    for number, table, override in tables:
         named = {**table, **(override or {})}
         if "per_member" in named or "bands" in named:
             try:
                 WeightingScheme.from_mapping(table, override)
             except InputError as error:
-                raise InputError(f"{where}: {error}") from None
+                if number is None:
+                    raise InputError("spec.weighting_problem", source=source, problem=error.message) from None
+                raise InputError("spec.item_weighting_problem", source=source, number=number,
+                                 problem=error.message) from None
 
 
 def _check_confirmations(
@@ -345,17 +361,17 @@ def _check_confirmations(
             first = date.fromisoformat(str(confirms["held_on"]))
             problem = confirmation_problem(first, held_on, notice_given)
             if problem:
-                raise InputError(f"{source}: agenda item {item.number} confirms item {confirms['item']} of meeting "
-                                 f"{confirms['meeting']}, but {problem}")
+                raise InputError("spec.confirmation_out_of_time", source=source, number=item.number,
+                                 item=confirms["item"], meeting=confirms["meeting"], problem=problem)
 
 
 def load_spec(path: Path) -> MeetingSpec:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as error:
-        raise InputError(f"{path}: no such file") from error
+        raise InputError("file.missing", path=path) from error
     except UnicodeDecodeError as error:
-        raise InputError(f"{path}: is not UTF-8 text (byte {error.start})") from error
+        raise InputError("spec.not_utf8", path=path, start=error.start) from error
     except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror})") from error
+        raise InputError("file.unreadable", path=path, detail=error.strerror) from error
     return parse_spec(text, str(path), path.parent)

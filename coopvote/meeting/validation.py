@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.errors import InputError
+from coopvote.messages import Bilingual, Message, message, render_value
 
 NAME_LIMIT = 200
 """Characters in a name: the meeting's, the society's, a class's, a candidate's, the chair's."""
@@ -54,9 +55,9 @@ class Problems:
     """The problems found so far, in file order, each a field path and what is wrong with it."""
 
     def __init__(self) -> None:
-        self.lines: list[tuple[str, str]] = []
+        self.lines: list[tuple[str, str | Message]] = []
 
-    def add(self, path: str, message: str) -> None:
+    def add(self, path: str, message: str | Message) -> None:
         self.lines.append((path, message))
 
     def __bool__(self) -> bool:
@@ -67,9 +68,10 @@ class Problems:
             return
         if len(self.lines) == 1:
             path, message = self.lines[0]
-            raise InputError(f"{source}: {path}: {message}")
-        listed = "\n".join(f"  {path}: {message}" for path, message in self.lines)
-        raise InputError(f"{source}: {len(self.lines)} problems in the meeting definition:\n{listed}")
+            raise InputError("spec.problem", source=source, path=path, problem=message)
+        listed = Bilingual(*("\n".join(f"  {path}: {render_value(message, language)}" for path, message in self.lines)
+                             for language in ("cy", "en")))
+        raise InputError("spec.problems", source=source, count=len(self.lines), listed=listed)
 
 
 def shown(value: object, limit: int = 40) -> str:
@@ -78,17 +80,21 @@ def shown(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def type_name(value: object) -> str:
-    names = {str: "text", int: "a whole number", float: "a decimal number", bool: "true or false",
-             list: "a list", dict: "a table", date: "a date"}
-    return names.get(type(value), type(value).__name__)
+_TYPE_NAMES = {str: "checks.type.text", int: "checks.type.whole_number", float: "checks.type.decimal",
+               bool: "checks.type.flag", list: "checks.type.list", dict: "checks.type.table", date: "checks.type.date"}
+
+
+def type_name(value: object) -> Message | str:
+    """What kind of value this is, in words of the reading language (a Python name for anything unusual)."""
+    key = _TYPE_NAMES.get(type(value))
+    return message(key) if key else type(value).__name__
 
 
 def unknown_keys(problems: Problems, table: Mapping[str, Any], path: str, known: tuple[str, ...]) -> None:
     """A misspelt key (``treshold``) would be ignored and the default used in front of the meeting."""
     for key in table:
         if key not in known:
-            problems.add(f"{path}.{key}", f"unknown key {shown(key)}; the keys here are {', '.join(known)}")
+            problems.add(f"{path}.{key}", message("checks.unknown_key", name=shown(key), known=", ".join(known)))
 
 
 def text(
@@ -99,42 +105,44 @@ def text(
     *,
     required: bool = False,
     limit: int = NAME_LIMIT,
-    what: str = "text",
+    what: Message | str = "",
     multiline: bool = False,
 ) -> str | None:
     """A name or text: present if required, not blank, bounded, printable, and one line unless a text."""
     where = f"{path}.{key}"
     if key not in table:
         if required:
-            problems.add(where, f"missing '{key}' ({what}, up to {limit} characters)")
+            problems.add(where, message("checks.missing_text", field=key, what=what or type_name(""), limit=limit))
         return None
     value = table[key]
     if not isinstance(value, str):
-        problems.add(where, f"should be {what}, not {type_name(value)} ({shown(value)})")
+        problems.add(where, message("checks.wrong_type", what=what or type_name(""), type=type_name(value),
+                                    value=shown(value)))
         return None
     return check_text(problems, value, where, required=required, limit=limit, what=what, multiline=multiline)
 
 
 def check_text(
     problems: Problems, value: str, where: str, *, required: bool = True, limit: int = NAME_LIMIT,
-    what: str = "text", multiline: bool = False,
+    what: Message | str = "", multiline: bool = False,
 ) -> str | None:
+    """``what`` names the field for the reader (a message such as checks.what.meeting_name_cy); text by default."""
+    what = what or type_name("")
     if required and not value.strip():
-        problems.add(where, f"is empty; it needs {what}")
+        problems.add(where, message("checks.empty", what=what))
         return None
     if len(value) > limit:
-        problems.add(where, f"is {len(value)} characters long; {what} may be up to {limit}")
+        problems.add(where, message("checks.too_long", length=len(value), what=what, limit=limit))
         return None
     allowed = "\n\t" if multiline else ""
     if not multiline and "".join(value.splitlines()) != value:
-        problems.add(where, f"{shown(value)} holds a line break; {what} must be one line")
+        problems.add(where, message("checks.line_break", value=shown(value), what=what))
         return None
     for character in value:
         if character in allowed:
             continue
         if unicodedata.category(character) in ("Cc", "Cs") or character in _DIRECTION_CONTROLS:
-            problems.add(where, f"{shown(value)} holds the control character U+{ord(character):04X}, "
-                                "which cannot be printed or exported")
+            problems.add(where, message("checks.control_character", value=shown(value), code=f"{ord(character):04X}"))
             return None
     return value
 
@@ -147,20 +155,22 @@ def whole(
     where = f"{path}.{key}"
     if key not in table:
         if required:
-            problems.add(where, f"missing '{key}' (a whole number from {low} to {high})")
+            problems.add(where, message("checks.missing_whole", field=key, low=low, high=high))
         return None
     return check_whole(problems, table[key], where, low=low, high=high)
 
 
 def check_whole(
-    problems: Problems, value: object, where: str, *, low: int, high: int, context: str = ""
+    problems: Problems, value: object, where: str, *, low: int, high: int, context: Message | str = ""
 ) -> int | None:
+    """``context`` names the agenda item the field belongs to (checks.context.item), or is empty."""
     if isinstance(value, bool) or not isinstance(value, int):
-        problems.add(where, f"{context}should be a whole number from {low} to {high}, "
-                            f"not {type_name(value)} ({shown(value)})")
+        problems.add(where, message("checks.not_whole", context=context, low=low, high=high, type=type_name(value),
+                                    value=shown(value)))
         return None
     if not low <= value <= high:
-        problems.add(where, f"{context}{shown(value)} is out of range; use a whole number from {low} to {high}")
+        problems.add(where, message("checks.whole_out_of_range", context=context, value=shown(value), low=low,
+                                    high=high))
         return None
     return value
 
@@ -170,7 +180,7 @@ def flag(problems: Problems, table: Mapping[str, Any], key: str, path: str) -> b
         return None
     value = table[key]
     if not isinstance(value, bool):
-        problems.add(f"{path}.{key}", f"should be true or false, not {shown(value)}")
+        problems.add(f"{path}.{key}", message("checks.not_a_flag", value=shown(value)))
         return None
     return value
 
@@ -182,14 +192,15 @@ def choice(
         return None
     value = table[key]
     if not isinstance(value, str) or value.strip().lower() not in allowed:
-        problems.add(f"{path}.{key}", f"{shown(value)} is not one of {', '.join(repr(a) for a in allowed)}")
+        problems.add(f"{path}.{key}", message("checks.not_a_choice", value=shown(value),
+                                              allowed=", ".join(repr(a) for a in allowed)))
         return None
     return value.strip().lower()
 
 
 def table_at(problems: Problems, value: object, where: str, example: str) -> dict[str, Any] | None:
     if not isinstance(value, dict):
-        problems.add(where, f"should be a table such as {example}, not {type_name(value)} ({shown(value)})")
+        problems.add(where, message("checks.not_a_table", example=example, type=type_name(value), value=shown(value)))
         return None
     return value
 
@@ -201,7 +212,7 @@ def amount(
     *,
     percent: bool = False,
     accept: Callable[[Fraction], bool],
-    allowed: str,
+    allowed: Message,
 ) -> Fraction | None:
     """An exact amount: an integer, a finite float (read at its decimal text), "1/3", "0.25" or "10%".
 
@@ -210,29 +221,29 @@ def amount(
     ``%``, which divides by 100; ``accept`` is the field's range and ``allowed`` says it in words.
     """
     exact = read_amount(value, percent=percent)
-    if isinstance(exact, str):
-        problems.add(where, f"{exact}; {allowed}")
+    if isinstance(exact, Message):
+        problems.add(where, message("checks.amount_unreadable", reason=exact, allowed=allowed))
         return None
     if not accept(exact):
-        problems.add(where, f"{shown(value)} is out of range; {allowed}")
+        problems.add(where, message("checks.amount_out_of_range", value=shown(value), allowed=allowed))
         return None
     return exact
 
 
-def read_amount(value: object, *, percent: bool = False) -> Fraction | str:
-    """The exact amount, or a sentence saying why the value is not one."""
+def read_amount(value: object, *, percent: bool = False) -> Fraction | Message:
+    """The exact amount, or a message saying why the value is not one."""
     if isinstance(value, bool):
-        return f"{shown(value)} is not a number"
+        return message("checks.amount.not_a_number", value=shown(value))
     if isinstance(value, int):
         if abs(value) >= 10**MAX_DIGITS:
-            return f"{shown(value)} has more than {MAX_DIGITS} digits"
+            return message("checks.amount.too_many_digits", value=shown(value), limit=MAX_DIGITS)
         return Fraction(value)
     if isinstance(value, float):
         if not math.isfinite(value):
-            return f"{shown(value)} is not a finite number"
+            return message("checks.amount.not_finite", value=shown(value))
         value = repr(value)
     if not isinstance(value, str):
-        return f"{type_name(value)} ({shown(value)}) is not a number"
+        return message("checks.amount.wrong_type", type=type_name(value), value=shown(value))
     textual = value.strip()
     scale = Fraction(1)
     if percent and textual.endswith("%"):
@@ -241,20 +252,20 @@ def read_amount(value: object, *, percent: bool = False) -> Fraction | str:
     if ratio:
         sign, top, bottom = ratio.groups()
         if len(top) > MAX_DIGITS or len(bottom) > MAX_DIGITS:
-            return f"{shown(value)} has more than {MAX_DIGITS} digits in a part"
+            return message("checks.amount.too_many_digits_in_part", value=shown(value), limit=MAX_DIGITS)
         if int(bottom) == 0:
-            return f"{shown(value)} divides by zero"
+            return message("checks.amount.divides_by_zero", value=shown(value))
         return Fraction(int(top), int(bottom)) * (-1 if sign == "-" else 1) * scale
     decimal = _DECIMAL.fullmatch(textual)
     if not decimal:
-        form = 'a number or fraction such as 1, "0.25", "1/3"' + (' or "10%"' if percent else "")
-        return f"{shown(value)} is not {form}"
+        key = "checks.amount.not_a_fraction_or_percent" if percent else "checks.amount.not_a_fraction"
+        return message(key, value=shown(value))
     sign, units, decimals, exponent = decimal.groups()
     decimals = decimals or ""
     if len(units.lstrip("0")) > MAX_DIGITS or len(decimals) > MAX_DIGITS:
-        return f"{shown(value)} has more than {MAX_DIGITS} digits before or after the point"
+        return message("checks.amount.too_many_digits_at_point", value=shown(value), limit=MAX_DIGITS)
     if exponent is not None and (len(exponent.lstrip("+-").lstrip("0")) > 2 or abs(int(exponent)) > MAX_DIGITS):
-        return f"{shown(value)} has an exponent beyond ±{MAX_DIGITS}"
+        return message("checks.amount.exponent", value=shown(value), limit=MAX_DIGITS)
     result = Fraction(int(units + decimals), 10 ** len(decimals)) * Fraction(10) ** int(exponent or 0)
     return result * (-1 if sign == "-" else 1) * scale
 

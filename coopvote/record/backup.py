@@ -41,7 +41,7 @@ def sqlite_snapshot(source: Path, target: Path) -> None:
     """A consistent, self-contained copy (rollback journal, no -wal beside it) of a live meeting file."""
     source = Path(source)
     if not source.is_file():
-        raise RecordError(f"{source}: no such meeting file (moved or removed?)")
+        raise RecordError("record.backup.source_missing", path=source)
     target.unlink(missing_ok=True)
     try:
         # A read-write connection (that writes nothing) so that, as the last one to close, it folds the
@@ -51,7 +51,7 @@ def sqlite_snapshot(source: Path, target: Path) -> None:
         if origin is None:
             origin = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error as error:
-        raise RecordError(f"{source}: cannot be read for a copy ({error})") from error
+        raise RecordError("record.backup.source_unreadable", path=source, detail=error) from error
     try:
         copy = sqlite3.connect(target)
         try:
@@ -59,18 +59,18 @@ def sqlite_snapshot(source: Path, target: Path) -> None:
             copy.execute("PRAGMA journal_mode=DELETE")
             result = copy.execute("PRAGMA quick_check").fetchone()
             if not result or result[0] != "ok":
-                raise RecordError(f"{target}: the copy failed its check ({result[0] if result else '?'})")
+                raise RecordError("record.backup.check_failed", path=target, detail=result[0] if result else "?")
         finally:
             copy.close()
     except sqlite3.Error as error:
         target.unlink(missing_ok=True)
         message = str(error).lower()
         if "full" in message:
-            raise RecordError(f"{target.parent}: the disk is full; no copy was made") from error
-        raise RecordError(f"{source}: the copy could not be made ({error})") from error
+            raise RecordError("record.backup.disk_full", path=target.parent) from error
+        raise RecordError("record.backup.copy_failed", path=source, detail=error) from error
     except OSError as error:
         target.unlink(missing_ok=True)
-        raise RecordError(f"{target.parent}: the copy could not be written ({error.strerror})") from error
+        raise RecordError("record.backup.write_failed", path=target.parent, detail=error.strerror) from error
     finally:
         origin.close()
     _fsync_path(target)
@@ -92,13 +92,13 @@ def list_backups(meeting: Path, folder: Path) -> list[Path]:
 def backup_meeting(path: str | os.PathLike[str], folder: str | os.PathLike[str] | None = None, keep: int = 20) -> Path:
     """Copy the meeting file into ``folder`` as ``<name>-<UTC time>.coopvote``; keep the newest ``keep``."""
     if keep < 1:
-        raise RecordError("keep at least one backup")
+        raise RecordError("record.backup.keep_one")
     meeting = Path(path)
     target_folder = Path(folder) if folder is not None else default_backup_folder(meeting)
     try:
         target_folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise RecordError(f"{target_folder}: cannot create the backup folder ({error.strerror})") from error
+        raise RecordError("record.backup.cannot_create_folder", path=target_folder, detail=error.strerror) from error
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = target_folder / f"{meeting.stem}-{stamp}.coopvote"
     partial = target_folder / f".{final.name}.partial"
@@ -107,7 +107,7 @@ def backup_meeting(path: str | os.PathLike[str], folder: str | os.PathLike[str] 
         os.replace(partial, final)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise RecordError(f"{final}: the backup could not be put in place ({error.strerror})") from error
+        raise RecordError("record.backup.cannot_put_in_place", path=final, detail=error.strerror) from error
     _fsync_path(target_folder, directory=True)
     for old in list_backups(meeting, target_folder)[:-keep]:
         with contextlib.suppress(OSError):

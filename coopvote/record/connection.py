@@ -17,6 +17,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 DRIVER = "postgresql+psycopg"
 DEFAULT_PORT = 5432
@@ -54,17 +55,17 @@ def build_url(host: str, port: int | str, database: str, user: str, password: st
     database = database.strip()
     user = user.strip()
     if not host:
-        raise InputError("the server's address (host) is missing, for example 192.168.1.20 or chair-laptop.local")
+        raise InputError("record.connection.host_missing")
     if not database:
-        raise InputError("the database name is missing, for example agm2026")
+        raise InputError("record.connection.database_missing")
     if not user:
-        raise InputError("the user name is missing, for example coopvote")
+        raise InputError("record.connection.user_missing")
     try:
         port_number = int(str(port).strip() or DEFAULT_PORT)
     except ValueError as error:
-        raise InputError(f"the port should be a number such as {DEFAULT_PORT}, not {port!r}") from error
+        raise InputError("record.connection.port_not_a_number", default=DEFAULT_PORT, port=port) from error
     if not 0 < port_number < 65536:
-        raise InputError(f"the port should be between 1 and 65535, not {port_number}")
+        raise InputError("record.connection.port_range", port=port_number)
     url = URL.create(
         "postgresql", username=user, password=password or None, host=host, port=port_number, database=database
     )
@@ -76,9 +77,9 @@ def parse_url(target: str) -> dict[str, Any]:
     try:
         url = make_url(normalise_url(target.strip()))
     except ArgumentError as error:
-        raise InputError(f"{display_target(target)}: is not a connection string like postgresql://user@host/db") from error
+        raise InputError("record.connection.not_a_url", target=display_target(target)) from error
     if not url.drivername.startswith("postgresql"):
-        raise InputError(f"{display_target(target)}: only postgresql:// connection strings are supported")
+        raise InputError("record.connection.postgres_only", target=display_target(target))
     return {
         "host": url.host or "",
         "port": url.port or DEFAULT_PORT,
@@ -134,7 +135,7 @@ def server_problem(engine: Any) -> str | None:
 
     A station calls this every few seconds while idle (the app's status line), so a pulled cable is
     shown before the next paper is scanned rather than at it. It costs one round trip; for a meeting
-    file it is always None.
+    file it is always None. The words are in the reading language (the app sets it), as the status line shows them.
     """
     from sqlalchemy import text
     from sqlalchemy.exc import DBAPIError
@@ -148,5 +149,6 @@ def server_problem(engine: Any) -> str | None:
     except DBAPIError as error:
         original = getattr(error, "orig", error)
         first_line = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
-        return f"{display_target(engine.url.render_as_string(hide_password=False))}: the database server cannot be reached ({first_line})"
+        shown = display_target(engine.url.render_as_string(hide_password=False))
+        return str(message("record.connection.server_unreachable", target=shown, detail=first_line))
     return None

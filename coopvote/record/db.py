@@ -46,7 +46,7 @@ def known_revisions() -> tuple[set[str], str]:
                 parents.add(value)
     heads = revisions - parents
     if len(heads) != 1:
-        raise RecordError(f"this copy of coopvote has a broken set of schema migrations (heads: {sorted(heads)})")
+        raise RecordError("record.broken_migrations", heads=sorted(heads))
     return revisions, heads.pop()
 
 
@@ -104,10 +104,7 @@ def make_engine(target: str | Path) -> Engine:
         try:
             return create_engine(url, future=True, **engine_options(url))
         except ImportError as error:
-            raise RecordError(
-                f"{display_target(url)}: this coopvote cannot reach database servers (missing {error.name}); "
-                "install it with: pip install 'coopvote[postgres]'"
-            ) from error
+            raise RecordError("record.no_server_driver", target=display_target(url), name=error.name) from error
     return _sqlite_engine(Path(target))
 
 
@@ -139,21 +136,18 @@ def _writable(path: Path) -> bool:
 
 def _check_sqlite_header(path: Path, *, read_only: bool = False) -> None:
     if not path.exists():
-        raise RecordError(f"{path}: no such meeting file")
+        raise RecordError("record.no_meeting_file", path=path)
     if path.is_dir():
-        raise RecordError(f"{path}: is a folder, not a meeting file")
+        raise RecordError("record.is_a_folder", path=path)
     try:
         with path.open("rb") as handle:
             header = handle.read(16)
     except PermissionError as error:
-        raise RecordError(f"{path}: cannot be read ({error.strerror})") from error
+        raise RecordError("file.unreadable", path=path, detail=error.strerror) from error
     if header != b"SQLite format 3\x00":
-        raise RecordError(f"{path}: is not a coopvote meeting file (it is not an SQLite database)")
+        raise RecordError("record.not_a_meeting_file", path=path)
     if not read_only and not _writable(path):
-        raise RecordError(
-            f"{path}: the meeting file (or its folder) is read-only; coopvote must be able to write beside it. "
-            "Copy it to a folder you can write to, or change its permissions."
-        )
+        raise RecordError("record.read_only", path=path)
     try:
         probe = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -161,9 +155,9 @@ def _check_sqlite_header(path: Path, *, read_only: bool = False) -> None:
         finally:
             probe.close()
     except sqlite3.DatabaseError as error:
-        raise RecordError(f"{path}: the meeting file is damaged ({error})") from error
+        raise RecordError("record.damaged", path=path, detail=error) from error
     if not result or result[0] != "ok":
-        raise RecordError(f"{path}: the meeting file is damaged (integrity check: {result[0] if result else '?'})")
+        raise RecordError("record.damaged_integrity", path=path, detail=result[0] if result else "?")
 
 
 def create_database(target: str | Path) -> Engine:
@@ -171,18 +165,18 @@ def create_database(target: str | Path) -> Engine:
     if not is_url(target):
         path = Path(target)
         if path.exists():
-            raise RecordError(f"{path}: already exists; choose another name or remove it first")
+            raise RecordError("record.already_exists", path=path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise RecordError(f"{path.parent}: cannot create the folder ({error.strerror})") from error
+            raise RecordError("record.cannot_create_folder", path=path.parent, detail=error.strerror) from error
     engine = make_engine(target)
     try:
         with engine.begin() as connection:
             _upgrade(connection)
     except OperationalError as error:
         engine.dispose()
-        raise RecordError(f"{display_target(target)}: cannot create the meeting ({error.orig})") from error
+        raise RecordError("record.cannot_create_meeting", target=display_target(target), detail=error.orig) from error
     return engine
 
 
@@ -202,26 +196,23 @@ def open_database(target: str | Path, *, upgrade: bool = True, read_only: bool =
     try:
         with engine.connect() as connection:
             if not inspect(connection).has_table("alembic_version") or not inspect(connection).has_table("meeting"):
-                raise RecordError(f"{display_target(target)}: is not a coopvote meeting (it has no meeting tables)")
+                raise RecordError("record.not_a_meeting", target=display_target(target))
             current = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
             connection.rollback()
     except (OperationalError, DatabaseError) as error:
         engine.dispose()
-        raise RecordError(f"{display_target(target)}: cannot be opened ({error.orig})") from error
+        raise RecordError("record.cannot_open", target=display_target(target), detail=error.orig) from error
     except RecordError:
         engine.dispose()
         raise
     known, head = known_revisions()
     if current not in known:
         engine.dispose()
-        raise RecordError(
-            f"{display_target(target)}: was written by a newer version of coopvote (schema {current}); "
-            "install the newer version to open it"
-        )
+        raise RecordError("record.newer_schema", target=display_target(target), schema=current)
     if current != head:
         if not upgrade:
             engine.dispose()
-            raise RecordError(f"{display_target(target)}: uses an older schema ({current}); open it with upgrade allowed")
+            raise RecordError("record.older_schema", target=display_target(target), schema=current)
         with engine.begin() as connection:
             _upgrade(connection)
     return engine

@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from coopvote.errors import RecordError
+from coopvote.messages import Bilingual, Message, message
 from coopvote.record.audit import DESK_CHAIN, GENESIS, entry_as_dict, entry_hash, verify_chain
 from coopvote.record.connection import display_target, is_postgres
 from coopvote.record.db import create_database, is_url, make_engine, open_database
@@ -87,13 +88,13 @@ def _reset_sequences(target: Connection, tables: list[Table]) -> None:
         )
 
 
-def compare(source: Engine, target: Engine, *, tables: list[Table] | None = None) -> list[str]:
+def compare(source: Engine, target: Engine, *, tables: list[Table] | None = None) -> list[Message]:
     """Differences between two meetings, table by table and row by row ([] when they are the same).
 
     The 'meeting moved' entry a transfer appends to its source afterwards is not part of what was copied,
     so it is left out on both sides.
     """
-    differences: list[str] = []
+    differences: list[Message] = []
     with source.connect() as left, target.connect() as right:
         for table in tables or tables_in_order():
             counting = select(func.count()).select_from(table)
@@ -102,12 +103,14 @@ def compare(source: Engine, target: Engine, *, tables: list[Table] | None = None
             left_count = left.scalar(counting) or 0
             right_count = right.scalar(counting) or 0
             if left_count != right_count:
-                differences.append(f"table {table.name}: {left_count} rows in the source, {right_count} in the copy")
+                differences.append(message("record.transfer.row_count_differs", table=table.name,
+                                           source_rows=left_count, copy_rows=right_count))
                 continue
             for a, b in zip(_rows(left, table, copied_only=True), _rows(right, table, copied_only=True), strict=True):
                 if a != b:
                     changed = sorted(name for name in a if a[name] != b.get(name))
-                    differences.append(f"table {table.name}, id {a.get('id')}: differs in {', '.join(changed)}")
+                    differences.append(message("record.transfer.row_differs", table=table.name, row=a.get("id"),
+                                               columns=", ".join(changed)))
                     break
         left.rollback()
         right.rollback()
@@ -128,15 +131,12 @@ def _refuse_non_empty_server(target: str) -> None:
         with engine.connect() as connection:
             names = set(inspect(connection).get_table_names())
     except DBAPIError as error:
-        raise RecordError(f"{display_target(target)}: cannot be reached ({error.orig})") from error
+        raise RecordError("record.transfer.unreachable", target=display_target(target), detail=error.orig) from error
     finally:
         engine.dispose()
     ours = {table.name for table in tables_in_order()} | {"alembic_version"}
     if names & ours:
-        raise RecordError(
-            f"{display_target(target)}: already holds a meeting (or part of one); "
-            "give an empty database so nothing there is overwritten"
-        )
+        raise RecordError("record.transfer.not_empty", target=display_target(target))
 
 
 def _remove_copy(target: str, engine: Engine) -> None:
@@ -211,13 +211,11 @@ def transfer(
     already = moved_target(source_engine)
     if already is not None:
         source_engine.dispose()
-        raise RecordError(
-            f"{shown_source}: this meeting was already moved to {already}; it was not copied. Transfer it from there."
-        )
+        raise RecordError("record.transfer.already_moved", source=shown_source, target=already)
     problem = audit_problem(source_engine)
     if problem:
         source_engine.dispose()
-        raise RecordError(f"{shown_source}: the audit chain is broken ({problem}); it was not copied")
+        raise RecordError("record.transfer.chain_broken", source=shown_source, detail=problem)
     target_engine = create_database(target_text)
     report = TransferReport(shown_source, shown_target)
     tables = tables_in_order()
@@ -235,29 +233,26 @@ def transfer(
             reading.rollback()
         differences = compare(source_engine, target_engine, tables=tables)
         if differences:
-            raise RecordError(
-                f"{shown_target}: the copy differs from {shown_source} ({'; '.join(differences[:5])}); it was removed. "
-                "If a station was still recording during the copy, stop every station and run the transfer again."
-            )
+            listed = Bilingual(*("; ".join(d.render(language) for d in differences[:5]) for language in ("cy", "en")))
+            raise RecordError("record.transfer.copy_differs", target=shown_target, source=shown_source,
+                              differences=listed)
         problem = audit_problem(target_engine)
         if problem:
-            raise RecordError(f"{shown_target}: the copied audit chain does not verify ({problem}); it was removed")
+            raise RecordError("record.transfer.copy_chain_broken", target=shown_target, detail=problem)
     except RecordError:
         _remove_copy(target_text, target_engine)
         raise
     except DBAPIError as error:
         _remove_copy(target_text, target_engine)
-        raise RecordError(f"{shown_target}: the copy failed ({error.orig}); nothing was kept there") from error
+        raise RecordError("record.transfer.copy_failed", target=shown_target, detail=error.orig) from error
     finally:
         source_engine.dispose()
     report.audit_entries = report.rows.get(AuditEntry.__tablename__, 0)
     try:
         _mark_moved(source_engine, shown_target, report.total_rows)
     except DBAPIError as error:
-        raise RecordError(
-            f"{shown_source}: the copy at {shown_target} is complete, but the original could not be marked as moved "
-            f"({error.orig}); do not record anything more in {shown_source}"
-        ) from error
+        raise RecordError("record.transfer.not_marked_moved", source=shown_source, target=shown_target,
+                          detail=error.orig) from error
     finally:
         source_engine.dispose()
     target_engine.dispose()

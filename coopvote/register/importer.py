@@ -70,7 +70,7 @@ def read_register(
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise InputError(f"Cannot read the register {path}: {error.strerror or error}") from error
+            raise InputError("register.unreadable", path=path, detail=error.strerror or error) from error
     if data.startswith(b"PK\x03\x04") or (name.lower().endswith((".xlsx", ".xlsm")) and data):
         preview = RegisterPreview(filename=name, format="xlsx")
         _fill(preview, read_xlsx_rows(data, preview), known_classes)

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Literal
 
 from coopvote.errors import InputError
+from coopvote.messages import Bilingual, message, render_value
 
 Status = Literal["active", "lapsed"]
 
@@ -90,13 +91,11 @@ class RegisterPreview:
         """Raise one ``InputError`` listing the first problems, for callers that cannot show a list."""
         if self.ok:
             return
-        shown = [str(problem) for problem in self.errors[:limit]]
+        shown: list[object] = list(self.errors[:limit])
         more = len(self.errors) - len(shown)
         if more:
-            shown.append(f"… and {more} more problem{'s' if more != 1 else ''}")
-        raise InputError(
-            f"The register {self.filename} cannot be imported ({len(self.errors)} problem"
-            f"{'s' if len(self.errors) != 1 else ''}; nothing was imported):\n  " + "\n  ".join(shown)
-        )
+            shown.append(message("register.more_problems", more=more))
+        listed = Bilingual(*("\n  ".join(render_value(item, language) for item in shown) for language in ("cy", "en")))
+        raise InputError("register.cannot_import", filename=self.filename, count=len(self.errors), problems=listed)
 
 

@@ -30,7 +30,7 @@ def sample_members(classes: Mapping[str, object] | Sequence[str], n: int, seed: 
     """A plausible fictional register: Welsh and English names, every class used, about 4% lapsed."""
     codes = list(classes)
     if not codes:
-        raise InputError("A sample register needs at least one membership class.")
+        raise InputError("register.sample_needs_class")
     rng = random.Random(seed)
     weights = [max(1, 6 - i) for i in range(len(codes))]
     members = []

@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from coopvote.errors import RuleError
 from coopvote.meeting.photos import check_photo
+from coopvote.messages import message
 from coopvote.record.audit import BALLOT_CHAIN, chain_heads
 from coopvote.record.close_seal import unopposed_digest
 from coopvote.record.models import AgendaItem, Candidate, Declaration, Member, MembershipClass, Nomination
@@ -131,7 +132,7 @@ class NominationsRole(Role):
                 raise RuleError(f"{people['candidate'].name} ({candidate}) is already nominated for item {item_number}")
             _check_statement(rules, statement_cy, statement_en)
             if photo_png is not None:
-                check_photo(photo_png, f"the photo of {people['candidate'].name} ({candidate})")
+                check_photo(photo_png, message("photos.of_candidate", name=people["candidate"].name, candidate=candidate))
             row = Nomination(
                 item_id=item.id, member_id=people["candidate"].id, proposer_id=people["proposer"].id,
                 seconder_id=people["seconder"].id, name=people["candidate"].name, class_code=class_code,
@@ -152,7 +153,7 @@ class NominationsRole(Role):
             _check_statement(rules, statement_cy, statement_en)
             row.statement_cy, row.statement_en = statement_cy.strip(), statement_en.strip()
             if photo_png is not None:
-                check_photo(photo_png, f"the photo of {row.name} ({candidate})")
+                check_photo(photo_png, message("photos.of_candidate", name=row.name, candidate=candidate))
                 row.photo_png = photo_png
                 if any(c.name == row.name for c in item.candidates):
                     _put_photos_on_ballot(item, [row])  # closed already: the next papers printed show it
