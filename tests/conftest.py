@@ -48,3 +48,4 @@ def _messages_read_in_english() -> object:
     messages.set_language("en")
     yield
     messages.set_language("en")
+
