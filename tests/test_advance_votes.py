@@ -238,7 +238,7 @@ def archive(held: tuple[MeetingService, Intentions, dict[str, set[int]], Path]) 
 def test_archive_recounts_advance_and_directed_votes(archive: Path) -> None:
     report = verify_archive(archive)  # raises Discrepancy, naming it, on any difference
     assert report.items_recounted == 2
-    assert any(check.startswith("item 1: recounted") for check in report.checks), report.checks
+    assert any(str(check).startswith("item 1: recounted") for check in report.checks), report.checks
 
 
 def test_a_changed_directed_tally_or_advance_list_in_the_archive_is_caught(archive: Path) -> None:

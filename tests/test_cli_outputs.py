@@ -69,7 +69,7 @@ def test_verify_says_declared_only_for_a_declared_item(tmp_path: Path) -> None:
     service.close()
     out = tmp_path / "small.zip"
     export_meeting(tmp_path / "small.coopvote", out)
-    checks = verify_bytes(out.read_bytes()).checks
+    checks = [str(check) for check in verify_bytes(out.read_bytes()).checks]
     first = next(c for c in checks if c.startswith("item 1:"))
     second = next(c for c in checks if c.startswith("item 2:"))
     assert first.endswith("same result as declared")

@@ -66,7 +66,6 @@ STILL_ENGLISH: dict[str, int] = {
     "coopvote/export/archive.py": 6,
     "coopvote/export/content.py": 12,
     "coopvote/export/recount.py": 11,
-    "coopvote/export/verify.py": 34,
     "coopvote/meeting/photos.py": 7,
     "coopvote/meeting/presets.py": 8,
     "coopvote/meeting/quorum.py": 9,

@@ -209,9 +209,9 @@ def test_swapped_check_in_rewritten_in_file_and_chain_fails_against_the_close_co
     honest = export_meeting(path, tmp_path / "honest.zip")
     assert honest.private_path is not None
     report = verify_bytes(honest.private_path.read_bytes(), code=close_code)
-    assert any("extends it exactly" in check for check in report.checks)
+    assert any("extends it exactly" in str(check) for check in report.checks)
     report = verify_bytes(honest.path.read_bytes(), code=close_code)
-    assert any("seals exactly the papers in the ballots CSV" in check for check in report.checks)
+    assert any("seals exactly the papers in the ballots CSV" in str(check) for check in report.checks)
 
     sql(path, "UPDATE attendance SET member_id=(SELECT id FROM member WHERE number='E4') "
               "WHERE member_id=(SELECT id FROM member WHERE number='E2')")  # fmt: skip

@@ -16,6 +16,7 @@ from typing import Any
 
 from coopvote.counting.privacy import classes_in_group
 from coopvote.export.content import read_ballots_csv
+from coopvote.messages import Bilingual, Message, message
 from coopvote.record.audit import DESK_CHAIN, entry_hash
 from coopvote.record.close_seal import SealedPaper, seal_problem
 from coopvote.record.ledger import (
@@ -28,6 +29,9 @@ from coopvote.record.ledger import (
     first_paper_difference,
     replay_papers,
 )
+
+_CHAIN_WELSH = {"desk": "y ddesg", "ballot": "y papurau pleidleisio"}
+"""The audit chains' names in a Welsh sentence ("cofnod 5 cadwyn y ddesg")."""
 
 
 def audit_of(members: Mapping[str, bytes]) -> list[dict[str, Any]]:
@@ -139,15 +143,15 @@ def witnessed_entry(members: Mapping[str, bytes], results: Mapping[str, Any], co
     return find_witnessed([e["close_entry"] for e in results["items"] if isinstance(e.get("close_entry"), Mapping)], code)
 
 
-def describe_witnessed(entry: Mapping[str, Any]) -> str:
+def describe_witnessed(entry: Mapping[str, Any]) -> Message:
     details = entry.get("details") or {}
-    what = str(entry.get("action", ""))
+    action = str(entry.get("action", ""))
     if isinstance(details, Mapping) and "item" in details:
-        what += f" on item {details['item']}"
-    return f"audit entry {entry['sequence']} ({what})"
+        return message("verify.witnessed_item", sequence=entry["sequence"], action=action, item=details["item"])
+    return message("verify.witnessed", sequence=entry["sequence"], action=action)
 
 
-def first_audit_difference(rows: list[tuple[Any, ...]], lines: list[str]) -> str | None:
+def first_audit_difference(rows: list[tuple[Any, ...]], lines: list[str], name: str) -> Message | None:
     """The first entry (by chain, then sequence) where the archive's copy of the meeting file and audit.jsonl differ.
 
     Comparing only the count and the last hash would let the copy's earlier entries (who checked in,
@@ -161,7 +165,8 @@ def first_audit_difference(rows: list[tuple[Any, ...]], lines: list[str]) -> str
             entry.get("chain", "desk"), entry["sequence"], entry["action"], entry["details"], entry["previous_hash"],
             entry["entry_hash"],
         ):
-            return f"{chain} chain entry {int(sequence)}"
+            where = Bilingual(cy=_CHAIN_WELSH.get(str(chain), str(chain)), en=str(chain))
+            return message("verify.meeting_file_audit_entry", name=name, chain=where, sequence=int(sequence))
     if len(rows) != len(lines):
-        return f"count ({len(rows)} in the meeting file, {len(lines)} in audit.jsonl)"
+        return message("verify.meeting_file_audit_count", name=name, in_file=len(rows), in_archive=len(lines))
     return None
