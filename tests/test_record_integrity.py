@@ -394,8 +394,8 @@ def test_cli_close_prints_the_close_code_that_verify_accepts(tmp_path: Path, cap
     path = tmp_path / "small.coopvote"
     assert cli(["close", str(path), "--item", "1"]) == 0
     out = capsys.readouterr().out
-    line = next(line for line in out.splitlines() if line.startswith("Cod cau / Close code: "))
-    code = line.removeprefix("Cod cau / Close code: ")
+    line = next(line for line in out.splitlines() if line.startswith("Close code: "))
+    code = line.removeprefix("Close code: ")
     assert "Write this code into the minutes by hand" in out
     summary = export_meeting(path, tmp_path / "record.zip")
     assert summary.private_path is not None

@@ -267,7 +267,7 @@ def render_papers(papers: Sequence[PaperSpec], out: Path | BinaryIO | str) -> in
     Raises InputError, writing nothing, when a paper's options or text cannot fit.
     """
     if not papers:
-        raise InputError("there are no papers to print")
+        raise InputError("paper.nothing_to_print")
     first = papers[0]
     layouts: dict[tuple[object, ...], tuple[str, PaperLayout]] = {}
     for paper in papers:
@@ -309,6 +309,7 @@ def write_out(data: bytes, out: Path | BinaryIO | str) -> None:
         try:
             Path(out).write_bytes(data)
         except OSError as error:
-            raise InputError(f"cannot write {out}: {error.strerror or error}") from error
+            raise InputError("paper.cannot_write", path=out, detail=error.strerror or error) from error
+
     else:
         out.write(data)

@@ -83,7 +83,8 @@ def _card(page: Page, slot: Rect, card: CardSpec) -> None:
 def render_cards(cards: Sequence[CardSpec], out: Path | BinaryIO | str, page_size: str = "A4") -> int:
     """Write the cards ten to a page; returns the page count. Writes nothing if a card cannot fit."""
     if not cards:
-        raise InputError("there are no membership cards to print")
+        raise InputError("paper.no_cards")
+
     size = normalise_page_size(page_size)
     width, height = page_dimensions(size)
     slots = card_slots(size)

@@ -113,7 +113,7 @@ def class_colour(hex_colour: str) -> tuple[Color, Color]:
     try:
         colour = HexColor(hex_colour)
     except (ValueError, TypeError):
-        raise InputError(f"class colour {hex_colour!r} should look like #1b9e77") from None
+        raise InputError("paper.colour", colour=hex_colour) from None
     luminance = 0.2126 * colour.red + 0.7152 * colour.green + 0.0722 * colour.blue
     return colour, (BLACK if luminance > 0.5 else WHITE)
 
@@ -149,7 +149,7 @@ def check_glyphs(text: str, font: str, where: str) -> None:
     missing = sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace()})
     if missing:
         shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:5])
-        raise InputError(f"{where}: the ballot font (DejaVu Sans) cannot print {shown} in {text!r}")
+        raise InputError("paper.font_missing", where=where, characters=shown, text=text)
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,7 @@ def fit_block(runs: tuple[Run, ...], width: float, height: float, size: float, m
         if y <= height + 0.01:
             return Fitted(size=trial, lines=tuple(placed), height=y)
         if trial - 0.5 < min_size - 1e-9:
-            raise InputError(f"{where}: the text does not fit at {min_size:g} pt; shorten it")
+            raise InputError("paper.text_does_not_fit", where=where, size=min_size)
         trial -= 0.5
 
 
@@ -226,7 +226,8 @@ def draw_qr(page: Page, area: Rect, text: str) -> None:
     try:
         grid = qr_flat(text)
     except ValueError as error:
-        raise InputError(f"cannot draw QR code {text!r}: {error}") from None
+        raise InputError("paper.qr_not_drawn", text=text, detail=error) from None
+
     step = area.w * mm / QR_SIZE
     modules = np.zeros((QR_SIZE, QR_SIZE + 2), np.int8)
     modules[:, 1:-1] = np.frombuffer(bytes(grid), np.uint8).reshape(QR_SIZE, QR_SIZE)

@@ -60,7 +60,8 @@ class EnvelopeSheet:
 def render_envelope_sheets(sheets: Sequence[EnvelopeSheet], out: Path | BinaryIO | str, page_size: str = "A4") -> int:
     """One page per member, in the order given; returns the page count. Writes nothing if a sheet cannot fit."""
     if not sheets:
-        raise InputError("there are no envelope sheets to print")
+        raise InputError("paper.no_envelopes")
+
     size = normalise_page_size(page_size)
     width, height = page_dimensions(size)
     buffer = io.BytesIO()

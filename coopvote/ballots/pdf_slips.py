@@ -91,11 +91,12 @@ def render_slips(sheets: Sequence[SlipSheetSpec], out: Path | BinaryIO | str) ->
     cannot fit.
     """
     if not sheets:
-        raise InputError("there are no vote slips to print")
+        raise InputError("paper.no_slips")
     for sheet in sheets:
         if len(sheet.qr_texts) != len(sheet.item.choices):
-            raise InputError(f"item {sheet.item.number} serial {sheet.serial}: {len(sheet.qr_texts)} QR codes "
-                             f"for {len(sheet.item.choices)} options")
+            raise InputError("paper.slip_codes_count", item=sheet.item.number, serial=sheet.serial,
+                             codes=len(sheet.qr_texts), options=len(sheet.item.choices))
+
     layouts: dict[tuple[object, ...], tuple[str, SlipSheetLayout]] = {}
     for sheet in sheets:
         key = (sheet.meeting, sheet.item, sheet.voting_class, sheet.variant, sheet.page_size)

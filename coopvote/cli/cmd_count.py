@@ -32,15 +32,14 @@ def count_file(path: str | Path, method: str, seats: int | None = None, seed: in
     """
     contents = read_blt_groups(path)
     if seats is not None and seats < 1:
-        raise InputError(f"--seats must be at least 1, not {seats}")
+        raise InputError("cli.seats_too_few", seats=seats)
     if seats is not None and seats > MAX_SEATS:
-        raise InputError(f"--seats {seats:,} is more than the {MAX_SEATS:,} a count can be asked to fill")
+        raise InputError("cli.seats_too_many", seats=seats, limit=MAX_SEATS)
     try:
         rule = get_rule(method)
     except ModuleNotFoundError as error:
-        raise InputError(
-            f"the counting method {method!r} is not available in this build ({error.name} is missing)"
-        ) from None
+        raise InputError("cli.method_unavailable", method=method, module=error.name) from None
+
     count_groups = getattr(rule, "count_groups", None)
     election = contents.election(with_ballots=count_groups is None)
     if seats is not None:

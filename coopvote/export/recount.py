@@ -30,6 +30,7 @@ from coopvote.counting.weighting import WeightingScheme, weigh_ballots
 from coopvote.errors import CoopvoteError, InputError
 from coopvote.export.bands import band_figures
 from coopvote.export.content import BallotRow, scheme_of
+from coopvote.messages import message
 
 
 def _scheme(definition: dict[str, Any]) -> WeightingScheme:
@@ -52,10 +53,7 @@ def _paper_value(ballot: BallotRow, per_member: bool, definition: dict[str, Any]
     if not per_member:
         return Fraction(1)
     if ballot.value is None:
-        raise InputError(
-            f"ballots of item {definition.get('number')}: serial {ballot.serial} has no value, but the item counts "
-            "each member's own vote value (per_member)"
-        )
+        raise InputError("export.paper_without_value", item=definition.get("number"), serial=ballot.serial)
     return ballot.value
 
 
@@ -76,12 +74,13 @@ def attribute_groups(definition: dict[str, Any], ballots: list[BallotRow]) -> tu
         members = classes_in_group(ballot.class_code, classes)
         if members is None:
             raise InputError(
-                f"ballots of item {definition.get('number')}: serial {ballot.serial} has unknown class {ballot.class_code!r}"
+                "export.paper_unknown_class", item=definition.get("number"), serial=ballot.serial,
+                class_code=ballot.class_code,
             )
         if not weight_ignores_class(_scheme(definition)):
             raise InputError(
-                f"ballots of item {definition.get('number')}: serial {ballot.serial} is published under the group "
-                f"{ballot.class_code!r}, but this item's weights depend on the class"
+                "export.paper_merged_class", item=definition.get("number"), serial=ballot.serial,
+                class_code=ballot.class_code,
             )
         groups.update({code: ballot.class_code for code in members})
         attributed.append(replace(ballot, class_code=members[0]))
@@ -106,11 +105,11 @@ def counted_ballots(definition: dict[str, Any], ballots: list[BallotRow]) -> lis
         counted.append(ballot)
     directed = definition.get("directed") or {}
     if not isinstance(directed, dict):
-        raise InputError(f"item {number}: 'directed' should be a table of class -> marks -> count")
+        raise InputError("export.directed_not_table", item=number)
     classes = list(definition["classes"])
-    for code, marks in directed_votes(directed, f"item {number}, directed votes"):
+    for code, marks in directed_votes(directed, str(message("export.directed_votes_of", item=number))):
         if code not in classes and classes_in_group(code, classes) is None:
-            raise InputError(f"item {number}: directed votes name unknown class {code!r}")
+            raise InputError("export.directed_unknown_class", item=number, class_code=code)
         counted.append(BallotRow(number, code, 0, True, "", marks))
     return counted
 
@@ -169,7 +168,7 @@ def election_of(
     )
     seats = int(definition["seats"])
     if not 1 <= seats <= MAX_SEATS:
-        raise InputError(f"item {definition.get('number')}: {seats:,} seats is not a number of seats a count can fill")
+        raise InputError("export.seats_unfit", item=definition.get("number"), seats=seats)
     election = Election(
         candidates=tuple(c["name"] for c in candidates),
         seats=seats,
@@ -185,11 +184,11 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
     number = definition.get("number")
     for ballot in ballots:
         if ballot.item != number:
-            raise InputError(f"ballots of item {number}: serial {ballot.serial} is marked as item {ballot.item}")
+            raise InputError("export.paper_other_item", item=number, serial=ballot.serial, marked=ballot.item)
     serials = Counter(b.serial for b in ballots)
     doubled = sorted(s for s, n in serials.items() if n > 1)
     if doubled:
-        raise InputError(f"ballots of item {number}: serial {doubled[0]} appears {serials[doubled[0]]} times")
+        raise InputError("export.paper_twice", item=number, serial=doubled[0], times=serials[doubled[0]])
     # Directed votes first (their tally may carry a merged group's label too), then groups to their first class.
     ballots, labelled = attribute_groups(definition, counted_ballots(definition, ballots))
     papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
@@ -208,7 +207,7 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
             figures.update(_election(definition, ballots, papers, groups))
         figures.update(band_figures(definition, ballots))
     except CoopvoteError as error:
-        raise InputError(f"item {number}: the recount failed: {error}") from None
+        raise InputError("export.recount_failed", item=number, detail=error.message) from None
     return figures
 
 
@@ -264,7 +263,7 @@ def _resolution_result(definition: dict[str, Any], ballots: list[BallotRow], pap
         marks = Counter(b.marks[0] for b in ballots if b.valid and b.class_code == code and len(b.marks) == 1)
         for b in ballots:
             if b.valid and b.class_code == code and (len(b.marks) != 1 or b.marks[0] not in (1, 2, 3)):
-                raise InputError(f"serial {b.serial}: a valid resolution paper must hold one choice 1-3, not {b.marks}")
+                raise InputError("export.resolution_marks", serial=b.serial, marks=b.marks)
         rejected = sum(1 for b in ballots if not b.valid and b.class_code == code)
         tallies[code] = ClassTally(marks[1], marks[2], marks[3], rejected)
         if _per_member(definition):
@@ -308,7 +307,7 @@ def _election(
         if not ballot.valid:
             continue
         if any(not 1 <= m <= count for m in ballot.marks):
-            raise InputError(f"serial {ballot.serial}: marks {list(ballot.marks)} name no candidate 1-{count}")
+            raise InputError("export.marks_no_candidate", serial=ballot.serial, marks=list(ballot.marks), count=count)
         marked = ballot.marks[:1] if method in RANKED_METHODS else ballot.marks
         for mark in marked:
             option_papers[mark - 1][ballot.class_code] = option_papers[mark - 1].get(ballot.class_code, 0) + 1
