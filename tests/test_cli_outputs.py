@@ -31,9 +31,10 @@ def test_count_zero_is_refused_not_replaced(meeting: Path, tmp_path: Path, capsy
 
 def test_printed_counts_agree_in_number(meeting: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "papers.pdf"
-    assert main(["ballots", str(meeting), "--item", "1", "--class", "PS", "--count", "1", "--out", str(out)]) == 0
-    assert main(["ballots", str(meeting), "--item", "1", "--class", "PS", "--count", "3", "--kind", "slips",
+    assert main(["--lang", "en", "ballots", str(meeting), "--item", "1", "--class", "PS", "--count", "1",
                  "--out", str(out)]) == 0
+    assert main(["--lang", "en", "ballots", str(meeting), "--item", "1", "--class", "PS", "--count", "3",
+                 "--kind", "slips", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "Printed 1 ballot paper for item 1" in printed
     assert "Printed 3 vote slips for item 1" in printed

@@ -56,7 +56,7 @@ def with_spares(voters: int) -> int:
 
 def run(args: argparse.Namespace) -> int:
     if args.count is not None and args.count < 1:
-        say_error(message("cli.count_not_positive", count=args.count))
+        say_error(message("cli.count_not_positive", count=args.count), to_stdout=True)
         return 2
     service = open_meeting(args.meeting)
     try:
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         classes = [c for c in meeting.classes if args.class_code is None or c.code.upper() == args.class_code.upper()]
         if not classes:
             known = ", ".join(c.code for c in meeting.classes)
-            say_error(message("cli.no_such_class_named", class_code=args.class_code, classes=known))
+            say_error(message("cli.no_such_class_named", class_code=args.class_code, classes=known), to_stdout=True)
             return 2
         banded = service.papers.counts_member_values(args.item)
         voters = {c.code: c.eligible for c in classes}

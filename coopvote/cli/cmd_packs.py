@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.count < 1:
-        say_error(message("cli.packs_count_not_positive", count=args.count))
+        say_error(message("cli.packs_count_not_positive", count=args.count), to_stdout=True)
         return 2
     service = open_meeting(args.meeting)
     try:
