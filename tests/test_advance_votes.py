@@ -253,7 +253,7 @@ def test_a_changed_directed_tally_or_advance_list_in_the_archive_is_caught(archi
     key = next(iter(moved["directed"]["PS"]))
     moved["directed"]["PS"][key] += 1
     assert first_difference(declared, recount(moved, ballots)) is not None
-    assert "directed votes" in (sources_problem(moved, entry["reconciliation"], ballots) or "")
+    assert "directed votes" in str(sources_problem(moved, entry["reconciliation"], ballots) or "")
     fewer = copy.deepcopy(definition)
     fewer["advance_serials"] = fewer["advance_serials"][1:]
-    assert "advance papers" in (sources_problem(fewer, entry["reconciliation"], ballots) or "")
+    assert "advance papers" in str(sources_problem(fewer, entry["reconciliation"], ballots) or "")

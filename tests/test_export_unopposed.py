@@ -38,9 +38,9 @@ def test_a_true_unopposed_declaration_has_no_problem() -> None:
 
 def test_an_unopposed_declaration_with_papers_or_more_candidates_than_seats_is_refused() -> None:
     paper = BallotRow(item=1, class_code="EMP", serial=1, valid=True, reason="", marks=(1,))
-    assert "holds 1 papers" in unopposed_problem(DECLARED, DEFINITION, [paper])
+    assert "holds 1 papers" in str(unopposed_problem(DECLARED, DEFINITION, [paper]))
     two = {**DEFINITION, "candidates": [{"name": "Rhodri Evans"}, {"name": "Aled Thomas"}]}
-    assert "2 candidates stand for 1 seats" in unopposed_problem(DECLARED, two, [])
+    assert "2 candidates stand for 1 seats" in str(unopposed_problem(DECLARED, two, []))
     other = {"election": {"elected": ["Aled Thomas"], "uncontested": True}}
-    assert "standing candidates are ['Rhodri Evans']" in unopposed_problem(other, DEFINITION, [])
-    assert "only an election" in unopposed_problem(DECLARED, {**DEFINITION, "kind": "resolution"}, [])
+    assert "standing candidates are ['Rhodri Evans']" in str(unopposed_problem(other, DEFINITION, []))
+    assert "only an election" in str(unopposed_problem(DECLARED, {**DEFINITION, "kind": "resolution"}, []))

@@ -19,6 +19,7 @@ from coopvote.ballots.pdf import binary_streams, open_canvas, write_out
 from coopvote.ballots.pdf_draw import FONT, GREY, Page, Run, class_colour, draw_fitted, draw_qr, fit_block
 from coopvote.ballots.pdf_spec import MeetingInfo, VotingClass
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 MARGIN = 18.0
 QR_SIZE = 42.0
@@ -77,7 +78,7 @@ def render_envelope_sheets(sheets: Sequence[EnvelopeSheet], out: Path | BinaryIO
 
 
 def _sheet(page: Page, sheet: EnvelopeSheet, width: float, height: float) -> None:
-    where = f"envelope sheet {sheet.member_number}"
+    where = message("paper.where_envelope", member=sheet.member_number)
     inner = width - 2 * MARGIN
     fill, ink = class_colour(sheet.voting_class.colour)
     band = Rect(MARGIN, MARGIN, inner, 11.0)

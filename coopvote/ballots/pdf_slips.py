@@ -31,6 +31,7 @@ from coopvote.ballots.pdf_draw import (
 )
 from coopvote.ballots.pdf_spec import SlipSheetSpec
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 __all__ = ["render_slips"]
 
@@ -73,7 +74,7 @@ def _slip_static(page: Page, slip: Slip, sheet: SlipSheetSpec) -> None:
         base, floor = 13.0, 8.0
     else:
         base, floor = max(base, 16.0), 16.0 if sheet.variant == "large-print" else 14.0
-    fitted = fit_block(runs, area.w, area.h, base, floor, f"item {item.number} slip {slip.option + 1}")
+    fitted = fit_block(runs, area.w, area.h, base, floor, message("paper.where_slip", item=item.number, option=slip.option + 1))
     draw_fitted(page, area, fitted, valign="middle")
 
 

@@ -30,7 +30,7 @@ from coopvote.counting.weighting import WeightingScheme, weigh_ballots
 from coopvote.errors import CoopvoteError, InputError
 from coopvote.export.bands import band_figures
 from coopvote.export.content import BallotRow, scheme_of
-from coopvote.messages import message
+from coopvote.messages import Message, message
 
 
 def _scheme(definition: dict[str, Any]) -> WeightingScheme:
@@ -114,7 +114,9 @@ def counted_ballots(definition: dict[str, Any], ballots: list[BallotRow]) -> lis
     return counted
 
 
-def sources_problem(definition: dict[str, Any], reconciliation: list[dict[str, Any]], ballots: list[BallotRow]) -> str | None:
+def sources_problem(
+    definition: dict[str, Any], reconciliation: list[dict[str, Any]], ballots: list[BallotRow]
+) -> Message | None:
     """Where the reconciliation's advance papers and directed votes per class disagree with the archive's own
     ballots and directed tally, or None. A reconciliation without sources (a meeting held in the room) passes."""
     advance = {int(s) for s in definition.get("advance_serials", [])}
@@ -129,10 +131,10 @@ def sources_problem(definition: dict[str, Any], reconciliation: list[dict[str, A
         covered = {code, *(classes_in_group(code, classes) or [])}
         papers = sum(1 for b in ballots if b.class_code in covered and b.serial in advance)
         if int(sources.get("advance_papers", 0)) != papers:
-            return f"class {code}: reconciliation says {sources.get('advance_papers')} advance papers, the ballots hold {papers}"
+            return message("verify.sources_advance", class_code=code, said=sources.get("advance_papers"), papers=papers)
         votes = sum(int(n) for label in covered for n in dict(directed.get(label, {})).values())
         if int(sources.get("directed_votes", 0)) != votes:
-            return f"class {code}: reconciliation says {sources.get('directed_votes')} directed votes, the tally holds {votes}"
+            return message("verify.sources_directed", class_code=code, said=sources.get("directed_votes"), votes=votes)
     return None
 
 
@@ -334,31 +336,33 @@ def _election(
     return figures
 
 
-def first_difference(expected: Any, found: Any, path: str = "") -> str | None:
+def first_difference(expected: Any, found: Any, path: str = "") -> Message | None:
     """Where ``found`` (the recount) first differs from ``expected`` (the declared figures).
 
     Only the fields the recount produces are compared; the declaration may hold more (words, notes).
     """
     if isinstance(found, dict):
         if not isinstance(expected, dict):
-            return f"{path or 'result'}: declared {expected!r}, recounted {found!r}"
+            if not path:
+                return message("verify.result_differs", declared=expected, recounted=found)
+            return message("verify.figure_differs", path=path, declared=expected, recounted=found)
         for key, value in found.items():
             if key not in expected:
                 if value in (None, {}, []) or (isinstance(value, dict) and not any(value.values())):
                     continue
-                return f"{path}{key}: missing from the declared result (recounted {value!r})"
+                return message("verify.figure_missing", path=f"{path}{key}", recounted=value)
             problem = first_difference(expected[key], value, f"{path}{key}.")
             if problem:
                 return problem
         return None
     if isinstance(found, list):
         if not isinstance(expected, list) or len(expected) != len(found):
-            return f"{path.rstrip('.')}: declared {expected!r}, recounted {found!r}"
+            return message("verify.figure_differs", path=path.rstrip("."), declared=expected, recounted=found)
         for index, (a, b) in enumerate(zip(expected, found, strict=True)):
             problem = first_difference(a, b, f"{path}{index + 1}.")
             if problem:
                 return problem
         return None
     if expected != found:
-        return f"{path.rstrip('.')}: declared {expected!r}, recounted {found!r}"
+        return message("verify.figure_differs", path=path.rstrip("."), declared=expected, recounted=found)
     return None

@@ -50,7 +50,7 @@ def published_classes_of(results: Mapping[str, Any], members: Mapping[str, bytes
     return published_as
 
 
-def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> str | None:
+def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> Message | None:
     """Why the ballots CSVs are not the papers the audit chain recorded, or None when they are.
 
     The chain holds each paper's real class; a CSV may carry a small class's merged group instead, so the
@@ -60,7 +60,7 @@ def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> 
     try:
         replayed = replay_papers(entries)
     except (ReplayProblem, KeyError, TypeError, ValueError) as error:
-        return f"audit.jsonl: {error}"
+        return message("verify.audit_replay", detail=error)
     published_as = published_classes_of(results, members)
     for (item, _serial), paper in replayed.items():
         if paper.content is not None and (item, paper.content.class_code) in published_as:
@@ -73,25 +73,25 @@ def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> 
             stored[(row.item, row.serial)] = PaperContent(row.class_code, row.valid, row.reason, row.marks)
     difference = first_paper_difference(replayed, stored, where="the ballots CSVs", items=numbers)
     if difference is not None:
-        return f"the ballots CSVs do not match the audit log: {difference}"
+        return message("verify.ballots_differ_from_audit", detail=difference)
     problem = ballot_head_problem(entries)
     if problem is not None:
-        return f"audit.jsonl: {problem}"
+        return message("verify.audit_replay", detail=problem)
     closes = close_entries(entries)
     for entry in results["items"]:
         close_hash = entry.get("close_hash") or ""
         number = int(entry["number"])
         closed = closes.get(number)
         if close_hash and (closed is None or closed["entry_hash"] != close_hash):
-            return f"item {number}: its close hash in results.json is not the audit entry that last closed its vote"
+            return message("verify.close_hash_not_last_close", item=number)
         if closed is not None and close_hash != closed["entry_hash"]:
-            return f"item {number}: results.json does not carry the hash of audit entry {closed['sequence']}, which closed its vote"
+            return message("verify.close_hash_missing", item=number, sequence=closed["sequence"])
         if closed is not None and entry.get("close_entry") != closed:
-            return f"item {number}: the close entry in results.json differs from audit entry {closed['sequence']} of the desk chain"
+            return message("verify.close_entry_differs", item=number, sequence=closed["sequence"])
     return None
 
 
-def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) -> str | None:
+def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) -> Message | None:
     """Why an item's close entry in results.json does not vouch for its ballots CSV, or None.
 
     This is what lets a close code reach the public archive: the entry's hash must recompute from its
@@ -102,9 +102,9 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
     close_hash = entry.get("close_hash") or ""
     closed = entry.get("close_entry")
     if not close_hash:
-        return None if closed is None else f"item {number}: results.json carries a close entry but no close hash"
+        return None if closed is None else message("verify.close_entry_without_hash", item=number)
     if not isinstance(closed, Mapping) or not isinstance(closed.get("details"), Mapping):
-        return f"item {number}: results.json has a close hash but not the close entry it names"
+        return message("verify.close_hash_without_entry", item=number)
     details = closed["details"]
     try:
         recomputed = entry_hash(
@@ -113,14 +113,11 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
             previous_hash=str(closed["previous_hash"]), chain=str(closed["chain"]),
         )  # fmt: skip
     except (KeyError, TypeError, ValueError) as error:
-        return f"item {number}: its close entry in results.json is malformed ({error})"
+        return message("verify.close_entry_malformed", item=number, detail=error)
     if closed["action"] != CLOSE_ACTION or closed["chain"] != DESK_CHAIN or details.get("item") != number:
-        return f"item {number}: the close entry in results.json is not a 'vote closed' entry for item {number}"
+        return message("verify.close_entry_not_a_close", item=number)
     if recomputed != closed.get("entry_hash") or recomputed != close_hash:
-        return (
-            f"item {number}: its close entry in results.json does not hash to its close hash (the entry's fields "
-            "were changed after the vote closed)"
-        )
+        return message("verify.close_entry_rehashed", item=number)
     name = str(entry["ballots_file"])
     papers = [
         SealedPaper(row.serial, row.class_code, row.valid, row.reason, row.marks, "" if row.value is None else str(row.value))
@@ -128,8 +125,11 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
     ]
     directed = (entry.get("definition") or {}).get("directed") or {}
     if not isinstance(directed, Mapping):
-        return f"item {number}: the definition's directed votes are not a table of class -> marks -> count"
-    return seal_problem(details, papers, f"item {number}'s papers in {name}", directed)
+        return message("verify.directed_not_table", item=number)
+    # The seal check (coopvote.record) still words its finding in English, around this English "where".
+    problem = seal_problem(details, papers, message("verify.item_papers_in", item=number, name=name).render("en"), directed)
+    return None if problem is None else Message.text(problem)
+
 
 
 def witnessed_entry(members: Mapping[str, bytes], results: Mapping[str, Any], code: str) -> Mapping[str, Any] | None:
