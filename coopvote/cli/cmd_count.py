@@ -12,11 +12,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from coopvote.cli import reading_language, say_error
 from coopvote.counting.blt import MAX_SEATS, read_blt_groups
 from coopvote.counting.model import CountOptions, Election, Outcome
 from coopvote.counting.report import outcome_to_dict, stage_table
 from coopvote.counting.rules import RULES, get_rule
 from coopvote.errors import CoopvoteError, InputError
+from coopvote.messages import set_language
 
 
 def _seed(text: str) -> int | str:
@@ -93,10 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coopvote count", description="Count a BLT ballot file.")
     _add_arguments(parser)
     args = parser.parse_args(argv)
+    set_language(reading_language(None))  # COOPVOTE_LANG, else both, as ``coopvote count`` says it
     try:
         return run(args)
     except CoopvoteError as error:
-        print(f"coopvote: {error}", file=sys.stderr)
+        say_error(error.message)
         return error.exit_code
 
 
