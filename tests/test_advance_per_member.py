@@ -159,7 +159,7 @@ def test_a_directed_vote_moved_to_another_band_in_the_archive_is_caught_by_the_r
     ballots = read_ballots_csv(dict(members)["ballots/item-01.csv"], "item-01.csv")
     heavier = json.loads(json.dumps(entry["definition"]))
     heavier["directed"]["EMP"] = {"1 @5": 1, "2 @2": 1, "2 @5": 1}  # E02's vote for, now worth 5
-    assert "weighted" in (first_difference(entry["declaration"]["result"], recount(heavier, ballots)) or "")
+    assert "weighted" in str(first_difference(entry["declaration"]["result"], recount(heavier, ballots)) or "")
     unbanded = json.loads(json.dumps(entry["definition"]))
     unbanded["directed"]["EMP"] = {"1": 1, "2 @2": 1, "2 @5": 1}
     with pytest.raises(InputError, match=r"item 1, class EMP: a directed proxy vote \(marks 1\) carries no value band"):

@@ -31,9 +31,10 @@ def test_count_zero_is_refused_not_replaced(meeting: Path, tmp_path: Path, capsy
 
 def test_printed_counts_agree_in_number(meeting: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "papers.pdf"
-    assert main(["ballots", str(meeting), "--item", "1", "--class", "PS", "--count", "1", "--out", str(out)]) == 0
-    assert main(["ballots", str(meeting), "--item", "1", "--class", "PS", "--count", "3", "--kind", "slips",
+    assert main(["--lang", "en", "ballots", str(meeting), "--item", "1", "--class", "PS", "--count", "1",
                  "--out", str(out)]) == 0
+    assert main(["--lang", "en", "ballots", str(meeting), "--item", "1", "--class", "PS", "--count", "3",
+                 "--kind", "slips", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "Printed 1 ballot paper for item 1" in printed
     assert "Printed 3 vote slips for item 1" in printed
@@ -69,7 +70,7 @@ def test_verify_says_declared_only_for_a_declared_item(tmp_path: Path) -> None:
     service.close()
     out = tmp_path / "small.zip"
     export_meeting(tmp_path / "small.coopvote", out)
-    checks = verify_bytes(out.read_bytes()).checks
+    checks = [str(check) for check in verify_bytes(out.read_bytes()).checks]
     first = next(c for c in checks if c.startswith("item 1:"))
     second = next(c for c in checks if c.startswith("item 2:"))
     assert first.endswith("same result as declared")

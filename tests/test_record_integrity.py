@@ -209,9 +209,9 @@ def test_swapped_check_in_rewritten_in_file_and_chain_fails_against_the_close_co
     honest = export_meeting(path, tmp_path / "honest.zip")
     assert honest.private_path is not None
     report = verify_bytes(honest.private_path.read_bytes(), code=close_code)
-    assert any("extends it exactly" in check for check in report.checks)
+    assert any("extends it exactly" in str(check) for check in report.checks)
     report = verify_bytes(honest.path.read_bytes(), code=close_code)
-    assert any("seals exactly the papers in the ballots CSV" in check for check in report.checks)
+    assert any("seals exactly the papers in the ballots CSV" in str(check) for check in report.checks)
 
     sql(path, "UPDATE attendance SET member_id=(SELECT id FROM member WHERE number='E4') "
               "WHERE member_id=(SELECT id FROM member WHERE number='E2')")  # fmt: skip
@@ -394,8 +394,8 @@ def test_cli_close_prints_the_close_code_that_verify_accepts(tmp_path: Path, cap
     path = tmp_path / "small.coopvote"
     assert cli(["close", str(path), "--item", "1"]) == 0
     out = capsys.readouterr().out
-    line = next(line for line in out.splitlines() if line.startswith("Cod cau / Close code: "))
-    code = line.removeprefix("Cod cau / Close code: ")
+    line = next(line for line in out.splitlines() if line.startswith("Close code: "))
+    code = line.removeprefix("Close code: ")
     assert "Write this code into the minutes by hand" in out
     summary = export_meeting(path, tmp_path / "record.zip")
     assert summary.private_path is not None

@@ -20,6 +20,7 @@ import numpy.typing as npt
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from coopvote.errors import InputError
+from coopvote.messages import Message, message
 
 Gray = npt.NDArray[np.uint8]
 
@@ -83,7 +84,7 @@ def to_gray(image: Image.Image | npt.NDArray[np.generic]) -> Gray:
         if array.ndim == 3 and array.shape[2] in (3, 4):
             image = Image.fromarray(np.ascontiguousarray(array.astype(np.uint8)))
         else:
-            raise InputError(f"cannot read an image array of shape {array.shape}")
+            raise InputError("scan.array_shape", shape=array.shape)
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
@@ -121,12 +122,9 @@ def pages_from_image_bytes(data: bytes, source: str) -> Iterator[PageImage]:
     yield from _image_pages(data, source, max_pixels=MAX_PAGE_PIXELS)
 
 
-def _check_pixels(width: int, height: int, max_pixels: int, where: str) -> None:
+def _check_pixels(width: int, height: int, max_pixels: int, where: str | Message) -> None:
     if width * height > max_pixels:
-        raise InputError(
-            f"{where}: the picture claims to be {width:,} x {height:,} pixels, more than the "
-            f"{max_pixels:,} a scanned sheet needs; it is refused unread (a damaged or hostile file)"
-        )
+        raise InputError("scan.too_many_pixels", where=where, width=width, height=height, limit=max_pixels)
 
 
 def _image_pages(data: bytes, source: str, *, max_pixels: int) -> Iterator[PageImage]:
@@ -138,24 +136,22 @@ def _image_pages(data: bytes, source: str, *, max_pixels: int) -> Iterator[PageI
         _check_pixels(*opened.size, max_pixels, source)
         frames = getattr(opened, "n_frames", 1)
         if frames > MAX_FRAMES:
-            raise InputError(f"{source}: holds {frames:,} pages, more than the {MAX_FRAMES:,} one file may hold")
+            raise InputError("scan.too_many_pages", source=source, pages=frames, limit=MAX_FRAMES)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             opened.load()
     except UnidentifiedImageError as error:
-        raise InputError(
-            f"{source}: not a picture or PDF coopvote can read (scans must be PDF, PNG, JPEG or TIFF)"
-        ) from error
+        raise InputError("scan.not_a_picture", source=source) from error
     except Image.DecompressionBombError as error:
-        raise InputError(f"{source}: the picture is far too large to be a scanned sheet ({error})") from error
+        raise InputError("scan.picture_too_large", source=source, detail=error) from error
     except InputError:
         raise
     except Exception as error:  # noqa: BLE001 - PIL raises assorted errors (TypeError, KeyError, struct...) on hostile bytes
-        raise InputError(f"{source}: the picture is damaged or cut short ({_describe(error)})") from error
+        raise InputError("scan.picture_damaged", source=source, detail=_describe(error)) from error
     for index in range(frames):
         try:
             opened.seek(index)
-            _check_pixels(*opened.size, max_pixels, f"{source}, page {index + 1}")
+            _check_pixels(*opened.size, max_pixels, message("scan.page_of", source=source, page=index + 1))
             frame = opened.copy()
             dpi = _image_dpi(frame)
             upright = ImageOps.exif_transpose(frame) or frame
@@ -164,7 +160,7 @@ def _image_pages(data: bytes, source: str, *, max_pixels: int) -> Iterator[PageI
         except InputError:
             raise
         except Exception as error:  # noqa: BLE001 - as above: a damaged frame, not a crash
-            raise InputError(f"{source}: page {index + 1} cannot be read ({_describe(error)})") from error
+            raise InputError("scan.page_unreadable", source=source, page=index + 1, detail=_describe(error)) from error
         if shrunk is not upright and dpi is not None:
             dpi = dpi * shrunk.size[0] / upright.size[0]
         yield PageImage(source=source, page_index=index, gray=gray, dpi=dpi)
@@ -175,30 +171,33 @@ def _describe(error: Exception) -> str:
     return words if isinstance(error, OSError | ValueError) and words else f"{type(error).__name__}: {words}".rstrip(": ")
 
 
-def check_pdf_dpi(dpi: object, what: str = "the PDF resolution") -> float:
-    """``dpi`` as a float if it is a finite number in the range a PDF may be read at, else an InputError."""
+def check_pdf_dpi(dpi: object, what: str | None = None) -> float:
+    """``dpi`` as a float if it is a finite number in the range a PDF may be read at, else an InputError.
+
+    ``what`` names where the number came from (an option such as ``--dpi``); by default, the PDF resolution.
+    """
+    named: str | Message = what if what is not None else message("scan.pdf_resolution")
     try:
         value = float(dpi)  # type: ignore[arg-type]  # anything a person typed: refused below if not a number
     except (TypeError, ValueError):
-        raise InputError(f"{what} {dpi!r} is not a number (dots per inch, {MIN_PDF_DPI} to {MAX_PDF_DPI})") from None
+        raise InputError("scan.dpi_not_a_number", what=named, dpi=dpi, low=MIN_PDF_DPI, high=MAX_PDF_DPI) from None
     if not math.isfinite(value) or not MIN_PDF_DPI <= value <= MAX_PDF_DPI:
-        raise InputError(f"{what} must be {MIN_PDF_DPI} to {MAX_PDF_DPI} dots per inch, not {dpi!r}")
+        raise InputError("scan.dpi_out_of_range", what=named, dpi=dpi, low=MIN_PDF_DPI, high=MAX_PDF_DPI)
     return value
 
 
-def pdf_render_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int, where: str) -> float:
+def pdf_render_dpi(width_pt: float, height_pt: float, dpi: float, max_pixels: int, where: str | Message) -> float:
     """The resolution a page of this size is rendered at: ``dpi``, lowered so the raster stays within
     ``max_pixels``; a page so large that even the lowest readable resolution does not fit is refused."""
     if not (math.isfinite(width_pt) and math.isfinite(height_pt)) or width_pt <= 0 or height_pt <= 0:
-        raise InputError(f"{where}: the page has no usable size ({width_pt} x {height_pt} points)")
+        raise InputError("scan.page_no_size", where=where, width=width_pt, height=height_pt)
     pixels_at_dpi = width_pt * height_pt * (dpi / 72.0) ** 2
     if pixels_at_dpi <= max_pixels:
         return dpi
     fitted = dpi * math.sqrt(max_pixels / pixels_at_dpi)
     if fitted < MIN_PDF_DPI:
         raise InputError(
-            f"{where}: the page is {width_pt / 72 * 25.4 / 1000:,.2f} m x {height_pt / 72 * 25.4 / 1000:,.2f} m, "
-            "far larger than a ballot sheet; it is refused unread"
+            "scan.page_far_too_large", where=where, width=width_pt / 72 * 25.4 / 1000, height=height_pt / 72 * 25.4 / 1000
         )
     return math.floor(fitted)
 
@@ -218,14 +217,14 @@ def _pdf_pages(data: bytes, source: str, dpi: float, *, max_pixels: int) -> Iter
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        raise InputError(f"{source}: not a PDF coopvote can read ({error})") from error
+        raise InputError("scan.not_a_pdf", source=source, detail=error) from error
     try:
         for index in range(len(document)):
-            where = f"{source}, page {index + 1}"
+            where = message("scan.page_of", source=source, page=index + 1)
             try:
                 page = document[index]
             except (pdfium.PdfiumError, MemoryError, ValueError) as error:
-                yield InputError(f"{where}: cannot be loaded ({error})")
+                yield InputError("scan.page_not_loaded", where=where, detail=error)
                 continue
             try:
                 width_pt, height_pt = page.get_size()
@@ -236,7 +235,7 @@ def _pdf_pages(data: bytes, source: str, dpi: float, *, max_pixels: int) -> Iter
                 yield problem
                 continue
             except (pdfium.PdfiumError, MemoryError, ValueError) as error:
-                yield InputError(f"{source}: page {index + 1} cannot be rendered ({error})")
+                yield InputError("scan.page_not_rendered", source=source, page=index + 1, detail=error)
                 continue
             finally:
                 page.close()
@@ -263,19 +262,19 @@ def _file_pages(
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{path}: is {size:,} bytes, more than the {max_bytes:,} a scanned file may be")
+            raise InputError("scan.file_too_large", path=path, size=size, limit=max_bytes)
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise InputError(f"{path}: cannot be opened ({error.strerror or error})") from error
+            raise InputError("scan.cannot_open", path=path, detail=error.strerror or error) from error
         if data[:5] == b"%PDF-" or path.suffix.lower() in PDF_SUFFIXES:
             yield from _pdf_pages(data, str(path), dpi, max_pixels=max_pixels)
         else:
             yield from _image_pages(data, str(path), max_pixels=max_pixels)
     except FileNotFoundError:
-        yield InputError(f"{path}: cannot be opened (no such file)")
+        yield InputError("scan.cannot_open_missing", path=path)
     except OSError as error:
-        yield InputError(f"{path}: cannot be opened ({error.strerror or error})")
+        yield InputError("scan.cannot_open", path=path, detail=error.strerror or error)
     except InputError as problem:
         yield problem
 
@@ -302,7 +301,8 @@ def scan_paths(
         elif path.exists():
             found = [path]
         else:
-            problem = InputError(f"{path}: no such file or folder")
+            problem = InputError("scan.no_such_path", path=path)
+
             if on_unreadable is None:
                 raise problem
             on_unreadable(problem)

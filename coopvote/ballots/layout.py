@@ -231,7 +231,7 @@ def page_dimensions(page_size: str) -> tuple[float, float]:
     try:
         return PAGE_SIZES[normalise_page_size(page_size)]
     except KeyError:
-        raise InputError(f"page size {page_size!r} is not offered; use A4 or Letter") from None
+        raise InputError("paper.page_size_unknown", page_size=page_size) from None
 
 
 def normalise_page_size(page_size: str) -> PageSize:
@@ -241,7 +241,7 @@ def normalise_page_size(page_size: str) -> PageSize:
         return "A4"
     if key == "letter":
         return "Letter"
-    raise InputError(f"page size {page_size!r} is not offered; use A4 or Letter")
+    raise InputError("paper.page_size_unknown", page_size=page_size)
 
 
 def kind_for_method(method: str) -> Kind:
@@ -278,11 +278,11 @@ def layout_for(paper: PaperForm | HasForm) -> PaperLayout:
     """
     form: PaperForm = paper if isinstance(paper, PaperForm) else paper.form
     if form.kind not in KINDS:
-        raise InputError(f"paper kind {form.kind!r} is unknown; use one of {', '.join(KINDS)}")
+        raise InputError("paper.kind_unknown", kind=form.kind, kinds=", ".join(KINDS))
     if form.variant not in _SIZES:
-        raise InputError(f"variant {form.variant!r} is unknown; use one of {', '.join(VARIANTS)}")
+        raise InputError("paper.variant_unknown", variant=form.variant, variants=", ".join(VARIANTS))
     if form.options < 1:
-        raise InputError("a ballot paper needs at least one option")
+        raise InputError("paper.no_options")
     width, height = page_dimensions(form.page_size)
     size = _SIZES[form.variant]
     left, right = SIDE, width - SIDE
@@ -313,10 +313,7 @@ def layout_for(paper: PaperForm | HasForm) -> PaperLayout:
     row_h = min(size.row, _half_mm((bottom - top) / count))
     if row_h < size.row_min:
         fit = int((bottom - top) // size.row_min)
-        raise InputError(
-            f"{count} options do not fit on one {form.variant} {form.page_size} paper (at most {fit}); "
-            "use the standard variant or a larger page"
-        )
+        raise InputError("paper.options_do_not_fit", count=count, variant=form.variant, page_size=form.page_size, fit=fit)
     box_side = max(size.box_min, min(size.box, row_h - 6.0))
     rows, labels, pictures, boxes = [], [], [], []
     for index in range(count):
@@ -352,8 +349,7 @@ def _ranking_layout(
     if box_side < size.rank_box_min:
         fit = int((right - left - size.name_min) // (size.rank_box_min + 4.0))
         raise InputError(
-            f"{columns} preference columns do not fit across one {form.variant} {form.page_size} paper "
-            f"(at most {fit}); print the standard variant for this item, or offer fewer preferences"
+            "paper.columns_do_not_fit", columns=columns, variant=form.variant, page_size=form.page_size, fit=fit
         )
     header = Rect(left, top, right - left, size.rank_header)
     rows_top = header.bottom
@@ -361,8 +357,7 @@ def _ranking_layout(
     if row_h < size.rank_row_min:
         fit = int((bottom - rows_top) // size.rank_row_min)
         raise InputError(
-            f"{count} candidates do not fit on one {form.variant} {form.page_size} ranking paper "
-            f"(at most {fit}); use the standard variant or a larger page"
+            "paper.candidates_do_not_fit", count=count, variant=form.variant, page_size=form.page_size, fit=fit
         )
     box_side = min(box_side, row_h - 3.0)
     grid_x = right - columns * col_w
@@ -427,9 +422,10 @@ def slip_layout(options: int, variant: Variant = "standard", page_size: PageSize
     Slips are counted by their QR code alone, so they carry no answer boxes or registration marks.
     """
     if options < 1:
-        raise InputError("a sheet of vote slips needs at least one option")
+        raise InputError("paper.slips_no_options")
     if variant not in _SIZES:
-        raise InputError(f"variant {variant!r} is unknown; use one of {', '.join(VARIANTS)}")
+        raise InputError("paper.variant_unknown", variant=variant, variants=", ".join(VARIANTS))
+
     width, height = page_dimensions(page_size)
     qr_side = 30.0 if variant == "standard" else 34.0
     slip_h = (height - 2 * SLIP_MARGIN) / SLIPS_PER_PAGE

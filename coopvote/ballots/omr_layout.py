@@ -57,7 +57,7 @@ def _geometry(question: PaperQuestion) -> SheetGeometry:
     layout = layout_for(question.form)
     names = question.option_names or tuple(f"option {i + 1}" for i in range(question.form.options))
     if len(names) != question.form.options:
-        raise InputError(f"{len(names)} option names given for a paper with {question.form.options} options")
+        raise InputError("paper.option_names_count", given=len(names), options=question.form.options)
     return SheetGeometry(
         page_size_mm=(layout.width, layout.height),
         qr_corners_mm=layout.qr.corners(),
@@ -112,7 +112,8 @@ def meeting_lookup(
     def lookup(text: str) -> SheetGeometry:
         code = decode(text, secret, meeting_code)
         if code.is_slip:
-            raise InputError("this is a vote slip: slips are counted from their QR code, not read as papers")
+            raise InputError("paper.slip_not_paper")
+
         question = paper_for(code)
         if (question.form.variant, question.form.page_size) != (code.variant, code.page_size):
             question = PaperQuestion(

@@ -42,6 +42,7 @@ from coopvote.ballots.pdf_easy import draw_candidate_picture, draw_example
 from coopvote.ballots.pdf_spec import BallotItem, MeetingInfo, PaperSpec, VotingClass
 from coopvote.counting.value_bands import votes_words
 from coopvote.errors import InputError
+from coopvote.messages import Message, message
 
 __all__ = ["render_papers", "TextSizes", "TEXT_SIZES"]
 
@@ -78,7 +79,7 @@ def _band(page: Page, area: Rect, voting_class: VotingClass, size: float, extra:
     page.rect(area, fill=fill)
     label = f"{voting_class.name_cy}  ·  {voting_class.name_en}"
     runs = (Run(label, bold=True),)
-    fitted = fit_block(runs, area.w - 30.0, area.h, size, min(size, 8.0), f"class {voting_class.code} band")
+    fitted = fit_block(runs, area.w - 30.0, area.h, size, min(size, 8.0), message("paper.where_class_band", class_code=voting_class.code))
     if len(fitted.lines) == 1:
         text, font, pt, _ = fitted.lines[0]
         baseline = area.y + area.h / 2 + pt * 0.35 * 25.4 / 72
@@ -105,12 +106,12 @@ def _title(page: Page, layout: PaperLayout, meeting: MeetingInfo, item: BallotIt
         Run(f"{en}: {question_en}", bold=True),
     )
     fitted = fit_block(runs, layout.title_area.w, layout.title_area.h, sizes.title, sizes.title_min,
-                       f"item {item.number} title")
+                       message("paper.where_title", item=item.number))
     draw_fitted(page, layout.title_area, fitted)
 
 
 def _two_columns(page: Page, area: Rect, welsh: tuple[Run, ...], english: tuple[Run, ...], size: float,
-                 min_size: float, where: str) -> None:
+                 min_size: float, where: Message) -> None:
     """Welsh in the left column, English in the right, both at the same (largest fitting) size."""
     gap = 6.0
     col_w = (area.w - gap - 6.0) / 2
@@ -138,7 +139,7 @@ def _instructions(page: Page, layout: PaperLayout, item: BallotItem, sizes: Text
         welsh += (Run(texts.DO_NOT_FOLD.cy),)
         english += (Run(texts.DO_NOT_FOLD.en),)
     _two_columns(page, layout.instructions_area, welsh, english, sizes.instructions, sizes.instructions_min,
-                 f"item {item.number} instructions")
+                 message("paper.where_instructions", item=item.number))
 
 
 def _option_runs(item: BallotItem, index: int, variant: Variant) -> tuple[Run, ...]:
@@ -162,7 +163,7 @@ def _rows(page: Page, layout: PaperLayout, item: BallotItem, sizes: TextSizes, v
     # Names in a ranking grid may wrap onto two close-set lines so many columns still fit.
     leading = 1.08 if item.kind == "ranking" else LEADING
     common = min(
-        fit_block(runs, label.w, label.h, size, min_size, f"item {item.number} option {i + 1}", leading).size
+        fit_block(runs, label.w, label.h, size, min_size, message("paper.where_option", item=item.number, option=i + 1), leading).size
         for i, (runs, label) in enumerate(zip(runs_all, labels, strict=True))
     )
     for row in layout.rows:
@@ -172,7 +173,7 @@ def _rows(page: Page, layout: PaperLayout, item: BallotItem, sizes: TextSizes, v
     if layout.rank_header is not None:
         _rank_header(page, layout, sizes, variant)
     for i, (runs, label) in enumerate(zip(runs_all, labels, strict=True)):
-        fitted = fit_block(runs, label.w, label.h, common, common, f"item {item.number} option {i + 1}", leading)
+        fitted = fit_block(runs, label.w, label.h, common, common, message("paper.where_option", item=item.number, option=i + 1), leading)
         draw_fitted(page, label, fitted, valign="middle")
     for picture, choice in zip(layout.pictures, item.choices, strict=False):
         if choice.stance is not None:
@@ -191,7 +192,7 @@ def _rank_header(page: Page, layout: PaperLayout, sizes: TextSizes, variant: Var
     first = layout.rank_columns[0]
     label = Rect(header.x + 3.0, header.y, first.x - header.x - 6.0, header.h)
     fitted = fit_block((Run(f"{texts.PREFERENCE.cy} / {texts.PREFERENCE.en}", bold=True),), label.w, label.h,
-                       pt, min(pt, 8.0), "ranking header")
+                       pt, min(pt, 8.0), message("paper.where_ranking_header"))
     draw_fitted(page, label, fitted, valign="middle")
     bottom = layout.rows[-1].bottom
     for number, column in enumerate(layout.rank_columns, start=1):
@@ -267,7 +268,7 @@ def render_papers(papers: Sequence[PaperSpec], out: Path | BinaryIO | str) -> in
     Raises InputError, writing nothing, when a paper's options or text cannot fit.
     """
     if not papers:
-        raise InputError("there are no papers to print")
+        raise InputError("paper.nothing_to_print")
     first = papers[0]
     layouts: dict[tuple[object, ...], tuple[str, PaperLayout]] = {}
     for paper in papers:
@@ -309,6 +310,7 @@ def write_out(data: bytes, out: Path | BinaryIO | str) -> None:
         try:
             Path(out).write_bytes(data)
         except OSError as error:
-            raise InputError(f"cannot write {out}: {error.strerror or error}") from error
+            raise InputError("paper.cannot_write", path=out, detail=error.strerror or error) from error
+
     else:
         out.write(data)

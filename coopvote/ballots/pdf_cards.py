@@ -22,6 +22,7 @@ from coopvote.ballots.pdf_draw import FONT, LIGHT, Page, Run, class_colour, draw
 from coopvote.ballots.pdf_spec import MeetingInfo, VotingClass
 from coopvote.ballots.qrcodec import MemberCode, encode_card
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 CARD_W = 85.6
 CARD_H = 54.0
@@ -63,7 +64,7 @@ def _card(page: Page, slot: Rect, card: CardSpec) -> None:
     band = Rect(slot.x + 3.0, slot.y + 3.0, slot.w - 6.0, 8.0)
     page.rect(band, fill=fill)
     label = f"{card.voting_class.name_cy} · {card.voting_class.name_en}"
-    fitted = fit_block((Run(label, bold=True),), band.w - 4.0, band.h, 9.0, 6.0, f"card {card.member_number}")
+    fitted = fit_block((Run(label, bold=True),), band.w - 4.0, band.h, 9.0, 6.0, message("paper.where_card", member=card.member_number))
     draw_fitted(page, Rect(band.x + 2.0, band.y, band.w - 4.0, band.h), fitted, ink, valign="middle")
     qr = Rect(slot.right - 4.0 - CARD_QR, band.bottom + 4.0, CARD_QR, CARD_QR)
     draw_qr(page, qr, card.qr_text)
@@ -76,14 +77,15 @@ def _card(page: Page, slot: Rect, card: CardSpec) -> None:
         Run(card.name, bold=True, gap_after=1.0),
         Run(card.member_number, bold=True, scale=1.2),
     )
-    fitted = fit_block(runs, text_area.w, text_area.h, 10.0, 6.0, f"card {card.member_number}")
+    fitted = fit_block(runs, text_area.w, text_area.h, 10.0, 6.0, message("paper.where_card", member=card.member_number))
     draw_fitted(page, text_area, fitted, valign="middle")
 
 
 def render_cards(cards: Sequence[CardSpec], out: Path | BinaryIO | str, page_size: str = "A4") -> int:
     """Write the cards ten to a page; returns the page count. Writes nothing if a card cannot fit."""
     if not cards:
-        raise InputError("there are no membership cards to print")
+        raise InputError("paper.no_cards")
+
     size = normalise_page_size(page_size)
     width, height = page_dimensions(size)
     slots = card_slots(size)

@@ -24,6 +24,7 @@ from coopvote.ballots.layout import Rect
 from coopvote.ballots.pdf_qr import SIZE as QR_SIZE
 from coopvote.ballots.pdf_qr import qr_flat
 from coopvote.errors import InputError
+from coopvote.messages import Message
 
 FONT = "CoopvoteDejaVuSans"
 FONT_BOLD = "CoopvoteDejaVuSans-Bold"
@@ -113,7 +114,7 @@ def class_colour(hex_colour: str) -> tuple[Color, Color]:
     try:
         colour = HexColor(hex_colour)
     except (ValueError, TypeError):
-        raise InputError(f"class colour {hex_colour!r} should look like #1b9e77") from None
+        raise InputError("paper.colour", colour=hex_colour) from None
     luminance = 0.2126 * colour.red + 0.7152 * colour.green + 0.0722 * colour.blue
     return colour, (BLACK if luminance > 0.5 else WHITE)
 
@@ -143,13 +144,20 @@ def wrap(text: str, font: str, size: float, width_mm: float) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def check_glyphs(text: str, font: str, where: str) -> None:
-    """Refuse text the embedded font cannot show: a ballot must never print an empty box for a letter."""
+@functools.lru_cache(maxsize=4096)
+def _missing_glyphs(text: str, font: str) -> tuple[str, ...]:
+    """The letters of ``text`` the font has no glyph for (cached: the same words go on every paper of a pack)."""
     covered = pdfmetrics.getFont(font).face.charToGlyph  # type: ignore[attr-defined]
-    missing = sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace()})
+    return tuple(sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace()}))
+
+
+def check_glyphs(
+text: str, font: str, where: str | Message) -> None:
+    """Refuse text the embedded font cannot show: a ballot must never print an empty box for a letter."""
+    missing = _missing_glyphs(text, font)
     if missing:
         shown = " ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:5])
-        raise InputError(f"{where}: the ballot font (DejaVu Sans) cannot print {shown} in {text!r}")
+        raise InputError("paper.font_missing", where=where, characters=shown, text=text)
 
 
 @dataclass(frozen=True)
@@ -172,16 +180,29 @@ class Fitted:
 LEADING = 1.22
 
 
-@functools.lru_cache(maxsize=2048)
 def fit_block(runs: tuple[Run, ...], width: float, height: float, size: float, min_size: float,
-              where: str, leading: float = LEADING) -> Fitted:
+              where: str | Message, leading: float = LEADING) -> Fitted:
     """Set ``runs`` in a box, shrinking from ``size`` down to ``min_size`` (points) until they fit.
 
     The minimum is a promise to the voter (16 pt for large print, 14 pt for Easy Read), so text that
-    still overflows raises InputError naming the place rather than printing smaller.
+    still overflows raises InputError naming the place (``where``) rather than printing smaller.
     """
     for run in runs:
         check_glyphs(run.text, FONT_BOLD if run.bold else FONT, where)
+    fitted = _set_block(runs, width, height, size, min_size, leading)
+    if fitted is None:
+        raise InputError("paper.text_does_not_fit", where=where, size=min_size)
+    return fitted
+
+
+@functools.lru_cache(maxsize=2048)
+def _set_block(runs: tuple[Run, ...], width: float, height: float, size: float, min_size: float,
+               leading: float) -> Fitted | None:
+    """The runs set at the largest size from ``size`` down to ``min_size`` that fits, or None if none does.
+
+    Cached: a pack prints the same words on hundreds of papers; the place named in a refusal is not part
+    of the key, so each place still gets its own words.
+    """
     trial = size
     while True:
         placed: list[tuple[str, str, float, float]] = []
@@ -197,8 +218,9 @@ def fit_block(runs: tuple[Run, ...], width: float, height: float, size: float, m
         if y <= height + 0.01:
             return Fitted(size=trial, lines=tuple(placed), height=y)
         if trial - 0.5 < min_size - 1e-9:
-            raise InputError(f"{where}: the text does not fit at {min_size:g} pt; shorten it")
+            return None
         trial -= 0.5
+
 
 
 def draw_fitted(page: Page, area: Rect, fitted: Fitted, colour: Color | None = None,
@@ -226,7 +248,8 @@ def draw_qr(page: Page, area: Rect, text: str) -> None:
     try:
         grid = qr_flat(text)
     except ValueError as error:
-        raise InputError(f"cannot draw QR code {text!r}: {error}") from None
+        raise InputError("paper.qr_not_drawn", text=text, detail=error) from None
+
     step = area.w * mm / QR_SIZE
     modules = np.zeros((QR_SIZE, QR_SIZE + 2), np.int8)
     modules[:, 1:-1] = np.frombuffer(bytes(grid), np.uint8).reshape(QR_SIZE, QR_SIZE)

@@ -20,6 +20,7 @@ from coopvote.ballots.pdf_draw import FONT, GREY, Page, Run, class_colour, draw_
 from coopvote.ballots.pdf_spec import MeetingInfo, VotingClass
 from coopvote.counting.value_bands import votes_words
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 MARGIN = 18.0
 QR_SIZE = 42.0
@@ -61,7 +62,8 @@ class EnvelopeSheet:
 def render_envelope_sheets(sheets: Sequence[EnvelopeSheet], out: Path | BinaryIO | str, page_size: str = "A4") -> int:
     """One page per member, in the order given; returns the page count. Writes nothing if a sheet cannot fit."""
     if not sheets:
-        raise InputError("there are no envelope sheets to print")
+        raise InputError("paper.no_envelopes")
+
     size = normalise_page_size(page_size)
     width, height = page_dimensions(size)
     buffer = io.BytesIO()
@@ -77,7 +79,7 @@ def render_envelope_sheets(sheets: Sequence[EnvelopeSheet], out: Path | BinaryIO
 
 
 def _sheet(page: Page, sheet: EnvelopeSheet, width: float, height: float) -> None:
-    where = f"envelope sheet {sheet.member_number}"
+    where = message("paper.where_envelope", member=sheet.member_number)
     inner = width - 2 * MARGIN
     fill, ink = class_colour(sheet.voting_class.colour)
     band = Rect(MARGIN, MARGIN, inner, 11.0)

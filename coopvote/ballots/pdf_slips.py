@@ -31,6 +31,7 @@ from coopvote.ballots.pdf_draw import (
 )
 from coopvote.ballots.pdf_spec import SlipSheetSpec
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 __all__ = ["render_slips"]
 
@@ -73,7 +74,7 @@ def _slip_static(page: Page, slip: Slip, sheet: SlipSheetSpec) -> None:
         base, floor = 13.0, 8.0
     else:
         base, floor = max(base, 16.0), 16.0 if sheet.variant == "large-print" else 14.0
-    fitted = fit_block(runs, area.w, area.h, base, floor, f"item {item.number} slip {slip.option + 1}")
+    fitted = fit_block(runs, area.w, area.h, base, floor, message("paper.where_slip", item=item.number, option=slip.option + 1))
     draw_fitted(page, area, fitted, valign="middle")
 
 
@@ -91,11 +92,12 @@ def render_slips(sheets: Sequence[SlipSheetSpec], out: Path | BinaryIO | str) ->
     cannot fit.
     """
     if not sheets:
-        raise InputError("there are no vote slips to print")
+        raise InputError("paper.no_slips")
     for sheet in sheets:
         if len(sheet.qr_texts) != len(sheet.item.choices):
-            raise InputError(f"item {sheet.item.number} serial {sheet.serial}: {len(sheet.qr_texts)} QR codes "
-                             f"for {len(sheet.item.choices)} options")
+            raise InputError("paper.slip_codes_count", item=sheet.item.number, serial=sheet.serial,
+                             codes=len(sheet.qr_texts), options=len(sheet.item.choices))
+
     layouts: dict[tuple[object, ...], tuple[str, SlipSheetLayout]] = {}
     for sheet in sheets:
         key = (sheet.meeting, sheet.item, sheet.voting_class, sheet.variant, sheet.page_size)

@@ -129,7 +129,7 @@ class SlipSheetSpec:
 
 def _checked(variant: str, page_size: str) -> tuple[Variant, PageSize]:
     if variant not in ("standard", "easy-read", "large-print"):
-        raise InputError(f"variant {variant!r} is unknown; use standard, easy-read or large-print")
+        raise InputError("paper.print_variant_unknown", variant=variant)
     return variant, normalise_page_size(page_size)  # type: ignore[return-value]
 
 
@@ -178,6 +178,6 @@ def collate_packs(batches: Sequence[Sequence[PaperSpec]]) -> list[PaperSpec]:
     size = len(batches[0])
     for batch in batches:
         if len(batch) != size:
-            raise InputError("every item needs the same number of papers to make up packs "
-                             f"(found {size} and {len(batch)})")
+            raise InputError("paper.packs_uneven", first=size, other=len(batch))
+
     return [batch[k] for k in range(size) for batch in batches]

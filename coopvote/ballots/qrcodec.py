@@ -56,9 +56,10 @@ from fractions import Fraction
 from typing import Any
 
 from coopvote.ballots.paper import PageSize, Variant
-from coopvote.ballots.texts import reason_message  # only for the exception's default English text
+from coopvote.ballots.texts import reason_words
 from coopvote.counting.value_bands import band_token, parse_band_token
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 BALLOT_PREFIX = "CV"
 CARD_PREFIX = "CVM"
@@ -109,15 +110,15 @@ class Reason(StrEnum):
 class QrRejected(InputError):
     """A scanned code that must not be counted: ``reason`` says what is wrong, ``fields`` the details.
 
-    The words for people are ``coopvote.ballots.texts.rejection_message(error, lang)``. ``str(error)``
-    is that English sentence too, because an InputError's text is what the command line and a sheet's
-    "unreadable" note show.
+    Its message is the reason's catalogue entry (``reading.<reason>``) with the details as fields, so
+    ``str(error)`` and ``error.render(lang)`` word it as any other error; the teller screen and the
+    declaration read ``reason`` and ``fields`` too (``coopvote.ballots.texts.rejection_message``).
     """
 
     def __init__(self, reason: Reason, **fields: Any) -> None:
         self.reason = reason
         self.fields: Mapping[str, Any] = dict(fields)
-        super().__init__(reason_message(reason, "en", **fields))
+        super().__init__(reason_words(reason, **fields))
 
 
 @dataclass(frozen=True)
@@ -159,32 +160,33 @@ def _mac(secret: bytes, body: str) -> str:
 
 def _check_secret(secret: bytes) -> None:
     if not isinstance(secret, bytes | bytearray) or len(secret) < MIN_SECRET_BYTES:
-        raise InputError(f"the meeting's QR secret must be at least {MIN_SECRET_BYTES} bytes")
+        raise InputError("qr.secret_too_short", limit=MIN_SECRET_BYTES)
 
 
-def _check(pattern: re.Pattern[str], value: str, what: str, limit: int) -> str:
+def _check(pattern: re.Pattern[str], value: str, unfit: str, limit: int) -> str:
+    """``value`` if it may go in a code; else the refusal ``unfit`` (a catalogue key naming the field)."""
     if not pattern.fullmatch(value) or len(value) > limit:
-        raise InputError(f"{what} {value!r} cannot go in a QR code: use up to {limit} of A-Z, 0-9")
+        raise InputError(message(unfit, value=value, limit=limit))
     return value
 
 
 def encode(code: BallotCode, secret: bytes) -> str:
     """The sealed QR text for a ballot paper or vote slip; raises InputError for a field that cannot fit."""
     _check_secret(secret)
-    meeting = _check(_MEETING, code.meeting.upper(), "meeting code", 12)
-    class_code = _check(_CLASS, code.class_code.upper(), "class code", 12)
+    meeting = _check(_MEETING, code.meeting.upper(), "qr.meeting_code_unfit", 12)
+    class_code = _check(_CLASS, code.class_code.upper(), "qr.class_code_unfit", 12)
     if not 1 <= code.item <= 9999:
-        raise InputError(f"item number {code.item} cannot go in a QR code: use 1 to 9999")
+        raise InputError("qr.item_unfit", item=code.item)
     if not 1 <= code.serial <= 99_999_999:
-        raise InputError(f"serial {code.serial} cannot go in a QR code: use 1 to 99999999")
+        raise InputError("qr.serial_unfit", serial=code.serial)
     if code.option is None:
         try:
             form = "P" + _VARIANT_LETTER[code.variant] + _PAGE_LETTER[code.page_size]
         except KeyError:
-            raise InputError(f"no QR form for variant {code.variant!r} on {code.page_size!r} paper") from None
+            raise InputError("qr.no_form", variant=code.variant, page_size=code.page_size) from None
     else:
         if not 0 <= code.option <= 9998:
-            raise InputError(f"option {code.option} cannot go in a QR code")
+            raise InputError("qr.option_unfit", option=code.option)
         form = f"S{code.option + 1}"
     body = f"{BALLOT_PREFIX}{VERSION}-{meeting}-{code.item}-{class_code}-{code.serial}-{form}"
     if code.band is not None:
@@ -210,8 +212,8 @@ def card_number_problem(number: str) -> str | None:
 def encode_card(card: MemberCode, secret: bytes) -> str:
     """The sealed code for a membership card."""
     _check_secret(secret)
-    meeting = _check(_MEETING, card.meeting.upper(), "meeting code", 12)
-    member = _check(_CLASS, card.member.upper(), "member number", 16)
+    meeting = _check(_MEETING, card.meeting.upper(), "qr.meeting_code_unfit", 12)
+    member = _check(_CLASS, card.member.upper(), "qr.member_number_unfit", 16)
     body = f"{CARD_PREFIX}{VERSION}-{meeting}-{member}"
     return f"{body}-{_mac(bytes(secret), body)}"
 
@@ -331,9 +333,9 @@ def shuffled_serials(count: int, start: int, seed_bytes: bytes) -> list[int]:
     identical, while without the seed the order cannot be predicted.
     """
     if count < 0:
-        raise InputError(f"cannot print {count} papers")
+        raise InputError("qr.negative_count", count=count)
     if start < 1 or start + count - 1 > 99_999_999:
-        raise InputError(f"serials {start} to {start + count - 1} do not fit the range 1 to 99999999")
+        raise InputError("qr.serials_out_of_range", first=start, last=start + count - 1)
     key = bytes(seed_bytes) or b"coopvote"
 
     def rank(serial: int) -> bytes:

@@ -60,7 +60,7 @@ def teller_deck(
 ) -> tuple[bytes, list[KeyEntry]]:
     """A printable PDF of marked test papers (one page each, marks drawn at ``dpi``) and its key."""
     if not items:
-        raise InputError("a test deck needs at least one agenda item")
+        raise InputError("paper.deck_no_items")
     rng = random.Random(seed)
     papers: list[DeckPaper] = []
     for item, variant, page_size in items:
@@ -105,7 +105,8 @@ def teller_lookup(items: Sequence[PrintedItem]) -> GeometryLookup:
         try:
             item = by_number[code.item]
         except KeyError:
-            raise InputError(f"item {code.item} is not in this test deck") from None
+            raise InputError("paper.deck_item_unknown", item=code.item) from None
+
         return question_for_item(item, code.variant, code.page_size)
 
     return meeting_lookup(TEST_SECRET, TEST_MEETING, paper_for)

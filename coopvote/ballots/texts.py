@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from coopvote.messages import LANGUAGES, Message, catalogue, message
+
 REJECTION_REASONS: dict[str, tuple[str, str]] = {
     "no-valid-code": ("Dim cod dilys", "No valid code"),
     "too-many-votes": ("Gormod o bleidleisiau", "Votes for more options than allowed"),
@@ -34,67 +36,23 @@ def rejection_reason_words(code: str) -> tuple[str, str]:
     return REJECTION_REASONS.get(code, (code, code))
 
 
-REASON_MESSAGES: dict[str, dict[str, str]] = {
-    "not-coopvote": {
-        "en": "This is not a coopvote ballot code.",
-        "cy": "Nid cod papur pleidleisio coopvote yw hwn.",
-    },
-    "membership-card": {
-        "en": "This is a membership card, not a ballot paper.",
-        "cy": "Cerdyn aelodaeth yw hwn, nid papur pleidleisio.",
-    },
-    "ballot-not-card": {
-        "en": "This is a ballot paper, not a membership card.",
-        "cy": "Papur pleidleisio yw hwn, nid cerdyn aelodaeth.",
-    },
-    "other-meeting": {
-        "en": "This code belongs to another meeting ({meeting}), not to this one ({expected}).",
-        "cy": "Mae'r cod hwn yn perthyn i gyfarfod arall ({meeting}), nid i'r cyfarfod hwn ({expected}).",
-    },
-    "forged-or-damaged": {
-        "en": "This code failed its seal check: it is damaged or forged. "
-        "Set the paper aside for the returning officer.",
-        "cy": "Methodd y cod hwn y prawf sêl: mae wedi'i ddifrodi neu wedi'i ffugio. "
-        "Rhowch y papur o'r neilltu i'r swyddog canlyniadau.",
-    },
-    "unsupported-version": {
-        "en": "This code is in format version {version}, which this copy of coopvote cannot read.",
-        "cy": "Mae'r cod hwn yn fersiwn fformat {version}, na all y copi hwn o coopvote ei ddarllen.",
-    },
-    "vote-not-open": {
-        "en": "The vote on item {item} is not open.",
-        "cy": "Nid yw'r bleidlais ar eitem {item} ar agor.",
-    },
-    "vote-closed": {
-        "en": "The vote on item {item} has closed.",
-        "cy": "Mae'r bleidlais ar eitem {item} wedi cau.",
-    },
-    "wrong-item": {
-        "en": "This paper is for item {item}, but item {expected} is being counted.",
-        "cy": "Mae'r papur hwn ar gyfer eitem {item}, ond eitem {expected} sy'n cael ei chyfrif.",
-    },
-    "serial-not-issued": {
-        "en": "Ballot {serial} for item {item} was never issued.",
-        "cy": "Ni chafodd papur pleidleisio {serial} ar gyfer eitem {item} ei roi erioed.",
-    },
-    "spoilt": {
-        "en": "Ballot {serial} for item {item} was recorded as spoilt and replaced.",
-        "cy": "Cofnodwyd papur pleidleisio {serial} ar gyfer eitem {item} fel papur wedi'i ddifetha, "
-        "a rhoddwyd un arall yn ei le.",
-    },
-    "voided": {
-        "en": "Ballot {serial} for item {item} was voided and cannot be counted.",
-        "cy": "Cafodd papur pleidleisio {serial} ar gyfer eitem {item} ei ddirymu ac ni ellir ei gyfrif.",
-    },
-    "already-counted": {
-        "en": "Ballot {serial} for item {item} was already counted at {where} (vote open since {when}).",
-        "cy": "Cafodd papur pleidleisio {serial} ar gyfer eitem {item} ei gyfrif eisoes yn {where} (pleidlais ar agor ers {when}).",
-    },
-    "unknown-member": {
-        "en": "Member number {member} is not on this meeting's register.",
-        "cy": "Nid yw rhif aelodaeth {member} ar gofrestr y cyfarfod hwn.",
-    },
+REASON_KEYS: dict[str, str] = {
+    "not-coopvote": "reading.not_coopvote",
+    "membership-card": "reading.membership_card",
+    "ballot-not-card": "reading.ballot_not_card",
+    "other-meeting": "reading.other_meeting",
+    "forged-or-damaged": "reading.forged_or_damaged",
+    "unsupported-version": "reading.unsupported_version",
+    "vote-not-open": "reading.vote_not_open",
+    "vote-closed": "reading.vote_closed",
+    "wrong-item": "reading.wrong_item",
+    "serial-not-issued": "reading.serial_not_issued",
+    "spoilt": "reading.spoilt",
+    "voided": "reading.voided",
+    "already-counted": "reading.already_counted",
+    "unknown-member": "reading.unknown_member",
 }
+"""Each refusal reason (``coopvote.ballots.qrcodec.Reason``) -> its catalogue key (resources/messages/reading.toml)."""
 
 
 
@@ -108,24 +66,25 @@ class Refusal(Protocol):
     def fields(self) -> Mapping[str, Any]: ...
 
 
-def reason_message(reason: str, lang: str = "en", **fields: Any) -> str:
-    """The plain-words message for a refusal ``reason`` in English (``en``) or Welsh (``cy``).
+def reason_words(reason: str, **fields: Any) -> Message:
+    """A refusal ``reason`` as a catalogue message, with its details as fields.
 
-    ``reason`` is a ``coopvote.ballots.qrcodec.Reason`` (a string enum) or its value. Missing fields
-    show as ``?`` rather than failing, so a message can always be shown.
+    ``reason`` is a ``coopvote.ballots.qrcodec.Reason`` (a string enum) or its value. A detail the words use
+    but nobody gave shows as ``?`` rather than failing, so a refusal can always be shown.
     """
-    template = REASON_MESSAGES[str(reason)]["cy" if lang == "cy" else "en"]
-    return template.format_map(_Lenient(fields))
+    key = REASON_KEYS[str(reason)]
+    given = {name: "?" for name in catalogue()[key].fields()} | dict(fields)
+    return message(key, **given)
+
+
+def reason_message(reason: str, lang: str = "en", **fields: Any) -> str:
+    """The plain-words message for a refusal ``reason`` in English (``en``), Welsh (``cy``) or both."""
+    return reason_words(reason, **fields).render(lang if lang in LANGUAGES else "en")  # type: ignore[arg-type]
 
 
 def rejection_message(refusal: Refusal, lang: str = "en") -> str:
     """A refused code (``QrRejected``) in words for the person holding it, in ``lang``."""
     return reason_message(refusal.reason, lang, **refusal.fields)
-
-
-class _Lenient(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "?"
 
 
 @dataclass(frozen=True)

@@ -67,10 +67,11 @@ def reading_language(asked: str | None) -> str:
     return "both"
 
 
-def say_error(words: Message) -> None:
-    """A message on standard error, each language's line marked as coopvote's, Welsh first."""
+def say_error(words: Message, *, to_stdout: bool = False) -> None:
+    """A message on standard error (or output, where a command always said it there), each language's line
+    marked as coopvote's, Welsh first."""
     for line in words.render().splitlines():
-        print(f"coopvote: {line}", file=sys.stderr)
+        print(f"coopvote: {line}", file=sys.stdout if to_stdout else sys.stderr)
 
 
 def _command_word(words: list[str]) -> str | None:

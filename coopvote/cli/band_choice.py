@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from coopvote.counting.value_bands import Band, band_label
 from coopvote.errors import RuleError
+from coopvote.messages import Message, message
 
 if TYPE_CHECKING:
     from coopvote.service import MeetingService
@@ -67,8 +68,8 @@ def band_warning(service: MeetingService, class_code: str, value: Fraction) -> s
     )
 
 
-def bands_named(bands: list[Band]) -> str:
-    return ", ".join(band_label(b.value) for b in bands) or "none: no member of the class has a vote value above 0"
+def bands_named(bands: list[Band]) -> str | Message:
+    return ", ".join(band_label(b.value) for b in bands) or message("cli.no_bands")
 
 
 def class_bands(service: MeetingService, class_code: str) -> list[Band]:
@@ -82,25 +83,22 @@ def held_band(service: MeetingService, class_code: str, value: Fraction) -> Band
     found = next((b for b in bands if b.value == value), None)
     if found is None:
         raise RuleError(
-            f"--band {band_label(value)}: no active member of class {class_code.upper()} has the vote value "
-            f"{band_label(value)}, so nobody would be handed that paper; the bands of class "
-            f"{class_code.upper()} are {bands_named(bands)}"
+            "cli.band_not_held", band=band_label(value), class_code=class_code.upper(), bands=bands_named(bands)
         )
     return found
 
 
 def band_needed(service: MeetingService, items: list[int], class_code: str) -> RuleError:
     """The refusal for printing a per-member item without --band: say the flag and the class's bands."""
-    which = f"item {items[0]} counts" if len(items) == 1 else f"items {', '.join(map(str, items))} count"
-    return RuleError(
-        f"{which} each member's own vote value (per_member): print papers per value band with --band VALUE; "
-        f"the bands of class {class_code.upper()} are {bands_named(class_bands(service, class_code))}"
-    )
+    bands = bands_named(class_bands(service, class_code))
+    if len(items) == 1:
+        return RuleError("cli.band_needed_item", item=items[0], class_code=class_code.upper(), bands=bands)
+    return RuleError("cli.band_needed_items", items=", ".join(map(str, items)), class_code=class_code.upper(), bands=bands)
 
 
-def band_not_counted(value: Fraction, which: str) -> RuleError:
-    """``which``: the clause saying what does not count member values ("item 3 does not count")."""
-    return RuleError(
-        f"--band {band_label(value)}: {which} members' own vote values (per_member), so the papers carry no "
-        "band; print them without --band"
-    )
+def band_not_counted(value: Fraction, item: int | None) -> RuleError:
+    """``item``: the one item printed that does not count member values; None for a pack of every item to vote on."""
+    if item is None:
+        return RuleError("cli.band_not_counted_packs", band=band_label(value))
+    return RuleError("cli.band_not_counted_item", band=band_label(value), item=item)
+

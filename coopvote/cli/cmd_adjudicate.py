@@ -12,8 +12,9 @@ import argparse
 from typing import Any
 
 from coopvote.ballots.texts import REJECTION_REASONS
-from coopvote.cli.common import add_meeting_argument, open_meeting
+from coopvote.cli.common import add_meeting_argument, in_reading_language, open_meeting
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 GROUNDS = tuple(REJECTION_REASONS)
 """The statutory grounds, from the one table of them (ballots/texts.py: plain text, so the parser loads no database)."""
@@ -33,30 +34,36 @@ def register(subparsers: Any) -> None:
 def marks_of(text: str) -> list[int]:
     parts = [p for p in text.replace(" ", ",").split(",") if p]
     if not parts or not all(p.isdigit() for p in parts):
-        raise InputError(f"--accept {text!r}: give the marks as numbers separated by commas, e.g. 1 or 3,1,2")
+        raise InputError("cli.marks_not_numbers", text=text)
     return [int(p) for p in parts]
 
 
 def run(args: argparse.Namespace) -> int:
     if args.sheet is None and (args.accept or args.reject):
-        raise InputError("say which sheet to decide with --sheet N (run without options to list them)")
+        raise InputError("cli.adjudicate_which_sheet")
     if args.sheet is not None and not (args.accept or args.reject):
-        raise InputError(f"sheet {args.sheet}: decide it with --accept MARKS or --reject REASON")
+        raise InputError("cli.adjudicate_how", sheet=args.sheet)
+
     service = open_meeting(args.meeting, actor=args.by or "cli")
     try:
         if args.sheet is None:
             waiting = service.tellers.pending_sheets()
             if not waiting:
-                print("No scanned sheets wait for adjudication.")
+                print(message("cli.adjudicate_none_waiting"))
             for sheet in waiting:
-                where = f"item {sheet.item}, {sheet.class_code}, serial {sheet.serial}" if sheet.item else "no readable code"
                 read = [q.get("chosen") for q in sheet.reading.get("questions", [])]
-                print(f"sheet {sheet.id}: {where}; {', '.join(sheet.reasons) or 'needs a person'}; "
-                      f"read as {read}; from {sheet.source_name}")  # fmt: skip
+                reasons = ", ".join(sheet.reasons) or message("cli.adjudicate_needs_person")
+                if sheet.item:
+                    print(message("cli.adjudicate_sheet", sheet=sheet.id, item=sheet.item, class_code=sheet.class_code,
+                                  serial=sheet.serial, reasons=reasons, read=read, source=sheet.source_name))
+                else:
+                    print(message("cli.adjudicate_sheet_no_code", sheet=sheet.id, reasons=reasons, read=read,
+                                  source=sheet.source_name))
             return 0
         accept = marks_of(args.accept) if args.accept else None
         outcome = service.tellers.adjudicate(args.sheet, accept_marks=accept, reject_reason=args.reject, by=args.by)
     finally:
         service.close()
-    print(outcome.message_en)
+    print(in_reading_language(outcome.message_cy, outcome.message_en))
+
     return 0

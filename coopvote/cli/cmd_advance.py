@@ -14,8 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from coopvote.cli.common import add_meeting_argument, open_meeting, print_json
+from coopvote.cli.common import add_meeting_argument, in_reading_language, open_meeting, print_json
 from coopvote.errors import InputError
+from coopvote.messages import Bilingual, message
 
 
 def register(subparsers: Any) -> None:
@@ -86,10 +87,10 @@ def run_packs(args: argparse.Namespace) -> int:
         written = service.advance.print_issue(issue, args.out, variant=args.variant, page_size=args.page_size)
     finally:
         service.close()
-    print(f"Advance packs for {len(issue.members)} members recorded as sent.")
+    print(message("cli.advance_packs_sent", members=len(issue.members)))
     for path in written:
         print(f"  {path}")
-    print("Print the envelopes and the papers separately; stuff each envelope from its class's mixed stack.")
+    print(message("cli.advance_packs_how"))
     return 0
 
 
@@ -99,9 +100,9 @@ def parse_when(text: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise InputError(f"--at {text!r}: not a date and time such as 2026-11-27T16:30:00Z") from None
+        raise InputError("cli.when_not_a_time", text=text) from None
     if moment.tzinfo is None:
-        raise InputError(f"--at {text!r}: give its time zone (Z or +01:00)")
+        raise InputError("cli.when_no_zone", text=text)
     return moment
 
 
@@ -111,9 +112,9 @@ def run_receive(args: argparse.Namespace) -> int:
         try:
             codes += [line.strip() for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
         except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"{args.file}: cannot be read ({error})") from None
+            raise InputError("cli.file_unreadable", path=args.file, detail=error) from None
     if not codes:
-        raise InputError("give envelope codes (or membership numbers), or --file")
+        raise InputError("cli.envelopes_none_given")
     at = parse_when(args.at)
     service = open_meeting(args.meeting, actor="advance")
     accepted = 0
@@ -125,14 +126,16 @@ def run_receive(args: argparse.Namespace) -> int:
                 accepted += 1
             else:
                 refused[outcome.reason] = refused.get(outcome.reason, 0) + 1
-                print(f"  {code[:40]}: {outcome.message_en}")
+                for line in in_reading_language(outcome.message_cy, outcome.message_en).splitlines():
+                    print(f"  {code[:40]}: {line}")
             if len(codes) > 20:
                 sys.stderr.write(f"\r  {done:>5} / {len(codes)} envelopes")
     finally:
         service.close()
     if len(codes) > 20:
         sys.stderr.write("\n")
-    print(f"{len(codes)} envelopes: {accepted} accepted" + "".join(f", {n} {why}" for why, n in sorted(refused.items())))
+    refusals = "".join(f", {n} {why}" for why, n in sorted(refused.items()))  # counts and refusal codes
+    print(message("cli.advance_envelopes_received", count=len(codes), accepted=accepted, refused=refusals))
     return 0
 
 
@@ -142,7 +145,7 @@ def run_open(args: argparse.Namespace) -> int:
         count = service.advance.open_envelopes()
     finally:
         service.close()
-    print(f"{count} envelopes recorded as opened; mix their papers before reading them.")
+    print(message("cli.advance_envelopes_opened", count=count))
     return 0
 
 
@@ -153,20 +156,20 @@ def _progress(done: int, _outcome: Any) -> None:
 def run_scan(args: argparse.Namespace) -> int:
     missing = [str(p) for p in args.files if not p.is_file()]
     if missing:
-        raise InputError(f"no such file: {', '.join(missing)}")
+        raise InputError("cli.no_such_files", paths=", ".join(missing))
     service = open_meeting(args.meeting, actor="scanner")
     try:
         summary = service.advance.read_sheets(args.files, progress=_progress)
     finally:
         service.close()
     sys.stderr.write("\n")
-    print(f"{summary.pages} advance papers read: {summary.accepted} counted")
+    print(message("cli.advance_papers_read", pages=summary.pages, accepted=summary.accepted))
     if summary.queued:
-        print(f"  set aside for adjudication: {summary.queued} (decide them with `coopvote adjudicate`; the vote "
-              "cannot close while they wait)")
+        print(message("cli.advance_papers_queued", queued=summary.queued))
     for reason, count in summary.refused.most_common():
         example = next(o for o in summary.outcomes if o.reason == reason)
-        print(f"  refused ({reason}): {count}, e.g. {example.message_en}")
+        words = Bilingual(cy=example.message_cy, en=example.message_en)
+        print(message("cli.refused_example", reason=reason, count=count, example=words))
     return 0
 
 
@@ -176,7 +179,7 @@ def run_record(args: argparse.Namespace) -> int:
         outcome = service.advance.record_paper(args.qr, args.marks)
     finally:
         service.close()
-    print(outcome.message_en)
+    print(in_reading_language(outcome.message_cy, outcome.message_en))
     return 0 if outcome.accepted else 1
 
 
@@ -186,13 +189,17 @@ def run_directed(args: argparse.Namespace) -> int:
     try:
         directions = parse_directions(args.item)
     except InputError as error:
-        raise InputError(f"--item {error}") from None
+        raise InputError("cli.item_option_problem", problem=error.message) from None
+
     service = open_meeting(args.meeting, actor="desk")
     try:
         notes = service.advance.enter_directed_proxy(args.appointer, args.holder, directions)
     finally:
         service.close()
-    print(f"Directed proxy for {args.appointer} entered (holder: {args.holder or 'the chair'}).")
+    if args.holder:
+        print(message("cli.directed_entered", appointer=args.appointer, holder=args.holder))
+    else:
+        print(message("cli.directed_entered_chair", appointer=args.appointer))
     for note in notes:
         print(f"  {note}")
     return 0
@@ -204,8 +211,8 @@ def run_amended(args: argparse.Namespace) -> int:
         rule = service.advance.mark_amended(args.item, args.by)
     finally:
         service.close()
-    words = "counted as against" if rule == "against" else "not counted"
-    print(f"Item {args.item} recorded as amended: its advance votes are {words}.")
+    print(message("cli.amended_against" if rule == "against" else "cli.amended_not_counted", item=args.item))
+
     return 0
 
 

@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from coopvote.cli import say_error
 from coopvote.cli.band_choice import (
     band_argument,
     band_needed,
@@ -21,8 +22,11 @@ from coopvote.cli.band_choice import (
 from coopvote.cli.common import add_meeting_argument, open_meeting
 from coopvote.counting.value_bands import band_label, votes_words
 from coopvote.errors import RuleError
+from coopvote.messages import Bilingual, message
 
-PAPER_WORDS = {"paper": ("ballot paper", "ballot papers"), "slips": ("vote slip", "vote slips")}
+PRINTED_KEYS = {"paper": "cli.printed_papers", "slips": "cli.printed_slips"}
+PRINTED_BAND_KEYS = {"paper": "cli.printed_papers_band", "slips": "cli.printed_slips_band"}
+"""What was printed, by paper kind: ballot papers or vote slips (with the value band when printed per band)."""
 
 
 def register(subparsers: Any) -> None:
@@ -52,7 +56,7 @@ def with_spares(voters: int) -> int:
 
 def run(args: argparse.Namespace) -> int:
     if args.count is not None and args.count < 1:
-        print(f"coopvote: --count {args.count}: give how many papers to print, 1 or more")
+        say_error(message("cli.count_not_positive", count=args.count), to_stdout=True)
         return 2
     service = open_meeting(args.meeting)
     try:
@@ -60,12 +64,12 @@ def run(args: argparse.Namespace) -> int:
         classes = [c for c in meeting.classes if args.class_code is None or c.code.upper() == args.class_code.upper()]
         if not classes:
             known = ", ".join(c.code for c in meeting.classes)
-            print(f"coopvote: there is no membership class {args.class_code!r}; the classes are {known}")
+            say_error(message("cli.no_such_class_named", class_code=args.class_code, classes=known), to_stdout=True)
             return 2
         banded = service.papers.counts_member_values(args.item)
         voters = {c.code: c.eligible for c in classes}
         if args.band is not None and not banded:
-            raise band_not_counted(args.band, f"item {args.item} does not count")
+            raise band_not_counted(args.band, args.item)
         if banded and args.band is None:
             raise band_needed(service, [args.item], classes[0].code)
         if banded and args.class_code is not None:
@@ -75,9 +79,8 @@ def run(args: argparse.Namespace) -> int:
             voters = {code: band.members for code, band in held.items() if band is not None}
             if not voters:
                 raise RuleError(
-                    f"--band {band_label(args.band)}: no active member of any class has the vote value "
-                    f"{band_label(args.band)}; the bands are "
-                    + ", ".join(b.label for c in classes for b in class_bands(service, c.code))
+                    "cli.band_not_held_any", band=band_label(args.band),
+                    bands=", ".join(b.label for c in classes for b in class_bands(service, c.code)),
                 )
             classes = [c for c in classes if c.code in voters]
         for cls in classes:
@@ -87,15 +90,17 @@ def run(args: argparse.Namespace) -> int:
                 args.item, cls.code, count, out, kind=args.kind, variant=args.variant, page_size=args.page_size,
                 band=args.band,
             )
-            what = PAPER_WORDS[args.kind][0 if count == 1 else 1]
-            band = f", band {votes_words(args.band)[1]}" if args.band is not None else ""
-            print(
-                f"Printed {count} {what} for item {args.item}, class {cls.code}{band} ({args.variant}): "
-                f"{printed.pages} pages -> {out}"
+            printed_words = dict(
+                count=count, item=args.item, class_code=cls.code, variant=args.variant, pages=printed.pages, path=out
             )
+            if args.band is None:
+                print(message(PRINTED_KEYS[args.kind], **printed_words))
+            else:
+                band = Bilingual(*votes_words(args.band))
+                print(message(PRINTED_BAND_KEYS[args.kind], band=band, **printed_words))
             warning = band_warning(service, cls.code, args.band) if args.band is not None else None
             if warning:
-                print(f"  warning: {warning}")
+                print(message("cli.warning_indented", warning=warning))
     finally:
         service.close()
     return 0

@@ -8,6 +8,7 @@ from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting_to_read
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 
 def register(subparsers: Any) -> None:
@@ -24,16 +25,18 @@ def run(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
-        raise InputError(f"{out}: the booklet is written as a .pdf file")
+        raise InputError("cli.booklet_not_pdf", path=out)
     service = open_meeting_to_read(args.meeting)
     try:
         meeting = service.setup.meeting()
         item = meeting.item(args.item)
         nominations = service.nominations.nominations(args.item)
     except KeyError:
-        raise InputError(f"there is no agenda item {args.item}") from None
+        raise InputError("cli.no_such_item", item=args.item) from None
+
     finally:
         service.close()
     out.write_bytes(render_booklet(meeting, item, nominations, easy_read=args.easy_read))
-    print(f"Candidate booklet for item {args.item}: {out}")
+    print(message("cli.booklet_written", item=args.item, path=out))
+
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting
+from coopvote.messages import message
 
 
 def register(subparsers: Any) -> None:
@@ -23,5 +24,6 @@ def run(args: argparse.Namespace) -> int:
         count = service.papers.print_membership_cards(args.out, args.page_size)
     finally:
         service.close()
-    print(f"Printed {count} membership cards -> {args.out}")
+    print(message("cli.cards_printed", count=count, path=args.out))
+
     return 0

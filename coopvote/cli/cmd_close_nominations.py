@@ -11,6 +11,7 @@ import argparse
 from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting
+from coopvote.messages import message
 
 
 def register(subparsers: Any) -> None:
@@ -29,10 +30,13 @@ def run(args: argparse.Namespace) -> int:
         closed = service.nominations.close(args.item, closed_by=args.by)
     finally:
         service.close()
-    how = f"drawn by lot (seed {closed.seed}, kept in the audit log)" if closed.rule == "lot" else "alphabetical by surname"
-    print(f"Nominations for item {args.item} closed; ballot order {how}:")
+    if closed.rule == "lot":
+        print(message("cli.nominations_closed_lot", item=args.item, seed=closed.seed))
+    else:
+        print(message("cli.nominations_closed_alphabetical", item=args.item))
     for position, name in enumerate(closed.order, start=1):
         print(f"  {position}. {name}")
     if closed.uncontested:
-        print(f"Uncontested: elected without a vote: {', '.join(closed.elected)}")
+        print(message("cli.uncontested", names=", ".join(closed.elected)))
+
     return 0

@@ -13,6 +13,7 @@ from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting_to_read
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 
 def register(subparsers: Any) -> None:
@@ -29,15 +30,17 @@ def run(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
-        raise InputError(f"{out}: the confirmation pack is written as a .pdf file")
+        raise InputError("cli.confirmation_not_pdf", path=out)
     service = open_meeting_to_read(args.meeting)
     try:
         numbers = [i.number for i in service.setup.meeting().items]
         if args.item not in numbers:
-            raise InputError(f"there is no agenda item {args.item}; the items are {', '.join(map(str, numbers))}")
+            raise InputError("cli.no_such_item_listed", item=args.item, items=", ".join(map(str, numbers)))
+
         record = collect(service, [args.item], audit=False)
     finally:
         service.close()
     out.write_bytes(render_confirmation(record, args.item))
-    print(f"Confirmation pack for item {args.item}: {out}")
+    print(message("cli.confirmation_written", item=args.item, path=out))
+
     return 0

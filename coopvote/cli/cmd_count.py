@@ -12,11 +12,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from coopvote.cli import reading_language, say_error
 from coopvote.counting.blt import MAX_SEATS, read_blt_groups
 from coopvote.counting.model import CountOptions, Election, Outcome
 from coopvote.counting.report import outcome_to_dict, stage_table
 from coopvote.counting.rules import RULES, get_rule
 from coopvote.errors import CoopvoteError, InputError
+from coopvote.messages import set_language
 
 
 def _seed(text: str) -> int | str:
@@ -32,15 +34,14 @@ def count_file(path: str | Path, method: str, seats: int | None = None, seed: in
     """
     contents = read_blt_groups(path)
     if seats is not None and seats < 1:
-        raise InputError(f"--seats must be at least 1, not {seats}")
+        raise InputError("cli.seats_too_few", seats=seats)
     if seats is not None and seats > MAX_SEATS:
-        raise InputError(f"--seats {seats:,} is more than the {MAX_SEATS:,} a count can be asked to fill")
+        raise InputError("cli.seats_too_many", seats=seats, limit=MAX_SEATS)
     try:
         rule = get_rule(method)
     except ModuleNotFoundError as error:
-        raise InputError(
-            f"the counting method {method!r} is not available in this build ({error.name} is missing)"
-        ) from None
+        raise InputError("cli.method_unavailable", method=method, module=error.name) from None
+
     count_groups = getattr(rule, "count_groups", None)
     election = contents.election(with_ballots=count_groups is None)
     if seats is not None:
@@ -94,10 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coopvote count", description="Count a BLT ballot file.")
     _add_arguments(parser)
     args = parser.parse_args(argv)
+    set_language(reading_language(None))  # COOPVOTE_LANG, else both, as ``coopvote count`` says it
     try:
         return run(args)
     except CoopvoteError as error:
-        print(f"coopvote: {error}", file=sys.stderr)
+        say_error(error.message)
         return error.exit_code
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting
 from coopvote.errors import InputError, RecordError, RuleError
+from coopvote.messages import message
 
 
 def register(subparsers: Any) -> None:
@@ -53,12 +54,12 @@ def run(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
-        raise InputError(f"{out}: the declaration is written as a .pdf file")
+        raise InputError("cli.declaration_not_pdf", path=out)
     service = open_meeting(args.meeting)
     try:
         numbers = [i.number for i in service.setup.meeting().items]
         if args.item is not None and args.item not in numbers:
-            raise InputError(f"there is no agenda item {args.item}; the items are {', '.join(map(str, numbers))}")
+            raise InputError("cli.no_such_item_listed", item=args.item, items=", ".join(map(str, numbers)))
         wanted = [args.item] if args.item is not None and not args.minutes else numbers
         if args.by:
             for view in service.setup.meeting().items:
@@ -67,9 +68,9 @@ def run(args: argparse.Namespace) -> int:
                         service.results.declare(view.number, args.by, reconciliation_reason=args.reconciliation_reason)
                     except ReasonRequired as error:
                         if not args.reconciliation_reason:
-                            raise RuleError(f"{error}: give it with --reconciliation-reason TEXT") from error
+                            raise RuleError("cli.give_reconciliation_reason", refusal=error.message) from error
                         raise
-                    print(f"Declared item {view.number} as {args.by}.")
+                    print(message("cli.declared_item", item=view.number, by=args.by))
         record = collect(service, wanted, audit=False)
     finally:
         service.close()
@@ -82,9 +83,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         out.write_bytes(data)
     except OSError as error:
-        raise RecordError(f"{out}: cannot be written ({error.strerror})") from error
+        raise RecordError("cli.not_written", path=out, detail=error.strerror) from error
+
     for item in record.items:
-        state = "declared" if item.declaration else "PROVISIONAL (not declared)"
-        print(f"Item {item.number}: {state}; verification code {short_code(item.digest)}")
-    print(f"Wrote {out}.")
+        state = "cli.item_declared_code" if item.declaration else "cli.item_provisional_code"
+        print(message(state, item=item.number, code=short_code(item.digest)))
+    print(message("cli.wrote", path=out))
+
     return 0

@@ -7,6 +7,7 @@ from typing import Any
 
 from coopvote.cli.common import add_meeting_argument
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 
 def register(subparsers: Any) -> None:
@@ -33,16 +34,18 @@ def run(args: argparse.Namespace) -> int:
     from coopvote.export.content import short_code
 
     if "://" in args.meeting:
-        raise InputError("export works on a meeting file; copy a server meeting to a file first")
+        raise InputError("cli.export_needs_file")
     if args.no_private and args.private_out:
-        raise InputError("--private-out and --no-private: choose one")
+        raise InputError("cli.export_private_choice")
+
     summary = export_meeting(args.meeting, args.out, args.private_out, private=not args.no_private)
-    print(f"Wrote {summary.path} ({summary.files} files, {summary.size:,} bytes): public, safe to publish.")
+    print(message("cli.export_public_written", path=summary.path, files=summary.files, size=summary.size))
     if summary.private_path is not None:
-        print(f"Wrote {summary.private_path}: PRIVATE (audit log, register, attendance); keep it as the register.")
-    print(f"Cod dilysu'r cofnod / Record verification code: {short_code(summary.meeting_digest)}")
+        print(message("cli.export_private_written", path=summary.private_path))
+    print(message("cli.export_record_code", code=short_code(summary.meeting_digest)))
     print(f"  {summary.meeting_digest}")
     for number, digest in sorted(summary.item_digests.items()):
-        print(f"  Eitem / Item {number}: {short_code(digest)}")
-    print(f"Check it with: coopvote verify {summary.path}")
+        print(message("cli.export_item_code", item=number, code=short_code(digest)))
+    print(message("cli.export_check_with", path=summary.path))
+
     return 0

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from coopvote.cli.band_choice import band_lines
 from coopvote.cli.common import add_meeting_argument, open_meeting_to_read, print_json
 from coopvote.counting.value_bands import votes_words
+from coopvote.messages import Bilingual, Message, message
 
 if TYPE_CHECKING:
     from coopvote.service import MeetingService
@@ -102,30 +103,32 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(f"{info['name']['cy']} / {info['name']['en']}")
     print(f"{info['society']['cy']} / {info['society']['en']}")
-    print(f"{info['date'] or 'date not set'}, {info['place']}  (meeting code {info['code']})")
+    date = info["date"] or message("cli.info_date_not_set")
+    print(message("cli.info_when_where", date=date, place=info["place"], code=info["code"]))
     print("\nClasses / Dosbarthiadau:")
     for c in info["classes"]:
-        print(
-            f"  {c['code']:<5} {c['name']['cy']} / {c['name']['en']}: {c['members']} members, "
-            f"{c['eligible']} may vote, {c['present']} present, {c['proxies']} by proxy"
-        )
+        name = f"{c['name']['cy']} / {c['name']['en']}"  # both names on every line, as the headings are
+        print(message("cli.info_class", code=c["code"], name=name, members=c["members"], eligible=c["eligible"],
+                      present=c["present"], proxies=c["proxies"]))
     if info["value_bands"]:
         print_value_bands(info)
     print("\nAgenda / Agenda:")
     for item in info["items"]:
-        state = "VOTING OPEN" if item["voting_open"] else item["status"]
+        state = message("cli.info_voting_open") if item["voting_open"] else item["status"]
+        values = message("cli.info_member_values") if item["counts_member_values"] else ""
+        print(f"  {item['number']}. {item['title']['cy']} / {item['title']['en']}")
         if item["kind"] == "resolution":
-            special = "special resolution, " if item["special"] else ""
-            head = ", by head" if item["by_head"] else ""
-            print(f"  {item['number']}. {item['title']['cy']} / {item['title']['en']}")
-            values = ", each member's own vote value" if item["counts_member_values"] else ""
-            print(f"     {special}threshold {item['threshold']}{head}{values}; options For / Against / Abstain; [{state}]")
+            special = message("cli.info_special") if item["special"] else ""
+            head = message("cli.info_by_head") if item["by_head"] else ""
+            print(message("cli.info_resolution", special=special, threshold=item["threshold"], by_head=head,
+                          values=values, state=state))
         else:
-            print(f"  {item['number']}. {item['title']['cy']} / {item['title']['en']}")
             reserved = item["reserved"] or {}
-            reserved_text = f" (reserved seats: {', '.join(reserved_words(k, v) for k, v in reserved.items())})" if reserved else ""
-            values = ", each member's own vote value" if item["counts_member_values"] else ""
-            print(f"     {item['method']}, {item['seats']} seats{reserved_text}{values}; [{state}]")
+            said = [reserved_words(k, v) for k, v in reserved.items()]
+            listed = Bilingual(cy=", ".join(w.render("cy") for w in said), en=", ".join(w.render("en") for w in said))
+            reserved_text = message("cli.info_reserved", reservations=listed) if reserved else ""
+            print(message("cli.info_election", method=item["method"], seats=item["seats"], reserved=reserved_text,
+                          values=values, state=state))
             for cand in item["candidates"] or []:
                 print(f"       {cand['position']}. {cand['name']}" + (f" ({cand['class']})" if cand["class"] else ""))
     q = info["quorum"]
@@ -144,14 +147,18 @@ def print_value_bands(info: dict[str, Any]) -> None:
         print(f"  {band['class']:<5} {welsh} / {english}: {members}")
     for band in info["value_bands"]:
         if band["warning"]:
-            print(f"  warning: {band['warning']}")
+            print(message("cli.warning_indented", warning=band["warning"]))
 
 
-def reserved_words(class_code: str, bounds: Any) -> str:
+def reserved_words(class_code: str, bounds: Any) -> Message:
     """A reservation as a person says it ("EMP 1 to 2"), not as the definition stores it ({'min': 1})."""
     if not isinstance(bounds, dict):
-        return f"{class_code} {bounds}"
+        return Message.text(f"{class_code} {bounds}")  # a class and a number: the same in both languages
     low, high = bounds.get("min"), bounds.get("max")
     if low is not None and high is not None:
-        return f"{class_code} exactly {low}" if low == high else f"{class_code} {low} to {high}"
-    return f"{class_code} at least {low}" if low is not None else f"{class_code} at most {high}"
+        if low == high:
+            return message("cli.info_reserved_exactly", code=class_code, low=low)
+        return message("cli.info_reserved_range", code=class_code, low=low, high=high)
+    if low is not None:
+        return message("cli.info_reserved_at_least", code=class_code, low=low)
+    return message("cli.info_reserved_at_most", code=class_code, high=high)

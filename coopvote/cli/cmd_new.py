@@ -8,6 +8,7 @@ from typing import Any
 
 from coopvote.cli.common import station_name
 from coopvote.errors import InputError
+from coopvote.messages import Bilingual, message
 
 
 def register(subparsers: Any) -> None:
@@ -31,10 +32,11 @@ def run(args: argparse.Namespace) -> int:
         preview = read_register(args.register, known_classes=known, filename=str(args.register))
         if not preview.ok:
             listed = "; ".join(str(problem) for problem in preview.errors[:20])
-            more = f" (and {len(preview.errors) - 20} more)" if len(preview.errors) > 20 else ""
-            raise InputError(
-                f"{args.register}: {len(preview.errors)} bad row(s); the meeting was not created: {listed}{more}"
-            )
+            if len(preview.errors) > 20:
+                raise InputError("cli.register_bad_rows_more", path=args.register, count=len(preview.errors),
+                                 problems=listed, more=len(preview.errors) - 20)
+            raise InputError("cli.register_bad_rows", path=args.register, count=len(preview.errors), problems=listed)
+
     service = MeetingService.create(args.meeting, spec, actor="cli", station=station_name())
     try:
         if args.register:
@@ -45,12 +47,13 @@ def run(args: argparse.Namespace) -> int:
                 if "://" not in str(args.meeting):  # a file: take it away again, as a failed create does
                     Path(args.meeting).unlink(missing_ok=True)
                 raise
-        print(f"Created {args.meeting}: {spec.name_cy} / {spec.name_en}")
+        print(message("cli.created", path=args.meeting, name=Bilingual(spec.name_cy, spec.name_en)))
         if args.register:
             for warning in result.warnings:
-                print(f"warning: {warning}")
+                print(message("cli.warning", warning=warning))
             shares = ", ".join(f"{code} {n}" for code, n in result.by_class.items())
-            print(f"Imported {result.imported} members ({shares})")
+            print(message("cli.imported_members", count=result.imported, shares=shares))
+
     finally:
         service.close()
     return 0

@@ -21,6 +21,7 @@ from coopvote.cli.nomination_args import (
     statement,
 )
 from coopvote.errors import InputError
+from coopvote.messages import message
 
 
 def register(subparsers: Any) -> None:
@@ -54,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         service.close()
-    print(f"Nominated for item {args.item}:")
+    print(message("cli.nominated", item=args.item))
+
     print(nomination_line(view))
     return 0

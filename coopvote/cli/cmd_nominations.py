@@ -7,6 +7,7 @@ from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting_to_read, print_json
 from coopvote.cli.nomination_args import nomination_line
+from coopvote.messages import Bilingual, message
 
 
 def register(subparsers: Any) -> None:
@@ -41,18 +42,18 @@ def run(args: argparse.Namespace) -> int:
             ],
         })
         return 0
-    print(f"Item {args.item}: {item.title_cy} / {item.title_en}")
+    print(message("cli.item_title", item=args.item, title=Bilingual(item.title_cy, item.title_en)))
     if ballot:
-        how = "drawn by lot" if rules.get("order") == "lot" else "alphabetical by surname"
-        print(f"Nominations closed; ballot order ({how}):")
+        lot = rules.get("order") == "lot"
+        print(message("cli.nominations_order_lot" if lot else "cli.nominations_order_alphabetical"))
         positions = {name: number for number, name in enumerate(ballot, start=1)}
         for view in sorted(nominations, key=lambda n: positions.get(n.name, len(ballot) + 1)):
             print(nomination_line(view, positions.get(view.name)))
     else:
-        print(f"Nominations close on {rules.get('closes', '?')} (statements up to {rules.get('word_limit', 250)} words "
-              "in each language)")
+        print(message("cli.nominations_close_on", closes=rules.get("closes", "?"), words=rules.get("word_limit", 250)))
         for view in nominations:
             print(nomination_line(view))
     if not nominations:
-        print("No nominations yet.")
+        print(message("cli.no_nominations"))
+
     return 0

@@ -11,10 +11,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from coopvote.cli import say_error
 from coopvote.cli.band_choice import band_argument, band_needed, band_not_counted, band_warning, held_band
 from coopvote.cli.common import add_meeting_argument, open_meeting
 from coopvote.counting.value_bands import votes_words
 from coopvote.errors import InputError
+from coopvote.messages import Bilingual, message
 
 
 def register(subparsers: Any) -> None:
@@ -36,18 +38,19 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.count < 1:
-        print(f"coopvote: --count {args.count}: give how many packs to print, 1 or more")
+        say_error(message("cli.packs_count_not_positive", count=args.count), to_stdout=True)
         return 2
     service = open_meeting(args.meeting)
     try:
         meeting = service.setup.meeting()
         if not any(c.code.upper() == args.class_code.upper() for c in meeting.classes):
             known = ", ".join(c.code for c in meeting.classes)
-            raise InputError(f"--class {args.class_code}: there is no such membership class; the classes are {known}")
+            raise InputError("cli.no_such_class", class_code=args.class_code, classes=known)
+
         to_vote = [i.number for i in meeting.items if i.status in {"pending", "open"}]
         banded = [number for number in to_vote if service.papers.counts_member_values(number)]
         if args.band is not None and not banded:
-            raise band_not_counted(args.band, "none of the items still to be voted on counts")
+            raise band_not_counted(args.band, None)
         if banded and args.band is None:
             raise band_needed(service, banded, args.class_code)
         if args.band is not None:
@@ -59,11 +62,11 @@ def run(args: argparse.Namespace) -> int:
     finally:
         service.close()
     items = ", ".join(str(r.batch.item) for r in runs)
-    band = f", band {votes_words(args.band)[1]}" if args.band is not None else ""
-    print(
-        f"Printed {args.count} {'pack' if args.count == 1 else 'packs'} for class {runs[0].batch.class_code}{band} "
-        f"(items {items}): {runs[0].pages} pages -> {args.out}"
-    )
+    printed = dict(count=args.count, class_code=runs[0].batch.class_code, items=items, pages=runs[0].pages, path=args.out)
+    if args.band is None:
+        print(message("cli.packs_printed", **printed))
+    else:
+        print(message("cli.packs_printed_band", band=Bilingual(*votes_words(args.band)), **printed))
     if warning:
-        print(f"  warning: {warning}")
+        print(message("cli.warning_indented", warning=warning))
     return 0

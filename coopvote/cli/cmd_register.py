@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting
+from coopvote.messages import message
 
 
 def register(subparsers: Any) -> None:
@@ -28,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         service.close()
     for warning in result.warnings:
-        print(f"warning: {warning}")
+        print(message("cli.warning", warning=warning))
     shares = ", ".join(f"{code} {n}" for code, n in result.by_class.items())
-    print(f"Imported {result.imported} members ({shares}) into {args.meeting}")
+    print(message("cli.imported_members_into", count=result.imported, shares=shares, path=args.meeting))
+
     return 0

@@ -9,11 +9,12 @@ printed deck as if scanned perfectly (for the demo, or to check the set-up befor
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
+from coopvote.cli import say_error
 from coopvote.cli.common import add_meeting_argument, open_meeting
+from coopvote.messages import message
 
 FAILED = 1
 
@@ -40,11 +41,11 @@ def work_folder(deck: Path) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     if args.scans and args.simulate:
-        print("coopvote: give either --scans or --simulate, not both", file=sys.stderr)
+        say_error(message("cli.rehearse_scans_or_simulate"))
         return 2
     missing = [str(p) for p in args.scans or () if not p.is_file()]
     if missing:
-        print(f"coopvote: no such file: {', '.join(missing)}", file=sys.stderr)
+        say_error(message("cli.no_such_files", paths=", ".join(missing)))
         return 2
     service = open_meeting(args.meeting, actor="rehearsal")
     folder = work_folder(args.out)
@@ -52,13 +53,13 @@ def run(args: argparse.Namespace) -> int:
         scans = args.scans
         if not scans:
             prepared = service.rehearsal.prepare(folder, deck=args.out, slips=not args.no_slips)
-            print(f"Test deck printed: {prepared.deck} ({prepared.pages} pages, {prepared.slip_pages} of them vote "
-                  f"slips); its key is in {folder}")
+            print(message("cli.deck_printed", path=prepared.deck, pages=prepared.pages, slips=prepared.slip_pages,
+                          folder=folder))
             for skipped in prepared.skipped:
-                print(f"  not covered: {skipped}")
+                print(message("cli.deck_not_covered", what=skipped))
             if not args.simulate:
-                print(f"Scan the printed deck, then run: coopvote rehearse {args.meeting} --out {args.out} "
-                      "--scans SCANNED-FILES")
+                command = f"coopvote rehearse {args.meeting} --out {args.out} --scans SCANNED-FILES"  # a command, not words
+                print(message("cli.deck_scan_then", command=command))
                 return 0
             scans = [prepared.deck]
         report = service.rehearsal.check(folder, scans)
@@ -67,5 +68,6 @@ def run(args: argparse.Namespace) -> int:
     from coopvote.service.rehearsal import REPORT_NAME
 
     print((folder / REPORT_NAME).read_text(encoding="utf-8"), end="")
-    print(f"Report: {folder / REPORT_NAME}")
+    print(message("cli.report_at", path=folder / REPORT_NAME))
+
     return 0 if report.passed else FAILED

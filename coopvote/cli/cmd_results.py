@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from coopvote.cli.common import add_meeting_argument, open_meeting, open_meeting_to_read, print_json
 from coopvote.counting.model import decimal_string
 from coopvote.errors import RuleError
+from coopvote.messages import Bilingual, message
 
 if TYPE_CHECKING:
     from coopvote.service.views import ItemResult
@@ -40,17 +41,14 @@ def show_small_classes(args: argparse.Namespace) -> None:
     missing = [flag for flag, value in (("--item N", args.item), ("--by NAME", args.by.strip()),
                                         ("--reason TEXT", args.reason.strip())) if not value]  # fmt: skip
     if missing:
-        raise RuleError(
-            "--show-small-classes records the chair's choice on the item's declaration: say which item, who chose "
-            f"and why (missing {', '.join(missing)})"
-        )
+        raise RuleError("cli.small_classes_missing", missing=", ".join(missing))
     service = open_meeting(args.meeting)
     try:
         service.results.show_small_classes(args.item, args.by, args.reason)
     finally:
         service.close()
     print(
-        f"Item {args.item}: every class's figures will be published, as {args.by.strip()} chose (reason recorded).",
+        message("cli.small_classes_shown", item=args.item, by=args.by.strip()),
         file=sys.stderr if args.json else sys.stdout,  # --json keeps standard output one JSON object
     )
 
@@ -61,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
     if args.show_small_classes:
         show_small_classes(args)
     elif args.by or args.reason:
-        raise RuleError("--by and --reason go with --show-small-classes: they record the chair's choice")
+        raise RuleError("cli.by_reason_without_small_classes")
+
     service = open_meeting_to_read(args.meeting)
     try:
         numbers = [args.item] if args.item else [item.number for item in service.setup.meeting().items]
@@ -81,18 +80,18 @@ def run(args: argparse.Namespace) -> int:
         print_result(result)
         for row in reconciliation[result.item.number]:
             problems = f"  <- {'; '.join(row.problems)}" if row.problems else ""
-            print(
-                f"    papers {row.class_code}: printed {row.printed}, issued {row.issued}, spoilt {row.spoilt}, "
-                f"returned {row.returned} ({row.valid} valid, {row.rejected} rejected), "
-                f"not returned {row.not_returned}{problems}"
-            )
+            print(message(
+                "cli.results_papers_row", class_code=row.class_code, printed=row.printed, issued=row.issued,
+                spoilt=row.spoilt, returned=row.returned, valid=row.valid, rejected=row.rejected,
+                not_returned=row.not_returned, problems=problems,
+            ))
         print()
     return 0
 
 
 def print_result(result: ItemResult) -> None:
     item = result.item
-    print(f"Item {item.number}: {item.title_cy} / {item.title_en}  [{item.status}]")
+    print(message("cli.results_item", item=item.number, title=Bilingual(item.title_cy, item.title_en), status=item.status))
     classes = list(result.papers_by_class)
     header = "".join(f"{code:>18}" for code in classes)
     print(f"    {'':<28}{header}{'total':>18}")
@@ -110,11 +109,12 @@ def print_result(result: ItemResult) -> None:
         print(f"    {label[:28]:<28}{''.join(cells)}{total:>18}")
     if result.rejected_by_reason:
         rejected = ", ".join(f"{reason}: {n}" for reason, n in result.rejected_by_reason.items())
-        print(f"    rejected papers: {rejected}")
+        print(message("cli.results_rejected", rejected=rejected))
     for warning in result.privacy_warnings:
-        print(f"    privacy: {warning}")
+        print(message("cli.results_privacy", warning=warning))
     if result.election is not None:
         outcome = result.election
-        print(f"    method {outcome.method}, {outcome.seats} seats, {len(outcome.stages)} stages")
+        print(message("cli.results_method", method=outcome.method, seats=outcome.seats, stages=len(outcome.stages)))
+
     print(f"    => {result.outcome_cy}")
     print(f"    => {result.outcome_en}")

@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coopvote.cli import say_error
 from coopvote.cli.common import add_meeting_argument, open_meeting
+from coopvote.messages import Bilingual, message
 
 if TYPE_CHECKING:
     from coopvote.service.views import ScanOutcome
@@ -41,7 +43,7 @@ def _progress_bar(done: int, outcome: ScanOutcome) -> None:
 def run(args: argparse.Namespace) -> int:
     missing = [str(p) for p in args.files if not p.is_file()]
     if missing:
-        print(f"coopvote: no such file: {', '.join(missing)}", file=sys.stderr)
+        say_error(message("cli.no_such_files", paths=", ".join(missing)))
         return 2
     service = open_meeting(args.meeting, actor="scanner")
     try:
@@ -49,12 +51,14 @@ def run(args: argparse.Namespace) -> int:
     finally:
         service.close()
     sys.stderr.write("\n")
-    print(f"{summary.pages} sheets read: {summary.accepted} counted, {summary.queued} set aside for adjudication")
+    print(message("cli.sheets_read", pages=summary.pages, accepted=summary.accepted, queued=summary.queued))
     for reason, count in summary.refused.most_common():
         if reason == "unreadable-file":  # each names its own file: a teller needs every one to rescan
             for outcome in (o for o in summary.outcomes if o.reason == reason):
-                print(f"  refused ({reason}): {outcome.message_en}")
+                words = Bilingual(cy=outcome.message_cy, en=outcome.message_en)
+                print(message("cli.refused_one", reason=reason, outcome=words))
             continue
         example = next(o for o in summary.outcomes if o.reason == reason)
-        print(f"  refused ({reason}): {count}, e.g. {example.message_en}")
+        words = Bilingual(cy=example.message_cy, en=example.message_en)
+        print(message("cli.refused_example", reason=reason, count=count, example=words))
     return 0

@@ -12,6 +12,8 @@ from typing import Any
 from coopvote.cli.common import add_meeting_argument, open_meeting
 from coopvote.cli.nomination_args import add_item_and_candidate, add_statement_arguments, photo, statement
 from coopvote.errors import InputError
+from coopvote.messages import Bilingual, message
+from coopvote.welsh import and_list
 
 
 def register(subparsers: Any) -> None:
@@ -41,7 +43,10 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         service.close()
-    changed = [word for word, value in (("Welsh statement", statement_cy), ("English statement", statement_en),
-                                        ("photo", picture)) if value is not None]
-    print(f"{current.name} ({current.member_number}), item {args.item}: {', '.join(changed)} saved")
+    changed = [words for words, value in ((("datganiad Cymraeg", "Welsh statement"), statement_cy),
+                                          (("datganiad Saesneg", "English statement"), statement_en),
+                                          (("llun", "photo"), picture)) if value is not None]  # fmt: skip
+    saved = Bilingual(cy=and_list([cy for cy, _ in changed]), en=", ".join(en for _, en in changed))
+    print(message("cli.statement_saved", name=current.name, number=current.member_number, item=args.item, changed=saved))
+
     return 0

@@ -12,6 +12,8 @@ import argparse
 import sys
 from typing import Any
 
+from coopvote.messages import message
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -38,14 +40,11 @@ def run(args: argparse.Namespace) -> int:
     from coopvote.record.transfer import transfer
 
     report = transfer(args.source, args.target, progress=_progress)
-    print(
-        f"Copied {report.total_rows} rows in {len(report.rows)} tables from {report.source} to {report.target}; "
-        f"the copy matches row by row and its audit chain of {report.audit_entries} entries verifies."
-    )
+    print(message("cli.transfer_copied", rows=report.total_rows, tables=len(report.rows), source=report.source,
+                  target=report.target, entries=report.audit_entries))
     if is_url(args.target):
-        print(f"Each station now opens the meeting with: coopvote app {display_target(args.target)}  (with the password)")
-        print(f"{report.source} is no longer the live meeting: it is marked as moved and now refuses every change.")
+        print(message("cli.transfer_open_with", target=display_target(args.target)))
+        print(message("cli.transfer_source_moved", source=report.source))
     else:
-        print(f"The meeting file is {args.target}; {report.source} is marked as moved and now refuses every change. "
-              "It can be dropped once the export is made.")
+        print(message("cli.transfer_file_moved", target=args.target, source=report.source))
     return 0

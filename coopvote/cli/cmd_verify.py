@@ -6,6 +6,9 @@ import argparse
 import sys
 from typing import Any
 
+from coopvote.cli import say_error
+from coopvote.messages import message
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -27,12 +30,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         report = verify_archive(args.archive, code=args.code)
     except Discrepancy as problem:
-        label = "coopvote" if problem.exit_code == 2 else "DISCREPANCY / ANGHYSONDEB"
-        print(f"{label}: {problem}", file=sys.stderr)
+        if problem.exit_code == 2:  # not a readable archive at all: said as any other error is
+            say_error(problem.message)
+        else:  # the archive was altered: each language's line says so in its own words, Welsh first
+            print(message("cli.discrepancy", problem=problem.message), file=sys.stderr)
         return problem.exit_code  # 1, or 2 when the file is not a readable archive at all
     if not args.quiet:
         for check in report.checks:
-            print(f"  ok  {check}")
-        print(f"The archive checks out: {report.items_recounted} items, {report.ballots_recounted} papers recounted.")
-        print("Mae'r archif yn gywir.")
+            print(message("cli.check_passed", check=check))
+        print(message("verify.checks_out", items=report.items_recounted, papers=report.ballots_recounted))
     return 0

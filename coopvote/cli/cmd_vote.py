@@ -13,6 +13,7 @@ from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting
 from coopvote.errors import RuleError
+from coopvote.messages import Bilingual, message
 
 
 def register(subparsers: Any) -> None:
@@ -47,12 +48,12 @@ def run_open(args: argparse.Namespace) -> int:
             service.voting.open_vote(args.item, not_quorate_reason=args.not_quorate_reason, by=args.by)
         except ReasonRequired as error:
             if not args.not_quorate_reason:
-                raise RuleError(f"{error}: give it with --not-quorate-reason TEXT") from error
+                raise RuleError("cli.give_not_quorate_reason", refusal=error.message) from error
             raise
         item = service.setup.meeting().item(args.item)
     finally:
         service.close()
-    print(f"Voting is open on item {item.number}: {item.title_cy} / {item.title_en}")
+    print(message("cli.vote_open", item=item.number, title=Bilingual(item.title_cy, item.title_en)))
     return 0
 
 
@@ -62,20 +63,18 @@ def run_close(args: argparse.Namespace) -> int:
         try:
             code = service.voting.close_vote(args.item)
         except RuleError as error:
-            if "adjudication" in str(error):
-                raise RuleError(
-                    f"{error}. List them with: coopvote adjudicate {args.meeting}; decide each with "
-                    f"coopvote adjudicate {args.meeting} --sheet N --accept MARKS (or --reject REASON)"
-                ) from error
+            if "adjudication" in error.render("en"):
+                raise RuleError("cli.close_adjudicate_first", refusal=error.message, meeting=args.meeting) from error
+
             raise
         item = service.setup.meeting().item(args.item)
         papers = service.results.item_result(args.item).total_papers
     finally:
         service.close()
-    print(f"Voting is closed on item {item.number}: {item.title_cy} / {item.title_en} ({papers} papers recorded)")
-    print(f"Cod cau / Close code: {code}")
-    print("  Ysgrifennwch y cod yn y cofnodion / Write this code into the minutes by hand: "
-          "coopvote verify ARCHIVE --code CODE proves a record extends it.")  # fmt: skip
+    title = Bilingual(item.title_cy, item.title_en)
+    print(message("cli.vote_closed", item=item.number, title=title, papers=papers))
+    print(message("cli.close_code", code=code))
+    print(message("cli.close_code_write_down"))
     return 0
 
 
@@ -86,5 +85,6 @@ def run_reopen(args: argparse.Namespace) -> int:
         item = service.setup.meeting().item(args.item)
     finally:
         service.close()
-    print(f"Voting is open again on item {item.number}: {item.title_cy} / {item.title_en} (reason recorded)")
+    print(message("cli.vote_reopened", item=item.number, title=Bilingual(item.title_cy, item.title_en)))
+
     return 0

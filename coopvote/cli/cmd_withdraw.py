@@ -11,6 +11,7 @@ from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting
 from coopvote.cli.nomination_args import add_item_and_candidate
+from coopvote.messages import message
 
 
 def register(subparsers: Any) -> None:
@@ -30,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
         on_ballot = any(c.name == view.name for c in service.setup.meeting().item(args.item).candidates)
     finally:
         service.close()
-    after = " (already on the ballot: marked withdrawn, and the count leaves them out)" if on_ballot else ""
-    print(f"{view.name} ({view.member_number}) has withdrawn from item {args.item}{after}")
+    key = "cli.withdrawn_on_ballot" if on_ballot else "cli.withdrawn"
+    print(message(key, name=view.name, number=view.member_number, item=args.item))
+
     return 0

@@ -10,6 +10,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from coopvote.messages import current_language
+
 if TYPE_CHECKING:
     from coopvote.service import MeetingService
 
@@ -53,3 +55,12 @@ def _json_default(value: Any) -> Any:
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2, default=_json_default)
     sys.stdout.write("\n")
+
+
+def in_reading_language(cy: str, en: str) -> str:
+    """Words the service already gives in Welsh and English (an outcome's ``message_cy`` and ``message_en``), in
+    the language ``--lang`` asked for: with both, the Welsh line and then the English (one line if they agree)."""
+    language = current_language()
+    if language == "both":
+        return cy if cy == en else f"{cy}\n{en}"
+    return cy if language == "cy" else en

@@ -39,6 +39,7 @@ from coopvote.export.content import (
 )
 from coopvote.export.readme import readme
 from coopvote.export.recount import election_of
+from coopvote.messages import message
 from coopvote.record.audit import canonical_json
 from coopvote.record.backup import sqlite_snapshot
 
@@ -172,7 +173,8 @@ def wipe_secret(copy: Path) -> None:
         database.close()
 
 
-def _write_atomically(target: Path, data: bytes, what: str) -> None:
+def _write_atomically(target: Path, data: bytes, failed: str) -> None:
+    """Write ``data`` to ``target`` all or nothing; ``failed`` is the key that says which archive was not written."""
     partial = target.with_name(f".{target.name}.partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -183,7 +185,7 @@ def _write_atomically(target: Path, data: bytes, what: str) -> None:
         os.replace(partial, target)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise RecordError(f"{target}: the {what} could not be written ({error.strerror})") from error
+        raise RecordError(message(failed, path=target, detail=error.strerror)) from error
 
 
 def export_meeting(
@@ -203,23 +205,23 @@ def export_meeting(
     source = Path(meeting)
     target = Path(out)
     if target.suffix.lower() != ".zip":
-        raise InputError(f"{target}: the archive should be a .zip file")
+        raise InputError("export.not_zip", path=target)
     private_target = Path(private_out) if private_out is not None else default_private_path(target)
     if private:
         if private_target.suffix.lower() != ".zip":
-            raise InputError(f"{private_target}: the private archive should be a .zip file")
+            raise InputError("export.private_not_zip", path=private_target)
         if PRIVATE_MARK not in private_target.name.upper():
             raise InputError(
-                f"{private_target}: the private archive's name must say {PRIVATE_MARK} "
-                f"(for example {default_private_path(target).name}) so nobody publishes it by mistake"
+                "export.private_unmarked", path=private_target, mark=PRIVATE_MARK,
+                example=default_private_path(target).name,
             )
         if private_target.resolve() == target.resolve():
-            raise InputError(f"{private_target}: the private archive needs a name of its own, not the public one's")
+            raise InputError("export.private_same_name", path=private_target)
     exported_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise RecordError(f"{target.parent}: cannot create the folder ({error.strerror})") from error
+        raise RecordError("export.folder_not_created", path=target.parent, detail=error.strerror) from error
     # The working copy holds the whole meeting: keep it beside the target (where the archive goes anyway),
     # never in the system temp folder, and remove it however the export ends.
     with tempfile.TemporaryDirectory(prefix=f".{target.stem}-export-", dir=target.parent) as work:
@@ -234,10 +236,10 @@ def export_meeting(
         wipe_secret(copy)
         meeting_bytes = copy.read_bytes() if private else None
     data, digest = build_archive(record, None, exported_at, PUBLIC)
-    _write_atomically(target, data, "archive")
+    _write_atomically(target, data, "export.not_written")
     if private:
         private_data, _same_digest = build_archive(record, meeting_bytes, exported_at, PRIVATE)
-        _write_atomically(private_target, private_data, "private archive")
+        _write_atomically(private_target, private_data, "export.private_not_written")
     files = len(zipfile.ZipFile(io.BytesIO(data)).namelist())
     return ExportSummary(
         target,

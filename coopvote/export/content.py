@@ -121,8 +121,8 @@ def ballots_csv(rows: list[BallotRow]) -> bytes:
             cells.append("" if row.value is None else str(row.value))
         for heading, cell in zip(BAND_CSV_HEADER, cells, strict=False):
             if cell.startswith(FORMULA_STARTS):
-                raise InputError(f"item {row.item}, serial {row.serial}: the {heading} {cell[:40]!r} would be run "
-                                 "as a formula by a spreadsheet; it cannot be exported")
+                raise InputError("export.formula_cell", item=row.item, serial=row.serial, heading=heading,
+                                 cell=cell[:40])
         writer.writerow(cells)
     return buffer.getvalue().encode("utf-8")
 
@@ -132,16 +132,16 @@ def read_ballots_csv(data: bytes, source: str) -> list[BallotRow]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(f"{source}: not UTF-8 text (byte {error.start})") from None
+        raise InputError("export.csv_not_utf8", source=source, byte=error.start) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError(f"{source}: empty file") from None
+        raise InputError("export.csv_empty", source=source) from None
     except csv.Error as error:
-        raise InputError(f"{source}, line 1: {error}") from None
+        raise InputError("export.csv_line_problem", source=source, line=1, detail=error) from None
     if tuple(header) not in (CSV_HEADER, BAND_CSV_HEADER):
-        raise InputError(f"{source}, line 1: the header should be {','.join(CSV_HEADER)} (and value, when banded)")
+        raise InputError("export.csv_header", source=source, header=",".join(CSV_HEADER))
     width = len(header)
     rows: list[BallotRow] = []
     line = 1
@@ -149,18 +149,18 @@ def read_ballots_csv(data: bytes, source: str) -> list[BallotRow]:
         for record in reader:
             line += 1
             if len(record) != width:
-                raise InputError(f"{source}, line {line}: expected {width} fields, found {len(record)}")
+                raise InputError("export.csv_width", source=source, line=line, width=width, found=len(record))
             item, code, serial, valid, reason, marks = record[:6]
             value = _band_value(record[6], source, line) if width == len(BAND_CSV_HEADER) else None
             if valid not in ("0", "1") or not item.isdigit() or not serial.isdigit():
-                raise InputError(f"{source}, line {line}: item, serial and valid must be whole numbers")
+                raise InputError("export.csv_numbers", source=source, line=line)
             try:
                 numbers = tuple(int(mark) for mark in marks.split())
             except ValueError:
-                raise InputError(f"{source}, line {line}: marks {marks!r} are not whole numbers") from None
+                raise InputError("export.csv_marks", source=source, line=line, marks=marks) from None
             rows.append(BallotRow(int(item), code, int(serial), valid == "1", reason, numbers, value))
     except csv.Error as error:
-        raise InputError(f"{source}, line {line}: {error}") from None
+        raise InputError("export.csv_line_problem", source=source, line=line, detail=error) from None
     return rows
 
 
@@ -169,10 +169,10 @@ def _band_value(text: str, source: str, line: int) -> Fraction | None:
     if not text:
         return None
     if not re.fullmatch(r"[1-9][0-9]*(/[1-9][0-9]*)?", text):
-        raise InputError(f"{source}, line {line}: value {text!r} should be a whole number or fraction above 0")
+        raise InputError("export.csv_value", source=source, line=line, text=text)
     value = Fraction(text)
     if str(value) != text:
-        raise InputError(f"{source}, line {line}: value {text!r} should be written in lowest terms ({value})")
+        raise InputError("export.csv_value_terms", source=source, line=line, text=text, value=value)
     return value
 
 
@@ -286,7 +286,8 @@ class MeetingRecord:
         for item in self.items:
             if item.number == number:
                 return item
-        raise InputError(f"the record has no item {number}; items: {', '.join(str(i.number) for i in self.items)}")
+        raise InputError("export.no_item", item=number, items=", ".join(str(i.number) for i in self.items))
+
 
 
 def meeting_header(view: MeetingView) -> dict[str, Any]:

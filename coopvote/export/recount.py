@@ -31,6 +31,7 @@ from coopvote.counting.weighting import WeightingScheme, weigh_ballots
 from coopvote.errors import CoopvoteError, InputError
 from coopvote.export.bands import band_figures
 from coopvote.export.content import BallotRow, scheme_of
+from coopvote.messages import Message, message
 
 
 def _scheme(definition: dict[str, Any]) -> WeightingScheme:
@@ -53,10 +54,7 @@ def _paper_value(ballot: BallotRow, per_member: bool, definition: dict[str, Any]
     if not per_member:
         return Fraction(1)
     if ballot.value is None:
-        raise InputError(
-            f"ballots of item {definition.get('number')}: serial {ballot.serial} has no value, but the item counts "
-            "each member's own vote value (per_member)"
-        )
+        raise InputError("export.paper_without_value", item=definition.get("number"), serial=ballot.serial)
     return ballot.value
 
 
@@ -77,12 +75,13 @@ def attribute_groups(definition: dict[str, Any], ballots: list[BallotRow]) -> tu
         members = classes_in_group(ballot.class_code, classes)
         if members is None:
             raise InputError(
-                f"ballots of item {definition.get('number')}: serial {ballot.serial} has unknown class {ballot.class_code!r}"
+                "export.paper_unknown_class", item=definition.get("number"), serial=ballot.serial,
+                class_code=ballot.class_code,
             )
         if not weight_ignores_class(_scheme(definition)):
             raise InputError(
-                f"ballots of item {definition.get('number')}: serial {ballot.serial} is published under the group "
-                f"{ballot.class_code!r}, but this item's weights depend on the class"
+                "export.paper_merged_class", item=definition.get("number"), serial=ballot.serial,
+                class_code=ballot.class_code,
             )
         groups.update({code: ballot.class_code for code in members})
         attributed.append(replace(ballot, class_code=members[0]))
@@ -108,12 +107,12 @@ def counted_ballots(definition: dict[str, Any], ballots: list[BallotRow]) -> lis
         counted.append(ballot)
     directed = definition.get("directed") or {}
     if not isinstance(directed, dict):
-        raise InputError(f"item {number}: 'directed' should be a table of class -> marks -> count")
+        raise InputError("export.directed_not_table", item=number)
     classes = list(definition["classes"])
     per_member = _per_member(definition)
     for vote in directed_votes(directed, number):
         if vote.class_code not in classes and classes_in_group(vote.class_code, classes) is None:
-            raise InputError(f"item {number}: directed votes name unknown class {vote.class_code!r}")
+            raise InputError("export.directed_unknown_class", item=number, class_code=vote.class_code)
         if per_member and vote.value is None:
             raise InputError("advance.directed_without_band", item=number, class_code=vote.class_code,
                              marks=" ".join(map(str, vote.marks)))  # fmt: skip
@@ -123,7 +122,9 @@ def counted_ballots(definition: dict[str, Any], ballots: list[BallotRow]) -> lis
     return counted
 
 
-def sources_problem(definition: dict[str, Any], reconciliation: list[dict[str, Any]], ballots: list[BallotRow]) -> str | None:
+def sources_problem(
+    definition: dict[str, Any], reconciliation: list[dict[str, Any]], ballots: list[BallotRow]
+) -> Message | None:
     """Where the reconciliation's advance papers and directed votes per class disagree with the archive's own
     ballots and directed tally, or None. A reconciliation without sources (a meeting held in the room) passes."""
     advance = {int(s) for s in definition.get("advance_serials", [])}
@@ -138,10 +139,10 @@ def sources_problem(definition: dict[str, Any], reconciliation: list[dict[str, A
         covered = {code, *(classes_in_group(code, classes) or [])}
         papers = sum(1 for b in ballots if b.class_code in covered and b.serial in advance)
         if int(sources.get("advance_papers", 0)) != papers:
-            return f"class {code}: reconciliation says {sources.get('advance_papers')} advance papers, the ballots hold {papers}"
+            return message("verify.sources_advance", class_code=code, said=sources.get("advance_papers"), papers=papers)
         votes = sum(int(n) for label in covered for n in dict(directed.get(label, {})).values())
         if int(sources.get("directed_votes", 0)) != votes:
-            return f"class {code}: reconciliation says {sources.get('directed_votes')} directed votes, the tally holds {votes}"
+            return message("verify.sources_directed", class_code=code, said=sources.get("directed_votes"), votes=votes)
     return None
 
 
@@ -177,7 +178,7 @@ def election_of(
     )
     seats = int(definition["seats"])
     if not 1 <= seats <= MAX_SEATS:
-        raise InputError(f"item {definition.get('number')}: {seats:,} seats is not a number of seats a count can fill")
+        raise InputError("export.seats_unfit", item=definition.get("number"), seats=seats)
     election = Election(
         candidates=tuple(c["name"] for c in candidates),
         seats=seats,
@@ -193,11 +194,11 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
     number = definition.get("number")
     for ballot in ballots:
         if ballot.item != number:
-            raise InputError(f"ballots of item {number}: serial {ballot.serial} is marked as item {ballot.item}")
+            raise InputError("export.paper_other_item", item=number, serial=ballot.serial, marked=ballot.item)
     serials = Counter(b.serial for b in ballots)
     doubled = sorted(s for s, n in serials.items() if n > 1)
     if doubled:
-        raise InputError(f"ballots of item {number}: serial {doubled[0]} appears {serials[doubled[0]]} times")
+        raise InputError("export.paper_twice", item=number, serial=doubled[0], times=serials[doubled[0]])
     # Directed votes first (their tally may carry a merged group's label too), then groups to their first class.
     ballots, labelled = attribute_groups(definition, counted_ballots(definition, ballots))
     papers = {code: sum(1 for b in ballots if b.class_code == code) for code in definition["classes"]}
@@ -216,7 +217,7 @@ def recount(definition: dict[str, Any], ballots: list[BallotRow]) -> dict[str, A
             figures.update(_election(definition, ballots, papers, groups))
         figures.update(band_figures(definition, ballots))
     except CoopvoteError as error:
-        raise InputError(f"item {number}: the recount failed: {error}") from None
+        raise InputError("export.recount_failed", item=number, detail=error.message) from None
     return figures
 
 
@@ -274,7 +275,7 @@ def _resolution_result(definition: dict[str, Any], ballots: list[BallotRow], pap
         marks = Counter(b.marks[0] for b in ballots if b.valid and b.class_code == code and len(b.marks) == 1)
         for b in ballots:
             if b.valid and b.class_code == code and (len(b.marks) != 1 or b.marks[0] not in (1, 2, 3)):
-                raise InputError(f"serial {b.serial}: a valid resolution paper must hold one choice 1-3, not {b.marks}")
+                raise InputError("export.resolution_marks", serial=b.serial, marks=b.marks)
         rejected = sum(1 for b in ballots if not b.valid and b.class_code == code)
         tallies[code] = ClassTally(marks[1], marks[2], marks[3], rejected)
         if _per_member(definition):
@@ -327,7 +328,7 @@ def _election(
         if not ballot.valid:
             continue
         if any(not 1 <= m <= count for m in ballot.marks):
-            raise InputError(f"serial {ballot.serial}: marks {list(ballot.marks)} name no candidate 1-{count}")
+            raise InputError("export.marks_no_candidate", serial=ballot.serial, marks=list(ballot.marks), count=count)
         marked = ballot.marks[:1] if method in RANKED_METHODS else ballot.marks
         for mark in marked:
             option_papers[mark - 1][ballot.class_code] = option_papers[mark - 1].get(ballot.class_code, 0) + 1
@@ -354,31 +355,33 @@ def _election(
     return figures
 
 
-def first_difference(expected: Any, found: Any, path: str = "") -> str | None:
+def first_difference(expected: Any, found: Any, path: str = "") -> Message | None:
     """Where ``found`` (the recount) first differs from ``expected`` (the declared figures).
 
     Only the fields the recount produces are compared; the declaration may hold more (words, notes).
     """
     if isinstance(found, dict):
         if not isinstance(expected, dict):
-            return f"{path or 'result'}: declared {expected!r}, recounted {found!r}"
+            if not path:
+                return message("verify.result_differs", declared=expected, recounted=found)
+            return message("verify.figure_differs", path=path, declared=expected, recounted=found)
         for key, value in found.items():
             if key not in expected:
                 if value in (None, {}, []) or (isinstance(value, dict) and not any(value.values())):
                     continue
-                return f"{path}{key}: missing from the declared result (recounted {value!r})"
+                return message("verify.figure_missing", path=f"{path}{key}", recounted=value)
             problem = first_difference(expected[key], value, f"{path}{key}.")
             if problem:
                 return problem
         return None
     if isinstance(found, list):
         if not isinstance(expected, list) or len(expected) != len(found):
-            return f"{path.rstrip('.')}: declared {expected!r}, recounted {found!r}"
+            return message("verify.figure_differs", path=path.rstrip("."), declared=expected, recounted=found)
         for index, (a, b) in enumerate(zip(expected, found, strict=True)):
             problem = first_difference(a, b, f"{path}{index + 1}.")
             if problem:
                 return problem
         return None
     if expected != found:
-        return f"{path.rstrip('.')}: declared {expected!r}, recounted {found!r}"
+        return message("verify.figure_differs", path=path.rstrip("."), declared=expected, recounted=found)
     return None

@@ -9,9 +9,10 @@ standing candidates are no more than the seats, and exactly they are named elect
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from coopvote.export.content import BallotRow
+from coopvote.messages import Message, message
 
 
 def declared_unopposed(declared: Mapping[str, Any]) -> bool:
@@ -19,18 +20,21 @@ def declared_unopposed(declared: Mapping[str, Any]) -> bool:
     return isinstance(election, Mapping) and election.get("uncontested") is True
 
 
-def unopposed_problem(declared: Mapping[str, Any], definition: Mapping[str, Any], ballots: Sequence[BallotRow]) -> str:
+def unopposed_problem(
+    declared: Mapping[str, Any], definition: Mapping[str, Any], ballots: Sequence[BallotRow]
+) -> Message | Literal[""]:
     """What makes an 'elected unopposed' declaration untrue, or '' when it holds."""
     if definition.get("kind") != "election":
-        return "only an election can be declared unopposed"
+        return message("verify.unopposed_not_election")
     if ballots:
-        return f"declared unopposed, without a vote, but its ballots file holds {len(ballots)} papers"
+        return message("verify.unopposed_has_papers", papers=len(ballots))
     candidates = definition.get("candidates") or []
     standing = [str(c.get("name")) for c in candidates if isinstance(c, Mapping) and not c.get("withdrawn")]
     seats = definition.get("seats")
     if not isinstance(seats, int) or len(standing) > seats:
-        return f"declared unopposed, but {len(standing)} candidates stand for {seats} seats"
+        return message("verify.unopposed_too_many", standing=len(standing), seats=seats)
     elected = declared["election"].get("elected")
     if elected != standing:
-        return f"declared unopposed electing {elected}, but the standing candidates are {standing}"
+        return message("verify.unopposed_other_names", elected=elected, standing=standing)
+
     return ""

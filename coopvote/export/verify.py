@@ -51,6 +51,7 @@ from coopvote.export.witness import (
     papers_problem,
     witnessed_entry,
 )
+from coopvote.messages import Message, message
 from coopvote.record.audit import verify_chain
 
 
@@ -73,13 +74,13 @@ class UnreadableArchive(Discrepancy, InputError):
 @dataclass
 class VerifyReport:
     source: str
-    checks: list[str] = field(default_factory=list)
+    checks: list[Message] = field(default_factory=list)
     meeting_digest: str = ""
     item_digests: dict[int, str] = field(default_factory=dict)
     items_recounted: int = 0
     ballots_recounted: int = 0
 
-    def passed(self, what: str) -> None:
+    def passed(self, what: Message) -> None:
         self.checks.append(what)
 
 
@@ -87,7 +88,7 @@ def _json(data: bytes, name: str) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise Discrepancy(f"{name}: is not valid JSON ({error})") from None
+        raise Discrepancy("verify.not_json", name=name, detail=error) from None
 
 
 def verify_archive(path: str | Path, code: str | None = None) -> VerifyReport:
@@ -110,21 +111,21 @@ def verify_bytes(data: bytes, source: str = "archive", *, code: str | None = Non
     try:
         members_list, comment = read_zip(data, source)
     except UnreadableZip as error:
-        raise UnreadableArchive(str(error)) from None
+        raise UnreadableArchive(error.message) from None
     except InputError as error:
-        raise Discrepancy(str(error)) from None
-    report.passed(f"zip readable, {len(members_list)} files, every CRC matches")
+        raise Discrepancy(error.message) from None
+    report.passed(message("verify.ok_zip", files=len(members_list)))
     where = first_byte_difference(write_zip(members_list, comment), data)
     if where is not None:
-        raise Discrepancy(f"{source}: the zip container was altered (byte {where} differs from how coopvote writes it)")
-    report.passed("zip container exactly as written by coopvote")
+        raise Discrepancy("verify.container_altered", source=source, byte=where)
+    report.passed(message("verify.ok_container"))
     members = dict(members_list)
     manifest = _check_manifest(members, report)
     results = _check_digests(members, manifest, comment, report)
     public = manifest.get("kind") == "public" and "audit.jsonl" not in members
     if public:
         # A public archive carries no audit log (its order is a timeline); the manifest names the heads.
-        report.passed("public archive: no audit log, no meeting file (they are in the private archive)")
+        report.passed(message("verify.ok_public"))
     else:
         _check_audit(members, report)
     for entry in results["items"]:
@@ -133,12 +134,12 @@ def verify_bytes(data: bytes, source: str = "archive", *, code: str | None = Non
         problem = close_entry_problem(entry, members)
         if problem is not None:
             raise Discrepancy(problem)
-    report.passed("every close entry hashes to its close hash and seals the papers in its ballots CSV")
+    report.passed(message("verify.ok_close_entries"))
     if not public:
         problem = papers_problem(members, results)
         if problem is not None:
             raise Discrepancy(problem)
-        report.passed("every paper in the ballots CSVs is the one its audit entry recorded; close hashes match")
+        report.passed(message("verify.ok_papers"))
     if meeting_file and MEETING_FILE in members:
         _check_meeting_file(members, results, report)
     if code:
@@ -148,79 +149,79 @@ def verify_bytes(data: bytes, source: str = "archive", *, code: str | None = Non
 
 def _check_manifest(members: dict[str, bytes], report: VerifyReport) -> dict[str, Any]:
     if "manifest.json" not in members:
-        raise Discrepancy(f"{report.source}: has no manifest.json")
+        raise Discrepancy("verify.no_manifest", source=report.source)
     raw = members["manifest.json"]
     manifest = _json(raw, "manifest.json")
     if not isinstance(manifest, dict) or manifest.get("format") != ARCHIVE_FORMAT:
-        raise Discrepancy(f"manifest.json: not a {ARCHIVE_FORMAT} manifest")
+        raise Discrepancy("verify.manifest_wrong_format", format=ARCHIVE_FORMAT)
     if canonical_bytes(manifest) + b"\n" != raw:
-        raise Discrepancy("manifest.json: was edited (it is not in the form coopvote writes)")
+        raise Discrepancy("verify.manifest_edited")
     files = manifest.get("files")
     if not isinstance(files, dict):
-        raise Discrepancy("manifest.json: has no list of files")
+        raise Discrepancy("verify.manifest_no_files")
     for name, data in members.items():
         if name == "manifest.json":
             continue
         listed = files.get(name)
         if not isinstance(listed, dict):
-            raise Discrepancy(f"{name}: is in the archive but not in the manifest (added?)")
+            raise Discrepancy("verify.file_not_in_manifest", name=name)
         if listed.get("bytes") != len(data) or listed.get("sha256") != sha256_hex(data):
-            raise Discrepancy(f"{name}: its SHA-256 does not match the manifest (altered)")
+            raise Discrepancy("verify.file_altered", name=name)
     for name in files:
         if name not in members:
-            raise Discrepancy(f"{name}: is in the manifest but missing from the archive (removed?)")
-    report.passed(f"manifest: {len(files)} files, every SHA-256 matches")
+            raise Discrepancy("verify.file_removed", name=name)
+    report.passed(message("verify.ok_manifest", files=len(files)))
     return manifest
 
 
 def _check_digests(members: dict[str, bytes], manifest: dict[str, Any], comment: bytes, report: VerifyReport) -> dict[str, Any]:
     if "results.json" not in members:
-        raise Discrepancy("results.json: missing")
+        raise Discrepancy("verify.results_missing")
     results = _json(members["results.json"], "results.json")
     if not isinstance(results, dict) or results.get("format") != RESULTS_FORMAT or not isinstance(results.get("items"), list):
-        raise Discrepancy(f"results.json: not a {RESULTS_FORMAT} file")
+        raise Discrepancy("verify.results_wrong_format", format=RESULTS_FORMAT)
     code = str(results.get("meeting", {}).get("code", ""))
     ballots: dict[str, bytes] = {}
     for entry in results["items"]:
         name = entry.get("ballots_file", "")
         if name not in members:
-            raise Discrepancy(f"item {entry.get('number')}: its ballots file {name!r} is missing")
+            raise Discrepancy("verify.ballots_file_missing", item=entry.get("number"), name=name)
         ballots[name] = members[name]
         declared = entry["declaration"]["result"] if entry.get("declaration") else entry.get("result")
         digest = item_digest(code, entry["definition"], declared, members[name], str(entry.get("close_hash") or ""))
         if digest != entry.get("digest"):
-            raise Discrepancy(f"item {entry.get('number')}: its verification code does not recompute (record altered)")
+            raise Discrepancy("verify.item_code_altered", item=entry.get("number"))
         if manifest.get("item_digests", {}).get(str(entry.get("number"))) != digest:
-            raise Discrepancy(f"item {entry.get('number')}: its verification code differs from the manifest's")
+            raise Discrepancy("verify.item_code_differs", item=entry.get("number"))
         report.item_digests[int(entry["number"])] = digest
     digest = meeting_digest(members["results.json"], ballots)
     if digest != manifest.get("meeting_digest"):
-        raise Discrepancy("manifest.json: the meeting's verification code does not recompute")
+        raise Discrepancy("verify.meeting_code_altered")
     if comment != f"coopvote archive {code} {digest}".encode("ascii"):
-        raise Discrepancy("the zip comment does not carry the meeting's verification code")
+        raise Discrepancy("verify.zip_comment")
     report.meeting_digest = digest
-    report.passed(f"verification codes recompute: meeting {digest[:16]}, {len(report.item_digests)} items")
+    report.passed(message("verify.ok_codes", digest=digest[:16], items=len(report.item_digests)))
     return results
 
 
 def _check_audit(members: dict[str, bytes], report: VerifyReport) -> None:
     raw = members.get("audit.jsonl")
     if raw is None:
-        raise Discrepancy("audit.jsonl: missing")
+        raise Discrepancy("verify.audit_missing")
     entries = []
     for number, line in enumerate(raw.decode("utf-8", errors="replace").splitlines(), start=1):
         try:
             entry = json.loads(line)
             entries.append(entry)
         except json.JSONDecodeError:
-            raise Discrepancy(f"audit.jsonl, line {number}: is not valid JSON") from None
+            raise Discrepancy("verify.audit_line_not_json", line=number) from None
     try:
         problem = verify_chain(entries)
     except (KeyError, TypeError, ValueError) as error:
-        raise Discrepancy(f"audit.jsonl: an entry is malformed ({error})") from None
+        raise Discrepancy("verify.audit_malformed", detail=error) from None
     if problem is not None:
-        raise Discrepancy(f"audit.jsonl: {problem}")
-    report.passed(f"audit chain intact: {len(entries)} entries")
+        raise Discrepancy("verify.audit_problem", problem=problem)
+    report.passed(message("verify.ok_audit", entries=len(entries)))
 
 
 def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: VerifyReport) -> None:
@@ -231,14 +232,14 @@ def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: Verify
         ballots = read_ballots_csv(members[name], name)
         figures = recount(definition, ballots)
     except CoopvoteError as error:
-        raise Discrepancy(f"item {number}: {error}") from None
+        raise Discrepancy("verify.item_problem", item=number, problem=error.message) from None
     sources = sources_problem(definition, entry.get("reconciliation") or [], ballots)
     if sources:
-        raise Discrepancy(f"item {number}: {sources}")
+        raise Discrepancy("verify.item_problem", item=number, problem=sources)
     declared = entry["declaration"]["result"] if entry.get("declaration") else entry["result"]
-    for label, expected in (("declared result", declared), ("result in results.json", entry["result"])):
-        problem: str | None = None
-        if label == "declared result" and declared_unopposed(declared):
+    for key, expected in (("verify.recount_differs_declared", declared), ("verify.recount_differs_results", entry["result"])):
+        problem: str | Message | None = None
+        if key == "verify.recount_differs_declared" and declared_unopposed(declared):
             problem = unopposed_problem(declared, definition, ballots)
             if not problem and not entry.get("close_hash"):
                 problem = ("declared unopposed, but results.json carries no close entry sealing the declaration "
@@ -246,24 +247,25 @@ def _check_item(entry: dict[str, Any], members: dict[str, bytes], report: Verify
         else:
             problem = first_difference(expected, figures)
         if problem:
-            raise Discrepancy(f"item {number}: the recount differs from the {label}: {problem}")
+            raise Discrepancy(message(key, item=number, problem=problem))
     if definition["kind"] == "election":
         blt = members.get(entry.get("blt_file", ""))
         if blt is None:
-            raise Discrepancy(f"item {number}: its BLT file is missing")
+            raise Discrepancy("verify.blt_missing", item=number)
         try:
             from_blt = parse_blt(blt.decode("utf-8"), entry["blt_file"])
         except (CoopvoteError, UnicodeDecodeError) as error:
-            raise Discrepancy(f"{entry['blt_file']}: cannot be read ({error})") from None
+            detail = error.message if isinstance(error, CoopvoteError) else error
+            raise Discrepancy("verify.blt_unreadable", name=entry["blt_file"], detail=detail) from None
         if _same_contest(from_blt) != _same_contest(election_of(definition, ballots)[0]):
-            raise Discrepancy(f"{entry['blt_file']}: does not hold the same ballots as {name}")
+            raise Discrepancy("verify.blt_differs", name=entry["blt_file"], ballots=name)
     pdf_name = f"declarations/item-{number:02d}.pdf"
     if pdf_name in members and f"coopvote-item-digest:{entry['digest']}".encode() not in members[pdf_name]:
-        raise Discrepancy(f"{pdf_name}: does not carry item {number}'s verification code")
+        raise Discrepancy("verify.pdf_code_missing", name=pdf_name, item=number)
     report.items_recounted += 1
     report.ballots_recounted += len(ballots)
-    compared = "same result as declared" if entry.get("declaration") else "same result as counted (not declared)"
-    report.passed(f"item {number}: recounted {len(ballots)} papers, {compared}")
+    compared = "verify.ok_item_declared" if entry.get("declaration") else "verify.ok_item_counted"
+    report.passed(message(compared, item=number, papers=len(ballots)))
 
 
 def _same_contest(election: Election) -> tuple[Any, ...]:
@@ -288,7 +290,7 @@ def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], repo
             connection.deserialize(members[MEETING_FILE])
             check = connection.execute("PRAGMA integrity_check").fetchone()
             if not check or check[0] != "ok":
-                raise Discrepancy(f"{MEETING_FILE}: fails SQLite's integrity check ({check[0] if check else '?'})")
+                raise Discrepancy("verify.meeting_file_integrity", name=MEETING_FILE, detail=check[0] if check else "?")
             papers = connection.execute(
                 "SELECT a.number, c.code, r.serial, r.valid, r.reject_reason, r.marks, b.band_value "
                 "FROM recorded_ballot r "
@@ -304,7 +306,7 @@ def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], repo
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise Discrepancy(f"{MEETING_FILE}: is not a readable meeting file ({error})") from None
+        raise Discrepancy("verify.meeting_file_unreadable", name=MEETING_FILE, detail=error) from None
     from_csv: list[tuple[int, str, int, bool, str, tuple[int, ...], str]] = []
     published_as: dict[tuple[int, str], str] = {}  # a small class's papers are published under their group
     for entry in results["items"]:
@@ -319,40 +321,34 @@ def _check_meeting_file(members: dict[str, bytes], results: dict[str, Any], repo
     )
     if from_file != sorted(from_csv):
         missing = sorted(set(from_csv) ^ set(from_file))
-        raise Discrepancy(f"{MEETING_FILE}: its papers differ from the ballots CSVs (first: {missing[:1]})")
+        raise Discrepancy("verify.meeting_file_papers", name=MEETING_FILE, first=missing[:1])
     lines = members["audit.jsonl"].decode("utf-8").splitlines()
-    differing = first_audit_difference(chain, lines)
+    differing = first_audit_difference(chain, lines, MEETING_FILE)
     if differing is not None:
-        raise Discrepancy(f"{MEETING_FILE}: its audit log differs from audit.jsonl at the {differing}")
+        raise Discrepancy(differing)
     if audit_hashes != sorted(json.loads(line)["entry_hash"] for line in lines):
-        raise Discrepancy(f"{MEETING_FILE}: its audit log differs from audit.jsonl")
-    report.passed(f"{MEETING_FILE}: integrity check ok, same {len(from_file)} papers and {len(audit_hashes)} audit entries")
+        raise Discrepancy("verify.meeting_file_audit", name=MEETING_FILE)
+    report.passed(message("verify.ok_meeting_file", name=MEETING_FILE, papers=len(from_file), entries=len(audit_hashes)))
 
 
 def _check_code(code: str, report: VerifyReport, members: dict[str, bytes], results: dict[str, Any]) -> None:
     wanted = code.replace(" ", "").replace("-", "").lower()
     if len(wanted) < 8 or any(c not in "0123456789abcdef" for c in wanted):
-        raise InputError(f"--code {code!r}: a verification code is hexadecimal, at least 8 digits")
+        raise InputError("verify.code_not_hex", code=code)
     if report.meeting_digest.startswith(wanted):
-        report.passed("the code given is this record's meeting code")
+        report.passed(message("verify.ok_code_meeting"))
         return
     for number, digest in report.item_digests.items():
         if digest.startswith(wanted):
-            report.passed(f"the code given is item {number}'s verification code")
+            report.passed(message("verify.ok_code_item", item=number))
             return
     witnessed = witnessed_entry(members, results, wanted)
     if witnessed is not None:
         if "audit.jsonl" in members:
-            report.passed(f"the code given is the head witnessed at {describe_witnessed(witnessed)}: the archive extends it exactly")
+            report.passed(message("verify.ok_code_head", witnessed=describe_witnessed(witnessed)))
         else:
-            report.passed(
-                f"the code given is the close code of {describe_witnessed(witnessed)}: that entry is in results.json, "
-                "hashes to the code and seals exactly the papers in the ballots CSV"
-            )
+            report.passed(message("verify.ok_code_close", witnessed=describe_witnessed(witnessed)))
         return
-    where = "the audit chain does not pass through it" if "audit.jsonl" in members else "no item's close entry hashes to it"
-    raise Discrepancy(
-        f"the code {code} matches neither this record nor any of its items, and {where}: if it is a close code "
-        "written down when a vote closed, this archive does not extend that witnessed head (the record was "
-        "rewritten since); otherwise it belongs to a different record"
-    )
+    if "audit.jsonl" in members:
+        raise Discrepancy("verify.code_unknown_private", code=code)
+    raise Discrepancy("verify.code_unknown_public", code=code)

@@ -17,6 +17,7 @@ from typing import Any
 from coopvote.counting.privacy import classes_in_group
 from coopvote.counting.register_base import REGISTER_SETTING
 from coopvote.export.content import read_ballots_csv
+from coopvote.messages import Bilingual, Message, message
 from coopvote.record.audit import DESK_CHAIN, entry_hash
 from coopvote.record.close_seal import SealedPaper, seal_problem
 from coopvote.record.close_seal import unopposed_problem as unopposed_seal_problem
@@ -31,6 +32,9 @@ from coopvote.record.ledger import (
     is_close,
     replay_papers,
 )
+
+_CHAIN_WELSH = {"desk": "y ddesg", "ballot": "y papurau pleidleisio"}
+"""The audit chains' names in a Welsh sentence ("cofnod 5 cadwyn y ddesg")."""
 
 
 def audit_of(members: Mapping[str, bytes]) -> list[dict[str, Any]]:
@@ -49,7 +53,7 @@ def published_classes_of(results: Mapping[str, Any], members: Mapping[str, bytes
     return published_as
 
 
-def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> str | None:
+def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> Message | None:
     """Why the ballots CSVs are not the papers the audit chain recorded, or None when they are.
 
     The chain holds each paper's real class; a CSV may carry a small class's merged group instead, so the
@@ -59,7 +63,7 @@ def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> 
     try:
         replayed = replay_papers(entries)
     except (ReplayProblem, KeyError, TypeError, ValueError) as error:
-        return f"audit.jsonl: {error}"
+        return message("verify.audit_replay", detail=error)
     published_as = published_classes_of(results, members)
     for (item, _serial), paper in replayed.items():
         if paper.content is not None and (item, paper.content.class_code) in published_as:
@@ -72,25 +76,25 @@ def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> 
             stored[(row.item, row.serial)] = PaperContent(row.class_code, row.valid, row.reason, row.marks)
     difference = first_paper_difference(replayed, stored, where="the ballots CSVs", items=numbers)
     if difference is not None:
-        return f"the ballots CSVs do not match the audit log: {difference}"
+        return message("verify.ballots_differ_from_audit", detail=difference)
     problem = ballot_head_problem(entries)
     if problem is not None:
-        return f"audit.jsonl: {problem}"
+        return message("verify.audit_replay", detail=problem)
     closes = close_entries(entries)
     for entry in results["items"]:
         close_hash = entry.get("close_hash") or ""
         number = int(entry["number"])
         closed = closes.get(number)
         if close_hash and (closed is None or closed["entry_hash"] != close_hash):
-            return f"item {number}: its close hash in results.json is not the audit entry that last closed its vote"
+            return message("verify.close_hash_not_last_close", item=number)
         if closed is not None and close_hash != closed["entry_hash"]:
-            return f"item {number}: results.json does not carry the hash of audit entry {closed['sequence']}, which closed its vote"
+            return message("verify.close_hash_missing", item=number, sequence=closed["sequence"])
         if closed is not None and entry.get("close_entry") != closed:
-            return f"item {number}: the close entry in results.json differs from audit entry {closed['sequence']} of the desk chain"
+            return message("verify.close_entry_differs", item=number, sequence=closed["sequence"])
     return None
 
 
-def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) -> str | None:
+def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) -> Message | None:
     """Why an item's close entry in results.json does not vouch for its ballots CSV, or None.
 
     This is what lets a close code reach the public archive: the entry's hash must recompute from its
@@ -101,9 +105,9 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
     close_hash = entry.get("close_hash") or ""
     closed = entry.get("close_entry")
     if not close_hash:
-        return None if closed is None else f"item {number}: results.json carries a close entry but no close hash"
+        return None if closed is None else message("verify.close_entry_without_hash", item=number)
     if not isinstance(closed, Mapping) or not isinstance(closed.get("details"), Mapping):
-        return f"item {number}: results.json has a close hash but not the close entry it names"
+        return message("verify.close_hash_without_entry", item=number)
     details = closed["details"]
     try:
         recomputed = entry_hash(
@@ -112,15 +116,11 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
             previous_hash=str(closed["previous_hash"]), chain=str(closed["chain"]),
         )  # fmt: skip
     except (KeyError, TypeError, ValueError) as error:
-        return f"item {number}: its close entry in results.json is malformed ({error})"
+        return message("verify.close_entry_malformed", item=number, detail=error)
     if not is_close(closed) or closed["chain"] != DESK_CHAIN or details.get("item") != number:
-        return (f"item {number}: the close entry in results.json is not a 'vote closed' (or 'nominations closed', "
-                f"unopposed) entry for item {number}")
+        return message("verify.close_entry_not_a_close", item=number)
     if recomputed != closed.get("entry_hash") or recomputed != close_hash:
-        return (
-            f"item {number}: its close entry in results.json does not hash to its close hash (the entry's fields "
-            "were changed after the vote closed)"
-        )
+        return message("verify.close_entry_rehashed", item=number)
     name = str(entry["ballots_file"])
     papers = [
         SealedPaper(row.serial, row.class_code, row.valid, row.reason, row.marks, "" if row.value is None else str(row.value))
@@ -128,21 +128,23 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
     ]
     directed = (entry.get("definition") or {}).get("directed") or {}
     if not isinstance(directed, Mapping):
-        return f"item {number}: the definition's directed votes are not a table of class -> marks -> count"
+        return message("verify.directed_not_table", item=number)
     advance = (entry.get("definition") or {}).get("advance_serials") or []
     if not isinstance(advance, list) or not all(isinstance(s, int) and not isinstance(s, bool) for s in advance):
-        return f"item {number}: the definition's advance serials are not a list of serial numbers"
-    problem = seal_problem(details, papers, f"item {number}'s papers in {name}", directed, advance)
+        return message("verify.advance_not_list", item=number)
+    # The seal check (coopvote.record) still words its finding in English, around this English "where".
+    where = message("verify.item_papers_in", item=number, name=name).render("en")
+    problem = seal_problem(details, papers, where, directed, advance)
     frozen = ((entry.get("definition") or {}).get("settings") or {}).get(REGISTER_SETTING)
     if problem is None and "register_members" in details and details["register_members"] != frozen:
-        return (f"item {number}: the register its threshold is a share of ({REGISTER_SETTING} in its definition) is "
-                "not the one frozen when the vote closed (the close entry's register_members)")
+        return message("verify.register_not_frozen", item=number, setting=REGISTER_SETTING)
     if problem is None and closed["action"] == UNOPPOSED_ACTION:
         declared = (entry.get("declaration") or {}).get("result") or entry.get("result") or {}
         unopposed = unopposed_seal_problem(details, entry.get("definition") or {}, declared)
         if unopposed is not None:
-            return f"item {number}, declared unopposed: {unopposed}"
-    return problem
+            return message("verify.unopposed_seal", item=number, problem=unopposed)
+    return None if problem is None else Message.text(problem)
+
 
 
 def witnessed_entry(members: Mapping[str, bytes], results: Mapping[str, Any], code: str) -> Mapping[str, Any] | None:
@@ -156,15 +158,15 @@ def witnessed_entry(members: Mapping[str, bytes], results: Mapping[str, Any], co
     return find_witnessed([e["close_entry"] for e in results["items"] if isinstance(e.get("close_entry"), Mapping)], code)
 
 
-def describe_witnessed(entry: Mapping[str, Any]) -> str:
+def describe_witnessed(entry: Mapping[str, Any]) -> Message:
     details = entry.get("details") or {}
-    what = str(entry.get("action", ""))
+    action = str(entry.get("action", ""))
     if isinstance(details, Mapping) and "item" in details:
-        what += f" on item {details['item']}"
-    return f"audit entry {entry['sequence']} ({what})"
+        return message("verify.witnessed_item", sequence=entry["sequence"], action=action, item=details["item"])
+    return message("verify.witnessed", sequence=entry["sequence"], action=action)
 
 
-def first_audit_difference(rows: list[tuple[Any, ...]], lines: list[str]) -> str | None:
+def first_audit_difference(rows: list[tuple[Any, ...]], lines: list[str], name: str) -> Message | None:
     """The first entry (by chain, then sequence) where the archive's copy of the meeting file and audit.jsonl differ.
 
     Comparing only the count and the last hash would let the copy's earlier entries (who checked in,
@@ -178,7 +180,8 @@ def first_audit_difference(rows: list[tuple[Any, ...]], lines: list[str]) -> str
             entry.get("chain", "desk"), entry["sequence"], entry["action"], entry["details"], entry["previous_hash"],
             entry["entry_hash"],
         ):
-            return f"{chain} chain entry {int(sequence)}"
+            where = Bilingual(cy=_CHAIN_WELSH.get(str(chain), str(chain)), en=str(chain))
+            return message("verify.meeting_file_audit_entry", name=name, chain=where, sequence=int(sequence))
     if len(rows) != len(lines):
-        return f"count ({len(rows)} in the meeting file, {len(lines)} in audit.jsonl)"
+        return message("verify.meeting_file_audit_count", name=name, in_file=len(rows), in_archive=len(lines))
     return None

@@ -50,10 +50,10 @@ def confirmed_item(record: MeetingRecord, number: int) -> tuple[ItemRecord, dict
     item = record.item(number)
     confirms = (item.definition.get("settings") or {}).get("confirms")
     if not isinstance(confirms, dict):
-        raise InputError(f"item {number} does not confirm an earlier resolution: its definition has no 'confirms' "
-                         "(see docs/presets.md, section 111)")
+        raise InputError("export.not_confirming", item=number)
     if item.declaration is None:
-        raise InputError(f"item {number} has not been declared yet; declare it before printing the confirmation pack")
+        raise InputError("export.not_declared_yet", item=number)
+
     return item, confirms
 
 
