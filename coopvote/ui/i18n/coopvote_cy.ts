@@ -2656,7 +2656,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>Void spoil&amp;t paper</source>
-      <translation>Dile&amp;u'r papur a ddifethwyd</translation>
+      <translation>Dirym&amp;u'r papur a ddifethwyd</translation>
     </message>
     <message>
       <source>Agenda item of the spoilt paper</source>

@@ -222,7 +222,7 @@ WELSH: dict[str, str] = {
     "Seria&l number:": "Rhif cyfres&ol:",
     "Rea&son:": "Rhe&swm:",
     "for example: torn, wrong mark made": "er enghraifft: wedi rhwygo, marc anghywir",
-    "Void spoil&t paper": "Dile&u'r papur a ddifethwyd",
+    "Void spoil&t paper": "Dirym&u'r papur a ddifethwyd",
     "Agenda item of the spoilt paper": "Eitem agenda'r papur a ddifethwyd",
     "Serial number of the spoilt paper": "Rhif cyfresol y papur a ddifethwyd",
     "Why the paper is spoilt": "Pam y difethwyd y papur",
