@@ -2,7 +2,9 @@
 
 The standing candidates go on the ballot in the order the definition states: alphabetical by surname, or
 drawn by lot (the seed is printed and kept in the audit entry, so anyone can replay the draw). With no
-more standing than seats and ``uncontested = "declare"`` the item is declared at once, without a vote.
+more standing than seats and ``uncontested = "declare"`` the item is declared at once, without a vote, and
+the command prints the close code of the entry that seals those seats: it goes into the minutes by hand, like
+a vote's close code (docs/records.md, "Seats filled unopposed").
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 from typing import Any
 
 from coopvote.cli.common import add_meeting_argument, open_meeting
+from coopvote.messages import message
 
 
 def register(subparsers: Any) -> None:
@@ -35,4 +38,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {position}. {name}")
     if closed.uncontested:
         print(f"Uncontested: elected without a vote: {', '.join(closed.elected)}")
+        print(message("cli.unopposed_close_code", code=closed.close_code))
     return 0
