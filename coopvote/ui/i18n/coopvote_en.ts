@@ -1698,6 +1698,10 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Status</translation>
     </message>
     <message>
+      <source>Photo</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
       <source>&amp;Election:</source>
       <translation>&amp;Election:</translation>
     </message>
@@ -1724,6 +1728,22 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
     <message>
       <source>Statement in E&amp;nglish:</source>
       <translation>Statement in E&amp;nglish:</translation>
+    </message>
+    <message>
+      <source>Choose a p&amp;hoto…</source>
+      <translation>Choose a p&amp;hoto…</translation>
+    </message>
+    <message>
+      <source>Remo&amp;ve the photo</source>
+      <translation>Remo&amp;ve the photo</translation>
+    </message>
+    <message>
+      <source>&amp;Give the chosen candidate this photo</source>
+      <translation>&amp;Give the chosen candidate this photo</translation>
+    </message>
+    <message>
+      <source>Photo (optional, PNG or JPEG):</source>
+      <translation>Photo (optional, PNG or JPEG):</translation>
     </message>
     <message>
       <source>N&amp;ominate</source>
@@ -1758,6 +1778,42 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>withdrawn</translation>
     </message>
     <message>
+      <source>none</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>given</source>
+      <translation>given</translation>
+    </message>
+    <message>
+      <source>The chosen photo</source>
+      <translation>The chosen photo</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>No photo</translation>
+    </message>
+    <message>
+      <source>The candidate's photo</source>
+      <translation>The candidate's photo</translation>
+    </message>
+    <message>
+      <source>Photos (*.png *.jpg *.jpeg)</source>
+      <translation>Photos (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+      <source>Photo chosen: %1. Nominate, or give it to the candidate chosen in the table.</source>
+      <translation>Photo chosen: %1. Nominate, or give it to the candidate chosen in the table.</translation>
+    </message>
+    <message>
+      <source>Choose the candidate in the table to give the photo to.</source>
+      <translation>Choose the candidate in the table to give the photo to.</translation>
+    </message>
+    <message>
+      <source>Photo saved for %1.</source>
+      <translation>Photo saved for %1.</translation>
+    </message>
+    <message>
       <source>No election on the agenda takes nominations.</source>
       <translation>No election on the agenda takes nominations.</translation>
     </message>
@@ -1774,8 +1830,8 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Withdrawn: %1.</translation>
     </message>
     <message>
-      <source>Nominations closed. Elected unopposed, without a vote: %1.</source>
-      <translation>Nominations closed. Elected unopposed, without a vote: %1.</translation>
+      <source>Nominations closed. Elected unopposed, without a vote: %1. Close code: %2. Write it into the minutes by hand: it proves later that the record was not rewritten.</source>
+      <translation>Nominations closed. Elected unopposed, without a vote: %1. Close code: %2. Write it into the minutes by hand: it proves later that the record was not rewritten.</translation>
     </message>
     <message>
       <source>Nominations closed. Ballot order: %1.</source>
