@@ -2660,6 +2660,10 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
       <translation>C&amp;od (sganiwch, neu teipiwch a phwyso Enter)</translation>
     </message>
     <message>
+      <source>Scan an advance ballot paper</source>
+      <translation>Sganiwch bapur pleidleisio ymlaen llaw</translation>
+    </message>
+    <message>
       <source>Scan a ballot paper or vote slip</source>
       <translation>Sganiwch bapur pleidleisio neu slip pleidlais</translation>
     </message>
@@ -2678,6 +2682,10 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     <message>
       <source>&amp;Undo the last scan</source>
       <translation>Dadwneud y sga&amp;n diwethaf</translation>
+    </message>
+    <message>
+      <source>Advance papers come without vote slips. Scan a paper's code, then give its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
+      <translation>Nid oes slipiau pleidlais gyda phapurau ymlaen llaw. Sganiwch god papur, yna rhowch ei farciau: pwyswch 1, 2 neu 3 ar gyfer penderfyniad, neu teipiwch y rhifau a phwyso Enter ar gyfer etholiad. Mae Esc yn rhoi papur o'r neilltu.</translation>
     </message>
     <message>
       <source>A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>

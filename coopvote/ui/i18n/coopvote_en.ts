@@ -2660,6 +2660,10 @@ Key the marks again, or reject the paper: choose the reason and press Reject.</t
       <translation>&amp;Code (scan, or type and press Enter)</translation>
     </message>
     <message>
+      <source>Scan an advance ballot paper</source>
+      <translation>Scan an advance ballot paper</translation>
+    </message>
+    <message>
       <source>Scan a ballot paper or vote slip</source>
       <translation>Scan a ballot paper or vote slip</translation>
     </message>
@@ -2678,6 +2682,10 @@ Key the marks again, or reject the paper: choose the reason and press Reject.</t
     <message>
       <source>&amp;Undo the last scan</source>
       <translation>&amp;Undo the last scan</translation>
+    </message>
+    <message>
+      <source>Advance papers come without vote slips. Scan a paper's code, then give its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
+      <translation>Advance papers come without vote slips. Scan a paper's code, then give its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</translation>
     </message>
     <message>
       <source>A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
