@@ -144,3 +144,26 @@ def test_refusals_name_what_and_where(folder: Path, capsys: pytest.CaptureFixtur
     assert "say why the candidate withdraws" in capsys.readouterr().err
     assert main(["nominations", meeting, "--item", "1"]) == 0
     assert "No nominations yet." in capsys.readouterr().out  # every refusal left nothing behind
+
+
+def test_seats_filled_unopposed_print_their_close_code_and_it_verifies(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    meeting = new_meeting(folder, seats=1)
+    assert nominate(meeting, "E1", "E2", "E3") == 0
+    capsys.readouterr()
+    assert main(["close-nominations", meeting, "--item", "1", "--by", "Gareth Morgan"]) == 0
+    said = capsys.readouterr().out
+    assert "Uncontested: elected without a vote: Rhodri Evans" in said
+    welsh = next(line for line in said.splitlines() if line.startswith("Cod cau: "))
+    english = next(line for line in said.splitlines() if line.startswith("Close code: "))
+    assert said.index(welsh) < said.index(english)  # Welsh first
+    assert "Ysgrifennwch ef â llaw yn y cofnodion" in welsh and "Write it into the minutes by hand" in english
+    code = english.removeprefix("Close code: ").split(".", 1)[0]
+    assert len(code.replace(" ", "")) == 16 and code in welsh
+
+    archive = folder / "record.zip"
+    assert main(["export", meeting, "--out", str(archive), "--no-private"]) == 0
+    capsys.readouterr()
+    assert main(["verify", str(archive), "--code", code]) == 0
+    assert main(["verify", str(archive), "--code", "0000 0000 0000 0000"]) != 0

@@ -85,3 +85,38 @@ def test_a_pack_for_an_item_that_confirms_nothing_is_refused(tmp_path: Path) -> 
          "--out", str(tmp_path / "pack.pdf")], capture_output=True, text=True, timeout=120,
     )
     assert result.returncode != 0 and "does not confirm an earlier resolution" in result.stderr
+
+
+def test_the_pack_states_when_notice_of_the_second_meeting_was_given_welsh_first(
+    tmp_path: Path, artifacts_dir: Path
+) -> None:
+    import pypdfium2 as pdfium
+
+    service = MeetingService.create(tmp_path / "second.coopvote", parse_spec(SPEC, "second.toml"))
+    vote(service, [1, 1, 2])
+    service.results.declare(1, "Eleri Prydderch", reconciliation_reason="test meeting: papers recorded without packs")
+    record = collect(service, [1], audit=False)
+    service.close()
+    assert record.meeting["notice_given"] == "2026-11-20"
+
+    def flat(pdf: bytes, name: str) -> str:
+        document = pdfium.PdfDocument(pdf)
+        page = document[0]
+        page.render(scale=1.2).to_pil().save(artifacts_dir / name)
+        words = " ".join(page.get_textpage().get_text_range().split())
+        document.close()
+        return words
+
+    words = flat(render_confirmation(record, 1), "confirmation-pack-notice.png")
+    welsh = "Rhoddwyd hysbysiad o'r ail gyfarfod ar 2026-11-20 (adran 111(2)(d)"
+    english = "Notice of the second meeting was given on 2026-11-20 (section 111(2)(d): notice duly given)"
+    assert welsh in words and english in words
+    assert words.index(welsh) < words.index(english)
+
+    record.meeting["notice_given"] = None  # a meeting file made before the definition carried the date
+    words = flat(render_confirmation(record, 1), "confirmation-pack-no-notice.png")
+    assert "Notice of the second meeting was given on" not in words
+    welsh = "Nid yw'r cofnod yn dweud pryd y rhoddwyd hysbysiad o'r ail gyfarfod"
+    english = "The record does not say when notice of the second meeting was given"
+    assert welsh in words and english in words and words.index(welsh) < words.index(english)
+    assert "Notice given on: ______________" in words

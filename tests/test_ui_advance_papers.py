@@ -210,3 +210,23 @@ def test_the_advance_door_undoes_and_rejects_nothing_by_hand(before: Any) -> Non
         door.reject_paper("CV1-X", "unmarked-or-uncertain")
     with pytest.raises(RuleError, match="cannot be undone at this door"):
         door.undo_last("a slip of the finger")
+
+
+def test_the_advance_door_speaks_of_advance_papers_not_vote_slips(
+    before: Any, window: Any, look: Any, artifacts_dir: Path  # noqa: F811
+) -> None:
+    keyed = before.keyed
+    before.tabs.setCurrentWidget(keyed)
+    assert keyed.input.placeholderText() == "Scan an advance ballot paper"
+    assert "Advance papers come without vote slips" in keyed.hint.text()
+    assert "A vote slip is counted at once" not in keyed.hint.text()
+    teller = window.show_role("teller")
+    assert teller.scan.input.placeholderText() == "Scan a ballot paper or vote slip"  # the room's door keeps its words
+    assert "A vote slip is counted at once" in teller.scan.hint.text()
+
+    assert look.set_language("cy")
+    window.show_role("advance")
+    before.tabs.setCurrentWidget(keyed)
+    assert keyed.input.placeholderText() == "Sganiwch bapur pleidleisio ymlaen llaw"
+    assert keyed.hint.text().startswith("Nid oes slipiau pleidlais gyda phapurau ymlaen llaw.")
+    shot(window, artifacts_dir, "advance-hand-scanner-cy")

@@ -1,7 +1,7 @@
 """``coopvote adjudicate MEETING [--sheet N --accept MARKS | --reject REASON]``: the adjudication queue.
 
 Without ``--sheet`` it lists the scanned sheets waiting for a decision (a vote cannot close while any
-of its sheets waits). With ``--sheet`` it decides one: ``--accept 1`` (or ``--accept 3,1,2`` in order
+of its sheets waits), marking the advance papers among them. With ``--sheet`` it decides one: ``--accept 1`` (or ``--accept 3,1,2`` in order
 of preference) counts the voter's clear intention; ``--reject REASON`` rejects it on one of the
 statutory grounds.
 """
@@ -9,12 +9,15 @@ statutory grounds.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopvote.ballots.texts import REJECTION_REASONS
 from coopvote.cli.common import add_meeting_argument, in_reading_language, open_meeting
 from coopvote.errors import InputError
-from coopvote.messages import message
+from coopvote.messages import Message, message
+
+if TYPE_CHECKING:
+    from coopvote.service.tellers import PendingView
 
 GROUNDS = tuple(REJECTION_REASONS)
 """The statutory grounds, from the one table of them (ballots/texts.py: plain text, so the parser loads no database)."""
@@ -38,6 +41,18 @@ def marks_of(text: str) -> list[int]:
     return [int(p) for p in parts]
 
 
+def sheet_line(sheet: PendingView) -> Message:
+    """One waiting sheet, marked as an advance paper when it is one, as the app's queue marks it: accepted, an
+    advance paper is recorded with the source "advance" (and an amendment rule may apply to it)."""
+    reasons = ", ".join(sheet.reasons) or message("cli.adjudicate_needs_a_person")
+    read = [q.get("chosen") for q in sheet.reading.get("questions", [])]
+    if not sheet.item:
+        return message("cli.adjudicate_no_code", sheet=sheet.id, reasons=reasons, read=read, source=sheet.source_name)
+    key = "cli.adjudicate_advance_sheet" if sheet.advance else "cli.adjudicate_sheet"
+    return message(key, sheet=sheet.id, item=sheet.item, class_code=sheet.class_code, serial=sheet.serial,
+                   reasons=reasons, read=read, source=sheet.source_name)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.sheet is None and (args.accept or args.reject):
         raise InputError("cli.adjudicate_which_sheet")
@@ -51,14 +66,7 @@ def run(args: argparse.Namespace) -> int:
             if not waiting:
                 print(message("cli.adjudicate_none_waiting"))
             for sheet in waiting:
-                read = [q.get("chosen") for q in sheet.reading.get("questions", [])]
-                reasons = ", ".join(sheet.reasons) or message("cli.adjudicate_needs_person")
-                if sheet.item:
-                    print(message("cli.adjudicate_sheet", sheet=sheet.id, item=sheet.item, class_code=sheet.class_code,
-                                  serial=sheet.serial, reasons=reasons, read=read, source=sheet.source_name))
-                else:
-                    print(message("cli.adjudicate_sheet_no_code", sheet=sheet.id, reasons=reasons, read=read,
-                                  source=sheet.source_name))
+                print(sheet_line(sheet))
             return 0
         accept = marks_of(args.accept) if args.accept else None
         outcome = service.tellers.adjudicate(args.sheet, accept_marks=accept, reject_reason=args.reject, by=args.by)

@@ -2,7 +2,9 @@
 
 The standing candidates go on the ballot in the order the definition states: alphabetical by surname, or
 drawn by lot (the seed is printed and kept in the audit entry, so anyone can replay the draw). With no
-more standing than seats and ``uncontested = "declare"`` the item is declared at once, without a vote.
+more standing than seats and ``uncontested = "declare"`` the item is declared at once, without a vote, and
+the command prints the close code of the entry that seals those seats: it goes into the minutes by hand, like
+a vote's close code (docs/records.md, "Seats filled unopposed").
 """
 
 from __future__ import annotations
@@ -38,5 +40,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"  {position}. {name}")
     if closed.uncontested:
         print(message("cli.uncontested", names=", ".join(closed.elected)))
+        print(message("cli.unopposed_close_code", code=closed.close_code))
 
     return 0

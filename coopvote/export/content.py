@@ -296,6 +296,7 @@ def meeting_header(view: MeetingView) -> dict[str, Any]:
         "name": {"cy": view.name_cy, "en": view.name_en},
         "society": {"cy": view.society_cy, "en": view.society_en},
         "date": view.held_on.isoformat() if view.held_on else None,
+        "notice_given": view.notice_given_on.isoformat() if view.notice_given_on else None,
         "place": view.place,
         "classes": [
             {"code": c.code, "name": {"cy": c.name_cy, "en": c.name_en}, "colour": c.colour} for c in view.classes

@@ -6,7 +6,9 @@ two thirds of the eligible members voting at one meeting and confirmed by over h
 later one; a copy signed by the chair of the second meeting and countersigned by the secretary goes to the
 FCA within 14 days. The confirming item's definition names the first meeting's resolution and its
 verification code (``confirms``, see coopvote/meeting/presets.py), so the pack links the two meetings and
-anyone can check both codes against the two exported records.
+anyone can check both codes against the two exported records. It also states when notice of the second
+meeting was given (the definition's ``notice_given``), which s.111(2)(d) needs: "notice duly given"; a record
+without that date gets a line to fill in by hand rather than silence.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from coopvote.errors import InputError
 from coopvote.export.content import ItemRecord, MeetingRecord, short_code
+from coopvote.messages import Message, message
 from coopvote.reports.declaration import verification_block
 from coopvote.reports.layout import bilingual, build_pdf, grid, header_text, long_text, styles, text
 from coopvote.reports.minutes import outcome_words
@@ -96,12 +99,22 @@ def confirmation_story(record: MeetingRecord, number: int) -> list[Flowable]:
          Paragraph(text(short_code(item.digest)), st["cell"])],
     ]  # fmt: skip
     story.append(grid(rows, [38 * mm, 66 * mm, 66 * mm]))
+    story.append(Spacer(1, 2 * mm))
+    notice = notice_words(meeting.get("notice_given"))
+    story.append(bilingual(notice.render("cy"), notice.render("en"), st["base"]))
     story.append(Spacer(1, 3 * mm))
     story.append(bilingual(*(CONFIRMED if carried else NOT_CONFIRMED), st["base"]))
     story.append(Spacer(1, 2 * mm))
     story.append(bilingual(*SEND_TO_FCA, st["small"]))
     story.append(verification_block(record.code, item.number, item.digest, st, right=_signatures(st)))
     return story
+
+
+def notice_words(notice_given: object) -> Message:
+    """When notice of the confirming meeting was given, or a blank to fill in where the record has no date."""
+    if notice_given:
+        return message("presets.s111.notice_given_on", notice=str(notice_given))
+    return message("presets.s111.notice_not_recorded")
 
 
 def _signatures(st: dict[str, Any]) -> list[Flowable]:

@@ -117,7 +117,8 @@ class AdvancePage(Retranslatable, QWidget):
         papers = QVBoxLayout(self.papers_tab)
         papers.addWidget(self.papers_note)
         papers.addWidget(self.batch, 1)
-        self.keyed = ScanPanel(AdvanceDoor(advance), setup, None, self.tabs, corrections=False)
+        self.keyed = ScanPanel(AdvanceDoor(advance), setup, None, self.tabs, corrections=False,
+                               advance_papers=True)
         self.amendment = AmendmentPanel(advance, setup, self.tabs)
         for page in (self.packs_box, self.envelopes_box, self.papers_tab, self.keyed, self.amendment):
             self.tabs.addTab(page, "")

@@ -101,16 +101,18 @@ class ScanPanel(Retranslatable, QWidget):
     """Code box, big answer, running counts and undo; emits ``recorded`` after every answer.
 
     ``results`` (read only: papers back of papers out for each open vote) and ``corrections`` (reject and
-    undo) are left out where the door has neither, as at the advance papers' door.
+    undo) are left out where the door has neither, as at the advance papers' door. ``advance_papers``: the
+    words are the advance door's, where there are no vote slips to scan (advance packs hold papers only).
     """
 
     recorded = Signal(object)  # ScanOutcome
 
     def __init__(
         self, tellers: PaperDoor, setup: SetupRole, results: ResultsRole | None, parent: QWidget | None = None,
-        *, corrections: bool = True,
+        *, corrections: bool = True, advance_papers: bool = False,
     ) -> None:  # fmt: skip
         super().__init__(parent)
+        self.advance_papers = advance_papers
         self.tellers = tellers
         self.setup = setup
         self.results = results
@@ -453,16 +455,24 @@ class ScanPanel(Retranslatable, QWidget):
 
     def retranslate(self) -> None:
         self.input_label.setText(self.tr("&Code (scan, or type and press Enter)"))
-        self.input.setPlaceholderText(self.tr("Scan a ballot paper or vote slip"))
+        if self.advance_papers:
+            self.input.setPlaceholderText(self.tr("Scan an advance ballot paper"))
+        else:
+            self.input.setPlaceholderText(self.tr("Scan a ballot paper or vote slip"))
         self.undo_label.setText(self.tr("Reason for undoing:"))
         self.reject_label.setText(self.tr("Reject the waiting paper as:"))
         self.reject_button.setText(self.tr("Re&ject the paper"))
         for index, (welsh, english) in enumerate(REJECTION_REASONS.values()):
             self.reject_reason.setItemText(index, pick(cy=welsh, en=english))
         self.undo_button.setText(self.tr("&Undo the last scan"))
-        self.hint.setText(self.tr("A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 "
-                                  "for a resolution, or type the numbers and press Enter for an election. "
-                                  "Esc sets a paper aside."))
+        if self.advance_papers:
+            self.hint.setText(self.tr("Advance papers come without vote slips. Scan a paper's code, then give its "
+                                      "marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter "
+                                      "for an election. Esc sets a paper aside."))
+        else:
+            self.hint.setText(self.tr("A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 "
+                                      "or 3 for a resolution, or type the numbers and press Enter for an election. "
+                                      "Esc sets a paper aside."))
         if self.answer.state == "idle":
             self.answer.show_state("idle", self.tr("Ready: scan the first paper."))
         self._update_counts()

@@ -1698,6 +1698,10 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>Statws</translation>
     </message>
     <message>
+      <source>Photo</source>
+      <translation>Llun</translation>
+    </message>
+    <message>
       <source>&amp;Election:</source>
       <translation>&amp;Etholiad:</translation>
     </message>
@@ -1724,6 +1728,22 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
     <message>
       <source>Statement in E&amp;nglish:</source>
       <translation>Datganiad yn &amp;Saesneg:</translation>
+    </message>
+    <message>
+      <source>Choose a p&amp;hoto…</source>
+      <translation>Dewis ll&amp;un…</translation>
+    </message>
+    <message>
+      <source>Remo&amp;ve the photo</source>
+      <translation>Tynnu'&amp;r llun</translation>
+    </message>
+    <message>
+      <source>&amp;Give the chosen candidate this photo</source>
+      <translation>Rh&amp;oi'r llun i'r ymgeisydd a ddewiswyd</translation>
+    </message>
+    <message>
+      <source>Photo (optional, PNG or JPEG):</source>
+      <translation>Llun (dewisol, PNG neu JPEG):</translation>
     </message>
     <message>
       <source>N&amp;ominate</source>
@@ -1758,6 +1778,42 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>wedi tynnu'n ôl</translation>
     </message>
     <message>
+      <source>none</source>
+      <translation>dim</translation>
+    </message>
+    <message>
+      <source>given</source>
+      <translation>wedi'i roi</translation>
+    </message>
+    <message>
+      <source>The chosen photo</source>
+      <translation>Y llun a ddewiswyd</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>Dim llun</translation>
+    </message>
+    <message>
+      <source>The candidate's photo</source>
+      <translation>Llun yr ymgeisydd</translation>
+    </message>
+    <message>
+      <source>Photos (*.png *.jpg *.jpeg)</source>
+      <translation>Lluniau (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+      <source>Photo chosen: %1. Nominate, or give it to the candidate chosen in the table.</source>
+      <translation>Dewiswyd y llun: %1. Enwebwch, neu rhowch ef i'r ymgeisydd a ddewiswyd yn y tabl.</translation>
+    </message>
+    <message>
+      <source>Choose the candidate in the table to give the photo to.</source>
+      <translation>Dewiswch yn y tabl yr ymgeisydd i roi'r llun iddo.</translation>
+    </message>
+    <message>
+      <source>Photo saved for %1.</source>
+      <translation>Cadwyd y llun ar gyfer %1.</translation>
+    </message>
+    <message>
       <source>No election on the agenda takes nominations.</source>
       <translation>Nid oes etholiad ar yr agenda sy'n derbyn enwebiadau.</translation>
     </message>
@@ -1774,8 +1830,8 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <translation>Wedi tynnu'n ôl: %1.</translation>
     </message>
     <message>
-      <source>Nominations closed. Elected unopposed, without a vote: %1.</source>
-      <translation>Caewyd yr enwebiadau. Etholwyd yn ddiwrthwynebiad, heb bleidlais: %1.</translation>
+      <source>Nominations closed. Elected unopposed, without a vote: %1. Close code: %2. Write it into the minutes by hand: it proves later that the record was not rewritten.</source>
+      <translation>Caewyd yr enwebiadau. Etholwyd yn ddiwrthwynebiad, heb bleidlais: %1. Cod cau: %2. Ysgrifennwch ef â llaw yn y cofnodion: mae'n profi wedyn nad ailysgrifennwyd y cofnod.</translation>
     </message>
     <message>
       <source>Nominations closed. Ballot order: %1.</source>
@@ -2604,6 +2660,10 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
       <translation>C&amp;od (sganiwch, neu teipiwch a phwyso Enter)</translation>
     </message>
     <message>
+      <source>Scan an advance ballot paper</source>
+      <translation>Sganiwch bapur pleidleisio ymlaen llaw</translation>
+    </message>
+    <message>
       <source>Scan a ballot paper or vote slip</source>
       <translation>Sganiwch bapur pleidleisio neu slip pleidlais</translation>
     </message>
@@ -2622,6 +2682,10 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     <message>
       <source>&amp;Undo the last scan</source>
       <translation>Dadwneud y sga&amp;n diwethaf</translation>
+    </message>
+    <message>
+      <source>Advance papers come without vote slips. Scan a paper's code, then give its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
+      <translation>Nid oes slipiau pleidlais gyda phapurau ymlaen llaw. Sganiwch god papur, yna rhowch ei farciau: pwyswch 1, 2 neu 3 ar gyfer penderfyniad, neu teipiwch y rhifau a phwyso Enter ar gyfer etholiad. Mae Esc yn rhoi papur o'r neilltu.</translation>
     </message>
     <message>
       <source>A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
@@ -2656,7 +2720,7 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     </message>
     <message>
       <source>Void spoil&amp;t paper</source>
-      <translation>Dile&amp;u'r papur a ddifethwyd</translation>
+      <translation>Dirym&amp;u'r papur a ddifethwyd</translation>
     </message>
     <message>
       <source>Agenda item of the spoilt paper</source>

@@ -1698,6 +1698,10 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Status</translation>
     </message>
     <message>
+      <source>Photo</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
       <source>&amp;Election:</source>
       <translation>&amp;Election:</translation>
     </message>
@@ -1724,6 +1728,22 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
     <message>
       <source>Statement in E&amp;nglish:</source>
       <translation>Statement in E&amp;nglish:</translation>
+    </message>
+    <message>
+      <source>Choose a p&amp;hoto…</source>
+      <translation>Choose a p&amp;hoto…</translation>
+    </message>
+    <message>
+      <source>Remo&amp;ve the photo</source>
+      <translation>Remo&amp;ve the photo</translation>
+    </message>
+    <message>
+      <source>&amp;Give the chosen candidate this photo</source>
+      <translation>&amp;Give the chosen candidate this photo</translation>
+    </message>
+    <message>
+      <source>Photo (optional, PNG or JPEG):</source>
+      <translation>Photo (optional, PNG or JPEG):</translation>
     </message>
     <message>
       <source>N&amp;ominate</source>
@@ -1758,6 +1778,42 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>withdrawn</translation>
     </message>
     <message>
+      <source>none</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>given</source>
+      <translation>given</translation>
+    </message>
+    <message>
+      <source>The chosen photo</source>
+      <translation>The chosen photo</translation>
+    </message>
+    <message>
+      <source>No photo</source>
+      <translation>No photo</translation>
+    </message>
+    <message>
+      <source>The candidate's photo</source>
+      <translation>The candidate's photo</translation>
+    </message>
+    <message>
+      <source>Photos (*.png *.jpg *.jpeg)</source>
+      <translation>Photos (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+      <source>Photo chosen: %1. Nominate, or give it to the candidate chosen in the table.</source>
+      <translation>Photo chosen: %1. Nominate, or give it to the candidate chosen in the table.</translation>
+    </message>
+    <message>
+      <source>Choose the candidate in the table to give the photo to.</source>
+      <translation>Choose the candidate in the table to give the photo to.</translation>
+    </message>
+    <message>
+      <source>Photo saved for %1.</source>
+      <translation>Photo saved for %1.</translation>
+    </message>
+    <message>
       <source>No election on the agenda takes nominations.</source>
       <translation>No election on the agenda takes nominations.</translation>
     </message>
@@ -1774,8 +1830,8 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <translation>Withdrawn: %1.</translation>
     </message>
     <message>
-      <source>Nominations closed. Elected unopposed, without a vote: %1.</source>
-      <translation>Nominations closed. Elected unopposed, without a vote: %1.</translation>
+      <source>Nominations closed. Elected unopposed, without a vote: %1. Close code: %2. Write it into the minutes by hand: it proves later that the record was not rewritten.</source>
+      <translation>Nominations closed. Elected unopposed, without a vote: %1. Close code: %2. Write it into the minutes by hand: it proves later that the record was not rewritten.</translation>
     </message>
     <message>
       <source>Nominations closed. Ballot order: %1.</source>
@@ -2604,6 +2660,10 @@ Key the marks again, or reject the paper: choose the reason and press Reject.</t
       <translation>&amp;Code (scan, or type and press Enter)</translation>
     </message>
     <message>
+      <source>Scan an advance ballot paper</source>
+      <translation>Scan an advance ballot paper</translation>
+    </message>
+    <message>
       <source>Scan a ballot paper or vote slip</source>
       <translation>Scan a ballot paper or vote slip</translation>
     </message>
@@ -2622,6 +2682,10 @@ Key the marks again, or reject the paper: choose the reason and press Reject.</t
     <message>
       <source>&amp;Undo the last scan</source>
       <translation>&amp;Undo the last scan</translation>
+    </message>
+    <message>
+      <source>Advance papers come without vote slips. Scan a paper's code, then give its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>
+      <translation>Advance papers come without vote slips. Scan a paper's code, then give its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</translation>
     </message>
     <message>
       <source>A vote slip is counted at once. A ballot paper then needs its marks: press 1, 2 or 3 for a resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.</source>

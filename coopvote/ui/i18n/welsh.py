@@ -222,7 +222,7 @@ WELSH: dict[str, str] = {
     "Seria&l number:": "Rhif cyfres&ol:",
     "Rea&son:": "Rhe&swm:",
     "for example: torn, wrong mark made": "er enghraifft: wedi rhwygo, marc anghywir",
-    "Void spoil&t paper": "Dile&u'r papur a ddifethwyd",
+    "Void spoil&t paper": "Dirym&u'r papur a ddifethwyd",
     "Agenda item of the spoilt paper": "Eitem agenda'r papur a ddifethwyd",
     "Serial number of the spoilt paper": "Rhif cyfresol y papur a ddifethwyd",
     "Why the paper is spoilt": "Pam y difethwyd y papur",
@@ -704,6 +704,21 @@ WELSH: dict[str, str] = {
     "&Received on:": "&Derbyniwyd ar:",
     "Statement in &Welsh:": "Datganiad yn &Gymraeg:",
     "Statement in E&nglish:": "Datganiad yn &Saesneg:",
+    "Photo (optional, PNG or JPEG):": "Llun (dewisol, PNG neu JPEG):",
+    "Choose a p&hoto…": "Dewis ll&un…",
+    "Remo&ve the photo": "Tynnu'&r llun",
+    "&Give the chosen candidate this photo": "Rh&oi'r llun i'r ymgeisydd a ddewiswyd",
+    "The chosen photo": "Y llun a ddewiswyd",
+    "No photo": "Dim llun",
+    "Photo": "Llun",
+    "given": "wedi'i roi",
+    "none": "dim",
+    "The candidate's photo": "Llun yr ymgeisydd",
+    "Photos (*.png *.jpg *.jpeg)": "Lluniau (*.png *.jpg *.jpeg)",
+    "Photo chosen: %1. Nominate, or give it to the candidate chosen in the table.":
+        "Dewiswyd y llun: %1. Enwebwch, neu rhowch ef i'r ymgeisydd a ddewiswyd yn y tabl.",
+    "Choose the candidate in the table to give the photo to.": "Dewiswch yn y tabl yr ymgeisydd i roi'r llun iddo.",
+    "Photo saved for %1.": "Cadwyd y llun ar gyfer %1.",
     "N&ominate": "E&nwebu",
     "Reason for withdrawing": "Y rheswm dros dynnu'n ôl",
     "Wi&thdraw the chosen candidate": "&Tynnu'r ymgeisydd a ddewiswyd yn ôl",
@@ -716,8 +731,10 @@ WELSH: dict[str, str] = {
     "Nominated: %1.": "Enwebwyd: %1.",
     "Choose the candidate who withdraws in the table.": "Dewiswch yn y tabl yr ymgeisydd sy'n tynnu'n ôl.",
     "Withdrawn: %1.": "Wedi tynnu'n ôl: %1.",
-    "Nominations closed. Elected unopposed, without a vote: %1.": "Caewyd yr enwebiadau. Etholwyd yn "
-    "ddiwrthwynebiad, heb bleidlais: %1.",
+    "Nominations closed. Elected unopposed, without a vote: %1. Close code: %2. Write it into the minutes by hand: "
+    "it proves later that the record was not rewritten.": "Caewyd yr enwebiadau. Etholwyd yn ddiwrthwynebiad, heb "
+    "bleidlais: %1. Cod cau: %2. Ysgrifennwch ef â llaw yn y cofnodion: mae'n profi wedyn nad ailysgrifennwyd y "
+    "cofnod.",
     "Nominations closed. Ballot order: %1.": "Caewyd yr enwebiadau. Trefn y papur pleidleisio: %1.",
     "Booklet written: %1": "Ysgrifennwyd y llyfryn: %1",
 }

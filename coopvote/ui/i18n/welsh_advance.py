@@ -28,6 +28,12 @@ WELSH_ADVANCE: dict[str, str] = {
         "Cofnodwyd bod pecynnau wedi'u hanfon at %1 aelod; argraffwyd %2 ffeil i %3. Argraffwch yr amlenni a'r "
         "papurau ar wahân a llenwch bob amlen o bentwr cymysg.",
     "Envelope codes, one a line": "Codau amlenni, un i bob llinell",
+    "Scan an advance ballot paper": "Sganiwch bapur pleidleisio ymlaen llaw",
+    "Advance papers come without vote slips. Scan a paper's code, then give its marks: press 1, 2 or 3 for a "
+    "resolution, or type the numbers and press Enter for an election. Esc sets a paper aside.":
+        "Nid oes slipiau pleidlais gyda phapurau ymlaen llaw. Sganiwch god papur, yna rhowch ei farciau: pwyswch 1, "
+        "2 neu 3 ar gyfer penderfyniad, neu teipiwch y rhifau a phwyso Enter ar gyfer etholiad. Mae Esc yn rhoi "
+        "papur o'r neilltu.",
     "%1 cannot be read: %2": "Ni ellir darllen %1: %2",
     "%1 envelopes received: %2 accepted, %3 refused.": "%1 amlen wedi'u derbyn i law: %2 wedi'u derbyn, %3 heb eu derbyn.",
     "%1 envelopes recorded as opened: mix their papers, then read them.":
