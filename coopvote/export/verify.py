@@ -46,11 +46,13 @@ from coopvote.export.recount import election_of, first_difference, recount, sour
 from coopvote.export.unopposed import declared_unopposed, unopposed_problem
 from coopvote.export.witness import (
     close_entry_problem,
+    definition_warning,
     describe_witnessed,
     first_audit_difference,
     papers_problem,
     witnessed_entry,
 )
+from coopvote.messages import Message
 from coopvote.record.audit import verify_chain
 
 
@@ -78,6 +80,9 @@ class VerifyReport:
     item_digests: dict[int, str] = field(default_factory=dict)
     items_recounted: int = 0
     ballots_recounted: int = 0
+    warnings: list[Message] = field(default_factory=list)
+    """What checks out but covers less than it might: an item whose close entry, written before coopvote
+    sealed definitions, does not cover the rule its papers are counted by."""
 
     def passed(self, what: str) -> None:
         self.checks.append(what)
@@ -133,7 +138,13 @@ def verify_bytes(data: bytes, source: str = "archive", *, code: str | None = Non
         problem = close_entry_problem(entry, members)
         if problem is not None:
             raise Discrepancy(problem)
-    report.passed("every close entry hashes to its close hash and seals the papers in its ballots CSV")
+        warning = definition_warning(entry)
+        if warning is not None:
+            report.warnings.append(warning)
+    report.passed(
+        "every close entry hashes to its close hash and seals the papers in its ballots CSV, the definition they "
+        "are counted by (where the entry seals one) and the lot seed"
+    )
     if not public:
         problem = papers_problem(members, results)
         if problem is not None:
