@@ -8,7 +8,8 @@ figure) so a scrutineer knows where to look:
 3. manifest.json lists every file with the right SHA-256 and size, and nothing more;
 4. the verification codes (each item's record digest and the meeting digest) recompute;
 5. each item's close entry (in results.json) hashes to its close hash and its digests seal exactly the
-   papers in the ballots CSV; in a private archive the audit log's hash chains are intact, its replay
+   papers in the ballots CSV and the item's definition, and its lot seed is the definition's (an entry
+   from before definitions were sealed passes with a warning); in a private archive the audit log's hash chains are intact, its replay
    gives exactly the papers in the ballots CSVs, and each close entry is the chain's; with ``--code`` a
    close code written down at the meeting names a close entry (public) or a point the chain passes
    through (private);
