@@ -18,8 +18,8 @@ import pytest
 from coopvote.cli import main as cli
 from coopvote.errors import RecordError
 from coopvote.export.archive import PUBLIC, build_archive, export_meeting
-from coopvote.export.content import collect, item_digest
-from coopvote.export.verify import verify_archive, verify_bytes
+from coopvote.export.content import ItemRecord, collect, item_digest
+from coopvote.export.verify import Discrepancy, verify_archive, verify_bytes
 from coopvote.messages import current_language, set_language
 from coopvote.record.audit import entry_hash
 from coopvote.record.definition_seal import AFTER_CLOSE_SETTINGS
@@ -156,3 +156,21 @@ def test_a_meeting_file_closed_before_definitions_were_sealed_still_counts_expor
     sql(meeting, f"UPDATE agenda_item SET settings = json_set(settings, '$.seed', 7) {ITEM_2}")
     with pytest.raises(RecordError, match=r"item 2: the lot seed in settings.seed \(7\) is not the one drawn when its vote closed"):
         export_meeting(meeting, tmp_path / "again.zip")
+
+
+def test_an_item_declared_unopposed_seals_its_definition_too(tmp_path: Path) -> None:
+    """The 'nominations closed' entry that declares the seats carries the definition seal: a method rewritten
+    in the archive (outside what the unopposed digest covers) is named; its lot seed is the ballot order's."""
+    from tests.test_export_unopposed import declared_unopposed_record, forge
+
+    record, code = declared_unopposed_record(tmp_path)
+    details = record.item(1).close_entry["details"] if record.item(1).close_entry else {}
+    assert "definition_digest" in details and "settings.seed" not in details["definition_fields"]
+    data, _digest = build_archive(record, None, "2026-12-05T20:00:00", PUBLIC)
+    assert verify_bytes(data, meeting_file=False, code=code).warnings == []
+
+    def other_method(item: ItemRecord) -> None:
+        item.definition["method"] = "meek" if item.definition["method"] != "meek" else "wigm"
+
+    with pytest.raises(Discrepancy, match=r"item 1: method in its definition is not what was sealed when its vote closed"):
+        verify_bytes(forge(record, other_method, reseal=False, rehash=False), meeting_file=False)
