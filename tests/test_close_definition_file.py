@@ -48,7 +48,7 @@ EDITS: list[tuple[int, str, str]] = [
 
 @pytest.mark.parametrize(("number", "name", "statement"), EDITS, ids=[name for _n, name, _s in EDITS])
 def test_a_rule_edited_in_the_meeting_file_after_the_close_is_refused_naming_item_and_field(
-    tmp_path: Path, number: int, name: str, statement: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], number: int, name: str, statement: str
 ) -> None:
     meeting, _codes = hold(tmp_path)
     assert sql(meeting, statement) >= 1
@@ -62,6 +62,9 @@ def test_a_rule_edited_in_the_meeting_file_after_the_close_is_refused_naming_ite
     with pytest.raises(RecordError, match=named):
         export_meeting(meeting, tmp_path / "record.zip")
     assert not (tmp_path / "record.zip").exists()
+    assert cli(["results", str(meeting), "--item", str(number)]) == RecordError.exit_code
+    assert cli(["export", str(meeting), "--out", str(tmp_path / "record.zip")]) == RecordError.exit_code
+    assert re.search(named, capsys.readouterr().err)
 
 
 def test_the_chairs_decisions_recorded_after_the_close_do_not_trip_the_seal(tmp_path: Path) -> None:
