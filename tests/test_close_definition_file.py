@@ -142,11 +142,11 @@ def test_a_meeting_file_closed_before_definitions_were_sealed_still_counts_expor
         entry.details = strip_definition_seal(dict(entry.details or {}))
         return True
 
-    assert rewrite_chains(meeting, strip, fix_closes=False) == 2  # the chain is whole again, as an old file's is
+    assert rewrite_chains(meeting, strip, fix_closes=False) == 3  # the chain is whole again, as an old file's is
     summary = export_meeting(meeting, tmp_path / "record.zip")
     assert summary.private_path is not None
     report = verify_archive(summary.private_path)
-    assert sorted(w.render("en")[:6] for w in report.warnings) == ["item 1", "item 2"]
+    assert sorted(w.render("en")[:6] for w in report.warnings) == ["item 1", "item 2", "item 3"]
 
     # Not sealed, so a changed rule is for a kept declaration's code to catch (docs/records.md) ...
     sql(meeting, f"UPDATE agenda_item SET threshold = '>= 2/3' {ITEM_1}")

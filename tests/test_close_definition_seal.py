@@ -66,6 +66,15 @@ title_en = "Elect the Council"
 method = "scottish-stv"
 seats = 2
 candidates = [{ name = "Siân ap Gwŷn", class = "PS" }, { name = "Rhodri Evans", class = "EMP" }, { name = "Aled Thomas", class = "EMP" }]
+
+[[items]]
+number = 3
+kind = "election"
+title_cy = "Ethol y Pwyllgor"
+title_en = "Elect the Committee"
+method = "scottish-stv"
+seats = 2
+candidates = ["Siân ap Gwŷn", "Rhodri Evans", "Aled Thomas"]
 """
 
 VOTES: dict[int, dict[str, list[list[int]]]] = {
@@ -73,12 +82,15 @@ VOTES: dict[int, dict[str, list[list[int]]]] = {
     1: {"PS": [[1], [1]], "EMP": [[1], [2], [2], [2], [3], [3]]},
     # Item 2: Siân ap Gwŷn and Rhodri Evans elected.
     2: {"PS": [[1, 2], [1, 3]], "EMP": [[2, 1], [3, 2], [2, 3], [1, 2], [2, 1]]},
+    # Item 3: by STV Siân ap Gwŷn and Rhodri Evans; Aled Thomas is nearly everyone's second choice, so the
+    # block vote (every mark counts alike) elects him and Siân ap Gwŷn.
+    3: {"PS": [[1, 3], [1, 3]], "EMP": [[2, 3], [2, 3], [2, 3], [3, 2], [2, 1]]},
 }
 REASON = "test meeting: papers recorded without packs"
 
 
 def hold(folder: Path) -> tuple[Path, dict[int, str]]:
-    """Both items voted, closed and declared (the chair's reason recorded at the declaration, after the close)."""
+    """Every item voted, closed and declared (the chair's reason recorded at the declaration, after the close)."""
     service = MeetingService.create(folder / "rules.coopvote", parse_spec(SPEC, "rules.toml"), station="test")
     service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
     codes = {}
@@ -169,6 +181,7 @@ REWRITES: list[tuple[int, str, Callable[[ItemRecord], None]]] = [
     (2, "seats", field("seats", 1)),
     (2, "candidates", swap_candidates),
     (2, "settings.reserved", setting("reserved", {"EMP": {"min": 2}})),
+    (3, "method", field("method", "block")),
 ]
 
 
