@@ -43,6 +43,10 @@ EDITS: list[tuple[int, str, str]] = [
     (2, "settings.reserved",
      f"UPDATE agenda_item SET settings = json_set(settings, '$.reserved', json('{{\"EMP\": {{\"min\": 2}}}}')) {ITEM_2}"),
     (2, "settings.seed", f"UPDATE agenda_item SET settings = json_set(settings, '$.seed', 7) {ITEM_2}"),
+    (1, "settings.tie", f"UPDATE agenda_item SET settings = json_set(settings, '$.tie', 'lot') {ITEM_1}"),
+    (1, "rules", "UPDATE meeting SET rules = json_set(rules, '$.chair', 'Someone Else')"),
+    (2, "settings.register_members",
+     f"UPDATE agenda_item SET settings = json_set(settings, '$.register_members', json('{{\"PS\": 9}}')) {ITEM_2}"),
 ]
 
 
@@ -177,3 +181,24 @@ def test_an_item_declared_unopposed_seals_its_definition_too(tmp_path: Path) -> 
 
     with pytest.raises(Discrepancy, match=r"item 1: method in its definition is not what was sealed when its vote closed"):
         verify_bytes(forge(record, other_method, reseal=False, rehash=False), meeting_file=False)
+
+
+def test_a_show_of_hands_before_the_poll_is_sealed_as_the_export_publishes_it(tmp_path: Path) -> None:
+    """The close builds the definition from the meeting file, the export from the count: the same show of hands."""
+    service = small_meeting(tmp_path)
+    service.results.record_show_of_hands(1, {"PS": (2, 0, 0), "EMP": (1, 3, 0)})
+    service.results.demand_poll(1, "Rhodri Evans")
+    batch = service.papers.add_paper_batch(1, "EMP", 3)
+    service.voting.open_vote(1, not_quorate_reason="test meeting: nobody checked in")
+    for serial in batch.serials:
+        assert service.tellers.record_paper(batch.qr_text(serial), [1]).accepted
+    code = service.voting.close_vote(1)
+    item = collect(service, [1]).item(1)
+    assert item.definition["show_of_hands"] == {"counts": {"PS": [2, 0, 0], "EMP": [1, 3, 0]}, "poll_demanded_by": "Rhodri Evans"}
+    assert item.close_entry is not None and "show_of_hands" in item.close_entry["details"]["definition_fields"]
+    service.close()
+    summary = export_meeting(tmp_path / "small.coopvote", tmp_path / "record.zip")
+    assert verify_archive(summary.path, code=code).warnings == []
+    sql(tmp_path / "small.coopvote", "UPDATE show_of_hands SET poll_demanded_by = 'Catrin Davies'")
+    with pytest.raises(RecordError, match=r"item 1: show_of_hands in its definition is not what was sealed"):
+        export_meeting(tmp_path / "small.coopvote", tmp_path / "again.zip")
