@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from coopvote.export.archive import PUBLIC, build_archive
+from coopvote.export.archive import PRIVATE, PUBLIC, build_archive
 from coopvote.export.content import ItemRecord, ballots_csv, collect, item_digest
 from coopvote.export.recount import recount
 from coopvote.export.verify import Discrepancy, verify_bytes
@@ -128,7 +128,9 @@ def outcome(result: dict[str, Any]) -> Any:
     return (result.get("resolution") or {}).get("carried"), (result.get("election") or {}).get("elected")
 
 
-def forge(meeting: Path, number: int, change: Callable[[ItemRecord], None], reseal: Reseal) -> tuple[bytes, Any, Any]:
+def forge(
+    meeting: Path, number: int, change: Callable[[ItemRecord], None], reseal: Reseal, kind: str = PUBLIC
+) -> tuple[bytes, Any, Any]:
     """A public archive of ``meeting`` with item ``number`` changed and resealed as ``reseal`` says; also the
     result declared at the meeting and the one the forged archive declares."""
     service = MeetingService.open(meeting, station="forger", backups=False)
@@ -153,7 +155,7 @@ def forge(meeting: Path, number: int, change: Callable[[ItemRecord], None], rese
             "sequence", "at", "actor", "station", "action", "details", "previous_hash", "chain")})  # fmt: skip
     item.close_entry, item.close_hash = entry, entry["entry_hash"]
     item.digest = item_digest(record.code, item.definition, item.declared_result, item.csv_bytes, item.close_hash)
-    data, _digest = build_archive(record, None, "2026-12-05T20:00:00", PUBLIC)
+    data, _digest = build_archive(record, None, "2026-12-05T20:00:00", kind)
     return data, before, item.declaration["result"]
 
 
@@ -269,3 +271,18 @@ def test_the_amendment_flag_is_sealed_at_the_close(tmp_path: Path) -> None:
     verify_bytes(forged)
     with pytest.raises(Discrepancy, match="does not extend that witnessed head"):
         verify_bytes(forged, code=codes[1])
+
+
+def test_a_private_archive_checks_the_definition_seal_too_and_its_chain_holds_the_close_entry(tmp_path: Path) -> None:
+    """The private archive (audit log, no meeting copy here) runs the same seal check; a close entry resealed and
+    rehashed no longer is the one its audit chain holds, and the written code names a point of that chain."""
+    meeting, codes = hold(tmp_path)
+    change = field("threshold", ">= 2/3")
+    forged, _before, _after = forge(meeting, 1, change, Reseal(definition=False, rehash=False), PRIVATE)
+    with pytest.raises(Discrepancy, match=r"item 1: threshold in its definition is not what was sealed when its vote closed"):
+        verify_bytes(forged, meeting_file=False)
+    forged, _before, _after = forge(meeting, 1, change, Reseal(), PRIVATE)
+    with pytest.raises(Discrepancy, match=r"item 1: its close hash in results.json is not the audit entry that last closed its vote"):
+        verify_bytes(forged, meeting_file=False)
+    honest, _before, _after = forge(meeting, 1, lambda item: None, Reseal(), PRIVATE)
+    assert verify_bytes(honest, meeting_file=False, code=codes[1]).warnings == []
