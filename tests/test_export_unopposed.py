@@ -15,6 +15,7 @@ from coopvote.export.unopposed import declared_unopposed, unopposed_problem
 from coopvote.export.verify import Discrepancy, verify_bytes
 from coopvote.record.audit import entry_hash
 from coopvote.record.close_seal import unopposed_digest
+from coopvote.record.definition_seal import definition_seal
 from tests.test_service_nominations import ON_TIME, meeting
 
 DEFINITION = {"kind": "election", "seats": 1, "candidates": [{"name": "Rhodri Evans", "withdrawn": False}]}
@@ -61,7 +62,7 @@ def test_the_unopposed_item_is_sealed_like_a_closed_vote_and_its_code_verifies(t
 def forge(record: MeetingRecord, change: Callable[[ItemRecord], None], *, reseal: bool, rehash: bool) -> bytes:
     """The public archive with item 1 changed and every digest recomputed, as coopvote itself writes one.
 
-    ``reseal``: recompute the close entry's unopposed_digest for the changed item; ``rehash``: recompute the
+    ``reseal``: recompute the close entry's unopposed_digest and definition seal for the changed item; ``rehash``: recompute the
     entry's hash, and so the close hash the item's verification code names.
     """
     item = record.item(1)
@@ -73,6 +74,7 @@ def forge(record: MeetingRecord, change: Callable[[ItemRecord], None], *, reseal
         entry["details"]["unopposed_digest"] = unopposed_digest(
             1, item.definition["title"], item.definition["seats"], item.definition["candidates"], declared["elected"]
         )
+        entry["details"].update(definition_seal(item.definition))  # the rewritten definition sealed too
     if rehash:
         entry["entry_hash"] = entry_hash(**{k: entry[k] for k in (
             "sequence", "at", "actor", "station", "action", "details", "previous_hash", "chain")})  # fmt: skip

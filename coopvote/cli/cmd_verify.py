@@ -20,7 +20,7 @@ def register(subparsers: Any) -> None:
         help="a verification code printed on a declaration or the minutes, or a close code written down when a "
         "vote closed: the archive must extend exactly that point of the audit chain",
     )
-    parser.add_argument("--quiet", action="store_true", help="print only a discrepancy")
+    parser.add_argument("--quiet", action="store_true", help="print only a discrepancy or a warning")
     parser.set_defaults(handler=run)
 
 
@@ -35,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
         else:  # the archive was altered: each language's line says so in its own words, Welsh first
             print(message("cli.discrepancy", problem=problem.message), file=sys.stderr)
         return problem.exit_code  # 1, or 2 when the file is not a readable archive at all
+    for warning in report.warnings:  # shown even with --quiet: it says what the codes do not cover
+        print(f"RHYBUDD / WARNING: {warning}", file=sys.stderr)
     if not args.quiet:
         for check in report.checks:
             print(message("cli.check_passed", check=check))

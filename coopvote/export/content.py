@@ -36,6 +36,7 @@ from coopvote.record.models import (
     PaperBatch,
     RecordedBallot,
 )
+from coopvote.service.definition import item_definition as definition_of
 from coopvote.service.results import result_summary
 from coopvote.service.views import ItemView, MeetingView
 
@@ -177,31 +178,8 @@ def _band_value(text: str, source: str, line: int) -> Fraction | None:
 
 
 def item_definition(meeting: MeetingView, item: ItemView) -> dict[str, Any]:
-    """Everything a recount needs besides the ballots: rule, seats, candidates, weighting, settings.
-
-    The item's status is left out on purpose: it changes when the result is declared, and the record
-    digest must not.
-    """
-    return {
-        "number": item.number,
-        "kind": item.kind,
-        "title": {"cy": item.title_cy, "en": item.title_en},
-        "text": {"cy": item.text_cy, "en": item.text_en},
-        "special": item.special,
-        "threshold": item.threshold,
-        "by_head": item.by_head,
-        "method": item.method,
-        "seats": item.seats,
-        "max_marks": item.max_marks,
-        "candidates": [
-            {"position": c.position, "name": c.name, "class": c.class_code, "withdrawn": c.withdrawn}
-            for c in item.candidates
-        ],
-        "settings": dict(item.settings),
-        "classes": [c.code for c in meeting.classes],
-        "weighting": dict(meeting.weighting),
-        "rules": dict(meeting.rules),
-    }
+    """Everything a recount needs besides the ballots (``service.definition``: the close seals the same shape)."""
+    return definition_of(item, [c.code for c in meeting.classes], meeting.weighting, meeting.rules)
 
 
 def item_digest(

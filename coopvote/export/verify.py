@@ -8,7 +8,8 @@ figure) so a scrutineer knows where to look:
 3. manifest.json lists every file with the right SHA-256 and size, and nothing more;
 4. the verification codes (each item's record digest and the meeting digest) recompute;
 5. each item's close entry (in results.json) hashes to its close hash and its digests seal exactly the
-   papers in the ballots CSV; in a private archive the audit log's hash chains are intact, its replay
+   papers in the ballots CSV and the item's definition, and its lot seed is the definition's (an entry
+   from before definitions were sealed passes with a warning); in a private archive the audit log's hash chains are intact, its replay
    gives exactly the papers in the ballots CSVs, and each close entry is the chain's; with ``--code`` a
    close code written down at the meeting names a close entry (public) or a point the chain passes
    through (private);
@@ -46,6 +47,7 @@ from coopvote.export.recount import election_of, first_difference, recount, sour
 from coopvote.export.unopposed import declared_unopposed, unopposed_problem
 from coopvote.export.witness import (
     close_entry_problem,
+    definition_warning,
     describe_witnessed,
     first_audit_difference,
     papers_problem,
@@ -79,6 +81,9 @@ class VerifyReport:
     item_digests: dict[int, str] = field(default_factory=dict)
     items_recounted: int = 0
     ballots_recounted: int = 0
+    warnings: list[Message] = field(default_factory=list)
+    """What checks out but covers less than it might: an item whose close entry, written before coopvote
+    sealed definitions, does not cover the rule its papers are counted by."""
 
     def passed(self, what: Message) -> None:
         self.checks.append(what)
@@ -134,6 +139,9 @@ def verify_bytes(data: bytes, source: str = "archive", *, code: str | None = Non
         problem = close_entry_problem(entry, members)
         if problem is not None:
             raise Discrepancy(problem)
+        warning = definition_warning(entry)
+        if warning is not None:
+            report.warnings.append(warning)
     report.passed(message("verify.ok_close_entries"))
     if not public:
         problem = papers_problem(members, results)

@@ -21,6 +21,7 @@ from coopvote.messages import Bilingual, Message, message
 from coopvote.record.audit import DESK_CHAIN, entry_hash
 from coopvote.record.close_seal import SealedPaper, seal_problem
 from coopvote.record.close_seal import unopposed_problem as unopposed_seal_problem
+from coopvote.record.definition_seal import definition_problem, not_sealed_warning
 from coopvote.record.ledger import (
     UNOPPOSED_ACTION,
     PaperContent,
@@ -98,8 +99,10 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
     """Why an item's close entry in results.json does not vouch for its ballots CSV, or None.
 
     This is what lets a close code reach the public archive: the entry's hash must recompute from its
-    fields and equal ``close_hash``, and its digests must match the CSV's papers. A forger who changes a
-    paper must change the digests, so the entry's hash, so its code: no longer the one written down.
+    fields and equal ``close_hash``, and its digests must match the CSV's papers and the item's definition
+    (the rule they are counted by), and its lot seed the seed the definition and results use. A forger who
+    changes a paper or the rule must change the digests, so the entry's hash, so its code: no longer the one
+    written down.
     """
     number = entry.get("number")
     close_hash = entry.get("close_hash") or ""
@@ -143,8 +146,29 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
         unopposed = unopposed_seal_problem(details, entry.get("definition") or {}, declared)
         if unopposed is not None:
             return message("verify.unopposed_seal", item=number, problem=unopposed)
-    return None if problem is None else Message.text(problem)
+    if problem is None:
+        return definition_problem(
+            int(number), details, entry.get("definition") or {}, results_with_seeds(entry),
+            count_seed=closed["action"] != UNOPPOSED_ACTION,
+        )  # fmt: skip
+    return Message.text(problem)
 
+
+
+def results_with_seeds(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """Where an archive's item names the lot seed its count used, besides its definition: label -> result."""
+    declaration = entry.get("declaration")
+    declared = declaration.get("result") if isinstance(declaration, Mapping) else None
+    return {"result.seed": entry.get("result"), "declaration.result.seed": declared}
+
+
+def definition_warning(entry: Mapping[str, Any]) -> Message | None:
+    """A warning for an item whose close entry (written before definitions were sealed) does not cover its
+    definition: verify says so and passes, since the archive is as that coopvote wrote it."""
+    closed = entry.get("close_entry")
+    if not isinstance(closed, Mapping) or not isinstance(closed.get("details"), Mapping):
+        return None
+    return not_sealed_warning(int(entry["number"]), closed["details"])
 
 
 def witnessed_entry(members: Mapping[str, bytes], results: Mapping[str, Any], code: str) -> Mapping[str, Any] | None:

@@ -17,6 +17,7 @@ from coopvote.errors import RecordError
 from coopvote.messages import Message, message
 from coopvote.record.audit import DESK_CHAIN, entry_as_dict, verify_chain
 from coopvote.record.close_seal import seal_problem
+from coopvote.record.definition_seal import definition_problem
 from coopvote.record.directed_ledger import first_directed_difference, replay_directed_counts
 from coopvote.record.ledger import (
     CLOSE_ACTION,
@@ -120,7 +121,8 @@ def stored_directed_counts(session: Session, meeting_id: int) -> dict[tuple[int,
 def sealed_difference(
     session: Session, meeting_id: int, entries: list[dict[str, Any]], items: list[int] | None
 ) -> Message | None:
-    """Why a closed item's papers are not those its (last) close entry sealed, or None."""
+    """Why a closed item's papers or definition are not those its (last) close entry sealed, or None."""
+    from coopvote.service.definition import stored_definition
     from coopvote.service.sealing import item_advance, item_directed, sealed_papers
 
     for number, entry in sorted(close_entries(entries).items()):
@@ -137,6 +139,11 @@ def sealed_difference(
         )  # fmt: skip
         if problem is not None:
             return message("integrity.seal_entry", problem=problem, sequence=entry["sequence"])
+        # The rule the papers are counted by, frozen at the close (threshold, weighting, seats, the seed...).
+        changed = definition_problem(number, entry["details"] or {}, stored_definition(session, item),
+                                     count_seed=entry["action"] != UNOPPOSED_ACTION)  # fmt: skip
+        if changed is not None:
+            return message("integrity.seal_entry", problem=changed, sequence=entry["sequence"])
     return None
 
 

@@ -244,6 +244,8 @@ def _unopposed_seal(
     close gives (the ballot chain's head, digests of its papers: none) and a digest of the declaration itself,
     so the close code reaches the public archive for this item too (docs/records.md)."""
     head = chain_heads(session, meeting_id)[BALLOT_CHAIN]
+    session.flush()
+    session.expire(item, ["candidates"])  # the candidates just put on the ballot, for the definition's seal
     candidates = [{"position": position, "name": row.name, "class": row.class_code, "withdrawn": False}
                   for position, row in enumerate(ordered, start=1)]  # fmt: skip
     return {

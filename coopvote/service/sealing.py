@@ -18,6 +18,7 @@ from coopvote.counting.weighting import WeightingScheme
 from coopvote.record.close_seal import SealedPaper, seal
 from coopvote.record.models import AgendaItem, MembershipClass, RecordedBallot
 from coopvote.service.band_results import recorded_bands
+from coopvote.service.definition import sealed_definition
 from coopvote.service.publishing import SHOW_SMALL_CLASSES
 from coopvote.service.sources import advance_serials, directed_tallies
 
@@ -86,7 +87,9 @@ def sealed_advance(session: Session, item: AgendaItem) -> set[int] | None:
 
 
 def close_seal(session: Session, item: AgendaItem) -> dict[str, Any]:
-    """The seal a 'vote closed' entry carries: digests of the item's papers, classes, directed votes as published
-    and which papers are advance papers."""
+    """The seal a 'vote closed' entry carries: digests of the item's papers, classes, directed votes as published,
+    which papers are advance papers, and the item's definition (the rule they are counted by), as it stands
+    once the close has drawn the lot seed and frozen the register."""
     papers = sealed_papers(session, item)
-    return seal(papers, published_classes(session, item, papers), item_directed(session, item), sealed_advance(session, item))
+    sealed = seal(papers, published_classes(session, item, papers), item_directed(session, item), sealed_advance(session, item))
+    return {**sealed, **sealed_definition(session, item)}
