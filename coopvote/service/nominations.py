@@ -42,8 +42,8 @@ ROLES = {
     "seconder": Bilingual(cy="eilydd", en="seconder"),
 }
 """The three members a nomination names, as refusals name them (the Welsh without its article)."""
-STATEMENT_LANGUAGES = {"cy": Bilingual(cy="Gymraeg", en="Welsh"), "en": Bilingual(cy="Saesneg", en="English")}
-"""A statement's language after "yn" (in): Cymraeg takes the soft mutation there, Saesneg none."""
+STATEMENT_LANGUAGES = {"cy": Bilingual(cy="Cymraeg", en="Welsh"), "en": Bilingual(cy="Saesneg", en="English")}
+"""A statement's language as refusals name it ("y datganiad Cymraeg" / "the statement in Welsh")."""
 
 
 @dataclass(frozen=True)
