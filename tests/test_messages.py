@@ -56,8 +56,6 @@ STILL_ENGLISH: dict[str, int] = {
     "coopvote/export/recount.py": 11,
     "coopvote/export/verify.py": 34,
     "coopvote/reports/confirmation.py": 2,
-    "coopvote/service/rehearsal.py": 6,
-    "coopvote/service/rehearsal_deck.py": 1,
 }
 """Files whose raises still carry English sentences, and how many: empty once every message is keyed.
 

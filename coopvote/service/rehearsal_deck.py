@@ -116,7 +116,7 @@ class DeckPlan:
             return cls(str(data["meeting_code"]), str(data["rehearsal_code"]), sheets, tuple(data["skipped"]),
                        tuple(str(language) for language in data.get("languages", ())))
         except (OSError, ValueError, KeyError, TypeError) as problem:
-            raise InputError(f"{path}: not a rehearsal key this version can read ({problem})") from problem
+            raise InputError("rehearsal.unreadable_key", path=path, problem=problem) from problem
 
 
 def rehearsal_spec(view: MeetingView) -> MeetingSpec:
@@ -175,7 +175,9 @@ def plan_slips(sheet: Any, scenario: str, rng: random.Random) -> tuple[SlipPage,
     options = len(sheet.item.choices)
     if scenario == TWO_SLIPS_SCENARIO:
         if options < 2:
-            raise ValueError(f"item {sheet.item.number} has one option: no two slips can disagree")
+            from coopvote.errors import RuleError
+
+            raise RuleError("rehearsal.slips_one_option", item=sheet.item.number)
         posted = tuple(rng.sample(range(min(options, SLIPS_PER_PAGE)), 2))
         return SlipPage(sheet, posted), tuple(o + 1 for o in posted), EXPECT_BOTH_REJECTED, False
     option = rng.randrange(options)
@@ -195,7 +197,8 @@ def plan_sheet(paper: Any, scenario: str, rng: random.Random) -> tuple[dict[Hash
         name = "duplicate"  # a ranking grid is over-voted by giving two names the same preference
     if name == "two" and paper.question.max_marks >= paper.question.form.options:
         name = "none"  # approval voting: every box may be marked, so no paper is over-voted
-    marks, expected, clear, _ = plan_marks(paper, name, rng)
+    few = _few_candidates_marks(paper.question.form.options, name, rng) if ranking else None
+    marks, expected, clear, _ = few if few is not None else plan_marks(paper, name, rng)
     meant = tuple(index + 1 for index in expected)
     if scenario == "spoilt":
         return marks, meant, EXPECT_REFUSED, False
@@ -204,6 +207,27 @@ def plan_sheet(paper: Any, scenario: str, rng: random.Random) -> tuple[dict[Hash
     if clear is None:
         return marks, meant, EXPECT_EITHER, True
     return marks, (), EXPECT_PERSON, False
+
+
+def _few_candidates_marks(
+    options: int, name: str, rng: random.Random
+) -> tuple[dict[Hashable, Any], tuple[int, ...], bool | None, tuple[Any, ...]] | None:
+    """A faint or over-voted ranking grid of one or two candidates, which ``testdeck.plan_marks`` draws only
+    with more (a faint second preference needs two names, a duplicated one three), or None to leave it to it.
+
+    Two candidates are over-voted by giving both the first preference; one candidate cannot be over-voted,
+    so that paper is left blank; one candidate's faint paper is a faint first preference.
+    """
+    from coopvote.ballots.testdeck import CLEAR_PENS, Pen
+
+    if name == "faint" and options < 2:
+        return {(0, 1): Pen.FAINT_TICK}, (0,), None, ()
+    if name == "duplicate" and options == 2:
+        pen = rng.choice(CLEAR_PENS)
+        return {(0, 1): pen, (1, 1): pen}, (), False, ()
+    if name == "duplicate" and options < 2:
+        return {}, (), False, ()
+    return None
 
 
 def render_deck(
