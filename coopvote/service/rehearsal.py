@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from coopvote.errors import InputError, RuleError
+from coopvote.messages import Bilingual
 from coopvote.record.db import create_database, open_database
 from coopvote.record.models import AgendaItem, AuditEntry, Meeting, RecordedBallot
 from coopvote.service.bands import declared_band_values, register_bands
@@ -237,7 +238,7 @@ class RehearsalRole(Role):
                 if sheet.valid and sheet.expect != EXPECT_REFUSED:
                     for text, marks in _key_papers(sheet):
                         expected.tellers.record_paper(text, marks, source="keyed")
-            tallies: list[str] = []
+            tallies: list[Bilingual] = []
             for number in sorted({sheet.item for sheet in plan.sheets}):
                 scanned.voting.close_vote(number)
                 expected.voting.close_vote(number)
@@ -255,7 +256,8 @@ class RehearsalRole(Role):
         digest = hashlib.sha256(b"".join(Path(p).read_bytes() for p in scans)).hexdigest()
         report = RehearsalReport(
             passed=not problems, sheets=len(plan.sheets), counted=counts["counted"], to_person=counts["person"],
-            refused=counts["refused"], problems=problems, tallies=tallies, skipped=plan.skipped, deck_sha256=digest,
+            refused=counts["refused"], problems=[problem.render("en") for problem in problems], problem_words=problems,
+            tallies=tallies, skipped=plan.skipped, deck_sha256=digest,
             covered=coverage_lines(plan.sheets, plan.languages),
         )
         self._record(report, plan)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from coopvote.meeting.spec import CandidateSpec, ClassSpec, ItemSpec, MeetingSpec
+from coopvote.messages import Bilingual, Message, message
 from coopvote.service.views import MeetingView
 
 STANDARD_SCENARIOS = ("clear", "faint", "over-voted", "blank", "spoilt", "clear")
@@ -46,6 +47,31 @@ EXPECT_BOTH_REJECTED = "rejected with the other slip of its sheet"
 
 PAPER = "paper"
 SLIPS = "slips"
+
+KIND_WORDS = {PAPER: Bilingual(cy="papur", en="paper"), SLIPS: Bilingual(cy="slip pleidleisio", en="vote slip")}
+DECK_WORDS = {
+    "standard": Bilingual(cy="safonol", en="standard"),
+    "easy-read": Bilingual(cy="hawdd ei ddarllen", en="easy-read"),
+    "large-print": Bilingual(cy="print bras", en="large-print"),
+    "clear": Bilingual(cy="clir", en="clear"),
+    "faint": Bilingual(cy="gwan", en="faint"),
+    "over-voted": Bilingual(cy="gormod o farciau", en="over-voted"),
+    "blank": Bilingual(cy="gwag", en="blank"),
+    "spoilt": Bilingual(cy="wedi'i ddifetha", en="spoilt"),
+    SLIP_SCENARIO: Bilingual(cy="slip", en=SLIP_SCENARIO),
+    TWO_SLIPS_SCENARIO: Bilingual(cy="dau slip", en=TWO_SLIPS_SCENARIO),
+    EXPECT_COUNTED: Bilingual(cy="wedi'i gyfrif", en=EXPECT_COUNTED),
+    EXPECT_PERSON: Bilingual(cy="at berson", en=EXPECT_PERSON),
+    EXPECT_EITHER: Bilingual(cy="wedi'i gyfrif neu at berson", en=EXPECT_EITHER),
+    EXPECT_REFUSED: Bilingual(cy="heb ei dderbyn fel papur wedi'i ddifetha", en=EXPECT_REFUSED),
+    EXPECT_BOTH_REJECTED: Bilingual(cy="wedi'i wrthod gyda'r slip arall o'i ddalen", en=EXPECT_BOTH_REJECTED),
+}
+"""The key's words (paper variants, how a sheet is marked, what reading it must give) in Welsh and English:
+the key keeps the English codes, a person reads them in their language."""
+
+
+def deck_words(code: str) -> Bilingual | str:
+    return DECK_WORDS.get(code, code)
 
 
 @dataclass(frozen=True)
@@ -75,12 +101,19 @@ class KeySheet:
     """Each posted slip's sealed code, in the order the options were posted."""
 
     def where(self) -> str:
-        band = f", band {self.band}" if self.band else ""
-        what = "vote slip" if self.kind == SLIPS else "paper"
-        return (
-            f"test page {self.page} (item {self.item}, class {self.class_code}{band}, {self.variant} {what}, "
-            f"{self.scenario}, serial {self.serial})"
-        )
+        """The sheet named in English, as the record keeps its problems."""
+        return self.place().render("en")
+
+    def place(self) -> Message:
+        """The sheet named for a person: its page, item, class, band, variant, marks and serial."""
+        fields = {
+            "page": self.page, "item": self.item, "code": self.class_code, "serial": self.serial,
+            "what": KIND_WORDS[SLIPS if self.kind == SLIPS else PAPER], "variant": deck_words(self.variant),
+            "scenario": deck_words(self.scenario),
+        }
+        if self.band:
+            return message("rehearsal.test_page_band", band=self.band, **fields)
+        return message("rehearsal.test_page", **fields)
 
 
 @dataclass(frozen=True)
