@@ -222,12 +222,10 @@ class NominationsRole(Role):
             uncontested = len(ordered) <= item.seats and rules.get("uncontested", "declare") == "declare"
             if uncontested:
                 item.status = "declared"
+                outcome = message("nominations.elected_unopposed", names=", ".join(names))
                 session.add(Declaration(item_id=item.id, declared_by=closed_by, result={
                     "election": {"elected": list(names), "uncontested": True, "seats": item.seats},
-                    "outcome": {
-                        "cy": f"Etholwyd heb bleidlais (diwrthwynebiad): {', '.join(names)}.",
-                        "en": f"Elected unopposed, without a vote: {', '.join(names)}.",
-                    },
+                    "outcome": {"cy": outcome.render("cy"), "en": outcome.render("en")},
                 }))
                 act.details["elected_unopposed"] = list(names)
                 act.details.update(_unopposed_seal(session, self.meeting_id, item, ordered, names))
