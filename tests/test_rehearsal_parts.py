@@ -104,7 +104,7 @@ def test_two_slips_must_both_be_rejected() -> None:
     again = ScanOutcome(False, "Already counted", "", reason="already-counted", item=1, serial=4)
     assert compare_readings([first, both], [sheet])[0] == []
     problems, _ = compare_readings([first, again], [sheet])
-    assert len(problems) == 1 and problems[0].startswith(sheet.where())
+    assert len(problems) == 1 and problems[0].render("en").startswith(sheet.where())
 
 
 def test_stopping_the_printing_leaves_nothing(tmp_path: Path) -> None:

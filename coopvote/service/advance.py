@@ -29,6 +29,7 @@ from coopvote.ballots.qrcodec import (
 from coopvote.counting.sources import marks_key
 from coopvote.errors import RuleError
 from coopvote.meeting.checks_advance import advance_closes
+from coopvote.messages import Bilingual, message
 from coopvote.record.ledger import PAPER_KEY, PaperContent, paper_details
 from coopvote.record.models import (
     AdvanceEnvelope,
@@ -65,8 +66,10 @@ from coopvote.service.views import ScanOutcome
 from coopvote.service.voting import (
     IdentifiedPaper,
     bad_marks,
-    check_marks,
+    marks_problem,
 )
+from coopvote.service.wording import item_status, member_status
+from coopvote.service.wording import numbers as listed_numbers
 
 
 class AdvanceRole(Role):
@@ -86,7 +89,7 @@ class AdvanceRole(Role):
         A member already sent a pack is refused by name, so a pack is never sent twice.
         """
         if not numbers and class_code is None:
-            raise RuleError("name the members to send advance packs to, or a class (every active member of it)")
+            raise RuleError("advance.name_pack_members")
         with self.action("advance packs issued", count=0) as (session, act):
             items = self._advance_items(session)
             query = (
@@ -98,21 +101,22 @@ class AdvanceRole(Role):
                 query = query.where(func.upper(MembershipClass.code) == class_code.strip().upper(), Member.status == "active")
                 chosen = [(m, code) for m, code in session.execute(query.order_by(Member.number))]
                 if not chosen:
-                    raise RuleError(f"class {class_code!r} has no active members to send packs to")
+                    raise RuleError("advance.class_without_active_members", code=class_code)
             else:
                 chosen = []
                 for number in numbers:
                     member = member_by_number(session, self.meeting_id, number)
                     if member.status != "active":
-                        raise RuleError(f"member {member.number} ({member.name}) is {member.status}; no advance pack")
+                        raise RuleError("advance.no_pack_for_status", number=member.number, name=member.name,
+                                        status=member_status(member.status))
                     chosen.append((member, member.membership_class.code))
             sent = set(session.scalars(select(AdvancePack.member_id).where(AdvancePack.meeting_id == self.meeting_id)))
             again = [m.number for m, _code in chosen if m.id in sent]
             if again and class_code is None:
-                raise RuleError(f"an advance pack was already sent to member(s) {', '.join(again)}")
+                raise RuleError("advance.pack_already_sent", numbers=listed_numbers(again))
             chosen = [(m, code) for m, code in chosen if m.id not in sent]
             if not chosen:
-                raise RuleError("every member named has already been sent an advance pack")
+                raise RuleError("advance.every_pack_already_sent")
             meeting = session.get(Meeting, self.meeting_id)
             assert meeting is not None
             codes: dict[str, str] = {}
@@ -187,7 +191,7 @@ class AdvanceRole(Role):
             for number in numbers:
                 member = member_by_number(session, self.meeting_id, number)
                 if session.scalar(select(AdvancePack.id).where(AdvancePack.member_id == member.id)) is None:
-                    raise RuleError(f"member {member.number} ({member.name}) was not sent an advance pack")
+                    raise RuleError("advance.pack_not_sent", number=member.number, name=member.name)
                 codes[member.number] = encode_card(MemberCode(meeting.code, member.number), bytes(meeting.secret))
         return codes
 
@@ -200,7 +204,7 @@ class AdvanceRole(Role):
             if advance_rules(item).get("allowed") and item.status in {"pending", "open"}
         ]
         if not items:
-            raise RuleError("no agenda item allows advance votes (or every such vote is closed): nothing to send")
+            raise RuleError("advance.nothing_to_send")
         return items
 
     # -- envelopes --------------------------------------------------------------------------------
@@ -231,12 +235,10 @@ class AdvanceRole(Role):
             act.details.update(member=number or code.strip()[:40], state=envelope.state, reason=reason)
         if reason:
             cy, en = ENVELOPE_REFUSALS[reason]
-            return EnvelopeOutcome(False, reason, number, (), f"Envelope refused: {en.lower()}.", f"Amlen wedi'i gwrthod: {cy.lower()}.")
-        listed = ", ".join(map(str, items))
-        return EnvelopeOutcome(
-            True, "", number, tuple(items), f"Envelope accepted: member {number} has voted in advance on item(s) {listed}.",
-            f"Amlen wedi'i derbyn: mae aelod {number} wedi pleidleisio ymlaen llaw ar eitem(au) {listed}.",
-        )  # fmt: skip
+            refused = message("advance.envelope_refused", reason=Bilingual(cy=cy.lower(), en=en.lower()))
+            return EnvelopeOutcome.worded(False, reason, number, (), refused)
+        accepted = message("advance.envelope_accepted", number=number, items=listed_numbers(items))
+        return EnvelopeOutcome.worded(True, "", number, tuple(items), accepted)
 
     def _item_ids(self, session: Session, numbers: Sequence[int]) -> list[int]:
         return list(
@@ -258,7 +260,7 @@ class AdvanceRole(Role):
                 )
             )
             if not waiting:
-                raise RuleError("there are no accepted envelopes waiting to be opened")
+                raise RuleError("advance.no_envelopes_to_open")
             for envelope in waiting:
                 envelope.opened = True
             act.details["count"] = len(waiting)
@@ -275,8 +277,8 @@ class AdvanceRole(Role):
                 act.details.update(reason=found.reason, item=found.item, serial=found.serial)
                 return found
             chosen = list(marks or [])
-            problem = check_marks(found, chosen)
-            if problem:
+            problem = marks_problem(found, chosen)
+            if problem is not None:
                 act.name = "advance paper refused"
                 act.details.update(reason="bad-marks", item=found.item, serial=found.serial)
                 return bad_marks(problem, found.item, found.serial)
@@ -289,9 +291,8 @@ class AdvanceRole(Role):
             act.details.update(item=found.item, serial=found.serial, class_code=found.class_code)
             # The paper's content on the (untimed) ballot chain, so check_record replays it like a room paper.
             act.details[PAPER_KEY] = paper_details(found.item, found.serial, PaperContent(found.class_code, True, "", tuple(chosen)))
-        return ScanOutcome(
-            True, f"Counted (advance): item {found.item}, {found.class_code}, serial {found.serial}.",
-            f"Wedi'i gyfrif (ymlaen llaw): eitem {found.item}, {found.class_code}, rhif {found.serial}.",
+        return ScanOutcome.worded(
+            True, message("advance.paper_counted", item=found.item, code=found.class_code, serial=found.serial),
             item=found.item, class_code=found.class_code, serial=found.serial, marks=tuple(chosen),
         )  # fmt: skip
 
@@ -318,16 +319,18 @@ class AdvanceRole(Role):
     def mark_amended(self, item_number: int, by: str) -> str:
         """Record that a resolution was amended in the room: its advance votes follow the item's ``if_amended``."""
         if not by.strip():
-            raise RuleError("say who moved the amendment (or who records it)")
+            raise RuleError("advance.amendment_mover_missing")
         with self.action("resolution amended", item=item_number, by=by.strip()) as (session, act):
             item = item_row(session, self.meeting_id, item_number)
             rules = advance_rules(item)
             if item.kind != "resolution" or not rules.get("allowed"):
-                raise RuleError(f"item {item_number} takes no advance votes on a resolution; nothing to change")
+                raise RuleError("advance.not_an_advance_resolution", item=item_number)
             if item.status == "declared":
-                raise RuleError(f"item {item_number} has been declared; it can no longer be amended")
+                raise RuleError("advance.amend_after_declared", item=item_number)
+            if item.status == "closed":  # the close sealed the item's papers and what they count as
+                raise RuleError("advance.amend_after_close", item=item_number)
             if rules.get("amended"):
-                raise RuleError(f"item {item_number} is already recorded as amended")
+                raise RuleError("advance.already_amended", item=item_number)
             item.settings = {**item.settings, "advance": {**rules, "amended": True, "amended_by": by.strip()}}
             act.details["if_amended"] = rules.get("if_amended", "not-counted")
             return str(rules.get("if_amended", "not-counted"))
@@ -351,11 +354,12 @@ class AdvanceRole(Role):
             giver = member_by_number(session, self.meeting_id, appointer)
             act.details["appointer"] = giver.number
             if giver.status != "active":
-                raise RuleError(f"member {giver.number} ({giver.name}) is {giver.status} and cannot appoint a proxy")
+                raise RuleError("desk.cannot_appoint_proxy", number=giver.number, name=giver.name,
+                                status=member_status(giver.status))
             if giver.present:
-                raise RuleError(f"member {giver.number} ({giver.name}) is here in person and does not need a proxy")
+                raise RuleError("desk.present_needs_no_proxy", number=giver.number, name=giver.name)
             if live_proxies_given(session, giver.id) is not None:
-                raise RuleError(f"member {giver.number} ({giver.name}) has already appointed a proxy; cancel it first")
+                raise RuleError("desk.proxy_already_appointed", number=giver.number, name=giver.name)
             holder_id = proxy_holder_id(session, self.meeting_id, giver, holder, limit)
             if holder is not None:
                 act.details["holder"] = member_by_number(session, self.meeting_id, holder).number
@@ -372,11 +376,12 @@ class AdvanceRole(Role):
             for number, direction in sorted(directions.items()):
                 item = item_row(session, self.meeting_id, int(number))
                 if item.status not in {"pending", "open"}:
-                    raise RuleError(f"item {item.number} is {item.status}; a directed vote can no longer be entered")
+                    raise RuleError("advance.directed_too_late", item=item.number, status=item_status(item.status))
                 if direction == DISCRETION:
                     continue
                 if item.id in voted:
-                    notes.append(f"{giver.name} already voted on item {item.number} in advance: the proxy is void for it")
+                    # Rendered in the reading language: the desk and the command line show the notes as text.
+                    notes.append(str(message("advance.proxy_void_voted", name=giver.name, item=item.number)))
                     continue
                 marks = direction_marks(item, direction)
                 session.add(PaperIssue(item_id=item.id, member_id=giver.id, class_id=giver.class_id, proxy_id=proxy.id, channel="directed"))

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coopvote.counting.value_bands import votes_words
+from coopvote.messages import Bilingual, message
 from coopvote.record.models import (
     AdvanceEnvelope,
     AgendaItem,
@@ -76,12 +77,8 @@ def band_full(
         session, meeting_id, item, paper.class_id, value
     ):
         return None
-    welsh, english = votes_words(value)
-    return ScanOutcome(
-        False,
-        f"Item {item.number}, {class_code}, papers of {english}: every opened envelope of a member holding that "
-        "value already has its paper counted; a paper of another band cannot stand in for a missing one.",
-        f"Eitem {item.number}, {class_code}, papurau {welsh}: mae papur pob amlen a agorwyd gan aelod sydd â'r "
-        "gwerth hwnnw wedi'i gyfrif eisoes; ni all papur o fand arall gymryd lle un sydd ar goll.",
-        reason="no-opened-envelope", item=item.number, class_code=class_code, serial=serial,
-    )  # fmt: skip
+    words = message("advance.band_every_envelope_counted", item=item.number, code=class_code,
+                    votes=Bilingual(*votes_words(value)))
+    return ScanOutcome.worded(
+        False, words, reason="no-opened-envelope", item=item.number, class_code=class_code, serial=serial
+    )

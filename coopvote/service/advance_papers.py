@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from coopvote.ballots.qrcodec import Reason
 from coopvote.errors import RuleError
+from coopvote.messages import message
 from coopvote.record.models import (
     AgendaItem,
     BallotPaper,
@@ -69,7 +70,7 @@ def identify_advance_paper(
     if isinstance(located, ScanOutcome):
         return located
     code, item, extra = located
-    if item.status == "declared":
+    if item.status not in ADVANCE_SHEET_STATUSES:  # a paper after the close would change what the close sealed
         return rejection(Reason.VOTE_CLOSED, **extra)
     paper = session.execute(
         select(BallotPaper, MembershipClass.code, PaperBatch.kind)
@@ -92,12 +93,8 @@ def identify_advance_paper(
         session, item.id, class_id, besides=deciding_sheet
     )
     if taken >= envelopes_opened(session, meeting_id, item, class_id):
-        return ScanOutcome(
-            False,
-            f"Item {item.number}, {paper[1]}: every opened envelope's paper is already counted; open the "
-            "envelopes first (a paper from an unopened or refused envelope is not counted).",
-            f"Eitem {item.number}, {paper[1]}: mae papur pob amlen a agorwyd wedi'i gyfrif eisoes; agorwch yr "
-            "amlenni yn gyntaf (nid yw papur o amlen heb ei hagor neu a wrthodwyd yn cael ei gyfrif).",
+        return ScanOutcome.worded(
+            False, message("advance.every_envelope_counted", item=item.number, code=paper[1]),
             reason="no-opened-envelope", item=item.number, class_code=paper[1], serial=code.serial,
         )  # fmt: skip
     refused = band_full(session, meeting_id, item, paper[0], paper[1], code.serial)  # per_member: per band

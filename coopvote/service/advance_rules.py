@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from coopvote.ballots.qrcodec import CARD_PREFIX, QrRejected, decode_card
 from coopvote.errors import InputError, RuleError
 from coopvote.meeting.checks_advance import advance_closes
+from coopvote.messages import Message
 from coopvote.record.models import (
     AdvanceEnvelope,
     AdvancePack,
@@ -33,7 +34,8 @@ from coopvote.record.models import (
 )
 from coopvote.service.papers import PrintedBatch
 from coopvote.service.queries import member_by_number
-from coopvote.service.voting import IdentifiedPaper, check_marks
+from coopvote.service.voting import IdentifiedPaper, marks_problem
+from coopvote.service.wording import member_status
 
 ENVELOPE_REFUSALS = {
     "unknown": ("Amlen anhysbys", "Unknown envelope"),
@@ -75,6 +77,13 @@ class EnvelopeOutcome:
     items: tuple[int, ...]
     message_en: str
     message_cy: str
+
+    @classmethod
+    def worded(
+        cls, accepted: bool, reason: str, member: str | None, items: tuple[int, ...], words: Message
+    ) -> EnvelopeOutcome:
+        """An outcome whose two texts are one catalogue message rendered in each language."""
+        return cls(accepted, reason, member, items, words.render("en"), words.render("cy"))
 
 
 @dataclass(frozen=True)
@@ -180,30 +189,29 @@ def proxy_holder_id(session: Session, meeting_id: int, giver: Member, holder: st
         return None
     taker = member_by_number(session, meeting_id, holder)
     if taker.id == giver.id:
-        raise RuleError("a member cannot be their own proxy")
+        raise RuleError("desk.own_proxy")
     if taker.status != "active":
-        raise RuleError(f"member {taker.number} ({taker.name}) is {taker.status} and cannot hold a proxy")
+        raise RuleError("desk.cannot_hold_proxy", number=taker.number, name=taker.name, status=member_status(taker.status))
     held = session.scalar(
         select(func.count()).select_from(Proxy).where(Proxy.holder_id == taker.id, Proxy.cancelled_at.is_(None))
     )
     if (held or 0) >= limit:
-        raise RuleError(f"member {taker.number} ({taker.name}) already holds {held} proxies; the rules allow {limit}")
+        raise RuleError("desk.proxy_limit", number=taker.number, name=taker.name, held=int(held or 0), limit=limit)
     return taker.id
 
 
 def direction_marks(item: AgendaItem, direction: str | Sequence[int]) -> list[int]:
-    where = f"item {item.number}"
     if item.kind == "resolution":
         if not isinstance(direction, str) or direction.strip().lower() not in RESOLUTION_DIRECTIONS:
-            raise RuleError(f"{where}: a direction is for, against, abstain or discretion, not {direction!r}")
+            raise RuleError("advance.direction_not_resolution_word", item=item.number, direction=repr(direction))
         return RESOLUTION_DIRECTIONS[direction.strip().lower()]
     if isinstance(direction, str):
-        raise RuleError(f"{where}: give the candidates' numbers in order (such as 2, 1) or discretion")
+        raise RuleError("advance.direction_needs_candidates", item=item.number)
     marks = [int(m) for m in direction]
     paper = IdentifiedPaper(item.number, "", 0, None, item.kind, item.method, len(item.candidates), item.max_marks)
-    problem = check_marks(paper, marks)
-    if problem:
-        raise RuleError(f"{where}: {problem}")
+    problem = marks_problem(paper, marks)
+    if problem is not None:
+        raise RuleError("advance.direction_marks", item=item.number, problem=problem)
     return marks
 
 # -- what the desk and the screens read -------------------------------------------------------
@@ -223,9 +231,9 @@ def parse_directions(entries: Sequence[str]) -> dict[int, str | list[int]]:
         number, _, direction = entry.partition("=")
         value = " ".join(direction.strip().lower().split())
         if not number.strip().isdigit() or not value:
-            raise InputError(f"{entry.strip()!r}: write it as N=for, N=against, N=abstain, N=discretion or N=3,1,2")
+            raise InputError("advance.direction_unreadable", entry=repr(entry.strip()))
         if int(number) in directions:
-            raise InputError(f"{entry.strip()!r}: item {int(number)} is directed twice")
+            raise InputError("advance.direction_twice", entry=repr(entry.strip()), item=int(number))
         value = WELSH_DIRECTIONS.get(value, value)
         parts = value.replace(",", " ").split()
         directions[int(number)] = [int(part) for part in parts] if all(p.isdigit() for p in parts) else value

@@ -26,15 +26,24 @@ from sqlalchemy import select
 
 from coopvote.errors import RuleError
 from coopvote.meeting.photos import check_photo
-from coopvote.messages import message
+from coopvote.messages import Bilingual, message
 from coopvote.record.audit import BALLOT_CHAIN, chain_heads
 from coopvote.record.close_seal import unopposed_digest
 from coopvote.record.models import AgendaItem, Candidate, Declaration, Member, MembershipClass, Nomination
 from coopvote.service.base import MeetingRecord, Role
 from coopvote.service.queries import item_row, member_by_number
 from coopvote.service.sealing import close_seal
+from coopvote.service.wording import item_status, member_status
 
 DEFAULT_WORD_LIMIT = 250
+ROLES = {
+    "candidate": Bilingual(cy="ymgeisydd", en="candidate"),
+    "proposer": Bilingual(cy="cynigydd", en="proposer"),
+    "seconder": Bilingual(cy="eilydd", en="seconder"),
+}
+"""The three members a nomination names, as refusals name them (the Welsh without its article)."""
+STATEMENT_LANGUAGES = {"cy": Bilingual(cy="Cymraeg", en="Welsh"), "en": Bilingual(cy="Saesneg", en="English")}
+"""A statement's language as refusals name it ("y datganiad Cymraeg" / "the statement in Welsh")."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,7 @@ class ClosedNominations:
 def nomination_rules(item: AgendaItem) -> dict[str, Any]:
     rules = (item.settings or {}).get("nominations")
     if not isinstance(rules, dict):
-        raise RuleError(f"item {item.number} takes no nominations: its definition has no 'nominations' table")
+        raise RuleError("nominations.not_taken", item=item.number)
     return rules
 
 
@@ -104,32 +113,34 @@ class NominationsRole(Role):
             item = item_row(session, self.meeting_id, item_number)
             rules = nomination_rules(item)
             if item.candidates:
-                raise RuleError(f"nominations for item {item_number} have closed; the ballot is already set")
+                raise RuleError("nominations.ballot_set", item=item_number)
             closes = date.fromisoformat(str(rules["closes"]))
             if received_on > closes:
-                raise RuleError(f"the nomination of {candidate} arrived on {received_on.isoformat()}, after nominations "
-                                f"for item {item_number} closed on {closes.isoformat()}")
+                raise RuleError("nominations.late", candidate=candidate, received=received_on.isoformat(),
+                                item=item_number, closes=closes.isoformat())
             people = {}
             for role, number in (("candidate", candidate), ("proposer", proposer), ("seconder", seconder)):
                 try:
                     person = member_by_number(session, self.meeting_id, number)
                 except RuleError:
-                    raise RuleError(f"the {role}, membership number {number!r}, is not on the register") from None
+                    raise RuleError("nominations.not_on_register", role=ROLES[role], number=repr(number)) from None
                 if person.status != "active":
-                    raise RuleError(f"the {role}, {person.name} ({number}), is not a current member ({person.status})")
+                    raise RuleError("nominations.not_current_member", role=ROLES[role], name=person.name, number=number,
+                                    status=member_status(person.status))
                 people[role] = person
             if len({p.id for p in people.values()}) < 3:
-                raise RuleError("the candidate, the proposer and the seconder must be three different members")
+                raise RuleError("nominations.three_different_members")
             class_code = _class_code(session, people["candidate"])
             for role in ("proposer", "seconder"):
                 person = people[role]
                 if person.class_id != people["candidate"].class_id:
-                    raise RuleError(f"the {role}, {person.name} ({person.number}), is in class "
-                                    f"{_class_code(session, person)}, not in the candidate's class {class_code}")
+                    raise RuleError("nominations.other_class", role=ROLES[role], name=person.name, number=person.number,
+                                    member_class=_class_code(session, person), code=class_code)
             already = session.scalar(select(Nomination).where(
                 Nomination.item_id == item.id, Nomination.member_id == people["candidate"].id))
             if already is not None:
-                raise RuleError(f"{people['candidate'].name} ({candidate}) is already nominated for item {item_number}")
+                raise RuleError("nominations.already_nominated", name=people["candidate"].name, number=candidate,
+                                item=item_number)
             _check_statement(rules, statement_cy, statement_en)
             if photo_png is not None:
                 check_photo(photo_png, message("photos.of_candidate", name=people["candidate"].name, candidate=candidate))
@@ -162,16 +173,16 @@ class NominationsRole(Role):
         """Before the close the nomination is withdrawn; after it, the candidate is marked withdrawn on the
         ballot (papers may already be printed) and the count leaves them out."""
         if not reason.strip():
-            raise RuleError("say why the candidate withdraws (for example: their own written notice)")
+            raise RuleError("nominations.withdrawal_reason_missing")
         with self.action("candidate withdrawn", item=item_number, candidate=candidate, reason=reason.strip()) as (
             session, act,
         ):
             item = item_row(session, self.meeting_id, item_number)
             row = self._nomination(session, item, candidate)
             if row.state == "withdrawn":
-                raise RuleError(f"{row.name} has already withdrawn from item {item_number}")
+                raise RuleError("nominations.already_withdrawn", name=row.name, item=item_number)
             if item.status in {"closed", "declared"}:
-                raise RuleError(f"item {item_number} is {item.status}; a candidate can no longer withdraw")
+                raise RuleError("nominations.too_late_to_withdraw", item=item_number, status=item_status(item.status))
             row.state, row.withdrawal_reason = "withdrawn", reason.strip()
             on_ballot = next((c for c in item.candidates if c.name == row.name and not c.withdrawn), None)
             if on_ballot is not None:
@@ -190,11 +201,11 @@ class NominationsRole(Role):
             item = item_row(session, self.meeting_id, item_number)
             rules = nomination_rules(item)
             if item.candidates:
-                raise RuleError(f"nominations for item {item_number} are already closed")
+                raise RuleError("nominations.already_closed", item=item_number)
             standing = [row for row in session.scalars(select(Nomination).where(Nomination.item_id == item.id))
                         if row.state == "nominated"]
             if not standing:
-                raise RuleError(f"item {item_number} has no standing candidates; nominations cannot close empty")
+                raise RuleError("nominations.none_standing", item=item_number)
             rule = str(rules.get("order", "surname"))
             ordered = sorted(standing, key=lambda row: surname_key(row.name))
             seed = None
@@ -211,12 +222,10 @@ class NominationsRole(Role):
             uncontested = len(ordered) <= item.seats and rules.get("uncontested", "declare") == "declare"
             if uncontested:
                 item.status = "declared"
+                outcome = message("nominations.elected_unopposed", names=", ".join(names))
                 session.add(Declaration(item_id=item.id, declared_by=closed_by, result={
                     "election": {"elected": list(names), "uncontested": True, "seats": item.seats},
-                    "outcome": {
-                        "cy": f"Etholwyd heb bleidlais (diwrthwynebiad): {', '.join(names)}.",
-                        "en": f"Elected unopposed, without a vote: {', '.join(names)}.",
-                    },
+                    "outcome": {"cy": outcome.render("cy"), "en": outcome.render("en")},
                 }))
                 act.details["elected_unopposed"] = list(names)
                 act.details.update(_unopposed_seal(session, self.meeting_id, item, ordered, names))
@@ -233,7 +242,7 @@ class NominationsRole(Role):
         member = member_by_number(session, self.meeting_id, number)
         row = session.scalar(select(Nomination).where(Nomination.item_id == item.id, Nomination.member_id == member.id))
         if row is None:
-            raise RuleError(f"{member.name} ({number}) is not nominated for item {item.number}")
+            raise RuleError("nominations.not_nominated", name=member.name, number=number, item=item.number)
         return row
 
 
@@ -277,9 +286,9 @@ def _put_photos_on_ballot(item: AgendaItem, rows: list[Nomination]) -> None:
 
 def _check_statement(rules: dict[str, Any], statement_cy: str, statement_en: str) -> None:
     limit = int(rules.get("word_limit", DEFAULT_WORD_LIMIT))
-    for language, text in (("Welsh", statement_cy), ("English", statement_en)):
+    for language, text in ((STATEMENT_LANGUAGES["cy"], statement_cy), (STATEMENT_LANGUAGES["en"], statement_en)):
         if word_count(text) > limit:
-            raise RuleError(f"the statement in {language} has {word_count(text)} words; the limit is {limit}")
+            raise RuleError("nominations.statement_too_long", language=language, words=word_count(text), limit=limit)
 
 
 def _view(session: Any, number: int, row: Nomination) -> NominationView:

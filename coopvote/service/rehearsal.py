@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from coopvote.errors import InputError, RuleError
+from coopvote.messages import Bilingual
 from coopvote.record.db import create_database, open_database
 from coopvote.record.models import AgendaItem, AuditEntry, Meeting, RecordedBallot
 from coopvote.service.bands import declared_band_values, register_bands
@@ -136,9 +137,7 @@ class RehearsalRole(Role):
         folder = Path(folder)
         scratch_path = folder / SCRATCH_NAME
         if scratch_path.exists():
-            raise RuleError(
-                f"{folder} already holds a rehearsal deck waiting for its scans: check it, or delete the folder"
-            )
+            raise RuleError("rehearsal.deck_waiting", folder=folder)
         made_folder = not folder.exists()
         folder.mkdir(parents=True, exist_ok=True)
         view = self.setup.meeting()
@@ -148,11 +147,11 @@ class RehearsalRole(Role):
             scratch.setup.populate_from_spec(rehearsal_spec(view))
             copy = scratch.setup.meeting()
             if copy.code == view.code:  # one chance in a billion; a second draw settles it
-                raise RuleError("the rehearsal copy drew the real meeting's code; prepare the rehearsal again")
+                raise RuleError("rehearsal.drew_real_code")
             bands = self._band_members(scratch, [c.code for c in copy.classes])
             pages, sheets, slip_pages = _plan_deck(scratch, copy, bands, slips, page_size, seed)
             if not pages and not slip_pages:
-                raise RuleError("the meeting has no item the rehearsal can print papers for")
+                raise RuleError("rehearsal.nothing_to_print")
             for item in copy.items:
                 scratch.voting.open_vote(item.number)
             written = render_deck(pages, deck, dpi, seed, slip_pages, progress=progress, should_stop=should_stop)
@@ -211,13 +210,13 @@ class RehearsalRole(Role):
         folder = Path(folder)
         scratch_path = folder / SCRATCH_NAME
         if not scratch_path.exists():
-            raise InputError(f"{folder}: no rehearsal deck is waiting here; print one first")
+            raise InputError("rehearsal.no_deck_waiting", folder=folder)
         if not scans:
-            raise InputError("name the scanned test deck: the file or files the scanner made")
+            raise InputError("rehearsal.name_the_scans")
         plan = DeckPlan.load(folder / KEY_NAME)
         real_code = self.setup.meeting().code
         if plan.meeting_code != real_code:
-            raise InputError(f"{folder}: this deck was printed for meeting {plan.meeting_code}, not {real_code}")
+            raise InputError("rehearsal.other_meeting", folder=folder, printed_for=plan.meeting_code, meeting=real_code)
         # Both counts run on copies, so a stopped check leaves the printed deck's copy as it was.
         scanned_path, expected_path = folder / SCANNED_NAME, folder / EXPECTED_NAME
         for path in (scanned_path, expected_path):
@@ -239,7 +238,7 @@ class RehearsalRole(Role):
                 if sheet.valid and sheet.expect != EXPECT_REFUSED:
                     for text, marks in _key_papers(sheet):
                         expected.tellers.record_paper(text, marks, source="keyed")
-            tallies: list[str] = []
+            tallies: list[Bilingual] = []
             for number in sorted({sheet.item for sheet in plan.sheets}):
                 scanned.voting.close_vote(number)
                 expected.voting.close_vote(number)
@@ -257,7 +256,8 @@ class RehearsalRole(Role):
         digest = hashlib.sha256(b"".join(Path(p).read_bytes() for p in scans)).hexdigest()
         report = RehearsalReport(
             passed=not problems, sheets=len(plan.sheets), counted=counts["counted"], to_person=counts["person"],
-            refused=counts["refused"], problems=problems, tallies=tallies, skipped=plan.skipped, deck_sha256=digest,
+            refused=counts["refused"], problems=[problem.render("en") for problem in problems], problem_words=problems,
+            tallies=tallies, skipped=plan.skipped, deck_sha256=digest,
             covered=coverage_lines(plan.sheets, plan.languages),
         )
         self._record(report, plan)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from coopvote.meeting.spec import CandidateSpec, ClassSpec, ItemSpec, MeetingSpec
+from coopvote.messages import Bilingual, Message, message
 from coopvote.service.views import MeetingView
 
 STANDARD_SCENARIOS = ("clear", "faint", "over-voted", "blank", "spoilt", "clear")
@@ -46,6 +47,31 @@ EXPECT_BOTH_REJECTED = "rejected with the other slip of its sheet"
 
 PAPER = "paper"
 SLIPS = "slips"
+
+KIND_WORDS = {PAPER: Bilingual(cy="papur", en="paper"), SLIPS: Bilingual(cy="slip pleidleisio", en="vote slip")}
+DECK_WORDS = {
+    "standard": Bilingual(cy="safonol", en="standard"),
+    "easy-read": Bilingual(cy="hawdd ei ddarllen", en="easy-read"),
+    "large-print": Bilingual(cy="print bras", en="large-print"),
+    "clear": Bilingual(cy="clir", en="clear"),
+    "faint": Bilingual(cy="gwan", en="faint"),
+    "over-voted": Bilingual(cy="gormod o farciau", en="over-voted"),
+    "blank": Bilingual(cy="gwag", en="blank"),
+    "spoilt": Bilingual(cy="wedi'i ddifetha", en="spoilt"),
+    SLIP_SCENARIO: Bilingual(cy="slip", en=SLIP_SCENARIO),
+    TWO_SLIPS_SCENARIO: Bilingual(cy="dau slip", en=TWO_SLIPS_SCENARIO),
+    EXPECT_COUNTED: Bilingual(cy="wedi'i gyfrif", en=EXPECT_COUNTED),
+    EXPECT_PERSON: Bilingual(cy="at berson", en=EXPECT_PERSON),
+    EXPECT_EITHER: Bilingual(cy="wedi'i gyfrif neu at berson", en=EXPECT_EITHER),
+    EXPECT_REFUSED: Bilingual(cy="heb ei dderbyn fel papur wedi'i ddifetha", en=EXPECT_REFUSED),
+    EXPECT_BOTH_REJECTED: Bilingual(cy="wedi'i wrthod gyda'r slip arall o'i ddalen", en=EXPECT_BOTH_REJECTED),
+}
+"""The key's words (paper variants, how a sheet is marked, what reading it must give) in Welsh and English:
+the key keeps the English codes, a person reads them in their language."""
+
+
+def deck_words(code: str) -> Bilingual | str:
+    return DECK_WORDS.get(code, code)
 
 
 @dataclass(frozen=True)
@@ -75,12 +101,19 @@ class KeySheet:
     """Each posted slip's sealed code, in the order the options were posted."""
 
     def where(self) -> str:
-        band = f", band {self.band}" if self.band else ""
-        what = "vote slip" if self.kind == SLIPS else "paper"
-        return (
-            f"test page {self.page} (item {self.item}, class {self.class_code}{band}, {self.variant} {what}, "
-            f"{self.scenario}, serial {self.serial})"
-        )
+        """The sheet named in English, as the record keeps its problems."""
+        return self.place().render("en")
+
+    def place(self) -> Message:
+        """The sheet named for a person: its page, item, class, band, variant, marks and serial."""
+        fields = {
+            "page": self.page, "item": self.item, "code": self.class_code, "serial": self.serial,
+            "what": KIND_WORDS[SLIPS if self.kind == SLIPS else PAPER], "variant": deck_words(self.variant),
+            "scenario": deck_words(self.scenario),
+        }
+        if self.band:
+            return message("rehearsal.test_page_band", band=self.band, **fields)
+        return message("rehearsal.test_page", **fields)
 
 
 @dataclass(frozen=True)
@@ -116,7 +149,7 @@ class DeckPlan:
             return cls(str(data["meeting_code"]), str(data["rehearsal_code"]), sheets, tuple(data["skipped"]),
                        tuple(str(language) for language in data.get("languages", ())))
         except (OSError, ValueError, KeyError, TypeError) as problem:
-            raise InputError(f"{path}: not a rehearsal key this version can read ({problem})") from problem
+            raise InputError("rehearsal.unreadable_key", path=path, problem=problem) from problem
 
 
 def rehearsal_spec(view: MeetingView) -> MeetingSpec:
@@ -175,7 +208,9 @@ def plan_slips(sheet: Any, scenario: str, rng: random.Random) -> tuple[SlipPage,
     options = len(sheet.item.choices)
     if scenario == TWO_SLIPS_SCENARIO:
         if options < 2:
-            raise ValueError(f"item {sheet.item.number} has one option: no two slips can disagree")
+            from coopvote.errors import RuleError
+
+            raise RuleError("rehearsal.slips_one_option", item=sheet.item.number)
         posted = tuple(rng.sample(range(min(options, SLIPS_PER_PAGE)), 2))
         return SlipPage(sheet, posted), tuple(o + 1 for o in posted), EXPECT_BOTH_REJECTED, False
     option = rng.randrange(options)
@@ -195,7 +230,8 @@ def plan_sheet(paper: Any, scenario: str, rng: random.Random) -> tuple[dict[Hash
         name = "duplicate"  # a ranking grid is over-voted by giving two names the same preference
     if name == "two" and paper.question.max_marks >= paper.question.form.options:
         name = "none"  # approval voting: every box may be marked, so no paper is over-voted
-    marks, expected, clear, _ = plan_marks(paper, name, rng)
+    few = _few_candidates_marks(paper.question.form.options, name, rng) if ranking else None
+    marks, expected, clear, _ = few if few is not None else plan_marks(paper, name, rng)
     meant = tuple(index + 1 for index in expected)
     if scenario == "spoilt":
         return marks, meant, EXPECT_REFUSED, False
@@ -204,6 +240,27 @@ def plan_sheet(paper: Any, scenario: str, rng: random.Random) -> tuple[dict[Hash
     if clear is None:
         return marks, meant, EXPECT_EITHER, True
     return marks, (), EXPECT_PERSON, False
+
+
+def _few_candidates_marks(
+    options: int, name: str, rng: random.Random
+) -> tuple[dict[Hashable, Any], tuple[int, ...], bool | None, tuple[Any, ...]] | None:
+    """A faint or over-voted ranking grid of one or two candidates, which ``testdeck.plan_marks`` draws only
+    with more (a faint second preference needs two names, a duplicated one three), or None to leave it to it.
+
+    Two candidates are over-voted by giving both the first preference; one candidate cannot be over-voted,
+    so that paper is left blank; one candidate's faint paper is a faint first preference.
+    """
+    from coopvote.ballots.testdeck import CLEAR_PENS, Pen
+
+    if name == "faint" and options < 2:
+        return {(0, 1): Pen.FAINT_TICK}, (0,), None, ()
+    if name == "duplicate" and options == 2:
+        pen = rng.choice(CLEAR_PENS)
+        return {(0, 1): pen, (1, 1): pen}, (), False, ()
+    if name == "duplicate" and options < 2:
+        return {}, (), False, ()
+    return None
 
 
 def render_deck(

@@ -84,8 +84,8 @@ def locate_paper(
 
 
 
-def bad_marks(problem: str | Message, item: int, serial: int) -> ScanOutcome:
-    """Keyed marks refused; ``problem`` a catalogue message (``marks_problem``) or words given as they are."""
+def bad_marks(problem: Message, item: int, serial: int) -> ScanOutcome:
+    """Keyed marks refused; ``problem`` is what ``marks_problem`` found, put in each language's sentence."""
     return ScanOutcome.worded(False, message("voting.bad_marks", detail=problem), reason="bad-marks", item=item,
                               serial=serial)
 
@@ -228,13 +228,6 @@ class VotingRole(Role):
         """Called after a vote closes; ``MeetingService.open`` points it at a backup of the file."""
         if self.after_close is not None:
             self.after_close(item_number)
-
-
-def check_marks(paper: IdentifiedPaper, marks: Sequence[int]) -> str:
-    """Why these marks cannot be recorded as they are (in English, for callers that put it in a sentence of
-    their own), or '' when they can."""
-    problem = marks_problem(paper, marks)
-    return problem.render("en") if problem is not None else ""
 
 
 def marks_problem(paper: IdentifiedPaper, marks: Sequence[int]) -> Message | None:

@@ -222,5 +222,5 @@ class RehearsalDialog(QDialog):
             self.banner.show_error(words)
         self.verdict.setText(words)
         self.problems.clear()
-        self.problems.addItems(report.problems)
+        self.problems.addItems([str(problem) for problem in report.problem_words] or report.problems)
         self.problems.setVisible(bool(report.problems))
