@@ -199,3 +199,33 @@ def test_a_printed_declaration_of_each_stv_rule_has_no_english_in_its_welsh_half
     names = NAMES | name_words(["Siân ap Gwŷn", "Rhodri Evans", "Aled Thomas", "Returning Officer"])
     assert [(page, english_words(cy, names)) for page, (cy, _) in enumerate(halves, 1) if english_words(cy, names)] == []
 
+
+def test_papers_declared_although_they_do_not_reconcile_are_named_in_both_halves(tmp_path: Path) -> None:
+    """The chair's decision to declare papers that do not reconcile names the problems in each half: the
+    Welsh half its own words (ReconciliationRow.problem_words), with no English in it."""
+    from coopvote.export.content import collect
+    from coopvote.meeting.spec import parse_spec
+    from coopvote.reports.declaration import render_declaration
+    from coopvote.service import MeetingService
+    from tests.helpers import SMALL_REGISTER, SMALL_SPEC
+
+    service = MeetingService.create(tmp_path / "small.coopvote", parse_spec(SMALL_SPEC, "small.toml"), station="test")
+    service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    service.voting.open_vote(2, not_quorate_reason="cyfarfod prawf: nid yw'r cworwm dan brawf")
+    emp = service.papers.add_paper_batch(2, "EMP", 3)
+    for serial, marks in ((0, [2, 3]), (1, [3, 2]), (2, [3])):  # recorded, never issued: more returned than issued
+        assert service.tellers.record_paper(emp.qr_text(emp.serials[serial]), marks).accepted
+    service.voting.close_vote(2)
+    problems = [(row.class_code, words) for row in service.results.reconciliation(2) for words in row.problem_words]
+    assert problems, "papers returned that were never issued do not reconcile"
+    service.results.declare(2, "Returning Officer", reconciliation_reason="cyfarfod prawf: papurau heb becynnau")
+    record = collect(service)
+    service.close()
+    item = next(item for item in record.items if item.number == 2)
+    halves = [" ".join(half.split()) for page in page_halves(render_declaration(record, item)) for half in page]
+    welsh, english = " ".join(halves[0::2]), " ".join(halves[1::2])
+    for code, words in problems:
+        assert f"{code}: {words.cy}" in welsh
+        assert f"{code}: {words.en}" in english and words.en not in welsh
+    names = NAMES | name_words(["Siân ap Gwŷn", "Rhodri Evans", "Aled Thomas", "Returning Officer"])
+    assert english_words(welsh, names) == []
