@@ -17,14 +17,19 @@ from typing import Any
 
 
 class Note(str):
-    """An English sentence from a counting rule that also says, as data, what happened."""
+    """An English sentence from a counting rule that also says, as data, what happened.
+
+    ``key`` is the note's name as results.json keeps it, without its catalogue area (``AREA``): the rule
+    names the whole catalogue key, and whatever compares keys (the service's publishing, older archives)
+    sees the one form every version has written.
+    """
 
     key: str
     params: dict[str, Any]
 
     def __new__(cls, english: str, key: str, **params: Any) -> Note:
         note = super().__new__(cls, english)
-        note.key = key
+        note.key = stored_key(key)
         note.params = params
         return note
 
@@ -37,15 +42,14 @@ def _remake(english: str, key: str, params: dict[str, Any]) -> Note:
 
 
 def keyed(value: object) -> dict[str, Any] | None:
-    """The structured form of a note for results.json: ``{"key": ..., **params}`` (the key without its
-    catalogue area, see ``AREA``), or None for plain text.
+    """The structured form of a note for results.json: ``{"key": ..., **params}``, or None for plain text.
 
     A parameter that is itself a note (the reason inside an ERS97 stage, the lot inside a tie) is kept in
     its structured form too, as is a list of notes (the clauses that follow a stage's description), so the
     reports can word every part, not only the outside.
     """
     if isinstance(value, Note):
-        return {"key": stored_key(value.key), **{name: _plain(param) for name, param in value.params.items()}}
+        return {"key": value.key, **{name: _plain(param) for name, param in value.params.items()}}
     return None
 
 
