@@ -6,13 +6,18 @@ together only when someone is about to read them, in the language they read. Tha
 see a refusal in Welsh, the command line print both (Welsh first) and a printed declaration carry each
 half in its own language, from one raise in the service. ``docs/messages.md`` says how to add one.
 
-A template is Python's ``str.format`` with named fields, plus three grammar marks for the places where
-Welsh and English differ in more than words (see ``coopvote.welsh``):
+A template is Python's ``str.format`` with named fields, plus grammar marks for the places where Welsh and
+English differ in more than words (see ``coopvote.welsh``):
 
 - ``{count:#papur}`` / ``{count:#paper|papers}``: a number and its noun (Welsh keeps the singular after a
   numeral; English takes the plural after anything but 1);
 - ``{names:and}``: a list joined as the language joins one ("Aled, Mair ac Eirlys" / "Aled, Mair and Eirlys");
-- ``{word:soft}``: a Welsh common word that coopvote itself inserts after a mutation trigger.
+- ``{word:soft}``: a Welsh common word that coopvote itself inserts after a mutation trigger;
+- ``{reasons:clauses}`` / ``{also:more}``: a list of messages, each in the language, joined by semicolons
+  (``more`` puts one before the first too, and is nothing for an empty list: clauses that follow a sentence).
+
+The counting rules' notes are in the same catalogue (``notes.*``): ``note_message`` turns a note, as a rule
+made it or as results.json keeps it, into a ``Message``.
 
 A parameter may itself be a ``Message`` or a ``Bilingual`` pair (a class's Welsh and English names): each
 language's text takes that language's words. Anything else is shown as it is (names, numbers, serials).
@@ -210,11 +215,81 @@ class _Formatter(string.Formatter):
             noun = nouns[0] if number == 1 or len(nouns) == 1 else nouns[1]
             return f"{number:,} {noun}"
         if format_spec == "and":
-            names = [render_value(name, self.language) for name in value]
+            names = [render_value(name, self.language) for name in ([value] if isinstance(value, str) else value)]
             return welsh.and_list(names) if self.language == "cy" else _english_list(names)
+        if format_spec in ("clauses", "more"):
+            said = [render_value(part, self.language) for part in ([value] if isinstance(value, str) else value)]
+            if format_spec == "more":
+                return "".join(f"; {part}" for part in said)
+            return "; ".join(said)
         if format_spec == "soft":
             words = render_value(value, self.language)
             return welsh.soft(words) if self.language == "cy" else words
         if isinstance(value, (Message, Bilingual)):
             value = render_value(value, self.language)
         return super().format_field(value, format_spec)
+
+
+SHORT_NOTE_KEYS: Mapping[str, str] = {
+    "privacy_merged": "notes.privacy_merged",
+    "privacy_withheld": "notes.privacy_withheld",
+    "privacy_small_band": "notes.privacy_small_band",
+    "excluded_reserved": "notes.excluded_reserved",
+    "quota_but_reserved": "notes.quota_but_reserved",
+    "meek_label_places": "notes.meek_label_places",
+}
+"""Note keys written without their ``notes.`` area: by results.json of earlier versions (every note key was
+short then; these few are the ones no rule writes any more) and by the service's publishing notes, which still
+write them short. Any other short key is read the same way, by adding ``notes.``."""
+
+
+def _note_key(key: str) -> str | None:
+    """The catalogue key of a note's key, whichever version wrote it; None if the catalogue has no words for it."""
+    for candidate in (key, SHORT_NOTE_KEYS.get(key, ""), f"notes.{key}"):
+        if candidate in catalogue():
+            return candidate
+    return None
+
+
+def _note_like(value: Any) -> bool:
+    """A note as a counting rule makes it (``counting.notes.Note``: a key and params) or as results.json keeps it."""
+    if isinstance(value, Message):
+        return True
+    if isinstance(value, Mapping):
+        return "key" in value
+    return isinstance(getattr(value, "key", None), str) and isinstance(getattr(value, "params", None), Mapping)
+
+
+def _note_param(value: Any) -> Any:
+    if _note_like(value):
+        return note_message(value)
+    if isinstance(value, list | tuple):
+        return [_note_param(part) for part in value]
+    return value
+
+
+def note_message(note: Any, english: str | None = None) -> Message:
+    """A counting note as a catalogue message: nested notes (a reason inside a stage) become nested messages.
+
+    ``note`` is a rule's ``Note``, its keyed form in results.json (``{"key": ..., **params}``), or None for a
+    note stored with no key by an earlier version; ``english`` is the text stored beside it. A note whose key
+    the catalogue does not know (or that has none) keeps that text, marked in Welsh as English only
+    (``notes.plain``), so an old archive is always read, never refused.
+    """
+    if isinstance(note, Message):
+        return note
+    if isinstance(note, Mapping):
+        key, params = str(note.get("key", "")), {name: value for name, value in note.items() if name != "key"}
+    elif _note_like(note):
+        key, params = note.key, dict(note.params)
+    else:
+        key, params = "", {}
+    if english is None and note is not None and not isinstance(note, Mapping):
+        english = str(note)
+    known = _note_key(key) if key else None
+    if known is None:
+        return Message("notes.plain", {"text": english if english is not None else key})
+    ready = {name: _note_param(value) for name, value in params.items()}
+    if "also" in catalogue()[known].fields():
+        ready.setdefault("also", [])
+    return Message(known, ready)

@@ -131,6 +131,7 @@ def test_every_key_is_used_somewhere_in_the_package() -> None:
 
 SAMPLE_NAMES = ("Mair Jones", "Gareth Evans", "Eirlys")
 NUMBERS = (1, 2, 3, 6, 20)
+SAMPLE_CLAUSES = ("notes.ers97_fewest", "notes.ers97_largest_surplus", "notes.ers97_places_for_limits")
 
 
 def _sample(entry: messages.Entry, number: int) -> dict[str, object]:
@@ -143,6 +144,8 @@ def _sample(entry: messages.Entry, number: int) -> dict[str, object]:
                 params[name] = number
             elif spec == "and":
                 params[name] = list(SAMPLE_NAMES[: 1 + number % 3])
+            elif spec in ("clauses", "more"):  # a list of messages: a stage's reasons, the clauses after it
+                params[name] = [Message(key, {}) for key in SAMPLE_CLAUSES[: number % 4]]
             else:
                 params.setdefault(name, SAMPLE_NAMES[number % 3] if not spec else number)
     return params

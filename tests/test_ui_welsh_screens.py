@@ -1,7 +1,7 @@
 """The chair's console in Welsh after an STV count: the stage table's heads and tips are Welsh too.
 
 The stage actions and their descriptions come from the counting rule, so they are worded from its keyed
-notes (coopvote/reports/stage_words.py), not shown in the rule's English under a Welsh heading.
+notes (the catalogue's notes.*, coopvote/reports/stage_words.py), not shown in the rule's English under a Welsh heading.
 """
 
 from __future__ import annotations

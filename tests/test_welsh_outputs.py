@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from coopvote import messages
 from coopvote.cli.demo import run_demo
 from coopvote.counting.blt import parse_blt
 from coopvote.counting.ers97 import RULE as ERS97
@@ -22,8 +23,7 @@ from coopvote.counting.report import outcome_to_dict
 from coopvote.counting.rules import get_rule
 from coopvote.counting.scottish_stv import RULE as SCOTTISH
 from coopvote.counting.wigm import RULE as WIGM
-from coopvote.reports.note_wording import note_words, tie_words
-from coopvote.reports.stage_words import stage_words
+from coopvote.reports.stage_words import note_words, stage_words, tie_words
 from tests.welsh_halves import english_words, name_words, page_halves
 
 NAMES = name_words([
@@ -142,22 +142,31 @@ def test_the_welsh_halves_rendered_alone(demo: Path, artifacts_dir: Path) -> Non
     assert "Taflen y camau cyfrif" in pages[election][0]  # the page after the election's first is its stages
 
 
-class _Any(dict[str, str]):
-    """Any parameter a sentence asks for, as a name: the words around it are what is checked."""
+class _Any(dict[str, object]):
+    """Any parameter a sentence asks for, as a name (a count for a number's noun): the words around it are what
+    is checked."""
 
     def __missing__(self, key: str) -> str:
         return "Aled Thomas"
 
 
+class _Formatter(messages._Formatter):
+    """The catalogue's formatter, with a number where a grammar mark needs one."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        return super().format_field(3 if format_spec.startswith("#") else value, format_spec)
+
+
 def test_every_keyed_note_is_welsh_in_its_welsh_wording() -> None:
     """Every key of the table, exercised by a count or not (a warning about a value band, a Meek iteration
     limit), has no English word in its Welsh."""
-    from coopvote.reports.note_wording import NOTE_WORDS
+    from coopvote.messages import catalogue
 
-    english = {key: english_words(cy.format_map(_Any()), NAMES) for key, (cy, _en) in NOTE_WORDS.items()
-               if key != "plain"}  # "plain": an unkeyed older note, printed as it was and labelled as English
+    notes = {key: (entry.cy, entry.en) for key, entry in catalogue().items() if key.startswith("notes.")}
+    english = {key: english_words(_Formatter("cy").vformat(cy, (), _Any()), NAMES) for key, (cy, _en) in notes.items()
+               if key != "notes.plain"}  # "plain": an unkeyed older note, printed as it was and labelled as English
     assert {key: words for key, words in english.items() if words} == {}
-    assert english_words(NOTE_WORDS["privacy_band_members"][1].format_map(_Any()), NAMES)  # the English is English
+    assert english_words(_Formatter("en").vformat(notes["notes.privacy_band_members"][1], (), _Any()), NAMES)  # the English is English
 
 
 @pytest.mark.parametrize("method", ["ers97", "meek", "meek-prf", "wigm"])
@@ -189,3 +198,34 @@ def test_a_printed_declaration_of_each_stv_rule_has_no_english_in_its_welsh_half
     assert any("Taflen y camau cyfrif" in cy for cy, _ in halves)
     names = NAMES | name_words(["Siân ap Gwŷn", "Rhodri Evans", "Aled Thomas", "Returning Officer"])
     assert [(page, english_words(cy, names)) for page, (cy, _) in enumerate(halves, 1) if english_words(cy, names)] == []
+
+
+def test_papers_declared_although_they_do_not_reconcile_are_named_in_both_halves(tmp_path: Path) -> None:
+    """The chair's decision to declare papers that do not reconcile names the problems in each half: the
+    Welsh half its own words (ReconciliationRow.problem_words), with no English in it."""
+    from coopvote.export.content import collect
+    from coopvote.meeting.spec import parse_spec
+    from coopvote.reports.declaration import render_declaration
+    from coopvote.service import MeetingService
+    from tests.helpers import SMALL_REGISTER, SMALL_SPEC
+
+    service = MeetingService.create(tmp_path / "small.coopvote", parse_spec(SMALL_SPEC, "small.toml"), station="test")
+    service.setup.import_register(SMALL_REGISTER.encode("utf-8"), "members.csv")
+    service.voting.open_vote(2, not_quorate_reason="cyfarfod prawf: nid yw'r cworwm dan brawf")
+    emp = service.papers.add_paper_batch(2, "EMP", 3)
+    for serial, marks in ((0, [2, 3]), (1, [3, 2]), (2, [3])):  # recorded, never issued: more returned than issued
+        assert service.tellers.record_paper(emp.qr_text(emp.serials[serial]), marks).accepted
+    service.voting.close_vote(2)
+    problems = [(row.class_code, words) for row in service.results.reconciliation(2) for words in row.problem_words]
+    assert problems, "papers returned that were never issued do not reconcile"
+    service.results.declare(2, "Returning Officer", reconciliation_reason="cyfarfod prawf: papurau heb becynnau")
+    record = collect(service)
+    service.close()
+    item = next(item for item in record.items if item.number == 2)
+    halves = [" ".join(half.split()) for page in page_halves(render_declaration(record, item)) for half in page]
+    welsh, english = " ".join(halves[0::2]), " ".join(halves[1::2])
+    for code, words in problems:
+        assert f"{code}: {words.cy}" in welsh
+        assert f"{code}: {words.en}" in english and words.en not in welsh
+    names = NAMES | name_words(["Siân ap Gwŷn", "Rhodri Evans", "Aled Thomas", "Returning Officer"])
+    assert english_words(welsh, names) == []

@@ -241,15 +241,15 @@ class SeatConstraints:
         held = self._per_class(elected)
         if code is not None and code in self.max_seats and held.get(code, 0) >= self.max_seats[code]:
             return Note(f"class {code} already holds its maximum of {self.max_seats[code]} seat(s)",
-                        "doomed_class_full", class_code=code, seats=self.max_seats[code])
+                        "notes.doomed_class_full", class_code=code, seats=self.max_seats[code])
         unmet = {
             g: m - held.get(g, 0) for g, m in sorted(self.min_seats.items()) if g != code and m > held.get(g, 0)
         }
         if unmet:
             needs = [f"{g} ({n})" for g, n in unmet.items()]
             return Note("the remaining seats are needed for the minimum of " + ", ".join(needs),
-                        "doomed_minimums", needs=needs)
-        return Note("electing them would leave the seats reserved per class impossible to meet", "doomed_impossible")
+                        "notes.doomed_minimums", needs=needs)
+        return Note("electing them would leave the seats reserved per class impossible to meet", "notes.doomed_impossible")
 
     def unmet_minimums(self, elected: Iterable[int]) -> dict[str, int]:
         held = self._per_class(elected)

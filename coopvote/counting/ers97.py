@@ -372,7 +372,7 @@ class _ERS97Count:
     def how_last_tie(self) -> Note:
         """How the tie just settled was settled, as the note its record holds."""
         how = self.ties.records[-1].how
-        return how if isinstance(how, Note) else Note(how, "plain", text=how)
+        return how if isinstance(how, Note) else Note(how, "notes.plain", text=how)
 
     def settle_tie(self, tied: list[int], purpose: str, prefer: Prefer) -> int:
         """§5.2.3/§5.2.5: the earliest look-back point where they differed, else lot; recorded."""

@@ -52,7 +52,7 @@ class IRV:
                 continuing -= blocked
                 names = ", ".join(election.candidates[c] for c in sorted(blocked))
                 notes.append(Note(f"excluded before counting by the seat limits of their class: {names}",
-                                  "excluded_before_count", candidates=names.split(", ")))
+                                  "notes.excluded_before_count", candidates=names.split(", ")))
         held: dict[int, list[int]] = {c: [] for c in range(n)}
         pos = [0] * len(groups)
         # Whole-number papers are added as ints (Fraction addition is slow); a weighted paper turns the
@@ -80,7 +80,7 @@ class IRV:
         shown = [c for c in range(n) if c not in election.withdrawn]
         elected: list[int] = []
         action, subject = "first preferences", None
-        description: str = Note("first preferences counted", "first_preferences")
+        description: str = Note("first preferences counted", "notes.first_preferences")
         before: dict[int, Fraction | int] | None = None
         while True:
             active = Fraction(sum(tot[c] for c in continuing))
@@ -99,7 +99,7 @@ class IRV:
             log.add(stage)
             log.check_conservation(stage)
             if not continuing:
-                notes.append(Note("no candidate is left: the seat is unfilled", "unfilled_none_left"))
+                notes.append(Note("no candidate is left: the seat is unfilled", "notes.unfilled_none_left"))
                 break
             leader = max(continuing, key=lambda c: tot[c])
             if tot[leader] * 2 > active or len(continuing) == 1:
@@ -120,7 +120,7 @@ class IRV:
                 pos[g] += 1
                 place(g)
             action, subject = "exclusion", loser
-            description = Note(f"exclusion of {election.candidates[loser]}", "excluded_lowest",
+            description = Note(f"exclusion of {election.candidates[loser]}", "notes.excluded_lowest",
                                candidate=election.candidates[loser])
         return Outcome(
             method=self.name, seats=1, candidates=election.candidates, elected=elected,

@@ -73,9 +73,9 @@ def count_marks(election: Election, options: CountOptions, *, method: str, max_m
             if top is None or totals[candidate] >= top:
                 why = constraints.why_doomed(candidate, elected)
                 name = election.candidates[candidate]
-                notes.append(Note(f"{name} passed over: {why}", "passed_over", candidate=name, why=why))
+                notes.append(Note(f"{name} passed over: {why}", "notes.passed_over", candidate=name, why=why))
         if top is None:
-            notes.append(Note(f"{seats_left} seat(s) left unfilled: no eligible candidate remains", "unfilled_no_eligible",
+            notes.append(Note(f"{seats_left} seat(s) left unfilled: no eligible candidate remains", "notes.unfilled_no_eligible",
                               seats=seats_left))
             break
         tied = sorted(c for c in eligible if totals[c] == top)
@@ -126,9 +126,9 @@ def _all_fit(
 
 def _describe(method: str, seats: int) -> Note:
     if method == "fptp":
-        return Note("votes counted; the candidate with the most votes is elected", "plurality_fptp")
+        return Note("votes counted; the candidate with the most votes is elected", "notes.plurality_fptp")
     if method == "approval":
         return Note(f"approvals counted; the {seats} candidate(s) with the most approvals are elected",
-                    "plurality_approval", seats=seats)
-    return Note(f"votes counted; the {seats} candidate(s) with the most votes are elected", "plurality_block",
+                    "notes.plurality_approval", seats=seats)
+    return Note(f"votes counted; the {seats} candidate(s) with the most votes are elected", "notes.plurality_block",
                 seats=seats)

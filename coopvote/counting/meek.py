@@ -66,7 +66,7 @@ class MeekRule:
     max_iterations: int = 1000
     kf_places: int | None = None
     elect_in_iteration: bool = True
-    label: str = "Meek STV (Hill, Wichmann & Woodall, Algorithm 123), exact arithmetic"
+    label: str = meek_notes.HWW_LABEL
 
     def _arith(self) -> Arith:
         if self.precision is None:
@@ -306,7 +306,7 @@ class _MeekCount:
         order = () if self.rule.ties == "ballot" else self.tie_order
         rank = {c: i for i, c in enumerate(order)}
         chosen = min(tied, key=lambda c: (rank.get(c, len(rank)), c))
-        how = Note("given tie order", "tie_given_order") if order else Note("ballot file order", "tie_ballot_order")
+        how = Note("given tie order", "notes.tie_given_order") if order else Note("ballot file order", "notes.tie_ballot_order")
         self.ties.records.append(
             TieBreak(stage=stage, purpose="exclusion", tied=sorted(tied), chosen=chosen, how=how)
         )
@@ -455,7 +455,7 @@ class _MeekCount:
         self.distribute()
         self.quota = self.calc_quota()
         winners = self.winners()
-        self.record("first preferences", Note("First preferences", "first_preferences"), elected=self.elect(winners) if winners else [])
+        self.record("first preferences", Note("First preferences", "notes.first_preferences"), elected=self.elect(winners) if winners else [])
         self.apply_constraints()
         while not self.complete():
             status, chosen, iterations = self.iterate()

@@ -35,12 +35,12 @@ class PrivacyWarning:
             return Note(
                 f"class {self.class_code}: only {self.voters} voter(s), fewer than the privacy minimum of "
                 f"{self.minimum}; its per-class figures may reveal how individuals voted",
-                "privacy_small_class", class_code=self.class_code, voters=self.voters, minimum=self.minimum,
+                "notes.privacy_small_class", class_code=self.class_code, voters=self.voters, minimum=self.minimum,
             )
         return Note(
             f"class {self.class_code}: all {self.voters} voters voted the same way; its per-class figures "
             f"reveal how each of them voted",
-            "privacy_unanimous", class_code=self.class_code, voters=self.voters,
+            "notes.privacy_unanimous", class_code=self.class_code, voters=self.voters,
         )
 
 

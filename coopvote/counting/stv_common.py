@@ -225,7 +225,7 @@ class GregoryCount:
                 self.notes.append(Note(
                     f"stage {stage.number}: {self.election.candidates[c]} reached the quota but is not "
                     f"elected: {why} (seats reserved per class)",
-                    "quota_but_reserved_why", stage=stage.number, candidate=self.election.candidates[c], why=why,
+                    "notes.quota_but_reserved_why", stage=stage.number, candidate=self.election.candidates[c], why=why,
                 ))
                 continue
             self.hopeful[c] = False
@@ -234,7 +234,7 @@ class GregoryCount:
             if self.tot[c] > self.quota:
                 self.pending.append(c)
 
-    def exclude(self, c: int, why: str, key: str = "excluded_lowest", because: Note | None = None) -> None:
+    def exclude(self, c: int, why: str, key: str = "notes.excluded_lowest", because: Note | None = None) -> None:
         before = list(self.tot)
         self.hopeful[c] = False
         self.excluded.append(c)
@@ -252,7 +252,7 @@ class GregoryCount:
         self.pending.remove(c)
         self.move(c, surplus)
         name = self.election.candidates[c]
-        stage = self.record("surplus", Note(f"transfer of the surplus of {name}", "surplus", candidate=name), before,
+        stage = self.record("surplus", Note(f"transfer of the surplus of {name}", "notes.surplus", candidate=name), before,
                             subject=c, transfer_value=tv)
         self.elect_with_quota(stage)
 
@@ -278,7 +278,7 @@ class GregoryCount:
             stage.excluded.extend(refused)
             names = ", ".join(self.election.candidates[c] for c in refused)
             self.notes.append(Note(f"stage {stage.number}: {names} not elected: the seat limits per class leave no place",
-                                   "refused_by_seat_limits", stage=stage.number,
+                                   "notes.refused_by_seat_limits", stage=stage.number,
                                    candidates=[self.election.candidates[c] for c in refused]))
 
     def constraint_step(self) -> bool:
@@ -294,13 +294,13 @@ class GregoryCount:
         forced = self.constraints.must_elect(self.elected, continuing, left)
         if forced:
             self.elect_all(forced, "elected without the quota: the seats left are needed for the seat limits per class",
-                          "elected_for_seat_limits")
+                          "notes.elected_for_seat_limits")
             return True
         doomed = self.constraints.doomed(self.elected, continuing, left)
         if doomed:
             low = min(doomed, key=lambda c: (self.tot[c], c))
             why = self.constraints.why_doomed(low, self.elected)
-            self.exclude(low, f"cannot be elected: {why} (seats reserved per class)", "excluded_reserved_why", why)
+            self.exclude(low, f"cannot be elected: {why} (seats reserved per class)", "notes.excluded_reserved_why", why)
             return True
         return False
 
@@ -311,7 +311,7 @@ class GregoryCount:
         )
 
     def run(self) -> Outcome:
-        stage = self.record("first preferences", Note("first preferences counted", "first_preferences"), None)
+        stage = self.record("first preferences", Note("first preferences counted", "notes.first_preferences"), None)
         self.elect_with_quota(stage)
         while self.seats_left() > 0:
             if self.constraint_step():
@@ -321,7 +321,7 @@ class GregoryCount:
             continuing = self.continuing()
             if len(continuing) <= self.seats_left():
                 self.elect_all(continuing, "continuing candidates equal the vacancies, so all are elected",
-                              "continuing_equal_vacancies")
+                              "notes.continuing_equal_vacancies")
                 break
             if self.pending:
                 top = max(self.tot[c] for c in self.pending)
@@ -337,11 +337,11 @@ class GregoryCount:
             if self.constraints.active:
                 self.notes.append(Note(
                     "some seats are left unfilled: there were too few candidates, or too few the seat limits "
-                    "per class allow", "unfilled_seat_limits",
+                    "per class allow", "notes.unfilled_seat_limits",
                 ))
             else:
                 self.notes.append(Note("there were fewer candidates than seats: some seats are left unfilled",
-                                       "unfilled_too_few"))
+                                       "notes.unfilled_too_few"))
         return Outcome(
             method=self.rule_name, seats=self.election.seats, candidates=self.election.candidates,
             elected=list(self.elected), stages=self.log.stages, quota=self.votes(self.quota),

@@ -73,10 +73,10 @@ class TieBreaker:
         if self.tie_order:
             rank = {c: i for i, c in enumerate(self.tie_order)}
             chosen = min(candidates, key=lambda c: (rank.get(c, len(rank)), c))
-            return chosen, Note("given tie order", "tie_given_order")
+            return chosen, Note("given tie order", "notes.tie_given_order")
         if self._rng is None:
             self._rng = random.Random(self.seed)
-        return self._rng.choice(candidates), Note(f"lot (seed {self.seed})", "tie_lot", seed=self.seed)
+        return self._rng.choice(candidates), Note(f"lot (seed {self.seed})", "notes.tie_lot", seed=self.seed)
 
     def choose(
         self,
@@ -99,12 +99,14 @@ class TieBreaker:
         remaining, decided_at = look_back(tied_list, history, prefer=prefer, direction=direction)
         if len(remaining) == 1:
             chosen = remaining[0]
-            word = "most recent" if direction == "most_recent" else "earliest"
-            how: str = Note(f"{word} differing stage {decided_at}", f"tie_{direction}", stage=decided_at)
+            if direction == "most_recent":
+                how: str = Note(f"most recent differing stage {decided_at}", "notes.tie_most_recent", stage=decided_at)
+            else:
+                how = Note(f"earliest differing stage {decided_at}", "notes.tie_earliest", stage=decided_at)
         else:
             chosen, how = self.lot(remaining)
             if decided_at is not None:
-                how = Note(f"stage {decided_at} then {how}", "tie_stage_then_lot", stage=decided_at,
+                how = Note(f"stage {decided_at} then {how}", "notes.tie_stage_then_lot", stage=decided_at,
                            then=keyed(how))
         self.records.append(TieBreak(stage=stage, purpose=purpose, tied=tied_list, chosen=chosen, how=how))
         return chosen

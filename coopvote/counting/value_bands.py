@@ -128,7 +128,7 @@ class BandWarning:
             f"class {self.class_code}, band {band_label(self.value)}: only {self.members} member(s), fewer "
             f"than the privacy minimum of {self.minimum}; a paper of this band stands out in the count and "
             f"in the exported ballots",
-            "privacy_band_members", class_code=self.class_code, band=band_label(self.value), members=self.members,
+            "notes.privacy_band_members", class_code=self.class_code, band=band_label(self.value), members=self.members,
             minimum=self.minimum,
         )
 

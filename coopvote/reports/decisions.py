@@ -11,6 +11,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
+from coopvote.messages import message
 from coopvote.reports.fonts import FONT
 from coopvote.reports.layout import BAD, text
 
@@ -40,7 +41,11 @@ def decision_lines(decision: dict[str, Any]) -> tuple[str, str]:
         facts = {"present": decision.get("present", "?"), "required": decision.get("required", "?")}
         cy, en = f"{cy} ({PRESENT[0].format(**facts)})", f"{en} ({PRESENT[1].format(**facts)})"
     if kind == "reconciliation-accepted" and decision.get("problems"):
-        en = f"{en} ({'; '.join(str(p) for p in decision['problems'])})"
+        english = "; ".join(str(p) for p in decision["problems"])
+        welsh = "; ".join(str(p) for p in decision.get("problems_cy") or [])
+        # Declared by an earlier version, the problems were kept in English only: shown so, and marked.
+        cy = f"{cy} ({welsh or message('notes.plain', text=english).render('cy')})"
+        en = f"{en} ({english})"
     at = str(decision.get("at", "")).replace("T", " ")[:16]
     by = str(decision.get("by") or "")
     signed_cy = f", {BY[0]} {by}" if by else ""

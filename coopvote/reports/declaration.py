@@ -41,10 +41,9 @@ from coopvote.reports.layout import (
     text,
     total_label,
 )
-from coopvote.reports.note_wording import note_words, tie_words
 from coopvote.reports.reconcile import papers_explained, reservation_words
 from coopvote.reports.sources import sources_story
-from coopvote.reports.stage_words import note_welsh
+from coopvote.reports.stage_words import note_words, tie_words
 from coopvote.reports.stages import stage_sheet
 from coopvote.reports.wording import (
     LABELS,
@@ -265,7 +264,7 @@ def _election_outcome(result: dict[str, Any], st: dict[str, Any]) -> list[Flowab
         if note.startswith("seats reserved per class:"):
             continue  # already shown in words beside the method
         # A keyed note is worded from its key (counting/notes.py); an older one by its English pattern.
-        note_cy, note_en = note_words(note, note_keyed) if note_keyed else (note_welsh(note), note)
+        note_cy, note_en = note_words(note, note_keyed)
         out.append(Paragraph(f"<b>{text(LABELS['notes'][0])}:</b> {text(note_cy)} <font color='#555555'>/ "
                              f"{text(LABELS['notes'][1])}: {text(note_en)}</font>", st["small"]))  # fmt: skip
     return out

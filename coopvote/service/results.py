@@ -432,7 +432,8 @@ class ResultsRole(Role):
                 act.details["register_members"] = register
             if problems:
                 reason = required_reason(reconciliation_reason, message("results.declaring", item=item_number))
-                record_decision(item, RECONCILIATION_ACCEPTED, reason, declared_by, problems=problems)
+                record_decision(item, RECONCILIATION_ACCEPTED, reason, declared_by, problems=problems,
+                                problems_cy=problems_cy)  # each half of the declaration names them
                 act.details.update(reconciliation_problems=problems, reason=reason)
             session.add(Declaration(item_id=item.id, result=summary, declared_by=declared_by))
             item.status = "declared"

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coopvote.counting.notes import keyed
-from coopvote.reports.note_wording import note_words
+from coopvote.messages import note_message
 from coopvote.service.views import ItemResult
 from coopvote.ui.look import arg, pick
 from coopvote.ui.results_stages import FittedTable, StageTable, amount
@@ -133,7 +132,7 @@ class ResultPanel(Retranslatable, QWidget):
         self.outcome.setAccessibleName(self.outcome.text())
         self.details.setText(self._details(result))
         if result.privacy_warnings:
-            warnings = [pick(note_words(str(w), keyed(w))) for w in result.privacy_warnings]
+            warnings = [str(note_message(w)) for w in result.privacy_warnings]
             self.warnings.setText(arg(self.tr("Privacy: %1"), "\n".join(warnings)))
             self.warnings.show()
         self._fill_table(result)
@@ -167,7 +166,7 @@ class ResultPanel(Retranslatable, QWidget):
                 lines.append(self.tr("Decided on a show of hands."))
         if result.election is not None and result.election.tie_breaks:
             for tie in result.election.tie_breaks:
-                how = pick(note_words(str(tie.how), keyed(tie.how)))
+                how = str(note_message(tie.how))
                 lines.append(arg(self.tr("Tie at stage %1 settled by %2."), tie.stage, how))
         return "\n".join(lines)
 

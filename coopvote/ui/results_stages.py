@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from coopvote.counting.model import Outcome, Value, decimal_string
-from coopvote.reports.stage_words import ACTION_WORDS, outcome_stage_words
+from coopvote.reports.stage_words import action_words, outcome_stage_words
 from coopvote.ui.look import arg, pick
 from coopvote.ui.widgets import Retranslatable
 
@@ -113,7 +113,7 @@ class StageTable(Retranslatable, FittedTable):
         bold = QFont(self.font())
         bold.setBold(True)
         for column, stage in enumerate(stages):
-            action = pick(ACTION_WORDS.get(stage.action, (stage.action, stage.action)))
+            action = pick(action_words(stage.action))
             heading = QTableWidgetItem(arg(self.tr("Stage %1\n%2"), stage.number, action))
             heading.setToolTip(pick(outcome_stage_words(outcome, stage)))
             self.setHorizontalHeaderItem(column, heading)
