@@ -18,7 +18,7 @@ from coopvote.counting.model import CountOptions, Election, Outcome
 from coopvote.counting.report import outcome_to_dict, stage_table
 from coopvote.counting.rules import RULES, get_rule
 from coopvote.errors import CoopvoteError, InputError
-from coopvote.messages import set_language
+from coopvote.messages import current_language, set_language
 
 
 def _seed(text: str) -> int | str:
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         if election.title:
             print(election.title)
-        print(stage_table(outcome))
+        print(stage_table(outcome, language=current_language()))
     return 0
 
 

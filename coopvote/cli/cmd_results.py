@@ -11,10 +11,16 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from coopvote.cli.common import add_meeting_argument, open_meeting, open_meeting_to_read, print_json
+from coopvote.cli.common import (
+    add_meeting_argument,
+    in_reading_language,
+    open_meeting,
+    open_meeting_to_read,
+    print_json,
+)
 from coopvote.counting.model import decimal_string
 from coopvote.errors import RuleError
-from coopvote.messages import Bilingual, message
+from coopvote.messages import Bilingual, message, note_message
 
 if TYPE_CHECKING:
     from coopvote.service.views import ItemResult
@@ -111,10 +117,10 @@ def print_result(result: ItemResult) -> None:
         rejected = ", ".join(f"{reason}: {n}" for reason, n in result.rejected_by_reason.items())
         print(message("cli.results_rejected", rejected=rejected))
     for warning in result.privacy_warnings:
-        print(message("cli.results_privacy", warning=warning))
+        print(message("cli.results_privacy", warning=note_message(warning)))
     if result.election is not None:
         outcome = result.election
         print(message("cli.results_method", method=outcome.method, seats=outcome.seats, stages=len(outcome.stages)))
 
-    print(f"    => {result.outcome_cy}")
-    print(f"    => {result.outcome_en}")
+    for line in in_reading_language(result.outcome_cy, result.outcome_en).splitlines():
+        print(f"    => {line}")

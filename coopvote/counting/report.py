@@ -14,6 +14,7 @@ from typing import Any
 
 from coopvote.counting.model import Outcome, Stage, Value, decimal_string
 from coopvote.counting.notes import keyed
+from coopvote.messages import Language, catalogue, message, note_message
 
 PLACES: dict[str, int] = {"scottish-stv": 5, "ers97": 2, "meek-prf": 9}
 
@@ -116,26 +117,39 @@ def outcome_to_dict(outcome: Outcome, places: int | None = None) -> dict[str, An
     }
 
 
-def stage_table(outcome: Outcome, places: int | None = None) -> str:
-    """A plain-text stage sheet: one column per stage, one row per candidate."""
+def stage_table(outcome: Outcome, places: int | None = None, language: str = "en") -> str:
+    """A plain-text stage sheet: one column per stage, one row per candidate, worded in ``language``.
+
+    "both" gives the Welsh sheet and then the English one: the figures are the same, the words around them
+    differ, and a sheet half in each language would fit neither reader.
+    """
+    if language == "both":
+        return stage_table(outcome, places, "cy") + "\n\n" + stage_table(outcome, places, "en")
+    lang: Language = "cy" if language == "cy" else "en"
+
+    def say(key: str, **params: Any) -> str:
+        return message(key, **params).render(lang)
+
     places = places_for(outcome) if places is None else places
     names = outcome.candidates
     stages = outcome.stages
     shown = sorted({c for s in stages for c in s.totals})
-    label_width = max([len(names[c]) for c in shown] + [len("Non-transferable")])
+    non_transferable, rounding_loss = say("stage_sheet.non_transferable"), say("stage_sheet.rounding_loss")
+    label_width = max([len(names[c]) for c in shown] + [len(non_transferable), len(rounding_loss)])
     cells: list[list[str]] = []
     for s in stages:
         column = [_fmt(s.totals.get(c, 0), places) or "" for c in shown]
         column.append(_fmt(s.non_transferable, places) or "")
         column.append(_fmt(s.rounding_loss, places) or "")
         cells.append(column)
-    width = max([len(x) for col in cells for x in col] + [len(f"Stage {len(stages)}")])
-    lines = [f"Method: {outcome.method}   Seats: {outcome.seats}"]
+    headings = [say("stage_sheet.stage", number=s.number) for s in stages]
+    width = max([len(x) for col in cells for x in col] + [len(h) for h in headings])
+    lines = [say("stage_sheet.method_seats", method=outcome.method, seats=outcome.seats)]
     if outcome.quota is not None:
-        lines.append(f"Quota: {_fmt(outcome.quota, places)}")
+        lines.append(say("stage_sheet.quota", quota=_fmt(outcome.quota, places)))
     lines.append("")
-    lines.append(" " * label_width + "  " + "  ".join(f"Stage {s.number}".rjust(width) for s in stages))
-    labels = [names[c] for c in shown] + ["Non-transferable", "Rounding loss"]
+    lines.append(" " * label_width + "  " + "  ".join(h.rjust(width) for h in headings))
+    labels = [names[c] for c in shown] + [non_transferable, rounding_loss]
     for row, label in enumerate(labels):
         marks = []
         for col, s in enumerate(stages):
@@ -149,18 +163,26 @@ def stage_table(outcome: Outcome, places: int | None = None) -> str:
             marks.append(text.rjust(width + 1))
         lines.append(label.ljust(label_width) + " " + " ".join(marks))
     lines.append("")
-    lines.append("* elected at this stage   x excluded at this stage")
+    lines.append(say("stage_sheet.legend"))
     lines.append("")
     for s in stages:
-        extra = ""
+        words = note_message(keyed(s.description), str(s.description)).render(lang)
         if s.transfer_value is not None:
-            extra = f" (transfer value {_fmt(s.transfer_value, places)})"
-        lines.append(f"Stage {s.number}: {s.description}{extra}")
+            lines.append(say("stage_sheet.stage_line_value", number=s.number, words=words,
+                             value=_fmt(s.transfer_value, places)))
+        else:
+            lines.append(say("stage_sheet.stage_line", number=s.number, words=words))
     for t in outcome.tie_breaks:
-        tied = ", ".join(names[c] for c in t.tied)
-        lines.append(f"Tie at stage {t.stage} ({t.purpose}) between {tied}: {names[t.chosen]} chosen by {t.how}")
+        how = note_message(keyed(t.how), str(t.how)).render(lang)
+        purpose_key = "notes.tie_purpose." + t.purpose.replace(" ", "_")
+        purpose = say(purpose_key) if purpose_key in catalogue() else t.purpose
+        lines.append(say("stage_sheet.tie", stage=t.stage, purpose=purpose, tied=", ".join(names[c] for c in t.tied),
+                         chosen=names[t.chosen], how=how))
     for note in outcome.notes:
-        lines.append(f"Note: {note}")
+        lines.append(say("stage_sheet.note", note=note_message(keyed(note), str(note)).render(lang)))
     lines.append("")
-    lines.append("Elected: " + ", ".join(names[c] for c in outcome.elected) if outcome.elected else "Elected: none")
+    if outcome.elected:
+        lines.append(say("stage_sheet.elected", names=", ".join(names[c] for c in outcome.elected)))
+    else:
+        lines.append(say("stage_sheet.elected_none"))
     return "\n".join(lines)
