@@ -152,3 +152,26 @@ def test_show_of_hands_then_a_poll_demanded_and_counted(meeting: MeetingService)
     assert not poll.resolution.carried  # the poll, not the hands, decides
     assert "poll demanded by Dafydd Llŵyd" in poll.outcome_en
     assert poll.show_of_hands is not None and poll.show_of_hands["poll_demanded_by"] == "Dafydd Llŵyd"
+
+
+def test_hands_polls_and_casting_votes_are_refused_once_they_could_change_a_sealed_or_declared_result(
+    meeting: MeetingService,
+) -> None:
+    """The close seals the item's definition (the show of hands in it) and a declaration is final: a show of
+    hands or a poll demanded after the close, or a casting vote after the declaration, would change what was
+    sealed or printed, so each is refused with the item's state named, and nothing is recorded."""
+    batch = meeting.papers.add_paper_batch(1, "EMP", 2, kind="slips")
+    meeting.voting.open_vote(1, not_quorate_reason="test meeting: quorum not under test")
+    for serial, option in zip(batch.serials, (1, 2), strict=True):
+        assert meeting.tellers.record_paper(batch.qr_text(serial, option=option)).accepted
+    meeting.voting.close_vote(1)
+    with pytest.raises(RuleError, match="item 1 is closed: a show of hands is recorded before the vote closes"):
+        meeting.results.record_show_of_hands(1, {"EMP": (2, 0, 0)})
+    with pytest.raises(RuleError, match="item 1 is closed: a poll is demanded before the vote closes"):
+        meeting.results.demand_poll(1, "Dafydd Llŵyd")
+    meeting.results.set_casting_vote(1, "for", "Mair Jones")  # closed, not declared: the casting vote's time
+    meeting.results.declare(1, "Mair Jones", reconciliation_reason="test: papers not all returned")
+    with pytest.raises(RuleError, match="item 1 is declared and cannot change"):
+        meeting.results.set_casting_vote(1, "against", "Mair Jones")
+    assert meeting.results.item_result(1).resolution is not None
+    assert meeting.results.item_result(1).resolution.mode == "poll"

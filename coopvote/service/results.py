@@ -58,6 +58,7 @@ from coopvote.service.safeguards import (
 )
 from coopvote.service.sources import counted_rows, source_figures, source_row
 from coopvote.service.views import ItemResult, ReconciliationRow
+from coopvote.service.wording import item_status
 
 RESOLUTION_LABELS = (("O blaid", "For"), ("Yn erbyn", "Against"), ("Ymatal", "Abstain"))
 
@@ -81,6 +82,9 @@ class ResultsRole(Role):
             item = item_row(session, self.meeting_id, item_number)
             if item.kind != "resolution":
                 raise RuleError("results.hands_for_resolutions", item=item_number)
+            if item.status in ("closed", "declared"):
+                # The close sealed the item's definition, the show of hands with it (docs/records.md).
+                raise RuleError("results.hands_after_close", item=item_number, status=item_status(item.status))
             session.add(ShowOfHands(item_id=item.id, counts={k: [int(n) for n in v] for k, v in counts.items()}))
 
     def demand_poll(self, item_number: int, demanded_by: str) -> None:
@@ -88,6 +92,8 @@ class ResultsRole(Role):
             raise RuleError("results.poll_demander_required")
         with self.action("poll demanded", item=item_number, by=demanded_by.strip()) as (session, _act):
             item = item_row(session, self.meeting_id, item_number)
+            if item.status in ("closed", "declared"):
+                raise RuleError("results.poll_after_close", item=item_number, status=item_status(item.status))
             hands = session.scalar(
                 select(ShowOfHands).where(ShowOfHands.item_id == item.id).order_by(ShowOfHands.id.desc()).limit(1)
             )
@@ -100,6 +106,9 @@ class ResultsRole(Role):
             raise RuleError("results.casting_vote_side")
         with self.action("casting vote given", item=item_number, side=side, chair=chair) as (session, _act):
             item = item_row(session, self.meeting_id, item_number)
+            if item.status == "declared":
+                # A declared result is final: its printed digest covers the item's settings, the casting vote too.
+                raise RuleError("results.casting_vote_after_declaration", item=item_number)
             item.settings = {**item.settings, "casting_vote": side, "casting_chair": chair}
 
     # -- counting ----------------------------------------------------------------------------------
