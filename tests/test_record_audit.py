@@ -42,7 +42,7 @@ def test_altered_entry_is_named(position: int) -> None:
     chain[position]["details"] = {"n": 999}
     problem = verify_chain(chain)
     assert problem is not None and problem.sequence == position + 1
-    assert "altered" in problem.problem
+    assert "altered" in str(problem.problem)
 
 
 @given(st.integers(min_value=0, max_value=8))

@@ -228,7 +228,7 @@ def _check_audit(members: dict[str, bytes], report: VerifyReport) -> None:
     except (KeyError, TypeError, ValueError) as error:
         raise Discrepancy("verify.audit_malformed", detail=error) from None
     if problem is not None:
-        raise Discrepancy("verify.audit_problem", problem=problem)
+        raise Discrepancy("verify.audit_problem", problem=problem.message())
     report.passed(message("verify.ok_audit", entries=len(entries)))
 
 

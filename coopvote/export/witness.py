@@ -17,8 +17,8 @@ from typing import Any
 from coopvote.counting.privacy import classes_in_group
 from coopvote.counting.register_base import REGISTER_SETTING
 from coopvote.export.content import read_ballots_csv
-from coopvote.messages import Bilingual, Message, message
-from coopvote.record.audit import DESK_CHAIN, entry_hash
+from coopvote.messages import Message, message
+from coopvote.record.audit import DESK_CHAIN, chain_name, entry_hash
 from coopvote.record.close_seal import SealedPaper, seal_problem
 from coopvote.record.close_seal import unopposed_problem as unopposed_seal_problem
 from coopvote.record.definition_seal import definition_problem, not_sealed_warning
@@ -33,9 +33,6 @@ from coopvote.record.ledger import (
     is_close,
     replay_papers,
 )
-
-_CHAIN_WELSH = {"desk": "y ddesg", "ballot": "y papurau pleidleisio"}
-"""The audit chains' names in a Welsh sentence ("cofnod 5 cadwyn y ddesg")."""
 
 
 def audit_of(members: Mapping[str, bytes]) -> list[dict[str, Any]]:
@@ -64,7 +61,7 @@ def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> 
     try:
         replayed = replay_papers(entries)
     except (ReplayProblem, KeyError, TypeError, ValueError) as error:
-        return message("verify.audit_replay", detail=error)
+        return message("verify.audit_replay", detail=error.words if isinstance(error, ReplayProblem) else error)
     published_as = published_classes_of(results, members)
     for (item, _serial), paper in replayed.items():
         if paper.content is not None and (item, paper.content.class_code) in published_as:
@@ -75,7 +72,7 @@ def papers_problem(members: Mapping[str, bytes], results: Mapping[str, Any]) -> 
         numbers.append(int(entry["number"]))
         for row in read_ballots_csv(members[entry["ballots_file"]], entry["ballots_file"]):
             stored[(row.item, row.serial)] = PaperContent(row.class_code, row.valid, row.reason, row.marks)
-    difference = first_paper_difference(replayed, stored, where="the ballots CSVs", items=numbers)
+    difference = first_paper_difference(replayed, stored, where=message("verify.where_ballots_csvs"), items=numbers)
     if difference is not None:
         return message("verify.ballots_differ_from_audit", detail=difference)
     problem = ballot_head_problem(entries)
@@ -135,8 +132,7 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
     advance = (entry.get("definition") or {}).get("advance_serials") or []
     if not isinstance(advance, list) or not all(isinstance(s, int) and not isinstance(s, bool) for s in advance):
         return message("verify.advance_not_list", item=number)
-    # The seal check (coopvote.record) still words its finding in English, around this English "where".
-    where = message("verify.item_papers_in", item=number, name=name).render("en")
+    where = message("verify.item_papers_in", item=number, name=name)
     problem = seal_problem(details, papers, where, directed, advance)
     frozen = ((entry.get("definition") or {}).get("settings") or {}).get(REGISTER_SETTING)
     if problem is None and "register_members" in details and details["register_members"] != frozen:
@@ -151,7 +147,7 @@ def close_entry_problem(entry: Mapping[str, Any], members: Mapping[str, bytes]) 
             int(number), details, entry.get("definition") or {}, results_with_seeds(entry),
             count_seed=closed["action"] != UNOPPOSED_ACTION,
         )  # fmt: skip
-    return Message.text(problem)
+    return problem
 
 
 
@@ -204,8 +200,7 @@ def first_audit_difference(rows: list[tuple[Any, ...]], lines: list[str], name: 
             entry.get("chain", "desk"), entry["sequence"], entry["action"], entry["details"], entry["previous_hash"],
             entry["entry_hash"],
         ):
-            where = Bilingual(cy=_CHAIN_WELSH.get(str(chain), str(chain)), en=str(chain))
-            return message("verify.meeting_file_audit_entry", name=name, chain=where, sequence=int(sequence))
+            return message("verify.meeting_file_audit_entry", name=name, chain=chain_name(str(chain)), sequence=int(sequence))
     if len(rows) != len(lines):
         return message("verify.meeting_file_audit_count", name=name, in_file=len(rows), in_archive=len(lines))
     return None

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from coopvote.messages import Bilingual, Message, message
+
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
@@ -88,14 +90,28 @@ def entry_hash(
     return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
+CHAIN_NAMES = {DESK_CHAIN: Bilingual(cy="y ddesg", en=DESK_CHAIN), BALLOT_CHAIN: Bilingual(cy="y papurau pleidleisio", en=BALLOT_CHAIN)}
+"""Each chain's name in a sentence: Welsh "cadwyn y ddesg", English "the desk chain"."""
+
+
+def chain_name(chain: str) -> Bilingual:
+    """A chain's name in both languages; a chain coopvote does not know keeps the name it was given."""
+    return CHAIN_NAMES.get(chain, Bilingual(cy=chain, en=chain))
+
+
 @dataclass(frozen=True)
 class ChainProblem:
+    """Where a chain breaks and how, kept as a catalogue message so a Welsh reader reads the finding in Welsh."""
+
     sequence: int
-    problem: str
+    problem: Message
     chain: str = DESK_CHAIN
 
+    def message(self) -> Message:
+        return message("record.chain.entry", sequence=self.sequence, chain=chain_name(self.chain), problem=self.problem)
+
     def __str__(self) -> str:
-        return f"audit entry {self.sequence} of the {self.chain} chain: {self.problem}"
+        return self.message().render()
 
 
 @dataclass(frozen=True)
@@ -133,17 +149,15 @@ def verify_chain(entries: Iterable[Mapping[str, Any]]) -> ChainProblem | None:
         chain = str(entry.get("chain", DESK_CHAIN))
         sequence = int(entry["sequence"])
         if chain not in expected_sequence:
-            return ChainProblem(sequence, f"names an unknown chain {chain!r}", chain)
+            return ChainProblem(sequence, message("record.chain.unknown", chain=repr(chain)), chain)
         if sequence != expected_sequence[chain]:
             if sequence > expected_sequence[chain]:
-                return ChainProblem(
-                    expected_sequence[chain], f"is missing (the next entry found is {sequence})", chain
-                )
-            return ChainProblem(sequence, f"is out of place or inserted (expected entry {expected_sequence[chain]})", chain)
+                return ChainProblem(expected_sequence[chain], message("record.chain.missing", found=sequence), chain)
+            return ChainProblem(sequence, message("record.chain.out_of_place", expected=expected_sequence[chain]), chain)
         if entry["previous_hash"] != expected_previous[chain]:
-            return ChainProblem(sequence, "does not follow the entry before it (an entry was removed or inserted)", chain)
+            return ChainProblem(sequence, message("record.chain.broken_link"), chain)
         if chain == BALLOT_CHAIN and entry["at"]:
-            return ChainProblem(sequence, "carries a time, which a ballot-chain entry never has", chain)
+            return ChainProblem(sequence, message("record.chain.timed_ballot_entry"), chain)
         recomputed = entry_hash(
             sequence=sequence,
             at=entry["at"],
@@ -155,7 +169,7 @@ def verify_chain(entries: Iterable[Mapping[str, Any]]) -> ChainProblem | None:
             chain=chain,
         )
         if recomputed != entry["entry_hash"]:
-            return ChainProblem(sequence, "was altered after it was written (its hash does not match)", chain)
+            return ChainProblem(sequence, message("record.chain.altered"), chain)
         expected_previous[chain] = entry["entry_hash"]
         expected_sequence[chain] += 1
     return None

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from coopvote.messages import Message, message
 from coopvote.record.audit import canonical_json
 
 UNOPPOSED_FORMAT = "coopvote-close-unopposed-1"
@@ -123,43 +124,38 @@ def seal(
 def seal_problem(
     details: Mapping[str, Any],
     papers: list[SealedPaper],
-    where: str,
+    where: Message,
     directed: Mapping[str, Mapping[str, int]] | None = None,
     advance: Iterable[int] = (),
-) -> str | None:
+) -> Message | None:
     """Why ``papers`` are not the papers a close entry sealed, or None. Entries written before seals: None.
 
     ``advance``: the serials of the item's recorded advance papers. A close entry without ``advance_digest``
     (an item that takes no advance votes, or one closed before the digest existed) checks no list: a forger
     who removes the digest must rehash the entry, which the written close code catches.
 
-    ``papers`` may carry real classes or published groups: both map to the same published label.
+    ``papers`` may carry real classes or published groups: both map to the same published label. ``where``
+    names the papers and their place (the item's papers in the meeting file, or in an archive's CSV).
     """
     if "papers_digest" not in details:
         return None
     relabelled = details.get("published_classes") or {}
     if not isinstance(relabelled, Mapping):
-        return f"{where}: the close entry's published_classes is not a mapping"
+        return message("seal.published_classes_not_table", where=where)
     if papers_digest(papers) != details["papers_digest"]:
-        return (
-            f"{where} are not the papers sealed when the vote closed (their serials, marks, rejections or values "
-            "differ from the close entry's papers_digest)"
-        )
+        return message("seal.papers_differ", where=where)
     if classes_digest(papers, relabelled) != details.get("classes_digest"):
-        return f"the classes of {where} are not those sealed when the vote closed (classes_digest differs)"
+        return message("seal.classes_differ", where=where)
     sealed_advance = details.get("advance_digest")
     if sealed_advance is not None and advance_digest(advance) != sealed_advance:
-        return (
-            f"{where}: which of them are advance papers is not what was sealed when the vote closed "
-            "(advance_digest differs)"
-        )
+        return message("seal.advance_differ", where=where)
     sealed_directed = details.get("directed_digest")
     if sealed_directed is None:
         if _has_votes(directed):
-            return f"{where}: directed proxy votes are there that the close entry did not seal (added after the close?)"
+            return message("seal.directed_not_sealed", where=where)
         return None
     if directed_digest(directed or {}, relabelled) != sealed_directed:
-        return f"the directed proxy votes beside {where} are not those sealed when the vote closed (directed_digest differs)"
+        return message("seal.directed_differ", where=where)
     return None
 
 
@@ -181,11 +177,13 @@ def unopposed_digest(
     return _sha256(body)
 
 
-def unopposed_problem(details: Mapping[str, Any], definition: Mapping[str, Any], declared: Mapping[str, Any]) -> str | None:
+def unopposed_problem(
+    details: Mapping[str, Any], definition: Mapping[str, Any], declared: Mapping[str, Any]
+) -> Message | None:
     """Why an unopposed item's definition and declaration are not those its close entry sealed, or None."""
     sealed = details.get("unopposed_digest")
     if not isinstance(sealed, str):
-        return "its close entry does not seal the unopposed declaration (no unopposed_digest)"
+        return message("seal.unopposed_not_sealed")
     raw = declared.get("election")
     election: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
     try:
@@ -194,10 +192,7 @@ def unopposed_problem(details: Mapping[str, Any], definition: Mapping[str, Any],
             definition.get("candidates") or [], election.get("elected") or [],
         )  # fmt: skip
     except (KeyError, TypeError, ValueError) as error:
-        return f"its definition cannot be read to check the unopposed seal ({error})"
+        return message("seal.unopposed_unreadable", detail=error)
     if found != sealed:
-        return (
-            "its title, seats, candidates or the names declared elected are not those sealed when nominations "
-            "closed (unopposed_digest differs)"
-        )
+        return message("seal.unopposed_differs")
     return None

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from coopvote.messages import Message, message
 from coopvote.record.ledger import DIRECTED_ACTION
 
 
@@ -35,9 +36,9 @@ def first_directed_difference(
     replayed: Mapping[tuple[int, str], int],
     stored: Mapping[tuple[int, str], int],
     *,
-    where: str = "the meeting file",
+    where: Message | None = None,
     items: Iterable[int] | None = None,
-) -> str | None:
+) -> Message | None:
     """Name the first item and class whose directed tally holds another number of votes than the chain entered."""
     wanted = None if items is None else set(items)
     for key in sorted(set(replayed) | set(stored)):
@@ -45,8 +46,6 @@ def first_directed_difference(
             continue
         chained, kept = int(replayed.get(key, 0)), int(stored.get(key, 0))
         if chained != kept:
-            return (
-                f"item {key[0]}, class {key[1]}: {where} holds {kept} directed proxy vote(s), but the audit log's "
-                f"directed proxy forms entered {chained} (altered?)"
-            )
+            return message("record.directed.count_differs", item=key[0], class_code=key[1],
+                           where=where or message("record.where.meeting_file"), kept=kept, chained=chained)
     return None

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from coopvote.messages import Message, message
 from coopvote.record.audit import BALLOT_CHAIN, GENESIS
 
 PAPER_KEY = "paper"
@@ -55,10 +56,13 @@ class PaperContent:
     reason: str
     marks: tuple[int, ...]
 
-    def describe(self) -> str:
+    def describe(self) -> Message:
+        """The paper as a finding names it; the reason is the record's own code (``too-many-votes``), as kept."""
         if not self.valid:
-            return f"class {self.class_code}, rejected ({self.reason or 'no reason'})"
-        return f"class {self.class_code}, marks {list(self.marks)}"
+            if not self.reason:
+                return message("record.paper.rejected_no_reason", class_code=self.class_code)
+            return message("record.paper.rejected", class_code=self.class_code, reason=self.reason)
+        return message("record.paper.marked", class_code=self.class_code, marks=list(self.marks))
 
 
 def paper_details(item: int, serial: int, content: PaperContent) -> dict[str, Any]:
@@ -81,7 +85,18 @@ class ReplayedPaper:
 
 
 class ReplayProblem(ValueError):
-    """The chain itself contradicts itself about a paper (counted twice, undone when never counted)."""
+    """The chain itself contradicts itself about a paper (counted twice, undone when never counted).
+
+    It carries its finding as a catalogue message (``words``), so whoever shows it shows it in the reader's
+    language; ``str()`` is the reading language's text, as for every message.
+    """
+
+    def __init__(self, words: Message) -> None:
+        super().__init__(words.render("en"))
+        self.words = words
+
+    def __str__(self) -> str:
+        return self.words.render()
 
 
 def replay_papers(entries: Iterable[Mapping[str, Any]]) -> dict[tuple[int, int], ReplayedPaper]:
@@ -96,9 +111,8 @@ def replay_papers(entries: Iterable[Mapping[str, Any]]) -> dict[tuple[int, int],
         if isinstance(changed, Mapping):
             key = (int(changed["item"]), int(changed["serial"]))
             if key not in papers:
-                raise ReplayProblem(
-                    f"audit entry {sequence} changes paper {key[1]} of item {key[0]}, which no earlier entry recorded"
-                )
+                raise ReplayProblem(message("record.replay.changes_unrecorded", sequence=sequence, serial=key[1],
+                                            item=key[0]))
             papers[key] = ReplayedPaper(sequence, PaperContent(
                 str(changed["class"]), bool(changed["valid"]), str(changed.get("reason") or ""),
                 tuple(int(m) for m in changed.get("marks") or ()),
@@ -119,15 +133,12 @@ def replay_papers(entries: Iterable[Mapping[str, Any]]) -> dict[tuple[int, int],
                 source = withdrawn if isinstance(withdrawn, Mapping) else details
                 key = (int(source["item"]), int(source["serial"]))
                 if papers.pop(key, None) is None:
-                    raise ReplayProblem(
-                        f"audit entry {sequence} undoes paper {key[1]} of item {key[0]}, which no earlier entry recorded"
-                    )
+                    raise ReplayProblem(message("record.replay.undoes_unrecorded", sequence=sequence, serial=key[1],
+                                                item=key[0]))
             continue
         if key in papers:
-            raise ReplayProblem(
-                f"audit entry {sequence} records paper {key[1]} of item {key[0]} again "
-                f"(entry {papers[key].sequence} already recorded it)"
-            )
+            raise ReplayProblem(message("record.replay.recorded_again", sequence=sequence, serial=key[1], item=key[0],
+                                        earlier=papers[key].sequence))
         papers[key] = ReplayedPaper(sequence, content)
     return papers
 
@@ -136,10 +147,14 @@ def first_paper_difference(
     replayed: Mapping[tuple[int, int], ReplayedPaper],
     stored: Mapping[tuple[int, int], PaperContent],
     *,
-    where: str = "the meeting file",
+    where: Message | None = None,
     items: Iterable[int] | None = None,
-) -> str | None:
-    """Name the first paper (by item, then serial) where the stored papers and the chain disagree."""
+) -> Message | None:
+    """Name the first paper (by item, then serial) where the stored papers and the chain disagree.
+
+    ``where``: the papers' place as the finding names it (the meeting file unless said).
+    """
+    place = where or message("record.where.meeting_file")
     wanted = None if items is None else set(items)
     keys = sorted(k for k in set(replayed) | set(stored) if wanted is None or k[0] in wanted)
     for key in keys:
@@ -147,20 +162,12 @@ def first_paper_difference(
         chained, kept = replayed.get(key), stored.get(key)
         if chained is None:
             assert kept is not None
-            return (
-                f"item {item}, paper {serial} is in {where} ({kept.describe()}) but no audit entry recorded it "
-                "(added behind the audit log's back?)"
-            )
+            return message("record.paper.not_recorded", item=item, serial=serial, where=place, kept=kept.describe())
         if kept is None:
-            return (
-                f"item {item}, paper {serial} was recorded by audit entry {chained.sequence} but is missing "
-                f"from {where} (removed?)"
-            )
+            return message("record.paper.missing", item=item, serial=serial, sequence=chained.sequence, where=place)
         if chained.content is not None and chained.content != kept:
-            return (
-                f"item {item}, paper {serial}: {where} has {kept.describe()}, but audit entry {chained.sequence} "
-                f"recorded {chained.content.describe()} (altered?)"
-            )
+            return message("record.paper.altered", item=item, serial=serial, where=place, kept=kept.describe(),
+                           sequence=chained.sequence, recorded=chained.content.describe())
     return None
 
 
@@ -197,7 +204,7 @@ def close_entries(entries: Iterable[Mapping[str, Any]]) -> dict[int, Mapping[str
     return found
 
 
-def ballot_head_problem(entries: Iterable[Mapping[str, Any]]) -> str | None:
+def ballot_head_problem(entries: Iterable[Mapping[str, Any]]) -> Message | None:
     """Why some close entry does not name a point of the ballot chain, or None.
 
     A 'vote closed' entry is on the desk chain and names the ballot chain's head at that moment, so its
@@ -213,11 +220,9 @@ def ballot_head_problem(entries: Iterable[Mapping[str, Any]]) -> str | None:
         if not is_close(entry) or not isinstance(head, Mapping):
             continue
         if ballot_hashes.get(int(head.get("sequence", -1))) != head.get("hash"):
-            return (
-                f"audit entry {entry['sequence']} of the desk chain ({entry.get('action')} on item {details.get('item')}) names "
-                f"ballot chain entry {head.get('sequence')} with a hash the ballot chain does not have "
-                "(the papers' entries were rewritten?)"
-            )
+            return message("record.chain.close_names_unknown_head", sequence=entry["sequence"],
+                           action=_action_words(str(entry.get("action"))), item=details.get("item"),
+                           head=head.get("sequence"))
     return None
 
 
@@ -266,23 +271,40 @@ def replay_attendance(entries: Iterable[Mapping[str, Any]]) -> Attendance:
 
 
 def first_attendance_difference(
-    replayed: Attendance, present: set[str], proxies: Mapping[str, tuple[str, bool]], *, where: str = "the meeting file"
-) -> str | None:
+    replayed: Attendance, present: set[str], proxies: Mapping[str, tuple[str, bool]], *, where: Message | None = None
+) -> Message | None:
     """Name the first member whose attendance or live proxy differs between the stored tables and the chain."""
+    place = where or message("record.where.meeting_file")
     for number in sorted(set(replayed.present) | present):
         if number not in present:
-            return f"member {number} was checked in by audit entry {replayed.present[number]} but is not present in {where}"
+            return message("record.attendance.not_present", member=number, sequence=replayed.present[number],
+                           where=place)
         if number not in replayed.present:
-            return f"member {number} is present in {where} but no audit entry checked them in (altered?)"
+            return message("record.attendance.not_checked_in", member=number, where=place)
     for appointer in sorted(set(replayed.proxies) | set(proxies)):
         chained, kept = replayed.proxies.get(appointer), proxies.get(appointer)
         if chained is None:
-            return f"member {appointer}'s proxy is live in {where} but no audit entry appointed it (altered?)"
+            return message("record.proxy.not_appointed", member=appointer, where=place)
         if kept is None:
-            return f"member {appointer}'s proxy appointed by audit entry {chained[2]} is missing from {where} (removed?)"
+            return message("record.proxy.missing", member=appointer, sequence=chained[2], where=place)
         if kept != chained[:2]:
-            return (
-                f"member {appointer}'s proxy: {where} has holder {kept[0]} (directed {kept[1]}), but audit entry "
-                f"{chained[2]} appointed {chained[0]} (directed {chained[1]}) (altered?)"
-            )
+            return message("record.proxy.altered", member=appointer, where=place, holder=_holder_words(kept[0]),
+                           directed=_directed_flag(kept[1]), sequence=chained[2], appointed=_holder_words(chained[0]),
+                           appointed_directed=_directed_flag(chained[1]))
     return None
+
+
+def _directed_flag(directed: bool) -> Message:
+    """Whether a proxy is directed, as the finding says it (English "True"/"False", as it always read)."""
+    return message("record.proxy.directed" if directed else "record.proxy.not_directed")
+
+
+def _holder_words(holder: str) -> str | Message:
+    """A proxy's holder as a finding names it: a member number as it is, the chair in the reader's language."""
+    return message("record.proxy.chair") if holder == "chair" else holder
+
+
+def _action_words(action: str) -> str | Message:
+    """A closing entry's action in the reader's language (the record keeps it in English, as its hash covers it)."""
+    known = {CLOSE_ACTION: "record.action.vote_closed", UNOPPOSED_ACTION: "record.action.nominations_closed"}
+    return message(known[action]) if action in known else action

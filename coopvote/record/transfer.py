@@ -117,12 +117,13 @@ def compare(source: Engine, target: Engine, *, tables: list[Table] | None = None
     return differences
 
 
-def audit_problem(engine: Engine) -> str | None:
+def audit_problem(engine: Engine) -> Message | None:
+    """Where the database's audit chain breaks, as a finding in the reader's language, or None when it is intact."""
     with engine.connect() as connection:
         entries = connection.execute(select(AuditEntry).order_by(AuditEntry.meeting_id, AuditEntry.sequence)).all()
         connection.rollback()
     problem = verify_chain(entry_as_dict(entry) for entry in entries)
-    return None if problem is None else str(problem)
+    return None if problem is None else problem.message()
 
 
 def _refuse_non_empty_server(target: str) -> None:

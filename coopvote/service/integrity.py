@@ -78,17 +78,17 @@ def check_record(session: Session, meeting_id: int, where: str, *, items: list[i
     entries = audit_entries(session, meeting_id)
     problem = verify_chain(entries)
     if problem is not None:
-        raise TamperedRecord("integrity.chain_changed", where=where, problem=problem)
+        raise TamperedRecord("integrity.chain_changed", where=where, problem=problem.message())
     try:
         replayed = replay_papers(entries)
     except ReplayProblem as error:
-        raise TamperedRecord("integrity.replay_failed", where=where, problem=str(error)) from None
+        raise TamperedRecord("integrity.replay_failed", where=where, problem=error.words) from None
     difference = first_paper_difference(replayed, stored_papers(session, meeting_id), items=items)
     if difference is not None:
         raise TamperedRecord("integrity.papers_differ", where=where, difference=difference)
-    problem_text = ballot_head_problem(entries)
-    if problem_text is not None:
-        raise TamperedRecord("integrity.chain_changed", where=where, problem=problem_text)
+    head_problem = ballot_head_problem(entries)
+    if head_problem is not None:
+        raise TamperedRecord("integrity.chain_changed", where=where, problem=head_problem)
     sealed = sealed_difference(session, meeting_id, entries, items)
     if sealed is not None:
         raise TamperedRecord("integrity.sealed_papers_differ", where=where, difference=sealed)
@@ -131,8 +131,7 @@ def sealed_difference(
         item = session.scalar(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id, AgendaItem.number == number))
         if item is None or item.status == "open":
             continue  # reopened: the next close seals the papers again
-        # The record's checks word their findings in English; the item is named the same way inside them.
-        where = message("integrity.item_papers", item=number).render("en")
+        where = message("integrity.item_papers", item=number)
         problem = seal_problem(
             entry["details"] or {}, sealed_papers(session, item), where, item_directed(session, item),
             item_advance(session, item),
