@@ -96,6 +96,11 @@ def test_close_adds_the_adjudication_hint_by_the_refusals_key_in_any_language(
         refused = capsys.readouterr().err
         assert f"coopvote adjudicate {file}" in refused
         assert hint.render(lang)[-60:] in refused  # the hint's own words, in the language asked for
+    assert main(["--lang", "cy", "adjudicate", file]) == 0  # the reader's reason in the language asked for
+    listed = capsys.readouterr().out
+    assert "marc amheus" in listed and "doubtful mark" not in listed
+    assert main(["--lang", "en", "adjudicate", file]) == 0
+    assert "doubtful mark" in capsys.readouterr().out
     assert main(["--lang", "cy", "close", file, "--item", "2"]) != 0
     refused = capsys.readouterr().err
     assert message("voting.not_open", item=2, status="").render("cy").split("(")[0][:30] in refused
