@@ -126,3 +126,18 @@ def test_a_register_with_a_bad_row_is_refused_in_the_language_asked_for(
     assert (welsh in err) == ("cy" in ASKED[lang]) and (english in err) == ("en" in ASKED[lang])
     if lang is None:
         assert err.index(welsh) < err.index(english)
+
+
+@pytest.mark.parametrize("lang", ["cy", "en", None])
+def test_the_results_tables_total_heading_is_in_the_language_asked_for(
+    meeting: Path, lang: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(lang, ["results", str(meeting)], capsys)
+    assert code == 0
+    headings = [line.split()[-1] for line in out.splitlines() if line.startswith("    ") and line.split()
+                and line.split()[-1] in ("cyfanswm", "total")]
+    assert headings, out
+    wanted = {"cy": "cyfanswm", "en": "total", None: "total"}[lang]  # both: "cyfanswm / total", ending in total
+    assert set(headings) == {wanted}
+    if lang is None:
+        assert "cyfanswm / total" in out
