@@ -87,3 +87,24 @@ def test_the_queue_shows_the_readers_reasons_in_welsh_and_in_english(
     said = panel.reasons.text()
     assert "doubtful mark, preference skipped" in said and "preference 2 not given" in said
     assert "Aled Jones, preference 3: doubtful" in said and "amheus" not in said
+
+
+def test_an_unreadable_pages_detail_follows_the_language_on_screen(
+    window: Any, look: Any, qtbot: Any, tmp_path: Path  # noqa: F811
+) -> None:
+    from coopvote.ballots.omr import UnreadableSheet
+
+    meeting = small_meeting(tmp_path, station="teller-1")
+    page = UnreadableSheet(source="box-2.pdf", page_index=3, reasons=(Reason.UNREADABLE_QR,),
+                           detail=message("omr.detail_no_qr"))
+    assert meeting.tellers.record_sheet(page).reason == "queued"
+    assert meeting.tellers.pending_sheets()[0].reading["detail_key"] == [{"key": "omr.detail_no_qr", "params": {}}]
+    window.set_service(meeting, str(tmp_path / "small.coopvote"))
+    teller = window.show_role("teller")
+    panel = teller.adjudication
+    panel.refresh()
+    panel.queue.setCurrentRow(0)
+    assert look.set_language("cy")
+    assert "cod QR annarllenadwy" in panel.reasons.text() and "ni ellid datgodio unrhyw god QR" in panel.reasons.text()
+    assert look.set_language("en")
+    assert "unreadable QR code" in panel.reasons.text() and "no QR code could be decoded" in panel.reasons.text()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from coopvote.messages import Message
+from coopvote.messages import Bilingual, Message
 
 StoredWords = list[dict[str, Any]]
 """``[{"key": "omr.doubtful_mark", "params": {}}, ...]``; words with no catalogue entry as ``{"text": ...}``."""
@@ -27,15 +27,34 @@ def stored(words: Iterable[Message]) -> StoredWords:
         if words_said.plain is not None:
             kept.append({"text": words_said.plain})
         else:
-            kept.append({"key": words_said.key, "params": dict(words_said.params)})
+            kept.append({"key": words_said.key,
+                         "params": {name: _stored_value(value) for name, value in words_said.params.items()}})
     return kept
+
+
+def _stored_value(value: Any) -> Any:
+    """A parameter as JSON: a nested message or a Welsh/English pair keeps both its languages."""
+    if isinstance(value, Message):
+        return {"message": stored([value])[0]}
+    if isinstance(value, Bilingual):
+        return {"cy": value.cy, "en": value.en}
+    return value
+
+
+def _read_value(value: Any) -> Any:
+    if isinstance(value, dict) and "message" in value:
+        return from_stored([value["message"]])[0]
+    if isinstance(value, dict) and set(value) == {"cy", "en"}:
+        return Bilingual(str(value["cy"]), str(value["en"]))
+    return value
 
 
 def from_stored(entries: Iterable[Mapping[str, Any]]) -> list[Message]:
     said = []
     for entry in entries:
         if "key" in entry:
-            said.append(Message(str(entry["key"]), dict(entry.get("params") or {})))
+            params = {name: _read_value(value) for name, value in (entry.get("params") or {}).items()}
+            said.append(Message(str(entry["key"]), params))
         else:
             said.append(Message.text(str(entry.get("text", ""))))
     return said
@@ -57,6 +76,8 @@ def notes_said(reading: Mapping[str, Any]) -> list[Message]:
             notes += from_stored(question["note_keys"])
         else:
             notes += [Message.text(str(note)) for note in question.get("notes", [])]
-    if reading.get("detail"):
+    if reading.get("detail_key"):
+        notes += from_stored(reading["detail_key"])
+    elif reading.get("detail"):
         notes.append(Message.text(str(reading["detail"])))
     return notes

@@ -420,6 +420,7 @@ class TellersRole(Role):
         where = message("tellers.file_page", file=Path(reading.source).name, page=reading.page_index + 1)
         source = where.render("en")  # kept in the record as the sheet's name
         qr_text = getattr(reading, "qr_text", None)
+        detail = getattr(reading, "detail", None)
         identified = self._identify_for_queue(qr_text, advance) if qr_text else None
         if isinstance(identified, ScanOutcome):
             # The code itself is refused (counted already, vote closed, spoilt...): the marks need no decision.
@@ -427,7 +428,7 @@ class TellersRole(Role):
         details: dict[str, Any] = {
             "qr_text": qr_text,
             "verdict": str(getattr(reading.verdict, "value", reading.verdict)),
-            "detail": getattr(reading, "detail", ""),
+            "detail_key": stored([detail if isinstance(detail, Message) else Message.text(str(detail))]) if detail else [],
             "fit": getattr(reading, "fit", ""),
             "reason_keys": stored(reason_words),
             "questions": [
