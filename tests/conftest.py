@@ -49,3 +49,14 @@ def _messages_read_in_english() -> object:
     yield
     messages.set_language("en")
 
+
+@pytest.fixture(autouse=True)
+def _no_dialog_answerer_outlives_its_test() -> object:
+    """A test that armed an answer for a confirmation dialog which never opened must not answer the next one."""
+    import sys
+
+    yield
+    dialogs = sys.modules.get("tests.ui_dialogs")
+    if dialogs is not None:
+        dialogs.stop_waiting()
+

@@ -174,7 +174,7 @@ def test_foreign_or_forged_code_is_not_measured(lookup) -> None:  # type: ignore
     reading = read_page(PageImage("x", 0, gray), other)
     assert isinstance(reading, UnreadableSheet)
     assert reading.reasons == (Reason.UNKNOWN_BALLOT,) and reading.qr_text
-    assert "another meeting" in reading.detail
+    assert "another meeting" in str(reading.detail)
 
 
 def test_missing_registration_marks_never_clear(lookup) -> None:  # type: ignore[no-untyped-def]

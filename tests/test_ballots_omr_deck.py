@@ -29,7 +29,7 @@ def test_printed_deck_scanned_back_matches_its_key(tmp_path: Path) -> None:
     assert any("was not among the scans" in p for p in problems)
     other_item = list(load_pages(path, pdf_dpi=150))[8]  # the first paper of the second item
     foreign = read_page(other_item, teller_lookup(items[:1]))
-    assert isinstance(foreign, UnreadableSheet) and "not in this test deck" in foreign.detail
+    assert isinstance(foreign, UnreadableSheet) and "not in this test deck" in str(foreign.detail)
 
 
 def test_deck_papers_are_refused_by_a_real_meeting(tmp_path: Path) -> None:

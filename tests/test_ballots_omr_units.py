@@ -129,7 +129,7 @@ def test_duplicate_preference_stops_the_ranking_scottish_style() -> None:
     reading = interpret_ranking(q, s)
     assert reading.chosen == (2,)
     assert Reason.RANK_DUPLICATED in reading.reasons
-    assert any("preference 2 given to Ann, Bob" in n for n in reading.notes)
+    assert any("preference 2 given to Ann, Bob" in str(n) for n in reading.notes)
 
 
 def test_skipped_preference_stops_or_closes_up_per_rule() -> None:

@@ -106,3 +106,38 @@ def test_coopvote_lang_in_the_environment_is_the_default(
     assert code == 0
     title = Bilingual(cy="Derbyn yr adroddiad blynyddol a'r cyfrifon", en="To receive the annual report and accounts")
     assert_said_in_order(out, message("cli.vote_open", item=1, title=title), "cy")
+
+
+@pytest.mark.parametrize("lang", ["cy", "en", None])
+def test_a_register_with_a_bad_row_is_refused_in_the_language_asked_for(
+    tmp_path: Path, lang: str | None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The register reader's problem (where and why) is a message: `coopvote --lang cy new` prints it in Welsh."""
+    monkeypatch.delenv("COOPVOTE_LANG", raising=False)
+    spec = tmp_path / "meeting.toml"
+    spec.write_text(demo_spec_text(), encoding="utf-8")
+    register = tmp_path / "members.csv"
+    register.write_text("number,name,class\nM1,Ann Lewis,PS\nM2,,PS\n", encoding="utf-8")
+    path = tmp_path / "agm.coopvote"
+    code, _out, err = run(lang, ["new", str(path), "--from", str(spec), "--register", str(register)], capsys)
+    assert code != 0 and not path.exists()
+    welsh = f"{register}, llinell 3, colofn “name”: mae'r enw yn wag"
+    english = f"{register}, line 3, column “name”: the name is empty"
+    assert (welsh in err) == ("cy" in ASKED[lang]) and (english in err) == ("en" in ASKED[lang])
+    if lang is None:
+        assert err.index(welsh) < err.index(english)
+
+
+@pytest.mark.parametrize("lang", ["cy", "en", None])
+def test_the_results_tables_total_heading_is_in_the_language_asked_for(
+    meeting: Path, lang: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(lang, ["results", str(meeting)], capsys)
+    assert code == 0
+    headings = [line.split()[-1] for line in out.splitlines() if line.startswith("    ") and line.split()
+                and line.split()[-1] in ("cyfanswm", "total")]
+    assert headings, out
+    wanted = {"cy": "cyfanswm", "en": "total", None: "total"}[lang]  # both: "cyfanswm / total", ending in total
+    assert set(headings) == {wanted}
+    if lang is None:
+        assert "cyfanswm / total" in out

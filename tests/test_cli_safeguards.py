@@ -73,3 +73,35 @@ def test_open_close_reopen_and_declare_ask_for_reasons(tmp_path: Path, capsys: p
     assert "Reason: a PS member used a spare slip" in printed
     assert main(["reopen", file, "--item", "1", "--reason", "too late"]) != 0
     assert "declared result cannot be reopened" in capsys.readouterr().err
+
+
+def test_close_adds_the_adjudication_hint_by_the_refusals_key_in_any_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hint follows ``safeguards.close_with_pending``, whatever language the refusal is printed in; another
+    refusal gets no hint."""
+    from coopvote.messages import message
+
+    service = small_meeting(tmp_path)
+    file = str(tmp_path / "small.coopvote")
+    papers = service.papers.add_paper_batch(1, "EMP", 1)
+    service.voting.open_vote(1, not_quorate_reason="a test of the close refusal")
+    assert service.tellers.record_sheet(doubtful_sheet(papers.qr_text(papers.serials[0]))).reason == "queued"
+    service.close()
+
+    hint = message("cli.close_adjudicate_first", refusal=message("safeguards.close_with_pending", item=1, count=1,
+                                                                  sheets="1"), meeting=file)
+    for lang in ("cy", "en"):
+        assert main(["--lang", lang, "close", file, "--item", "1"]) != 0
+        refused = capsys.readouterr().err
+        assert f"coopvote adjudicate {file}" in refused
+        assert hint.render(lang)[-60:] in refused  # the hint's own words, in the language asked for
+    assert main(["--lang", "cy", "adjudicate", file]) == 0  # the reader's reason in the language asked for
+    listed = capsys.readouterr().out
+    assert "marc amheus" in listed and "doubtful mark" not in listed
+    assert main(["--lang", "en", "adjudicate", file]) == 0
+    assert "doubtful mark" in capsys.readouterr().out
+    assert main(["--lang", "cy", "close", file, "--item", "2"]) != 0
+    refused = capsys.readouterr().err
+    assert message("voting.not_open", item=2, status="").render("cy").split("(")[0][:30] in refused
+    assert "coopvote adjudicate" not in refused

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coopvote.errors import InputError
+from coopvote.messages import Message
 from coopvote.register.importer import (
     RegisterPreview,
     RowProblem,
@@ -78,7 +79,7 @@ def test_windows_1252_with_semicolons_and_welsh_headings_warns() -> None:
     assert [r.name for r in preview.rows] == ["Siân Jones", "Dafydd Prâis", "Zoë Lefèvre"]
     assert preview.rows[1].vote_value == Fraction(1, 2)  # decimal comma
     assert preview.rows[1].status == "lapsed"  # "wedi darfod"
-    assert any("Windows-1252" in w for w in preview.warnings)
+    assert any("Windows-1252" in w for w in map(str, preview.warnings))
 
 
 def test_utf16_from_excel_unicode_text() -> None:
@@ -94,8 +95,8 @@ def test_undecodable_lines_are_reported_with_byte_offsets() -> None:
     assert not preview.ok
     assert [p.line for p in preview.errors] == [3, 4]
     for problem in preview.errors:
-        offset = int(problem.reason.split("byte offset ")[1].split()[0])
-        byte = int(problem.reason.split("byte 0x")[1][:2], 16)
+        offset = int(str(problem.reason).split("byte offset ")[1].split()[0])
+        byte = int(str(problem.reason).split("byte 0x")[1][:2], 16)
         assert data[offset] == byte
         assert data.count(b"\n", 0, offset) + 1 == problem.line
     assert [r.membership_number for r in preview.rows] == ["1"]
@@ -105,7 +106,7 @@ def test_utf8_file_with_one_stray_latin1_byte_is_not_decoded_as_windows_1252() -
     data = "number,name,class\n1,Siân,PS\n".encode() + b"2,Ren\xe9e,PS\n" + "3,Llŷr,EMP\n".encode()
     preview = read_register(data, known_classes=CLASSES)
     assert problems(preview) == [(3, None)]
-    assert "mixes" in preview.errors[0].reason
+    assert "mixes" in str(preview.errors[0].reason)
     assert [r.name for r in preview.rows] == ["Siân", "Llŷr"]  # not "SiÃ¢n"
 
 
@@ -120,17 +121,17 @@ def test_binary_junk_is_a_clear_whole_file_error(data: bytes) -> None:
 
 
 def test_empty_and_heading_only_files() -> None:
-    assert "empty" in read_register(b"", filename="e.csv").errors[0].reason
-    assert "empty" in read_register(b"\n\n  \n", filename="e.csv").errors[0].reason
+    assert "empty" in str(read_register(b"", filename="e.csv").errors[0].reason)
+    assert "empty" in str(read_register(b"\n\n  \n", filename="e.csv").errors[0].reason)
     only = read_register(b"number,name,class\n", filename="h.csv")
-    assert not only.ok and "no members" in only.errors[0].reason
+    assert not only.ok and "no members" in str(only.errors[0].reason)
 
 
 def test_old_xls_and_broken_xlsx_are_clear_errors() -> None:
     xls = read_register(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, filename="old.xls")
-    assert ".xls" in xls.errors[0].reason
+    assert ".xls" in str(xls.errors[0].reason)
     broken = read_register(b"PK\x03\x04 not really a zip", filename="r.xlsx")
-    assert not broken.ok and "xlsx" in broken.errors[0].reason and broken.format == "xlsx"
+    assert not broken.ok and "xlsx" in str(broken.errors[0].reason) and broken.format == "xlsx"
 
 
 def test_missing_file_raises_input_error(tmp_path: Path) -> None:
@@ -164,21 +165,21 @@ def test_heading_synonyms_and_delimiters(number: str, name: str, klass: str, vot
 def test_missing_required_column_names_the_columns_found() -> None:
     preview = read_text("Number,Full name,Email\n1,Ann,a@example.org\n")
     assert not preview.ok and preview.rows == []
-    reason = preview.errors[0].reason
+    reason = str(preview.errors[0].reason)
     assert "membership class" in reason and "“Number”" in reason and "“Full name”" in reason and "“Email”" in reason
 
 
 def test_single_class_register_needs_no_class_column() -> None:
     preview = read_register(b"number,name\n1,Ann\n", known_classes={"MEM": "Members"})
     assert preview.ok and preview.rows[0].class_code == "MEM"
-    assert any("no class column" in w for w in preview.warnings)
+    assert any("no class column" in w for w in map(str, preview.warnings))
 
 
 def test_title_rows_first_and_last_name_columns() -> None:
     preview = read_register(DATA / "register_tab_title.tsv", known_classes=CLASSES)
     assert preview.ok, preview.errors
     assert [(r.line, r.name) for r in preview.rows] == [(4, "Llŷr ap Gwŷn"), (5, "Sioned Glyndŵr")]
-    assert any("line 3" in w for w in preview.warnings)
+    assert any("line 3" in w for w in map(str, preview.warnings))
 
 
 def test_extra_columns_are_kept_and_duplicated_fields_are_extra() -> None:
@@ -186,7 +187,7 @@ def test_extra_columns_are_kept_and_duplicated_fields_are_extra() -> None:
     assert preview.ok
     assert preview.rows[0].name == "Ann Lewis"
     assert preview.rows[0].extra == {"phone": "01234", "Name": "Annie"}
-    assert any("“Name” was kept as extra" in w for w in preview.warnings)
+    assert any("“Name” was kept as extra" in w for w in map(str, preview.warnings))
 
 
 # --- per-row problems ------------------------------------------------------------------------------------
@@ -197,7 +198,7 @@ def test_every_bad_row_is_reported_with_line_column_and_reason() -> None:
     assert not preview.ok
     assert problems(preview) == [(3, "name"), (5, "class"), (6, "number"), (7, "votes"), (8, "votes"),
                                  (9, "votes"), (10, "status")]
-    reasons = [p.reason for p in preview.errors]
+    reasons = [str(p.reason) for p in preview.errors]
     assert "empty" in reasons[0]
     assert "unknown class “XYZ”" in reasons[1] and "PS (People supported)" in reasons[1]
     assert "duplicate" in reasons[2] and "line 2" in reasons[2]
@@ -205,7 +206,7 @@ def test_every_bad_row_is_reported_with_line_column_and_reason() -> None:
     assert "not a number" in reasons[4] and "not a number" in reasons[5]
     assert "status “maybe”" in reasons[6]
     assert [r.line for r in preview.rows] == [2, 11]
-    assert any("line 4" in w and "blank" in w for w in preview.warnings)
+    assert any("line 4" in w and "blank" in w for w in map(str, preview.warnings))
     assert str(preview.errors[2]).startswith("register_bad_rows.csv, line 6, column “number”: ")
     with pytest.raises(InputError, match="nothing was imported") as raised:
         preview.raise_if_bad(limit=3)
@@ -215,7 +216,7 @@ def test_every_bad_row_is_reported_with_line_column_and_reason() -> None:
 def test_duplicates_ignore_case_and_spaces() -> None:
     preview = read_text("number,name,class\nab-1,A,PS\n\n AB-1 ,B,PS\n")
     assert problems(preview) == [(4, "number")]
-    assert "line 2" in preview.errors[0].reason
+    assert "line 2" in str(preview.errors[0].reason)
 
 
 @pytest.mark.parametrize(
@@ -251,14 +252,14 @@ def test_lapsed_and_zero_vote_members_are_not_in_the_quorum_base() -> None:
     assert preview.ok
     assert preview.members_by_class() == {"PS": 1, "EMP": 1}
     assert preview.members_by_class(active_only=False) == {"PS": 2, "EMP": 2}
-    assert any("vote value 0" in w for w in preview.warnings)
+    assert any("vote value 0" in w for w in map(str, preview.warnings))
 
 
 def test_unclosed_quote_and_unquoted_delimiter_are_caught() -> None:
     swallowed = read_text('number,name,class\n1,"Ann Lewis,PS\n2,Ben,PS\n3,Cai,PS\n')
-    assert problems(swallowed) == [(2, "name")] and "quotation mark" in swallowed.errors[0].reason
+    assert problems(swallowed) == [(2, "name")] and "quotation mark" in str(swallowed.errors[0].reason)
     shifted = read_text("number,name,class\n1,Lewis, Ann,PS\n")
-    assert problems(shifted) == [(2, None)] and "in quotes" in shifted.errors[0].reason
+    assert problems(shifted) == [(2, None)] and "in quotes" in str(shifted.errors[0].reason)
 
 
 def test_multiline_extra_value_is_kept_and_line_numbers_stay_right() -> None:
@@ -277,19 +278,19 @@ def test_line_numbers_with_crlf_and_lone_cr() -> None:
 def test_invisible_characters_and_empty_number() -> None:
     preview = read_text("number,name,class\n1,Ann\u200bLewis,PS\n,Ben,PS\n3,,\n")
     assert problems(preview) == [(2, "name"), (3, "number"), (4, "name"), (4, "class")]
-    assert "U+200B" in preview.errors[0].reason
+    assert "U+200B" in str(preview.errors[0].reason)
 
 
 def test_repeated_headings_are_skipped_and_huge_fields_reported() -> None:
     preview = read_text("Number,Name,Class\n1,A,PS\nNumber,Name,Class\n2,B,PS\n")
     assert preview.ok and [r.line for r in preview.rows] == [2, 4]
-    assert any("repeated" in w and "line 3" in w for w in preview.warnings)
+    assert any("repeated" in w and "line 3" in w for w in map(str, preview.warnings))
     huge = read_text("number,name,class\n1,A,PS\n2,\"" + "x" * 200_000 + "\",PS\n")
     assert not huge.ok and huge.errors[0].line == 3
 
 
 def test_row_problem_without_line_reads_as_a_sentence() -> None:
-    assert str(RowProblem(None, None, "the file is empty", "r.csv")) == "r.csv: the file is empty"
+    assert str(RowProblem(None, None, Message.text("the file is empty"), "r.csv")) == "r.csv: the file is empty"
 
 
 # --- XLSX --------------------------------------------------------------------------------------------------
@@ -320,7 +321,7 @@ def test_xlsx_rows_are_spreadsheet_rows_and_numbers_are_exact(workbook: Path) ->
     preview = read_register(workbook, known_classes=CLASSES)
     assert preview.format == "xlsx" and preview.sheet == "Aelodau"
     assert [(p.line, p.column) for p in preview.errors] == [(7, "Rhif aelod"), (8, "Pwysau"), (9, "Pwysau")]
-    assert "row 3" in preview.errors[0].reason
+    assert "row 3" in str(preview.errors[0].reason)
     assert str(preview.errors[1]).startswith("register.xlsx, row 8, column “Pwysau”")
     rows = preview.rows
     assert [r.line for r in rows] == [3, 4, 6]
@@ -328,8 +329,8 @@ def test_xlsx_rows_are_spreadsheet_rows_and_numbers_are_exact(workbook: Path) ->
     assert [r.vote_value for r in rows] == [Fraction(1), Fraction(1, 2), Fraction(1, 10)]
     assert [r.class_code for r in rows] == ["PS", "EMP", "COM"]
     assert rows[0].name == "Siân ap Gwŷn" and rows[1].status == "lapsed"
-    assert any("Notes" in w for w in preview.warnings)
-    assert any("Values in columns without a heading" in w and "row 6" in w for w in preview.warnings)
+    assert any("Notes" in w for w in map(str, preview.warnings))
+    assert any("Values in columns without a heading" in w and "row 6" in w for w in map(str, preview.warnings))
 
 
 def test_spreadsheet_cell_values_convert_exactly() -> None:
@@ -337,7 +338,7 @@ def test_spreadsheet_cell_values_convert_exactly() -> None:
     assert parse_vote_value(1.0) == 1 and type(parse_vote_value(1.0)) is Fraction
     assert parse_vote_value(2) == 2 and parse_vote_value(None) == 1
     for bad in (float("nan"), float("inf"), -0.5, True, "#N/A"):
-        assert isinstance(parse_vote_value(bad), str)
+        assert isinstance(parse_vote_value(bad), Message)
 
 
 def test_xlsx_from_bytes_without_filename(workbook: Path) -> None:

@@ -51,3 +51,18 @@ def test_the_booklets_put_welsh_first_in_ballot_order_with_photos(tmp_path: Path
                                  artifacts_dir / "booklet-easy-read.png")
     assert "Dyma Rhodri Evans." in easy and "This is Rhodri Evans." in easy
     assert easy.index("Dyma Aled Thomas.") < easy.index("This is Aled Thomas.")
+
+
+def test_the_easy_read_counts_its_seats_in_each_languages_grammar(tmp_path: Path, artifacts_dir: Path) -> None:
+    """"1 seat", never "1 seats"; Welsh keeps the singular after any numeral ("2 sedd")."""
+    for seats in (1, 2):
+        service = meeting(tmp_path / str(seats), method="block" if seats > 1 else "fptp", seats=seats)
+        meeting_view = service.setup.meeting()
+        easy = page_text_and_picture(
+            render_booklet(meeting_view, meeting_view.item(1), service.nominations.nominations(1), easy_read=True),
+            artifacts_dir / f"booklet-easy-read-{seats}-seats.png")
+        service.close()
+        if seats == 1:
+            assert "1 sedd i'w llenwi. / 1 seat to fill." in easy and "seats" not in easy
+        else:
+            assert "2 sedd i'w llenwi. / 2 seats to fill." in easy

@@ -42,6 +42,7 @@ from coopvote.ballots.omr_interpret import (
 )
 from coopvote.ballots.omr_marks import BoxMeasure, BoxRect, BoxState, Thresholds, measure_boxes
 from coopvote.errors import CoopvoteError
+from coopvote.messages import Bilingual, Message, message
 
 QR_REGIONS: tuple[tuple[float, float, float, float], ...] = ((0.5, 0.0, 1.0, 0.33), (0.0, 0.67, 0.5, 1.0))
 """Where to look for the QR code first (fractions of the picture: left, top, right, bottom). Every
@@ -125,7 +126,7 @@ class UnreadableSheet:
     source: str
     page_index: int
     reasons: tuple[Reason, ...]
-    detail: str
+    detail: Message
     qr_text: str | None = None
     image_png: bytes | None = None
     verdict: Verdict = Verdict.UNREADABLE
@@ -157,24 +158,25 @@ def read_page(page: PageImage, geometry_for: GeometryLookup, options: ReaderOpti
     codes = find_qr(gray, options.qr_regions)
     if not codes:
         if _is_blank(gray):
-            return _unreadable(page, Reason.BLANK_PAGE, "no QR code and next to no ink", None, started)
-        return _unreadable(page, Reason.UNREADABLE_QR, "no QR code could be decoded", None, started)
+            return _unreadable(page, Reason.BLANK_PAGE, message("omr.detail_blank_page"), None, started)
+        return _unreadable(page, Reason.UNREADABLE_QR, message("omr.detail_no_qr"), None, started)
     chosen: tuple[QrFound, SheetGeometry] | None = None
-    refused: list[str] = []
+    refused: list[tuple[str, Exception]] = []
     for code in codes:
         try:
             chosen = (code, geometry_for(code.text))
             break
         except (CoopvoteError, KeyError, ValueError) as error:
-            refused.append(f"{code.text[:40]!r}: {error}")
+            refused.append((repr(code.text[:40]), error))
     if chosen is None:
-        return _unreadable(page, Reason.UNKNOWN_BALLOT, "; ".join(refused), codes[0].text, started)
+        return _unreadable(page, Reason.UNKNOWN_BALLOT, _codes_refused(refused), codes[0].text, started)
     code, geometry = chosen
     try:
         return _measure(page, code, geometry, options, started)
     except (np.linalg.LinAlgError, ValueError, IndexError, ZeroDivisionError) as error:
         # A degenerate fit (a crumpled or folded sheet) must still come back with its picture.
-        return _unreadable(page, Reason.POOR_REGISTRATION, f"paper could not be located ({error})", code.text, started)
+        return _unreadable(page, Reason.POOR_REGISTRATION, message("omr.detail_not_located", detail=str(error)),
+                           code.text, started)
 
 
 def _measure(
@@ -190,7 +192,7 @@ def _measure(
     )
     scale = transform.px_per_mm()
     if not MIN_PX_PER_MM <= scale <= MAX_PX_PER_MM:
-        return _unreadable(page, Reason.POOR_REGISTRATION, f"implausible resolution ({scale * 25.4:.0f} dpi)",
+        return _unreadable(page, Reason.POOR_REGISTRATION, message("omr.detail_resolution", dpi=f"{scale * 25.4:.0f}"),
                            code.text, started)
     found = sum(1 for s in searches if s.found_px is not None)
     reasons: list[Reason] = []
@@ -313,7 +315,17 @@ def _describe_fit(transform: PageTransform, searches: list[MarkSearch]) -> str:
     return text
 
 
-def _unreadable(page: PageImage, reason: Reason, detail: str, qr_text: str | None, started: float) -> UnreadableSheet:
+def _codes_refused(refused: list[tuple[str, Exception]]) -> Message:
+    """Each code found and why it was refused, in each language's words (a library's error as it is)."""
+    def said(error: Exception, language: str) -> str:
+        return error.render(language) if isinstance(error, CoopvoteError) else str(error)  # type: ignore[arg-type]
+
+    codes = Bilingual(*("; ".join(f"{code}: {said(error, language)}" for code, error in refused)
+                        for language in ("cy", "en")))
+    return message("omr.detail_codes_refused", codes=codes)
+
+
+def _unreadable(page: PageImage, reason: Reason, detail: Message, qr_text: str | None, started: float) -> UnreadableSheet:
     gray = page.gray
     # Keep the picture at roughly adjudication resolution: a 600 dpi scan need not be stored in full.
     factor = max(1, int(max(gray.shape) // 1600))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from coopvote.ballots.omr_marks import BoxState
+from coopvote.messages import Message, message
 
 
 class Reason(StrEnum):
@@ -43,6 +44,27 @@ class Reason(StrEnum):
     RANK_DUPLICATED = "preference given to several candidates"
     RANK_SKIPPED = "preference skipped"
     CANDIDATE_RANKED_TWICE = "candidate given several preferences"
+
+    def words(self) -> Message:
+        """The reason in the catalogue's words; the value stays English because records already hold it."""
+        return message(REASON_KEYS[self])
+
+
+REASON_KEYS: dict[Reason, str] = {
+    Reason.UNREADABLE_QR: "omr.unreadable_qr",
+    Reason.BLANK_PAGE: "omr.blank_page",
+    Reason.UNKNOWN_BALLOT: "omr.unknown_ballot",
+    Reason.POOR_REGISTRATION: "omr.poor_registration",
+    Reason.DOUBTFUL_MARK: "omr.doubtful_mark",
+    Reason.MARK_BESIDE_BOX: "omr.mark_beside_box",
+    Reason.SCANNER_STREAK: "omr.scanner_streak",
+    Reason.TOO_MANY_MARKS: "omr.too_many_marks",
+    Reason.NO_MARKS: "omr.no_marks",
+    Reason.RANK_DUPLICATED: "omr.rank_duplicated",
+    Reason.RANK_SKIPPED: "omr.rank_skipped",
+    Reason.CANDIDATE_RANKED_TWICE: "omr.candidate_ranked_twice",
+}
+"""Each reason's catalogue key: a sheet queued for a person stores these, so the queue reads in its language."""
 
 
 class QuestionKind(StrEnum):
@@ -84,8 +106,8 @@ class QuestionReading:
     """CHOOSE: marked option indices in option order. RANK: option indices in preference order, valid
     part only (per the ranking rules)."""
     reasons: list[Reason] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    """Plain words for the adjudicator: which box, which preference."""
+    notes: list[Message] = field(default_factory=list)
+    """For the adjudicator: which box, which preference (catalogue messages, shown in the reader's language)."""
 
 
 def interpret_choose(question: QuestionBoxes, states: Mapping[Hashable, BoxState]) -> QuestionReading:
@@ -94,12 +116,12 @@ def interpret_choose(question: QuestionBoxes, states: Mapping[Hashable, BoxState
     doubtful = [i for i, box in enumerate(question.boxes) if states[box] is BoxState.DOUBTFUL]
     reading.chosen = tuple(marked)
     for i in doubtful:
-        reading.notes.append(f"{question.options[i]}: doubtful")
+        reading.notes.append(message("omr.note_option_doubtful", option=question.options[i]))
     if doubtful:
         reading.reasons.append(Reason.DOUBTFUL_MARK)
     if len(marked) > question.max_marks:
         reading.reasons.append(Reason.TOO_MANY_MARKS)
-        reading.notes.append(f"{len(marked)} marks where at most {question.max_marks} allowed")
+        reading.notes.append(message("omr.note_too_many_marks", marked=len(marked), allowed=question.max_marks))
     if not marked and not doubtful and not question.blank_allowed:
         reading.reasons.append(Reason.NO_MARKS)
     return reading
@@ -120,7 +142,8 @@ def interpret_ranking(
                 at_rank[rank_index].append(option)
             elif state is BoxState.DOUBTFUL:
                 doubtful = True
-                reading.notes.append(f"{question.options[option]}, preference {rank_index + 1}: doubtful")
+                reading.notes.append(message("omr.note_preference_doubtful", option=question.options[option],
+                                             rank=rank_index + 1))
     if doubtful:
         reading.reasons.append(Reason.DOUBTFUL_MARK)
 
@@ -135,19 +158,18 @@ def interpret_ranking(
         if len(options) > 1:
             irregular.append(Reason.RANK_DUPLICATED)
             names = ", ".join(question.options[o] for o in options)
-            reading.notes.append(f"preference {rank_index + 1} given to {names}")
+            reading.notes.append(message("omr.note_preference_shared", rank=rank_index + 1, names=names))
             if rules.stop_at_duplicate:
                 stopped = True
         elif options and not fresh:
             irregular.append(Reason.CANDIDATE_RANKED_TWICE)
-            reading.notes.append(
-                f"{question.options[options[0]]} also marked at preference {rank_index + 1}"
-            )
+            reading.notes.append(message("omr.note_also_ranked", option=question.options[options[0]],
+                                         rank=rank_index + 1))
             if rules.stop_at_gap:
                 stopped = True
         elif not options:
             irregular.append(Reason.RANK_SKIPPED)
-            reading.notes.append(f"preference {rank_index + 1} not given")
+            reading.notes.append(message("omr.note_preference_not_given", rank=rank_index + 1))
             if rules.stop_at_gap:
                 stopped = True
         if stopped:
@@ -167,7 +189,7 @@ def interpret_ranking(
     if last_used < 0 and not doubtful and not question.blank_allowed:
         reading.reasons.append(Reason.NO_MARKS)
     if len(ranked) > question.max_marks > 0 and question.max_marks < len(question.options):
-        reading.notes.append(f"only the first {question.max_marks} preferences can count")
+        reading.notes.append(message("omr.note_only_first_count", count=question.max_marks))
     return reading
 
 

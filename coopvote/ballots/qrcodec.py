@@ -59,7 +59,7 @@ from coopvote.ballots.paper import PageSize, Variant
 from coopvote.ballots.texts import reason_words
 from coopvote.counting.value_bands import band_token, parse_band_token
 from coopvote.errors import InputError
-from coopvote.messages import message
+from coopvote.messages import Message, message
 
 BALLOT_PREFIX = "CV"
 CARD_PREFIX = "CVM"
@@ -197,15 +197,14 @@ def encode(code: BallotCode, secret: bytes) -> str:
 CARD_NUMBER_LIMIT = 16
 
 
-def card_number_problem(number: str) -> str | None:
+def card_number_problem(number: str) -> Message | None:
     """Why a membership number cannot go on a membership card's code, or None when it can.
 
     The register import asks this of every row, so a number the cards could not print is refused
     where it was typed (naming the line), not later when ``coopvote cards`` meets it.
     """
     if len(number) > CARD_NUMBER_LIMIT or not _CLASS.fullmatch(number.upper()):
-        return (f"cannot be printed on a membership card: use 1 to {CARD_NUMBER_LIMIT} letters A-Z and digits 0-9, "
-                "with single hyphens between them (no spaces or other signs)")
+        return message("qr.card_number_unprintable", number=number[:40], limit=CARD_NUMBER_LIMIT)
     return None
 
 

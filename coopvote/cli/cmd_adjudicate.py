@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from coopvote.ballots.omr_words import reasons_said
 from coopvote.ballots.texts import REJECTION_REASONS
 from coopvote.cli.common import add_meeting_argument, in_reading_language, open_meeting
 from coopvote.errors import InputError
-from coopvote.messages import Message, message
+from coopvote.messages import Bilingual, Message, message
 
 if TYPE_CHECKING:
     from coopvote.service.tellers import PendingView
@@ -44,7 +45,9 @@ def marks_of(text: str) -> list[int]:
 def sheet_line(sheet: PendingView) -> Message:
     """One waiting sheet, marked as an advance paper when it is one, as the app's queue marks it: accepted, an
     advance paper is recorded with the source "advance" (and an amendment rule may apply to it)."""
-    reasons = ", ".join(sheet.reasons) or message("cli.adjudicate_needs_a_person")
+    said = reasons_said(sheet.reasons, sheet.reading)
+    reasons = (Bilingual(*(", ".join(reason.render(language) for reason in said) for language in ("cy", "en")))
+               if said else message("cli.adjudicate_needs_a_person"))
     read = [q.get("chosen") for q in sheet.reading.get("questions", [])]
     if not sheet.item:
         return message("cli.adjudicate_no_code", sheet=sheet.id, reasons=reasons, read=read, source=sheet.source_name)

@@ -22,6 +22,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from coopvote.meeting.spec import load_spec
     from coopvote.register.importer import read_register
+    from coopvote.register.model import listed as listed_problems
     from coopvote.service import MeetingService
 
     spec = load_spec(args.spec)
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         known = {c.code: (c.name_en, c.name_cy) for c in spec.classes}
         preview = read_register(args.register, known_classes=known, filename=str(args.register))
         if not preview.ok:
-            listed = "; ".join(str(problem) for problem in preview.errors[:20])
+            listed = listed_problems(preview.errors[:20])
             if len(preview.errors) > 20:
                 raise InputError("cli.register_bad_rows_more", path=args.register, count=len(preview.errors),
                                  problems=listed, more=len(preview.errors) - 20)

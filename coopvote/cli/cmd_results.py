@@ -20,7 +20,7 @@ from coopvote.cli.common import (
 )
 from coopvote.counting.model import decimal_string
 from coopvote.errors import RuleError
-from coopvote.messages import Bilingual, message, note_message
+from coopvote.messages import Bilingual, current_language, message, note_message, render_value
 
 if TYPE_CHECKING:
     from coopvote.service.views import ItemResult
@@ -100,7 +100,9 @@ def print_result(result: ItemResult) -> None:
     print(message("cli.results_item", item=item.number, title=Bilingual(item.title_cy, item.title_en), status=item.status))
     classes = list(result.papers_by_class)
     header = "".join(f"{code:>18}" for code in classes)
-    print(f"    {'':<28}{header}{'total':>18}")
+    total_words = message("cli.results_total_heading")
+    total_heading = render_value(Bilingual(total_words.render("cy"), total_words.render("en")), current_language())
+    print(f"    {'':<28}{header}{total_heading:>18}")
     for index, (cy, en) in enumerate(result.option_labels):
         papers = result.papers_by_option.get(index, {})
         weighted = result.weighted_by_option.get(index, {})

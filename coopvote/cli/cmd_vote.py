@@ -63,7 +63,8 @@ def run_close(args: argparse.Namespace) -> int:
         try:
             code = service.voting.close_vote(args.item)
         except RuleError as error:
-            if "adjudication" in error.render("en"):
+            # The refusal's key, not its words: the words are whatever language the catalogue gives.
+            if error.message.key == "safeguards.close_with_pending":
                 raise RuleError("cli.close_adjudicate_first", refusal=error.message, meeting=args.meeting) from error
 
             raise

@@ -17,7 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from coopvote.errors import CoopvoteError
 from coopvote.meeting.spec import parse_spec
+from coopvote.messages import Bilingual, Message, message
 from coopvote.register.sample import write_sample_register
 from coopvote.service import MeetingService
 from coopvote.service.papers import PrintRun
@@ -36,6 +38,10 @@ class DemoRun:
     say: Callable[[str], None] = print
     rng: random.Random = field(default_factory=lambda: random.Random(DEMO_SEED))
     written: list[Path] = field(default_factory=list)
+
+    def tell(self, words: Message) -> None:
+        """Say one step in the reading language (``--lang``; both, Welsh first, by default)."""
+        self.say(str(words))
 
     @property
     def meeting_path(self) -> Path:
@@ -58,7 +64,8 @@ def set_up(run: DemoRun) -> MeetingService:
     run.written += [spec_path, register]
     service = MeetingService.create(run.meeting_path, spec, actor="demo", station="desk-1")
     result = service.setup.import_register(register, register.name)
-    run.say(f"1. Meeting created; register imported: {result.imported} members {result.by_class}")
+    shares = ", ".join(f"{code} {count}" for code, count in result.by_class.items())
+    run.tell(message("demo.created", count=result.imported, shares=shares))
     return service
 
 
@@ -69,12 +76,12 @@ def rehearse(run: DemoRun, service: MeetingService) -> None:
     prepared = service.rehearsal.prepare(folder)
     report = service.rehearsal.check(folder, [prepared.deck], by="demo tellers")
     run.written += [prepared.deck, folder / "report.txt"]
-    verdict = "passed" if report.passed else f"FAILED ({len(report.problems)} problems: {report.problems[0]})"
-    run.say(
-        f"1b. Rehearsal {verdict}: {report.sheets} test sheets, {prepared.slip_pages} of them vote slips "
-        f"({report.counted} read clear, {report.to_person} to a person, {report.refused} refused: spoilt papers "
-        "and two slips from one sheet); the meeting is back at zero"
-    )
+    if report.passed:
+        run.tell(message("demo.rehearsal_passed", sheets=report.sheets, slips=prepared.slip_pages,
+                         counted=report.counted, to_person=report.to_person, refused=report.refused))
+    else:
+        run.tell(message("demo.rehearsal_failed", problems=len(report.problems), first=report.problems[0],
+                         sheets=report.sheets))
 
 
 def registration(run: DemoRun, service: MeetingService) -> None:
@@ -85,22 +92,23 @@ def registration(run: DemoRun, service: MeetingService) -> None:
     rng.shuffle(active)
     attending = active[:120]
     quorum_before = service.desk.quorum()
-    run.say(f"2. Before the doors open: {quorum_before.explanation_en}")
+    run.tell(message("demo.before_doors_open",
+                     explanation=Bilingual(quorum_before.explanation_cy, quorum_before.explanation_en)))
     for member in attending:
         service.desk.check_in(member.number)
     if lapsed:
         try:
             service.desk.check_in(lapsed[0].number)
         except Exception as refused:  # the desk sees the refusal; the demo shows it
-            run.say(f"   desk refusal shown: {refused}")
+            words = refused.message if isinstance(refused, CoopvoteError) else Message.text(str(refused))
+            run.tell(message("demo.desk_refusal", refusal=words))
     # proxies: absent members appoint members who are present (at most the limit each)
     absent = active[120:150]
     holders = attending[:15]
     for index, member in enumerate(absent):
         service.desk.appoint_proxy(member.number, holders[index % len(holders)].number, directed=index % 3 == 0)
     quorum = service.desk.quorum()
-    run.say(f"   {quorum.explanation_en}")
-    run.say(f"   {quorum.explanation_cy}")
+    run.tell(message("demo.quorum_now", explanation=Bilingual(quorum.explanation_cy, quorum.explanation_en)))
 
 
 def print_papers(run: DemoRun, service: MeetingService) -> dict[tuple[int, str], PrintRun]:
@@ -124,7 +132,7 @@ def print_papers(run: DemoRun, service: MeetingService) -> dict[tuple[int, str],
     service.papers.print_papers(2, "SUP", 2, large, variant="large-print")
     run.written += [easy, large]
     total = sum(len(r.batch.serials) for r in runs.values())
-    run.say(f"3. Papers printed: {total} papers and slip sheets in {len(runs)} PDFs under {folder}")
+    run.tell(message("demo.papers_printed", papers=total, files=len(runs), folder=folder))
     return runs
 
 
@@ -136,7 +144,7 @@ def issue_packs(run: DemoRun, service: MeetingService) -> None:
             packs = service.desk.issue_pack(member.number)
             handed += len(packs)
             proxies += sum(1 for p in packs if p.as_proxy)
-    run.say(f"4. Packs handed out: {handed} ({proxies} for proxies); the desk recorded who, never which serial")
+    run.tell(message("demo.packs_handed_out", packs=handed, proxies=proxies))
 
 
 def _take(stock: dict[tuple[int, str], list[int]], item: int, code: str) -> int:
@@ -192,10 +200,8 @@ def vote(run: DemoRun, service: MeetingService, printed: dict[tuple[int, str], P
         # a teller scans the last paper recorded a second time: refused, nothing changes
         again = service.tellers.record_paper(last_code, last_marks)
         service.voting.close_vote(item.number)
-        run.say(
-            f"5.{item.number} Item {item.number} ({item.title_en}): {recorded} papers recorded; "
-            f"double scan refused: {again.message_en}"
-        )
+        run.tell(message("demo.item_recorded", item=item.number, title=Bilingual(item.title_cy, item.title_en),
+                         papers=recorded, refusal=Bilingual(again.message_cy, again.message_en)))
 
 
 def scan_marked_sheets(
@@ -233,10 +239,7 @@ def scan_marked_sheets(
     summary = service.tellers.read_sheets([scanned])
     for sheet in service.tellers.pending_sheets():
         service.tellers.adjudicate(sheet.id, reject_reason="too-many-votes", by="Gareth Morgan (returning officer)")
-    run.say(
-        f"   scanned {summary.pages} marked sheets (skewed, blurred, some upside down): {summary.accepted} read clear, "
-        f"{summary.queued} set aside and adjudicated"
-    )
+    run.tell(message("demo.sheets_scanned", pages=summary.pages, accepted=summary.accepted, queued=summary.queued))
     return summary.accepted + summary.queued
 
 
@@ -254,7 +257,7 @@ def results(run: DemoRun, service: MeetingService) -> dict[str, Any]:
     chair = str(meeting.rules.get("rules", {}).get("chair", "the chair"))  # type: ignore[union-attr]
     for item in meeting.items:
         result = service.results.item_result(item.number)
-        run.say(f"6.{item.number} {result.outcome_en}")
+        run.tell(message("demo.item_outcome", item=item.number, outcome=Bilingual(result.outcome_cy, result.outcome_en)))
         summaries.append(service.results.declare(item.number, chair))
     data = {"meeting": meeting.name_en, "items": summaries}
     path = run.out / "results.json"
@@ -304,7 +307,7 @@ def run_demo(out: Path, say: Callable[[str], None] = print) -> DemoRun:
         service.close()
     declare_and_export(run)
     run.written.insert(0, run.meeting_path)
-    say("Outputs:")
+    say(str(message("demo.outputs")))
     for path in run.written:
         say(f"  {path}")
     return run

@@ -11,8 +11,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
-from coopvote.register.model import Status
+from coopvote.messages import Message, message
+from coopvote.register.model import Status, at
 
 _PUNCTUATION = str.maketrans({ch: " " for ch in ".,;:_-#()[]/\\*'’\"!?"})
 
@@ -43,7 +45,13 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "cyfeiriad e bost"),
 }
 _HEADING_TO_FIELD = {norm(s): f for f, synonyms in _SYNONYMS.items() for s in synonyms}
-_FIELD_WORDS = {"number": "membership number", "name": "name", "class": "membership class"}
+
+def field_words(field_name: str) -> Message:
+    """What a column is for, in a sentence: "membership number" / "rhif aelodaeth"."""
+    keys = {"number": "register.field_number", "name": "register.field_name", "given": "register.field_given",
+            "family": "register.field_family", "class": "register.field_class", "vote": "register.field_vote",
+            "status": "register.field_status", "email": "register.field_email"}
+    return message(keys[field_name])
 
 _STATUS_WORDS: dict[str, Status] = {}
 for _word in ("", "active", "current", "member", "full", "full member", "yes", "y", "true", "1", "live",
@@ -105,12 +113,12 @@ def header_score(cells: Sequence[str]) -> int:
     return len({_HEADING_TO_FIELD[n] for n in map(norm, cells) if n in _HEADING_TO_FIELD})
 
 
-def _map_columns(cells: Sequence[str]) -> tuple[ColumnMap, list[str]]:
+def _map_columns(cells: Sequence[str]) -> tuple[ColumnMap, list[Message]]:
     headings = [" ".join(c.replace("\ufeff", "").split()) for c in cells]
     while headings and not headings[-1]:
         headings.pop()
     columns = ColumnMap(headings)
-    notes = []
+    notes: list[Message] = []
     for index, heading in enumerate(headings):
         if not heading:
             columns.unnamed.append(index)
@@ -122,21 +130,22 @@ def _map_columns(cells: Sequence[str]) -> tuple[ColumnMap, list[str]]:
         elif getattr(columns, attribute) is None:
             setattr(columns, attribute, index)
         else:
+            assert key is not None  # attribute is only set from a key
             first = headings[getattr(columns, attribute)]
-            notes.append(f"Column “{heading}” was kept as extra information: column “{first}” was taken as the "
-                         f"{key}.")
+            notes.append(message("register.note_column_kept_as_extra", heading=heading, first=first,
+                                 field=field_words(key)))
             columns.extra.append((index, heading))
     return columns, notes
 
 
 def find_header(
-    rows: Sequence[tuple[int, Sequence[str]]], *, default_class: str | None, unit: str = "line"
-) -> tuple[ColumnMap, int, list[str]] | str:
+    rows: Sequence[tuple[int, Sequence[str]]], *, default_class: str | None, unit: Literal["line", "row"] = "line"
+) -> tuple[ColumnMap, int, list[Message]] | Message:
     """Find the heading row among the first rows, or say in plain words why there is none."""
     non_blank = [(line, cells) for line, cells in rows if any(c.strip() for c in cells)]
     if not non_blank:
-        return "the file is empty: no headings and no members"
-    best: tuple[ColumnMap, int, list[str], list[str]] | None = None
+        return message("register.file_empty")
+    best: tuple[ColumnMap, int, list[Message], list[str]] | None = None
     for line, cells in non_blank:
         columns, notes = _map_columns(cells)
         missing = []
@@ -148,17 +157,15 @@ def find_header(
             missing.append("class")
         if not missing:
             if line != non_blank[0][0]:
-                notes.insert(0, f"The headings are on {unit} {line}; the {line - 1} {unit}{'s' if line != 2 else ''} "
-                             "above them were skipped.")
+                notes.insert(0, message("register.note_headings_below_rows", line=line, above=line - 1) if unit == "row"
+                             else message("register.note_headings_below_lines", line=line, above=line - 1))
             if columns.klass is None:
-                notes.append(f"There is no class column: every member is put in class {default_class}.")
+                notes.append(message("register.note_no_class_column", code=default_class))
             return columns, line, notes
         if best is None or len(missing) < len(best[3]):
             best = (columns, line, notes, missing)
     assert best is not None
     columns, line, _, missing = best
-    found = ", ".join(f"“{h}”" for h in columns.headings if h) or "(none)"
-    wanted = " and ".join(_FIELD_WORDS[m] for m in missing)
-    return (f"no column for the {wanted} was found ({unit} {line} has the columns {found}); expected headings such "
-            "as “Membership number”, “Name”, “Class”, “Vote value”, “Status” (or “Rhif aelodaeth”, “Enw”, "
-            "“Dosbarth”)")
+    found: str | Message = ", ".join(f"“{h}”" for h in columns.headings if h) or message("register.none_found")
+    return message("register.no_headings_found", wanted=[field_words(m) for m in missing], where=at(unit, line),
+                   found=found)

@@ -21,8 +21,9 @@ from typing import Literal
 
 from coopvote.ballots.qrcodec import card_number_problem
 from coopvote.errors import InputError
+from coopvote.messages import Bilingual, Message, message
 from coopvote.register.columns import ColumnMap, find_header, norm, status_lookup
-from coopvote.register.model import Record, RegisterPreview, RegisterRow, RowProblem, Status
+from coopvote.register.model import Record, RegisterPreview, RegisterRow, RowProblem, Status, at
 from coopvote.register.sample import sample_members, write_sample_register
 from coopvote.register.text import cell_text, clean, parse_vote_value, read_csv_records
 from coopvote.register.xlsx import read_xlsx_rows
@@ -77,13 +78,13 @@ def read_register(
         return preview
     preview = RegisterPreview(filename=name, format="csv")
     if data.startswith(_XLS_MAGIC):
-        _whole_file(preview, "this is an old Excel .xls workbook; save it as .xlsx or as CSV (UTF-8) and try again")
+        _whole_file(preview, message("register.old_xls"))
         return preview
     _fill(preview, read_csv_records(data, preview), known_classes)
     return preview
 
 
-def _whole_file(preview: RegisterPreview, reason: str) -> None:
+def _whole_file(preview: RegisterPreview, reason: Message) -> None:
     preview.errors.append(RowProblem(None, None, reason, preview.filename))
 
 
@@ -100,7 +101,7 @@ def _fill(preview: RegisterPreview, records: Iterable[Record] | None, known: Cla
             break
     single_class = _single_class(known)
     found = find_header([(r[0], [cell_text(v) for v in r[2]]) for r in head], default_class=single_class, unit=unit)
-    if isinstance(found, str):
+    if isinstance(found, Message):
         _whole_file(preview, found)
         return
     columns, header_line, notes = found
@@ -122,15 +123,21 @@ def _single_class(known: ClassNames | None) -> str | None:
     return next(iter(known)) if known is not None and len(known) == 1 else None
 
 
-def _listing_of_classes(known: ClassNames | None) -> str:
-    """"PS (People supported), EMP (Employees)": what an unknown-class message offers instead."""
+def _listing_of_classes(known: ClassNames | None) -> Bilingual | Message:
+    """"PS (People supported), EMP (Employees)": what an unknown-class message offers instead.
+
+    A class given as (English name, Welsh name) is listed by its Welsh name in the Welsh sentence."""
     if not known:
-        return ""
-    parts = []
-    for code, names in known.items():
-        first = names if isinstance(names, str) else next(iter(names), "")
-        parts.append(f"{code} ({first})" if first and norm(first) != norm(code) else code)
-    return ", ".join(parts)
+        return message("register.no_classes")
+    listings = []
+    for welsh in (True, False):
+        parts = []
+        for code, names in known.items():
+            alternatives = [names] if isinstance(names, str) else [name for name in names if name]
+            shown = alternatives[1] if welsh and len(alternatives) > 1 else next(iter(alternatives), "")
+            parts.append(f"{code} ({shown})" if shown and norm(shown) != norm(code) else code)
+        listings.append(", ".join(parts))
+    return Bilingual(*listings)
 
 
 def _class_lookup(known: ClassNames | None) -> dict[str, str] | None:
@@ -166,7 +173,7 @@ class _RowBuilder:
         self.single_class = single_class
         self.unit = unit
         self.seen: dict[str, int] = {}
-        self.votes: dict[str, Fraction | str] = {}
+        self.votes: dict[str, Fraction | Message] = {}
         self.class_cache: dict[str, str] = {}
         self.combos: dict[tuple[str, str, str], tuple[str, Fraction, Status, bool]] = {}
         """(class, vote, status) as written -> checked values: most rows repeat a handful of these."""
@@ -189,7 +196,7 @@ class _RowBuilder:
             h for h in (columns.heading(columns.given), columns.heading(columns.family)) if h)
         self.known_listing = _listing_of_classes(known)
 
-    def problem(self, line: int, column: str | None, reason: str) -> None:
+    def problem(self, line: int, column: str | None, reason: Message) -> None:
         self.preview.errors.append(RowProblem(line, column, reason, self.preview.filename, self.unit))
 
     def add(self, first: int, last: int, cells: Sequence[object]) -> None:
@@ -204,8 +211,8 @@ class _RowBuilder:
         if len(texts) > width:
             if "".join(texts[width:]).strip():
                 if self.unit == "line":
-                    self.problem(first, None, f"has {len(texts)} values but the headings have {width} columns; a "
-                                 f"value containing “{self.preview.delimiter or ','}” must be in quotes")
+                    self.problem(first, None, message("register.too_many_values", values=len(texts), width=width,
+                                                      delimiter=self.preview.delimiter or ","))
                     return
                 self.ignored_lines.append(first)
             texts = texts[:width]
@@ -225,23 +232,22 @@ class _RowBuilder:
         if not (number.isprintable() and name.isprintable() and raw_class.isprintable()):
             self._invisible(first, number, name, raw_class)
         if not number:
-            self.problem(first, self.h_number, "the membership number is empty")
+            self.problem(first, self.h_number, message("register.number_empty"))
         else:
             key = number.casefold()
             earlier = self.seen.get(key)
             if earlier is not None:
                 self.problem(first, self.h_number,
-                             f"membership number “{number}” is a duplicate: it is already on {self.unit} {earlier}")
+                             message("register.number_duplicate", number=number, earlier=at(self.unit, earlier)))
             else:
                 self.seen[key] = first
             unprintable = card_number_problem(number)
             if unprintable:
-                self.problem(first, self.h_number, f"membership number “{number[:40]}” {unprintable}")
+                self.problem(first, self.h_number, unprintable)
         if not name:
-            self.problem(first, self.h_name, "the name is empty")
+            self.problem(first, self.h_name, message("register.name_empty"))
         elif len(name) > MAX_NAME_CHARS:
-            self.problem(first, self.h_name, f"the name is {len(name):,} characters long, more than the "
-                         f"{MAX_NAME_CHARS} a name on a card or list can hold")
+            self.problem(first, self.h_name, message("register.name_too_long", length=len(name), limit=MAX_NAME_CHARS))
         vote_index = self.cols.vote
         raw_vote = None if vote_index is None or vote_index >= len(cells) else cells[vote_index]
         combo_key = (raw_class, raw_vote if isinstance(raw_vote, str) else repr(raw_vote), texts[i_status])
@@ -269,7 +275,7 @@ class _RowBuilder:
                                                                                raw_class)):
             bad = next((ch for ch in value if not ch.isprintable()), None)
             if bad is not None:
-                self.problem(line, column, f"contains an invisible or control character (U+{ord(bad):04X})")
+                self.problem(line, column, message("register.invisible_character", code=f"{ord(bad):04X}"))
 
     def _multiline(self, first: int, last: int, texts: list[str]) -> bool:
         """Report values that run over lines; True if one is a core field (then the row is unusable)."""
@@ -281,18 +287,17 @@ class _RowBuilder:
                 heading = self.cols.heading(index)
                 if index in core:
                     broken = True
-                    self.problem(first, heading, f"this value runs from line {first} to line {last}; check for a "
-                                 "quotation mark that is not closed")
+                    self.problem(first, heading, message("register.value_runs_over_lines", first=first, last=last))
                 else:
-                    self.preview.warnings.append(f"Line {first}: the value in column “{heading}” runs over "
-                                                 f"several lines (to line {last}); kept as it is.")
+                    self.preview.warnings.append(message("register.note_value_runs_over", first=first, heading=heading,
+                                                         last=last))
         return broken
 
     def _class(self, line: int, raw: str) -> str | None:
         if not raw:
             if self.cols.klass is None and self.single_class is not None:
                 return self.single_class
-            self.problem(line, self.cols.heading(self.cols.klass), "the membership class is empty")
+            self.problem(line, self.cols.heading(self.cols.klass), message("register.class_empty"))
             return None
         if self.classes is None:
             return raw
@@ -303,7 +308,7 @@ class _RowBuilder:
                 self.class_cache[raw] = code
         if code is None:
             self.problem(line, self.cols.heading(self.cols.klass),
-                         f"unknown class “{raw}”; the classes are: {self.known_listing or '(none defined)'}")
+                         message("register.unknown_class", raw=raw, classes=self.known_listing))
         return code
 
     def _vote(self, line: int, raw: object) -> Fraction | None:
@@ -312,7 +317,7 @@ class _RowBuilder:
         if result is None:
             result = parse_vote_value(raw)
             self.votes[key] = result
-        if isinstance(result, str):
+        if isinstance(result, Message):
             self.problem(line, self.cols.heading(self.cols.vote), result)
             return None
         return result
@@ -320,28 +325,35 @@ class _RowBuilder:
     def _status(self, line: int, raw: str) -> Status | None:
         status = status_lookup(raw)
         if status is None:
-            self.problem(line, self.cols.heading(self.cols.status),
-                         f"status “{raw}” is not understood; use “active” or “lapsed”")
+            self.problem(line, self.cols.heading(self.cols.status), message("register.unknown_status", raw=raw))
         return status
 
     def finish(self) -> None:
         preview = self.preview
         if self.blank_lines:
-            preview.warnings.append(f"{len(self.blank_lines)} blank {self.unit}{'s' if len(self.blank_lines) != 1 else ''}"
-                                    f" skipped ({_listing(self.unit, self.blank_lines)}).")
+            places = _listing(self.unit, self.blank_lines)
+            count = len(self.blank_lines)
+            preview.warnings.append(message("register.note_blank_rows_skipped", count=count, places=places)
+                                    if self.unit == "row" else
+                                    message("register.note_blank_lines_skipped", count=count, places=places))
         if self.repeated_headings:
-            preview.warnings.append(f"The headings were repeated and skipped ({_listing(self.unit, self.repeated_headings)}).")
+            preview.warnings.append(message("register.note_headings_repeated",
+                                            places=_listing(self.unit, self.repeated_headings)))
         if self.ignored_lines:
-            preview.warnings.append("Values in columns without a heading were ignored "
-                                    f"({_listing(self.unit, self.ignored_lines)}).")
+            preview.warnings.append(message("register.note_values_without_heading",
+                                            places=_listing(self.unit, self.ignored_lines)))
         if self.zero_votes:
-            preview.warnings.append(f"{self.zero_votes} member{'s have' if self.zero_votes != 1 else ' has'} vote "
-                                    "value 0: on the register, but their votes count for nothing.")
+            preview.warnings.append(message("register.note_zero_votes", count=self.zero_votes))
         if not preview.rows and not preview.errors:
-            _whole_file(preview, "there are headings but no members below them")
+            _whole_file(preview, message("register.no_members_below_headings"))
 
 
-def _listing(unit: str, lines: list[int], limit: int = 10) -> str:
+def _listing(unit: Literal["line", "row"], lines: list[int], limit: int = 10) -> Message:
+    """"line 4", "lines 4, 9 and 3 more", "rows 2, 5": where something was found, in the reader's language."""
+    if len(lines) == 1:
+        return at(unit, lines[0])
     shown = ", ".join(str(n) for n in lines[:limit])
-    more = f" and {len(lines) - limit} more" if len(lines) > limit else ""
-    return f"{unit}{'s' if len(lines) != 1 else ''} {shown}{more}"
+    more: Message | str = message("register.and_more", more=len(lines) - limit) if len(lines) > limit else ""
+    if unit == "row":
+        return message("register.on_rows", shown=shown, more=more)
+    return message("register.on_lines", shown=shown, more=more)

@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Literal
 
 from coopvote.errors import InputError
-from coopvote.messages import Bilingual, message, render_value
+from coopvote.messages import Bilingual, Language, Message, current_language, message
 
 Status = Literal["active", "lapsed"]
 
@@ -43,21 +43,37 @@ class RowProblem:
     """One reason a register cannot be imported as it stands.
 
     ``line`` is None for a problem with the whole file (no headings, binary junk, unreadable workbook).
+    The reason is a catalogue message, so the wizard, the register dialog and ``coopvote --lang cy new``
+    show it in the language of whoever reads it.
     """
 
     line: int | None
     column: str | None
-    reason: str
+    reason: Message
     source: str = ""
     unit: Literal["line", "row"] = "line"
 
-    def __str__(self) -> str:
+    def render(self, language: Language | None = None) -> str:
+        """"register.csv, line 6, column “number”: the membership number is empty", in ``language``."""
+        language = language or current_language()
+        if language == "both":
+            welsh_text, english_text = self.render("cy"), self.render("en")
+            return welsh_text if welsh_text == english_text else f"{welsh_text}\n{english_text}"
         where = [self.source] if self.source else []
         if self.line is not None:
-            where.append(f"{self.unit} {self.line}")
+            where.append(at(self.unit, self.line).render(language))
         if self.column:
-            where.append(f"column “{self.column}”")
-        return f"{', '.join(where)}: {self.reason}" if where else self.reason
+            where.append(message("register.in_column", column=self.column).render(language))
+        reason = self.reason.render(language)
+        return f"{', '.join(where)}: {reason}" if where else reason
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def at(unit: Literal["line", "row"], line: int) -> Message:
+    """"line 6" (a text file's line) or "row 6" (a spreadsheet's row), in the reader's language."""
+    return message("register.at_row", line=line) if unit == "row" else message("register.at_line", line=line)
 
 
 @dataclass
@@ -68,7 +84,8 @@ class RegisterPreview:
     format: Literal["csv", "xlsx"]
     rows: list[RegisterRow] = field(default_factory=list)
     errors: list[RowProblem] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
+    """Notes worth a look before importing (nothing wrong): catalogue messages, shown in the reader's language."""
     encoding: str | None = None
     delimiter: str | None = None
     sheet: str | None = None
@@ -91,11 +108,16 @@ class RegisterPreview:
         """Raise one ``InputError`` listing the first problems, for callers that cannot show a list."""
         if self.ok:
             return
-        shown: list[object] = list(self.errors[:limit])
+        shown: list[RowProblem | Message] = list(self.errors[:limit])
         more = len(self.errors) - len(shown)
         if more:
             shown.append(message("register.more_problems", more=more))
-        listed = Bilingual(*("\n  ".join(render_value(item, language) for item in shown) for language in ("cy", "en")))
+        listed = Bilingual(*("\n  ".join(item.render(language) for item in shown) for language in ("cy", "en")))
         raise InputError("register.cannot_import", filename=self.filename, count=len(self.errors), problems=listed)
 
 
+
+
+def listed(problems: Sequence[RowProblem], separator: str = "; ") -> Bilingual:
+    """Problems joined for one message, each language in its own words (a refusal raised with them)."""
+    return Bilingual(*(separator.join(problem.render(language) for problem in problems) for language in ("cy", "en")))

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, time
 from fractions import Fraction
 
+from coopvote.messages import Message, message
 from coopvote.register.columns import header_score
 from coopvote.register.model import Record, RegisterPreview, RowProblem
 
@@ -50,7 +51,7 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def parse_vote_value(raw: object) -> Fraction | str:
+def parse_vote_value(raw: object) -> Fraction | Message:
     """A vote value as an exact Fraction, or the reason it is not one.
 
     Blank means the default, 1. Text may be "2", "0.5", "0,5" (decimal comma) or "1/3". Spreadsheet
@@ -59,29 +60,29 @@ def parse_vote_value(raw: object) -> Fraction | str:
     if raw is None:
         return Fraction(1)
     if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-        return f"vote value “{cell_text(raw)}” is not a number; use for example 1, 2, 0.5 or 1/3"
+        return message("register.vote_not_number", value=cell_text(raw))
     if isinstance(raw, int):
         value = Fraction(raw)
     elif isinstance(raw, float):
         if not math.isfinite(raw):
-            return f"vote value “{raw}” is not a number; use for example 1, 2, 0.5 or 1/3"
+            return message("register.vote_not_number", value=raw)
         value = Fraction(repr(raw))
     else:
         parsed = _vote_from_text(raw)
-        if isinstance(parsed, str):
+        if isinstance(parsed, Message):
             return parsed
         value = parsed
     if value < 0:
-        return f"vote value “{cell_text(raw).strip()}” is negative; it must be 0 or more"
+        return message("register.vote_negative", value=cell_text(raw).strip())
     return value
 
 
-def _vote_from_text(raw: str) -> Fraction | str:
+def _vote_from_text(raw: str) -> Fraction | Message:
     text = "".join(raw.split())
     if not text:
         return Fraction(1)
     shown = raw.strip()
-    not_a_number = f"vote value “{shown}” is not a number; use for example 1, 2, 0.5 or 1/3"
+    not_a_number = message("register.vote_not_number", value=shown)
     if len(text) > _MAX_VOTE_CHARS or not text.isascii():
         return not_a_number
     sign = 1
@@ -93,7 +94,7 @@ def _vote_from_text(raw: str) -> Fraction | str:
         if not (top.isdigit() and bottom.isdigit()):
             return not_a_number
         if int(bottom) == 0:
-            return f"vote value “{shown}” divides by zero"
+            return message("register.vote_divides_by_zero", value=shown)
         return sign * Fraction(int(top), int(bottom))
     if "," in text and "." not in text and text.count(",") == 1:
         text = text.replace(",", ".")
@@ -137,8 +138,7 @@ def decode(data: bytes, preview: RegisterPreview) -> tuple[str, set[int]] | None
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError as error:
-            preview.errors.append(_whole(preview, f"the file starts like UTF-16 text but byte offset {error.start} "
-                                         "cannot be read; save it again as CSV (UTF-8)"))
+            preview.errors.append(_whole(preview, message("register.utf16_unreadable", offset=error.start)))
             return None
         preview.encoding = "utf-16"
         return text, set()
@@ -156,20 +156,15 @@ def decode(data: bytes, preview: RegisterPreview) -> tuple[str, set[int]] | None
             pass
         else:
             preview.encoding = "cp1252"
-            preview.warnings.append(
-                "The file is not UTF-8, so it was decoded as Windows-1252 (older Excel). Check accented names in "
-                "the preview: Welsh letters such as ŵ and ŷ cannot be stored in Windows-1252; if any are missing, "
-                "save the register as “CSV UTF-8” and import it again.")
+            preview.warnings.append(message("register.note_decoded_cp1252"))
             return text, set()
     encoding = "utf-8" if utf8_lines else "cp1252"
     bad = _bad_lines(data, encoding)
     for line, offset, byte in bad:
         if utf8_lines:
-            reason = (f"cannot be read: byte 0x{byte:02X} at byte offset {offset} is not UTF-8, though other lines are "
-                      "UTF-8 (the file mixes text encodings); retype the accented letters on this line")
+            reason = message("register.byte_mixed_encodings", byte=f"{byte:02X}", offset=offset)
         else:
-            reason = (f"cannot be read: byte 0x{byte:02X} at byte offset {offset} is neither UTF-8 nor Windows-1252;"
-                      " save the register as “CSV UTF-8” and import it again")
+            reason = message("register.byte_not_text", byte=f"{byte:02X}", offset=offset)
         preview.errors.append(_problem(preview, line, reason))
     preview.encoding = "utf-8" if utf8_lines else "cp1252"
     text = data.decode("utf-8-sig" if bom else preview.encoding, errors="replace")
@@ -184,11 +179,11 @@ def _is_utf8(line: bytes) -> bool:
     return True
 
 
-def _whole(preview: RegisterPreview, reason: str) -> RowProblem:
+def _whole(preview: RegisterPreview, reason: Message) -> RowProblem:
     return RowProblem(None, None, reason, preview.filename)
 
 
-def _problem(preview: RegisterPreview, line: int, reason: str) -> RowProblem:
+def _problem(preview: RegisterPreview, line: int, reason: Message) -> RowProblem:
     return RowProblem(line, None, reason, preview.filename)
 
 
@@ -230,7 +225,7 @@ def choose_delimiter(text: str) -> str:
 def read_csv_records(data: bytes, preview: RegisterPreview) -> Iterator[Record] | None:
     """Records (first line, last line, cells) of a delimited text register, or None if it is not one."""
     if not data.strip():
-        preview.errors.append(_whole(preview, "the file is empty: no headings and no members"))
+        preview.errors.append(_whole(preview, message("register.file_empty")))
         return None
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     binary_line = None if utf16 else _looks_binary(data[:_SNIFF_CHARS].decode("latin-1"))
@@ -241,9 +236,7 @@ def read_csv_records(data: bytes, preview: RegisterPreview) -> Iterator[Record] 
     if binary_line is None:
         binary_line = _looks_binary(text)
     if binary_line is not None:
-        preview.errors.append(_whole(
-            preview, f"this looks like a binary file, not a CSV register (NUL or control bytes from line "
-            f"{binary_line}); export the register as CSV (UTF-8) or .xlsx"))
+        preview.errors.append(_whole(preview, message("register.binary_file", line=binary_line)))
         return None
     preview.delimiter = choose_delimiter(text)
     return _records(text, preview, bad_lines)
@@ -259,4 +252,4 @@ def _records(text: str, preview: RegisterPreview, bad_lines: set[int]) -> Iterat
                 continue
             yield first, last, row
     except csv.Error as error:
-        preview.errors.append(_problem(preview, last + 1, f"cannot be split into columns ({error}); the rest of the file was not read"))
+        preview.errors.append(_problem(preview, last + 1, message("register.cannot_split", detail=str(error))))

@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from coopvote.messages import Message, message
 from coopvote.register.columns import header_score
 from coopvote.register.model import Record, RegisterPreview, RowProblem
 from coopvote.register.text import cell_text
@@ -26,7 +27,7 @@ An .xlsx is a zip, so a few kilobytes can claim gigabytes; this is checked from 
 before the spreadsheet reader sees it (zipfile never inflates a member past its declared size)."""
 
 
-def _zip_problem(data: bytes, max_unpacked: int = MAX_UNPACKED_BYTES) -> str | None:
+def _zip_problem(data: bytes, max_unpacked: int = MAX_UNPACKED_BYTES) -> Message | None:
     """Why the workbook's zip is beyond the limits, or None (a zip that cannot be opened is left to openpyxl)."""
     import zipfile
 
@@ -36,11 +37,10 @@ def _zip_problem(data: bytes, max_unpacked: int = MAX_UNPACKED_BYTES) -> str | N
     except Exception:  # noqa: BLE001 - not a readable zip: openpyxl says so in its own words below
         return None
     if len(infos) > MAX_PARTS:
-        return f"the workbook holds {len(infos):,} parts, more than the {MAX_PARTS:,} a register needs"
+        return message("register.xlsx_too_many_parts", parts=len(infos), limit=MAX_PARTS)
     unpacked = sum(info.file_size for info in infos)
     if unpacked > max_unpacked:
-        return (f"the workbook would take {unpacked:,} bytes once unpacked, more than the {max_unpacked:,} a register "
-                "needs (a damaged or hostile file); nothing was unpacked")
+        return message("register.xlsx_too_big", unpacked=unpacked, limit=max_unpacked)
     return None
 
 
@@ -55,24 +55,23 @@ def read_xlsx_rows(data: bytes, preview: RegisterPreview) -> Iterator[Record] | 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - any failure of the workbook parser on untrusted bytes
-        _whole(preview, f"cannot be read as an .xlsx workbook ({_describe(error)}); open it in the spreadsheet "
-               "program and save it again as .xlsx or as CSV (UTF-8)")
+        _whole(preview, message("register.xlsx_unreadable", detail=_describe(error)))
         return None
     try:
         sheets = [ws for ws in book.worksheets if hasattr(ws, "iter_rows")]
         if not sheets:
-            _whole(preview, "the workbook has no worksheets")
+            _whole(preview, message("register.xlsx_no_sheets"))
             book.close()
             return None
         best = max(sheets, key=lambda ws: (_sheet_score(ws), -sheets.index(ws)))
     except Exception as error:  # noqa: BLE001
         book.close()
-        _whole(preview, f"cannot be read as an .xlsx workbook ({_describe(error)})")
+        _whole(preview, message("register.xlsx_unreadable", detail=_describe(error)))
         return None
     preview.sheet = best.title
     if len(sheets) > 1:
         others = ", ".join(f"“{ws.title}”" for ws in sheets if ws is not best)
-        preview.warnings.append(f"Read the sheet “{best.title}”; the other sheets were not read: {others}.")
+        preview.warnings.append(message("register.note_other_sheets", sheet=best.title, others=others))
     return _rows(book, best, preview)
 
 
@@ -91,13 +90,13 @@ def _rows(book: Any, sheet: Any, preview: RegisterPreview) -> Iterator[Record]:
         for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
             yield number, number, values
     except Exception as error:  # noqa: BLE001 - a corrupt sheet part shows up only while reading
-        preview.errors.append(RowProblem(number + 1, None, f"the workbook is damaged here and cannot be read "
-                                         f"further ({_describe(error)})", preview.filename, "row"))
+        preview.errors.append(RowProblem(number + 1, None, message("register.xlsx_damaged", detail=_describe(error)),
+                                         preview.filename, "row"))
     finally:
         book.close()
 
 
-def _whole(preview: RegisterPreview, reason: str) -> None:
+def _whole(preview: RegisterPreview, reason: Message) -> None:
     preview.errors.append(RowProblem(None, None, reason, preview.filename))
 
 

@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from coopvote.messages import message
 from coopvote.reports.layout import build_pdf, long_text, styles, text
 from coopvote.service.nominations import NominationView, surname_key
 from coopvote.service.views import ItemView, MeetingView
@@ -48,7 +49,8 @@ def booklet_story(meeting: MeetingView, item: ItemView, nominations: Sequence[No
         story.append(Paragraph(text(f"Pwy sy'n sefyll: {item.title_cy}"), st["title"]))
         story.append(Paragraph(text(f"Who is standing: {item.title_en}"), st["title"]))
         story.append(Spacer(1, 3 * mm))
-        story.append(Paragraph(text(f"Mae {item.seats} sedd. / There are {item.seats} seats."), big))
+        seats = message("booklet.seats_to_fill", seats=item.seats)
+        story.append(Paragraph(text(f"{seats.render('cy')} / {seats.render('en')}"), big))
     else:
         story.append(Paragraph(text(f"Llyfryn yr ymgeiswyr: {item.title_cy}"), st["title"]))
         story.append(Paragraph(text(f"Candidate booklet: {item.title_en}"), st["title"]))

@@ -204,7 +204,9 @@ class SetupRole(Role):
         preview = self.preview_register(source, filename)
         label = filename or str(source)
         if not preview.ok:
-            listed = "; ".join(str(problem) for problem in preview.errors[:20])
+            from coopvote.register.model import listed as listed_problems
+
+            listed = listed_problems(preview.errors[:20])
             more = message("setup.more_rows", count=len(preview.errors) - 20) if len(preview.errors) > 20 else ""
             raise InputError("setup.bad_rows", label=label, count=len(preview.errors), listed=listed, more=more)
         raw = source if isinstance(source, bytes) else Path(source).read_bytes()

@@ -22,7 +22,7 @@ from coopvote.ballots.layout import PaperForm
 from coopvote.ballots.qrcodec import BallotCode, QrRejected, Reason, decode
 from coopvote.ballots.texts import REJECTION_REASONS
 from coopvote.errors import RuleError
-from coopvote.messages import Bilingual, message
+from coopvote.messages import Bilingual, Message, message
 from coopvote.record.ledger import PAPER_KEY, WITHDRAWN_KEY, PaperContent, paper_details
 from coopvote.record.models import (
     AgendaItem,
@@ -412,10 +412,15 @@ class TellersRole(Role):
             return identify_advance_paper(session, self.meeting_id, qr_text)
 
     def _queue_sheet(self, reading: Any, *, advance: bool = False) -> ScanOutcome:
+        from coopvote.ballots.omr_words import stored
+
         reasons = [str(getattr(reason, "value", reason)) for reason in reading.reasons]
+        reason_words = [reason.words() if hasattr(reason, "words") else Message.text(str(reason))
+                        for reason in reading.reasons]
         where = message("tellers.file_page", file=Path(reading.source).name, page=reading.page_index + 1)
         source = where.render("en")  # kept in the record as the sheet's name
         qr_text = getattr(reading, "qr_text", None)
+        detail = getattr(reading, "detail", None)
         identified = self._identify_for_queue(qr_text, advance) if qr_text else None
         if isinstance(identified, ScanOutcome):
             # The code itself is refused (counted already, vote closed, spoilt...): the marks need no decision.
@@ -423,10 +428,11 @@ class TellersRole(Role):
         details: dict[str, Any] = {
             "qr_text": qr_text,
             "verdict": str(getattr(reading.verdict, "value", reading.verdict)),
-            "detail": getattr(reading, "detail", ""),
+            "detail_key": stored([detail if isinstance(detail, Message) else Message.text(str(detail))]) if detail else [],
             "fit": getattr(reading, "fit", ""),
+            "reason_keys": stored(reason_words),
             "questions": [
-                {"id": q.question_id, "chosen": [i + 1 for i in q.chosen], "notes": list(q.notes)}
+                {"id": q.question_id, "chosen": [i + 1 for i in q.chosen], "note_keys": stored(q.notes)}
                 for q in getattr(reading, "questions", ())
             ],
             "boxes": [
@@ -468,7 +474,8 @@ class TellersRole(Role):
             session.add(pending)
             session.flush()
             act.details.update(sheet=pending.id, item=item, serial=serial)
-        words = (message("tellers.queued", reasons=", ".join(reasons), source=where) if reasons
+        listed = Bilingual(*(", ".join(said.render(language) for said in reason_words) for language in ("cy", "en")))
+        words = (message("tellers.queued", reasons=listed, source=where) if reasons
                  else message("tellers.queued_for_a_person", source=where))
         return ScanOutcome.worded(
             False,

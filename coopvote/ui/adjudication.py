@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coopvote.ballots.omr_words import notes_said, reasons_said
 from coopvote.ballots.texts import REJECTION_REASONS
 from coopvote.errors import CoopvoteError
 from coopvote.service.tellers import PendingView
@@ -47,12 +48,13 @@ def reader_marks(sheet: PendingView) -> list[int]:
 
 
 def reader_notes(sheet: PendingView) -> list[str]:
-    notes: list[str] = []
-    for question in sheet.reading.get("questions", []) or []:
-        notes += [str(n) for n in question.get("notes", [])]
-    if sheet.reading.get("detail"):
-        notes.append(str(sheet.reading["detail"]))
-    return notes
+    """The reader's notes in the language on screen (an older sheet's English notes as they were stored)."""
+    return [str(note) for note in notes_said(sheet.reading)]
+
+
+def reader_reasons(sheet: PendingView) -> list[str]:
+    """Why the reader sent the sheet to a person, in the language on screen."""
+    return [str(reason) for reason in reasons_said(sheet.reasons, sheet.reading)]
 
 
 class AdjudicationPanel(Retranslatable, QWidget):
@@ -170,7 +172,7 @@ class AdjudicationPanel(Retranslatable, QWidget):
             return
         self.title.setText(self._sheet_line(sheet))
         notes = reader_notes(sheet)
-        text = arg(self.tr("The reader says: %1"), ", ".join(sheet.reasons) or "-")
+        text = arg(self.tr("The reader says: %1"), ", ".join(reader_reasons(sheet)) or "-")
         if notes:
             text += "\n" + "\n".join(notes)
         self.reasons.setText(text)

@@ -90,4 +90,4 @@ def keyed_marks(text: str, kind: str, method: str, candidates: tuple[str, ...]) 
         for rank in range(count)
     }
     reading = interpret_ranking(question, states)
-    return KeyedMarks(marks=tuple(c + 1 for c in reading.chosen), notes=tuple(reading.notes))
+    return KeyedMarks(marks=tuple(c + 1 for c in reading.chosen), notes=tuple(str(note) for note in reading.notes))
