@@ -85,7 +85,8 @@ class Walk:
             if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QSpinBox, QDateEdit)):
                 continue
             self.menus_opened.add(kind)
-            self.texts += context_menu_texts(widget, f"{where} {kind.__name__}")
+            picture = self.artifacts_dir / f"welsh-menu-{kind.__name__}.png" if self.artifacts_dir else None
+            self.texts += context_menu_texts(widget, f"{where} {kind.__name__}", picture)
         for tabs in top.findChildren(QTabWidget):
             if id(tabs) in walked or not tabs.isVisible() or tabs.window() is not top:
                 continue

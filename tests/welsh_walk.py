@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QTextDocumentFragment
@@ -167,8 +168,8 @@ def window_texts(window: QWidget, where: str) -> list[tuple[str, str]]:
     return found
 
 
-def context_menu_texts(widget: QWidget, where: str) -> list[tuple[str, str]]:
-    """Open the widget's own right-click menu (Qt's, for fields), read it and close it."""
+def context_menu_texts(widget: QWidget, where: str, shot_to: Path | None = None) -> list[tuple[str, str]]:
+    """Open the widget's own right-click menu (Qt's, for fields), read it (and save its picture) and close it."""
     found: list[tuple[str, str]] = []
     tries = [200]
 
@@ -180,6 +181,8 @@ def context_menu_texts(widget: QWidget, where: str) -> list[tuple[str, str]]:
                 QTimer.singleShot(10, read_and_close)
             return
         found.extend(menu_texts(popup, f"{where} right-click menu"))
+        if shot_to is not None:
+            assert popup.grab().save(str(shot_to)), shot_to
         popup.close()
 
     QTimer.singleShot(0, read_and_close)
