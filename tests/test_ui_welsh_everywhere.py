@@ -41,8 +41,9 @@ from tests.welsh_halves import name_words
 from tests.welsh_walk import context_menu_texts, english_in, plain, translated_sources, window_texts
 
 NAMES = name_words([line.split(",")[1] for line in SMALL_REGISTER.splitlines()[1:]]
-                   + ["Siân ap Gwŷn", "Rhodri Evans", "Aled Thomas", "coopvote", "Cymraeg"])
-"""The members and candidates of the small meeting, and the app's and the language's own names."""
+                   + ["Siân ap Gwŷn", "Rhodri Evans", "Aled Thomas", "Eleri Hughes", "coopvote", "Cymraeg"])
+"""The members and candidates of the small meeting, the chair who declares, and the app's and the language's
+own names."""
 
 BILINGUAL_BY_DESIGN = {"Iaith / Language"}
 """The language menu names itself in both languages, so someone who cannot read the screen's language finds it."""
@@ -108,11 +109,19 @@ class Walk:
         english = {view.name_en} | {text for item in view.items for text in (item.title_en, item.text_en) if text}
         before = len(self.texts)
         self.window(projector, where, shot_name=shot_name)
-        self.texts[before:] = [(place, text.split(" · ")[0]) for place, text in self.texts[before:]
+        self.texts[before:] = [(place, projector_welsh(place, text)) for place, text in self.texts[before:]
                                if text not in english]
 
     def english(self) -> list[str]:
         return english_on_screen(self.texts)
+
+
+def projector_welsh(where: str, text: str) -> str:
+    """The Welsh of one of the projector's texts: "Welsh · English" pairs (the key: one per class, after a
+    "■"), and the outcome's Welsh line above its English one."""
+    if where.endswith("projectorOutcome"):
+        text = text.split("\n")[0]
+    return " ".join(part.split(" · ")[0] for part in plain(text).split("■"))
 
 
 def english_on_screen(texts: list[tuple[str, str]]) -> list[str]:
@@ -179,9 +188,10 @@ def test_every_role_page_menu_and_tab_in_welsh(window: Any, qtbot: Any, look: An
     qtbot.mouseClick(chair.open_button, Qt.MouseButton.LeftButton)
     assert chair.banner.kind == "ok", chair.banner.text()
     walk_roles(window, walk, "open")
-    batch = meeting.papers.add_paper_batch(1, "EMP", 3)
-    for serial, marks in zip(batch.serials, ([1], [1], [2]), strict=True):
-        assert meeting.tellers.record_paper(batch.qr_text(serial), marks).accepted
+    for code, votes in (("EMP", ([1], [1], [2])), ("PS", ([1], [3]))):
+        batch = meeting.papers.add_paper_batch(1, code, len(votes))
+        for serial, marks in zip(batch.serials, votes, strict=True):
+            assert meeting.tellers.record_paper(batch.qr_text(serial), marks).accepted
     read_next_modal(qtbot, walk, "confirm closing the vote", "decisionDialog",
                     lambda dialog: qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton))
     qtbot.mouseClick(chair.close_button, Qt.MouseButton.LeftButton)
@@ -189,6 +199,16 @@ def test_every_role_page_menu_and_tab_in_welsh(window: Any, qtbot: Any, look: An
     settle(qtbot, chair)
     walk_roles(window, walk, "closed")
     walk.projector(window.projector, "projector after the close", meeting, shot_name="welsh-projector-closed")
+    chair = window.show_role("chair")
+    qtbot.keyClicks(chair.declare_panel.by, "Eleri Hughes")
+    read_next_modal(qtbot, walk, "confirm the declaration", "decisionDialog",
+                    lambda dialog: qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton))
+    qtbot.mouseClick(chair.declare_panel.button, Qt.MouseButton.LeftButton)
+    assert chair.banner.kind == "ok", chair.banner.text()
+    assert meeting.setup.meeting().item(1).status == "declared"
+    walk_roles(window, walk, "declared")
+    qtbot.waitUntil(lambda: window.projector.result is not None, timeout=10_000)
+    walk.projector(window.projector, "projector after the declaration", meeting, shot_name="welsh-projector-declared")
     english = walk.english()
     assert english == [], "English on the Welsh screens:\n" + "\n".join(english)
     assert len(walk.windows) >= 20 and len(walk.texts) > 500  # the walk read the screens, not an empty window
