@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from coopvote.ui.i18n.build import HERE, sources, tool
+from coopvote.ui.i18n.build import HERE, QT_TS, sources, tool
 from coopvote.ui.i18n.welsh import WELSH, WELSH_BY_CONTEXT
+from coopvote.ui.i18n.welsh_qt import QT_WELSH
 
 PLACEHOLDER = re.compile(r"%[1-9]")
 
@@ -56,7 +57,8 @@ def test_the_committed_translation_files_are_complete_and_current(fresh_sources:
 
 def test_welsh_keeps_placeholders_and_mnemonics() -> None:
     wrong = []
-    for english, welsh in [*WELSH.items(), *((s, w) for (_c, s), w in WELSH_BY_CONTEXT.items())]:
+    qt_words = [(source, welsh) for words in QT_WELSH.values() for source, welsh in words.items()]
+    for english, welsh in [*WELSH.items(), *((s, w) for (_c, s), w in WELSH_BY_CONTEXT.items()), *qt_words]:
         if sorted(set(PLACEHOLDER.findall(welsh))) != sorted(set(PLACEHOLDER.findall(english))):
             wrong.append(f"placeholders differ: {english!r} -> {welsh!r}")
         if welsh.replace("&&", "").count("&") != english.replace("&&", "").count("&"):
@@ -64,3 +66,34 @@ def test_welsh_keeps_placeholders_and_mnemonics() -> None:
         if not welsh or welsh.strip() != welsh:
             wrong.append(f"empty or padded: {english!r}")
     assert wrong == []
+
+
+def test_qt_words_are_the_sources_and_contexts_qt_asks_for() -> None:
+    """A Welsh word under a context or source Qt never looks up would leave Qt's English on screen.
+
+    Qt's own German (shipped with PySide6) holds every (context, source) Qt translates: each of ours must be
+    one of them.
+    """
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    german = QTranslator()
+    shipped = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / "qtbase_de.qm"
+    if not german.load(str(shipped)):
+        pytest.skip(f"no {shipped} to check Qt's sources against")
+    unknown = [f"[{context}] {source!r}" for context, words in QT_WELSH.items() for source in words
+               if not german.translate(context, source)]
+    assert unknown == []
+    assert german.translate("QPlatformTheme", "no such button") == ""  # the check can fail
+
+
+def test_qt_words_are_built_and_current() -> None:
+    committed = {(c, s): t for c, s, t, _k in messages(QT_TS)}
+    wanted = {(c, s): t for c, words in QT_WELSH.items() for s, t in words.items()}
+    assert committed == wanted, "run python -m coopvote.ui.i18n.build"
+    from PySide6.QtCore import QTranslator
+
+    compiled = QTranslator()
+    assert compiled.load(str(QT_TS.with_suffix(".qm")))
+    stale = [f"[{c}] {s!r}" for (c, s), text in wanted.items() if compiled.translate(c, s) != text]
+    assert stale == [], "the qtbase_cy.qm is older than welsh_qt.py: run python -m coopvote.ui.i18n.build"
+    assert compiled.translate("QPlatformTheme", "Cancel") == "Canslo"

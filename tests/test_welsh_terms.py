@@ -131,6 +131,8 @@ def test_the_term_table_is_readable_and_every_pattern_is_used_for_something() ->
         ("(Gregory pwysol)", "weighted inclusive Gregory"),
         ("Dileu'r papur", "void"),
         ("Dile&u'r papur a ddifethwyd", "void"),
+        ("Dileu papur", "void"),
+        ("Ydych chi am ddileu'r papur?", "void"),
         ("Mae papur pleidleisio wedyn angen ei farciau", "needs (formal)"),
         ("Mynnodd Aled bleidlais ar bapur.", "demand a poll"),
     ],
@@ -145,7 +147,8 @@ def test_the_table_catches_the_reviewers_examples(text: str, english: str) -> No
     ["Datganwyd gan:", "Dewisodd y cadeirydd gyhoeddi ffigurau dosbarthiadau bach", "Y golofn olaf: cyfran",
      "Pleidleisiwch unwaith yn unig.", "Nid etholwyd neb", "Etholwyd %1 yng ngham %2",
      "Pleidlais sengl drosglwyddadwy (Gregory cynhwysol pwysol)", "Nid oes pleidlais ar agor.",
-     "Rhif aelodaeth", "rhif aelod", "Dirym&u'r papur a ddifethwyd", "Telerau && Amodau"],
+     "Rhif aelodaeth", "rhif aelod", "Dirym&u'r papur a ddifethwyd", "Telerau && Amodau", "&Dileu",
+     "Methu dileu'r ffolder."],
 )
 def test_the_table_lets_the_right_wordings_through(text: str) -> None:
     assert [term.english for term in load_terms() if term.breaches(text)] == []

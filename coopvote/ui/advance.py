@@ -140,6 +140,8 @@ class AdvancePage(Retranslatable, QWidget):
         self.members_label.setText(self.tr("or these members (numbe&rs, with commas)"))
         self.folder_label.setText(self.tr("Print into &folder"))
         self.send_button.setText(self.tr("Sen&d packs: record them and print"))
+        if self.class_choice.count():
+            self.fill_classes()
         self.envelopes_box.setTitle(self.tr("Returned envelopes"))
         self.code_label.setText(self.tr("Envelope (scan, or type the membership n&umber and press Enter)"))
         self.signed.setText(self.tr("The declaration of identity is signe&d"))
@@ -155,14 +157,19 @@ class AdvancePage(Retranslatable, QWidget):
     def activate(self) -> None:
         self.keyed.refresh_meeting()
         self.amendment.refresh()
+        self.fill_classes()
+        self.show_counts()
+
+    def fill_classes(self) -> None:
+        """The classes by code and their name in the language on screen (a Welsh screen showed the English too)."""
         current = self.class_choice.currentData()
         self.class_choice.clear()
         self.class_choice.addItem(self.tr("(none: name members)"), None)
         for cls in self.setup.meeting().classes:
-            self.class_choice.addItem(f"{cls.code} – {cls.name_cy} / {cls.name_en}", cls.code)
+            name = cls.name_cy if current_language() == "cy" else cls.name_en
+            self.class_choice.addItem(arg(self.tr("%1 – %2"), cls.code, name or cls.name_en or cls.name_cy), cls.code)
         index = self.class_choice.findData(current)
         self.class_choice.setCurrentIndex(max(index, 0))
-        self.show_counts()
 
     def show_counts(self) -> None:
         counts = self.advance.envelope_counts()

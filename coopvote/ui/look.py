@@ -142,6 +142,7 @@ class AppSettings(QObject):
             return False
         if self._translator is not None:
             self.app.removeTranslator(self._translator)
+        self._install_qt_words(language)
         self.app.installTranslator(translator)
         self._translator = translator
         self.language = language
@@ -152,6 +153,22 @@ class AppSettings(QObject):
             settings().setValue("language", language)
         self.languageChanged.emit(language)
         return True
+
+    def _install_qt_words(self, language: str) -> None:
+        """Qt's own words (OK, Cancel, a text field's Copy and Paste, the file chooser) in the app's language.
+
+        Qt ships no Welsh, so coopvote carries it (``qtbase_cy.qm``, from ``i18n/welsh_qt.py``); in English
+        Qt's built-in words are the English ones, so no translator is needed.
+        """
+        if self._qt_translator is not None:
+            self.app.removeTranslator(self._qt_translator)
+            self._qt_translator = None
+        if language == "en":
+            return
+        qt_words = QTranslator(self)
+        if qt_words.load(str(I18N_DIR / f"qtbase_{language}.qm")):
+            self.app.installTranslator(qt_words)
+            self._qt_translator = qt_words
 
     def set_high_contrast(self, on: bool) -> None:
         self.high_contrast = bool(on)

@@ -137,7 +137,6 @@ class MainWindow(Retranslatable, QMainWindow):
         self.backup_timer.setInterval(BACKUP_MINUTES * 60_000)
         self.backup_timer.timeout.connect(self.back_up)
         self.connection_label = QLabel(self)
-        self.connection_label.setAccessibleName(self.tr("Connection to the shared meeting"))
         self.statusBar().addPermanentWidget(self.connection_label)
         self.connection_timer = QTimer(self)
         self.connection_timer.setInterval(CONNECTION_CHECK_SECONDS * 1000)
@@ -247,6 +246,7 @@ class MainWindow(Retranslatable, QMainWindow):
             item = self.nav.item(row)
             item.setText(QCoreApplication.translate("Roles", label))
         self.nav.setAccessibleName(self.tr("Roles"))
+        self.connection_label.setAccessibleName(self.tr("Connection to the shared meeting"))
         self.restyle()
         self._update_meeting_label()
 

@@ -77,7 +77,7 @@ class SummaryPage(WizardPage):
         wizard = self.wizard()
         assert isinstance(wizard, NewMeetingWizard)
         try:
-            text, _spec = build_spec(wizard.collect())
+            text, _spec = build_spec(wizard.collect(), self.tr("new meeting"))
         except CoopvoteError as error:
             self.banner.show_error(error)
             text = ""
@@ -98,7 +98,7 @@ class SummaryPage(WizardPage):
         from coopvote.service import MeetingService
 
         try:
-            text, spec = build_spec(wizard.collect())
+            text, spec = build_spec(wizard.collect(), self.tr("new meeting"))
         except CoopvoteError as error:
             self.banner.show_error(error)
             return
@@ -214,7 +214,7 @@ class NewMeetingWizard(QWizard):
 
             data.items = [ItemRow(title_cy="-", title_en="-")]
         try:
-            build_spec(data)
+            build_spec(data, self.tr("new meeting"))
         except CoopvoteError as error:
             banner.show_error(error)
             return False

@@ -5,6 +5,9 @@
 2. Welsh comes from ``welsh.py`` (English source -> Welsh), kept as Python so a reviewer can read and
    correct it in one place and a missing string shows up in review; English is the source itself.
 3. ``pyside6-lrelease`` compiles both to ``.qm`` (shipped in the package).
+4. Qt's own words (standard buttons, text fields' menus, the file chooser): ``qtbase_cy.ts`` is written
+   from ``welsh_qt.py`` and compiled to ``qtbase_cy.qm``, which the app loads beside its own when Welsh,
+   since Qt ships no Welsh of its own.
 
 ``--check`` fails (exit 1) if any string has no Welsh, which the tests also check.
 """
@@ -20,6 +23,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 UI = HERE.parent
 LANGUAGES = {"cy": "cy_GB", "en": "en_GB"}
+QT_TS = HERE / "qtbase_cy.ts"
+"""Qt's own words in Welsh (see ``welsh_qt.py``); the app loads the compiled ``qtbase_cy.qm`` when Welsh."""
 
 
 def tool(name: str) -> str:
@@ -78,10 +83,34 @@ def fill(code: str) -> list[tuple[str, str]]:
     return missing
 
 
+def write_ts(path: Path, locale: str, by_context: dict[str, dict[str, str]]) -> None:
+    """A .ts file of finished translations, contexts and messages in a stable order so diffs stay small."""
+    root = ET.Element("TS", version="2.1", language=locale, sourcelanguage="en")
+    for name in sorted(by_context):
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = name
+        for source, text in sorted(by_context[name].items()):
+            message = ET.SubElement(context, "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation").text = text
+    tree = ET.ElementTree(root)
+    ET.indent(tree)
+    body = ET.tostring(root, encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+
+
+def write_qt_ts() -> None:
+    from coopvote.ui.i18n.welsh_qt import QT_WELSH
+
+    write_ts(QT_TS, LANGUAGES["cy"], QT_WELSH)
+
+
 def release() -> None:
     for code in LANGUAGES:
         subprocess.run([tool("pyside6-lrelease"), "-silent", str(HERE / f"coopvote_{code}.ts"), "-qm",
                         str(HERE / f"coopvote_{code}.qm")], check=True)
+    subprocess.run([tool("pyside6-lrelease"), "-silent", str(QT_TS), "-qm", str(QT_TS.with_suffix(".qm"))],
+                   check=True)
 
 
 def main(argv: list[str]) -> int:
@@ -89,6 +118,7 @@ def main(argv: list[str]) -> int:
     missing = []
     for code in LANGUAGES:
         missing += [(code, *pair) for pair in fill(code)]
+    write_qt_ts()
     release()
     for code, context, source in missing:
         print(f"no {code} translation: [{context}] {source!r}")

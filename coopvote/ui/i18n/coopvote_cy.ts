@@ -147,6 +147,10 @@
       <translation>(dim: enwch aelodau)</translation>
     </message>
     <message>
+      <source>%1 – %2</source>
+      <translation>%1 – %2</translation>
+    </message>
+    <message>
       <source>Packs sent: %1. Envelopes accepted: %2 (opened: %3). Refused: %4.</source>
       <translation>Pecynnau a anfonwyd: %1. Amlenni a dderbyniwyd: %2 (wedi'u hagor: %3). Heb eu derbyn: %4.</translation>
     </message>
@@ -1666,6 +1670,10 @@ Datganwyd gan %2. Mae'r canlyniad a ddatganwyd yn derfynol: ni ellir ei newid, a
       <source>Cancel</source>
       <translation>Canslo</translation>
     </message>
+    <message>
+      <source>new meeting</source>
+      <translation>cyfarfod newydd</translation>
+    </message>
   </context>
   <context>
     <name>NominationsDialog</name>
@@ -2856,6 +2864,10 @@ Teipiwch y marciau eto, neu gwrthodwch y papur: dewiswch y rheswm a phwyso Gwrth
     <message>
       <source>S&amp;top</source>
       <translation>Sto&amp;pio</translation>
+    </message>
+    <message>
+      <source>new meeting</source>
+      <translation>cyfarfod newydd</translation>
     </message>
     <message>
       <source>Creating the meeting and importing the register…</source>

@@ -147,6 +147,10 @@
       <translation>(none: name members)</translation>
     </message>
     <message>
+      <source>%1 – %2</source>
+      <translation>%1 – %2</translation>
+    </message>
+    <message>
       <source>Packs sent: %1. Envelopes accepted: %2 (opened: %3). Refused: %4.</source>
       <translation>Packs sent: %1. Envelopes accepted: %2 (opened: %3). Refused: %4.</translation>
     </message>
@@ -1666,6 +1670,10 @@ Declared by %2. The declared result is fixed: it cannot be changed, and the vote
       <source>Cancel</source>
       <translation>Cancel</translation>
     </message>
+    <message>
+      <source>new meeting</source>
+      <translation>new meeting</translation>
+    </message>
   </context>
   <context>
     <name>NominationsDialog</name>
@@ -2856,6 +2864,10 @@ Key the marks again, or reject the paper: choose the reason and press Reject.</t
     <message>
       <source>S&amp;top</source>
       <translation>S&amp;top</translation>
+    </message>
+    <message>
+      <source>new meeting</source>
+      <translation>new meeting</translation>
     </message>
     <message>
       <source>Creating the meeting and importing the register…</source>

@@ -28,6 +28,7 @@ WELSH: dict[str, str] = {
     "C&hoose…": "D&ewis…",
     "S&top": "Sto&pio",
     "New meeting": "Cyfarfod newydd",
+    "new meeting": "cyfarfod newydd",
     "&New meeting…": "Cyfarfod &newydd…",
     "Something unexpected went wrong: %1": "Aeth rhywbeth annisgwyl o'i le: %1",
     "Hide this message": "Cuddio'r neges hon",
