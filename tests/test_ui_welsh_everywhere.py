@@ -52,9 +52,6 @@ LEFT_TO_THE_SCAN_REASONS_WORK = {f"{welsh} / {english}" for welsh, english in RE
 """The adjudication queue's statutory reasons, shown in both languages; their display (ui/adjudication.py) is
 being reworked with the scan reasons on another branch, so this walk leaves those combo items to it."""
 
-LEFT_TO_THE_SPEC_CHECKS = '["Ann", "Bob"] or [{ name = "Ann", class = "PS" }]'
-"""The example of a candidate list in the meeting checks' message (coopvote/meeting/checks_items.py) is put
-into the Welsh sentence with an English "or": a core module, outside this work on the app's screens."""
 
 MENU_FIELDS = (QLineEdit, QSpinBox, QDateEdit, QTextEdit, QPlainTextEdit, QScrollBar)
 """Widgets with a right-click menu of Qt's own: each kind's menu is opened once per walk."""
@@ -128,7 +125,7 @@ def english_on_screen(texts: list[tuple[str, str]]) -> list[str]:
     """The English found, once each, leaving out what is both languages by design or left to other work."""
     shown = []
     for where, text in texts:
-        if text in LEFT_TO_THE_SCAN_REASONS_WORK or LEFT_TO_THE_SPEC_CHECKS in text:
+        if text in LEFT_TO_THE_SCAN_REASONS_WORK:
             continue
         for both in BILINGUAL_BY_DESIGN:
             text = text.replace(both, "")

@@ -72,6 +72,11 @@ def translated_sources() -> dict[str, str]:
     return found
 
 
+DEFINITION_SYNTAX = re.compile(r"\S*\[\S*\]\S*|\S*_\S*|\{[^}]*\}|\S*\.\S+")
+"""The meeting definition's own syntax quoted in a message (``[meeting].name_cy``, ``items[2].candidates``, an
+inline table ``{ name = "Ann", class = "PS" }``): the file's keys, the same in either language."""
+
+
 def english_in(texts: Iterable[tuple[str, str]], names: Iterable[str], sources: dict[str, str]) -> list[str]:
     """'where: text [why]' for each text that is English."""
     left_out = set(names)
@@ -84,7 +89,8 @@ def english_in(texts: Iterable[tuple[str, str]], names: Iterable[str], sources: 
         if shown in sources and shown not in welsh_texts:
             found.append(f"{where}: {shown!r} [untranslated source]")
             continue
-        words = [word for word in WORD.findall(NOT_WORDS.sub(" ", shown)) if word not in left_out
+        words = [word for word in WORD.findall(NOT_WORDS.sub(" ", DEFINITION_SYNTAX.sub(" ", shown)))
+                 if word not in left_out
                  and re.sub(r"['’]s$", "", word.lower()) in WORDS]
         if words:
             found.append(f"{where}: {shown!r} [English: {', '.join(dict.fromkeys(words))}]")

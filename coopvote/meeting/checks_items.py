@@ -36,7 +36,7 @@ from coopvote.meeting.validation import (
     unknown_keys,
     whole,
 )
-from coopvote.messages import Message, message
+from coopvote.messages import Bilingual, Message, message
 
 COUNTED_BASES = tuple(base for base in BASES if base != "present")
 """The bases an item may name: "present" needs members present per class, which no count is given yet."""
@@ -205,7 +205,8 @@ def _check_candidates(
     """(name, class code) for each candidate, or None when the list itself is unusable."""
     raw = table.get("candidates")
     if not isinstance(raw, list) or not raw:
-        example = '["Ann", "Bob"] or [{ name = "Ann", class = "PS" }]'
+        example = Bilingual(cy='["Ann", "Bob"] neu [{ name = "Ann", class = "PS" }]',
+                            en='["Ann", "Bob"] or [{ name = "Ann", class = "PS" }]')
         problems.add(f"{path}.candidates", message("checks.items.candidates_list", context=context, example=example,
                                                    value=shown(raw)))
         return None
