@@ -61,6 +61,11 @@ def current_language() -> Language:
     return _reading_language[0]
 
 
+def welsh_then_english(welsh_text: str, english_text: str) -> str:
+    """Both languages as the command line and "both" show them: the Welsh line, then the English (once if equal)."""
+    return welsh_text if welsh_text == english_text else f"{welsh_text}\n{english_text}"
+
+
 class Bilingual(NamedTuple):
     """A value with a Welsh and an English form, such as a membership class's two names."""
 
@@ -153,8 +158,7 @@ class Message:
     def render(self, language: Language | None = None) -> str:
         language = language or current_language()
         if language == "both":
-            welsh_text, english_text = self.render("cy"), self.render("en")
-            return welsh_text if welsh_text == english_text else f"{welsh_text}\n{english_text}"
+            return welsh_then_english(self.render("cy"), self.render("en"))
         if self.plain is not None:
             return self.plain
         entry = catalogue().get(self.key)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from coopvote.messages import current_language
+from coopvote.messages import current_language, welsh_then_english
 
 if TYPE_CHECKING:
     from coopvote.service import MeetingService
@@ -62,5 +62,5 @@ def in_reading_language(cy: str, en: str) -> str:
     the language ``--lang`` asked for: with both, the Welsh line and then the English (one line if they agree)."""
     language = current_language()
     if language == "both":
-        return cy if cy == en else f"{cy}\n{en}"
+        return welsh_then_english(cy, en)
     return cy if language == "cy" else en

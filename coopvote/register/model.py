@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Literal
 
 from coopvote.errors import InputError
-from coopvote.messages import Bilingual, Language, Message, current_language, message
+from coopvote.messages import Bilingual, Language, Message, current_language, message, welsh_then_english
 
 Status = Literal["active", "lapsed"]
 
@@ -57,8 +57,7 @@ class RowProblem:
         """"register.csv, line 6, column “number”: the membership number is empty", in ``language``."""
         language = language or current_language()
         if language == "both":
-            welsh_text, english_text = self.render("cy"), self.render("en")
-            return welsh_text if welsh_text == english_text else f"{welsh_text}\n{english_text}"
+            return welsh_then_english(self.render("cy"), self.render("en"))
         where = [self.source] if self.source else []
         if self.line is not None:
             where.append(at(self.unit, self.line).render(language))
