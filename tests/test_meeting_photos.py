@@ -75,3 +75,18 @@ def test_photo_must_be_text_and_needs_the_definition_file(tmp_path: Path) -> Non
         parse_spec(text, "typed")
     with pytest.raises(InputError, match=r"candidates\[1\]\.photo"):
         parse_spec(text.replace('photo = "sian.png"', "photo = 3"), "typed")
+
+
+def test_a_photo_cut_short_is_refused_in_words_not_with_pillows_buffer_object() -> None:
+    """A PNG cut after its signature: Pillow says "cannot identify image file <_io.BytesIO object at 0x...>";
+    the person is told what is wrong with the file instead, in each language."""
+    from coopvote.errors import InputError
+    from coopvote.meeting.photos import check_photo
+
+    cut = b"\x89PNG\r\n\x1a\n" + b"not the rest of a picture" * 2
+    with pytest.raises(InputError) as refused:
+        check_photo(cut, "ffoto.png")
+    for language in ("cy", "en"):
+        words = refused.value.render(language)
+        assert words.startswith("ffoto.png: ") and "BytesIO" not in words and "0x" not in words
+    assert "cut short or damaged" in refused.value.render("en")

@@ -58,7 +58,10 @@ def check_photo(data: bytes, where: object) -> None:
         with Image.open(io.BytesIO(data)) as image:
             width, height = image.size
             image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
+    except UnidentifiedImageError:
+        # Pillow's own words here name its in-memory buffer object, which tells a person nothing.
+        raise InputError("photos.not_identified", where=where) from None
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
         raise InputError("photos.unreadable", where=where, detail=error) from None
     if max(width, height) > MAX_PHOTO_PIXELS or min(width, height) < MIN_PHOTO_PIXELS:
         raise InputError("photos.size", where=where, width=width, height=height, low=MIN_PHOTO_PIXELS,
